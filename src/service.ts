@@ -1,0 +1,41 @@
+/** The one face the Discord bot, the CLI and the console use. Implemented by `Library` (src/library.ts). */
+import type { Answer, SkippedFile, SourceSummary } from './model.js';
+
+export const MAX_QUESTION_LENGTH = 300;
+
+export interface QuestionError {
+  code: 'empty' | 'too_long';
+  /** User-facing sentence, e.g. "Questions are limited to 300 characters (this one has 412)." */
+  message: string;
+}
+
+export type AskOutcome = { ok: true; answer: Answer } | { ok: false; error: QuestionError };
+
+export interface IndexInfo {
+  /** ISO timestamp of the index build. */
+  builtAt: string;
+  sources: SourceSummary[];
+  passages: number;
+  skipped: SkippedFile[];
+}
+
+export interface ReindexReport {
+  added: string[];
+  changed: string[];
+  removed: string[];
+  unchanged: number;
+  skipped: SkippedFile[];
+  passages: number;
+  durationMs: number;
+  builtAt: string;
+}
+
+export interface Quoth {
+  ask(question: string): AskOutcome;
+  info(): IndexInfo;
+  /**
+   * Rebuilds from the seeds folder while `ask` keeps answering from the current index, then swaps.
+   * A call while one runs returns the running one's promise. Rejects (old index still serving) on failure.
+   */
+  reindex(): Promise<ReindexReport>;
+}
