@@ -1,0 +1,64 @@
+/** The only reader of process.env: parsed once by zod; a failure names every bad variable, never its value. */
+import { config as loadDotenv } from 'dotenv';
+import { z } from 'zod';
+
+const optionalText = z
+  .string()
+  .trim()
+  .transform((value) => (value === '' ? undefined : value))
+  .optional();
+
+const snowflake = z.string().regex(/^\d{17,20}$/, 'must be a Discord id (17–20 digits)');
+
+const schema = z.object({
+  DISCORD_TOKEN: optionalText,
+  DISCORD_APPLICATION_ID: optionalText.pipe(snowflake.optional()),
+  DISCORD_GUILD_ID: optionalText.pipe(snowflake.optional()),
+  DISCORD_API_BASE: optionalText.pipe(z.url({ message: 'must be a URL such as https://discord.com/api' }).optional()),
+  MODERATOR_ROLE_IDS: optionalText
+    .transform((value) => (value === undefined ? [] : value.split(',').map((id) => id.trim()).filter(Boolean)))
+    .pipe(z.array(snowflake)),
+  SEEDS_DIR: optionalText.default('seeds'),
+  INDEX_DIR: optionalText.default('index-data'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type Config = {
+  discordToken: string | undefined;
+  discordApplicationId: string | undefined;
+  discordGuildId: string | undefined;
+  discordApiBase: string | undefined;
+  moderatorRoleIds: string[];
+  seedsDir: string;
+  indexDir: string;
+  logLevel: z.infer<typeof schema>['LOG_LEVEL'];
+};
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Parses an environment (process.env by default, after loading `.env`). Throws ConfigError naming each bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = readProcessEnv()): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(environment)'}: ${issue.message}`);
+    throw new ConfigError(`Quoth: invalid configuration:\n  ${problems.join('\n  ')}`);
+  }
+  const values = parsed.data;
+  return {
+    discordToken: values.DISCORD_TOKEN,
+    discordApplicationId: values.DISCORD_APPLICATION_ID,
+    discordGuildId: values.DISCORD_GUILD_ID,
+    discordApiBase: values.DISCORD_API_BASE,
+    moderatorRoleIds: values.MODERATOR_ROLE_IDS,
+    seedsDir: values.SEEDS_DIR ?? 'seeds',
+    indexDir: values.INDEX_DIR ?? 'index-data',
+    logLevel: values.LOG_LEVEL,
+  };
+}
+
+function readProcessEnv(): NodeJS.ProcessEnv {
+  loadDotenv({ quiet: true });
+  return process.env;
+}
