@@ -1,0 +1,117 @@
+/** The pure core of ingestion: one file's bytes → an `Article`, or the reason it is skipped. No I/O. */
+import type { Article, Removal, SkippedFile, TextRange } from '../model.js';
+import type { BoilerplateOptions } from './boilerplate.js';
+import { removeBoilerplate } from './boilerplate.js';
+import { decodeText } from './decode.js';
+import type { Block, SourceDocument, SourceFormat } from './document.js';
+import { readHtml } from './html.js';
+import { readMarkdown } from './markdown.js';
+import { cleanHeadline } from './metadata.js';
+import { readPlainText } from './text.js';
+
+export type ReadResult =
+  | { ok: true; article: Article; warnings: string[] }
+  | { ok: false; skipped: SkippedFile };
+
+const FORMATS: Record<string, SourceFormat> = {
+  txt: 'text',
+  md: 'markdown',
+  markdown: 'markdown',
+  html: 'html',
+  htm: 'html',
+};
+
+/** The format a file name's extension names, or null for files the indexer does not read. */
+export function formatOf(fileName: string): SourceFormat | null {
+  const m = /\.([^./\\]+)$/u.exec(fileName);
+  return m?.[1] ? (FORMATS[m[1].toLowerCase()] ?? null) : null;
+}
+
+/** `guide/install.md` → `guide/install`. */
+export function sourceIdOf(relativePath: string): string {
+  return relativePath.replace(/\\/gu, '/').replace(/\.[^./]+$/u, '');
+}
+
+const OPTIONS: Record<SourceFormat, (doc: SourceDocument) => BoilerplateOptions> = {
+  text: () => ({ dateMarker: true, phrases: true, headline: true, trailing: true }),
+  // Markdown prose is kept whole; only its headings and front matter are set aside.
+  markdown: (doc) => ({
+    dateMarker: false,
+    phrases: false,
+    headline: !doc.blocks.some((b) => b.kind === 'heading'),
+    trailing: false,
+  }),
+  // HTML chrome is mostly dropped by element; the phrase rules catch what sits in plain paragraphs.
+  html: () => ({ dateMarker: false, phrases: true, headline: false, trailing: false }),
+};
+
+function readDocument(format: SourceFormat, text: string): SourceDocument {
+  switch (format) {
+    case 'text':
+      return readPlainText(text);
+    case 'markdown':
+      return readMarkdown(text);
+    case 'html':
+      return readHtml(text);
+  }
+}
+
+/** Each heading governs the text from its start to the next heading of the same or a higher level. */
+function headingRanges(text: string, blocks: Block[]): Article['headings'] {
+  const headings = blocks.filter((b) => b.kind === 'heading');
+  const end = text.trimEnd().length;
+  return headings.map((h, i) => {
+    const next = headings.slice(i + 1).find((n) => (n.level ?? 1) <= (h.level ?? 1));
+    let stop = next ? next.start : end;
+    while (stop > h.start && /\s/u.test(text.charAt(stop - 1))) stop--;
+    return { title: h.title ?? text.slice(h.start, h.end), range: { start: h.start, end: stop } };
+  });
+}
+
+function byStart(a: { range: TextRange }, b: { range: TextRange }): number {
+  return a.range.start - b.range.start;
+}
+
+/**
+ * Reads one file. `relativePath` is its path under the seeds folder (`guide/install.md`), `displayPath`
+ * the path shown to users (`seeds/guide/install.md`), `sha256` the hex digest of `bytes`.
+ */
+export function readArticle(
+  relativePath: string,
+  displayPath: string,
+  bytes: Uint8Array,
+  sha256: string,
+): ReadResult {
+  const skip = (reason: string): ReadResult => ({ ok: false, skipped: { path: displayPath, reason } });
+  const format = formatOf(relativePath);
+  if (!format) return skip('not a .txt, .md or .html file');
+  const decoded = decodeText(bytes);
+  if (!decoded.ok) return skip(decoded.reason);
+
+  const doc = readDocument(format, decoded.text);
+  if (doc.blocks.length === 0) {
+    return skip(format === 'html' ? 'no text in the page' : 'no text besides front matter');
+  }
+  const cleaned = removeBoilerplate(doc.text, doc.blocks, OPTIONS[format](doc));
+  if (cleaned.body.length === 0) return skip('no article text left after removing boilerplate');
+
+  const firstH1 = doc.blocks.find((b) => b.kind === 'heading' && b.level === 1)?.title;
+  const guessedTitle = cleaned.headline ? cleanHeadline(cleaned.headline) : (firstH1 ?? null);
+  const removed: Removal[] = [...doc.removed, ...cleaned.removed].sort(byStart);
+  const article: Article = {
+    source: {
+      id: sourceIdOf(relativePath),
+      title: doc.stated.title ?? guessedTitle,
+      path: displayPath,
+      published: doc.stated.published ?? cleaned.published,
+      outlet: doc.stated.outlet ?? cleaned.outlet,
+      url: doc.stated.url ?? null,
+    },
+    text: doc.text,
+    body: cleaned.body,
+    headings: headingRanges(doc.text, doc.blocks),
+    removed,
+    sha256,
+  };
+  return { ok: true, article, warnings: doc.warnings };
+}

@@ -1,0 +1,299 @@
+/**
+ * HTML reader: parses with htmlparser2, keeps the page's main content, drops chrome (navigation, headers,
+ * footers, asides, forms, share and cookie widgets…) and extracts text with block elements on their own
+ * lines, paragraphs separated by blank lines, inline elements joined as written and `<pre>` kept as is.
+ */
+import { DomUtils, ElementType, parseDocument } from 'htmlparser2';
+import type { Block, BlockKind, SourceDocument, StatedMetadata } from './document.js';
+import { trimRange } from './document.js';
+import { toIsoDate } from './dates.js';
+import { copyrightHolder } from './metadata.js';
+
+type DomDocument = ReturnType<typeof parseDocument>;
+type DomNode = DomDocument['children'][number];
+type DomElement = ReturnType<typeof DomUtils.findAll>[number];
+
+/** Elements whose whole content is chrome or not text. */
+const DROPPED_TAGS = new Set([
+  'head', 'script', 'style', 'nav', 'header', 'footer', 'aside', 'form', 'noscript', 'template',
+  'iframe', 'svg', 'canvas', 'button', 'select', 'textarea', 'input', 'object', 'embed', 'dialog', 'menu',
+]);
+const DROPPED_ROLES = new Set(['navigation', 'banner', 'contentinfo', 'search', 'complementary', 'dialog']);
+/** Words of `class` / `id` values that mark chrome. Matched whole, after splitting on `-`, `_`, space. */
+const CHROME_WORDS = new Set([
+  'sidebar', 'sphinxsidebar', 'sphinxsidebarwrapper', 'related', 'breadcrumb', 'breadcrumbs', 'share',
+  'sharing', 'social', 'cookie', 'cookies', 'consent', 'comments', 'comment', 'footer', 'menu', 'toc',
+  'nav', 'navbar', 'navigation', 'newsletter', 'promo', 'advert', 'advertisement', 'ads', 'headerlink',
+  'permalink', 'anchorjs', 'skip', 'popup', 'modal', 'masthead', 'subscribe', 'signup', 'byline',
+]);
+
+/** Elements that end a paragraph (blank line) or a line (newline). Others are inline. */
+const PARAGRAPH_TAGS = new Set([
+  'p', 'div', 'section', 'article', 'main', 'body', 'blockquote', 'pre', 'ul', 'ol', 'dl', 'table',
+  'figure', 'figcaption', 'hr', 'address', 'details', 'fieldset', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6',
+]);
+const LINE_TAGS = new Set(['li', 'dt', 'dd', 'tr', 'td', 'th', 'caption', 'summary', 'br', 'option']);
+const ITEM_TAGS = new Set(['li', 'dt', 'dd', 'td', 'th', 'caption']);
+const HEADING = /^h([1-6])$/u;
+/** HTML white space; deliberately not `\s`, which would also collapse non-breaking spaces. */
+const HTML_SPACE = /[ \t\n\r\f]+/gu;
+
+function words(value: string | undefined): string[] {
+  return value ? value.toLowerCase().split(/[\s_-]+/u) : [];
+}
+
+function isDropped(el: DomElement): boolean {
+  if (el.type === ElementType.Script || el.type === ElementType.Style) return true;
+  if (DROPPED_TAGS.has(el.name)) return true;
+  const attribs = el.attribs;
+  if ('hidden' in attribs || attribs['aria-hidden'] === 'true') return true;
+  if (attribs.role && DROPPED_ROLES.has(attribs.role)) return true;
+  return [...words(attribs.class), ...words(attribs.id)].some((w) => CHROME_WORDS.has(w));
+}
+
+/** Accumulates text with lazily written separators and records one block per paragraph or line. */
+class TextBuilder {
+  private readonly parts: string[] = [];
+  private length = 0;
+  private pendingBreak = 0;
+  private pendingSpace = false;
+  private openBlock: { start: number; kind: BlockKind; level?: number } | null = null;
+  readonly blocks: Block[] = [];
+
+  constructor(private readonly kindNow: () => { kind: BlockKind; level?: number }) {}
+
+  requestBreak(lines: 1 | 2): void {
+    if (this.length > 0) this.pendingBreak = Math.max(this.pendingBreak, lines);
+  }
+
+  /** Text outside `<pre>`: runs of HTML white space become one space. */
+  inline(raw: string): void {
+    const collapsed = raw.replace(HTML_SPACE, ' ');
+    if (collapsed === ' ' || collapsed === '') {
+      if (collapsed === ' ' && this.openBlock) this.pendingSpace = true;
+      return;
+    }
+    const leading = collapsed.startsWith(' ');
+    const trailing = collapsed.endsWith(' ');
+    const core = collapsed.slice(leading ? 1 : 0, trailing ? -1 : undefined);
+    if (leading && this.openBlock) this.pendingSpace = true;
+    this.append(core);
+    this.pendingSpace = trailing;
+  }
+
+  /** Text inside `<pre>`, kept as written. */
+  preformatted(raw: string): void {
+    if (raw) this.append(raw);
+  }
+
+  private append(s: string): void {
+    if (this.pendingBreak > 0 && this.openBlock) {
+      this.closeBlock();
+      this.write(this.pendingBreak === 2 ? '\n\n' : '\n');
+    } else if (this.pendingBreak > 0 && this.length > 0) {
+      this.write(this.pendingBreak === 2 ? '\n\n' : '\n');
+    } else if (this.pendingSpace && this.openBlock) {
+      this.write(' ');
+    }
+    this.pendingBreak = 0;
+    this.pendingSpace = false;
+    if (!this.openBlock) this.openBlock = { start: this.length, ...this.kindNow() };
+    this.write(s);
+  }
+
+  private write(s: string): void {
+    this.parts.push(s);
+    this.length += s.length;
+  }
+
+  private closeBlock(): void {
+    if (!this.openBlock) return;
+    const { start, kind, level } = this.openBlock;
+    this.openBlock = null;
+    this.blocks.push({ start, end: this.length, kind, ...(level === undefined ? {} : { level }) });
+  }
+
+  finish(): string {
+    this.closeBlock();
+    return this.parts.join('');
+  }
+}
+
+interface Context {
+  pre: number;
+  item: number;
+  heading: number;
+}
+
+function extract(root: DomNode[]): { text: string; blocks: Block[] } {
+  const ctx: Context = { pre: 0, item: 0, heading: 0 };
+  const builder = new TextBuilder(() => {
+    if (ctx.heading > 0) return { kind: 'heading', level: ctx.heading };
+    if (ctx.pre > 0) return { kind: 'code' };
+    return { kind: ctx.item > 0 ? 'item' : 'text' };
+  });
+
+  const walk = (nodes: DomNode[]): void => {
+    for (const node of nodes) {
+      if (node.type === ElementType.Text) {
+        if (ctx.pre > 0) builder.preformatted(node.data);
+        else builder.inline(node.data);
+        continue;
+      }
+      if (node.type !== ElementType.Tag) continue;
+      if (isDropped(node)) continue;
+      const name = node.name;
+      if (name === 'br') {
+        if (ctx.heading > 0) builder.inline(' ');
+        else builder.requestBreak(1);
+        continue;
+      }
+      const breaks = PARAGRAPH_TAGS.has(name) ? 2 : LINE_TAGS.has(name) ? 1 : 0;
+      if (breaks) builder.requestBreak(breaks);
+      const level = HEADING.exec(name)?.[1];
+      const saved = { ...ctx };
+      if (level) ctx.heading = Number(level);
+      if (name === 'pre') ctx.pre++;
+      if (ITEM_TAGS.has(name)) ctx.item++;
+      walk(node.children);
+      Object.assign(ctx, saved);
+      if (breaks) builder.requestBreak(breaks);
+    }
+  };
+  walk(root);
+  const text = builder.finish();
+  const blocks: Block[] = [];
+  for (const block of builder.blocks) {
+    const range = trimRange(text, block.start, block.end);
+    if (!range) continue;
+    const trimmed: Block = { ...block, ...range };
+    if (block.kind === 'heading') trimmed.title = text.slice(range.start, range.end).replace(/\s+/gu, ' ');
+    blocks.push(trimmed);
+  }
+  return { text, blocks };
+}
+
+function textLength(el: DomElement): number {
+  return DomUtils.textContent(el).replace(HTML_SPACE, '').length;
+}
+
+/** The element holding the page's main content: the biggest `<article>`, else `<main>`, `.body`, `.document`. */
+function contentRoot(doc: DomDocument): DomElement | null {
+  const all = DomUtils.findAll(() => true, doc.children);
+  const hasWord = (el: DomElement, word: string): boolean => words(el.attribs.class).includes(word);
+  const main =
+    all.find((el) => el.name === 'main' || el.attribs.role === 'main') ??
+    all.find((el) => hasWord(el, 'body') && el.name !== 'body') ??
+    all.find((el) => hasWord(el, 'document')) ??
+    null;
+  const articles = all.filter((el) => el.name === 'article');
+  let best: DomElement | null = null;
+  let bestLength = 0;
+  for (const article of articles) {
+    const length = textLength(article);
+    if (length > bestLength) [best, bestLength] = [article, length];
+  }
+  if (best && (!main || bestLength >= 0.3 * textLength(main))) return best;
+  return main;
+}
+
+function metaContent(all: DomElement[], ...keys: string[]): string | undefined {
+  for (const key of keys) {
+    const el = all.find(
+      (e) =>
+        e.name === 'meta' &&
+        [e.attribs.property, e.attribs.name, e.attribs.itemprop].some((k) => k?.toLowerCase() === key),
+    );
+    const content = el?.attribs.content?.trim();
+    if (content) return content;
+  }
+  return undefined;
+}
+
+const LD_DATE = /"datePublished"\s*:\s*"([^"]+)"/u;
+
+function statedMetadata(doc: DomDocument, root: DomElement | null): StatedMetadata {
+  const all = DomUtils.findAll(() => true, doc.children);
+  const stated: StatedMetadata = {};
+  const clean = (s: string | undefined): string | undefined => {
+    const t = s?.replace(/\s+/gu, ' ').trim();
+    return t ? t : undefined;
+  };
+
+  const scope = root ? DomUtils.findAll(() => true, [root]) : all;
+  const h1 = scope.find((el) => el.name === 'h1') ?? all.find((el) => el.name === 'h1');
+  const h1Text = h1 ? clean(textOf(h1)) : undefined;
+  const ogTitle = metaContent(all, 'og:title', 'twitter:title');
+  const titleTag = all.find((el) => el.name === 'title');
+  const siteName = metaContent(all, 'og:site_name', 'application-name');
+  const pageTitle = titleTag ? clean(DomUtils.textContent(titleTag)) : undefined;
+  const title = h1Text ?? clean(ogTitle) ?? (pageTitle ? withoutSiteName(pageTitle, siteName) : undefined);
+  if (title) stated.title = title;
+
+  const outlet = clean(siteName) ?? footerCopyright(all);
+  if (outlet) stated.outlet = outlet;
+
+  const dates: (string | undefined)[] = [
+    metaContent(all, 'article:published_time', 'datepublished', 'date', 'pubdate', 'publishdate',
+      'publish-date', 'dc.date', 'dc.date.issued', 'dcterms.date', 'dcterms.created', 'parsely-pub-date'),
+    all.find((el) => el.name === 'time' && el.attribs.itemprop === 'datePublished')?.attribs.datetime,
+    ...all
+      .filter((el) => el.name === 'script' && el.attribs.type === 'application/ld+json')
+      .map((el) => LD_DATE.exec(DomUtils.textContent(el))?.[1]),
+    scope.find((el) => el.name === 'time' && el.attribs.datetime)?.attribs.datetime,
+  ];
+  for (const candidate of dates) {
+    const date = candidate ? toIsoDate(candidate) : null;
+    if (date) {
+      stated.published = date;
+      break;
+    }
+  }
+
+  const canonical = all.find(
+    (el) => el.name === 'link' && words(el.attribs.rel).includes('canonical') && el.attribs.href,
+  )?.attribs.href;
+  const url = canonical ?? metaContent(all, 'og:url');
+  if (url && /^https?:\/\//iu.test(url)) stated.url = url;
+  return stated;
+}
+
+/** Text of an element without the chrome inside it (heading anchors such as `¶`). */
+function textOf(el: DomElement): string {
+  const parts: string[] = [];
+  const walk = (nodes: DomNode[]): void => {
+    for (const node of nodes) {
+      if (node.type === ElementType.Text) parts.push(node.data);
+      else if (node.type === ElementType.Tag && !isDropped(node)) walk(node.children);
+    }
+  };
+  walk(el.children);
+  return parts.join('');
+}
+
+/** `Headline | Outlet` → `Headline` when the outlet is known. */
+function withoutSiteName(title: string, siteName: string | undefined): string {
+  if (!siteName) return title;
+  const parts = title.split(/\s+[|–—-]\s+/u);
+  const kept = parts.filter((p) => p.trim().toLowerCase() !== siteName.trim().toLowerCase());
+  return kept.length > 0 && kept.length < parts.length ? kept.join(' - ') : title;
+}
+
+function footerCopyright(all: DomElement[]): string | undefined {
+  for (const el of all) {
+    if (el.name !== 'footer' && el.attribs.role !== 'contentinfo') continue;
+    for (const line of DomUtils.textContent(el).split(/\n/u)) {
+      const holder = copyrightHolder(line.trim());
+      if (holder) return holder;
+    }
+  }
+  return undefined;
+}
+
+export function readHtml(source: string): SourceDocument {
+  const doc = parseDocument(source, { decodeEntities: true });
+  const root = contentRoot(doc);
+  const body = root ? [root] : doc.children;
+  const { text, blocks } = extract(body);
+  return { format: 'html', text, blocks, removed: [], stated: statedMetadata(doc, root), warnings: [] };
+}

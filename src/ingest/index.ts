@@ -1,0 +1,6 @@
+export type { ReadResult } from './article.js';
+export { formatOf, readArticle, sourceIdOf } from './article.js';
+export type { SeedsFolderProblem } from './errors.js';
+export { SeedsFolderError } from './errors.js';
+export type { IngestWarning, LoadOptions, LoadResult } from './files.js';
+export { loadSeeds } from './files.js';
