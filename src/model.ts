@@ -71,6 +71,8 @@ export interface Quote {
   alsoIn: SourceRef[];
   /** How many independent sources state it (copies of one story count once). */
   corroboration: number;
+  /** Ids of every source that states it: the quote's own, its near-copies, and sources giving the same short answer. */
+  supportedBy: string[];
   /** Offsets of `text` in the source's text. */
   start: number;
   end: number;

@@ -1,0 +1,190 @@
+/**
+ * question → Answer. Retrieves passages with MiniSearch, then ranks the sentences inside them by how much
+ * of the question they cover (rarer words weigh more), how close together those words stand, and whether
+ * they hold the kind of answer asked for. Below the coverage bar the answer is "no answer", with the
+ * closest passages offered as related reading.
+ */
+import type { Answer, Quote, SourceRef } from '../model.js';
+import type { Corpus } from '../search/corpus.js';
+import { QUERY_OPTIONS } from '../search/options.js';
+import { MAX_QUESTION_LENGTH, type AskOutcome } from '../service.js';
+import { findConflicts } from './conflicts.js';
+import { contentSet, sameStatement } from './duplicates.js';
+import { extractAnswer, type ShortAnswer } from './extract.js';
+import { analyzeQuestion, type Question } from './question.js';
+import { viewSentence, type SentenceView } from './sentence.js';
+import { tokenize } from '../text/terms.js';
+
+/** Passages retrieved per question before sentence ranking. */
+const RETRIEVED_PASSAGES = 30;
+/** Share of the question's (weighted) terms a sentence must hold to count as answering it. */
+const MIN_COVERAGE = 0.5;
+/** Further quotes must score at least this share of the best one. */
+const QUOTE_SCORE_SHARE = 0.6;
+const MAX_QUOTES = 3;
+const RELATED_PASSAGES = 3;
+
+export interface RankedSentence {
+  view: SentenceView;
+  /** Weighted share of the question's terms in the sentence (heading and neighbours count part). */
+  coverage: number;
+  score: number;
+  short: ShortAnswer | null;
+  terms: Set<string>;
+}
+
+export function ask(corpus: Corpus, rawQuestion: string): AskOutcome {
+  const text = rawQuestion.replace(/\s+/g, ' ').trim();
+  if (text === '') return { ok: false, error: { code: 'empty', message: 'Please ask a question: the text is empty.' } };
+  if (text.length > MAX_QUESTION_LENGTH) {
+    return {
+      ok: false,
+      error: {
+        code: 'too_long',
+        message: `Questions are limited to ${MAX_QUESTION_LENGTH} characters (this one has ${text.length}). Please shorten it.`,
+      },
+    };
+  }
+  return { ok: true, answer: answerQuestion(corpus, text) };
+}
+
+export function answerQuestion(corpus: Corpus, text: string): Answer {
+  const question = analyzeQuestion(text);
+  const weights = termWeights(corpus, question);
+  const ranked = rankSentences(corpus, question, weights);
+  const best = ranked[0];
+  const base = { question: text, conflicts: [], sourceCount: corpus.sources.length };
+
+  if (best === undefined || best.coverage < MIN_COVERAGE) {
+    return { ...base, status: 'no_answer', answer: null, quotes: [], related: relatedReading(corpus, ranked) };
+  }
+
+  const groups = groupStatements(ranked.filter((sentence) => sentence.coverage >= MIN_COVERAGE));
+  const chosen = groups.filter((group) => group[0]!.score >= best.score * QUOTE_SCORE_SHARE).slice(0, MAX_QUOTES);
+  const shortAnswer = chosen.map((group) => group[0]!.short).find((short) => short !== null) ?? null;
+  const quotes = chosen.map((group) => toQuote(corpus, group, ranked, best));
+  return {
+    ...base,
+    status: 'answered',
+    answer: shortAnswer?.text ?? null,
+    quotes,
+    conflicts: findConflicts(corpus, question, ranked, best),
+    related: [],
+  };
+}
+
+/** Rarity of each question term: ln(1 + N / (df + 0.5)); a term the corpus never uses weighs most. */
+function termWeights(corpus: Corpus, question: Question): number[] {
+  const total = corpus.passages.length;
+  return question.terms.map((term) => {
+    const frequency = Math.max(0, ...term.forms.map((form) => corpus.documentFrequency.get(form) ?? 0));
+    return Math.log(1 + total / (frequency + 0.5));
+  });
+}
+
+function rankSentences(corpus: Corpus, question: Question, weights: number[]): RankedSentence[] {
+  if (question.terms.length === 0) return [];
+  const query = [...new Set(question.terms.flatMap((term) => term.forms))].join(' ');
+  const results = corpus.search.search(query, QUERY_OPTIONS).slice(0, RETRIEVED_PASSAGES);
+  const totalWeight = weights.reduce((sum, weight) => sum + weight, 0);
+  const ranked: RankedSentence[] = [];
+
+  for (const result of results) {
+    const passage = corpus.passages[result.id as number];
+    if (passage === undefined) continue;
+    const views = passage.sentences.map((range) => viewSentence(passage, range, question));
+    const headingTerms = contentSetOf(passage.heading);
+    views.forEach((view, position) => {
+      let covered = 0;
+      let context = 0;
+      question.terms.forEach((term, termIndex) => {
+        const weight = weights[termIndex]!;
+        if (view.hits[termIndex]!.length > 0) covered += weight;
+        else if (term.forms.some((form) => headingTerms.has(form))) context += weight * 0.5;
+        else if ([views[position - 1], views[position + 1]].some((near) => near !== undefined && near.hits[termIndex]!.length > 0)) {
+          context += weight * 0.2;
+        }
+      });
+      const coverage = (covered + context) / totalWeight;
+      const short = extractAnswer(view, question, weights);
+      const fits = question.kind === 'other' || short !== null ? 1 : 0;
+      const score = coverage + 0.25 * fits + 0.1 * compactness(view) - (view.text.length > 500 ? 0.1 : 0);
+      ranked.push({ view, coverage, score, short, terms: contentSet(view.tokens) });
+    });
+  }
+  ranked.sort((a, b) => b.score - a.score || a.view.passage.id - b.view.passage.id || a.view.range.start - b.view.range.start);
+  return ranked;
+}
+
+function contentSetOf(text: string): Set<string> {
+  return text === '' ? new Set() : contentSet(tokenize(text));
+}
+
+/** How tightly the question's words cluster: matched terms over the token span holding them (0–1). */
+function compactness(view: SentenceView): number {
+  const positions = view.hits.filter((hit) => hit.length > 0).map((hit) => hit[0]!);
+  if (positions.length < 2) return positions.length === 1 ? 0.5 : 0;
+  const span = Math.max(...positions) - Math.min(...positions) + 1;
+  return positions.length / span;
+}
+
+/** Ranked sentences grouped so that each group holds one statement and its near-copies in other sources. */
+function groupStatements(ranked: RankedSentence[]): RankedSentence[][] {
+  const groups: RankedSentence[][] = [];
+  for (const sentence of ranked) {
+    const group = groups.find((existing) => sameStatement(existing[0]!.terms, sentence.terms));
+    if (group === undefined) groups.push([sentence]);
+    else if (!group.some((member) => member.view.passage.sourceId === sentence.view.passage.sourceId)) group.push(sentence);
+  }
+  return groups;
+}
+
+function toQuote(corpus: Corpus, group: RankedSentence[], ranked: RankedSentence[], best: RankedSentence): Quote {
+  const lead = group[0]!;
+  const supporting = new Set(group.map((member) => member.view.passage.sourceId));
+  if (lead.short !== null) {
+    // Sources that give the same short answer in other words also support this quote.
+    for (const sentence of ranked) {
+      if (sentence.short?.value === lead.short.value && sentence.coverage >= MIN_COVERAGE && sentence.score >= best.score * 0.5) {
+        supporting.add(sentence.view.passage.sourceId);
+      }
+    }
+  }
+  const stories = new Set([...supporting].map((id) => corpus.sourceById.get(id)?.story ?? id));
+  return {
+    text: lead.view.text,
+    source: sourceRef(corpus, lead.view.passage.sourceId),
+    alsoIn: group.slice(1).map((member) => sourceRef(corpus, member.view.passage.sourceId)),
+    corroboration: stories.size,
+    supportedBy: [...supporting],
+    start: lead.view.range.start,
+    end: lead.view.range.end,
+  };
+}
+
+function relatedReading(corpus: Corpus, ranked: RankedSentence[]): Quote[] {
+  const seen = new Set<number>();
+  const related: Quote[] = [];
+  for (const sentence of ranked) {
+    if (related.length >= RELATED_PASSAGES || sentence.coverage === 0) break;
+    const passage = sentence.view.passage;
+    if (seen.has(passage.id)) continue;
+    seen.add(passage.id);
+    related.push({
+      text: sentence.view.text,
+      source: sourceRef(corpus, passage.sourceId),
+      alsoIn: [],
+      corroboration: 1,
+      supportedBy: [passage.sourceId],
+      start: sentence.view.range.start,
+      end: sentence.view.range.end,
+    });
+  }
+  return related;
+}
+
+export function sourceRef(corpus: Corpus, id: string): SourceRef {
+  const indexed = corpus.sourceById.get(id);
+  if (indexed === undefined) throw new Error(`Quoth: passage names unknown source ${id}`);
+  return indexed.source;
+}

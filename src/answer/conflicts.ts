@@ -1,0 +1,65 @@
+/**
+ * Sources that disagree. For a question that asks for a figure, every on-topic sentence that states the
+ * figure becomes a statement (source, value); two or more values make a conflict, shown side by side.
+ * A sentence that cites a figure other sentences call earlier ("a previous record of 537") is about that
+ * earlier event, so it does not state today's figure.
+ */
+import type { Conflict, ConflictValue } from '../model.js';
+import type { Corpus } from '../search/corpus.js';
+import type { RankedSentence } from './answer.js';
+import { extractCount, isPastMention } from './extract.js';
+import { findNumbers, formatValue } from './numbers.js';
+import type { Question } from './question.js';
+
+/** A statement must cover this share of what the best sentence covers, and tie its figure to the question's verb. */
+const ON_TOPIC_SHARE = 0.5;
+
+export function findConflicts(corpus: Corpus, question: Question, ranked: RankedSentence[], best: RankedSentence): Conflict[] {
+  if (question.kind !== 'count' && question.kind !== 'quantity') return [];
+  const earlierFigures = question.asksAboutPast ? new Set<string>() : figuresCalledEarlier(ranked);
+  const byValue = new Map<string, ConflictValue>();
+
+  for (const sentence of ranked) {
+    if (sentence.coverage < best.coverage * ON_TOPIC_SHARE) continue;
+    if (mentionsEarlierFigure(sentence, earlierFigures)) continue;
+    const statement = extractCount(sentence.view, question);
+    if (statement === null || !statement.tiedToQuestionVerb) continue;
+    const sourceId = sentence.view.passage.sourceId;
+    const entry = byValue.get(statement.value);
+    if (entry === undefined) {
+      byValue.set(statement.value, { value: statement.value, sources: [sourceId], quote: { text: sentence.view.text, sourceId } });
+    } else if (!entry.sources.includes(sourceId)) {
+      entry.sources.push(sourceId);
+    }
+  }
+  if (byValue.size < 2) return [];
+  const values = [...byValue.values()].sort((a, b) => storyCount(corpus, b.sources) - storyCount(corpus, a.sources));
+  return [{ about: describe(question), values }];
+}
+
+/** Values that some ranked sentence marks as earlier ("previous high of 537"). */
+function figuresCalledEarlier(ranked: RankedSentence[]): Set<string> {
+  const earlier = new Set<string>();
+  for (const sentence of ranked) {
+    for (const mention of findNumbers(sentence.view.tokens)) {
+      if (isPastMention(sentence.view, mention)) earlier.add(formatValue(mention.value));
+    }
+  }
+  return earlier;
+}
+
+/** Whether the sentence cites an earlier figure without marking it as earlier itself. */
+function mentionsEarlierFigure(sentence: RankedSentence, earlier: Set<string>): boolean {
+  return findNumbers(sentence.view.tokens).some(
+    (mention) => earlier.has(formatValue(mention.value)) && !isPastMention(sentence.view, mention) && mention.value >= 10,
+  );
+}
+
+function storyCount(corpus: Corpus, sources: string[]): number {
+  return new Set(sources.map((id) => corpus.sourceById.get(id)?.story ?? id)).size;
+}
+
+function describe(question: Question): string {
+  const words = question.terms.filter((term) => !term.isName).map((term) => term.raw.toLowerCase());
+  return words.join(' ');
+}

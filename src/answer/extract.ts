@@ -1,0 +1,341 @@
+/** Short answers: the span of a sentence that holds what the question asks for (a count, a name, a place…). */
+import { findNumbers, formatValue, type NumberMention } from './numbers.js';
+import { GENERIC_FOCUS, PAST_MARKERS, type Question } from './question.js';
+import { distanceToTerms, sliceTokens, type SentenceView } from './sentence.js';
+
+export interface ShortAnswer {
+  /** Verbatim span of the sentence, e.g. "550 drones", "Vitali Klitschko", "more than eight hours". */
+  text: string;
+  /** Canonical value to compare across sources: "550", "vitali klitschko". */
+  value: string;
+  score: number;
+  /** Token index of the answer's first word in the sentence. */
+  at: number;
+}
+
+/** Term weights by question term index, supplied by the ranker (rarer terms weigh more). */
+export type TermWeights = readonly number[];
+
+export function extractAnswer(view: SentenceView, question: Question, weights: TermWeights): ShortAnswer | null {
+  switch (question.kind) {
+    case 'count':
+    case 'quantity':
+      return extractCount(view, question);
+    case 'duration':
+      return extractDuration(view, question, weights);
+    case 'time':
+      return extractTime(view, question, weights);
+    case 'person':
+    case 'place':
+    case 'entity':
+      return extractName(view, question, weights);
+    case 'other':
+      return null;
+  }
+}
+
+const CONJUNCTIONS = new Set(['and', 'or', 'but', 'nor', 'while']);
+const MONTHS = 'january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec';
+
+/**
+ * A count: the number tied to the question's verb and focus noun. A number that quantifies the focus
+ * ("550 drones", "two cruise missiles", "72 of the 550 drones") or stands alone ("72 managed to breach",
+ * "26 others injured") is a candidate; one that counts something else ("11 missiles" when drones are
+ * asked about) or is the object of another verb ("had downed 268 drones") is not. Best is the number
+ * whose own clause holds the question's verb ("550 drones launched", "fired a record 550 drones"),
+ * then one that quantifies the focus, then the nearest. Numbers marked as earlier ("a previous record
+ * of 537") only answer questions about the past.
+ */
+export function extractCount(view: SentenceView, question: Question): CountAnswer | null {
+  const focus = question.focus !== null && !GENERIC_FOCUS.has(question.focus) ? question.focus : null;
+  const predicate = isPredicate(question);
+  if (focus !== null && !view.tokens.some((token) => matchesFocus(token.term, focus))) return null;
+  const questionForms = new Set(question.terms.flatMap((term) => term.forms));
+  const mentions = findNumbers(view.tokens).filter(
+    (mention) =>
+      !isDateOrYear(view, mention) &&
+      isPastMention(view, mention) === question.asksAboutPast &&
+      !governedByOtherVerb(view, mention, questionForms),
+  );
+
+  let best: { mention: NumberMention; nounAt: number; score: number; tied: boolean } | null = null;
+  const totals = new Set<NumberMention>();
+  for (const mention of mentions) {
+    if (totals.has(mention)) continue;
+    const partitiveTotal = focus === null ? undefined : partitiveOf(view, mention, mentions, focus);
+    if (partitiveTotal !== undefined) totals.add(partitiveTotal);
+    const focusAt = focus === null ? -1 : quantifiedNoun(view, partitiveTotal ?? mention, focus);
+    if (focusAt === -1 && countsOtherNoun(view, mention)) continue;
+    const distance = distanceToTerms(view, mention.from, predicate);
+    if (focusAt === -1 && distance > 6) continue;
+    const tied = clauseHoldsPredicate(view, mention, Math.max(focusAt, mention.to - 1), predicate);
+    const score = (tied ? 1 : 0) + (focusAt !== -1 || focus === null ? 0.6 : 0.3) + 0.3 / (1 + Math.min(distance, 12));
+    if (best === null || score > best.score) {
+      const nounAt = focusAt !== -1 && partitiveTotal === undefined ? focusAt : focus === null ? nounAfter(view, mention) : mention.to - 1;
+      best = { mention, nounAt, score, tied };
+    }
+  }
+  if (best === null || totals.has(best.mention)) return null;
+  return {
+    text: sliceTokens(view, best.mention.from, best.nounAt),
+    value: formatValue(best.mention.value),
+    score: 1 + best.score,
+    at: best.mention.from,
+    tiedToQuestionVerb: best.tied,
+  };
+}
+
+export interface CountAnswer extends ShortAnswer {
+  /** The number's own clause holds one of the question's verbs or qualifiers. */
+  tiedToQuestionVerb: boolean;
+}
+
+/**
+ * Whether the clause around a number holds a question word: up to four words before it and three after
+ * its noun, never across punctuation; "fired a record 550 drones and 11 missiles" ties 11 to "fired" too.
+ */
+function clauseHoldsPredicate(view: SentenceView, mention: NumberMention, lastToken: number, predicate: (termIndex: number) => boolean): boolean {
+  const hitAt = new Set<number>();
+  view.hits.forEach((positions, termIndex) => {
+    if (predicate(termIndex)) for (const position of positions) hitAt.add(position);
+  });
+  for (let index = lastToken + 1; index <= lastToken + 3 && index < view.tokens.length; index++) {
+    if (hasPunctuationBetween(view, index - 1, index)) break;
+    if (hitAt.has(index)) return true;
+  }
+  let reach = 4;
+  for (let index = mention.from - 1; index >= 0 && reach > 0; index--, reach--) {
+    if (hasPunctuationBetween(view, index, index + 1)) return false;
+    if (hitAt.has(index)) return true;
+    const raw = view.tokens[index]!.raw.toLowerCase();
+    if (CONJUNCTIONS.has(raw)) {
+      // Coordinated counts share their verb: step over "550 drones and".
+      if (!/^\d|^\p{L}+$/u.test(view.tokens[index - 2]?.raw ?? '') || findNumbers(view.tokens.slice(index - 2, index - 1)).length === 0) return false;
+      reach += 3;
+    }
+  }
+  return false;
+}
+
+/** The question's common words other than the counted noun: its verb and qualifiers ("launch", "overnight"). */
+export function isPredicate(question: Question): (termIndex: number) => boolean {
+  return (termIndex) => {
+    const term = question.terms[termIndex]!;
+    return !term.isName && !term.forms.includes(question.focus ?? '');
+  };
+}
+
+/** "550 drones and missiles": one number for two kinds of thing counts neither alone. */
+function isCombinedTotal(view: SentenceView, nounIndex: number): boolean {
+  const next = view.tokens[nounIndex + 1];
+  const after = view.tokens[nounIndex + 2];
+  if (next === undefined || after === undefined || !CONJUNCTIONS.has(next.raw.toLowerCase())) return false;
+  if (hasPunctuationBetween(view, nounIndex, nounIndex + 1)) return false;
+  return after.term !== '' && !/^\d/.test(after.raw) && findNumbers([after]).length === 0;
+}
+
+function matchesFocus(term: string, focus: string): boolean {
+  return term === focus || (focus.length >= 5 && term.startsWith(focus));
+}
+
+const COUNT_LEAD_INS = new Set(['record', 'total', 'least', 'estimated', 'another', 'further', 'nearly', 'almost', 'around', 'roughly', 'approximately', 'than', 'additional']);
+
+/** "had downed 268 drones": the number is the object of a verb the question does not ask about. */
+function governedByOtherVerb(view: SentenceView, mention: NumberMention, questionForms: Set<string>): boolean {
+  for (let index = mention.from - 1; index >= Math.max(0, mention.from - 4); index--) {
+    const token = view.tokens[index]!;
+    if (CONJUNCTIONS.has(token.raw.toLowerCase())) return false;
+    const compound = view.text[token.start - view.range.start - 1] === '-';
+    if (token.term === '' || COUNT_LEAD_INS.has(token.raw.toLowerCase()) || compound) continue;
+    if (hasPunctuationBetween(view, index, index + 1)) return false;
+    const looksLikeVerb = /^\p{Ll}.*(ed|ing)$/u.test(token.raw);
+    return looksLikeVerb && !questionForms.has(token.term);
+  }
+  return false;
+}
+
+/** "72 of the 550 drones": the total (550) when `mention` (72) counts part of it. */
+function partitiveOf(view: SentenceView, mention: NumberMention, mentions: NumberMention[], focus: string): NumberMention | undefined {
+  if (view.tokens[mention.to]?.raw.toLowerCase() !== 'of') return undefined;
+  const total = mentions.find((other) => other.from > mention.to && other.from <= mention.to + 2);
+  return total !== undefined && quantifiedNoun(view, total, focus) !== -1 ? total : undefined;
+}
+
+/** Words a number may stand before without counting another noun: "26 others", "72 managed", "23 were". */
+function countsOtherNoun(view: SentenceView, mention: NumberMention): boolean {
+  const next = view.tokens[mention.to];
+  if (next === undefined || next.term === '' || hasPunctuationBetween(view, mention.to - 1, mention.to)) return false;
+  const word = next.raw.toLowerCase();
+  if (/^\d/.test(word) || /(ed|ing)$/.test(word) || LOOSE_COUNTED.has(word)) return false;
+  return /^\p{Ll}/u.test(next.raw);
+}
+
+const LOOSE_COUNTED = new Set(['others', 'more', 'people', 'persons', 'percent', 'per', 'times', 'total', 'in', 'at']);
+
+function nounAfter(view: SentenceView, mention: NumberMention): number {
+  const next = view.tokens[mention.to];
+  return next !== undefined && next.term !== '' && !CONJUNCTIONS.has(next.raw.toLowerCase()) && !/(ed|ing)$/.test(next.raw) && !hasPunctuationBetween(view, mention.to - 1, mention.to)
+    ? mention.to
+    : mention.to - 1;
+}
+
+/** Index of the focus noun this number quantifies (at most two modifiers between, no conjunction or other number), or -1. */
+function quantifiedNoun(view: SentenceView, mention: NumberMention, focus: string): number {
+  for (let index = mention.to; index < Math.min(view.tokens.length, mention.to + 3); index++) {
+    const token = view.tokens[index]!;
+    if (matchesFocus(token.term, focus)) return isCombinedTotal(view, index) ? -1 : index;
+    if (CONJUNCTIONS.has(token.raw.toLowerCase()) || /^\d/.test(token.raw)) return -1;
+    if (hasPunctuationBetween(view, index - 1, index)) return -1;
+  }
+  return -1;
+}
+
+function hasPunctuationBetween(view: SentenceView, left: number, right: number): boolean {
+  const a = view.tokens[left];
+  const b = view.tokens[right];
+  if (a === undefined || b === undefined) return false;
+  return /[,;:()–—]/.test(view.text.slice(a.end - view.range.start, b.start - view.range.start));
+}
+
+/** "a previous record of 537", "537 … last Saturday": a past marker within four tokens before the number. */
+export function isPastMention(view: SentenceView, mention: NumberMention): boolean {
+  for (let index = Math.max(0, mention.from - 4); index < mention.from; index++) {
+    if (PAST_MARKERS.has(view.tokens[index]!.term)) return true;
+  }
+  return false;
+}
+
+function isDateOrYear(view: SentenceView, mention: NumberMention): boolean {
+  const raw = view.tokens[mention.from]!.raw;
+  const around = `${view.tokens[mention.from - 1]?.raw ?? ''} ${view.tokens[mention.to]?.raw ?? ''}`.toLowerCase();
+  if (new RegExp(`\\b(${MONTHS})\\b`).test(around)) return true;
+  return /^(1[89]|20)\d\d$/.test(raw) && !/^\d/.test(view.tokens[mention.to]?.raw ?? 'x');
+}
+
+const DURATION = new RegExp(
+  String.raw`\b(?:(?:more than|less than|over|under|about|around|nearly|almost|at least|roughly|some|up to)\s+)?` +
+    String.raw`(?:\d[\d,.]*|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|several|a few)` +
+    String.raw`(?:[\s-]+(?:and a half|half))?\s*[\s-]\s*(?:seconds?|minutes?|hours?|days?|nights?|weeks?|months?|years?|decades?)\b`,
+  'gi',
+);
+
+function extractDuration(view: SentenceView, question: Question, weights: TermWeights): ShortAnswer | null {
+  return bestPatternMatch(view, DURATION, question, weights);
+}
+
+const TIME = new RegExp(
+  [
+    String.raw`\b\d{4}-\d{2}-\d{2}\b`,
+    String.raw`\b(?:${MONTHS})\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?\b`,
+    String.raw`\b\d{1,2}(?:st|nd|rd|th)?\s+(?:${MONTHS})(?:\s+\d{4})?\b`,
+    String.raw`\b(?:in\s+)?(?:${MONTHS})\s+\d{4}\b`,
+    String.raw`\b(?:on\s+)?(?:last\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\s+(?:morning|afternoon|evening|night))?\b`,
+    String.raw`\b(?:in\s+)?(?:1[89]|20)\d\d\b`,
+    String.raw`\b(?:yesterday|today|tonight|overnight|last (?:week|month|year|night))\b`,
+  ].join('|'),
+  'gi',
+);
+
+function extractTime(view: SentenceView, question: Question, weights: TermWeights): ShortAnswer | null {
+  return bestPatternMatch(view, TIME, question, weights);
+}
+
+/** The match of `pattern` closest to the sentence's hits of question terms. */
+function bestPatternMatch(view: SentenceView, pattern: RegExp, question: Question, weights: TermWeights): ShortAnswer | null {
+  let best: ShortAnswer | null = null;
+  for (const match of view.text.matchAll(pattern)) {
+    const offset = view.range.start + match.index;
+    const tokenIndex = view.tokens.findIndex((token) => token.end > offset);
+    const score = closeness(view, tokenIndex, question, weights);
+    if (best === null || score > best.score) {
+      best = { text: match[0], value: match[0].toLowerCase().replace(/\s+/g, ' '), score, at: tokenIndex };
+    }
+  }
+  return best;
+}
+
+/** Σ weight / (1 + distance) over the question terms present in the sentence. */
+function closeness(view: SentenceView, tokenIndex: number, question: Question, weights: TermWeights): number {
+  let score = 0;
+  question.terms.forEach((_, termIndex) => {
+    const distance = distanceToTerms(view, tokenIndex, (other) => other === termIndex);
+    if (Number.isFinite(distance)) score += (weights[termIndex] ?? 0) / (1 + distance);
+  });
+  return score;
+}
+
+const TITLES = new Set(
+  `president prime minister foreign secretary general chancellor governor mayor senator spokesman spokesperson
+  spokeswoman chief head director minister's king queen prince princess pope dr mr mrs ms sir lord lady judge
+  ambassador commander colonel lieutenant sergeant captain professor acting deputy vice former`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+const PLACE_NOUNS = /^(region|city|town|village|district|province|oblast|county|state|country|capital|island|republic|area)$/i;
+const PLACE_PREPOSITIONS = new Set(['in', 'at', 'near', 'from', 'across', 'into', 'to', 'outside', 'inside', 'around']);
+
+interface NameSpan {
+  from: number;
+  to: number;
+}
+
+/** Capitalised runs of words ("Vitali Klitschko", "Ukrzaliznytsia"), minus leading titles and question words. */
+function nameSpans(view: SentenceView, question: Question): NameSpan[] {
+  const questionTerms = new Set(question.terms.flatMap((term) => term.forms));
+  const spans: NameSpan[] = [];
+  let index = 0;
+  while (index < view.tokens.length) {
+    if (!isCapitalised(view, index)) {
+      index += 1;
+      continue;
+    }
+    let to = index;
+    while (to + 1 < view.tokens.length && isCapitalised(view, to + 1) && !hasPunctuationBetween(view, to, to + 1)) to += 1;
+    let from = index;
+    while (from <= to && (TITLES.has(view.tokens[from]!.raw.toLowerCase()) || questionTerms.has(view.tokens[from]!.term) || view.tokens[from]!.term === '')) {
+      from += 1;
+    }
+    if (from <= to && !questionTerms.has(view.tokens[to]!.term)) spans.push({ from, to });
+    index = to + 1;
+  }
+  return spans;
+}
+
+function isCapitalised(view: SentenceView, index: number): boolean {
+  const raw = view.tokens[index]!.raw;
+  if (!/^\p{Lu}/u.test(raw)) return false;
+  // A capital that only marks the start of the sentence is no name, unless the word is a name elsewhere too.
+  if (index === 0 && view.tokens[0]!.term === '') return false;
+  return true;
+}
+
+function extractName(view: SentenceView, question: Question, weights: TermWeights): ShortAnswer | null {
+  let best: ShortAnswer | null = null;
+  for (const span of nameSpans(view, question)) {
+    const first = view.tokens[span.from]!;
+    const words = span.to - span.from + 1;
+    const text = sliceTokens(view, span.from, span.to);
+    let score = Math.max(closeness(view, span.from, question, weights), closeness(view, span.to, question, weights));
+    const isAcronym = /^\p{Lu}{2,}$/u.test(text);
+    const isDemonym = /(ian|ese|ish|ean|ern)$/i.test(first.raw) && words === 1;
+    if (question.kind === 'person') {
+      if (words >= 2) score *= 1.6;
+      if (isAcronym || isDemonym) score *= 0.3;
+    } else if (question.kind === 'place') {
+      const before = view.tokens[span.from - 1]?.raw.toLowerCase() ?? '';
+      const after = view.tokens[span.to + 1]?.raw ?? '';
+      if (PLACE_NOUNS.test(after)) score *= 2;
+      else if (PLACE_PREPOSITIONS.has(before) || /[’']s$/.test(view.tokens[span.to]!.raw)) score *= 1.3;
+      if (isAcronym) score *= 0.5;
+    } else if (span.from === 0 && words === 1) {
+      score *= 0.5;
+    }
+    if (best === null || score > best.score) {
+      const after = view.tokens[span.to + 1];
+      const withNoun = question.kind === 'place' && after !== undefined && PLACE_NOUNS.test(after.raw) ? sliceTokens(view, span.from, span.to + 1) : text;
+      const clean = withNoun.replace(/[’']s\b/g, (match, offset: number) => (offset + match.length === withNoun.length ? '' : match));
+      best = { text: clean, value: clean.toLowerCase(), score, at: span.from };
+    }
+  }
+  return best;
+}

@@ -1,0 +1,93 @@
+/** Question text → what it asks: the kind of answer wanted, its focus noun, and weighted content terms. */
+import { tokenize } from '../text/terms.js';
+
+export type AnswerKind = 'count' | 'quantity' | 'duration' | 'time' | 'person' | 'place' | 'entity' | 'other';
+
+export interface QuestionTerm {
+  /** The term and its synonyms; a sentence holding any of them covers the term. */
+  forms: string[];
+  raw: string;
+  /** Written with a capital in the question (a name), as opposed to a common word. */
+  isName: boolean;
+}
+
+export interface Question {
+  text: string;
+  kind: AnswerKind;
+  /** The counted noun of "how many drones …" ("drone"); null when there is none. */
+  focus: string | null;
+  terms: QuestionTerm[];
+  /** Asks about an earlier event ("previous record", "last week"). */
+  asksAboutPast: boolean;
+}
+
+/** Terms that stand for the same thing in news and documentation prose. Stems, both directions. */
+const SYNONYM_GROUPS: string[][] = [
+  ['injur', 'wound', 'hurt'],
+  ['kill', 'die'],
+  ['launch', 'fire'],
+  ['spokesman', 'spokesperson', 'spokeswoman'],
+  ['penetr', 'breach'],
+  ['alert', 'siren'],
+  ['damag', 'hit'],
+  ['countri', 'nation'],
+  ['compani', 'firm', 'oper'],
+  ['shoot', 'intercept'],
+];
+const SYNONYMS = new Map<string, string[]>();
+for (const group of SYNONYM_GROUPS) for (const term of group) SYNONYMS.set(term, group);
+
+/** Nouns that name what is counted only loosely; the answer is then tied to the question's verb instead. */
+export const GENERIC_FOCUS = new Set(['person', 'individu', 'time', 'other', 'peopl', 'number', 'total', 'amount']);
+
+export const PAST_MARKERS = new Set(['previou', 'prior', 'earlier', 'former', 'ago', 'last']);
+
+const KIND_PATTERNS: [RegExp, AnswerKind][] = [
+  [/^\s*how\s+(many|much)\b/i, 'count'],
+  [/^\s*(what|which)\s+(is|was|were|are)\s+the\s+(\w+\s+){0,3}(number|total|count|amount)\s+of\b/i, 'count'],
+  [/^\s*how\s+long\b/i, 'duration'],
+  [/^\s*how\s+(old|far|big|large|high|tall|fast|often)\b/i, 'quantity'],
+  [/^\s*when\b|^\s*(what|which)\s+(year|date|day|month|time)\b/i, 'time'],
+  [/^\s*(who|whom|whose)\b/i, 'person'],
+  [/^\s*where\b|^\s*(what|which)\s+(city|town|village|region|country|place|province|state)\b/i, 'place'],
+  [/^\s*(which|what)\s+(?!(is|was|are|were|did|does|do|has|have|had|can|could|will|would|should|happened|happens|caused)\b)\w+/i, 'entity'],
+];
+
+/** Phrasal verbs made of stopwords, spelled out so that they can match: "got through" → "penetrated". */
+const PHRASES: [RegExp, string][] = [
+  [/\b(get|gets|got|getting|gotten)\s+through\b/gi, 'penetrated'],
+  [/\b(shot|shoot|shoots|brought|bring|brings)\s+down\b/gi, 'intercepted'],
+  [/\b(set|sets)\s+up\b/gi, 'configure'],
+];
+
+export function analyzeQuestion(text: string): Question {
+  const kind = KIND_PATTERNS.find(([pattern]) => pattern.test(text))?.[1] ?? 'other';
+  const tokens = tokenize(PHRASES.reduce((current, [pattern, replacement]) => current.replace(pattern, replacement), text));
+  const terms: QuestionTerm[] = [];
+  const seen = new Set<string>();
+  for (const token of tokens) {
+    if (token.term === '' || seen.has(token.term)) continue;
+    seen.add(token.term);
+    const isFirstWord = token === tokens[0];
+    terms.push({
+      forms: SYNONYMS.get(token.term) ?? [token.term],
+      raw: token.raw,
+      isName: !isFirstWord && /^\p{Lu}/u.test(token.raw),
+    });
+  }
+  return {
+    text,
+    kind,
+    focus: kind === 'count' ? focusOf(text) : null,
+    terms,
+    asksAboutPast: tokens.some((token) => PAST_MARKERS.has(token.term)),
+  };
+}
+
+/** The counted noun: the first content word after "how many" / "number of". */
+function focusOf(text: string): string | null {
+  const after = text.match(/\bhow\s+(?:many|much)\s+(.*)$/i)?.[1] ?? text.match(/\b(?:number|total|count|amount)\s+of\s+(.*)$/i)?.[1];
+  if (after === undefined) return null;
+  const first = tokenize(after).find((token) => token.term !== '');
+  return first?.term ?? null;
+}

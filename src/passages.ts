@@ -1,0 +1,75 @@
+/** Article → passages: a few consecutive sentences each, with exact offsets into the article's text. */
+import type { Article, Passage, TextRange } from './model.js';
+import { splitSentences } from './text/sentences.js';
+
+export interface PassageOptions {
+  /** A passage closes once it holds this many characters… */
+  maxChars: number;
+  /** …or this many sentences. */
+  maxSentences: number;
+}
+
+export const DEFAULT_PASSAGE_OPTIONS: PassageOptions = { maxChars: 600, maxSentences: 4 };
+
+/**
+ * Cuts the article body into passages. A passage never spans removed boilerplate or a heading change,
+ * so `text.slice(start, end)` is always clean article prose.
+ */
+export function toPassages(article: Article, firstId: number, options: PassageOptions = DEFAULT_PASSAGE_OPTIONS): Passage[] {
+  const passages: Passage[] = [];
+  let open: { sentences: TextRange[]; heading: string } | null = null;
+
+  const close = (): void => {
+    if (open === null || open.sentences.length === 0) return;
+    const start = open.sentences[0]!.start;
+    const end = open.sentences[open.sentences.length - 1]!.end;
+    passages.push({
+      id: firstId + passages.length,
+      sourceId: article.source.id,
+      start,
+      end,
+      text: article.text.slice(start, end),
+      sentences: open.sentences,
+      heading: open.heading,
+    });
+    open = null;
+  };
+
+  for (const block of joinAdjacent(article.text, article.body)) {
+    close();
+    for (const sentence of splitSentences(article.text, block)) {
+      const heading = headingAt(article, sentence.start);
+      if (open !== null) {
+        const length = sentence.end - open.sentences[0]!.start;
+        if (open.heading !== heading || open.sentences.length >= options.maxSentences || length > options.maxChars) close();
+      }
+      open ??= { sentences: [], heading };
+      open.sentences.push(sentence);
+    }
+  }
+  close();
+  return passages;
+}
+
+/** Body ranges separated only by white space are one stretch of prose. */
+function joinAdjacent(text: string, ranges: TextRange[]): TextRange[] {
+  const joined: TextRange[] = [];
+  for (const range of ranges) {
+    const last = joined[joined.length - 1];
+    if (last !== undefined && text.slice(last.end, range.start).trim() === '') last.end = range.end;
+    else joined.push({ ...range });
+  }
+  return joined;
+}
+
+function headingAt(article: Article, offset: number): string {
+  let best = '';
+  let bestStart = -1;
+  for (const heading of article.headings) {
+    if (heading.range.start <= offset && offset < heading.range.end && heading.range.start > bestStart) {
+      best = heading.title;
+      bestStart = heading.range.start;
+    }
+  }
+  return best;
+}

@@ -1,0 +1,119 @@
+/**
+ * Whole-article copy detection: MinHash signatures over word 5-shingles, LSH banding to find candidate
+ * pairs without comparing every pair, and containment (not plain Jaccard) so that an article republished
+ * with extra paragraphs still counts as a copy. Copies form one "story": they are one independent source.
+ */
+import { tokenize } from '../text/terms.js';
+
+const SHINGLE_WORDS = 5;
+const HASHES = 64;
+// Two rows a band: articles whose shingle sets overlap by a quarter still meet in some band.
+const BANDS = 32;
+const ROWS = HASHES / BANDS;
+/** Share of the smaller article's shingles found in the larger one for the two to count as copies. */
+const COPY_CONTAINMENT = 0.5;
+
+export interface ArticleText {
+  id: string;
+  /** The article body only (boilerplate removed), sections joined with blank lines. */
+  body: string;
+}
+
+/** Maps every article id to a story id: the smallest id among the articles it is a copy of (transitively). */
+export function groupCopies(articles: ArticleText[]): Map<string, string> {
+  const signatures = articles.map((article) => signature(shingles(article.body)));
+  const parent = articles.map((_, index) => index);
+  const find = (index: number): number => {
+    while (parent[index] !== index) index = parent[index] = parent[parent[index]!]!;
+    return index;
+  };
+
+  const compared = new Set<string>();
+  for (let band = 0; band < BANDS; band++) {
+    const buckets = new Map<string, number[]>();
+    signatures.forEach((sig, index) => {
+      if (sig.size === 0) return;
+      const key = sig.hashes.slice(band * ROWS, band * ROWS + ROWS).join(',');
+      const bucket = buckets.get(key);
+      if (bucket === undefined) buckets.set(key, [index]);
+      else bucket.push(index);
+    });
+    for (const bucket of buckets.values()) {
+      for (let i = 0; i < bucket.length; i++) {
+        for (let j = i + 1; j < bucket.length; j++) {
+          const a = bucket[i]!;
+          const b = bucket[j]!;
+          const pair = `${a}:${b}`;
+          if (compared.has(pair)) continue;
+          compared.add(pair);
+          if (containment(signatures[a]!, signatures[b]!) >= COPY_CONTAINMENT) parent[find(a)] = find(b);
+        }
+      }
+    }
+  }
+
+  const story = new Map<string, string>();
+  const rootName = new Map<number, string>();
+  articles.forEach((article, index) => {
+    const root = find(index);
+    const name = rootName.get(root);
+    if (name === undefined || article.id < name) rootName.set(root, article.id);
+  });
+  articles.forEach((article, index) => story.set(article.id, rootName.get(find(index))!));
+  return story;
+}
+
+interface Signature {
+  hashes: number[];
+  size: number;
+}
+
+function shingles(body: string): Set<string> {
+  const words = tokenize(body).map((token) => token.raw.toLowerCase());
+  const result = new Set<string>();
+  for (let i = 0; i + SHINGLE_WORDS <= words.length; i++) result.add(words.slice(i, i + SHINGLE_WORDS).join(' '));
+  return result;
+}
+
+function signature(set: Set<string>): Signature {
+  const hashes = new Array<number>(HASHES).fill(0xffffffff);
+  for (const shingle of set) {
+    const base = fnv1a(shingle);
+    for (let k = 0; k < HASHES; k++) {
+      const value = mix(base ^ SEEDS[k]!);
+      if (value < hashes[k]!) hashes[k] = value;
+    }
+  }
+  return { hashes, size: set.size };
+}
+
+/** Estimated |A ∩ B| / min(|A|, |B|) from the MinHash Jaccard estimate and the set sizes. */
+function containment(a: Signature, b: Signature): number {
+  let equal = 0;
+  for (let k = 0; k < HASHES; k++) if (a.hashes[k] === b.hashes[k]) equal += 1;
+  const jaccard = equal / HASHES;
+  const intersection = (jaccard * (a.size + b.size)) / (1 + jaccard);
+  return intersection / Math.min(a.size, b.size);
+}
+
+/** Murmur3's finaliser: spreads one 32-bit hash into an independent-looking one per seed. */
+function mix(value: number): number {
+  let h = value;
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+function fnv1a(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return hash >>> 0;
+}
+
+const SEEDS = Array.from({ length: HASHES }, (_, k) => fnv1a(`minhash-seed-${k}`));

@@ -1,0 +1,117 @@
+/**
+ * Sentence boundaries with exact offsets. Rule-based, because quotes must be cut verbatim and
+ * news text breaks the easy rules: abbreviations ("U.S. President"), initials, and quotations that
+ * hold several sentences ("“Absolutely horrible … in Kyiv. One of the worst so far,” wrote Sybiha").
+ */
+import type { TextRange } from '../model.js';
+
+const ABBREVIATIONS = new Set(
+  `mr mrs ms dr prof st sr jr gen col lt sgt capt cmdr adm gov sen rep rev hon pres vs etc e.g i.e cf al approx
+  no nos vol fig figs ed eds inc ltd co corp dept est jan feb mar apr jun jul aug sep sept oct nov dec mt ft
+  u.s u.k u.n e.u a.m p.m`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+const OPENING_QUOTES = '“‘«';
+const CLOSING_QUOTES = '”’»';
+// A terminator, any closing quotes/brackets, then white space.
+const BOUNDARY = /[.!?…]+["'”’»)\]]*(?=\s)/g;
+
+/** Splits `text[range]` into trimmed sentence ranges. Line breaks that end a line with punctuation, or blank lines, always end a sentence. */
+export function splitSentences(text: string, range: TextRange = { start: 0, end: text.length }): TextRange[] {
+  const sentences: TextRange[] = [];
+  for (const block of splitBlocks(text, range)) {
+    for (const sentence of mergeOpenQuotations(text, splitBlock(text, block))) sentences.push(sentence);
+  }
+  return sentences;
+}
+
+/** Blank lines separate blocks; so does a single newline after terminal punctuation or before a list/heading line. */
+function splitBlocks(text: string, range: TextRange): TextRange[] {
+  const blocks: TextRange[] = [];
+  let blockStart = range.start;
+  let index = text.indexOf('\n', range.start);
+  while (index !== -1 && index < range.end) {
+    const before = text.slice(blockStart, index).trimEnd();
+    const nextLine = text.slice(index + 1, Math.min(range.end, index + 6));
+    const blankNext = /^[ \t\r]*(\n|$)/.test(text.slice(index + 1, range.end));
+    const hardBreak =
+      blankNext ||
+      /[.!?:;…"'”’)\]]$/.test(before) ||
+      /^\s*([-*+•]|\d+[.)]|#)\s/.test(nextLine) ||
+      before.length < 60 && !/[,\p{Ll}]$/u.test(before);
+    if (hardBreak) {
+      pushTrimmed(text, blockStart, index, blocks);
+      blockStart = index + 1;
+    }
+    index = text.indexOf('\n', index + 1);
+  }
+  pushTrimmed(text, blockStart, range.end, blocks);
+  return blocks;
+}
+
+function splitBlock(text: string, block: TextRange): TextRange[] {
+  const slice = text.slice(block.start, block.end);
+  const parts: TextRange[] = [];
+  let sentenceStart = 0;
+  BOUNDARY.lastIndex = 0;
+  for (let match = BOUNDARY.exec(slice); match !== null; match = BOUNDARY.exec(slice)) {
+    const end = match.index + match[0].length;
+    if (!isSentenceEnd(slice, match.index, end)) continue;
+    pushTrimmed(text, block.start + sentenceStart, block.start + end, parts);
+    sentenceStart = end;
+  }
+  pushTrimmed(text, block.start + sentenceStart, block.end, parts);
+  return parts;
+}
+
+function isSentenceEnd(slice: string, terminatorIndex: number, end: number): boolean {
+  const next = slice.slice(end).match(/^\s+(\S)/u)?.[1];
+  if (next === undefined) return true;
+  // Next sentence starts with a capital, digit or opening mark; a lower-case word continues this one.
+  if (!/[\p{Lu}\p{N}"'“‘«([]/u.test(next)) return false;
+  if (slice[terminatorIndex] !== '.') return true;
+  const word = slice.slice(0, terminatorIndex).match(/([\p{L}.]+)$/u)?.[1] ?? '';
+  const lower = word.toLowerCase();
+  if (ABBREVIATIONS.has(lower) || ABBREVIATIONS.has(lower.replace(/\.$/, ''))) return false;
+  // Dotted abbreviations ("U.S.") and initials ("George W. Bush"), but not "posted on X. Then…".
+  if (/^(\p{L}\.)+\p{L}$/u.test(word)) return false;
+  if (/^\p{Lu}$/u.test(word)) {
+    const previousWord = slice.slice(0, terminatorIndex - 1).match(/(\S+)\s*$/u)?.[1];
+    return previousWord !== undefined && !/^\p{Lu}/u.test(previousWord);
+  }
+  return true;
+}
+
+/** Joins a sentence that opens a quotation with the following ones until the quotation closes (at most 4 sentences). */
+function mergeOpenQuotations(text: string, sentences: TextRange[]): TextRange[] {
+  const merged: TextRange[] = [];
+  for (let i = 0; i < sentences.length; i++) {
+    const first = sentences[i]!;
+    let end = first.end;
+    for (let joined = 0; joined < 3 && i + 1 < sentences.length && quotationOpen(text.slice(first.start, end)); joined++) {
+      i += 1;
+      end = sentences[i]!.end;
+    }
+    merged.push({ start: first.start, end });
+  }
+  return merged;
+}
+
+function quotationOpen(sentence: string): boolean {
+  let curly = 0;
+  let straight = 0;
+  for (const char of sentence) {
+    if (OPENING_QUOTES.includes(char) && char !== '‘') curly += 1;
+    else if (CLOSING_QUOTES.includes(char) && char !== '’') curly -= 1;
+    else if (char === '"') straight += 1;
+  }
+  return curly > 0 || straight % 2 === 1;
+}
+
+function pushTrimmed(text: string, start: number, end: number, into: TextRange[]): void {
+  while (start < end && /\s/.test(text[start]!)) start += 1;
+  while (end > start && /\s/.test(text[end - 1]!)) end -= 1;
+  if (end > start && /[\p{L}\p{N}]/u.test(text.slice(start, end))) into.push({ start, end });
+}

@@ -1,0 +1,115 @@
+/**
+ * Words → search terms, shared by indexing and questions so both sides agree.
+ * A term is lower-cased, accent-folded, possessive-free, spelling-normalised (British → American),
+ * lemmatised for common irregular verbs, then Porter-stemmed.
+ */
+import { stemmer } from 'stemmer';
+
+export interface Token {
+  /** Normalised term; '' for a stopword. */
+  term: string;
+  /** The word as written. */
+  raw: string;
+  start: number;
+  end: number;
+}
+
+// Letters and digits with inner apostrophes, periods or commas between digits (1,000 / 2.5), inner hyphens split.
+const WORD = /[\p{L}\p{M}\p{N}]+(?:['’][\p{L}]+)*(?:[.,]\d+)*/gu;
+
+export const STOPWORDS: ReadonlySet<string> = new Set(
+  `a about above after again against all also am an and any are aren't as at be because been before being below
+  between both but by can can't cannot could couldn't did didn't do does doesn't doing don't down during each few for
+  from further had hadn't has hasn't have haven't having he he'd he'll he's her here here's hers herself him himself
+  his how how's i i'd i'll i'm i've if in into is isn't it it's its itself let's me more most mustn't my myself no nor
+  not of off on once only or other ought our ours ourselves out over own same shan't she she'd she'll she's should
+  shouldn't so some such than that that's the their theirs them themselves then there there's these they they'd
+  they'll they're they've this those through to too under until up very was wasn't we we'd we'll we're we've were
+  weren't what what's when when's where where's which while who who's whom why why's will with won't would wouldn't
+  you you'd you'll you're you've your yours yourself yourselves
+  many much whose tell say says said know please get got does did done just
+  one's according`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+/** Irregular forms whose stems would not meet their base form. */
+const LEMMAS: Record<string, string> = {
+  wrote: 'write', written: 'write', writes: 'write', writing: 'write',
+  spoke: 'speak', spoken: 'speak', told: 'tell', began: 'begin', begun: 'begin',
+  went: 'go', gone: 'go', took: 'take', taken: 'take', gave: 'give', given: 'give',
+  made: 'make', found: 'find', thought: 'think', brought: 'bring', bought: 'buy',
+  sought: 'seek', shot: 'shoot', struck: 'strike', hit: 'hit', fell: 'fall', fallen: 'fall',
+  won: 'win', lost: 'lose', led: 'lead', held: 'hold', met: 'meet', sent: 'send', spent: 'spend',
+  left: 'leave', built: 'build', chose: 'choose', chosen: 'choose', drove: 'drive', driven: 'drive',
+  rose: 'rise', risen: 'rise', ran: 'run', saw: 'see', seen: 'see', knew: 'know', known: 'know',
+  grew: 'grow', grown: 'grow', threw: 'throw', thrown: 'throw', flew: 'fly', flown: 'fly',
+  broke: 'break', broken: 'break', died: 'die', dead: 'die', death: 'die', deaths: 'die',
+  people: 'person', men: 'man', women: 'woman', children: 'child',
+};
+
+/** British spellings folded to American so "defences" meets "defenses". */
+const SPELLING: [RegExp, string][] = [
+  [/^(def|off|lic|pret)ence(s?)$/, '$1ense$2'],
+  [/^(col|hon|fav|lab|neighb|beha|harb|rum|vap|arm|flav|hum|vig)our(s?|ed|ing|ite|ites)?$/, '$1or$2'],
+  [/^(organ|real|recogn|author|critic|apolog|emphas|minim|maxim|prior|optim|util|categor|standard|summar|modern)is(e|es|ed|ing|ation|ations)$/, '$1iz$2'],
+  [/^(anal|paral|catal)ys(e|es|ed|ing)$/, '$1yz$2'],
+  [/^(cent|met|lit|theat|fib)re(s?)$/, '$1er$2'],
+  [/^travell(ed|ing|er|ers)$/, 'travel$1'],
+];
+
+const stemCache = new Map<string, string>();
+
+/** Normalises one word (already lower-cased) to its term. Returns '' for stopwords. */
+export function normalizeWord(lowerWord: string): string {
+  const cached = stemCache.get(lowerWord);
+  if (cached !== undefined) return cached;
+  const result = computeTerm(lowerWord);
+  if (stemCache.size < 200_000) stemCache.set(lowerWord, result);
+  return result;
+}
+
+function computeTerm(lowerWord: string): string {
+  let word = lowerWord.replace(/’/g, "'");
+  if (STOPWORDS.has(word)) return '';
+  word = word.replace(/'s$|'$/, '');
+  word = word.normalize('NFKD').replace(/\p{M}+/gu, '');
+  if (word === '' || STOPWORDS.has(word)) return '';
+  if (/^\d/.test(word)) return word.replace(/,(?=\d{3}\b)/g, '');
+  word = LEMMAS[word] ?? word;
+  for (const [pattern, replacement] of SPELLING) {
+    if (pattern.test(word)) {
+      word = word.replace(pattern, replacement);
+      break;
+    }
+  }
+  return stemmer(word);
+}
+
+/** Every word of `text` with its offsets; stopwords get term ''. */
+export function tokenize(text: string, offset = 0): Token[] {
+  const tokens: Token[] = [];
+  for (const match of text.matchAll(WORD)) {
+    const raw = match[0];
+    const start = offset + match.index;
+    tokens.push({ term: normalizeWord(raw.toLowerCase()), raw, start, end: start + raw.length });
+  }
+  return tokens;
+}
+
+/** The distinct non-stopword terms of `text`, in order of first appearance. */
+export function contentTerms(text: string): string[] {
+  const seen = new Set<string>();
+  for (const token of tokenize(text)) if (token.term !== '') seen.add(token.term);
+  return [...seen];
+}
+
+/** MiniSearch tokenizer/processTerm pair: the index stores exactly the terms `contentTerms` produces. */
+export function splitWords(text: string): string[] {
+  return text.match(WORD) ?? [];
+}
+
+export function termOf(word: string): string | null {
+  const term = normalizeWord(word.toLowerCase());
+  return term === '' ? null : term;
+}
