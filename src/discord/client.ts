@@ -1,0 +1,104 @@
+/**
+ * The bot: a discord.js client with only the Guilds intent, wired to the dispatcher. Everything it needs is passed
+ * in (config, the Quoth engine, a logger), so tests start it in-process against a loopback Discord and stop it.
+ */
+import { Client, Events, GatewayIntentBits, type ClientOptions } from 'discord.js';
+import { commands as defaultCommands } from '../../commands/index.js';
+import type { Config } from '../config.js';
+import type { Logger } from '../log.js';
+import type { Quoth } from '../service.js';
+import type { Command } from './command.js';
+import { createDispatcher } from './dispatcher.js';
+import { NO_MENTIONS } from './reply.js';
+
+export interface BotOptions {
+  config: Pick<Config, 'discordToken' | 'discordApplicationId' | 'discordApiBase' | 'moderatorRoleIds'>;
+  quoth: Quoth;
+  logger: Logger;
+  /** Defaults to the command modules in `commands/`. */
+  commands?: readonly Command[];
+  /** How long to wait for the gateway to become ready before giving up. Default 30 s. */
+  readyTimeoutMs?: number;
+}
+
+export interface RunningBot {
+  client: Client<true>;
+  /** Logs out, closes the gateway connection and REST timers. Safe to call twice. */
+  stop(): Promise<void>;
+}
+
+export class BotStartError extends Error {
+  override name = 'BotStartError';
+}
+
+/** The client options Quoth runs with; exported so tests can assert them. */
+export function clientOptions(config: BotOptions['config']): ClientOptions {
+  return {
+    // Slash commands need no privileged intent; Guilds gives guild and channel data for interactions.
+    intents: [GatewayIntentBits.Guilds],
+    allowedMentions: NO_MENTIONS,
+    ...(config.discordApiBase ? { rest: { api: config.discordApiBase } } : {}),
+  };
+}
+
+/** Logs in and resolves once the gateway is ready; rejects (after cleaning up) with a clear message otherwise. */
+export async function startBot(options: BotOptions): Promise<RunningBot> {
+  const { config, logger } = options;
+  if (!config.discordToken) throw new BotStartError('Quoth: DISCORD_TOKEN is not set; cannot start the Discord bot');
+  const client = new Client(clientOptions(config));
+  const dispatch = createDispatcher({
+    commands: options.commands ?? defaultCommands,
+    quoth: options.quoth,
+    moderatorRoleIds: config.moderatorRoleIds,
+    logger,
+  });
+
+  client.on(Events.InteractionCreate, (interaction) => void dispatch(interaction));
+  client.on(Events.Error, (error) => logger.error({ err: error }, 'discord client error'));
+  client.on(Events.ShardError, (error, shardId) => logger.error({ err: error, shardId }, 'gateway connection error'));
+  client.on(Events.Warn, (message) => logger.warn({ discord: message }, 'discord client warning'));
+  client.on(Events.ShardDisconnect, (event, shardId) => logger.warn({ code: event.code, shardId }, 'gateway disconnected'));
+  client.on(Events.ShardReconnecting, (shardId) => logger.info({ shardId }, 'gateway reconnecting'));
+  client.on(Events.Debug, (message) => logger.trace({ discord: message }, 'discord debug'));
+  client.rest.on('rateLimited', (info) => logger.warn({ route: info.route, retryAfter: info.retryAfter, global: info.global }, 'rate limited'));
+
+  let stopped = false;
+  const stop = async (): Promise<void> => {
+    if (stopped) return;
+    stopped = true;
+    await client.destroy();
+    logger.info('discord bot stopped');
+  };
+
+  const ready = new Promise<Client<true>>((resolve) => client.once(Events.ClientReady, resolve));
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new BotStartError('Quoth: the Discord gateway did not become ready in time')),
+      options.readyTimeoutMs ?? 30_000,
+    );
+  });
+  try {
+    await client.login(config.discordToken);
+    const readyClient = await Promise.race([ready, timeout]);
+    const applicationId = readyClient.application.id;
+    if (config.discordApplicationId && config.discordApplicationId !== applicationId) {
+      logger.warn(
+        { configured: config.discordApplicationId, actual: applicationId },
+        'DISCORD_APPLICATION_ID does not match the token’s application; deploy-commands would register elsewhere',
+      );
+    }
+    logger.info(
+      { user: readyClient.user.tag, applicationId, guilds: readyClient.guilds.cache.size },
+      'discord bot ready',
+    );
+    return { client: readyClient, stop };
+  } catch (error) {
+    await stop();
+    if (error instanceof BotStartError) throw error;
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new BotStartError(`Quoth: could not log in to Discord: ${reason}`, { cause: error });
+  } finally {
+    clearTimeout(timer);
+  }
+}

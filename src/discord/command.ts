@@ -1,0 +1,27 @@
+/** What a command module in `commands/` exports, and what the dispatcher hands it. */
+import type {
+  AutocompleteInteraction,
+  ButtonInteraction,
+  ChatInputCommandInteraction,
+  RESTPostAPIChatInputApplicationCommandsJSONBody,
+} from 'discord.js';
+import type { Logger } from '../log.js';
+import type { Quoth } from '../service.js';
+
+/** Everything a command needs besides the interaction; injected so tests can run the bot on any `Quoth`. */
+export interface CommandContext {
+  quoth: Quoth;
+  /** Role ids whose members may run moderator commands besides Manage Server / Administrator. */
+  moderatorRoleIds: readonly string[];
+  /** Child logger carrying the interaction id, command and user. */
+  logger: Logger;
+}
+
+export interface Command {
+  /** The builder whose `toJSON()` is registered by deploy-commands; `data.name` routes interactions here. */
+  data: { name: string; toJSON(): RESTPostAPIChatInputApplicationCommandsJSONBody };
+  execute(interaction: ChatInputCommandInteraction, context: CommandContext): Promise<void>;
+  autocomplete?(interaction: AutocompleteInteraction, context: CommandContext): Promise<void>;
+  /** Buttons whose custom id starts with `${data.name}:` come here. */
+  button?(interaction: ButtonInteraction, context: CommandContext): Promise<void>;
+}
