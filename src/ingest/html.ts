@@ -281,7 +281,7 @@ function withoutSiteName(title: string, siteName: string | undefined): string {
 
 function footerCopyright(all: DomElement[]): string | undefined {
   for (const el of all) {
-    if (el.name !== 'footer' && el.attribs.role !== 'contentinfo') continue;
+    if (el.name !== 'footer' && el.attribs.role !== 'contentinfo' && !words(el.attribs.class).includes('footer')) continue;
     for (const line of DomUtils.textContent(el).split(/\n/u)) {
       const holder = copyrightHolder(line.trim());
       if (holder) return holder;

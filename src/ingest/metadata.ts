@@ -14,13 +14,13 @@ export function outletName(raw: string): string | null {
   const domain = /^([A-Za-z][\w-]*)\.(?:co\.uk|com|org|net|co|news|info|io|uk|ie|in|au|ca|de|fr|ke|ng|za)$/u.exec(name);
   if (domain?.[1]) name = domain[1];
   if (name.length < 2 || name.length > 60) return null;
-  if (NOT_OUTLETS.has(name.toLowerCase()) || /^(?:our|my|your|the)\s/iu.test(name)) return null;
+  if (NOT_OUTLETS.has(name.toLowerCase()) || /^(?:our|my|your)\s/iu.test(name)) return null;
   const words = name.split(' ');
   if (words.length > 6 || !/^[\p{Lu}\p{N}]/u.test(name)) return null;
   return name;
 }
 
-const COPYRIGHT = /^(?:©|\(c\)|copyright\b)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?(.+?)(?:[.,|]\s*(?:all rights reserved|some rights reserved).*)?$/iu;
+const COPYRIGHT = /^(?:(?:©|\(c\)|copyright\b)\s*)+(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?(.+?)(?:[.,|]\s*(?:all rights reserved|some rights reserved).*)?$/iu;
 
 /** The holder named in a copyright line (`© 2025 Capital News. All rights reserved.` → `Capital News`). */
 export function copyrightHolder(line: string): string | null {

@@ -1,0 +1,146 @@
+import { chmod, copyFile, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { SeedsFolderError, loadSeeds } from '../../src/ingest/index.js';
+import { SEEDS, sha256 } from './helpers.js';
+
+let dir: string;
+
+beforeEach(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'quoth-ingest-'));
+});
+
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function put(rel: string, content: string | Uint8Array): Promise<void> {
+  await mkdir(path.dirname(path.join(dir, rel)), { recursive: true });
+  await writeFile(path.join(dir, rel), content);
+}
+
+const PROSE = 'The bridge reopened on Monday after eight months of repairs.\n';
+
+describe('loadSeeds', () => {
+  it('reads the five seeds in sorted order with their hashes', async () => {
+    for (const name of await readdir(SEEDS)) await copyFile(path.join(SEEDS, name), path.join(dir, name));
+    const { articles, skipped, warnings } = await loadSeeds(dir);
+    expect(articles.map((a) => a.source.id)).toEqual([
+      '000_53f91090952606e1',
+      '001_f1b6b5ba79f4232f',
+      '002_ed0d13cddf14b3e3',
+      '003_8ae3a1aae92a0510',
+      '004_703cf49eaa2b6153',
+    ]);
+    expect(skipped).toEqual([]);
+    expect(warnings).toEqual([]);
+    const { readFile } = await import('node:fs/promises');
+    const first = articles[0];
+    expect(first?.sha256).toBe(sha256(await readFile(path.join(dir, '000_53f91090952606e1.txt'))));
+  });
+
+  it('walks folders recursively, with ids and display paths under the seeds folder', async () => {
+    await put('guide/install.md', '# Install\n\nRun the installer.\n');
+    await put('guide/deep/faq.htm', '<p>Answers to common questions.</p>');
+    await put('b.html', '<p>A page.</p>');
+    await put('a.txt', PROSE);
+    const { articles } = await loadSeeds(dir);
+    expect(articles.map((a) => a.source.id)).toEqual(['a', 'b', 'guide/deep/faq', 'guide/install']);
+    const install = articles.find((a) => a.source.id === 'guide/install');
+    expect(install?.source.path).toBe(path.posix.join(dir.split(path.sep).join('/'), 'guide/install.md'));
+  });
+
+  it('shows paths joined to the folder as the user gave it', async () => {
+    await put('a.txt', PROSE);
+    const relative = path.relative(process.cwd(), dir);
+    const { articles } = await loadSeeds(relative);
+    expect(articles[0]?.source.path).toBe(`${relative.split(path.sep).join('/')}/a.txt`);
+  });
+
+  it('ignores other extensions, hidden files and hidden folders silently', async () => {
+    await put('a.txt', PROSE);
+    await put('notes.pdf', 'binary-ish');
+    await put('image.png', new Uint8Array([137, 80, 78, 71, 0, 0]));
+    await put('.draft.txt', PROSE);
+    await put('.git/HEAD.txt', PROSE);
+    await put('README.md', '# Readme\n\nThis folder holds articles.\n');
+    const { articles, skipped } = await loadSeeds(dir);
+    expect(articles.map((a) => a.source.id)).toEqual(['README', 'a']);
+    expect(skipped).toEqual([]);
+  });
+
+  it('skips empty, white-space-only, binary and non-UTF-8 files with a reason, and goes on', async () => {
+    await put('a-empty.txt', '');
+    await put('b-blank.md', '  \n\t\n');
+    await put('c-binary.txt', new Uint8Array([72, 105, 0, 1, 2, 3, 0, 0]));
+    await put('d-latin1.txt', new Uint8Array([0x43, 0x61, 0x66, 0xe9, 0x20, 0x6f, 0x70, 0x65, 0x6e, 0x2e]));
+    await put('e-control.txt', '\u0001\u0002\u0003\u0004\u0005\u0006 text \u0007\u0008');
+    await put('f-good.txt', PROSE);
+    const { articles, skipped } = await loadSeeds(dir);
+    expect(articles.map((a) => a.source.id)).toEqual(['f-good']);
+    const reasons = Object.fromEntries(skipped.map((s) => [path.basename(s.path), s.reason]));
+    expect(reasons).toEqual({
+      'a-empty.txt': 'empty file',
+      'b-blank.md': 'empty file (white space only)',
+      'c-binary.txt': 'binary file (contains NUL bytes)',
+      'd-latin1.txt': 'not UTF-8 (invalid byte sequence)',
+      'e-control.txt': 'binary file (mostly control characters)',
+    });
+  });
+
+  it('skips an unreadable file and reads the rest', async () => {
+    if (process.getuid?.() === 0) return; // root reads everything
+    await put('a.txt', PROSE);
+    await put('b.txt', PROSE);
+    await chmod(path.join(dir, 'a.txt'), 0o000);
+    const { articles, skipped } = await loadSeeds(dir);
+    expect(articles.map((a) => a.source.id)).toEqual(['b']);
+    expect(skipped).toEqual([{ path: expect.stringMatching(/a\.txt$/u), reason: 'unreadable (EACCES)' }]);
+  });
+
+  it('strips a byte-order mark and keeps everything else verbatim', async () => {
+    const text = 'Line one — “quoted”\u00a0text.\r\nLine two.\r\n';
+    await put('bom.txt', new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(text)]));
+    const { articles } = await loadSeeds(dir);
+    expect(articles[0]?.text).toBe(text);
+  });
+
+  it('reports warnings for bad front matter without skipping the file', async () => {
+    await put('a.md', '---\npublished: someday\n---\nThe bridge reopened.\n');
+    const { articles, warnings } = await loadSeeds(dir);
+    expect(articles).toHaveLength(1);
+    expect(warnings).toEqual([{ path: expect.stringMatching(/a\.md$/u), message: expect.stringContaining('published') }]);
+  });
+
+  it('reports progress after each file and lets other work run between files', async () => {
+    for (const name of ['a', 'b', 'c']) await put(`${name}.txt`, PROSE);
+    const log: string[] = [];
+    await loadSeeds(dir, {
+      onProgress: (done, total) => {
+        log.push(`${done}/${total}`);
+        setImmediate(() => log.push('other work'));
+      },
+    });
+    expect(log.slice(0, 5)).toEqual(['1/3', 'other work', '2/3', 'other work', '3/3']);
+  });
+
+  it('fails with a clear error naming a missing folder', async () => {
+    const missing = path.join(dir, 'nope');
+    await expect(loadSeeds(missing)).rejects.toThrow(`Quoth: seeds folder not found: ${missing}`);
+    await expect(loadSeeds(missing)).rejects.toBeInstanceOf(SeedsFolderError);
+  });
+
+  it('fails with a clear error for a folder without readable file types', async () => {
+    await put('notes.pdf', 'x');
+    await put('.hidden.txt', PROSE);
+    await expect(loadSeeds(dir)).rejects.toThrow(`Quoth: no .txt, .md or .html files in ${dir}`);
+    await expect(loadSeeds(dir)).rejects.toMatchObject({ problem: 'empty', folder: dir });
+  });
+
+  it('fails with a clear error when the path is a file', async () => {
+    await put('a.txt', PROSE);
+    const file = path.join(dir, 'a.txt');
+    await expect(loadSeeds(file)).rejects.toThrow(`Quoth: seeds path is not a folder: ${file}`);
+  });
+});

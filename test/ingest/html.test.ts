@@ -1,0 +1,154 @@
+import { describe, expect, it } from 'vitest';
+import { articleFrom, bodyText, expectWellFormed, fixture, inBody, removedWith } from './helpers.js';
+
+describe('HTML news page', () => {
+  const article = fixture('news-page.html');
+
+  it('reads title, outlet, date and canonical URL from the page', () => {
+    expect(article.source).toMatchObject({
+      id: 'news-page',
+      title: 'Harbour bridge reopens after repairs',
+      outlet: 'The Daily Example',
+      published: '2024-03-18',
+      url: 'https://news.example.com/local/harbour-bridge-reopens',
+    });
+  });
+
+  it('leaves scripts, navigation, header, cookie banner, share tools, asides, comments and footer out of the text', () => {
+    for (const chrome of [
+      'dataLayer',
+      'color: #333',
+      'Skip to content',
+      'Sport',
+      'We use cookies',
+      'By Ana Lima',
+      'Share on Facebook',
+      'Related stories',
+      'Council approves bridge budget',
+      'Comments',
+      'All rights reserved',
+      'Most read',
+    ]) {
+      expect(article.text, chrome).not.toContain(chrome);
+    }
+  });
+
+  it('joins inline elements without extra spaces and decodes entities, keeping typographic characters', () => {
+    expect(inBody(article, 'after eight months of repairs costing £12.5\u00a0million, the city council said.')).toBe(true);
+    expect(inBody(article, '“It’s a relief,” said Maria O\'Neill, who drives across it every day.')).toBe(true);
+    expect(inBody(article, 'finished two weeks ahead of schedule.')).toBe(true);
+  });
+
+  it('separates paragraphs with blank lines', () => {
+    expect(article.text).toContain('the city council said.\n\nCars cross the bridge');
+  });
+
+  it('applies the phrase rules to what sits in plain paragraphs', () => {
+    expect(removedWith(article, 'photo credit')).toEqual(['(Photo by Ana Lima/Example Photos)']);
+    expect(removedWith(article, 'advertisement')).toEqual(['Advertisement']);
+    expect(removedWith(article, 'social footer')).toEqual(['Follow The Daily Example on Twitter for the latest local news.']);
+    expect(inBody(article, 'Cars cross the bridge on Monday morning.')).toBe(true);
+  });
+
+  it('keeps every paragraph of the article', () => {
+    expect(bodyText(article).split('\n')).toHaveLength(4);
+    expectWellFormed(article);
+  });
+});
+
+describe('HTML documentation page', () => {
+  const article = fixture('docs-page.html');
+
+  it('keeps only the main content, without sidebar, related bar, search or footer', () => {
+    for (const chrome of ['Navigation', 'Table of Contents', 'Quick search', 'modules', 'Copyright']) {
+      expect(article.text, chrome).not.toContain(chrome);
+    }
+    expect(article.text.startsWith('queue — A synchronized queue class')).toBe(true);
+  });
+
+  it('takes the first h1 as the title, without its permalink sign', () => {
+    expect(article.source.title).toBe('queue — A synchronized queue class');
+    expect(article.text).not.toContain('¶');
+    expect(article.source.url).toBe('https://docs.example.org/3/library/queue.html');
+    expect(article.source.published).toBeNull();
+  });
+
+  it('names the outlet from the copyright footer', () => {
+    expect(article.source.outlet).toBe('Example Software Foundation');
+  });
+
+  it('records each heading with the text it governs until the next heading of the same or higher level', () => {
+    const governed = article.headings.map((h) => ({
+      title: h.title,
+      text: article.text.slice(h.range.start, h.range.end),
+    }));
+    expect(governed.map((h) => h.title)).toEqual([
+      'queue — A synchronized queue class',
+      'Queue Objects',
+      'SimpleQueue Objects',
+      'Reentrancy',
+    ]);
+    const [module, queueObjects, simpleQueue, reentrancy] = governed;
+    expect(module?.text.endsWith('may be called from a signal handler.')).toBe(true);
+    expect(queueObjects?.text).toContain('Return the approximate size of the queue.');
+    expect(queueObjects?.text).not.toContain('SimpleQueue');
+    expect(simpleQueue?.text).toContain('SimpleQueue is reentrant');
+    expect(reentrancy?.text).toBe('Reentrancy\n\nSimpleQueue is reentrant: put() may be called from a signal handler.');
+  });
+
+  it('keeps headings out of the body', () => {
+    expect(removedWith(article, 'heading')).toHaveLength(4);
+    expect(bodyText(article)).not.toContain('Queue Objects\n');
+  });
+
+  it('decodes entities in code and prose', () => {
+    expect(inBody(article, 'Queues compare items with < & > operators — see below.')).toBe(true);
+  });
+
+  it('keeps <pre> blocks with their line breaks', () => {
+    expect(inBody(article, 'import queue\nq = queue.Queue()\nq.put(1)')).toBe(true);
+  });
+
+  it('keeps definition terms and their descriptions', () => {
+    expect(inBody(article, 'Queue.qsize()')).toBe(true);
+    expect(inBody(article, 'Return the approximate size of the queue.')).toBe(true);
+    expectWellFormed(article);
+  });
+});
+
+describe('HTML without a main element', () => {
+  it('falls back to the <title> without the site name, and reads <time datetime>', () => {
+    const article = articleFrom(
+      'notes/page.htm',
+      `<html><head><title>Water rates rise — City Post</title><meta property="og:site_name" content="City Post"></head>
+       <body><div id="menu"><a>Home</a></div>
+       <p>Water rates rise by 4% from <time datetime="2023-11-02">November</time>, the utility said.</p>
+       <div class="sidebar">Popular now</div></body></html>`,
+    );
+    expect(article.source.id).toBe('notes/page');
+    expect(article.source.title).toBe('Water rates rise');
+    expect(article.source.outlet).toBe('City Post');
+    expect(article.source.published).toBe('2023-11-02');
+    expect(article.text).toBe('Water rates rise by 4% from November, the utility said.');
+  });
+
+  it('prefers the page over a small <article> teaser inside <main>', () => {
+    const long = 'This is the long report about the harbour that readers came for. '.repeat(5).trim();
+    const article = articleFrom(
+      'teaser.html',
+      `<main><p>${long}</p><article><p>Teaser about something else.</p></article></main>`,
+    );
+    expect(article.text).toContain('readers came for');
+    expect(article.text).toContain('Teaser about something else.');
+  });
+
+  it('reads a JSON-LD publication date even though scripts are dropped', () => {
+    const article = articleFrom(
+      'ld.html',
+      `<html><head><script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2022-01-09T10:00:00+01:00"}</script></head>
+       <body><article><h1>Snow closes schools</h1><p>Schools closed across the county on Sunday.</p></article></body></html>`,
+    );
+    expect(article.source.published).toBe('2022-01-09');
+    expect(article.text).not.toContain('NewsArticle');
+  });
+});

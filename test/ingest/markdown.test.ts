@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { articleFrom, expectWellFormed, inBody, notInBody, removedWith, slices } from './helpers.js';
+
+const GUIDE = `# Installing Quoth
+
+Quoth runs on **Node 20** or newer. Clone the repository and install the dependencies.
+
+## From npm
+
+Run \`npm install\` in the project folder:
+
+\`\`\`sh
+# this line is a shell comment, not a heading
+npm install
+\`\`\`
+
+- Copy \`.env.example\` to \`.env\`.
+- Fill in the bot token.
+
+### Troubleshooting
+
+If the install fails, delete \`node_modules\` and try again.
+
+Configuration
+-------------
+
+Settings live in \`.env\`.
+`;
+
+describe('Markdown', () => {
+  const article = articleFrom('guide/install.md', GUIDE);
+
+  it('uses the path under the seeds folder without extension as the id', () => {
+    expect(article.source.id).toBe('guide/install');
+    expect(article.source.path).toBe('seeds/guide/install.md');
+  });
+
+  it('takes the first # heading as the title', () => {
+    expect(article.source.title).toBe('Installing Quoth');
+  });
+
+  it('records # and underlined headings, but not # lines inside code fences', () => {
+    expect(article.headings.map((h) => h.title)).toEqual([
+      'Installing Quoth',
+      'From npm',
+      'Troubleshooting',
+      'Configuration',
+    ]);
+  });
+
+  it('lets each heading govern the text up to the next heading of the same or higher level', () => {
+    const [top, npm, trouble, config] = article.headings.map((h) => article.text.slice(h.range.start, h.range.end));
+    expect(top?.endsWith('Settings live in `.env`.')).toBe(true);
+    expect(npm).toContain('Fill in the bot token.');
+    expect(npm).toContain('try again.');
+    expect(npm).not.toContain('Configuration');
+    expect(trouble).toBe('### Troubleshooting\n\nIf the install fails, delete `node_modules` and try again.');
+    expect(config).toBe('Configuration\n-------------\n\nSettings live in `.env`.');
+  });
+
+  it('keeps headings out of the body and the prose, markup, lists and code in it', () => {
+    expect(removedWith(article, 'heading')).toHaveLength(4);
+    for (const heading of ['# Installing Quoth', '## From npm', '### Troubleshooting', 'Configuration\n---']) {
+      expect(notInBody(article, heading), heading).toBe(true);
+    }
+    for (const kept of [
+      'Quoth runs on **Node 20** or newer. Clone the repository and install the dependencies.',
+      'Run `npm install` in the project folder:',
+      '# this line is a shell comment, not a heading\nnpm install',
+      '- Copy `.env.example` to `.env`.',
+      '- Fill in the bot token.',
+      'Settings live in `.env`.',
+    ]) {
+      expect(inBody(article, kept), kept).toBe(true);
+    }
+    expectWellFormed(article);
+  });
+
+  it('keeps a paragraph that spans several lines as one body range', () => {
+    const md = articleFrom('note.md', '# Note\n\nFirst line of a paragraph\nand its second line.\n');
+    expect(slices(md)).toEqual(['First line of a paragraph\nand its second line.']);
+  });
+
+  it('uses a lone first line as the title only when it reads like a headline', () => {
+    const headed = articleFrom('a.md', 'Harbour bridge reopens after repairs\n\nThe bridge reopened on Monday.\n');
+    expect(headed.source.title).toBe('Harbour bridge reopens after repairs');
+    expect(slices(headed)).toEqual(['The bridge reopened on Monday.']);
+
+    const prose = articleFrom('b.md', 'The bridge reopened on Monday after repairs.\n\nTraffic was light.\n');
+    expect(prose.source.title).toBeNull();
+    expect(slices(prose)).toEqual(['The bridge reopened on Monday after repairs.', 'Traffic was light.']);
+  });
+
+  it('does not apply news boilerplate rules to Markdown prose', () => {
+    const md = articleFrom('c.md', '# Sharing\n\nShare\n\nComments\n\nFollow the project on GitHub.\n');
+    expect(slices(md)).toEqual(['Share', 'Comments', 'Follow the project on GitHub.']);
+  });
+});
