@@ -82,6 +82,8 @@ export interface ConflictValue {
   value: string;
   /** Source ids stating this value. */
   sources: string[];
+  /** The same sources, described, in the same order. */
+  refs: SourceRef[];
   /** One verbatim sentence stating it, for display. */
   quote: { text: string; sourceId: string };
 }

@@ -6,7 +6,7 @@
  */
 import type { Conflict, ConflictValue } from '../model.js';
 import type { Corpus } from '../search/corpus.js';
-import type { RankedSentence } from './answer.js';
+import { sourceRef, type RankedSentence } from './answer.js';
 import { extractCount, isPastMention } from './extract.js';
 import { findNumbers, formatValue } from './numbers.js';
 import type { Question } from './question.js';
@@ -27,9 +27,15 @@ export function findConflicts(corpus: Corpus, question: Question, ranked: Ranked
     const sourceId = sentence.view.passage.sourceId;
     const entry = byValue.get(statement.value);
     if (entry === undefined) {
-      byValue.set(statement.value, { value: statement.value, sources: [sourceId], quote: { text: sentence.view.text, sourceId } });
+      byValue.set(statement.value, {
+        value: statement.value,
+        sources: [sourceId],
+        refs: [sourceRef(corpus, sourceId)],
+        quote: { text: sentence.view.text, sourceId },
+      });
     } else if (!entry.sources.includes(sourceId)) {
       entry.sources.push(sourceId);
+      entry.refs.push(sourceRef(corpus, sourceId));
     }
   }
   if (byValue.size < 2) return [];

@@ -1,0 +1,160 @@
+/** Command line: index | ask | sources | console | eval. Files, the clock and the terminal live here. */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { loadConfig, ConfigError } from './config.js';
+import { runConsole } from './console.js';
+import { collapseSpace, parseCases, scoreCase, totals, type CaseResult } from './eval/score.js';
+import { SeedsFolderError } from './ingest/index.js';
+import { openLibraryWithReport, type Log } from './library.js';
+import { answerToJson } from './render/json.js';
+import { ansiStyle, plainStyle, renderAnswer, renderSources } from './render/terminal.js';
+import type { Quoth } from './service.js';
+
+const USAGE = `Usage:
+  npm run index   -- [--seeds DIR] [--index DIR]              build the index and report what was read
+  npm run ask     -- [--seeds DIR] [--index DIR] [--json] "question"
+  npm run ask     -- [--json] -                             one question a line from stdin, one JSON object a line out
+  npm run sources -- [--json]                               list the indexed sources
+  npm run console                                           ask questions interactively
+  npm run eval    -- FILE.jsonl [--seeds DIR] [--index DIR] score an evaluation file`;
+
+const stderrLog: Log = {
+  info: (message) => process.stderr.write(`${message}\n`),
+  warn: (message) => process.stderr.write(`warning: ${message}\n`),
+};
+
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      seeds: { type: 'string' },
+      index: { type: 'string' },
+      json: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  const [command, ...rest] = positionals;
+  if (values.help || command === undefined) {
+    process.stdout.write(`${USAGE}\n`);
+    return command === undefined && !values.help ? 2 : 0;
+  }
+  const config = loadConfig();
+  const folders = { seedsDir: values.seeds ?? config.seedsDir, indexDir: values.index ?? config.indexDir };
+  const style = process.stdout.isTTY && process.env.NO_COLOR === undefined ? ansiStyle : plainStyle;
+
+  switch (command) {
+    case 'index': {
+      const progress = process.stderr.isTTY ? progressBar() : undefined;
+      const opened = await openLibraryWithReport({ ...folders, log: stderrLog, forceRebuild: true, ...(progress ? { onProgress: progress } : {}) });
+      const info = opened.library.info();
+      process.stdout.write(`${renderSources(info)}\n`);
+      return 0;
+    }
+    case 'ask': {
+      const quoth = (await openLibraryWithReport({ ...folders, log: stderrLog })).library;
+      const question = rest.join(' ');
+      if (question === '-') return askFromStdin(quoth, values.json);
+      const outcome = quoth.ask(question);
+      if (!outcome.ok) {
+        process.stderr.write(`${outcome.error.message}\n`);
+        return 2;
+      }
+      process.stdout.write(values.json ? `${JSON.stringify(answerToJson(outcome.answer))}\n` : `${renderAnswer(outcome.answer, style)}\n`);
+      return 0;
+    }
+    case 'sources': {
+      const info = (await openLibraryWithReport({ ...folders, log: stderrLog })).library.info();
+      process.stdout.write(values.json ? `${JSON.stringify(info, null, 2)}\n` : `${renderSources(info)}\n`);
+      return 0;
+    }
+    case 'console': {
+      const quoth = (await openLibraryWithReport({ ...folders, log: stderrLog })).library;
+      await runConsole(quoth);
+      return 0;
+    }
+    case 'eval': {
+      const file = rest[0];
+      if (file === undefined) throw new UsageError('eval needs a question file: npm run eval -- FILE.jsonl');
+      return runEval(file, folders, values.json);
+    }
+    default:
+      throw new UsageError(`unknown command "${command}"`);
+  }
+}
+
+async function askFromStdin(quoth: Quoth, json: boolean): Promise<number> {
+  const { createInterface } = await import('node:readline');
+  const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
+  for await (const line of lines) {
+    if (line.trim() === '') continue;
+    const outcome = quoth.ask(line);
+    const reply = outcome.ok
+      ? json
+        ? JSON.stringify(answerToJson(outcome.answer))
+        : `${renderAnswer(outcome.answer)}\n`
+      : json
+        ? JSON.stringify({ question: line, status: 'error', error: outcome.error })
+        : outcome.error.message;
+    process.stdout.write(`${reply}\n`);
+  }
+  return 0;
+}
+
+async function runEval(file: string, folders: { seedsDir: string; indexDir: string }, json: boolean): Promise<number> {
+  const cases = parseCases(await readFile(file, 'utf8'));
+  const opened = await openLibraryWithReport({ ...folders, log: stderrLog });
+  const quoth = opened.library;
+  const texts = new Map<string, string | undefined>();
+  for (const { source } of quoth.info().sources) {
+    texts.set(source.id, await readFile(path.resolve(source.path), 'utf8').then(collapseSpace, () => undefined));
+  }
+  const results: CaseResult[] = [];
+  for (const testCase of cases) {
+    const outcome = quoth.ask(testCase.question);
+    const result = outcome.ok
+      ? scoreCase(testCase, outcome.answer, (id) => texts.get(id))
+      : { id: testCase.id, pass: false, verbatim: true, conflictOk: null, problems: [outcome.error.message] };
+    results.push(result);
+    if (!json) {
+      const shown = outcome.ok ? (outcome.answer.status === 'no_answer' ? 'no answer' : (outcome.answer.answer ?? outcome.answer.quotes[0]?.text.slice(0, 70) ?? '')) : 'error';
+      process.stdout.write(`${result.pass ? 'PASS' : 'FAIL'}  ${testCase.id.padEnd(22)} ${shown}\n`);
+      for (const problem of result.problems) process.stdout.write(`        ${problem}\n`);
+    }
+  }
+  const sum = totals(cases, results);
+  if (json) process.stdout.write(`${JSON.stringify({ totals: sum, results })}\n`);
+  else {
+    process.stdout.write(
+      `\nanswered right: ${sum.answeredRight}/${sum.answerable}  abstained right: ${sum.abstainedRight}/${sum.unanswerable}  ` +
+        `quotes verbatim: ${sum.quotesVerbatim}/${sum.casesVerbatim} cases  conflicts right: ${sum.conflictsRight}/${sum.conflictCases}\n` +
+        `eval: ${sum.passed} passed, ${sum.cases - sum.passed} failed\n`,
+    );
+  }
+  return sum.passed === sum.cases ? 0 : 1;
+}
+
+function progressBar(): (done: number, total: number) => void {
+  return (done, total) => {
+    if (total < 50) return;
+    const width = 30;
+    const filled = Math.round((done / total) * width);
+    process.stderr.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} files${done === total ? '\n' : ''}`);
+  };
+}
+
+class UsageError extends Error {}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    if (error instanceof UsageError) process.stderr.write(`quoth: ${error.message}\n\n${USAGE}\n`);
+    else if (error instanceof ConfigError || error instanceof SeedsFolderError) process.stderr.write(`${error.message}\n`);
+    else if (error instanceof TypeError && (error as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) process.stderr.write(`quoth: ${error.message}\n\n${USAGE}\n`);
+    else process.stderr.write(`quoth: ${(error as Error).stack ?? String(error)}\n`);
+    process.exitCode = 2;
+  },
+);

@@ -1,0 +1,143 @@
+/**
+ * The running Quoth: one corpus in memory, answered from synchronously; rebuilt from the seeds folder
+ * on demand while the old corpus keeps answering, then swapped in one assignment.
+ */
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import { ask } from './answer/answer.js';
+import { loadSeeds } from './ingest/index.js';
+import type { Article, SkippedFile } from './model.js';
+import { buildCorpus, type Corpus } from './search/corpus.js';
+import { loadSavedCorpus, saveCorpus } from './search/store.js';
+import type { AskOutcome, IndexInfo, Quoth, ReindexReport } from './service.js';
+
+export interface Log {
+  info(message: string): void;
+  warn(message: string): void;
+}
+
+export interface LibraryOptions {
+  seedsDir: string;
+  indexDir: string;
+  log?: Log;
+  /** Progress of reading the seeds folder, for a progress bar. */
+  onProgress?(done: number, total: number): void;
+  /** Rebuild even when the saved index matches the seeds. */
+  forceRebuild?: boolean;
+}
+
+const silent: Log = { info: () => {}, warn: () => {} };
+
+export interface OpenedLibrary {
+  library: Library;
+  /** How the index came to be: loaded from disk, or built (and why). */
+  origin: { loaded: true } | { loaded: false; reason: string };
+  skipped: SkippedFile[];
+}
+
+/** Loads the saved index when it matches the seeds, else builds and saves a new one (one log line says why). */
+export async function openLibrary(options: LibraryOptions): Promise<Library> {
+  return (await openLibraryWithReport(options)).library;
+}
+
+export async function openLibraryWithReport(options: LibraryOptions): Promise<OpenedLibrary> {
+  const log = options.log ?? silent;
+  const seeds = await readSeeds(options, log);
+  const saved = await loadSavedCorpus(options.indexDir);
+  let reason: string;
+  if (options.forceRebuild) reason = 'a rebuild was asked for';
+  else if (!saved.ok) reason = saved.reason;
+  else reason = staleness(saved.corpus, seeds.articles) ?? '';
+  if (saved.ok && reason === '') {
+    log.info(`Loaded index of ${saved.corpus.passages.length} passages from ${options.indexDir} (built ${saved.corpus.builtAt})`);
+    return { library: new Library(saved.corpus, options), origin: { loaded: true }, skipped: seeds.skipped };
+  }
+  log.info(`Building the index: ${reason}`);
+  const corpus = await buildCorpus(seeds.articles, seeds.skipped, new Date().toISOString(), () => nextTurn());
+  await saveCorpus(options.indexDir, corpus);
+  log.info(`Indexed ${corpus.sources.length} sources, ${corpus.passages.length} passages into ${options.indexDir}`);
+  return { library: new Library(corpus, options), origin: { loaded: false, reason }, skipped: seeds.skipped };
+}
+
+async function readSeeds(options: LibraryOptions, log: Log): Promise<{ articles: Article[]; skipped: SkippedFile[] }> {
+  const result = await loadSeeds(options.seedsDir, options.onProgress ? { onProgress: options.onProgress } : {});
+  for (const skipped of result.skipped) log.warn(`Skipped ${skipped.path}: ${skipped.reason}`);
+  for (const warning of result.warnings) log.warn(`${warning.path}: ${warning.message}`);
+  return result;
+}
+
+/** Why a saved corpus no longer matches the articles, or null when it does. */
+function staleness(corpus: Corpus, articles: Article[]): string | null {
+  const saved = new Map(corpus.sources.map((indexed) => [indexed.source.id, indexed.sha256]));
+  if (saved.size !== articles.length) return `the seeds folder holds ${articles.length} sources, the index ${saved.size}`;
+  for (const article of articles) {
+    const hash = saved.get(article.source.id);
+    if (hash === undefined) return `${article.source.path} is new`;
+    if (hash !== article.sha256) return `${article.source.path} changed`;
+  }
+  return null;
+}
+
+export class Library implements Quoth {
+  private corpus: Corpus;
+  private running: Promise<ReindexReport> | null = null;
+
+  constructor(
+    corpus: Corpus,
+    private readonly options: LibraryOptions,
+  ) {
+    this.corpus = corpus;
+  }
+
+  ask(question: string): AskOutcome {
+    return ask(this.corpus, question);
+  }
+
+  info(): IndexInfo {
+    return {
+      builtAt: this.corpus.builtAt,
+      sources: this.corpus.sources.map((indexed) => ({ source: indexed.source, passages: indexed.passages })),
+      passages: this.corpus.passages.length,
+      skipped: this.corpus.skipped,
+    };
+  }
+
+  reindex(): Promise<ReindexReport> {
+    this.running ??= this.rebuild().finally(() => {
+      this.running = null;
+    });
+    return this.running;
+  }
+
+  private async rebuild(): Promise<ReindexReport> {
+    const started = performance.now();
+    const log = this.options.log ?? silent;
+    const seeds = await readSeeds(this.options, log);
+    const next = await buildCorpus(seeds.articles, seeds.skipped, new Date().toISOString(), () => nextTurn());
+    await saveCorpus(this.options.indexDir, next);
+    const report = compare(this.corpus, next, performance.now() - started);
+    this.corpus = next;
+    log.info(
+      `Reindexed: ${report.added.length} added, ${report.changed.length} changed, ${report.removed.length} removed, ` +
+        `${report.skipped.length} skipped, ${report.passages} passages in ${Math.round(report.durationMs)} ms`,
+    );
+    return report;
+  }
+}
+
+function compare(previous: Corpus, next: Corpus, durationMs: number): ReindexReport {
+  const before = new Map(previous.sources.map((indexed) => [indexed.source.id, indexed.sha256]));
+  const after = new Map(next.sources.map((indexed) => [indexed.source.id, indexed.sha256]));
+  const added = [...after.keys()].filter((id) => !before.has(id));
+  const removed = [...before.keys()].filter((id) => !after.has(id));
+  const changed = [...after].filter(([id, hash]) => before.has(id) && before.get(id) !== hash).map(([id]) => id);
+  return {
+    added,
+    changed,
+    removed,
+    unchanged: after.size - added.length - changed.length,
+    skipped: next.skipped,
+    passages: next.passages.length,
+    durationMs,
+    builtAt: next.builtAt,
+  };
+}

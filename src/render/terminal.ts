@@ -1,0 +1,70 @@
+/** Answer → text for a terminal: short answer, quotes with their sources, disagreements, related reading. */
+import type { Answer, Quote } from '../model.js';
+import type { IndexInfo } from '../service.js';
+import { describeSource, shortSourceName } from './sources.js';
+
+export interface Style {
+  bold(text: string): string;
+  dim(text: string): string;
+  warn(text: string): string;
+}
+
+export const plainStyle: Style = { bold: (text) => text, dim: (text) => text, warn: (text) => text };
+export const ansiStyle: Style = {
+  bold: (text) => `\u001b[1m${text}\u001b[22m`,
+  dim: (text) => `\u001b[2m${text}\u001b[22m`,
+  warn: (text) => `\u001b[33m${text}\u001b[39m`,
+};
+
+export function renderAnswer(answer: Answer, style: Style = plainStyle): string {
+  const lines: string[] = [];
+  if (answer.status === 'no_answer') {
+    lines.push(style.bold('No answer: none of the indexed sources answers this question.'));
+    if (answer.related.length > 0) {
+      lines.push('', style.dim('Not an answer, but related:'));
+      for (const quote of answer.related) lines.push(...quoteLines(quote, null, style));
+    }
+    return lines.join('\n');
+  }
+
+  lines.push(style.bold(answer.answer !== null ? `Answer: ${answer.answer}` : 'From the sources:'));
+  answer.quotes.forEach((quote, index) => {
+    lines.push('', ...quoteLines(quote, index + 1, style));
+    lines.push(`     ${style.dim(corroborationLine(quote, answer.sourceCount))}`);
+  });
+  for (const conflict of answer.conflicts) {
+    lines.push('', style.warn(`Sources disagree${conflict.about ? ` (${conflict.about})` : ''}:`));
+    for (const value of conflict.values) {
+      const names = value.refs.map((source) => [shortSourceName(source), source.published].filter(Boolean).join(' ')).join('; ');
+      lines.push(`  • ${style.bold(value.value)} — ${names}`);
+      lines.push(`      “${value.quote.text}”`);
+    }
+  }
+  return lines.join('\n');
+}
+
+function quoteLines(quote: Quote, number: number | null, style: Style): string[] {
+  const marker = number === null ? '  -' : `  [${number}]`;
+  const lines = [`${marker} “${quote.text}”`, `     ${style.dim(`— ${describeSource(quote.source)} (${quote.source.path})`)}`];
+  if (quote.source.url !== null) lines.push(`     ${style.dim(quote.source.url)}`);
+  return lines;
+}
+
+export function corroborationLine(quote: Quote, sourceCount: number): string {
+  const reported = quote.supportedBy.length;
+  const independent = quote.corroboration < reported ? ` (${quote.corroboration} independent)` : '';
+  const also = quote.alsoIn.length > 0 ? `; also reported by ${quote.alsoIn.map(shortSourceName).join(', ')}` : '';
+  return `reported by ${reported} of ${sourceCount} source${sourceCount === 1 ? '' : 's'}${independent}${also}`;
+}
+
+export function renderSources(info: IndexInfo): string {
+  const lines = [`${info.sources.length} sources, ${info.passages} passages (index built ${info.builtAt})`, ''];
+  for (const { source, passages } of info.sources) {
+    lines.push(`  ${source.id}  ${describeSource(source)}  ·  ${passages} passages`);
+  }
+  if (info.skipped.length > 0) {
+    lines.push('', 'Skipped:');
+    for (const skipped of info.skipped) lines.push(`  ${skipped.path}: ${skipped.reason}`);
+  }
+  return lines.join('\n');
+}
