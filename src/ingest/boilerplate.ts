@@ -56,6 +56,16 @@ const LINE_RULES: LineRule[] = [
   // Labels standing alone on a line.
   { pattern: /^(?:published|updated|last updated|posted|modified|first published)(?:\s+on)?\s*:?$/iu, reason: 'date label' },
   {
+    pattern: /^(?:published|updated|last updated|posted)\s+\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\s+ago$/iu,
+    reason: 'date label',
+  },
+  {
+    // `By Jane Doe`, `By Jane Doe and John Roe, Political Editor` — but not a sentence that starts with "By".
+    pattern: /^[Bb]y\s+\p{Lu}[\p{L}.'’-]*(?:\s+(?:and\s+|&\s+)?\p{Lu}[\p{L}.'’-]*){0,5}(?:\s*[,|]\s*[^.!?]{1,60})?$/u,
+    reason: 'byline',
+  },
+  { pattern: /^(?:reporting|writing|editing|additional reporting|compiled) by\b[^.!?]{0,200}\W*$/iu, reason: 'agency sign-off' },
+  {
     pattern:
       /^(?:advertisement|advert|ad|sponsored(?: content)?|story continues below(?: advertisement)?|scroll to continue(?: with content)?|continue reading(?: below)?|article continues below)$/iu,
     reason: 'advertisement',
@@ -65,7 +75,7 @@ const LINE_RULES: LineRule[] = [
       /^(?:share|share this(?: article| story| page| post)?|share on \w+|print|email|tweet|copy link|link copied|save(?: article)?|bookmark|listen(?: to this article)?(?:\s*\d+\s*min)?|\d+\s*min(?:ute)?s? read|read more|show more|load more|view comments|image|video|photo|gallery|watch|play)$/iu,
     reason: 'share and tool buttons',
   },
-  { pattern: /^in this (?:article|story)\b.{0,80}$/iu, reason: 'topic tags' },
+  { pattern: /^in this (?:article|story)\s*:.{0,80}$/iu, reason: 'topic tags' },
   { pattern: /^(?:tags?|topics?|filed under|categories)\s*:.{0,200}$/iu, reason: 'topic tags' },
   // Comment forms.
   {
@@ -94,7 +104,10 @@ const LINE_RULES: LineRule[] = [
     outlet: true,
   },
   {
-    pattern: new RegExp(`^(?:click|tap) here\\b.{0,120}$|^(?:share|follow|join|connect with) us\\b.{0,120}$|^.{0,60}\\bon ${SOCIAL}\\W*$`, 'iu'),
+    pattern: new RegExp(
+      `^(?:click|tap) here\\b.{0,120}$|^(?:share|follow|join|like|connect with|chat with) us\\b.{0,120}$|^(?:join|follow|subscribe to) (?:our|the) .{0,40}\\b(?:channel|page|group|account) on ${SOCIAL}\\b.{0,80}$`,
+      'iu',
+    ),
     reason: 'share or follow prompt',
   },
   // Notices.
@@ -108,7 +121,7 @@ const LINE_RULES: LineRule[] = [
 
 /** Headers that always start a list of other stories. */
 const RELATED_HEADER =
-  /^(?:related(?:\s+(?:stories|articles|posts|news|content|coverage|reading|links))?|you (?:may|might) also (?:like|enjoy|be interested in)|recommended(?:\s+(?:for you|stories|articles|reading))?|most (?:read|popular|viewed|shared)|trending(?: now| stories)?|(?:read|see) (?:also|next)|what to read next|more (?:stories|news|articles|headlines|top stories)(?: from .{1,40})?|latest (?:news|stories|headlines)|top stories|editor'?s picks)\s*:?$/iu;
+  /^(?:related(?:\s+(?:stories|articles|posts|news|content|coverage|reading|links))?|you (?:may|might) also (?:like|enjoy|be interested in)|recommended(?:\s+(?:for you|stories|articles|reading))?|most (?:read|popular|viewed|shared)|trending(?: now| stories)?|read next|what to read next|more (?:stories|news|articles|headlines|top stories)(?: from .{1,40})?|latest (?:news|stories|headlines)|top stories|editor'?s picks)\s*:?$/iu;
 /** `More on <outlet>`: a related-stories header only when what follows looks like a list of teasers. */
 const MORE_ON = /^more (?:on|from) ([^.!?]{2,50})$/iu;
 
@@ -245,6 +258,14 @@ function looksLikeTeaserList(text: string, states: State[], from: number): boole
   return markers >= 2 || (ellipses > 0 && ellipses >= prose);
 }
 
+/** After a `Related stories` line: only headline-sized lines, no paragraphs of prose. */
+function onlyShortTextAfter(text: string, states: State[], from: number): boolean {
+  return states
+    .slice(from)
+    .filter((st) => !st.reason && st.block.kind === 'text')
+    .every((st) => wordCount(keptText(text, st)) <= 20);
+}
+
 export function removeBoilerplate(text: string, blocks: Block[], options: BoilerplateOptions): Cleaned {
   const states: State[] = blocks.map((block) => ({ block, start: block.start, end: block.end, cuts: [] }));
   const removed: Removal[] = [];
@@ -336,7 +357,9 @@ export function removeBoilerplate(text: string, blocks: Block[], options: Boiler
       if (st.block.kind === 'code') continue;
       const s = normalised(text, st);
       const more = st.block.kind === 'heading' ? null : MORE_ON.exec(s);
-      const isHeader = RELATED_HEADER.test(s) || (more !== null && looksLikeTeaserList(text, states, i + 1));
+      const strong = RELATED_HEADER.test(s);
+      if (!strong && !more) continue;
+      const isHeader = looksLikeTeaserList(text, states, i + 1) || (strong && onlyShortTextAfter(text, states, i + 1));
       if (!isHeader) continue;
       if (more?.[1]) noteOutlet(outletName(more[1]));
       for (const rest of states.slice(i)) {
@@ -359,7 +382,9 @@ export function removeBoilerplate(text: string, blocks: Block[], options: Boiler
       for (const st of states.slice(lastProse + 1)) {
         if (st.reason || st.block.kind !== 'text') continue;
         const s = keptText(text, st);
-        if (!SENTENCE_END.test(s) && wordCount(s) <= 20) st.reason = 'trailing headline (video or related link)';
+        if (!SENTENCE_END.test(s) && (isHeadlineLike(s) || isLabel(s))) {
+          st.reason = 'trailing headline (video or related link)';
+        }
       }
     }
   }
