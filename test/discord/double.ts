@@ -85,6 +85,8 @@ export interface DoubleOptions {
   heartbeatIntervalMs?: number;
   /** Whether the application has the privileged intents enabled in the developer portal. Default false. */
   privilegedIntentsEnabled?: boolean;
+  /** Roles of the guild besides @everyone (members can only hold roles the guild has). */
+  roles?: { id: string; name: string; permissions?: bigint }[];
 }
 
 export interface Invoker {
@@ -301,6 +303,7 @@ export class DiscordDouble {
       responseWindowMs: options.responseWindowMs ?? 3000,
       heartbeatIntervalMs: options.heartbeatIntervalMs ?? 41_250,
       privilegedIntentsEnabled: options.privilegedIntentsEnabled ?? false,
+      roles: options.roles ?? [],
     };
     this.token = this.options.token;
     this.applicationId = this.options.applicationId;
@@ -573,22 +576,20 @@ export class DiscordDouble {
       verification_level: GuildVerificationLevel.None,
       default_message_notifications: GuildDefaultMessageNotifications.OnlyMentions,
       explicit_content_filter: GuildExplicitContentFilter.Disabled,
-      roles: [
-        {
-          id: this.guildId,
-          name: '@everyone',
-          color: 0,
-          colors: { primary_color: 0, secondary_color: null, tertiary_color: null },
-          hoist: false,
-          icon: null,
-          unicode_emoji: null,
-          position: 0,
-          permissions: MEMBER_PERMISSIONS.toString(),
-          managed: false,
-          mentionable: false,
-          flags: 0 as RoleFlags,
-        },
-      ],
+      roles: [{ id: this.guildId, name: '@everyone', permissions: MEMBER_PERMISSIONS }, ...this.options.roles].map((role, position) => ({
+        id: role.id,
+        name: role.name,
+        color: 0,
+        colors: { primary_color: 0, secondary_color: null, tertiary_color: null },
+        hoist: false,
+        icon: null,
+        unicode_emoji: null,
+        position,
+        permissions: (role.permissions ?? 0n).toString(),
+        managed: false,
+        mentionable: false,
+        flags: 0 as RoleFlags,
+      })),
       emojis: [],
       features: [],
       mfa_level: GuildMFALevel.None,

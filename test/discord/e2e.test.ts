@@ -1,36 +1,344 @@
+/**
+ * End to end: the real discord.js client logs in to the loopback Discord and serves the real engine (openLibrary over
+ * a temporary copy of the seeds). Tests run in order within this file and share one bot.
+ */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MessageFlags, type APIMessage } from 'discord.js';
+import {
+  GatewayIntentBits,
+  InteractionResponseType,
+  MessageFlags,
+  PermissionFlagsBits,
+  type APIEmbed,
+  type APIMessage,
+} from 'discord.js';
+import { MEMBER_PERMISSIONS, type InteractionRecord, type RecordedRequest } from './double.js';
+import { ControlledQuoth, tempSeeds, type TempSeeds } from './engine.js';
 import { startHarness, type Harness } from './harness.js';
-import { TestEngine } from './test-engine.js';
 
-const SEEDS = new URL('../../seeds', import.meta.url).pathname;
 const ALICE = { user: { id: '310000000000000001', username: 'alice' } };
+const BOB = { user: { id: '310000000000000002', username: 'bob' } };
+const MODERATOR_ROLE = '320000000000000009';
+const MANAGER = { user: { id: '310000000000000003', username: 'manager' }, permissions: MEMBER_PERMISSIONS | PermissionFlagsBits.ManageGuild };
+const ADMIN = { user: { id: '310000000000000004', username: 'admin' }, permissions: PermissionFlagsBits.Administrator };
+const ROLE_MOD = { user: { id: '310000000000000005', username: 'rolemod' }, roles: [MODERATOR_ROLE] };
 
-function text(message: APIMessage | null): string {
-  if (!message) return '';
-  return [message.content, ...message.embeds.flatMap((embed) => [embed.title, embed.description, ...(embed.fields ?? []).flatMap((field) => [field.name, field.value])])]
+const CALLBACK = /^\/interactions\/\d+\/[^/]+\/callback$/;
+const ORIGINAL = /^\/webhooks\/\d+\/[^/]+\/messages\/@original$/;
+
+function embedText(embed: APIEmbed): string {
+  return [embed.title, embed.description, ...(embed.fields ?? []).flatMap((field) => [field.name, field.value]), embed.footer?.text]
     .filter(Boolean)
     .join('\n');
 }
 
-describe('Quoth bot through the loopback Discord', () => {
+function messageText(message: APIMessage | null): string {
+  if (!message) return '';
+  return [message.content, ...message.embeds.map(embedText)].filter(Boolean).join('\n');
+}
+
+function isEphemeral(message: APIMessage | null): boolean {
+  return ((message?.flags ?? 0) & MessageFlags.Ephemeral) !== 0;
+}
+
+/** Requests that create or edit a message (as opposed to deferrals, registrations, gateway lookups). */
+function messageRequests(requests: readonly RecordedRequest[]): RecordedRequest[] {
+  return requests.filter((request) => {
+    const body = request.body as { type?: number } | null;
+    if (request.method === 'POST' && CALLBACK.test(request.path)) {
+      return body?.type === InteractionResponseType.ChannelMessageWithSource || body?.type === InteractionResponseType.UpdateMessage;
+    }
+    return (request.method === 'PATCH' || request.method === 'POST') && request.path.startsWith('/webhooks/');
+  });
+}
+
+describe('Quoth bot end to end (real engine, loopback Discord)', () => {
+  let seeds: TempSeeds;
+  let quoth: ControlledQuoth;
   let harness: Harness;
 
+  async function run(interaction: InteractionRecord) {
+    return harness.double.waitForResponse(interaction);
+  }
+
   beforeAll(async () => {
-    harness = await startHarness(new TestEngine(SEEDS));
+    seeds = tempSeeds({ fillers: true });
+    quoth = await ControlledQuoth.open(seeds);
+    harness = await startHarness(quoth, {
+      moderatorRoleIds: [MODERATOR_ROLE],
+      double: { roles: [{ id: MODERATOR_ROLE, name: 'Quoth moderators' }] },
+    });
   });
 
   afterAll(async () => {
     await harness?.stop();
+    seeds?.cleanup();
   });
 
-  it('answers /ask with an embed of verbatim quotes', async () => {
+  it('logs in with only the Guilds intent and a client-wide no-ping default', () => {
+    expect(harness.double.identifies).toEqual([expect.objectContaining({ tokenValid: true, intents: GatewayIntentBits.Guilds })]);
+    expect(harness.bot.client.options.allowedMentions).toEqual({ parse: [] });
+    expect(harness.bot.client.guilds.cache.has(harness.double.guildId)).toBe(true);
+  });
+
+  it('answers /ask with the short answer, block-quoted verbatim quotes, footnoted sources and corroboration', async () => {
+    const interaction = harness.double.sendCommand('ask', { question: 'Who is the mayor of Kyiv?' }, ALICE);
+    const { message } = await run(interaction);
+    expect(isEphemeral(message)).toBe(false);
+    const embed = message?.embeds[0];
+    expect(embed?.title).toBe('Who is the mayor of Kyiv?');
+    expect(embed?.description).toMatch(/^\*\*Vitali Klitschko\*\*\nReported by 1 of 12 sources\./);
+    expect(embed?.description).toContain('> According to Kyiv mayor Vitali Klitschko, 14 people were hospitalised. **[1]**');
+    expect(embed?.fields?.[0]).toMatchObject({
+      name: '[1] Russia-Ukraine update: Missiles hit Kyiv hours after Trump phone call with Putin',
+      value: expect.stringMatching(/^Metro\n/),
+    });
+    // Deferred first, then edited: two requests, both accepted.
+    expect(harness.double.requestsFor(interaction).map((request) => `${request.method} ${request.status}`)).toEqual(['POST 204', 'PATCH 200']);
+    expect((harness.double.requestsFor(interaction)[0]?.body as { type: number }).type).toBe(InteractionResponseType.DeferredChannelMessageWithSource);
+  });
+
+  it('shows "Sources disagree" with each value, its quote and its sources side by side', async () => {
     const interaction = harness.double.sendCommand('ask', { question: 'How many drones did Russia launch at Ukraine overnight?' }, ALICE);
-    const { message } = await harness.double.waitForResponse(interaction);
-    expect(message).not.toBeNull();
-    expect((message?.flags ?? 0) & MessageFlags.Ephemeral).toBe(0);
-    expect(text(message)).toMatch(/550 drones/);
-    const requests = harness.double.requestsFor(interaction);
-    expect(requests.map((request) => `${request.method} ${request.status}`)).toEqual(['POST 204', 'PATCH 200']);
+    const { message } = await run(interaction);
+    expect(message?.embeds[0]?.description).toMatch(/550/);
+    expect(message?.embeds[0]?.description).toContain('The sources disagree');
+    const conflict = message?.embeds.find((embed) => embed.title?.startsWith('Sources disagree'));
+    expect(conflict).toBeDefined();
+    const values = (conflict?.fields ?? []).map((field) => field.name);
+    expect(values).toEqual(expect.arrayContaining(['550', '539']));
+    for (const field of conflict?.fields ?? []) {
+      expect(field.inline).toBe(true);
+      expect(field.value).toMatch(/^> .+\n/);
+      expect(field.value).toMatch(/Stated by \d+ sources?: /);
+    }
+    const value539 = conflict?.fields?.find((field) => field.name === '539');
+    expect(value539?.value).toContain('539 drones');
+    expect(value539?.value).toContain('Metro');
+  });
+
+  it('says plainly when there is no answer and lists related reading as not an answer', async () => {
+    const interaction = harness.double.sendCommand('ask', { question: 'What is the capital of France?' }, ALICE);
+    const { message } = await run(interaction);
+    const embed = message?.embeds[0];
+    expect(embed?.description).toMatch(/^\*\*No answer\.\*\* None of the 12 indexed sources answers this question\./);
+    expect(embed?.description).toContain('**Related reading** — close to your question, but *not* an answer:');
+    expect(embed?.fields?.every((field) => field.name.includes('Related: '))).toBe(true);
+    expect(message?.embeds.some((other) => other.title?.startsWith('Sources disagree'))).toBe(false);
+  });
+
+  it('answers privately when private:true', async () => {
+    const interaction = harness.double.sendCommand('ask', { question: 'Who is the Kremlin spokesman?', private: true }, ALICE);
+    const { message } = await run(interaction);
+    expect(isEphemeral(message)).toBe(true);
+    expect(messageText(message)).toContain('Peskov');
+    expect((harness.double.requestsFor(interaction)[0]?.body as { data: { flags: number } }).data.flags).toBe(MessageFlags.Ephemeral);
+  });
+
+  it('refuses a question over 300 characters in the handler, ephemerally, without deferring', async () => {
+    const interaction = harness.double.sendCommand('ask', { question: `Why ${'really '.repeat(50)}?` }, ALICE);
+    const { message } = await run(interaction);
+    expect(isEphemeral(message)).toBe(true);
+    expect(message?.content).toBe('Questions are limited to 300 characters (this one has 355).');
+    expect(harness.double.requestsFor(interaction)).toHaveLength(1);
+  });
+
+  it('never pings for mention bait in a question, and escapes it in the reply', async () => {
+    const question = '@everyone <@&123456789012345678> <@310000000000000002> @here how many missiles were fired?';
+    const interaction = harness.double.sendCommand('ask', { question }, ALICE);
+    const { message } = await run(interaction);
+    const text = messageText(message);
+    expect(text).toMatch(/\b11\b/);
+    expect(text).not.toMatch(/@everyone|@here|<@&|<@\d/);
+    for (const request of harness.double.requestsFor(interaction).filter((entry) => messageRequests([entry]).length > 0)) {
+      expect((request.body as { allowed_mentions?: unknown }).allowed_mentions).toEqual({ parse: [] });
+    }
+  });
+
+  it('pages /sources with buttons only the caller can press', async () => {
+    const interaction = harness.double.sendCommand('sources', {}, ALICE);
+    const first = (await run(interaction)).message;
+    if (!first) throw new Error('no /sources reply');
+    expect(first.embeds[0]?.title).toBe('Indexed sources (12)');
+    expect(first.embeds[0]?.footer?.text).toMatch(/^Page 1 of 2 · \d+ passages · index built \d{4}-\d{2}-\d{2}T/);
+    expect(first.embeds[0]?.description).toContain('**1.** The latest Russian attack broke another record');
+    const buttons = first.components?.[0] && 'components' in first.components[0] ? first.components[0].components : [];
+    expect(buttons).toEqual([
+      expect.objectContaining({ label: 'Previous', disabled: true }),
+      expect.objectContaining({ label: 'Next', disabled: false, custom_id: `sources:next:1:${ALICE.user.id}` }),
+    ]);
+
+    // Someone else presses Next: refused ephemerally, the message stays on page 1.
+    const intruder = harness.double.pressButton(first, `sources:next:1:${ALICE.user.id}`, BOB);
+    const refusal = await run(intruder);
+    expect(refusal.interaction.acknowledgement).toBe(InteractionResponseType.ChannelMessageWithSource);
+    expect(isEphemeral(refusal.message)).toBe(true);
+    expect(refusal.message?.content).toMatch(/^Only the person who ran \/sources can turn these pages/);
+    expect(harness.double.result(interaction).message?.embeds[0]?.footer?.text).toMatch(/^Page 1 of 2/);
+
+    // The caller presses Next: the same message now shows page 2, with Next disabled.
+    const press = harness.double.pressButton(first, `sources:next:1:${ALICE.user.id}`, ALICE);
+    const second = await run(press);
+    expect(press.acknowledgement).toBe(InteractionResponseType.UpdateMessage);
+    expect(second.message?.id).toBe(first.id);
+    expect(second.message?.embeds[0]?.footer?.text).toMatch(/^Page 2 of 2/);
+    expect(second.message?.embeds[0]?.description).toContain('**11.**');
+    if (!second.message) throw new Error('no updated message');
+    expect(() => harness.double.pressButton(second.message as APIMessage, `sources:next:1:${ALICE.user.id}`, ALICE)).toThrow(/disabled/);
+    const back = harness.double.pressButton(second.message, `sources:prev:0:${ALICE.user.id}`, ALICE);
+    expect((await run(back)).message?.embeds[0]?.footer?.text).toMatch(/^Page 1 of 2/);
+  });
+
+  it('shows one source with /sources source:, and autocompletes source names', async () => {
+    const complete = harness.double.sendAutocomplete('sources', { source: 'metro' }, 'source', ALICE);
+    await run(complete);
+    expect(complete.choices).toEqual([]);
+    const byTitle = harness.double.sendAutocomplete('sources', { source: 'trump phone call' }, 'source', ALICE);
+    await run(byTitle);
+    expect(byTitle.choices).toEqual([{ name: expect.stringContaining('Russia-Ukraine update'), value: '002_ed0d13cddf14b3e3' }]);
+
+    const interaction = harness.double.sendCommand('sources', { source: '002_ed0d13cddf14b3e3' }, ALICE);
+    const { message } = await run(interaction);
+    const embed = message?.embeds[0];
+    expect(embed?.title).toBe('Russia-Ukraine update: Missiles hit Kyiv hours after Trump phone call with Putin');
+    expect(embed?.fields).toEqual(expect.arrayContaining([{ name: 'Outlet', value: 'Metro', inline: true }]));
+    const missing = harness.double.sendCommand('sources', { source: 'no such article' }, ALICE);
+    const reply = await run(missing);
+    expect(isEphemeral(reply.message)).toBe(true);
+    expect(reply.message?.content).toMatch(/^No indexed source matches/);
+  });
+
+  it('refuses /reindex to a member without Manage Server, Administrator or a moderator role', async () => {
+    const before = quoth.reindexCalls;
+    const interaction = harness.double.sendCommand('reindex', {}, BOB);
+    const { message } = await run(interaction);
+    expect(isEphemeral(message)).toBe(true);
+    expect(message?.content).toMatch(/^Only moderators can rebuild the index/);
+    expect(quoth.reindexCalls).toBe(before);
+    expect(harness.double.requestsFor(interaction)).toHaveLength(1);
+  });
+
+  it('lets Manage Server run /reindex and reports what changed', async () => {
+    seeds.write('new-park.txt', 'New park opens by the harbour\n\n2025-06-20\n\nA new park with a playground and a skate ramp opened by the harbour on Saturday.');
+    seeds.write('bakery-award.txt', 'Family bakery wins regional bread prize\n\n2025-05-14\n\nA family bakery on Mill Street won the regional sourdough prize for the fourth year in a row.');
+    seeds.remove('tram-timetable.txt');
+    const interaction = harness.double.sendCommand('reindex', {}, MANAGER);
+    const { message } = await run(interaction);
+    expect(isEphemeral(message)).toBe(true);
+    const embed = message?.embeds[0];
+    expect(embed?.title).toBe('Index rebuilt');
+    expect(embed?.fields).toEqual(
+      expect.arrayContaining([
+        { name: 'Added (1)', value: 'new-park', inline: false },
+        { name: 'Changed (1)', value: 'bakery-award', inline: false },
+        { name: 'Removed (1)', value: 'tram-timetable', inline: false },
+        { name: 'Unchanged', value: '10', inline: true },
+      ]),
+    );
+    expect(embed?.description).toMatch(/\d+ passages · built in \d+(\.\d)? m?s/);
+    expect(quoth.info().sources.map((summary) => summary.source.id)).toContain('new-park');
+  });
+
+  it('lets Administrator (without Manage Server) and a configured moderator role run /reindex', async () => {
+    for (const invoker of [ADMIN, ROLE_MOD]) {
+      const interaction = harness.double.sendCommand('reindex', {}, invoker);
+      const { message } = await run(interaction);
+      expect(message?.embeds[0]?.title).toBe('Index rebuilt');
+      expect(message?.embeds[0]?.description).toMatch(/^Nothing changed/);
+    }
+  });
+
+  it('keeps answering /ask while a /reindex is running', async () => {
+    const release = quoth.holdReindex();
+    const reindex = harness.double.sendCommand('reindex', {}, MANAGER);
+    await harness.double.waitForRequest((request) => request.path.includes(reindex.token) && request.method === 'POST');
+    expect(reindex.acknowledgement).toBe(InteractionResponseType.DeferredChannelMessageWithSource);
+
+    const ask = harness.double.sendCommand('ask', { question: 'How many missiles were fired?' }, ALICE);
+    const answer = await run(ask);
+    expect(messageText(answer.message)).toMatch(/\b11\b/);
+    // The reindex is still "thinking".
+    expect((harness.double.result(reindex).message?.flags ?? 0) & MessageFlags.Loading).toBe(MessageFlags.Loading);
+
+    release();
+    const done = await run(reindex);
+    expect(done.message?.embeds[0]?.title).toBe('Index rebuilt');
+  });
+
+  it('joins two /reindex runs started together: both get the same rebuilt index', async () => {
+    const first = harness.double.sendCommand('reindex', {}, MANAGER);
+    const second = harness.double.sendCommand('reindex', {}, ADMIN);
+    const [a, b] = await Promise.all([run(first), run(second)]);
+    expect(a.message?.embeds[0]?.title).toBe('Index rebuilt');
+    expect(b.message?.embeds[0]?.title).toBe('Index rebuilt');
+    expect(a.message?.embeds[0]?.footer?.text).toBe(b.message?.embeds[0]?.footer?.text);
+  });
+
+  it('says why a rebuild failed and that the old index is still serving', async () => {
+    const moved = `${seeds.seedsDir}-moved`;
+    const { renameSync } = await import('node:fs');
+    renameSync(seeds.seedsDir, moved);
+    try {
+      const interaction = harness.double.sendCommand('reindex', {}, MANAGER);
+      const { message } = await run(interaction);
+      expect(message?.embeds[0]?.title).toBe('Reindex failed');
+      expect(message?.embeds[0]?.description).toMatch(/seeds folder not found[\s\S]*The previous index is still answering questions\.$/);
+    } finally {
+      renameSync(moved, seeds.seedsDir);
+    }
+    const ask = harness.double.sendCommand('ask', { question: 'Who is the mayor of Kyiv?' }, ALICE);
+    expect(messageText((await run(ask)).message)).toContain('Klitschko');
+  });
+
+  it('rides out a single REST 500 (discord.js retries) and still answers', async () => {
+    harness.double.failNext('POST', CALLBACK, 1);
+    const interaction = harness.double.sendCommand('ask', { question: 'Who is the NATO Secretary-General?' }, ALICE);
+    const { message } = await run(interaction);
+    expect(messageText(message)).toContain('Rutte');
+    expect(harness.double.requestsFor(interaction).map((request) => request.status)).toEqual([500, 204, 200]);
+  });
+
+  it('turns a persistent REST 500 into an ephemeral error with an id that is in the log, and keeps serving', async () => {
+    harness.double.failNext('PATCH', ORIGINAL, 4);
+    const interaction = harness.double.sendCommand('ask', { question: 'Which railway company reported damage?' }, ALICE);
+    const { followUps } = await run(interaction);
+    const error = followUps[0];
+    expect(isEphemeral(error ?? null)).toBe(true);
+    const errorId = /error id: `([0-9a-f]{8})`/.exec(error?.content ?? '')?.[1];
+    expect(errorId).toBeDefined();
+    const logged = harness.logs.entries.find((entry) => entry.errorId === errorId && entry.msg === 'interaction failed');
+    expect(logged).toMatchObject({ level: 50, command: 'ask', interactionId: interaction.id });
+    // The public "thinking…" placeholder was removed rather than left hanging.
+    expect(harness.double.requestsFor(interaction).some((request) => request.method === 'DELETE' && request.status === 204)).toBe(true);
+    expect(harness.logs.text()).not.toContain(interaction.token);
+
+    const next = harness.double.sendCommand('ask', { question: 'Who is the mayor of Kyiv?' }, ALICE);
+    expect(messageText((await run(next)).message)).toContain('Klitschko');
+  });
+
+  it('turns an exception inside a command into an ephemeral error with an id, and keeps serving', async () => {
+    quoth.failNextAsk(new Error('index exploded'));
+    const interaction = harness.double.sendCommand('ask', { question: 'How long did the air raid alerts last?' }, ALICE);
+    const { followUps } = await run(interaction);
+    const errorId = /error id: `([0-9a-f]{8})`/.exec(followUps[0]?.content ?? '')?.[1];
+    const logged = harness.logs.entries.find((entry) => entry.errorId === errorId);
+    expect(logged).toMatchObject({ msg: 'interaction failed', err: expect.objectContaining({ message: 'index exploded' }) });
+    const next = harness.double.sendCommand('ask', { question: 'How long did the air raid alerts last?' }, ALICE);
+    expect(messageText((await run(next)).message)).toMatch(/eight hours/);
+  });
+
+  it('sent every message with allowed_mentions parse [] and within Discord limits', () => {
+    const messages = messageRequests(harness.double.requests);
+    expect(messages.length).toBeGreaterThan(20);
+    for (const request of messages) {
+      const body = request.body as { data?: { allowed_mentions?: unknown }; allowed_mentions?: unknown };
+      expect(body.data?.allowed_mentions ?? body.allowed_mentions).toEqual({ parse: [] });
+    }
+    // No 400 (limits, double acknowledgement) and no 404 (3-second window) in the whole run.
+    expect(harness.double.requests.filter((request) => request.status === 400 || request.status === 404)).toEqual([]);
+  });
+
+  it('never wrote the bot token to the log', () => {
+    expect(harness.logs.lines.length).toBeGreaterThan(10);
+    expect(harness.logs.text()).not.toContain(harness.double.token);
   });
 });
