@@ -19,8 +19,9 @@ import { tokenize } from '../text/terms.js';
 const RETRIEVED_PASSAGES = 30;
 /** Share of the question's (weighted) terms a sentence must hold to count as answering it. */
 const MIN_COVERAGE = 0.5;
-/** Further quotes must score at least this share of the best one. */
+/** Further quotes must score at least this share of the best one, and cover this share of what it covers. */
 const QUOTE_SCORE_SHARE = 0.6;
+const QUOTE_COVERAGE_SHARE = 0.75;
 const MAX_QUOTES = 3;
 const RELATED_PASSAGES = 3;
 
@@ -60,7 +61,9 @@ export function answerQuestion(corpus: Corpus, text: string): Answer {
   }
 
   const groups = groupStatements(ranked.filter((sentence) => sentence.coverage >= MIN_COVERAGE));
-  const chosen = groups.filter((group) => group[0]!.score >= best.score * QUOTE_SCORE_SHARE).slice(0, MAX_QUOTES);
+  const chosen = groups
+    .filter((group) => group[0]!.score >= best.score * QUOTE_SCORE_SHARE && group[0]!.coverage >= best.coverage * QUOTE_COVERAGE_SHARE)
+    .slice(0, MAX_QUOTES);
   const shortAnswer = chosen.map((group) => group[0]!.short).find((short) => short !== null) ?? null;
   const quotes = chosen.map((group) => toQuote(corpus, group, ranked, best));
   return {
@@ -108,7 +111,8 @@ function rankSentences(corpus: Corpus, question: Question, weights: number[]): R
       const coverage = (covered + context) / totalWeight;
       const short = extractAnswer(view, question, weights);
       const fits = question.kind === 'other' || short !== null ? 1 : 0;
-      const score = coverage + 0.25 * fits + 0.1 * compactness(view) - (view.text.length > 500 ? 0.1 : 0);
+      const tied = short !== null && 'tiedToQuestionVerb' in short && short.tiedToQuestionVerb === true ? 0.15 : 0;
+      const score = coverage + 0.25 * fits + tied + 0.1 * compactness(view) - (view.text.length > 500 ? 0.1 : 0);
       ranked.push({ view, coverage, score, short, terms: contentSet(view.tokens) });
     });
   }

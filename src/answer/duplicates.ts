@@ -2,7 +2,7 @@
 import type { Token } from '../text/terms.js';
 
 /** Share of the shorter sentence's content terms found in the longer one for the two to say the same thing. */
-const CONTAINMENT = 0.75;
+const CONTAINMENT = 0.8;
 const JACCARD = 0.6;
 
 export function contentSet(tokens: Token[]): Set<string> {

@@ -6,12 +6,15 @@
 import { tokenize } from '../text/terms.js';
 
 const SHINGLE_WORDS = 5;
-const HASHES = 64;
+const HASHES = 128;
 // Two rows a band: articles whose shingle sets overlap by a quarter still meet in some band.
-const BANDS = 32;
+const BANDS = 64;
 const ROWS = HASHES / BANDS;
-/** Share of the smaller article's shingles found in the larger one for the two to count as copies. */
-const COPY_CONTAINMENT = 0.5;
+/**
+ * Share of the smaller article's 5-word shingles found in the larger one for the two to count as copies.
+ * Unrelated reports of one event share under a tenth; a lightly edited republication shares a third or more.
+ */
+const COPY_CONTAINMENT = 0.25;
 
 export interface ArticleText {
   id: string;

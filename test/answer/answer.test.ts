@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { ask, answerQuestion } from '../../src/answer/answer.js';
+import { MAX_QUESTION_LENGTH } from '../../src/service.js';
+import { corpusOf, plainArticle } from '../helpers.js';
+
+const harbour = plainArticle(
+  'harbour',
+  'The new bridge over the harbour opened on Monday. It cost 40 million euros and took six years to build. ' +
+    'Mayor Anna Lindqvist cut the ribbon. Engineers from Delft designed the steel arch.',
+);
+const weather = plainArticle('weather', 'Heavy rain flooded the valley road. Farmers moved their sheep to higher ground.');
+
+describe('answerQuestion', () => {
+  it('answers with a verbatim quote whose offsets point into the source text', async () => {
+    const corpus = await corpusOf([harbour, weather]);
+    const answer = answerQuestion(corpus, 'Who is the mayor?');
+    expect(answer.status).toBe('answered');
+    expect(answer.answer).toBe('Anna Lindqvist');
+    const quote = answer.quotes[0]!;
+    expect(quote.source.id).toBe('harbour');
+    expect(harbour.text.slice(quote.start, quote.end)).toBe(quote.text);
+  });
+
+  it('extracts the count tied to the question, not another number in the sentence', async () => {
+    const corpus = await corpusOf([harbour, weather]);
+    expect(answerQuestion(corpus, 'How many years did the bridge take to build?').answer).toBe('six years');
+  });
+
+  it('says no answer, with related reading, when the corpus does not cover the question', async () => {
+    const corpus = await corpusOf([harbour, weather]);
+    const answer = answerQuestion(corpus, 'What is the population of the harbour city in 1900?');
+    expect(answer.status).toBe('no_answer');
+    expect(answer.quotes).toEqual([]);
+    expect(answer.related.length).toBeGreaterThan(0);
+  });
+
+  it('says no answer to a question made only of common words', async () => {
+    const corpus = await corpusOf([harbour, weather]);
+    expect(answerQuestion(corpus, 'What is it that they did there?').status).toBe('no_answer');
+  });
+});
+
+describe('ask', () => {
+  it('refuses an empty question with a clear message', async () => {
+    const corpus = await corpusOf([harbour]);
+    expect(ask(corpus, '   \n ')).toEqual({ ok: false, error: { code: 'empty', message: expect.stringContaining('empty') } });
+  });
+
+  it('refuses an over-long question instead of cutting it silently', async () => {
+    const corpus = await corpusOf([harbour]);
+    const outcome = ask(corpus, 'why '.repeat(MAX_QUESTION_LENGTH));
+    expect(outcome.ok).toBe(false);
+    if (!outcome.ok) expect(outcome.error.message).toContain(`${MAX_QUESTION_LENGTH} characters`);
+  });
+});

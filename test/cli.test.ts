@@ -1,0 +1,76 @@
+import { execFile } from 'node:child_process';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REPO_ROOT, SEEDS_DIR } from './helpers.js';
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+function cli(args: string[], stdin?: string): Promise<Run> {
+  return new Promise((resolve) => {
+    const child = execFile(
+      process.execPath,
+      ['--import', 'tsx', path.join(REPO_ROOT, 'src/cli.ts'), ...args],
+      { cwd: REPO_ROOT, env: { ...process.env, NO_COLOR: '1', DISCORD_TOKEN: '' } },
+      (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
+    );
+    child.stdin?.end(stdin ?? '');
+  });
+}
+
+describe('the command line', () => {
+  let root: string;
+  let folders: string[];
+  beforeAll(async () => {
+    root = await mkdtemp(path.join(tmpdir(), 'quoth-cli-'));
+    await cp(SEEDS_DIR, path.join(root, 'seeds'), { recursive: true });
+    folders = ['--seeds', path.join(root, 'seeds'), '--index', path.join(root, 'index')];
+  });
+  afterAll(async () => {
+    await rm(root, { recursive: true, force: true });
+  });
+
+  it('answers questions from stdin with one JSON object a line, in order', async () => {
+    const run = await cli(['ask', ...folders, '--json', '-'], 'How many missiles were fired?\nWhat is the capital of France?\n');
+    expect(run.code).toBe(0);
+    const replies = run.stdout.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(replies.map((reply) => [reply.question, reply.status])).toEqual([
+      ['How many missiles were fired?', 'answered'],
+      ['What is the capital of France?', 'no_answer'],
+    ]);
+    expect(replies[0]).toMatchObject({ answer: '11 missiles', conflicts: [] });
+    expect(run.stderr).toMatch(/Building the index|Loaded index/);
+  });
+
+  it('prints a readable reply with the quote and its source', async () => {
+    const run = await cli(['ask', ...folders, 'Who is the mayor of Kyiv?']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Answer: Vitali Klitschko');
+    expect(run.stdout).toContain('“According to Kyiv mayor Vitali Klitschko, 14 people were hospitalised.”');
+    expect(run.stdout).toContain('Metro');
+  });
+
+  it('rejects an empty question with a clear message and exit code 2', async () => {
+    const run = await cli(['ask', ...folders, '   ']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('the text is empty');
+  });
+
+  it('names a missing seeds folder', async () => {
+    const run = await cli(['ask', '--seeds', path.join(root, 'nowhere'), '--index', path.join(root, 'index2'), 'Who?']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`seeds folder not found: ${path.join(root, 'nowhere')}`);
+  });
+
+  it('lists the sources as JSON', async () => {
+    const run = await cli(['sources', ...folders, '--json']);
+    const info = JSON.parse(run.stdout) as { sources: { source: { id: string; outlet: string | null } }[] };
+    expect(info.sources.map((entry) => entry.source.id)).toHaveLength(5);
+    expect(info.sources.find((entry) => entry.source.id === '003_8ae3a1aae92a0510')?.source.outlet).toBe('Capital News');
+  });
+});

@@ -1,0 +1,83 @@
+import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openLibraryWithReport, type Log } from '../src/library.js';
+import { INDEX_FILE } from '../src/search/store.js';
+import { SEEDS_DIR } from './helpers.js';
+
+function recordingLog(): Log & { lines: string[] } {
+  const lines: string[] = [];
+  return { lines, info: (message) => lines.push(message), warn: (message) => lines.push(`warn: ${message}`) };
+}
+
+describe('Library', () => {
+  let root: string;
+  let seedsDir: string;
+  let indexDir: string;
+
+  beforeEach(async () => {
+    root = await mkdtemp(path.join(tmpdir(), 'quoth-library-'));
+    seedsDir = path.join(root, 'seeds');
+    indexDir = path.join(root, 'index-data');
+    await cp(SEEDS_DIR, seedsDir, { recursive: true });
+  });
+  afterEach(async () => {
+    await rm(root, { recursive: true, force: true });
+  });
+
+  it('builds the index once, then loads it while it matches the seeds', async () => {
+    const first = await openLibraryWithReport({ seedsDir, indexDir });
+    expect(first.origin).toEqual({ loaded: false, reason: expect.stringContaining('no saved index') });
+    const second = await openLibraryWithReport({ seedsDir, indexDir });
+    expect(second.origin).toEqual({ loaded: true });
+    expect(second.library.info().passages).toBe(first.library.info().passages);
+  });
+
+  it('rebuilds with one log line saying why when a seed changed or the index is corrupt', async () => {
+    await openLibraryWithReport({ seedsDir, indexDir });
+    await writeFile(path.join(seedsDir, '004_703cf49eaa2b6153.txt'), 'The ferry carried 300 passengers across the bay.');
+    const log = recordingLog();
+    const changed = await openLibraryWithReport({ seedsDir, indexDir, log });
+    expect(changed.origin).toEqual({ loaded: false, reason: expect.stringContaining('004_703cf49eaa2b6153.txt changed') });
+    expect(log.lines.filter((line) => line.startsWith('Building the index'))).toHaveLength(1);
+
+    await writeFile(path.join(indexDir, INDEX_FILE), '{"schemaVersion":');
+    const corrupt = await openLibraryWithReport({ seedsDir, indexDir });
+    expect(corrupt.origin).toEqual({ loaded: false, reason: expect.stringContaining('not valid JSON') });
+    expect(corrupt.library.ask('How many passengers did the ferry carry?')).toMatchObject({ ok: true, answer: { answer: '300 passengers' } });
+  });
+
+  it('skips empty and binary files with a warning naming them, and indexes the rest', async () => {
+    await writeFile(path.join(seedsDir, 'empty.txt'), '');
+    await writeFile(path.join(seedsDir, 'image.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01, 0x02]));
+    const log = recordingLog();
+    const { library } = await openLibraryWithReport({ seedsDir, indexDir, log });
+    expect(library.info().sources).toHaveLength(5);
+    expect(log.lines.some((line) => line.startsWith('warn:') && line.includes('empty.txt'))).toBe(true);
+    expect(log.lines.some((line) => line.startsWith('warn:') && line.includes('image.txt'))).toBe(true);
+  });
+
+  it('keeps answering from the old index during a reindex, joins concurrent ones, and reports what changed', async () => {
+    const { library } = await openLibraryWithReport({ seedsDir, indexDir });
+    await rm(path.join(seedsDir, '002_ed0d13cddf14b3e3.txt'));
+    await writeFile(path.join(seedsDir, 'ferry.txt'), 'The ferry carried 300 passengers across the bay.');
+
+    const running = library.reindex();
+    expect(library.reindex()).toBe(running);
+    // Still the old index: the removed article still answers.
+    expect(library.ask('Who is the mayor of Kyiv?')).toMatchObject({ ok: true, answer: { answer: 'Vitali Klitschko' } });
+
+    const report = await running;
+    expect(report).toMatchObject({ added: ['ferry'], removed: ['002_ed0d13cddf14b3e3'], changed: [], unchanged: 4 });
+    expect(library.ask('Who is the mayor of Kyiv?')).toMatchObject({ ok: true, answer: { status: 'no_answer' } });
+    expect(library.reindex()).not.toBe(running);
+  });
+
+  it('keeps the old index serving when a reindex fails', async () => {
+    const { library } = await openLibraryWithReport({ seedsDir, indexDir });
+    await rm(seedsDir, { recursive: true });
+    await expect(library.reindex()).rejects.toThrow(/seeds folder not found/);
+    expect(library.ask('Who is the mayor of Kyiv?')).toMatchObject({ ok: true, answer: { answer: 'Vitali Klitschko' } });
+  });
+});

@@ -1,0 +1,53 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Article } from '../src/model.js';
+import { toPassages } from '../src/passages.js';
+import { plainArticle } from './helpers.js';
+
+describe('toPassages', () => {
+  it('keeps exact offsets: every passage and sentence is a slice of the article text', () => {
+    fc.assert(
+      fc.property(fc.array(fc.lorem({ maxCount: 12, mode: 'sentences' }), { maxLength: 20 }), (paragraphs) => {
+        const article = plainArticle('a', paragraphs.join('\n\n'));
+        for (const passage of toPassages(article, 0)) {
+          expect(article.text.slice(passage.start, passage.end)).toBe(passage.text);
+          for (const sentence of passage.sentences) {
+            expect(sentence.start).toBeGreaterThanOrEqual(passage.start);
+            expect(sentence.end).toBeLessThanOrEqual(passage.end);
+          }
+        }
+      }),
+    );
+  });
+
+  it('never spans removed boilerplate between two body ranges', () => {
+    const text = 'First fact here. Second fact here.\nShare this on Facebook\nThird fact here.';
+    const shareAt = text.indexOf('Share');
+    const article: Article = {
+      ...plainArticle('a', text),
+      body: [
+        { start: 0, end: shareAt - 1 },
+        { start: text.indexOf('Third'), end: text.length },
+      ],
+    };
+    const passages = toPassages(article, 10);
+    expect(passages.map((passage) => passage.text)).toEqual(['First fact here. Second fact here.', 'Third fact here.']);
+    expect(passages.map((passage) => passage.id)).toEqual([10, 11]);
+  });
+
+  it('closes a passage at the size limit and at a heading change', () => {
+    const text = 'One. Two. Three. Four. Five.\nSix under a heading.';
+    const headingStart = text.indexOf('Six');
+    const article: Article = {
+      ...plainArticle('a', text),
+      headings: [{ title: 'Later', range: { start: headingStart, end: text.length } }],
+    };
+    const passages = toPassages(article, 0, { maxChars: 1000, maxSentences: 2 });
+    expect(passages.map((passage) => [passage.text, passage.heading])).toEqual([
+      ['One. Two.', ''],
+      ['Three. Four.', ''],
+      ['Five.', ''],
+      ['Six under a heading.', 'Later'],
+    ]);
+  });
+});

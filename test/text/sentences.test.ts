@@ -1,0 +1,58 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { splitSentences } from '../../src/text/sentences.js';
+
+const sentencesOf = (text: string): string[] => splitSentences(text).map((range) => text.slice(range.start, range.end));
+
+describe('splitSentences', () => {
+  it('splits at terminal punctuation followed by a capital', () => {
+    expect(sentencesOf('Kyiv was hit. Fires broke out! Was anyone hurt? Yes.')).toEqual([
+      'Kyiv was hit.',
+      'Fires broke out!',
+      'Was anyone hurt?',
+      'Yes.',
+    ]);
+  });
+
+  it('does not split after abbreviations and initials', () => {
+    expect(sentencesOf('The U.S. President spoke to Mr. Smith. George W. Bush listened.')).toEqual([
+      'The U.S. President spoke to Mr. Smith.',
+      'George W. Bush listened.',
+    ]);
+  });
+
+  it('keeps a quotation of several sentences in one piece', () => {
+    const text = '“Absolutely horrible night in Kyiv. One of the worst so far,” wrote Andrii Sybiha on X. Noting the call, he added more.';
+    expect(sentencesOf(text)).toEqual([
+      '“Absolutely horrible night in Kyiv. One of the worst so far,” wrote Andrii Sybiha on X.',
+      'Noting the call, he added more.',
+    ]);
+  });
+
+  it('ends a sentence at a blank line or a line that ends with punctuation, not at a soft wrap', () => {
+    const text = 'A heading without a stop\n\nFirst line of a paragraph that wraps\nonto the next line.\nSecond paragraph.';
+    expect(sentencesOf(text)).toEqual([
+      'A heading without a stop',
+      'First line of a paragraph that wraps\nonto the next line.',
+      'Second paragraph.',
+    ]);
+  });
+
+  it('returns ordered, non-overlapping, trimmed ranges inside the requested range', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 300 }), fc.nat(), fc.nat(), (text, a, b) => {
+        const start = Math.min(a, b) % (text.length + 1);
+        const end = Math.max(start, Math.max(a, b) % (text.length + 1));
+        let previousEnd = start;
+        for (const range of splitSentences(text, { start, end })) {
+          expect(range.start).toBeGreaterThanOrEqual(previousEnd);
+          expect(range.end).toBeLessThanOrEqual(end);
+          expect(range.end).toBeGreaterThan(range.start);
+          const slice = text.slice(range.start, range.end);
+          expect(slice).toBe(slice.trim());
+          previousEnd = range.end;
+        }
+      }),
+    );
+  });
+});
