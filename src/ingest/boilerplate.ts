@@ -134,6 +134,8 @@ const DATE_MARKER = /^(?:date|published|posted)\s*:?\s*(\d{4}-\d{2}-\d{2})(?:[T 
 interface SpanRule {
   pattern: RegExp;
   reason: string;
+  /** A cheap test the block must pass before the pattern is tried. */
+  hint: RegExp;
 }
 
 const AGENCY =
@@ -145,12 +147,14 @@ const SPAN_RULES: SpanRule[] = [
     pattern:
       /\((?:photos?|pictures?|images?|photograph|credits?|video)(?:\s+(?:by|credit|courtesy(?: of)?)\s*:?|\s*:)\s*[^()]{1,150}\)/giu,
     reason: 'photo credit',
+    hint: /\(/u,
   },
-  { pattern: /\(visited \d+ times?,? \d+ visits? today\)/giu, reason: 'view counter' },
+  { pattern: /\(visited \d+ times?,? \d+ visits? today\)/giu, reason: 'view counter', hint: /visit/iu },
   {
     pattern:
       /\b(?:ATTENTION EDITORS|EDITORIAL USE ONLY|MANDATORY CREDIT|NO RESALES|NO ARCHIVES|THIS IMAGE HAS BEEN SUPPLIED BY A THIRD PARTY)\b(?:[\s,.:;'’"()/–—-]*[A-Z0-9][A-Z0-9'’]*\b)*[.!]?/gu,
     reason: 'agency notice',
+    hint: /[A-Z]{4} [A-Z]/u,
   },
   {
     // `Press service of …/Handout via REUTERS`, `Jane Doe/AFP via Getty Images`, `REUTERS/Jane Doe`: a credit
@@ -160,12 +164,14 @@ const SPAN_RULES: SpanRule[] = [
       'gu',
     ),
     reason: 'photo credit',
+    hint: new RegExp(AGENCY, 'u'),
   },
   {
     // Picture-agency caption datelines: `KYIV, UKRAINE - JULY 4: …`.
     pattern:
       /^[A-Z][A-Z.'’ -]+(?:,\s*[A-Z][A-Z.'’ -]+)*\s+[-–—]\s+(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)[A-Z]*\.?\s+\d{1,2}(?:,\s*\d{4})?:\s*/gu,
     reason: 'caption dateline',
+    hint: /^[A-Z]{2}/u,
   },
 ];
 
@@ -222,6 +228,7 @@ function applySpanRules(text: string, state: State): void {
   const found: Removal[] = [];
   const slice = text.slice(state.start, state.end);
   for (const rule of SPAN_RULES) {
+    if (!rule.hint.test(slice)) continue;
     rule.pattern.lastIndex = 0;
     for (let m = rule.pattern.exec(slice); m; m = rule.pattern.exec(slice)) {
       if (m[0].length === 0) {
@@ -300,7 +307,9 @@ export function removeBoilerplate(text: string, blocks: Block[], options: Boiler
     }
     if (!options.phrases || kind === 'code') continue;
     const s = normalised(text, state);
-    for (const rule of LINE_RULES) {
+    // Whole-block rules are for lines of prose; list items and table cells (index entries, operator tables)
+    // only get the span rules.
+    for (const rule of kind === 'text' ? LINE_RULES : []) {
       const m = rule.pattern.exec(s);
       if (!m) continue;
       state.reason = rule.reason;
@@ -309,8 +318,7 @@ export function removeBoilerplate(text: string, blocks: Block[], options: Boiler
       break;
     }
     if (state.reason) continue;
-    const date = DATE_LINE.exec(s);
-    if (date) {
+    if (kind === 'text' && DATE_LINE.test(s)) {
       state.reason = 'date line';
       continue;
     }
@@ -354,7 +362,7 @@ export function removeBoilerplate(text: string, blocks: Block[], options: Boiler
   if (options.phrases && firstProse !== -1) {
     for (let i = firstProse + 1; i < states.length; i++) {
       const st = states[i] as State;
-      if (st.block.kind === 'code') continue;
+      if (st.block.kind === 'code' || st.block.kind === 'item') continue;
       const s = normalised(text, st);
       const more = st.block.kind === 'heading' ? null : MORE_ON.exec(s);
       const strong = RELATED_HEADER.test(s);
@@ -416,7 +424,7 @@ export function removeBoilerplate(text: string, blocks: Block[], options: Boiler
     if (tail) pieces.push(tail);
     for (const piece of pieces) {
       if (/[\p{L}\p{N}]/u.test(text.slice(piece.start, piece.end))) body.push(piece);
-      else removed.push({ range: piece, reason: 'punctuation left between removals' });
+      else removed.push({ range: piece, reason: 'no words (punctuation only)' });
     }
   }
   removed.sort((a, b) => a.range.start - b.range.start);

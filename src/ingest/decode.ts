@@ -6,6 +6,8 @@ const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 
 /** Share of control characters (other than tab, line breaks and form feed) above which text is binary. */
 const MAX_CONTROL_SHARE = 0.1;
+/** How much of the text the control-character test looks at, like Git's binary heuristic. */
+const SAMPLE = 8192;
 
 /**
  * Decodes UTF-8 strictly and strips a byte-order mark. Nothing else is normalised: typographic quotes,
@@ -23,11 +25,12 @@ export function decodeText(bytes: Uint8Array): Decoded {
   }
   if (text.trim() === '') return { ok: false, reason: 'empty file (white space only)' };
   let control = 0;
-  for (let i = 0; i < text.length; i++) {
+  const sample = Math.min(text.length, SAMPLE);
+  for (let i = 0; i < sample; i++) {
     const c = text.charCodeAt(i);
     if ((c < 32 && c !== 9 && c !== 10 && c !== 12 && c !== 13) || c === 127) control++;
   }
-  if (control / text.length > MAX_CONTROL_SHARE) {
+  if (control / sample > MAX_CONTROL_SHARE) {
     return { ok: false, reason: 'binary file (mostly control characters)' };
   }
   return { ok: true, text };

@@ -9,8 +9,7 @@ import { trimRange } from './document.js';
 import { toIsoDate } from './dates.js';
 import { copyrightHolder } from './metadata.js';
 
-type DomDocument = ReturnType<typeof parseDocument>;
-type DomNode = DomDocument['children'][number];
+type DomNode = ReturnType<typeof parseDocument>['children'][number];
 type DomElement = ReturnType<typeof DomUtils.findAll>[number];
 
 /** Elements whose whole content is chrome or not text. */
@@ -19,13 +18,14 @@ const DROPPED_TAGS = new Set([
   'iframe', 'svg', 'canvas', 'button', 'select', 'textarea', 'input', 'object', 'embed', 'dialog', 'menu',
 ]);
 const DROPPED_ROLES = new Set(['navigation', 'banner', 'contentinfo', 'search', 'complementary', 'dialog']);
-/** Words of `class` / `id` values that mark chrome. Matched whole, after splitting on `-`, `_`, space. */
-const CHROME_WORDS = new Set([
+/** Words of `class` / `id` values that mark chrome. Matched whole, between `-`, `_`, white space or the ends. */
+const CHROME_WORDS = [
   'sidebar', 'sphinxsidebar', 'sphinxsidebarwrapper', 'related', 'breadcrumb', 'breadcrumbs', 'share',
   'sharing', 'social', 'cookie', 'cookies', 'consent', 'comments', 'comment', 'footer', 'menu', 'toc',
   'nav', 'navbar', 'navigation', 'newsletter', 'promo', 'advert', 'advertisement', 'ads', 'headerlink',
   'permalink', 'anchorjs', 'skip', 'popup', 'modal', 'masthead', 'subscribe', 'signup', 'byline',
-]);
+];
+const CHROME = wordPattern(CHROME_WORDS);
 
 /** Elements that end a paragraph (blank line) or a line (newline). Others are inline. */
 const PARAGRAPH_TAGS = new Set([
@@ -38,9 +38,19 @@ const HEADING = /^h([1-6])$/u;
 /** HTML white space; deliberately not `\s`, which would also collapse non-breaking spaces. */
 const HTML_SPACE = /[ \t\n\r\f]+/gu;
 
-function words(value: string | undefined): string[] {
-  return value ? value.toLowerCase().split(/[\s_-]+/u) : [];
+/** Matches a value holding one of `list` as a whole word of a `class`, `id` or `rel` attribute. */
+function wordPattern(list: string[]): RegExp {
+  return new RegExp(`(?:^|[\\s_-])(?:${list.join('|')})(?=$|[\\s_-])`, 'iu');
 }
+
+function hasWord(value: string | undefined, pattern: RegExp): boolean {
+  return value !== undefined && value !== '' && pattern.test(value);
+}
+
+const BODY_CLASS = wordPattern(['body']);
+const DOCUMENT_CLASS = wordPattern(['document']);
+const FOOTER_CLASS = wordPattern(['footer']);
+const CANONICAL = wordPattern(['canonical']);
 
 function isDropped(el: DomElement): boolean {
   if (el.type === ElementType.Script || el.type === ElementType.Style) return true;
@@ -48,7 +58,7 @@ function isDropped(el: DomElement): boolean {
   const attribs = el.attribs;
   if ('hidden' in attribs || attribs['aria-hidden'] === 'true') return true;
   if (attribs.role && DROPPED_ROLES.has(attribs.role)) return true;
-  return [...words(attribs.class), ...words(attribs.id)].some((w) => CHROME_WORDS.has(w));
+  return hasWord(attribs.class, CHROME) || hasWord(attribs.id, CHROME);
 }
 
 /** Accumulates text with lazily written separators and records one block per paragraph or line. */
@@ -178,18 +188,16 @@ function textLength(el: DomElement): number {
 }
 
 /** The element holding the page's main content: the biggest `<article>`, else `<main>`, `.body`, `.document`. */
-function contentRoot(doc: DomDocument): DomElement | null {
-  const all = DomUtils.findAll(() => true, doc.children);
-  const hasWord = (el: DomElement, word: string): boolean => words(el.attribs.class).includes(word);
+function contentRoot(all: DomElement[]): DomElement | null {
   const main =
     all.find((el) => el.name === 'main' || el.attribs.role === 'main') ??
-    all.find((el) => hasWord(el, 'body') && el.name !== 'body') ??
-    all.find((el) => hasWord(el, 'document')) ??
+    all.find((el) => el.name !== 'body' && hasWord(el.attribs.class, BODY_CLASS)) ??
+    all.find((el) => hasWord(el.attribs.class, DOCUMENT_CLASS)) ??
     null;
-  const articles = all.filter((el) => el.name === 'article');
   let best: DomElement | null = null;
   let bestLength = 0;
-  for (const article of articles) {
+  for (const article of all) {
+    if (article.name !== 'article') continue;
     const length = textLength(article);
     if (length > bestLength) [best, bestLength] = [article, length];
   }
@@ -197,63 +205,74 @@ function contentRoot(doc: DomDocument): DomElement | null {
   return main;
 }
 
-function metaContent(all: DomElement[], ...keys: string[]): string | undefined {
-  for (const key of keys) {
-    const el = all.find(
-      (e) =>
-        e.name === 'meta' &&
-        [e.attribs.property, e.attribs.name, e.attribs.itemprop].some((k) => k?.toLowerCase() === key),
-    );
-    const content = el?.attribs.content?.trim();
-    if (content) return content;
+/** `<meta>` values by lower-cased `property`, `name` or `itemprop`; the first of each wins. */
+function metaValues(all: DomElement[]): Map<string, string> {
+  const values = new Map<string, string>();
+  for (const el of all) {
+    if (el.name !== 'meta') continue;
+    const content = el.attribs.content?.trim();
+    if (!content) continue;
+    for (const key of [el.attribs.property, el.attribs.name, el.attribs.itemprop]) {
+      const k = key?.toLowerCase();
+      if (k && !values.has(k)) values.set(k, content);
+    }
   }
-  return undefined;
+  return values;
 }
 
+const DATE_META = [
+  'article:published_time', 'datepublished', 'date', 'pubdate', 'publishdate', 'publish-date', 'dc.date',
+  'dc.date.issued', 'dcterms.date', 'dcterms.created', 'parsely-pub-date',
+];
 const LD_DATE = /"datePublished"\s*:\s*"([^"]+)"/u;
 
-function statedMetadata(doc: DomDocument, root: DomElement | null): StatedMetadata {
-  const all = DomUtils.findAll(() => true, doc.children);
-  const stated: StatedMetadata = {};
-  const clean = (s: string | undefined): string | undefined => {
-    const t = s?.replace(/\s+/gu, ' ').trim();
-    return t ? t : undefined;
-  };
+function clean(s: string | undefined): string | undefined {
+  const t = s?.replace(/\s+/gu, ' ').trim();
+  return t ? t : undefined;
+}
 
-  const scope = root ? DomUtils.findAll(() => true, [root]) : all;
-  const h1 = scope.find((el) => el.name === 'h1') ?? all.find((el) => el.name === 'h1');
+function statedMetadata(all: DomElement[], root: DomElement | null): StatedMetadata {
+  const meta = metaValues(all);
+  const first = (keys: string[]): string | undefined => keys.map((k) => meta.get(k)).find((v) => v !== undefined);
+  const inRoot = (test: (el: DomElement) => boolean): DomElement | null =>
+    root ? (test(root) ? root : DomUtils.findOne(test, root.children)) : (all.find(test) ?? null);
+  const stated: StatedMetadata = {};
+
+  const isH1 = (el: DomElement): boolean => el.name === 'h1';
+  const h1 = inRoot(isH1) ?? all.find(isH1);
   const h1Text = h1 ? clean(textOf(h1)) : undefined;
-  const ogTitle = metaContent(all, 'og:title', 'twitter:title');
   const titleTag = all.find((el) => el.name === 'title');
-  const siteName = metaContent(all, 'og:site_name', 'application-name');
+  const siteName = first(['og:site_name', 'application-name']);
   const pageTitle = titleTag ? clean(DomUtils.textContent(titleTag)) : undefined;
-  const title = h1Text ?? clean(ogTitle) ?? (pageTitle ? withoutSiteName(pageTitle, siteName) : undefined);
+  const title =
+    h1Text ?? clean(first(['og:title', 'twitter:title'])) ?? (pageTitle ? withoutSiteName(pageTitle, siteName) : undefined);
   if (title) stated.title = title;
 
   const outlet = clean(siteName) ?? footerCopyright(all);
   if (outlet) stated.outlet = outlet;
 
-  const dates: (string | undefined)[] = [
-    metaContent(all, 'article:published_time', 'datepublished', 'date', 'pubdate', 'publishdate',
-      'publish-date', 'dc.date', 'dc.date.issued', 'dcterms.date', 'dcterms.created', 'parsely-pub-date'),
-    all.find((el) => el.name === 'time' && el.attribs.itemprop === 'datePublished')?.attribs.datetime,
-    ...all
-      .filter((el) => el.name === 'script' && el.attribs.type === 'application/ld+json')
-      .map((el) => LD_DATE.exec(DomUtils.textContent(el))?.[1]),
-    scope.find((el) => el.name === 'time' && el.attribs.datetime)?.attribs.datetime,
+  const isTime = (el: DomElement): boolean => el.name === 'time' && Boolean(el.attribs.datetime);
+  const dates: (() => string | undefined)[] = [
+    () => first(DATE_META),
+    () => all.find((el) => isTime(el) && el.attribs.itemprop === 'datePublished')?.attribs.datetime,
+    () =>
+      all
+        .filter((el) => el.name === 'script' && el.attribs.type === 'application/ld+json')
+        .map((el) => LD_DATE.exec(DomUtils.textContent(el))?.[1])
+        .find((d) => d !== undefined),
+    () => inRoot(isTime)?.attribs.datetime,
   ];
   for (const candidate of dates) {
-    const date = candidate ? toIsoDate(candidate) : null;
+    const value = candidate();
+    const date = value ? toIsoDate(value) : null;
     if (date) {
       stated.published = date;
       break;
     }
   }
 
-  const canonical = all.find(
-    (el) => el.name === 'link' && words(el.attribs.rel).includes('canonical') && el.attribs.href,
-  )?.attribs.href;
-  const url = canonical ?? metaContent(all, 'og:url');
+  const canonical = all.find((el) => el.name === 'link' && hasWord(el.attribs.rel, CANONICAL))?.attribs.href;
+  const url = canonical ?? meta.get('og:url');
   if (url && /^https?:\/\//iu.test(url)) stated.url = url;
   return stated;
 }
@@ -281,7 +300,7 @@ function withoutSiteName(title: string, siteName: string | undefined): string {
 
 function footerCopyright(all: DomElement[]): string | undefined {
   for (const el of all) {
-    if (el.name !== 'footer' && el.attribs.role !== 'contentinfo' && !words(el.attribs.class).includes('footer')) continue;
+    if (el.name !== 'footer' && el.attribs.role !== 'contentinfo' && !hasWord(el.attribs.class, FOOTER_CLASS)) continue;
     for (const line of DomUtils.textContent(el).split(/\n/u)) {
       const holder = copyrightHolder(line.trim());
       if (holder) return holder;
@@ -292,8 +311,8 @@ function footerCopyright(all: DomElement[]): string | undefined {
 
 export function readHtml(source: string): SourceDocument {
   const doc = parseDocument(source, { decodeEntities: true });
-  const root = contentRoot(doc);
-  const body = root ? [root] : doc.children;
-  const { text, blocks } = extract(body);
-  return { format: 'html', text, blocks, removed: [], stated: statedMetadata(doc, root), warnings: [] };
+  const all = DomUtils.findAll(() => true, doc.children);
+  const root = contentRoot(all);
+  const { text, blocks } = extract(root ? [root] : doc.children);
+  return { format: 'html', text, blocks, removed: [], stated: statedMetadata(all, root), warnings: [] };
 }
