@@ -46,3 +46,24 @@ export function createLogger(level: LevelWithSilent = 'info', options: LoggerOpt
     options.destination ?? pino.destination({ sync: true }),
   );
 }
+
+/**
+ * Process-level safety net: an unhandled promise rejection is logged and the bot keeps running; an uncaught
+ * exception is logged as fatal and the process exits with code 1 (its state is unknown; let the supervisor restart
+ * it). Returns a function that removes both handlers.
+ */
+export function logProcessFaults(logger: Logger, target: NodeJS.EventEmitter = process, exit: (code: number) => void = (code) => process.exit(code)): () => void {
+  const onRejection = (reason: unknown): void => {
+    logger.error({ err: reason }, 'unhandled promise rejection; still running');
+  };
+  const onException = (error: Error): void => {
+    logger.fatal({ err: error }, 'uncaught exception; exiting');
+    exit(1);
+  };
+  target.on('unhandledRejection', onRejection);
+  target.on('uncaughtException', onException);
+  return () => {
+    target.off('unhandledRejection', onRejection);
+    target.off('uncaughtException', onException);
+  };
+}

@@ -1,0 +1,56 @@
+/** `npm start`: the Discord bot when DISCORD_TOKEN is set, otherwise the local console. */
+import { ConfigError, loadConfig, type Config } from './config.js';
+import { runConsole } from './console.js';
+import { startBot } from './discord/client.js';
+import { openLibrary, type Log } from './library.js';
+import { createLogger, logProcessFaults, type Logger } from './log.js';
+
+function libraryLog(logger: Logger): Log {
+  return { info: (message) => logger.info(message), warn: (message) => logger.warn(message) };
+}
+
+async function runBot(config: Config & { discordToken: string }): Promise<void> {
+  const logger = createLogger(config.logLevel, { secrets: [config.discordToken] });
+  logProcessFaults(logger);
+  const library = await openLibrary({ seedsDir: config.seedsDir, indexDir: config.indexDir, log: libraryLog(logger) });
+  const bot = await startBot({ config, quoth: library, logger });
+  let stopping = false;
+  const shutdown = (signal: NodeJS.Signals): void => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    void bot.stop().finally(() => process.exit(0));
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+}
+
+async function runLocalConsole(config: Config): Promise<void> {
+  // The console owns standard output; logs go to standard error.
+  const logger = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel, { destination: process.stderr });
+  logProcessFaults(logger);
+  const library = await openLibrary({ seedsDir: config.seedsDir, indexDir: config.indexDir, log: libraryLog(logger) });
+  await runConsole(library);
+}
+
+async function main(): Promise<void> {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    process.exitCode = 1;
+    return;
+  }
+  try {
+    if (config.discordToken) await runBot({ ...config, discordToken: config.discordToken });
+    else await runLocalConsole(config);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`${message}\n`);
+    process.exitCode = 1;
+  }
+}
+
+await main();
