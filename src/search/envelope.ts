@@ -5,7 +5,7 @@ import { assemble, type Corpus } from './corpus.js';
 import { INDEX_OPTIONS, type PassageDocument } from './options.js';
 
 /** Bump whenever the envelope, the passage cutting or the term pipeline changes meaning. */
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 const sourceRef = z.object({
   id: z.string(),
