@@ -24,7 +24,8 @@ const FORMATS: Record<string, SourceFormat> = {
 /** The format a file name's extension names, or null for files the indexer does not read. */
 export function formatOf(fileName: string): SourceFormat | null {
   const m = /\.([^./\\]+)$/u.exec(fileName);
-  return m?.[1] ? (FORMATS[m[1].toLowerCase()] ?? null) : null;
+  const extension = m?.[1]?.toLowerCase();
+  return extension !== undefined && Object.hasOwn(FORMATS, extension) ? (FORMATS[extension] ?? null) : null;
 }
 
 /** `guide/install.md` → `guide/install`. */

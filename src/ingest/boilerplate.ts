@@ -119,6 +119,9 @@ const LINE_RULES: LineRule[] = [
   },
 ];
 
+/** `… follow Harbour Gazette on Instagram …` anywhere in a line; `outletName` then checks the capitals. */
+const FOLLOW_MENTION = new RegExp(`\\b(?:follow|like|join) ((?:\\S+ ){0,3}?\\S+) on ${SOCIAL}\\b`, 'iu');
+
 /** Headers that always start a list of other stories. */
 const RELATED_HEADER =
   /^(?:related(?:\s+(?:stories|articles|posts|news|content|coverage|reading|links))?|you (?:may|might) also (?:like|enjoy|be interested in)|recommended(?:\s+(?:for you|stories|articles|reading))?|most (?:read|popular|viewed|shared)|trending(?: now| stories)?|read next|what to read next|more (?:stories|news|articles|headlines|top stories)(?: from .{1,40})?|latest (?:news|stories|headlines)|top stories|editor'?s picks)\s*:?$/iu;
@@ -145,7 +148,9 @@ const AGENCY =
 const SPAN_RULES: SpanRule[] = [
   {
     pattern:
-      /\((?:photos?|pictures?|images?|photograph|credits?|video)(?:\s+(?:by|credit|courtesy(?: of)?)\s*:?|\s*:)\s*[^()]{1,150}\)/giu,
+      // The credited name starts with a capital (`(Photo by Jane Doe)`, `(Picture: via Reuters)`); the flag
+      // is `u` only, so that `\p{Lu}` means capitals, and the keywords spell out both cases.
+      /\((?:[Pp]hotos?|[Pp]ictures?|[Ii]mages?|[Pp]hotograph|[Cc]redits?|[Vv]ideo)(?:\s+(?:by|credit|courtesy(?: of)?)\s*:?|\s*:)\s*(?=\p{Lu}|via\s|courtesy\s)[^()]{1,150}\)/gu,
     reason: 'photo credit',
     hint: /\(/u,
   },
@@ -401,7 +406,7 @@ export function removeBoilerplate(text: string, blocks: Block[], options: Boiler
   for (const st of states.slice(Math.max(firstProse, 0))) {
     if (!st.reason || outlet) continue;
     const s = normalised(text, st);
-    const follow = new RegExp(`\\b(?:follow|like|join) (\\p{Lu}[^\\s]*(?: \\p{Lu}[^\\s]*){0,3}) on ${SOCIAL}\\b`, 'u').exec(s);
+    const follow = FOLLOW_MENTION.exec(s);
     if (follow?.[1]) noteOutlet(outletName(follow[1]));
   }
 

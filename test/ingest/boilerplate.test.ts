@@ -130,6 +130,16 @@ describe('rules that must not fire on prose', () => {
     expect(removedWith(article, 'date line')).toEqual(['Published: 18 March 2024']);
   });
 
+  it('keeps a parenthesis that only looks like a credit', () => {
+    const text = 'The stubs were added in 3.11 (credit: these were copied from another project).';
+    expect(slices(articleFrom('x.txt', text))).toEqual([text]);
+  });
+
+  it('reads the outlet from a follow prompt that another rule dropped', () => {
+    const text = 'The bridge reopened on Monday.\nGot a story? Follow Harbour Gazette on Instagram or email us.';
+    expect(articleFrom('x.txt', text).source.outlet).toBe('Harbour Gazette');
+  });
+
   it('never invents a date from an impossible calendar date', () => {
     const article = articleFrom('x.txt', 'date 2025-02-30 The bridge reopened on Monday.');
     expect(article.source.published).toBeNull();
