@@ -91,6 +91,15 @@ describe('Markdown', () => {
     expect(slices(prose)).toEqual(['The bridge reopened on Monday after repairs.', 'Traffic was light.']);
   });
 
+  it('reads CRLF files the same way, keeping their line breaks in the text', () => {
+    const crlf = GUIDE.replace(/\n/gu, '\r\n');
+    const article = articleFrom('guide/install.md', crlf);
+    expect(article.text).toBe(crlf);
+    expect(article.headings.map((h) => h.title)).toEqual(['Installing Quoth', 'From npm', 'Troubleshooting', 'Configuration']);
+    expect(inBody(article, 'Settings live in `.env`.')).toBe(true);
+    expectWellFormed(article);
+  });
+
   it('does not apply news boilerplate rules to Markdown prose', () => {
     const md = articleFrom('c.md', '# Sharing\n\nShare\n\nComments\n\nFollow the project on GitHub.\n');
     expect(slices(md)).toEqual(['Share', 'Comments', 'Follow the project on GitHub.']);
