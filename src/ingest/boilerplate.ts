@@ -295,10 +295,13 @@ export function removeBoilerplate(text: string, blocks: Block[], options: Boiler
     const date = m?.[1] ? toIsoDate(m[1]) : null;
     if (m && date) {
       published = date;
-      removed.push({ range: { start: first.start, end: first.start + m[0].length }, reason: 'date marker' });
       const rest = trimRange(text, first.start + m[0].length, first.end);
-      if (rest) [first.start, first.end] = [rest.start, rest.end];
-      else first.reason = 'date marker';
+      if (rest) {
+        removed.push({ range: { start: first.start, end: first.start + m[0].length }, reason: 'date marker' });
+        [first.start, first.end] = [rest.start, rest.end];
+      } else {
+        first.reason = 'date marker';
+      }
     }
   }
 

@@ -140,6 +140,13 @@ describe('rules that must not fire on prose', () => {
     expect(articleFrom('x.txt', text).source.outlet).toBe('Harbour Gazette');
   });
 
+  it('reads a date marker that stands alone on the first line', () => {
+    const article = articleFrom('x.txt', 'date: 2024-05-06\nThe bridge reopened on Monday.');
+    expect(article.source.published).toBe('2024-05-06');
+    expect(removedWith(article, 'date marker')).toEqual(['date: 2024-05-06']);
+    expectWellFormed(article);
+  });
+
   it('never invents a date from an impossible calendar date', () => {
     const article = articleFrom('x.txt', 'date 2025-02-30 The bridge reopened on Monday.');
     expect(article.source.published).toBeNull();

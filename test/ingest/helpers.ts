@@ -80,8 +80,10 @@ export function expectWellFormed(article: Article): void {
     expect(s).toMatch(/[\p{L}\p{N}]/u);
     previousEnd = r.end;
   }
+  let previousRemovalEnd = 0;
   for (const x of removed) {
-    expect(x.range.start).toBeGreaterThanOrEqual(0);
+    expect(x.range.start).toBeGreaterThanOrEqual(previousRemovalEnd);
+    previousRemovalEnd = x.range.end;
     expect(x.range.end).toBeLessThanOrEqual(text.length);
     expect(x.range.end).toBeGreaterThan(x.range.start);
     expect(x.reason).not.toBe('');
