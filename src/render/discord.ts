@@ -275,11 +275,12 @@ function findSource(id: string, answer: Answer, options: AnswerRenderOptions): S
 function conflictEmbed(conflict: Conflict, answer: Answer, options: AnswerRenderOptions, budget: Budget): APIEmbed {
   const values = conflict.values.slice(0, budget.conflictValues);
   const fields: APIEmbedField[] = values.map((value) => {
-    const stated = value.sources.map((id) => {
-      const source = findSource(id, answer, options);
+    const refs = value.refs ?? [];
+    const stated = value.sources.map((id, index) => {
+      const source = refs[index]?.id === id ? refs[index] : (refs.find((ref) => ref.id === id) ?? findSource(id, answer, options));
       return source ? shortLabel(source, Math.min(60, budget.label)) : fitText(id, 40);
     });
-    const quoteSource = findSource(value.quote.sourceId, answer, options);
+    const quoteSource = refs.find((ref) => ref.id === value.quote.sourceId) ?? findSource(value.quote.sourceId, answer, options);
     const quoteLine = `> ${fitText(value.quote.text, budget.quote)}`;
     const from = quoteSource ? `— ${fitText(sourceName(quoteSource), budget.label)}` : '';
     const by = `Stated by ${value.sources.length} source${value.sources.length === 1 ? '' : 's'}: ${joinWithin(stated, budget.list)}`;
