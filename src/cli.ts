@@ -9,7 +9,7 @@ import { SeedsFolderError } from './ingest/index.js';
 import { openLibraryWithReport, type Log } from './library.js';
 import { answerToJson } from './render/json.js';
 import { ansiStyle, plainStyle, renderAnswer, renderSources } from './render/terminal.js';
-import type { Quoth } from './service.js';
+import type { AskOutcome, Quoth } from './service.js';
 
 const USAGE = `Usage:
   npm run index   -- [--seeds DIR] [--index DIR]              build the index and report what was read
@@ -89,7 +89,15 @@ async function askFromStdin(quoth: Quoth, json: boolean): Promise<number> {
   const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
   for await (const line of lines) {
     if (line.trim() === '') continue;
-    const outcome = quoth.ask(line);
+    let outcome: AskOutcome;
+    try {
+      outcome = quoth.ask(line);
+    } catch (error) {
+      // One bad question must not lose the answers to the rest of the batch.
+      process.stderr.write(`quoth: failed on "${line}": ${(error as Error).stack ?? String(error)}\n`);
+      process.stdout.write(`${json ? JSON.stringify({ question: line, status: 'error', error: { code: 'internal', message: 'internal error' } }) : 'Internal error on this question.'}\n`);
+      continue;
+    }
     const reply = outcome.ok
       ? json
         ? JSON.stringify(answerToJson(outcome.answer))

@@ -112,7 +112,7 @@ function rankSentences(corpus: Corpus, question: Question, weights: number[]): R
       const short = extractAnswer(view, question, weights);
       const fits = question.kind === 'other' || short !== null ? 1 : 0;
       const tied = short !== null && 'tiedToQuestionVerb' in short && short.tiedToQuestionVerb === true ? 0.15 : 0;
-      const score = coverage + 0.25 * fits + tied + 0.1 * compactness(view) - (view.text.length > 500 ? 0.1 : 0);
+      const score = coverage + 0.25 * fits + tied + 0.1 * compactness(view) + (question.kind === 'other' ? 0.1 * leadsWithTopic(view) : 0) - 0.2 * unlikeProse(view.text);
       ranked.push({ view, coverage, score, short, terms: contentSet(view.tokens) });
     });
   }
@@ -122,6 +122,27 @@ function rankSentences(corpus: Corpus, question: Question, weights: number[]): R
 
 function contentSetOf(text: string): Set<string> {
   return text === '' ? new Set() : contentSet(tokenize(text));
+}
+
+/** 1 when the question's words open the sentence ("The break statement, like in C, breaks out …"): a definition, for "what is / what does" questions. */
+function leadsWithTopic(view: SentenceView): number {
+  const first = Math.min(...view.hits.map((positions) => positions[0] ?? Infinity));
+  return first <= 2 ? 1 : 0;
+}
+
+/**
+ * 0 for a well-formed prose sentence, up to 1 for text that is not one: a heading or table-of-contents
+ * fragment, a code line or signature, an overlong run-on.
+ */
+export function unlikeProse(text: string): number {
+  let penalty = 0;
+  const words = text.split(/\s+/).length;
+  if (!/[.!?…:;"'”’)]$/.test(text)) penalty += 0.5;
+  if (words < 5) penalty += 0.5;
+  const symbols = (text.match(/[(){}[\]=<>*_#|\\/$@^~`]/g) ?? []).length;
+  if (/^\s*(>>>|\$ |#|\.\.\.)/.test(text) || symbols / Math.max(1, text.length) > 0.04) penalty += 0.5;
+  if (text.length > 500) penalty += 0.5;
+  return Math.min(1, penalty);
 }
 
 /** How tightly the question's words cluster: matched terms over the token span holding them (0–1). */

@@ -327,9 +327,9 @@ function extractName(view: SentenceView, question: Question, weights: TermWeight
       if (PLACE_NOUNS.test(after)) score *= 2;
       else if (PLACE_PREPOSITIONS.has(before) || /[’']s$/.test(view.tokens[span.to]!.raw)) score *= 1.3;
       if (isAcronym) score *= 0.5;
-    } else if (span.from === 0 && words === 1) {
-      score *= 0.5;
     }
+    // A lone capitalised first word is usually just the start of the sentence ("Define how …"), unless possessive.
+    if (span.from === 0 && words === 1 && !/[’']s$/.test(first.raw)) continue;
     if (best === null || score > best.score) {
       const after = view.tokens[span.to + 1];
       const withNoun = question.kind === 'place' && after !== undefined && PLACE_NOUNS.test(after.raw) ? sliceTokens(view, span.from, span.to + 1) : text;

@@ -1,13 +1,13 @@
 /** Numbers written as digits ("550", "1,000") or words ("Twenty three", "eleven") within a token stream. */
 import type { Token } from '../text/terms.js';
 
-const UNITS: Record<string, number> = {
+const UNITS = new Map<string, number>(Object.entries({
   zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
   eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18,
   nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
   dozen: 12,
-};
-const SCALES: Record<string, number> = { hundred: 100, thousand: 1_000, million: 1_000_000, billion: 1_000_000_000 };
+}));
+const SCALES = new Map<string, number>(Object.entries({ hundred: 100, thousand: 1_000, million: 1_000_000, billion: 1_000_000_000 }));
 
 export interface NumberMention {
   value: number;
@@ -25,7 +25,7 @@ export function findNumbers(tokens: Token[]): NumberMention[] {
     if (/^\d[\d,]*(\.\d+)?$/.test(raw)) {
       let value = Number(raw.replace(/,/g, ''));
       let to = i + 1;
-      const scale = SCALES[tokens[to]?.raw.toLowerCase() ?? ''];
+      const scale = SCALES.get(tokens[to]?.raw.toLowerCase() ?? '');
       if (scale !== undefined) {
         value *= scale;
         to += 1;
@@ -34,14 +34,14 @@ export function findNumbers(tokens: Token[]): NumberMention[] {
       i = to;
       continue;
     }
-    if (UNITS[raw] !== undefined || (SCALES[raw] !== undefined && i > 0 && UNITS[tokens[i - 1]!.raw.toLowerCase()] !== undefined)) {
+    if (UNITS.has(raw) || (SCALES.has(raw) && i > 0 && UNITS.has(tokens[i - 1]!.raw.toLowerCase()))) {
       const from = i;
       let total = 0;
       let current = 0;
       while (i < tokens.length) {
         const word = tokens[i]!.raw.toLowerCase();
-        const unit = UNITS[word];
-        const scale = SCALES[word];
+        const unit = UNITS.get(word);
+        const scale = SCALES.get(word);
         if (unit !== undefined) current += unit;
         else if (scale !== undefined && current > 0) {
           total += current * scale;

@@ -30,7 +30,6 @@ const SYNONYM_GROUPS: string[][] = [
   ['penetr', 'breach'],
   ['alert', 'siren'],
   ['damag', 'hit'],
-  ['countri', 'nation'],
   ['compani', 'firm', 'oper'],
   ['shoot', 'intercept'],
 ];

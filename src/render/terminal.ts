@@ -53,8 +53,13 @@ function quoteLines(quote: Quote, number: number | null, style: Style): string[]
 export function corroborationLine(quote: Quote, sourceCount: number): string {
   const reported = quote.supportedBy.length;
   const independent = quote.corroboration < reported ? ` (${quote.corroboration} independent)` : '';
-  const also = quote.alsoIn.length > 0 ? `; also reported by ${quote.alsoIn.map(shortSourceName).join(', ')}` : '';
+  const also = quote.alsoIn.length > 0 ? `; also reported by ${quote.alsoIn.map((source) => distinctName(source, quote)).join(', ')}` : '';
   return `reported by ${reported} of ${sourceCount} source${sourceCount === 1 ? '' : 's'}${independent}${also}`;
+}
+
+/** The outlet when it tells this source apart from the quote's own, else the title or id. */
+function distinctName(source: Quote['source'], quote: Quote): string {
+  return source.outlet !== null && source.outlet !== quote.source.outlet ? source.outlet : (source.title ?? source.id);
 }
 
 export function renderSources(info: IndexInfo): string {

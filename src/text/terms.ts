@@ -34,7 +34,7 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
 );
 
 /** Irregular forms whose stems would not meet their base form. */
-const LEMMAS: Record<string, string> = {
+const LEMMAS = new Map<string, string>(Object.entries({
   wrote: 'write', written: 'write', writes: 'write', writing: 'write',
   spoke: 'speak', spoken: 'speak', told: 'tell', began: 'begin', begun: 'begin',
   went: 'go', gone: 'go', took: 'take', taken: 'take', gave: 'give', given: 'give',
@@ -46,7 +46,7 @@ const LEMMAS: Record<string, string> = {
   grew: 'grow', grown: 'grow', threw: 'throw', thrown: 'throw', flew: 'fly', flown: 'fly',
   broke: 'break', broken: 'break', died: 'die', dead: 'die', death: 'die', deaths: 'die',
   people: 'person', men: 'man', women: 'woman', children: 'child',
-};
+}));
 
 /** British spellings folded to American so "defences" meets "defenses". */
 const SPELLING: [RegExp, string][] = [
@@ -76,7 +76,7 @@ function computeTerm(lowerWord: string): string {
   word = word.normalize('NFKD').replace(/\p{M}+/gu, '');
   if (word === '' || STOPWORDS.has(word)) return '';
   if (/^\d/.test(word)) return word.replace(/,(?=\d{3}\b)/g, '');
-  word = LEMMAS[word] ?? word;
+  word = LEMMAS.get(word) ?? word;
   for (const [pattern, replacement] of SPELLING) {
     if (pattern.test(word)) {
       word = word.replace(pattern, replacement);

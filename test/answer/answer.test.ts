@@ -53,3 +53,19 @@ describe('ask', () => {
     if (!outcome.ok) expect(outcome.error.message).toContain(`${MAX_QUESTION_LENGTH} characters`);
   });
 });
+
+describe('any question', () => {
+  it('never throws, whatever the text (property)', async () => {
+    const { default: fc } = await import('fast-check');
+    const { seedCorpus } = await import('../helpers.js');
+    const corpus = await seedCorpus();
+    const words = fc.constantFrom('how', 'many', 'constructor', 'toString', '__proto__', 'hasOwnProperty', 'drones', 'Kyiv', 'one', 'hundred', '550', 'of', 'the', '—', '“', 'U.S.', 'who', 'which', 'when', 'last', 'previous');
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ maxLength: 320 }), fc.array(words, { maxLength: 30 }).map((list) => list.join(' '))), (question) => {
+        const outcome = ask(corpus, question);
+        if (outcome.ok) expect(['answered', 'no_answer']).toContain(outcome.answer.status);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
