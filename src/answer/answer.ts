@@ -97,6 +97,7 @@ function rankSentences(corpus: Corpus, question: Question, weights: number[]): R
     if (passage === undefined) continue;
     const views = passage.sentences.map((range) => viewSentence(passage, range, question));
     const headingTerms = contentSetOf(passage.heading);
+    const missingName = namesMissingFrom(question, views, headingTerms, titleTerms(corpus, passage.sourceId));
     views.forEach((view, position) => {
       let covered = 0;
       let context = 0;
@@ -108,7 +109,8 @@ function rankSentences(corpus: Corpus, question: Question, weights: number[]): R
           context += weight * 0.2;
         }
       });
-      const coverage = (covered + context) / totalWeight;
+      // A passage that never names who or what the question names does not answer it, however much else it shares.
+      const coverage = missingName ? Math.min((covered + context) / totalWeight, MIN_COVERAGE / 2) : (covered + context) / totalWeight;
       const short = extractAnswer(view, question, weights);
       const fits = question.kind === 'other' || short !== null ? 1 : 0;
       const tied = short !== null && 'tiedToQuestionVerb' in short && short.tiedToQuestionVerb === true ? 0.15 : 0;
@@ -118,6 +120,25 @@ function rankSentences(corpus: Corpus, question: Question, weights: number[]): R
   }
   ranked.sort((a, b) => b.score - a.score || a.view.passage.id - b.view.passage.id || a.view.range.start - b.view.range.start);
   return ranked;
+}
+
+function namesMissingFrom(question: Question, views: SentenceView[], heading: Set<string>, title: Set<string>): boolean {
+  return question.terms.some(
+    (term, termIndex) =>
+      term.isName &&
+      !views.some((view) => view.hits[termIndex]!.length > 0) &&
+      !term.forms.some((form) => heading.has(form) || title.has(form)),
+  );
+}
+
+const titleCache = new WeakMap<Corpus, Map<string, Set<string>>>();
+
+function titleTerms(corpus: Corpus, sourceId: string): Set<string> {
+  let cache = titleCache.get(corpus);
+  if (cache === undefined) titleCache.set(corpus, (cache = new Map()));
+  let terms = cache.get(sourceId);
+  if (terms === undefined) cache.set(sourceId, (terms = contentSetOf(corpus.sourceById.get(sourceId)?.source.title ?? '')));
+  return terms;
 }
 
 function contentSetOf(text: string): Set<string> {

@@ -71,7 +71,7 @@ export function extractCount(view: SentenceView, question: Question): CountAnswe
     const tied = clauseHoldsPredicate(view, mention, Math.max(focusAt, mention.to - 1), predicate);
     const score = (tied ? 1 : 0) + (focusAt !== -1 || focus === null ? 0.6 : 0.3) + 0.3 / (1 + Math.min(distance, 12));
     if (best === null || score > best.score) {
-      const nounAt = focusAt !== -1 && partitiveTotal === undefined ? focusAt : focus === null ? nounAfter(view, mention) : mention.to - 1;
+      const nounAt = focusAt !== -1 ? focusAt : focus === null ? nounAfter(view, mention) : mention.to - 1;
       best = { mention, nounAt, score, tied };
     }
   }
@@ -138,13 +138,17 @@ function matchesFocus(term: string, focus: string): boolean {
   return term === focus || (focus.length >= 5 && term.startsWith(focus));
 }
 
+const PREPOSITIONS = new Set(['in', 'of', 'from', 'to', 'with', 'by', 'for', 'at', 'on', 'into', 'across', 'over', 'among', 'between']);
 const COUNT_LEAD_INS = new Set(['record', 'total', 'least', 'estimated', 'another', 'further', 'nearly', 'almost', 'around', 'roughly', 'approximately', 'than', 'additional']);
 
 /** "had downed 268 drones": the number is the object of a verb the question does not ask about. */
 function governedByOtherVerb(view: SentenceView, mention: NumberMention, questionForms: Set<string>): boolean {
   for (let index = mention.from - 1; index >= Math.max(0, mention.from - 4); index--) {
     const token = view.tokens[index]!;
-    if (CONJUNCTIONS.has(token.raw.toLowerCase())) return false;
+    const lower = token.raw.toLowerCase();
+    if (CONJUNCTIONS.has(lower)) return false;
+    // "reported in at least five …": the number belongs to the preposition, not the verb before it.
+    if (PREPOSITIONS.has(lower) && !(lower === 'at' && /^(least|most)$/i.test(view.tokens[index + 1]?.raw ?? ''))) return false;
     const compound = view.text[token.start - view.range.start - 1] === '-';
     if (token.term === '' || COUNT_LEAD_INS.has(token.raw.toLowerCase()) || compound) continue;
     if (hasPunctuationBetween(view, index, index + 1)) return false;
@@ -157,7 +161,7 @@ function governedByOtherVerb(view: SentenceView, mention: NumberMention, questio
 /** "72 of the 550 drones": the total (550) when `mention` (72) counts part of it. */
 function partitiveOf(view: SentenceView, mention: NumberMention, mentions: NumberMention[], focus: string): NumberMention | undefined {
   if (view.tokens[mention.to]?.raw.toLowerCase() !== 'of') return undefined;
-  const total = mentions.find((other) => other.from > mention.to && other.from <= mention.to + 2);
+  const total = mentions.find((other) => other.from > mention.to && other.from <= mention.to + 4);
   return total !== undefined && quantifiedNoun(view, total, focus) !== -1 ? total : undefined;
 }
 

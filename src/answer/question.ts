@@ -29,7 +29,6 @@ const SYNONYM_GROUPS: string[][] = [
   ['spokesman', 'spokesperson', 'spokeswoman'],
   ['penetr', 'breach'],
   ['alert', 'siren'],
-  ['damag', 'hit'],
   ['compani', 'firm', 'oper'],
   ['shoot', 'intercept'],
 ];

@@ -69,3 +69,17 @@ describe('any question', () => {
     );
   });
 });
+
+describe('short answers and abstention on the seeds', () => {
+  it('counts the part, not the whole, in "five of the capital’s 10 districts"', async () => {
+    const { seedCorpus } = await import('../helpers.js');
+    expect(answerQuestion(await seedCorpus(), 'How many districts of Kyiv were damaged?').answer).toBe('five of the capital’s 10 districts');
+  });
+
+  it('abstains when no passage names who or what the question names', async () => {
+    const { seedCorpus } = await import('../helpers.js');
+    const corpus = await seedCorpus();
+    expect(answerQuestion(corpus, 'Who is the president of France?').status).toBe('no_answer');
+    expect(answerQuestion(corpus, 'How many drones did Russia launch at Poland?').status).toBe('no_answer');
+  });
+});
