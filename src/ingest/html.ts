@@ -47,6 +47,10 @@ function hasWord(value: string | undefined, pattern: RegExp): boolean {
   return value !== undefined && value !== '' && pattern.test(value);
 }
 
+const CONTAINERS = new Set(['html', 'body', 'main', 'article']);
+/** Content wrappers of blog and news templates: `entry-content`, `post-body`, `article__text`, `#content`. */
+const CONTENT_CLASS = /(?:^|\s)(?:entry|post|article|story)(?:-|_|__)?(?:content|body|text)(?:\s|$)/iu;
+const CONTENT_ID = /^(?:content|main-content|maincontent|main)$/iu;
 const BODY_CLASS = wordPattern(['body']);
 const DOCUMENT_CLASS = wordPattern(['document']);
 const FOOTER_CLASS = wordPattern(['footer']);
@@ -58,6 +62,8 @@ function isDropped(el: DomElement): boolean {
   const attribs = el.attribs;
   if ('hidden' in attribs || attribs['aria-hidden'] === 'true') return true;
   if (attribs.role && DROPPED_ROLES.has(attribs.role)) return true;
+  // Page-level containers carry state classes (`has-sidebar`, `comments-open`) that say nothing about them.
+  if (CONTAINERS.has(el.name)) return false;
   return hasWord(attribs.class, CHROME) || hasWord(attribs.id, CHROME);
 }
 
@@ -191,6 +197,7 @@ function textLength(el: DomElement): number {
 function contentRoot(all: DomElement[]): DomElement | null {
   const main =
     all.find((el) => el.name === 'main' || el.attribs.role === 'main') ??
+    all.find((el) => hasWord(el.attribs.class, CONTENT_CLASS) || hasWord(el.attribs.id, CONTENT_ID)) ??
     all.find((el) => el.name !== 'body' && hasWord(el.attribs.class, BODY_CLASS)) ??
     all.find((el) => hasWord(el.attribs.class, DOCUMENT_CLASS)) ??
     null;
@@ -313,6 +320,7 @@ export function readHtml(source: string): SourceDocument {
   const doc = parseDocument(source, { decodeEntities: true });
   const all = DomUtils.findAll(() => true, doc.children);
   const root = contentRoot(all);
-  const { text, blocks } = extract(root ? [root] : doc.children);
+  // The chosen root is content by choice, whatever its own classes say; only its descendants are judged.
+  const { text, blocks } = extract(root ? root.children : doc.children);
   return { format: 'html', text, blocks, removed: [], stated: statedMetadata(all, root), warnings: [] };
 }

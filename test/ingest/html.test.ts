@@ -142,6 +142,25 @@ describe('HTML without a main element', () => {
     expect(article.text).toContain('Teaser about something else.');
   });
 
+  it('uses a blog template\'s content wrapper, and ignores state classes on <body>', () => {
+    const article = articleFrom(
+      'blog.html',
+      `<html><body class="single-post has-sidebar comments-open">
+       <div class="site-branding">Harbour Blog</div>
+       <div class="wrap"><div class="entry-content"><p>The ferry timetable changes on 1 June.</p></div>
+       <div id="secondary" class="widget-area sidebar"><p>Archives</p></div></div></body></html>`,
+    );
+    expect(article.text).toBe('The ferry timetable changes on 1 June.');
+  });
+
+  it('reads the page even when <body> has no usable wrapper and chrome-like classes', () => {
+    const article = articleFrom(
+      'plain.html',
+      '<body class="has-sidebar"><p>The ferry timetable changes on 1 June.</p><div class="sidebar">Archives</div></body>',
+    );
+    expect(article.text).toBe('The ferry timetable changes on 1 June.');
+  });
+
   it('reads a JSON-LD publication date even though scripts are dropped', () => {
     const article = articleFrom(
       'ld.html',
