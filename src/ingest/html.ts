@@ -56,14 +56,15 @@ const DOCUMENT_CLASS = wordPattern(['document']);
 const FOOTER_CLASS = wordPattern(['footer']);
 const CANONICAL = wordPattern(['canonical']);
 
-function isDropped(el: DomElement): boolean {
+/** `inCode`: inside `<pre>`/`<code>`, where classes are syntax highlighting (`hljs-comment`), not chrome. */
+function isDropped(el: DomElement, inCode = false): boolean {
   if (el.type === ElementType.Script || el.type === ElementType.Style) return true;
   if (DROPPED_TAGS.has(el.name)) return true;
   const attribs = el.attribs;
   if ('hidden' in attribs || attribs['aria-hidden'] === 'true') return true;
   if (attribs.role && DROPPED_ROLES.has(attribs.role)) return true;
   // Page-level containers carry state classes (`has-sidebar`, `comments-open`) that say nothing about them.
-  if (CONTAINERS.has(el.name)) return false;
+  if (CONTAINERS.has(el.name) || inCode) return false;
   return hasWord(attribs.class, CHROME) || hasWord(attribs.id, CHROME);
 }
 
@@ -137,12 +138,14 @@ class TextBuilder {
 
 interface Context {
   pre: number;
+  /** Depth inside `<pre>` or `<code>`. */
+  code: number;
   item: number;
   heading: number;
 }
 
 function extract(root: DomNode[]): { text: string; blocks: Block[] } {
-  const ctx: Context = { pre: 0, item: 0, heading: 0 };
+  const ctx: Context = { pre: 0, code: 0, item: 0, heading: 0 };
   const builder = new TextBuilder(() => {
     if (ctx.heading > 0) return { kind: 'heading', level: ctx.heading };
     if (ctx.pre > 0) return { kind: 'code' };
@@ -157,7 +160,7 @@ function extract(root: DomNode[]): { text: string; blocks: Block[] } {
         continue;
       }
       if (node.type !== ElementType.Tag) continue;
-      if (isDropped(node)) continue;
+      if (isDropped(node, ctx.code > 0)) continue;
       const name = node.name;
       if (name === 'br') {
         if (ctx.heading > 0) builder.inline(' ');
@@ -170,6 +173,7 @@ function extract(root: DomNode[]): { text: string; blocks: Block[] } {
       const saved = { ...ctx };
       if (level) ctx.heading = Number(level);
       if (name === 'pre') ctx.pre++;
+      if (name === 'pre' || name === 'code') ctx.code++;
       if (ITEM_TAGS.has(name)) ctx.item++;
       walk(node.children);
       Object.assign(ctx, saved);

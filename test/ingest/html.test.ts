@@ -161,6 +161,14 @@ describe('HTML without a main element', () => {
     expect(article.text).toBe('The ferry timetable changes on 1 June.');
   });
 
+  it('keeps highlighted code whole, even where a highlighter class looks like chrome', () => {
+    const article = articleFrom(
+      'code.html',
+      '<main><pre><code><span class="hljs-comment"># share the queue</span>\nq = Queue()</code></pre></main>',
+    );
+    expect(article.text).toBe('# share the queue\nq = Queue()');
+  });
+
   it('reads a JSON-LD publication date even though scripts are dropped', () => {
     const article = articleFrom(
       'ld.html',
