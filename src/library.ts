@@ -4,7 +4,7 @@
  */
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { ask } from './answer/answer.js';
-import { loadSeeds } from './ingest/index.js';
+import { hashSeeds, loadSeeds } from './ingest/index.js';
 import type { Article, SkippedFile } from './model.js';
 import { buildCorpus, type Corpus } from './search/corpus.js';
 import { loadSavedCorpus, saveCorpus } from './search/store.js';
@@ -41,17 +41,21 @@ export async function openLibrary(options: LibraryOptions): Promise<Library> {
 
 export async function openLibraryWithReport(options: LibraryOptions): Promise<OpenedLibrary> {
   const log = options.log ?? silent;
-  const seeds = await readSeeds(options, log);
-  const saved = await loadSavedCorpus(options.indexDir);
-  let reason: string;
-  if (options.forceRebuild) reason = 'a rebuild was asked for';
-  else if (!saved.ok) reason = saved.reason;
-  else reason = staleness(saved.corpus, seeds.articles) ?? '';
-  if (saved.ok && reason === '') {
-    log.info(`Loaded index of ${saved.corpus.passages.length} passages from ${options.indexDir} (built ${saved.corpus.builtAt})`);
-    return { library: new Library(saved.corpus, options), origin: { loaded: true }, skipped: seeds.skipped };
+  if (!options.forceRebuild) {
+    const [hashes, saved] = await Promise.all([hashSeeds(options.seedsDir), loadSavedCorpus(options.indexDir)]);
+    const reason = saved.ok ? staleness(saved.corpus, hashes) : saved.reason;
+    if (saved.ok && reason === null) {
+      log.info(`Loaded index of ${saved.corpus.passages.length} passages from ${options.indexDir} (built ${saved.corpus.builtAt})`);
+      return { library: new Library(saved.corpus, options), origin: { loaded: true }, skipped: saved.corpus.skipped };
+    }
+    return build(options, log, reason ?? 'the index does not match the seeds');
   }
+  return build(options, log, 'a rebuild was asked for');
+}
+
+async function build(options: LibraryOptions, log: Log, reason: string): Promise<OpenedLibrary> {
   log.info(`Building the index: ${reason}`);
+  const seeds = await readSeeds(options, log);
   const corpus = await buildCorpus(seeds.articles, seeds.skipped, new Date().toISOString(), () => nextTurn());
   await saveCorpus(options.indexDir, corpus);
   log.info(`Indexed ${corpus.sources.length} sources, ${corpus.passages.length} passages into ${options.indexDir}`);
@@ -65,15 +69,17 @@ async function readSeeds(options: LibraryOptions, log: Log): Promise<{ articles:
   return result;
 }
 
-/** Why a saved corpus no longer matches the articles, or null when it does. */
-function staleness(corpus: Corpus, articles: Article[]): string | null {
-  const saved = new Map(corpus.sources.map((indexed) => [indexed.source.id, indexed.sha256]));
-  if (saved.size !== articles.length) return `the seeds folder holds ${articles.length} sources, the index ${saved.size}`;
-  for (const article of articles) {
-    const hash = saved.get(article.source.id);
-    if (hash === undefined) return `${article.source.path} is new`;
-    if (hash !== article.sha256) return `${article.source.path} changed`;
+/** Why a saved corpus no longer matches the files of the seeds folder (path → sha256), or null when it does. */
+function staleness(corpus: Corpus, files: Map<string, string>): string | null {
+  const indexed = new Map<string, string | undefined>([
+    ...corpus.sources.map((entry): [string, string] => [entry.source.path, entry.sha256]),
+    ...corpus.skipped.map((entry): [string, string | undefined] => [entry.path, entry.sha256]),
+  ]);
+  for (const [file, hash] of files) {
+    if (!indexed.has(file)) return `${file} is new`;
+    if (indexed.get(file) !== hash) return `${file} changed`;
   }
+  for (const [file, hash] of indexed) if (hash !== undefined && !files.has(file)) return `${file} was removed`;
   return null;
 }
 

@@ -46,6 +46,8 @@ export interface Article {
 export interface SkippedFile {
   path: string;
   reason: string;
+  /** Hash of the bytes when the file could be read, so an unchanged skipped file does not make the index stale. */
+  sha256?: string;
 }
 
 /** A few consecutive sentences of one article; the unit of retrieval. */

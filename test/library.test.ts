@@ -56,6 +56,8 @@ describe('Library', () => {
     expect(library.info().sources).toHaveLength(5);
     expect(log.lines.some((line) => line.startsWith('warn:') && line.includes('empty.txt'))).toBe(true);
     expect(log.lines.some((line) => line.startsWith('warn:') && line.includes('image.txt'))).toBe(true);
+    // Unchanged, still-skipped files do not make the saved index stale.
+    expect((await openLibraryWithReport({ seedsDir, indexDir })).origin).toEqual({ loaded: true });
   });
 
   it('keeps answering from the old index during a reindex, joins concurrent ones, and reports what changed', async () => {

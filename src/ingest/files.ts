@@ -78,6 +78,58 @@ async function listFiles(root: string, skipped: SkippedFile[], display: (rel: st
  * Yields to the event loop between files, so a running bot keeps answering during a reindex.
  */
 export async function loadSeeds(seedsDir: string, options: LoadOptions = {}): Promise<LoadResult> {
+  const { root, display, files, skipped } = await listSeeds(seedsDir);
+
+  const articles: Article[] = [];
+  const warnings: IngestWarning[] = [];
+  for (const [i, rel] of files.entries()) {
+    const shown = display(rel);
+    let bytes: Uint8Array | null = null;
+    try {
+      bytes = await readFile(path.join(root, rel));
+    } catch (error) {
+      skipped.push({ path: shown, reason: `unreadable (${describe(error)})` });
+    }
+    if (bytes) {
+      const sha256 = sha256Of(bytes);
+      try {
+        const result = readArticle(rel, shown, bytes, sha256);
+        if (result.ok) {
+          articles.push(result.article);
+          for (const message of result.warnings) warnings.push({ path: shown, message });
+        } else {
+          skipped.push({ ...result.skipped, sha256 });
+        }
+      } catch (error) {
+        // A reader bug must not stop the other files from being indexed.
+        skipped.push({ path: shown, reason: `could not be parsed (${describe(error)})`, sha256 });
+      }
+    }
+    options.onProgress?.(i + 1, files.length);
+    await nextTurn();
+  }
+  return { articles, skipped, warnings };
+}
+
+/**
+ * The content hash of every file `loadSeeds` would read, by its displayed path, without parsing any:
+ * enough to tell whether a saved index still matches the folder. Throws like `loadSeeds`.
+ */
+export async function hashSeeds(seedsDir: string): Promise<Map<string, string>> {
+  const { root, display, files } = await listSeeds(seedsDir);
+  const hashes = new Map<string, string>();
+  for (const rel of files) {
+    const bytes = await readFile(path.join(root, rel)).catch(() => null);
+    if (bytes !== null) hashes.set(display(rel), sha256Of(bytes));
+  }
+  return hashes;
+}
+
+function sha256Of(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+async function listSeeds(seedsDir: string): Promise<{ root: string; display: (rel: string) => string; files: string[]; skipped: SkippedFile[] }> {
   const root = path.resolve(seedsDir);
   const info = await stat(root).catch((error: unknown) => {
     throw new SeedsFolderError(errorCode(error) === 'ENOENT' ? 'not_found' : 'unreadable', root, { cause: error });
@@ -91,34 +143,5 @@ export async function loadSeeds(seedsDir: string, options: LoadOptions = {}): Pr
     throw new SeedsFolderError('unreadable', root, { cause: error });
   });
   if (files.length === 0) throw new SeedsFolderError('empty', root);
-
-  const articles: Article[] = [];
-  const warnings: IngestWarning[] = [];
-  for (const [i, rel] of files.entries()) {
-    const shown = display(rel);
-    let bytes: Uint8Array | null = null;
-    try {
-      bytes = await readFile(path.join(root, rel));
-    } catch (error) {
-      skipped.push({ path: shown, reason: `unreadable (${describe(error)})` });
-    }
-    if (bytes) {
-      const sha256 = createHash('sha256').update(bytes).digest('hex');
-      try {
-        const result = readArticle(rel, shown, bytes, sha256);
-        if (result.ok) {
-          articles.push(result.article);
-          for (const message of result.warnings) warnings.push({ path: shown, message });
-        } else {
-          skipped.push(result.skipped);
-        }
-      } catch (error) {
-        // A reader bug must not stop the other files from being indexed.
-        skipped.push({ path: shown, reason: `could not be parsed (${describe(error)})` });
-      }
-    }
-    options.onProgress?.(i + 1, files.length);
-    await nextTurn();
-  }
-  return { articles, skipped, warnings };
+  return { root, display, files, skipped };
 }

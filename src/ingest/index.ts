@@ -3,4 +3,4 @@ export { formatOf, readArticle, sourceIdOf } from './article.js';
 export type { SeedsFolderProblem } from './errors.js';
 export { SeedsFolderError } from './errors.js';
 export type { IngestWarning, LoadOptions, LoadResult } from './files.js';
-export { loadSeeds } from './files.js';
+export { hashSeeds, loadSeeds } from './files.js';

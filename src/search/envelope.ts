@@ -5,7 +5,7 @@ import { assemble, type Corpus } from './corpus.js';
 import { INDEX_OPTIONS, type PassageDocument } from './options.js';
 
 /** Bump whenever the envelope, the passage cutting or the term pipeline changes meaning. */
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 5;
 
 const sourceRef = z.object({
   id: z.string(),
@@ -21,7 +21,7 @@ const envelopeSchema = z.object({
   builtAt: z.string(),
   counts: z.object({ sources: z.number(), passages: z.number(), skipped: z.number() }),
   sources: z.array(z.object({ source: sourceRef, sha256: z.string(), passages: z.number(), story: z.string() })),
-  skipped: z.array(z.object({ path: z.string(), reason: z.string() })),
+  skipped: z.array(z.object({ path: z.string(), reason: z.string(), sha256: z.string().optional() })),
   /** [sourceIndex, start, end, heading, sentence offsets relative to start (start0, end0, start1, end1, …), text] */
   passages: z.array(z.tuple([z.number(), z.number(), z.number(), z.string(), z.array(z.number()), z.string()])),
   documentFrequency: z.array(z.tuple([z.string(), z.number()])),
