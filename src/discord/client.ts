@@ -59,7 +59,10 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   client.on(Events.Warn, (message) => logger.warn({ discord: message }, 'discord client warning'));
   client.on(Events.ShardDisconnect, (event, shardId) => logger.warn({ code: event.code, shardId }, 'gateway disconnected'));
   client.on(Events.ShardReconnecting, (shardId) => logger.info({ shardId }, 'gateway reconnecting'));
-  client.on(Events.Debug, (message) => logger.trace({ discord: message }, 'discord debug'));
+  client.on(Events.Debug, (message) => {
+    // discord.js echoes a partly masked token at login; keep even that out of the logs.
+    if (!message.startsWith('Provided token')) logger.trace({ discord: message }, 'discord debug');
+  });
   client.rest.on('rateLimited', (info) => logger.warn({ route: info.route, retryAfter: info.retryAfter, global: info.global }, 'rate limited'));
 
   let stopped = false;

@@ -7,6 +7,7 @@
  * message and embed limits (400, 50035), bot authentication (401), privileged intents (close 4014). It records
  * every REST request (method, path, JSON body, status) and can be told to fail the next request(s) on a route.
  */
+import { randomBytes } from 'node:crypto';
 import { EventEmitter, once } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
@@ -156,6 +157,12 @@ export function snowflake(): string {
   return (((BigInt(Date.now()) - DISCORD_EPOCH) << 22n) | snowflakeCounter).toString();
 }
 
+/** A token shaped like Discord's: base64 id, timestamp part, HMAC part. */
+function fakeToken(): string {
+  const random = (length: number) => randomBytes(length).toString('base64url').slice(0, length);
+  return `${Buffer.from(snowflake()).toString('base64url')}.${random(6)}.${random(38)}`;
+}
+
 function formError(path: (string | number)[], code: string, message: string) {
   // Discord nests errors by path: { data: { embeds: { 0: { description: { _errors: [...] } } } } }.
   let errors: Record<string, unknown> = { _errors: [{ code, message }] };
@@ -297,7 +304,7 @@ export class DiscordDouble {
 
   private constructor(options: DoubleOptions) {
     this.options = {
-      token: options.token ?? `double.${snowflake()}.token-secret-value`,
+      token: options.token ?? fakeToken(),
       applicationId: options.applicationId ?? snowflake(),
       guildId: options.guildId ?? snowflake(),
       responseWindowMs: options.responseWindowMs ?? 3000,

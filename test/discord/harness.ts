@@ -35,7 +35,7 @@ export interface HarnessOptions {
 export async function startHarness(quoth: Quoth, options: HarnessOptions = {}): Promise<Harness> {
   const double = await DiscordDouble.start(options.double);
   const logs = new LogSink();
-  const logger = createLogger('debug', { secrets: [double.token], destination: logs });
+  const logger = createLogger('trace', { secrets: [double.token], destination: logs });
   const config = {
     discordToken: double.token,
     discordApplicationId: double.applicationId,
