@@ -179,6 +179,18 @@ describe('Quoth bot end to end (real engine, loopback Discord)', () => {
     expect((harness.double.requestsFor(interaction)[0]?.body as { data: { flags: number } }).data.flags).toBe(MessageFlags.Ephemeral);
   });
 
+  it('acknowledges within the 3-second window even when the engine takes longer, then edits the reply', async () => {
+    quoth.slowNextAsk(3200);
+    const question = 'Who is the mayor of Kyiv?';
+    const interaction = harness.double.sendCommand('ask', { question }, ALICE);
+    const { message } = await run(interaction);
+    expectShowsAnswer(message, question);
+    const [deferral, edit] = harness.double.requestsFor(interaction);
+    expect(deferral).toMatchObject({ method: 'POST', status: 204 });
+    expect(edit).toMatchObject({ method: 'PATCH', status: 200 });
+    expect((edit?.at ?? 0) - (deferral?.at ?? 0)).toBeGreaterThanOrEqual(3000);
+  });
+
   it('refuses a question over 300 characters in the handler, ephemerally, without deferring', async () => {
     const interaction = harness.double.sendCommand('ask', { question: `Why ${'really '.repeat(50)}?` }, ALICE);
     const { message } = await run(interaction);

@@ -54,6 +54,7 @@ export function tempSeeds(options: { fillers?: boolean } = {}): TempSeeds {
 export class ControlledQuoth implements Quoth {
   private gate: Promise<void> | null = null;
   private askFailure: Error | null = null;
+  private askDelayMs = 0;
   reindexCalls = 0;
 
   constructor(readonly inner: Quoth) {}
@@ -73,11 +74,20 @@ export class ControlledQuoth implements Quoth {
     this.askFailure = error;
   }
 
+  /** The next `ask` blocks the thread for `ms` before answering, as a slow synchronous engine would. */
+  slowNextAsk(ms: number): void {
+    this.askDelayMs = ms;
+  }
+
   ask(question: string): AskOutcome {
     const failure = this.askFailure;
     if (failure) {
       this.askFailure = null;
       throw failure;
+    }
+    if (this.askDelayMs > 0) {
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, this.askDelayMs);
+      this.askDelayMs = 0;
     }
     return this.inner.ask(question);
   }
