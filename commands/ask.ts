@@ -41,6 +41,11 @@ export function questionProblem(question: string): QuestionError | null {
   return null;
 }
 
+/** User, role and channel mentions and @everyone/@here carry no meaning for the search; drop them. */
+export function withoutMentions(question: string): string {
+  return question.replace(/<(?:@[!&]?|#)\d+>|@(?:everyone|here)\b/g, ' ').replace(/\s+/g, ' ').trim();
+}
+
 export async function execute(interaction: ChatInputCommandInteraction, context: CommandContext): Promise<void> {
   const question = interaction.options.getString('question', true);
   const ephemeral = interaction.options.getBoolean('private') ?? false;
@@ -53,7 +58,7 @@ export async function execute(interaction: ChatInputCommandInteraction, context:
   // Acknowledge first: the Discord window is 3 seconds and `ask` runs synchronously.
   await interaction.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {});
   const started = Date.now();
-  const outcome = context.quoth.ask(question);
+  const outcome = context.quoth.ask(withoutMentions(question));
   const askMs = Date.now() - started;
   if (!outcome.ok) {
     context.logger.info({ problem: outcome.error.code }, 'question refused by the engine');

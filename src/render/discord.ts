@@ -6,6 +6,7 @@
  * text in whole pieces, and each piece is budgeted so the message never exceeds a limit.
  */
 import { escapeMarkdown, type APIEmbed, type APIEmbedField } from 'discord.js';
+import { corroborationText } from './sources.js';
 import type { Answer, Conflict, Quote, SourceRef, SourceSummary } from '../model.js';
 import type { IndexInfo, QuestionError, ReindexReport } from '../service.js';
 
@@ -232,12 +233,10 @@ export interface AnswerRenderOptions {
   sources?: ReadonlyMap<string, SourceRef>;
 }
 
-/** "reported by 4 of 5 sources" for a quote. */
+/** "Reported by 4 of 5 sources (3 independent)" for a quote. */
 export function corroborationLine(quote: Quote, sourceCount: number): string {
-  const count = Math.max(1, quote.corroboration);
-  if (sourceCount <= 1) return 'Reported by the only indexed source';
-  const of = Math.max(count, sourceCount);
-  return `Reported by ${count} of ${of} sources`;
+  const text = corroborationText(quote, sourceCount);
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
 }
 
 function footnoteField(quote: Quote, number: number, answer: Answer, budget: Budget, label: string): APIEmbedField {

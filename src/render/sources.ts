@@ -1,5 +1,5 @@
 /** How a source is named to people, shared by every renderer. */
-import type { SourceRef } from '../model.js';
+import type { Quote, SourceRef } from '../model.js';
 
 /** "Kyiv hit by barrage… — Capital News, 2025-07-04"; falls back to the id when the title is unknown. */
 export function describeSource(source: SourceRef): string {
@@ -10,4 +10,16 @@ export function describeSource(source: SourceRef): string {
 /** Short name for lists: outlet, else title, else id. */
 export function shortSourceName(source: SourceRef): string {
   return source.outlet ?? source.title ?? source.id;
+}
+
+/**
+ * "reported by 4 of 5 sources (3 independent)": how many sources state a quote, and how many of those
+ * are not copies of one another. Never claims more sources than are indexed.
+ */
+export function corroborationText(quote: Quote, sourceCount: number): string {
+  if (sourceCount <= 1) return 'reported by the only indexed source';
+  const reported = Math.max(1, quote.supportedBy.length, quote.corroboration);
+  const independent = Math.max(1, quote.corroboration);
+  const copies = independent < reported ? ` (${independent} independent)` : '';
+  return `reported by ${reported} of ${Math.max(reported, sourceCount)} sources${copies}`;
 }

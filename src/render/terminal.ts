@@ -1,7 +1,7 @@
 /** Answer → text for a terminal: short answer, quotes with their sources, disagreements, related reading. */
 import type { Answer, Quote } from '../model.js';
 import type { IndexInfo } from '../service.js';
-import { describeSource, shortSourceName } from './sources.js';
+import { corroborationText, describeSource, shortSourceName } from './sources.js';
 
 export interface Style {
   bold(text: string): string;
@@ -51,10 +51,8 @@ function quoteLines(quote: Quote, number: number | null, style: Style): string[]
 }
 
 export function corroborationLine(quote: Quote, sourceCount: number): string {
-  const reported = quote.supportedBy.length;
-  const independent = quote.corroboration < reported ? ` (${quote.corroboration} independent)` : '';
   const also = quote.alsoIn.length > 0 ? `; also reported by ${quote.alsoIn.map((source) => distinctName(source, quote)).join(', ')}` : '';
-  return `reported by ${reported} of ${sourceCount} source${sourceCount === 1 ? '' : 's'}${independent}${also}`;
+  return `${corroborationText(quote, sourceCount)}${also}`;
 }
 
 /** The outlet when it tells this source apart from the quote's own, else the title or id. */

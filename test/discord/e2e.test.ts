@@ -15,6 +15,7 @@ import {
 } from 'discord.js';
 import { MEMBER_PERMISSIONS, type InteractionRecord, type RecordedRequest } from './double.js';
 import type { Answer } from '../../src/model.js';
+import { corroborationLine } from '../../src/render/discord.js';
 import { ControlledQuoth, tempSeeds, type TempSeeds } from './engine.js';
 import { startHarness, type Harness } from './harness.js';
 
@@ -119,7 +120,7 @@ describe('Quoth bot end to end (real engine, loopback Discord)', () => {
     expect(embed?.title).toBe(question);
     const lines = embed?.description?.split('\n') ?? [];
     expect(lines[0]).toBe(`**${expected.answer}**`);
-    expect(lines[1]).toBe(`Reported by ${expected.quotes[0]?.corroboration} of 12 sources.`);
+    expect(lines[1]).toBe(`${corroborationLine(expected.quotes[0]!, 12)}.`);
     const quoteLines = lines.filter((line) => line.startsWith('> '));
     expect(quoteLines).toHaveLength(expected.quotes.length);
     expected.quotes.forEach((quote, index) => {
@@ -204,9 +205,11 @@ describe('Quoth bot end to end (real engine, loopback Discord)', () => {
     const interaction = harness.double.sendCommand('ask', { question }, ALICE);
     const { message } = await run(interaction);
     const text = messageText(message);
-    // The question is echoed as the title, with every mention defused (same visible characters).
-    expect(message?.embeds[0]?.title?.replaceAll('\u200b', '')).toBe(question);
+    // Mentions are no part of the question: the title is the question without them.
+    expect(message?.embeds[0]?.title).toBe('how many missiles were fired?');
     expect(text).not.toMatch(/@everyone|@here|<@&|<@\d/);
+    // The mentions are not part of the search: the question is answered.
+    expect(message?.embeds[0]?.description).toContain('11 missiles');
     const sent = messageRequests(harness.double.requestsFor(interaction));
     expect(sent).toHaveLength(1);
     expect((sent[0]?.body as { allowed_mentions?: unknown }).allowed_mentions).toEqual({ parse: [] });
