@@ -104,7 +104,8 @@ function rankSentences(corpus: Corpus, question: Question, weights: number[]): R
       question.terms.forEach((term, termIndex) => {
         const weight = weights[termIndex]!;
         if (view.hits[termIndex]!.length > 0) covered += weight;
-        else if (term.forms.some((form) => headingTerms.has(form))) context += weight * 0.5;
+        // The section heading names what its sentences are about ("os.path.join(path, *paths)" → "Join one or more …").
+        else if (term.forms.some((form) => headingTerms.has(form))) context += weight * 0.8;
         else if ([views[position - 1], views[position + 1]].some((near) => near !== undefined && near.hits[termIndex]!.length > 0)) {
           context += weight * 0.2;
         }

@@ -144,6 +144,9 @@ interface Context {
   heading: number;
 }
 
+/** Below h6: a definition term governs only up to the next term or heading. */
+const DEFINITION_TERM_LEVEL = 7;
+
 function extract(root: DomNode[]): { text: string; blocks: Block[] } {
   const ctx: Context = { pre: 0, code: 0, item: 0, heading: 0 };
   const builder = new TextBuilder(() => {
@@ -172,6 +175,8 @@ function extract(root: DomNode[]): { text: string; blocks: Block[] } {
       const level = HEADING.exec(name)?.[1];
       const saved = { ...ctx };
       if (level) ctx.heading = Number(level);
+      // An API entry's term (`<dt id="os.path.join">` in Sphinx, Javadoc, MDN) heads the description that follows.
+      else if (name === 'dt' && node.attribs.id !== undefined && ctx.heading === 0) ctx.heading = DEFINITION_TERM_LEVEL;
       if (name === 'pre') ctx.pre++;
       if (name === 'pre' || name === 'code') ctx.code++;
       if (ITEM_TAGS.has(name)) ctx.item++;
