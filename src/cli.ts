@@ -50,6 +50,14 @@ async function main(argv: string[]): Promise<number> {
       const opened = await openLibraryWithReport({ ...folders, log: stderrLog, forceRebuild: true, ...(progress ? { onProgress: progress } : {}) });
       const info = opened.library.info();
       process.stdout.write(`${renderSources(info)}\n`);
+      const removals = [...opened.removed].filter(([, reasons]) => reasons.size > 0);
+      if (removals.length > 0) {
+        process.stdout.write('\nRemoved as boilerplate:\n');
+        for (const [file, reasons] of removals) {
+          const list = [...reasons].map(([reason, count]) => (count > 1 ? `${reason} ×${count}` : reason)).join('; ');
+          process.stdout.write(`  ${file}: ${list}\n`);
+        }
+      }
       return 0;
     }
     case 'ask': {

@@ -32,6 +32,8 @@ export interface OpenedLibrary {
   /** How the index came to be: loaded from disk, or built (and why). */
   origin: { loaded: true } | { loaded: false; reason: string };
   skipped: SkippedFile[];
+  /** When built: per source path, how many stretches of boilerplate were removed, by reason. Empty when loaded. */
+  removed: Map<string, Map<string, number>>;
 }
 
 /** Loads the saved index when it matches the seeds, else builds and saves a new one (one log line says why). */
@@ -46,7 +48,7 @@ export async function openLibraryWithReport(options: LibraryOptions): Promise<Op
     const reason = saved.ok ? staleness(saved.corpus, hashes) : saved.reason;
     if (saved.ok && reason === null) {
       log.info(`Loaded index of ${saved.corpus.passages.length} passages from ${options.indexDir} (built ${saved.corpus.builtAt})`);
-      return { library: new Library(saved.corpus, options), origin: { loaded: true }, skipped: saved.corpus.skipped };
+      return { library: new Library(saved.corpus, options), origin: { loaded: true }, skipped: saved.corpus.skipped, removed: new Map() };
     }
     return build(options, log, reason ?? 'the index does not match the seeds');
   }
@@ -59,7 +61,17 @@ async function build(options: LibraryOptions, log: Log, reason: string): Promise
   const corpus = await buildCorpus(seeds.articles, seeds.skipped, new Date().toISOString(), () => nextTurn());
   await saveCorpus(options.indexDir, corpus);
   log.info(`Indexed ${corpus.sources.length} sources, ${corpus.passages.length} passages into ${options.indexDir}`);
-  return { library: new Library(corpus, options), origin: { loaded: false, reason }, skipped: seeds.skipped };
+  return { library: new Library(corpus, options), origin: { loaded: false, reason }, skipped: seeds.skipped, removed: removalsBySource(seeds.articles) };
+}
+
+function removalsBySource(articles: Article[]): Map<string, Map<string, number>> {
+  const bySource = new Map<string, Map<string, number>>();
+  for (const article of articles) {
+    const reasons = new Map<string, number>();
+    for (const removal of article.removed) reasons.set(removal.reason, (reasons.get(removal.reason) ?? 0) + 1);
+    bySource.set(article.source.path, reasons);
+  }
+  return bySource;
 }
 
 async function readSeeds(options: LibraryOptions, log: Log): Promise<{ articles: Article[]; skipped: SkippedFile[] }> {
