@@ -1,0 +1,154 @@
+/** The latency phase: `ask` against bare MiniSearch search over the fixed question list, in a fresh process (see bench.ts). */
+import { readFile } from 'node:fs/promises';
+import MiniSearch from 'minisearch';
+import { ask } from '../../src/answer/answer.js';
+import { loadSavedCorpus } from '../../src/search/store.js';
+import { BARE_OPTIONS, type BareDocument } from './bare.js';
+import { memory, msSince, progress, summarize, type Summary } from './measure.js';
+import { QUESTIONS } from './questions.js';
+import { stagedAsk } from './stages.js';
+
+export interface LatencyArgs {
+  indexDir: string;
+  bareFile: string;
+  /** Measured rounds wanted; fewer when `budgetMs` runs out first (at least MIN_ROUNDS). */
+  rounds: number;
+  /** Time for the measured rounds, estimated from the last warm-up round; null: no limit. */
+  budgetMs: number | null;
+  warmupRounds: number;
+}
+
+export interface QuestionLatency {
+  text: string;
+  kind: string;
+  askP50: number;
+  bareP50: number;
+  status: string;
+  answer: string | null;
+  quote: string | null;
+  hits: number;
+  bareHits: number;
+  sentences: number;
+}
+
+export interface LatencyResult {
+  passages: number;
+  rounds: number;
+  /** Why fewer rounds were measured than asked for, if they were. */
+  roundsNote: string | null;
+  ask: Summary;
+  bare: Summary;
+  /** Quoth's retrieval alone: search(terms, QUERY_OPTIONS) on the analysed question. */
+  retrieve: Summary;
+  stages: { analyze: Summary; retrieve: Summary; views: Summary; cumulativeViews: Summary };
+  questions: QuestionLatency[];
+  answered: number;
+}
+
+const MIN_ROUNDS = 5;
+
+/**
+ * Each round asks every question three times over, in three separate passes (ask, the staged ask, bare
+ * search), so that each pass mostly pays for its own garbage: bare search's result lists would otherwise
+ * trigger collections inside the next ask.
+ */
+export async function latency(args: LatencyArgs): Promise<LatencyResult> {
+  const saved = await loadSavedCorpus(args.indexDir);
+  if (!saved.ok) throw new Error(`bench: cannot load the index: ${saved.reason}`);
+  const corpus = saved.corpus;
+  const bareJson = JSON.parse(await readFile(args.bareFile, 'utf8')) as Parameters<typeof MiniSearch.loadJS>[0];
+  const bare = MiniSearch.loadJS<BareDocument>(bareJson, BARE_OPTIONS);
+  memory();
+
+  const askSamples: number[][] = QUESTIONS.map(() => []);
+  const bareSamples: number[][] = QUESTIONS.map(() => []);
+  const analyze: number[] = [];
+  const retrieve: number[] = [];
+  const views: number[] = [];
+  const cumulative: number[] = [];
+  const hits: number[] = [];
+  const sentences: number[] = [];
+  const bareHits: number[] = [];
+  let sink = 0;
+
+  const round = (measuring: boolean): void => {
+    QUESTIONS.forEach((question, index) => {
+      const start = process.hrtime.bigint();
+      const outcome = ask(corpus, question.text);
+      const ms = msSince(start);
+      sink += outcome.ok ? outcome.answer.quotes.length : 0;
+      if (measuring) askSamples[index]!.push(ms);
+    });
+    QUESTIONS.forEach((question, index) => {
+      const stages = stagedAsk(corpus, question.text);
+      if (!measuring) return;
+      analyze.push(stages.analyze);
+      retrieve.push(stages.retrieve);
+      views.push(stages.views);
+      cumulative.push(stages.analyze + stages.retrieve + stages.views);
+      hits[index] = stages.hits;
+      sentences[index] = stages.sentences;
+    });
+    QUESTIONS.forEach((question, index) => {
+      const start = process.hrtime.bigint();
+      const results = bare.search(question.text);
+      const ms = msSince(start);
+      sink += results.length;
+      if (measuring) {
+        bareSamples[index]!.push(ms);
+        bareHits[index] = results.length;
+      }
+    });
+  };
+
+  let lastWarmupMs = 0;
+  for (let i = 0; i < args.warmupRounds; i++) {
+    const start = process.hrtime.bigint();
+    round(false);
+    lastWarmupMs = msSince(start);
+    progress(`latency: warm-up round ${i + 1}/${args.warmupRounds} took ${(lastWarmupMs / 1000).toFixed(1)} s`);
+  }
+  let rounds = args.rounds;
+  let roundsNote: string | null = null;
+  if (args.budgetMs !== null && lastWarmupMs * rounds > args.budgetMs) {
+    rounds = Math.max(MIN_ROUNDS, Math.floor(args.budgetMs / lastWarmupMs));
+    roundsNote = `${rounds} of ${args.rounds} rounds: a round takes ${(lastWarmupMs / 1000).toFixed(1)} s and the measuring budget is ${(args.budgetMs / 1000).toFixed(0)} s (--rounds N to insist)`;
+  }
+  progress(`latency: measuring ${rounds} rounds`);
+  for (let i = 0; i < rounds; i++) {
+    round(true);
+    if ((i + 1) % 5 === 0) progress(`latency: round ${i + 1}/${rounds}`);
+  }
+  if (sink < 0) progress('unreachable');
+
+  let answered = 0;
+  const questions = QUESTIONS.map((question, index): QuestionLatency => {
+    const outcome = ask(corpus, question.text);
+    const answer = outcome.ok ? outcome.answer : null;
+    if (answer?.status === 'answered') answered += 1;
+    return {
+      text: question.text,
+      kind: question.kind,
+      askP50: summarize(askSamples[index]!).p50,
+      bareP50: summarize(bareSamples[index]!).p50,
+      status: answer?.status ?? (outcome.ok ? 'ok' : outcome.error.code),
+      answer: answer?.answer ?? null,
+      quote: answer?.quotes[0]?.text ?? answer?.related[0]?.text ?? null,
+      hits: hits[index] ?? 0,
+      bareHits: bareHits[index] ?? 0,
+      sentences: sentences[index] ?? 0,
+    };
+  });
+  const retrieveSummary = summarize(retrieve);
+  return {
+    passages: corpus.passages.length,
+    rounds,
+    roundsNote,
+    ask: summarize(askSamples.flat()),
+    bare: summarize(bareSamples.flat()),
+    retrieve: retrieveSummary,
+    stages: { analyze: summarize(analyze), retrieve: retrieveSummary, views: summarize(views), cumulativeViews: summarize(cumulative) },
+    questions,
+    answered,
+  };
+}

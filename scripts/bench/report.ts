@@ -1,0 +1,214 @@
+/** The bench's report: plain text for a terminal or a README, every figure labelled. */
+import os from 'node:os';
+import { formatCount, formatMb, formatMs, table, type Summary } from './measure.js';
+import { MAX_AUTO_REPEAT, type BuildBareResult, type BuildBreakdown, type BuildQuothResult } from './build.js';
+import type { LatencyResult } from './latency.js';
+import type { LoadResult } from './load.js';
+import { QUESTIONS } from './questions.js';
+
+/** Targets at ~100k passages on a 2-core machine. */
+export const TARGETS = { askP50Ms: 2, askP99Ms: 10 };
+
+export interface ReportInput {
+  corpus: { label: string; note: string | null };
+  repeat: number | 'auto';
+  warmupRounds: number;
+  targetPassages: number;
+  build: BuildQuothResult;
+  breakdown: BuildBreakdown | null;
+  bareBuild: BuildBareResult;
+  load: LoadResult;
+  bareLoad: LoadResult;
+  timing: LatencyResult;
+  elapsedMs: number;
+}
+
+const verdict = (ok: boolean): string => (ok ? 'PASS' : 'MISS');
+const ms = (value: number): string => `${value.toFixed(3)} ms`;
+const ratio = (a: number, b: number): string => `${(a / b).toFixed(2)}×`;
+const clip = (text: string, length: number): string => {
+  const flat = text.replace(/\s+/g, ' ');
+  return flat.length <= length ? flat : `${flat.slice(0, length - 1)}…`;
+};
+
+function machine(): string {
+  const cpus = os.cpus();
+  const model = cpus[0]?.model.trim() ?? 'unknown cpu';
+  return (
+    `machine: ${model}, ${cpus.length} cores, ${(os.totalmem() / 1024 ** 3).toFixed(1)} GiB RAM, ` +
+    `${os.type()} ${os.release()} ${os.arch()}, node ${process.version}; ` +
+    `load average ${os.loadavg().map((value) => value.toFixed(2)).join(' ')} (other processes skew timings)`
+  );
+}
+
+function latencyRows(label: string, quoth: Summary, bare: Summary): string[][] {
+  return [
+    [`${label} p50`, ms(quoth.p50), ms(bare.p50), ratio(quoth.p50, bare.p50)],
+    [`${label} p90`, ms(quoth.p90), ms(bare.p90), ratio(quoth.p90, bare.p90)],
+    [`${label} p99`, ms(quoth.p99), ms(bare.p99), ratio(quoth.p99, bare.p99)],
+    [`${label} max`, ms(quoth.max), ms(bare.max), ratio(quoth.max, bare.max)],
+    [`${label} mean`, ms(quoth.mean), ms(bare.mean), ratio(quoth.mean, bare.mean)],
+  ];
+}
+
+export function report(input: ReportInput): string {
+  const { build, bareBuild, load, bareLoad, timing } = input;
+  const lines: string[] = [];
+  const out = (line = ''): void => {
+    lines.push(line);
+  };
+  const passagesPerSecond = (count: number, buildMs: number): string => formatCount(count / (buildMs / 1000));
+
+  out(`Quoth bench, ${new Date().toISOString()}`);
+  out(machine());
+  out();
+  out(`corpus: ${input.corpus.label}`);
+  if (input.corpus.note !== null) out(`        ${input.corpus.note}`);
+  out(
+    `        ${build.files} files → ${build.articles} articles (${build.skipped} skipped, ${build.warnings} warnings) → ` +
+      `${formatCount(build.originalPassages)} passages`,
+  );
+  if (build.repeat > 1) {
+    const why =
+      input.repeat !== 'auto'
+        ? `as asked (--repeat ${build.repeat})`
+        : `to reach ~${formatCount(input.targetPassages)} passages (--repeat ${build.repeat}${build.repeat === MAX_AUTO_REPEAT ? `, the most chosen automatically` : ''})`;
+    out(`        replicated ${build.repeat}× ${why}: copy k (k = 1…${build.repeat - 1}) of each source has ids prefixed copyK/,`);
+    out(`        so each passage is there ${build.repeat}× and every search matches ${build.repeat}× as many passages`);
+  }
+  out(`        indexed: ${formatCount(build.passages)} passages from ${formatCount(build.sources)} sources`);
+  out(
+    `questions: ${QUESTIONS.length} (${count('python')} Python, ${count('off-topic')} off-topic, ${count('long')} long/stopword-heavy) × ` +
+      `${timing.rounds} rounds = ${formatCount(timing.ask.count)} samples each, after ${input.warmupRounds} warm-up rounds; ` +
+      `${timing.answered}/${QUESTIONS.length} answered`,
+  );
+  if (timing.roundsNote !== null) out(`        ${timing.roundsNote}`);
+  out();
+
+  out(
+    table([
+      ['', 'Quoth', 'bare MiniSearch', 'Quoth/bare'],
+      ['ingest (read + parse files)', formatMs(build.ingestMs), '(same passages)', ''],
+      ['build', formatMs(build.buildMs), formatMs(bareBuild.buildMs), ratio(build.buildMs, bareBuild.buildMs)],
+      ['  passages / s', passagesPerSecond(build.passages, build.buildMs), passagesPerSecond(build.passages, bareBuild.buildMs), ''],
+      ['save (JSON.stringify + write)', formatMs(build.saveMs), formatMs(bareBuild.saveMs), ratio(build.saveMs, bareBuild.saveMs)],
+      ['index file size', formatMb(build.indexBytes), formatMb(bareBuild.indexBytes), ratio(build.indexBytes, bareBuild.indexBytes)],
+      ['load (read + parse + restore)', formatMs(load.loadMs), formatMs(bareLoad.loadMs), ratio(load.loadMs, bareLoad.loadMs)],
+      ['rss after build ¹', formatMb(build.afterBuild.rss), formatMb(bareBuild.afterBuild.rss), ratio(build.afterBuild.rss, bareBuild.afterBuild.rss)],
+      ['heapUsed after build ¹', formatMb(build.afterBuild.heapUsed), formatMb(bareBuild.afterBuild.heapUsed), ratio(build.afterBuild.heapUsed, bareBuild.afterBuild.heapUsed)],
+      ['peak rss of the build process', formatMb(build.afterBuild.maxRss), formatMb(bareBuild.afterBuild.maxRss), ''],
+      ['rss after load ²', formatMb(load.afterLoad.rss), formatMb(bareLoad.afterLoad.rss), ratio(load.afterLoad.rss, bareLoad.afterLoad.rss)],
+      ['heapUsed after load ²', formatMb(load.afterLoad.heapUsed), formatMb(bareLoad.afterLoad.heapUsed), ratio(load.afterLoad.heapUsed, bareLoad.afterLoad.heapUsed)],
+      ['peak rss of the load process', formatMb(load.afterLoad.maxRss), formatMb(bareLoad.afterLoad.maxRss), ''],
+      ...latencyRows('ask vs search', timing.ask, timing.bare),
+    ]),
+  );
+  out(
+    `¹ after two forced GCs, in a fresh process; Quoth's holds the corpus (passages, index, term stats), bare's the index ` +
+      `and the passage texts. Process baseline before building: rss ${formatMb(build.before.rss)} / ${formatMb(bareBuild.before.rss)}.`,
+  );
+  out(
+    `² after two forced GCs, in a fresh process; Quoth's holds the whole corpus, bare's the index only. ` +
+      `Baseline: rss ${formatMb(load.before.rss)} / ${formatMb(bareLoad.before.rss)}, heapUsed ${formatMb(load.before.heapUsed)} / ${formatMb(bareLoad.before.heapUsed)}.`,
+  );
+  out();
+  out(`ask p50: ${ms(timing.ask.p50)} vs bare search ${ms(timing.bare.p50)} (ratio ${ratio(timing.ask.p50, timing.bare.p50)})`);
+  out();
+
+  const { stages } = timing;
+  const postRanking = timing.ask.p50 - stages.cumulativeViews.p50;
+  out('where ask spends its time (p50 of each stage, same questions and rounds):');
+  out(
+    table(
+      [
+        ['analyze question + term weights', ms(stages.analyze.p50), `p99 ${ms(stages.analyze.p99)}`],
+        ['retrieve: search(terms, QUERY_OPTIONS), top 30', ms(stages.retrieve.p50), `p99 ${ms(stages.retrieve.p99)}`],
+        ['sentence views: tokenize + term hits + short answer', ms(stages.views.p50), `p99 ${ms(stages.views.p99)}`],
+        ['  = analyze + retrieve + views', ms(stages.cumulativeViews.p50), `p99 ${ms(stages.cumulativeViews.p99)}`],
+        ['full ask', ms(timing.ask.p50), `p99 ${ms(timing.ask.p99)}`],
+        ['≈ ranking rest + duplicates + corroboration + conflicts (ask − views)', ms(postRanking), ''],
+      ],
+      '  ',
+    ),
+  );
+  out(`  retrieval-only (Quoth options) vs bare search p50: ${ms(timing.retrieve.p50)} vs ${ms(timing.bare.p50)} (ratio ${ratio(timing.retrieve.p50, timing.bare.p50)})`);
+  out();
+
+  const atScale = Math.abs(timing.passages - input.targetPassages) <= input.targetPassages * 0.25;
+  out(`targets (${formatCount(timing.passages)} passages${atScale ? '' : `; the targets are set for ~${formatCount(input.targetPassages)}`}):`);
+  out(
+    table(
+      [
+        [`ask p50 ≤ ${TARGETS.askP50Ms} ms`, ms(timing.ask.p50), verdict(timing.ask.p50 <= TARGETS.askP50Ms)],
+        [`ask p99 ≤ ${TARGETS.askP99Ms} ms`, ms(timing.ask.p99), verdict(timing.ask.p99 <= TARGETS.askP99Ms)],
+        ['ask p50 ≤ bare search p50', `${ms(timing.ask.p50)} vs ${ms(timing.bare.p50)}`, verdict(timing.ask.p50 <= timing.bare.p50)],
+      ],
+      '  ',
+    ),
+  );
+  out();
+
+  out('per question (p50; hits = passages matched before the top 30 are kept):');
+  out(
+    table(
+      [
+        ['question', 'ask', 'bare', 'hits', 'bare hits', 'sentences', 'outcome'],
+        ...timing.questions.map((question) => [
+          clip(question.text, 56),
+          ms(question.askP50),
+          ms(question.bareP50),
+          formatCount(question.hits),
+          formatCount(question.bareHits),
+          String(question.sentences),
+          `${question.status}${question.answer === null ? '' : ` "${clip(question.answer, 24)}"`}${question.quote === null ? '' : `: ${clip(question.quote, 50)}`}`,
+        ]),
+      ],
+      '  ',
+      [6],
+    ),
+  );
+  out();
+
+  if (input.breakdown !== null) {
+    const b = input.breakdown;
+    const sum = b.passagesMs + b.copiesMs + b.indexMs + b.termStatsMs;
+    out(`build steps, timed one by one in another process (sum ${formatMs(sum)} vs buildCorpus ${formatMs(build.buildMs)}):`);
+    out(
+      table(
+        [
+          ['toPassages (sentence splitting, passage cutting)', formatMs(b.passagesMs), share(b.passagesMs, sum)],
+          ['groupCopies (MinHash over 5-word shingles)', formatMs(b.copiesMs), share(b.copiesMs, sum)],
+          ['MiniSearch.add with INDEX_OPTIONS (3 fields)', formatMs(b.indexMs), share(b.indexMs, sum)],
+          ['  of which splitWords + termOf on every field (re-run alone)', formatMs(b.indexTermsMs), share(b.indexTermsMs, sum)],
+          ['documentFrequency (tokenize every passage again)', formatMs(b.termStatsMs), share(b.termStatsMs, sum)],
+        ],
+        '  ',
+      ),
+    );
+    out();
+  }
+  out('load steps:');
+  out(
+    table(
+      [
+        ['', 'Quoth', 'bare'],
+        ['readFile', formatMs(load.readMs), formatMs(bareLoad.readMs)],
+        ['JSON.parse', formatMs(load.parseMs), formatMs(bareLoad.parseMs)],
+        ['restore (Quoth: fromEnvelope = zod + loadJS + passages)', formatMs(load.restoreMs), formatMs(bareLoad.restoreMs)],
+        ['  of which MiniSearch.loadJS (re-run alone)', load.loadJsMs === null ? '' : formatMs(load.loadJsMs), ''],
+      ],
+      '  ',
+    ),
+  );
+  out();
+  out(`whole bench: ${formatMs(input.elapsedMs)}`);
+  return `${lines.join('\n')}\n`;
+}
+
+function count(kind: string): number {
+  return QUESTIONS.filter((question) => question.kind === kind).length;
+}
+
+function share(part: number, whole: number): string {
+  return `${((part / whole) * 100).toFixed(0)}%`;
+}
