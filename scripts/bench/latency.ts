@@ -38,7 +38,7 @@ export interface LatencyResult {
   roundsNote: string | null;
   ask: Summary;
   bare: Summary;
-  /** Quoth's retrieval alone: search(terms, QUERY_OPTIONS) on the analysed question. */
+  /** Quoth's retrieval alone: topPassages over the impact index for the analysed question. */
   retrieve: Summary;
   stages: { analyze: Summary; retrieve: Summary; views: Summary; cumulativeViews: Summary };
   questions: QuestionLatency[];

@@ -1,7 +1,7 @@
 /**
  * `ask` cut into stages, to see where its time goes without editing src/. The stages re-run the public pieces
  * of src/answer in the order `answerQuestion` uses them: analyse the question, retrieve passages with
- * QUERY_OPTIONS, then view every sentence of the retrieved passages (tokenise, find the question's terms,
+ * the impact index (topPassages), then view every sentence of the retrieved passages (tokenise, find the question's terms,
  * try a short answer). What `ask` spends beyond the last stage is the rest of the pipeline: coverage
  * arithmetic, sorting, grouping near-duplicates, quotes with corroboration, and conflicts.
  * Mirrors src/answer/answer.ts (RETRIEVED_PASSAGES = 30, the rarity weight); keep the two in step.
@@ -11,7 +11,7 @@ import { extractAnswer } from '../../src/answer/extract.js';
 import { analyzeQuestion } from '../../src/answer/question.js';
 import { viewSentence } from '../../src/answer/sentence.js';
 import type { Corpus } from '../../src/search/corpus.js';
-import { QUERY_OPTIONS } from '../../src/search/options.js';
+import { documentFrequency, topPassages } from '../../src/search/impacts.js';
 import { tokenize } from '../../src/text/terms.js';
 
 const RETRIEVED_PASSAGES = 30;
@@ -19,11 +19,11 @@ const RETRIEVED_PASSAGES = 30;
 export interface StageTimes {
   /** analyzeQuestion + term weights. */
   analyze: number;
-  /** corpus.search.search(terms, QUERY_OPTIONS), every hit scored and sorted, top 30 kept. */
+  /** topPassages over the impact index: every posting of the question's terms summed, top 30 kept. */
   retrieve: number;
   /** viewSentence + extractAnswer + contentSet for each sentence of the top 30 passages. */
   views: number;
-  /** Passages MiniSearch matched (before the top 30 are kept). */
+  /** Passages holding any of the question's terms (before the top 30 are kept). */
   hits: number;
   /** Sentences viewed. */
   sentences: number;
@@ -34,17 +34,16 @@ export function stagedAsk(corpus: Corpus, rawQuestion: string): StageTimes {
   const question = analyzeQuestion(rawQuestion.replace(/\s+/g, ' ').trim());
   const total = corpus.passages.length;
   const weights = question.terms.map((term) => {
-    const frequency = Math.max(0, ...term.forms.map((form) => corpus.documentFrequency.get(form) ?? 0));
+    const frequency = Math.max(0, ...term.forms.map((form) => documentFrequency(corpus.impacts, form)));
     return Math.log(1 + total / (frequency + 0.5));
   });
   const t1 = performance.now();
-  const query = [...new Set(question.terms.flatMap((term) => term.forms))].join(' ');
-  const results = question.terms.length === 0 ? [] : corpus.search.search(query, QUERY_OPTIONS);
-  const top = results.slice(0, RETRIEVED_PASSAGES);
+  const groups = question.terms.map((term) => term.forms);
+  const top = topPassages(corpus.impacts, groups, RETRIEVED_PASSAGES);
   const t2 = performance.now();
   let sentences = 0;
   for (const result of top) {
-    const passage = corpus.passages[result.id as number];
+    const passage = corpus.passages[result.id];
     if (passage === undefined) continue;
     if (passage.heading !== '') contentSet(tokenize(passage.heading));
     for (const range of passage.sentences) {
@@ -55,5 +54,16 @@ export function stagedAsk(corpus: Corpus, rawQuestion: string): StageTimes {
     }
   }
   const t3 = performance.now();
-  return { analyze: t1 - t0, retrieve: t2 - t1, views: t3 - t2, hits: results.length, sentences };
+  return { analyze: t1 - t0, retrieve: t2 - t1, views: t3 - t2, hits: matchingPassages(corpus, groups), sentences };
+}
+
+/** How many passages hold any of the terms (not timed: for the report only). */
+function matchingPassages(corpus: Corpus, groups: string[][]): number {
+  const ids = new Set<number>();
+  for (const form of new Set(groups.flat())) {
+    const at = corpus.impacts.terms.get(form);
+    if (at === undefined) continue;
+    for (let i = corpus.impacts.offsets[at]!; i < corpus.impacts.offsets[at + 1]!; i++) ids.add(corpus.impacts.ids[i]!);
+  }
+  return ids.size;
 }

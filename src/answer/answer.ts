@@ -6,7 +6,8 @@
  */
 import type { Answer, Quote, SourceRef } from '../model.js';
 import type { Corpus } from '../search/corpus.js';
-import { QUERY_OPTIONS } from '../search/options.js';
+import { documentFrequency, topPassages } from '../search/impacts.js';
+import { SPELLING_OPTIONS } from '../search/options.js';
 import { MAX_QUESTION_LENGTH, type AskOutcome } from '../service.js';
 import { findConflicts } from './conflicts.js';
 import { contentSet, sameStatement } from './duplicates.js';
@@ -50,7 +51,7 @@ export function ask(corpus: Corpus, rawQuestion: string): AskOutcome {
 }
 
 export function answerQuestion(corpus: Corpus, text: string): Answer {
-  const question = analyzeQuestion(text);
+  const question = withSpellingFixed(corpus, analyzeQuestion(text));
   const weights = termWeights(corpus, question);
   const ranked = rankSentences(corpus, question, weights);
   const best = ranked[0];
@@ -76,24 +77,49 @@ export function answerQuestion(corpus: Corpus, text: string): Answer {
   };
 }
 
+/**
+ * A name in the question that no passage holds, but one edit away from exactly one indexed term that
+ * MiniSearch's fuzzy search finds ("Klitchko" → "klitschko"), is read as that term. Only names: a common
+ * word one edit from another ("mayor", "major") is more likely a different word than a typo.
+ */
+function withSpellingFixed(corpus: Corpus, question: Question): Question {
+  let changed = false;
+  const terms = question.terms.map((term) => {
+    if (!term.isName || term.forms.some((form) => documentFrequency(corpus.impacts, form) > 0)) return term;
+    const form = term.forms[0]!;
+    if (form.length < 5 || /\d/.test(form)) return term;
+    const candidates = new Set<string>();
+    for (const result of corpus.search.search(form, SPELLING_OPTIONS).slice(0, 20)) {
+      for (const match of result.terms) if (match !== form) candidates.add(match);
+    }
+    if (candidates.size !== 1) return term;
+    changed = true;
+    return { ...term, forms: [...term.forms, ...candidates] };
+  });
+  return changed ? { ...question, terms } : question;
+}
+
 /** Rarity of each question term: ln(1 + N / (df + 0.5)); a term the corpus never uses weighs most. */
 function termWeights(corpus: Corpus, question: Question): number[] {
   const total = corpus.passages.length;
   return question.terms.map((term) => {
-    const frequency = Math.max(0, ...term.forms.map((form) => corpus.documentFrequency.get(form) ?? 0));
+    const frequency = Math.max(0, ...term.forms.map((form) => documentFrequency(corpus.impacts, form)));
     return Math.log(1 + total / (frequency + 0.5));
   });
 }
 
 function rankSentences(corpus: Corpus, question: Question, weights: number[]): RankedSentence[] {
   if (question.terms.length === 0) return [];
-  const query = [...new Set(question.terms.flatMap((term) => term.forms))].join(' ');
-  const results = corpus.search.search(query, QUERY_OPTIONS).slice(0, RETRIEVED_PASSAGES);
+  const results = topPassages(
+    corpus.impacts,
+    question.terms.map((term) => term.forms),
+    RETRIEVED_PASSAGES,
+  );
   const totalWeight = weights.reduce((sum, weight) => sum + weight, 0);
   const ranked: RankedSentence[] = [];
 
   for (const result of results) {
-    const passage = corpus.passages[result.id as number];
+    const passage = corpus.passages[result.id];
     if (passage === undefined) continue;
     const views = passage.sentences.map((range) => viewSentence(passage, range, question));
     const headingTerms = contentSetOf(passage.heading);

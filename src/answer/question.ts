@@ -46,6 +46,8 @@ const KIND_PATTERNS: [RegExp, AnswerKind][] = [
   [/^\s*how\s+long\b/i, 'duration'],
   [/^\s*how\s+(old|far|big|large|high|tall|fast|often)\b/i, 'quantity'],
   [/^\s*when\b|^\s*(what|which)\s+(year|date|day|month|time)\b/i, 'time'],
+  // "Who is Vitali Klitschko?" asks for a description, not a name.
+  [/^\s*[Ww]ho\s+(is|was|are|were)\s+\p{Lu}/u, 'other'],
   [/^\s*(who|whom|whose)\b/i, 'person'],
   [/^\s*where\b|^\s*(what|which)\s+(city|town|village|region|country|place|province|state)\b/i, 'place'],
   [/^\s*(which|what)\s+(?!(is|was|are|were|did|does|do|has|have|had|can|could|will|would|should|happened|happens|caused)\b)\w+/i, 'entity'],

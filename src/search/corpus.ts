@@ -2,8 +2,8 @@
 import MiniSearch from 'minisearch';
 import type { Article, Passage, SkippedFile, SourceRef } from '../model.js';
 import { toPassages } from '../passages.js';
-import { tokenize } from '../text/terms.js';
 import { groupCopies } from './copies.js';
+import { buildImpacts, type ImpactIndex } from './impacts.js';
 import { INDEX_OPTIONS, type PassageDocument } from './options.js';
 
 export interface IndexedSource {
@@ -20,8 +20,8 @@ export interface Corpus {
   sourceById: Map<string, IndexedSource>;
   passages: Passage[];
   search: MiniSearch<PassageDocument>;
-  /** Number of passages each term occurs in, for term rarity. */
-  documentFrequency: Map<string, number>;
+  /** Term → passages with precomputed scores: retrieval for /ask, and term rarity. */
+  impacts: ImpactIndex;
   skipped: SkippedFile[];
 }
 
@@ -60,24 +60,16 @@ export async function buildCorpus(
   }));
 
   const search = new MiniSearch<PassageDocument>(INDEX_OPTIONS);
-  const documentFrequency = new Map<string, number>();
   const titles = new Map(articles.map((article) => [article.source.id, article.source.title ?? '']));
-  for (let from = 0; from < passages.length; from += PASSAGES_PER_PAUSE) {
-    for (const passage of passages.slice(from, from + PASSAGES_PER_PAUSE)) {
-      search.add({ id: passage.id, text: passage.text, heading: passage.heading, title: titles.get(passage.sourceId) ?? '' });
-      countTerms(passage.text, documentFrequency);
-    }
+  const documents = passages.map((passage) => ({ id: passage.id, text: passage.text, heading: passage.heading, title: titles.get(passage.sourceId) ?? '' }));
+  for (let from = 0; from < documents.length; from += PASSAGES_PER_PAUSE) {
+    search.addAll(documents.slice(from, from + PASSAGES_PER_PAUSE));
     await pause();
   }
-  return assemble({ builtAt, sources, passages, search, documentFrequency, skipped });
+  const impacts = buildImpacts(documents);
+  return assemble({ builtAt, sources, passages, search, impacts, skipped });
 }
 
 export function assemble(parts: Omit<Corpus, 'sourceById'>): Corpus {
   return { ...parts, sourceById: new Map(parts.sources.map((indexed) => [indexed.source.id, indexed])) };
-}
-
-function countTerms(text: string, into: Map<string, number>): void {
-  const seen = new Set<string>();
-  for (const token of tokenize(text)) if (token.term !== '') seen.add(token.term);
-  for (const term of seen) into.set(term, (into.get(term) ?? 0) + 1);
 }

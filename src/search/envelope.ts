@@ -2,10 +2,11 @@
 import MiniSearch from 'minisearch';
 import { z } from 'zod';
 import { assemble, type Corpus } from './corpus.js';
+import { deserializeImpacts, serializeImpacts } from './impacts.js';
 import { INDEX_OPTIONS, type PassageDocument } from './options.js';
 
 /** Bump whenever the envelope, the passage cutting or the term pipeline changes meaning. */
-export const SCHEMA_VERSION = 5;
+export const SCHEMA_VERSION = 6;
 
 const sourceRef = z.object({
   id: z.string(),
@@ -24,7 +25,7 @@ const envelopeSchema = z.object({
   skipped: z.array(z.object({ path: z.string(), reason: z.string(), sha256: z.string().optional() })),
   /** [sourceIndex, start, end, heading, sentence offsets relative to start (start0, end0, start1, end1, …), text] */
   passages: z.array(z.tuple([z.number(), z.number(), z.number(), z.string(), z.array(z.number()), z.string()])),
-  documentFrequency: z.array(z.tuple([z.string(), z.number()])),
+  impacts: z.object({ terms: z.array(z.string()), offsets: z.string(), ids: z.string(), scores: z.string() }),
   index: z.record(z.string(), z.unknown()),
 });
 
@@ -50,7 +51,7 @@ export function toEnvelope(corpus: Corpus): Envelope {
       passage.sentences.flatMap((sentence) => [sentence.start - passage.start, sentence.end - passage.start]),
       passage.text,
     ]),
-    documentFrequency: [...corpus.documentFrequency],
+    impacts: serializeImpacts(corpus.impacts),
     index: corpus.search.toJSON() as unknown as Record<string, unknown>,
   };
 }
@@ -83,12 +84,18 @@ export function fromEnvelope(json: unknown): Corpus {
   if (search.documentCount !== passages.length) {
     throw new IndexFormatError(`index holds ${search.documentCount} passages, envelope lists ${passages.length}`);
   }
+  let impacts;
+  try {
+    impacts = deserializeImpacts(envelope.impacts, passages.length);
+  } catch (error) {
+    throw new IndexFormatError(`unreadable impact index: ${(error as Error).message}`);
+  }
   return assemble({
     builtAt: envelope.builtAt,
     sources: envelope.sources,
     passages,
     search,
-    documentFrequency: new Map(envelope.documentFrequency),
+    impacts,
     skipped: envelope.skipped,
   });
 }

@@ -19,14 +19,14 @@ export const INDEX_OPTIONS: Options<PassageDocument> = {
 };
 
 /**
- * Questions arrive already turned into terms by `termOf`, one per space-separated word,
- * so search must not tokenise or stem them again (stemming is not idempotent).
+ * Typo tolerance for a question word the index does not hold ("Klitchko"): one edit away, whole words.
+ * The word arrives already turned into a term, so search must not tokenise or stem it again.
  */
-export const QUERY_OPTIONS: SearchOptions = {
+export const SPELLING_OPTIONS: SearchOptions = {
   combineWith: 'OR',
-  tokenize: (query) => query.split(' '),
+  tokenize: (query) => [query],
   processTerm: (term) => term,
-  boost: { text: 1, heading: 1.5, title: 0.6 },
   prefix: false,
-  fuzzy: false,
+  fuzzy: 1,
+  maxFuzzy: 1,
 };
