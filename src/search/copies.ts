@@ -1,9 +1,9 @@
 /**
- * Whole-article copy detection: MinHash signatures over word 5-shingles, LSH banding to find candidate
+ * Whole-article copy detection: one-permutation MinHash signatures over word 5-shingles, LSH banding to find candidate
  * pairs without comparing every pair, and containment (not plain Jaccard) so that an article republished
  * with extra paragraphs still counts as a copy. Copies form one "story": they are one independent source.
  */
-import { tokenize } from '../text/terms.js';
+import { splitWords } from '../text/terms.js';
 
 const SHINGLE_WORDS = 5;
 const HASHES = 128;
@@ -36,7 +36,9 @@ export function groupCopies(articles: ArticleText[]): Map<string, string> {
     const buckets = new Map<string, number[]>();
     signatures.forEach((sig, index) => {
       if (sig.size === 0) return;
-      const key = sig.hashes.slice(band * ROWS, band * ROWS + ROWS).join(',');
+      const rows = sig.hashes.subarray(band * ROWS, band * ROWS + ROWS);
+      if (rows.every((value) => value === EMPTY)) return;
+      const key = rows.join(',');
       const bucket = buckets.get(key);
       if (bucket === undefined) buckets.set(key, [index]);
       else bucket.push(index);
@@ -67,25 +69,31 @@ export function groupCopies(articles: ArticleText[]): Map<string, string> {
 }
 
 interface Signature {
-  hashes: number[];
+  /** One-permutation MinHash: per bin, the smallest shingle hash that fell into it (EMPTY when none did). */
+  hashes: Uint32Array;
   size: number;
 }
 
-function shingles(body: string): Set<string> {
-  const words = tokenize(body).map((token) => token.raw.toLowerCase());
-  const result = new Set<string>();
-  for (let i = 0; i + SHINGLE_WORDS <= words.length; i++) result.add(words.slice(i, i + SHINGLE_WORDS).join(' '));
+const EMPTY = 0xffffffff;
+
+/** Hashes of the article's word 5-shingles (lower-cased words, not stemmed: copies share exact wording). */
+function shingles(body: string): Set<number> {
+  const words = splitWords(body).map((word) => fnv1a(word.toLowerCase()));
+  const result = new Set<number>();
+  for (let i = 0; i + SHINGLE_WORDS <= words.length; i++) {
+    let hash = 0x9747b28c;
+    for (let k = 0; k < SHINGLE_WORDS; k++) hash = mix(hash ^ words[i + k]!);
+    result.add(hash);
+  }
   return result;
 }
 
-function signature(set: Set<string>): Signature {
-  const hashes = new Array<number>(HASHES).fill(0xffffffff);
+function signature(set: Set<number>): Signature {
+  const hashes = new Uint32Array(HASHES).fill(EMPTY);
   for (const shingle of set) {
-    const base = fnv1a(shingle);
-    for (let k = 0; k < HASHES; k++) {
-      const value = mix(base ^ SEEDS[k]!);
-      if (value < hashes[k]!) hashes[k] = value;
-    }
+    const value = mix(shingle ^ 0x5bd1e995);
+    const bin = shingle % HASHES;
+    if (value < hashes[bin]!) hashes[bin] = value;
   }
   return { hashes, size: set.size };
 }
@@ -93,8 +101,16 @@ function signature(set: Set<string>): Signature {
 /** Estimated |A ∩ B| / min(|A|, |B|) from the MinHash Jaccard estimate and the set sizes. */
 function containment(a: Signature, b: Signature): number {
   let equal = 0;
-  for (let k = 0; k < HASHES; k++) if (a.hashes[k] === b.hashes[k]) equal += 1;
-  const jaccard = equal / HASHES;
+  let used = 0;
+  for (let k = 0; k < HASHES; k++) {
+    const x = a.hashes[k]!;
+    const y = b.hashes[k]!;
+    if (x === EMPTY && y === EMPTY) continue;
+    used += 1;
+    if (x === y) equal += 1;
+  }
+  if (used === 0) return 0;
+  const jaccard = equal / used;
   const intersection = (jaccard * (a.size + b.size)) / (1 + jaccard);
   return intersection / Math.min(a.size, b.size);
 }
@@ -119,4 +135,3 @@ function fnv1a(text: string): number {
   return hash >>> 0;
 }
 
-const SEEDS = Array.from({ length: HASHES }, (_, k) => fnv1a(`minhash-seed-${k}`));

@@ -72,16 +72,26 @@ function isSentenceEnd(slice: string, terminatorIndex: number, end: number): boo
   // Next sentence starts with a capital, digit or opening mark; a lower-case word continues this one.
   if (!/[\p{Lu}\p{N}"'“‘«([]/u.test(next)) return false;
   if (slice[terminatorIndex] !== '.') return true;
-  const word = slice.slice(0, terminatorIndex).match(/([\p{L}.]+)$/u)?.[1] ?? '';
+  const word = slice.slice(wordStart(slice, terminatorIndex), terminatorIndex);
   const lower = word.toLowerCase();
   if (ABBREVIATIONS.has(lower) || ABBREVIATIONS.has(lower.replace(/\.$/, ''))) return false;
   // Dotted abbreviations ("U.S.") and initials ("George W. Bush"), but not "posted on X. Then…".
   if (/^(\p{L}\.)+\p{L}$/u.test(word)) return false;
   if (/^\p{Lu}$/u.test(word)) {
-    const previousWord = slice.slice(0, terminatorIndex - 1).match(/(\S+)\s*$/u)?.[1];
-    return previousWord !== undefined && !/^\p{Lu}/u.test(previousWord);
+    let end = terminatorIndex - 1;
+    while (end > 0 && /\s/.test(slice[end - 1]!)) end -= 1;
+    let start = end;
+    while (start > 0 && !/\s/.test(slice[start - 1]!)) start -= 1;
+    return end > start && !/^\p{Lu}/u.test(slice.slice(start, end));
   }
   return true;
+}
+
+/** Start of the run of letters and periods that ends at `end` (scanning back, so long blocks stay linear). */
+function wordStart(slice: string, end: number): number {
+  let start = end;
+  while (start > 0 && /[\p{L}.]/u.test(slice[start - 1]!)) start -= 1;
+  return start;
 }
 
 /** Joins a sentence that opens a quotation with the following ones until the quotation closes (at most 4 sentences). */
