@@ -122,7 +122,7 @@ export function report(input: ReportInput): string {
     table(
       [
         ['analyze question + term weights', ms(stages.analyze.p50), `p99 ${ms(stages.analyze.p99)}`],
-        ['retrieve: topPassages over the impact index, top 30', ms(stages.retrieve.p50), `p99 ${ms(stages.retrieve.p99)}`],
+        ['retrieve: topPassages over the impact index, top 20', ms(stages.retrieve.p50), `p99 ${ms(stages.retrieve.p99)}`],
         ['sentence views: tokenize + term hits + short answer', ms(stages.views.p50), `p99 ${ms(stages.views.p99)}`],
         ['  = analyze + retrieve + views', ms(stages.cumulativeViews.p50), `p99 ${ms(stages.cumulativeViews.p99)}`],
         ['full ask', ms(timing.ask.p50), `p99 ${ms(timing.ask.p99)}`],
@@ -148,7 +148,7 @@ export function report(input: ReportInput): string {
   );
   out();
 
-  out('per question (p50; hits = passages matched before the top 30 are kept):');
+  out('per question (p50; hits = passages matched before the top 20 are kept):');
   out(
     table(
       [

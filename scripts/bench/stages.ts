@@ -4,7 +4,7 @@
  * the impact index (topPassages), then view every sentence of the retrieved passages (tokenise, find the question's terms,
  * try a short answer). What `ask` spends beyond the last stage is the rest of the pipeline: coverage
  * arithmetic, sorting, grouping near-duplicates, quotes with corroboration, and conflicts.
- * Mirrors src/answer/answer.ts (RETRIEVED_PASSAGES = 30, the rarity weight); keep the two in step.
+ * Mirrors src/answer/answer.ts (RETRIEVED_PASSAGES = 20, the rarity weight); keep the two in step.
  */
 import { contentSet } from '../../src/answer/duplicates.js';
 import { extractAnswer } from '../../src/answer/extract.js';
@@ -14,16 +14,16 @@ import type { Corpus } from '../../src/search/corpus.js';
 import { documentFrequency, topPassages } from '../../src/search/impacts.js';
 import { tokenize } from '../../src/text/terms.js';
 
-const RETRIEVED_PASSAGES = 30;
+const RETRIEVED_PASSAGES = 20;
 
 export interface StageTimes {
   /** analyzeQuestion + term weights. */
   analyze: number;
-  /** topPassages over the impact index: every posting of the question's terms summed, top 30 kept. */
+  /** topPassages over the impact index: every posting of the question's terms summed, top 20 kept. */
   retrieve: number;
-  /** viewSentence + extractAnswer + contentSet for each sentence of the top 30 passages. */
+  /** viewSentence + extractAnswer + contentSet for each sentence of the top 20 passages. */
   views: number;
-  /** Passages holding any of the question's terms (before the top 30 are kept). */
+  /** Passages holding any of the question's terms (before the top 20 are kept). */
   hits: number;
   /** Sentences viewed. */
   sentences: number;

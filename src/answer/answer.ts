@@ -17,7 +17,7 @@ import { viewSentence, type SentenceView } from './sentence.js';
 import { tokenize } from '../text/terms.js';
 
 /** Passages retrieved per question before sentence ranking. */
-const RETRIEVED_PASSAGES = 30;
+const RETRIEVED_PASSAGES = 20;
 /** Share of the question's (weighted) terms a sentence must hold to count as answering it. */
 const MIN_COVERAGE = 0.5;
 /** Further quotes must score at least this share of the best one, and cover this share of what it covers. */

@@ -94,6 +94,10 @@ export function documentFrequency(index: ImpactIndex, term: string): number {
   return at === undefined ? 0 : index.offsets[at + 1]! - index.offsets[at]!;
 }
 
+/** On a large corpus, a term in more than this many passages (and this share of them) counts as common. */
+const COMMON_POSTINGS = 1000;
+const COMMON_SHARE = 0.05;
+
 export interface Hit {
   id: number;
   score: number;
@@ -102,18 +106,27 @@ export interface Hit {
 /**
  * The `limit` best passages for groups of terms (a group is a term and its synonyms: a passage matching
  * several forms of one group counts that group once). Summed scores are multiplied by the number of
- * groups matched, so passages holding more of the question come first.
+ * groups matched, so passages holding more of the question come first. Groups are taken rarest first.
  */
 export function topPassages(index: ImpactIndex, groups: string[][], limit: number): Hit[] {
   const { scores, matched, seenInGroup } = scratchFor(index);
   const touched: number[] = [];
-  groups.forEach((forms, group) => {
-    for (const form of new Set(forms)) {
+  const common = Math.max(COMMON_POSTINGS, index.size * COMMON_SHARE);
+  const ordered = groups
+    .map((forms, group) => ({ group, forms: [...new Set(forms)], postings: forms.reduce((sum, form) => sum + documentFrequency(index, form), 0) }))
+    .sort((a, b) => a.postings - b.postings);
+  for (const { group, forms, postings } of ordered) {
+    // A very common term only adds to passages the rarer terms found, once there are enough of those.
+    const onlyTouched = postings > common && touched.length >= limit;
+    for (const form of forms) {
       const at = index.terms.get(form);
       if (at === undefined) continue;
       for (let i = index.offsets[at]!; i < index.offsets[at + 1]!; i++) {
         const id = index.ids[i]!;
-        if (matched[id] === 0) touched.push(id);
+        if (matched[id] === 0) {
+          if (onlyTouched) continue;
+          touched.push(id);
+        }
         scores[id] = scores[id]! + index.scores[i]!;
         if (seenInGroup[id] !== group) {
           seenInGroup[id] = group;
@@ -121,7 +134,7 @@ export function topPassages(index: ImpactIndex, groups: string[][], limit: numbe
         }
       }
     }
-  });
+  }
   const best = bestOf(touched, (id) => scores[id]! * matched[id]!, limit);
   for (const id of touched) {
     scores[id] = 0;
