@@ -10,10 +10,11 @@ import { loadSeeds } from '../../src/ingest/index.js';
 import type { Article, SkippedFile } from '../../src/model.js';
 import { toPassages } from '../../src/passages.js';
 import { groupCopies } from '../../src/search/copies.js';
+import { buildImpacts } from '../../src/search/impacts.js';
 import { buildCorpus, type Corpus } from '../../src/search/corpus.js';
 import { INDEX_OPTIONS, type PassageDocument } from '../../src/search/options.js';
 import { INDEX_FILE, saveCorpus } from '../../src/search/store.js';
-import { splitWords, termOf, tokenize } from '../../src/text/terms.js';
+import { splitWords, termOf } from '../../src/text/terms.js';
 import { BARE_OPTIONS, type BareDocument } from './bare.js';
 import { memory, msSince, progress, timed, type MemorySnapshot } from './measure.js';
 
@@ -173,25 +174,20 @@ export async function buildBreakdown(args: BreakdownArgs): Promise<BuildBreakdow
   const titles = new Map(articles.map((article) => [article.source.id, article.source.title ?? '']));
   const search = new MiniSearch<PassageDocument>(INDEX_OPTIONS);
   start = process.hrtime.bigint();
-  passages.forEach((passage, id) => search.add({ id, text: passage.text, heading: passage.heading, title: titles.get(passage.sourceId) ?? '' }));
+  passages.forEach((passage, id) => search.add({ id, text: passage.text, heading: passage.heading }));
   const indexMs = msSince(start);
 
   start = process.hrtime.bigint();
   let terms = 0;
   for (const passage of passages) {
-    for (const field of [passage.text, passage.heading, titles.get(passage.sourceId) ?? '']) {
+    for (const field of [passage.text, passage.heading]) {
       for (const word of splitWords(field)) if (termOf(word) !== null) terms += 1;
     }
   }
   const indexTermsMs = msSince(start);
 
   start = process.hrtime.bigint();
-  const frequency = new Map<string, number>();
-  for (const passage of passages) {
-    const seen = new Set<string>();
-    for (const token of tokenize(passage.text)) if (token.term !== '') seen.add(token.term);
-    for (const term of seen) frequency.set(term, (frequency.get(term) ?? 0) + 1);
-  }
+  buildImpacts(passages.map((passage) => ({ text: passage.text, heading: passage.heading, title: titles.get(passage.sourceId) ?? '' })));
   const termStatsMs = msSince(start);
   progress(`breakdown: done (${terms} indexed terms)`);
   return { passagesMs, copiesMs, indexMs, indexTermsMs, termStatsMs };

@@ -16,16 +16,42 @@ export interface SentenceView {
 export function viewSentence(passage: Passage, range: TextRange, question: Question): SentenceView {
   const text = passage.text.slice(range.start - passage.start, range.end - passage.start);
   const tokens = tokenize(text, range.start);
-  const hits = question.terms.map((term) => {
-    const positions: number[] = [];
-    tokens.forEach((token, index) => {
-      if (token.term !== '' && term.forms.some((form) => token.term === form || (form.length >= 6 && token.term.startsWith(form)))) {
-        positions.push(index);
-      }
-    });
-    return positions;
+  const { exact, prefixes } = formsOf(question);
+  const hits: number[][] = question.terms.map(() => []);
+  tokens.forEach((token, index) => {
+    if (token.term === '') return;
+    for (const termIndex of exact.get(token.term) ?? []) hits[termIndex]!.push(index);
+    for (const [prefix, termIndex] of prefixes) {
+      if (token.term !== prefix && token.term.startsWith(prefix) && !exact.get(token.term)?.includes(termIndex)) hits[termIndex]!.push(index);
+    }
   });
   return { passage, range, text, tokens, hits };
+}
+
+interface FormLookup {
+  /** Form → indexes of the question terms it belongs to. */
+  exact: Map<string, number[]>;
+  /** Forms long enough to match longer words by prefix ("ukrain" → "ukrainian"), with their term index. */
+  prefixes: [string, number][];
+}
+
+const lookups = new WeakMap<Question, FormLookup>();
+
+function formsOf(question: Question): FormLookup {
+  let lookup = lookups.get(question);
+  if (lookup === undefined) {
+    lookup = { exact: new Map(), prefixes: [] };
+    question.terms.forEach((term, termIndex) => {
+      for (const form of new Set(term.forms)) {
+        const list = lookup!.exact.get(form);
+        if (list === undefined) lookup!.exact.set(form, [termIndex]);
+        else list.push(termIndex);
+        if (form.length >= 6) lookup!.prefixes.push([form, termIndex]);
+      }
+    });
+    lookups.set(question, lookup);
+  }
+  return lookup;
 }
 
 /** Token distance from `index` to the nearest hit of any term selected by `which`. Infinity when none. */

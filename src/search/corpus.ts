@@ -61,12 +61,11 @@ export async function buildCorpus(
 
   const search = new MiniSearch<PassageDocument>(INDEX_OPTIONS);
   const titles = new Map(articles.map((article) => [article.source.id, article.source.title ?? '']));
-  const documents = passages.map((passage) => ({ id: passage.id, text: passage.text, heading: passage.heading, title: titles.get(passage.sourceId) ?? '' }));
-  for (let from = 0; from < documents.length; from += PASSAGES_PER_PAUSE) {
-    search.addAll(documents.slice(from, from + PASSAGES_PER_PAUSE));
+  for (let from = 0; from < passages.length; from += PASSAGES_PER_PAUSE) {
+    search.addAll(passages.slice(from, from + PASSAGES_PER_PAUSE).map(({ id, text, heading }) => ({ id, text, heading })));
     await pause();
   }
-  const impacts = buildImpacts(documents);
+  const impacts = buildImpacts(passages.map((passage) => ({ text: passage.text, heading: passage.heading, title: titles.get(passage.sourceId) ?? '' })));
   return assemble({ builtAt, sources, passages, search, impacts, skipped });
 }
 

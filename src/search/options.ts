@@ -7,12 +7,15 @@ export interface PassageDocument {
   id: number;
   text: string;
   heading: string;
-  title: string;
 }
 
+/**
+ * The MiniSearch index holds the vocabulary for typo tolerance (fuzzy search on names); ranking uses the
+ * impact index (impacts.ts). Titles are left out: every passage of a page would repeat them.
+ */
 export const INDEX_OPTIONS: Options<PassageDocument> = {
   idField: 'id',
-  fields: ['text', 'heading', 'title'],
+  fields: ['text', 'heading'],
   storeFields: [],
   tokenize: splitWords,
   processTerm: termOf,
