@@ -47,17 +47,38 @@ export interface LatencyResult {
 
 const MIN_ROUNDS = 5;
 
+/** Warm-up rounds, then as many measured rounds as asked for or as fit in half the budget. */
+function measureRounds(label: string, round: (measuring: boolean) => void, args: LatencyArgs): { rounds: number; note: string | null } {
+  let lastWarmupMs = 0;
+  for (let i = 0; i < args.warmupRounds; i++) {
+    const start = process.hrtime.bigint();
+    round(false);
+    lastWarmupMs = msSince(start);
+    progress(`latency (${label}): warm-up round ${i + 1}/${args.warmupRounds} took ${(lastWarmupMs / 1000).toFixed(1)} s`);
+  }
+  let rounds = args.rounds;
+  let note: string | null = null;
+  const budget = args.budgetMs === null ? null : args.budgetMs / 2;
+  if (budget !== null && lastWarmupMs * rounds > budget) {
+    rounds = Math.max(MIN_ROUNDS, Math.floor(budget / lastWarmupMs));
+    note = `${label}: ${rounds} of ${args.rounds} rounds (a round takes ${(lastWarmupMs / 1000).toFixed(1)} s, its half of the budget is ${(budget / 1000).toFixed(0)} s; --rounds N to insist)`;
+  }
+  progress(`latency (${label}): measuring ${rounds} rounds`);
+  for (let i = 0; i < rounds; i++) {
+    round(true);
+    if ((i + 1) % 5 === 0) progress(`latency (${label}): round ${i + 1}/${rounds}`);
+  }
+  return { rounds, note };
+}
+
 /**
- * Each round asks every question three times over, in three separate passes (ask, the staged ask, bare
- * search), so that each pass mostly pays for its own garbage: bare search's result lists would otherwise
- * trigger collections inside the next ask.
+ * Quoth's rounds (ask, then the staged ask, each pass after a collection) run before the bare index is
+ * loaded; bare search's rounds run after. Each side is timed on a heap holding only its own index.
  */
 export async function latency(args: LatencyArgs): Promise<LatencyResult> {
   const saved = await loadSavedCorpus(args.indexDir);
   if (!saved.ok) throw new Error(`bench: cannot load the index: ${saved.reason}`);
   const corpus = saved.corpus;
-  const bareJson = JSON.parse(await readFile(args.bareFile, 'utf8')) as Parameters<typeof MiniSearch.loadJS>[0];
-  const bare = MiniSearch.loadJS<BareDocument>(bareJson, BARE_OPTIONS);
   memory();
 
   const askSamples: number[][] = QUESTIONS.map(() => []);
@@ -71,10 +92,9 @@ export async function latency(args: LatencyArgs): Promise<LatencyResult> {
   const bareHits: number[] = [];
   let sink = 0;
 
-  // Each pass starts from a collected heap, so no pass pays for another's garbage (bare search leaves
-  // result lists for tens of thousands of passages behind). The bench runs with --expose-gc.
+  // Each pass starts from a collected heap, so no pass pays for another's garbage. The bench runs with --expose-gc.
   const collect = (): void => (globalThis as { gc?: () => void }).gc?.();
-  const round = (measuring: boolean): void => {
+  const quothRound = (measuring: boolean): void => {
     collect();
     QUESTIONS.forEach((question, index) => {
       const start = process.hrtime.bigint();
@@ -94,6 +114,14 @@ export async function latency(args: LatencyArgs): Promise<LatencyResult> {
       hits[index] = stages.hits;
       sentences[index] = stages.sentences;
     });
+  };
+
+  // Quoth is measured before the bare index is even loaded, and bare search after: neither shares a heap
+  // (and its collections) with the other's index. Each side gets half the time budget.
+  const quoth = measureRounds('Quoth', quothRound, args);
+  const bareJson = JSON.parse(await readFile(args.bareFile, 'utf8')) as Parameters<typeof MiniSearch.loadJS>[0];
+  const bare = MiniSearch.loadJS<BareDocument>(bareJson, BARE_OPTIONS);
+  const bareRound = (measuring: boolean): void => {
     collect();
     QUESTIONS.forEach((question, index) => {
       const start = process.hrtime.bigint();
@@ -106,26 +134,11 @@ export async function latency(args: LatencyArgs): Promise<LatencyResult> {
       }
     });
   };
-
-  let lastWarmupMs = 0;
-  for (let i = 0; i < args.warmupRounds; i++) {
-    const start = process.hrtime.bigint();
-    round(false);
-    lastWarmupMs = msSince(start);
-    progress(`latency: warm-up round ${i + 1}/${args.warmupRounds} took ${(lastWarmupMs / 1000).toFixed(1)} s`);
-  }
-  let rounds = args.rounds;
-  let roundsNote: string | null = null;
-  if (args.budgetMs !== null && lastWarmupMs * rounds > args.budgetMs) {
-    rounds = Math.max(MIN_ROUNDS, Math.floor(args.budgetMs / lastWarmupMs));
-    roundsNote = `${rounds} of ${args.rounds} rounds: a round takes ${(lastWarmupMs / 1000).toFixed(1)} s and the measuring budget is ${(args.budgetMs / 1000).toFixed(0)} s (--rounds N to insist)`;
-  }
-  progress(`latency: measuring ${rounds} rounds`);
-  for (let i = 0; i < rounds; i++) {
-    round(true);
-    if ((i + 1) % 5 === 0) progress(`latency: round ${i + 1}/${rounds}`);
-  }
+  const bareMeasured = measureRounds('bare search', bareRound, args);
   if (sink < 0) progress('unreachable');
+  const rounds = quoth.rounds;
+  const notes = [quoth.note, bareMeasured.note].filter((note): note is string => note !== null);
+  const roundsNote = notes.length > 0 ? notes.join('; ') : null;
 
   let answered = 0;
   const questions = QUESTIONS.map((question, index): QuestionLatency => {

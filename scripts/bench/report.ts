@@ -79,7 +79,7 @@ export function report(input: ReportInput): string {
   out(`        indexed: ${formatCount(build.passages)} passages from ${formatCount(build.sources)} sources`);
   out(
     `questions: ${QUESTIONS.length} (${count('python')} Python, ${count('off-topic')} off-topic, ${count('long')} long/stopword-heavy) × ` +
-      `${timing.rounds} rounds = ${formatCount(timing.ask.count)} samples each, after ${input.warmupRounds} warm-up rounds; ` +
+      `${timing.rounds} rounds = ${formatCount(timing.ask.count)} Quoth samples (${formatCount(timing.bare.count)} bare), after ${input.warmupRounds} warm-up rounds; ` +
       `${timing.answered}/${QUESTIONS.length} answered`,
   );
   if (timing.roundsNote !== null) out(`        ${timing.roundsNote}`);
