@@ -57,7 +57,9 @@ export function answerQuestion(corpus: Corpus, text: string): Answer {
   const best = ranked[0];
   const base = { question: text, conflicts: [], sourceCount: corpus.sources.length };
 
-  if (best === undefined || best.coverage < MIN_COVERAGE) {
+  // A "how many" that no answering sentence puts a number to is not answered by the corpus.
+  const countMissing = question.kind === 'count' && !ranked.some((sentence) => sentence.coverage >= MIN_COVERAGE && sentence.short !== null);
+  if (best === undefined || best.coverage < MIN_COVERAGE || countMissing) {
     return { ...base, status: 'no_answer', answer: null, quotes: [], related: relatedReading(corpus, ranked) };
   }
 

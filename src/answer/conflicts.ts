@@ -7,7 +7,7 @@
 import type { Conflict, ConflictValue } from '../model.js';
 import type { Corpus } from '../search/corpus.js';
 import { sourceRef, type RankedSentence } from './answer.js';
-import { extractCount, isPastMention } from './extract.js';
+import { extractCount, extractMeasure, isPastMention } from './extract.js';
 import { findNumbers, formatValue } from './numbers.js';
 import type { Question } from './question.js';
 
@@ -22,7 +22,7 @@ export function findConflicts(corpus: Corpus, question: Question, ranked: Ranked
   for (const sentence of ranked) {
     if (sentence.coverage < best.coverage * ON_TOPIC_SHARE) continue;
     if (mentionsEarlierFigure(sentence, earlierFigures)) continue;
-    const statement = extractCount(sentence.view, question);
+    const statement = question.kind === 'count' ? extractCount(sentence.view, question) : extractMeasure(sentence.view, question);
     if (statement === null || !statement.tiedToQuestionVerb) continue;
     const sourceId = sentence.view.passage.sourceId;
     const entry = byValue.get(statement.value);

@@ -19,8 +19,9 @@ export type TermWeights = readonly number[];
 export function extractAnswer(view: SentenceView, question: Question, weights: TermWeights): ShortAnswer | null {
   switch (question.kind) {
     case 'count':
-    case 'quantity':
       return extractCount(view, question);
+    case 'quantity':
+      return extractMeasure(view, question);
     case 'duration':
       return extractDuration(view, question, weights);
     case 'time':
@@ -34,6 +35,7 @@ export function extractAnswer(view: SentenceView, question: Question, weights: T
   }
 }
 
+const TIME_UNITS = /^(days?|weeks?|months?|years?|decades?)$/i;
 const CONJUNCTIONS = new Set(['and', 'or', 'but', 'nor', 'while']);
 const MONTHS = 'january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec';
 
@@ -83,6 +85,40 @@ export function extractCount(view: SentenceView, question: Question): CountAnswe
     at: best.mention.from,
     tiedToQuestionVerb: best.tied,
   };
+}
+
+const UNIT = /^(km|kilomet(re|er)s?|miles?|met(re|er)s?|m|cm|mm|feet|foot|ft|inch(es)?|kg|kilograms?|grams?|g|tonnes?|tons?|pounds?|lbs?|percent|per|degrees?|°c|°f|celsius|fahrenheit|mph|kph|knots?|dollars?|euros?|yen|years?|months?|days?|hours?|minutes?|seconds?|points?|storeys?|stories|floors?|acres?|hectares?|litres?|liters?|gallons?|bytes?|kb|mb|gb|tb)$/i;
+
+/**
+ * A measure ("how deep", "what was the magnitude"): the number within a few words of the measure's own word
+ * ("at a depth of 2 km", "magnitude 6.4"). Without the measure word in the sentence there is no answer, so
+ * "how deep" never picks up the magnitude.
+ */
+export function extractMeasure(view: SentenceView, question: Question): CountAnswer | null {
+  const measure = question.terms.findIndex((term) => question.focus !== null && term.forms.includes(question.focus));
+  if (measure === -1 || view.hits[measure]!.length === 0) return null;
+  const questionForms = new Set(question.terms.flatMap((term) => term.forms));
+  let best: { mention: NumberMention; distance: number } | null = null;
+  for (const mention of findNumbers(view.tokens)) {
+    if (isDateOrYear(view, mention) || isPastMention(view, mention) !== question.asksAboutPast || isTimeOffset(view, mention)) continue;
+    const distance = distanceToTerms(view, mention.from, (termIndex) => termIndex === measure);
+    if (distance <= 4 && (best === null || distance < best.distance)) best = { mention, distance };
+  }
+  return best === null ? null : measureAnswer(view, best.mention, questionForms, true);
+}
+
+/** "two weeks after", "three days ago": a number that dates something rather than measuring it. */
+function isTimeOffset(view: SentenceView, mention: NumberMention): boolean {
+  return TIME_UNITS.test(view.tokens[mention.to]?.raw ?? '') && /^(after|before|ago|earlier|later)$/i.test(view.tokens[mention.to + 1]?.raw ?? '');
+}
+
+/** A measure: the number with the word naming it before ("magnitude 6.4") or its unit after ("2 km"). */
+function measureAnswer(view: SentenceView, mention: NumberMention, questionForms: Set<string>, tied: boolean): CountAnswer {
+  const before = view.tokens[mention.from - 1];
+  const after = view.tokens[mention.to];
+  const from = before !== undefined && questionForms.has(before.term) && !hasPunctuationBetween(view, mention.from - 1, mention.from) ? mention.from - 1 : mention.from;
+  const to = after !== undefined && UNIT.test(after.raw) && !hasPunctuationBetween(view, mention.to - 1, mention.to) ? mention.to : mention.to - 1;
+  return { text: sliceTokens(view, from, to), value: formatValue(mention.value), score: 1.5, at: mention.from, tiedToQuestionVerb: tied };
 }
 
 export interface CountAnswer extends ShortAnswer {
@@ -205,6 +241,11 @@ function hasPunctuationBetween(view: SentenceView, left: number, right: number):
 export function isPastMention(view: SentenceView, mention: NumberMention): boolean {
   for (let index = Math.max(0, mention.from - 4); index < mention.from; index++) {
     if (PAST_MARKERS.has(view.tokens[index]!.term)) return true;
+  }
+  // "… came two weeks after a magnitude 7.8 earthquake killed more than 44,000": the clause after
+  // "<time> after" tells of an earlier event.
+  for (let index = Math.max(1, mention.from - 12); index < mention.from; index++) {
+    if (view.tokens[index]!.raw.toLowerCase() === 'after' && TIME_UNITS.test(view.tokens[index - 1]!.raw)) return true;
   }
   return false;
 }

@@ -14,7 +14,7 @@ export interface QuestionTerm {
 export interface Question {
   text: string;
   kind: AnswerKind;
-  /** The counted noun of "how many drones …" ("drone"); null when there is none. */
+  /** The counted noun of "how many drones …" ("drone"), or the measure of "how deep …" / "what is the depth …"; null when there is none. */
   focus: string | null;
   terms: QuestionTerm[];
   /** Asks about an earlier event ("previous record", "last week"). */
@@ -31,6 +31,13 @@ const SYNONYM_GROUPS: string[][] = [
   ['alert', 'siren'],
   ['compani', 'firm', 'oper'],
   ['shoot', 'intercept'],
+  ['deep', 'depth'],
+  ['high', 'height', 'tall'],
+  ['wide', 'width'],
+  ['heavi', 'weight'],
+  ['far', 'distanc'],
+  ['old', 'ag'],
+  ['cost', 'price'],
 ];
 const SYNONYMS = new Map<string, string[]>();
 for (const group of SYNONYM_GROUPS) for (const term of group) SYNONYMS.set(term, group);
@@ -44,7 +51,8 @@ const KIND_PATTERNS: [RegExp, AnswerKind][] = [
   [/^\s*how\s+(many|much)\b/i, 'count'],
   [/^\s*(what|which)\s+(is|was|were|are)\s+the\s+(\w+\s+){0,3}(number|total|count|amount)\s+of\b/i, 'count'],
   [/^\s*how\s+long\b/i, 'duration'],
-  [/^\s*how\s+(old|far|big|large|high|tall|fast|often)\b/i, 'quantity'],
+  [/^\s*how\s+(old|far|big|large|high|tall|fast|often|deep|wide|heavy|strong|hot|cold)\b/i, 'quantity'],
+  [/^\s*(what|which)\s+(is|was|are|were)\s+the\s+(\w+\s+)?(magnitude|size|depth|height|length|width|weight|population|cost|price|temperature|speed|distance|age|rate|value|area|volume|score|budget|salary)\b/i, 'quantity'],
   [/^\s*when\b|^\s*(what|which)\s+(year|date|day|month|time)\b/i, 'time'],
   // "Who is Vitali Klitschko?" asks for a description, not a name.
   [/^\s*[Ww]ho\s+(is|was|are|were)\s+\p{Lu}/u, 'other'],
@@ -78,10 +86,19 @@ export function analyzeQuestion(text: string): Question {
   return {
     text,
     kind,
-    focus: kind === 'count' ? focusOf(text) : null,
+    focus: kind === 'count' ? focusOf(text) : kind === 'quantity' ? measureOf(text) : null,
     terms,
     asksAboutPast: tokens.some((token) => PAST_MARKERS.has(token.term)),
   };
+}
+
+/** The measure asked for: "deep" in "how deep …", "magnitude" in "what was the magnitude of …". */
+function measureOf(text: string): string | null {
+  const word =
+    text.match(/\bhow\s+(\w+)/i)?.[1] ??
+    text.match(/\bthe\s+(?:\w+\s+)?(magnitude|size|depth|height|length|width|weight|population|cost|price|temperature|speed|distance|age|rate|value|area|volume|score|budget|salary)\b/i)?.[1];
+  const token = word === undefined ? undefined : tokenize(word)[0];
+  return token === undefined || token.term === '' ? null : token.term;
 }
 
 /** The counted noun: the first content word after "how many" / "number of". */

@@ -45,6 +45,12 @@ const LEMMAS = new Map<string, string>(Object.entries({
   rose: 'rise', risen: 'rise', ran: 'run', saw: 'see', seen: 'see', knew: 'know', known: 'know',
   grew: 'grow', grown: 'grow', threw: 'throw', thrown: 'throw', flew: 'fly', flown: 'fly',
   broke: 'break', broken: 'break', died: 'die', dead: 'die', death: 'die', deaths: 'die',
+  felt: 'feel', kept: 'keep', meant: 'mean', paid: 'pay', slept: 'sleep', sold: 'sell', stood: 'stand',
+  understood: 'understand', wore: 'wear', woke: 'wake', fought: 'fight', caught: 'catch', taught: 'teach',
+  heard: 'hear', hid: 'hide', hidden: 'hide', rode: 'ride', sang: 'sing', sank: 'sink', swam: 'swim',
+  stole: 'steal', stolen: 'steal', froze: 'freeze', frozen: 'freeze', forgot: 'forget', forgotten: 'forget',
+  fled: 'flee', fed: 'feed', dug: 'dig', drew: 'draw', drawn: 'draw', drank: 'drink', ate: 'eat', eaten: 'eat',
+  bit: 'bite', bitten: 'bite', shook: 'shake', shaken: 'shake',
   people: 'person', men: 'man', women: 'woman', children: 'child',
 }));
 

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { answerQuestion } from '../../src/answer/answer.js';
+import { corpusOf, plainArticle } from '../helpers.js';
+
+const wire =
+  'An earthquake of magnitude 5.9 struck the coast on Tuesday, killing at least 4 people and injuring 120, the agency said. ' +
+  'The quake was centred near the port, at a depth of 10 km. ' +
+  'It came three weeks after a magnitude 7.1 earthquake killed more than 2,000 people in the region.';
+const local = 'Officials said 3 people were killed and 120 were injured when the earthquake hit the coast on Tuesday.';
+
+describe('measures, earlier events and missing counts', async () => {
+  const corpus = await corpusOf([plainArticle('wire', wire), plainArticle('local', local)]);
+
+  it('answers "how deep" with the depth, not another number near the quake', () => {
+    expect(answerQuestion(corpus, 'How deep was the earthquake?').answer).toBe('10 km');
+    expect(answerQuestion(corpus, 'What was the magnitude of the earthquake?')).toMatchObject({ answer: 'magnitude 5.9', conflicts: [] });
+  });
+
+  it('keeps the toll of the earlier quake ("three weeks after …") out of this one’s count', () => {
+    const answer = answerQuestion(corpus, 'How many people were killed in the earthquake?');
+    expect(['4 people', '3 people']).toContain(answer.answer);
+    expect(answer.conflicts[0]?.values.map((value) => value.value).sort()).toEqual(['3', '4']);
+    expect(answer.quotes.map((quote) => quote.text).join(' ')).not.toContain('2,000');
+  });
+
+  it('says no answer to "how many" when no source gives the number', () => {
+    expect(answerQuestion(corpus, 'How many buildings collapsed in the earthquake?').status).toBe('no_answer');
+  });
+});
