@@ -64,8 +64,16 @@ export function answerQuestion(corpus: Corpus, text: string): Answer {
   }
 
   const groups = groupStatements(ranked.filter((sentence) => sentence.coverage >= MIN_COVERAGE));
+  // For a figure, every quote must state one: a sentence without it is context, not evidence.
+  const needsFigure = question.kind === 'count' || question.kind === 'quantity';
   const chosen = groups
-    .filter((group) => group[0]!.score >= best.score * QUOTE_SCORE_SHARE && group[0]!.coverage >= best.coverage * QUOTE_COVERAGE_SHARE)
+    .filter(
+      (group, index) =>
+        index === 0 ||
+        (group[0]!.score >= best.score * QUOTE_SCORE_SHARE &&
+          group[0]!.coverage >= best.coverage * QUOTE_COVERAGE_SHARE &&
+          (!needsFigure || group[0]!.short !== null)),
+    )
     .slice(0, MAX_QUOTES);
   const shortAnswer = chosen.map((group) => group[0]!.short).find((short) => short !== null) ?? null;
   const quotes = chosen.map((group) => toQuote(corpus, group, ranked, best));
