@@ -24,6 +24,9 @@ const MIN_COVERAGE = 0.5;
 const QUOTE_SCORE_SHARE = 0.6;
 const QUOTE_COVERAGE_SHARE = 0.75;
 const MAX_QUOTES = 3;
+/** A one-word name in more than this share of passages (and at least this many) is too common to be an answer. */
+const COMMON_NAME_SHARE = 0.05;
+const COMMON_NAME_PASSAGES = 10;
 const RELATED_PASSAGES = 3;
 
 export interface RankedSentence {
@@ -126,6 +129,10 @@ function rankSentences(corpus: Corpus, question: Question, weights: number[]): R
     RETRIEVED_PASSAGES,
   );
   const totalWeight = weights.reduce((sum, weight) => sum + weight, 0);
+  const isCommon = (term: string): boolean => {
+    const frequency = documentFrequency(corpus.impacts, term);
+    return frequency >= COMMON_NAME_PASSAGES && frequency > corpus.passages.length * COMMON_NAME_SHARE;
+  };
   const ranked: RankedSentence[] = [];
 
   for (const result of results) {
@@ -148,7 +155,7 @@ function rankSentences(corpus: Corpus, question: Question, weights: number[]): R
       });
       // A passage that never names who or what the question names does not answer it, however much else it shares.
       const coverage = missingName ? Math.min((covered + context) / totalWeight, MIN_COVERAGE / 2) : (covered + context) / totalWeight;
-      const short = extractAnswer(view, question, weights);
+      const short = extractAnswer(view, question, weights, isCommon);
       const fits = question.kind === 'other' || short !== null ? 1 : 0;
       const tied = short !== null && 'tiedToQuestionVerb' in short && short.tiedToQuestionVerb === true ? 0.15 : 0;
       const score = coverage + 0.25 * fits + tied + 0.1 * compactness(view) + (question.kind === 'other' ? 0.1 * leadsWithTopic(view) : 0) - 0.2 * unlikeProse(view.text);

@@ -16,7 +16,12 @@ export interface ShortAnswer {
 /** Term weights by question term index, supplied by the ranker (rarer terms weigh more). */
 export type TermWeights = readonly number[];
 
-export function extractAnswer(view: SentenceView, question: Question, weights: TermWeights): ShortAnswer | null {
+/** Whether a term is too common in the corpus to be an answer by itself ("Python" in the Python docs). */
+export type IsCommon = (term: string) => boolean;
+
+const neverCommon: IsCommon = () => false;
+
+export function extractAnswer(view: SentenceView, question: Question, weights: TermWeights, isCommon: IsCommon = neverCommon): ShortAnswer | null {
   switch (question.kind) {
     case 'count':
       return extractCount(view, question);
@@ -29,7 +34,7 @@ export function extractAnswer(view: SentenceView, question: Question, weights: T
     case 'person':
     case 'place':
     case 'entity':
-      return extractName(view, question, weights);
+      return extractName(view, question, weights, isCommon);
     case 'other':
       return null;
   }
@@ -354,9 +359,11 @@ function isCapitalised(view: SentenceView, index: number): boolean {
   return true;
 }
 
-function extractName(view: SentenceView, question: Question, weights: TermWeights): ShortAnswer | null {
+function extractName(view: SentenceView, question: Question, weights: TermWeights, isCommon: IsCommon): ShortAnswer | null {
   let best: ShortAnswer | null = null;
   for (const span of nameSpans(view, question)) {
+    // A one-word name found all over the corpus is its subject, not an answer.
+    if (span.from === span.to && isCommon(view.tokens[span.from]!.term)) continue;
     const first = view.tokens[span.from]!;
     const words = span.to - span.from + 1;
     const text = sliceTokens(view, span.from, span.to);
