@@ -87,7 +87,7 @@ describe('short answers and abstention on the seeds', () => {
 describe('names too common to be answers', () => {
   it('does not answer with a one-word name that most passages mention', async () => {
     const filler = Array.from({ length: 12 }, (_, index) => plainArticle(`page-${index}`, `Python runs the example number ${index} quickly.`));
-    const corpus = await corpusOf([...filler, plainArticle('cli', 'Python ships the argparse module, which parses command line arguments.')]);
+    const corpus = await corpusOf([...filler, plainArticle('cli', 'The argparse module of Python parses command line arguments.')]);
     const answer = answerQuestion(corpus, 'Which module parses command line arguments?');
     expect(answer.quotes[0]?.source.id).toBe('cli');
     expect(answer.answer).not.toBe('Python');
