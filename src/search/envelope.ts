@@ -6,7 +6,7 @@ import { deserializeImpacts, serializeImpacts } from './impacts.js';
 import { INDEX_OPTIONS, type PassageDocument } from './options.js';
 
 /** Bump whenever the envelope, the passage cutting or the term pipeline changes meaning. */
-export const SCHEMA_VERSION = 7;
+export const SCHEMA_VERSION = 8;
 
 const sourceRef = z.object({
   id: z.string(),
