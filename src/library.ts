@@ -59,8 +59,8 @@ async function build(options: LibraryOptions, log: Log, reason: string): Promise
   log.info(`Building the index: ${reason}`);
   const seeds = await readSeeds(options, log);
   const corpus = await buildCorpus(seeds.articles, seeds.skipped, new Date().toISOString(), () => nextTurn());
-  await saveCorpus(options.indexDir, corpus);
-  log.info(`Indexed ${corpus.sources.length} sources, ${corpus.passages.length} passages into ${options.indexDir}`);
+  await saveOrWarn(options.indexDir, corpus, log);
+  log.info(`Indexed ${corpus.sources.length} sources, ${corpus.passages.length} passages`);
   return { library: new Library(corpus, options), origin: { loaded: false, reason }, skipped: seeds.skipped, removed: removalsBySource(seeds.articles) };
 }
 
@@ -72,6 +72,15 @@ function removalsBySource(articles: Article[]): Map<string, Map<string, number>>
     bySource.set(article.source.path, reasons);
   }
   return bySource;
+}
+
+/** An index that cannot be saved (read-only folder, full disk) still answers; it is rebuilt on the next start. */
+async function saveOrWarn(indexDir: string, corpus: Corpus, log: Log): Promise<void> {
+  try {
+    await saveCorpus(indexDir, corpus);
+  } catch (error) {
+    log.warn(`Could not save the index to ${indexDir} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); answering from memory, it will be rebuilt at the next start`);
+  }
 }
 
 async function readSeeds(options: LibraryOptions, log: Log): Promise<{ articles: Article[]; skipped: SkippedFile[] }> {
@@ -131,7 +140,7 @@ export class Library implements Quoth {
     const log = this.options.log ?? silent;
     const seeds = await readSeeds(this.options, log);
     const next = await buildCorpus(seeds.articles, seeds.skipped, new Date().toISOString(), () => nextTurn());
-    await saveCorpus(this.options.indexDir, next);
+    await saveOrWarn(this.options.indexDir, next, log);
     const report = compare(this.corpus, next, performance.now() - started);
     this.corpus = next;
     log.info(

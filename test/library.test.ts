@@ -76,6 +76,14 @@ describe('Library', () => {
     expect(library.reindex()).not.toBe(running);
   });
 
+  it('answers from memory, with a warning, when the index folder cannot be written', async () => {
+    await writeFile(path.join(root, 'not-a-folder'), 'x');
+    const log = recordingLog();
+    const { library } = await openLibraryWithReport({ seedsDir, indexDir: path.join(root, 'not-a-folder'), log });
+    expect(log.lines.some((line) => line.startsWith('warn: Could not save the index'))).toBe(true);
+    expect(library.ask('Who is the mayor of Kyiv?')).toMatchObject({ ok: true, answer: { answer: 'Vitali Klitschko' } });
+  });
+
   it('keeps the old index serving when a reindex fails', async () => {
     const { library } = await openLibraryWithReport({ seedsDir, indexDir });
     await rm(seedsDir, { recursive: true });
