@@ -72,10 +72,12 @@ export function extractCount(view: SentenceView, question: Question): CountAnswe
     const partitiveTotal = focus === null ? undefined : partitiveOf(view, mention, mentions, focus);
     if (partitiveTotal !== undefined) totals.add(partitiveTotal);
     const focusAt = focus === null ? -1 : quantifiedNoun(view, partitiveTotal ?? mention, focus);
-    if (focusAt === -1 && countsOtherNoun(view, mention)) continue;
+    if (focusAt === -1 && countsOtherNoun(view, mention, question.focus)) continue;
     const distance = distanceToTerms(view, mention.from, predicate);
     if (focusAt === -1 && distance > 6) continue;
-    const tied = clauseHoldsPredicate(view, mention, Math.max(focusAt, mention.to - 1), predicate);
+    const next = view.tokens[mention.to];
+    const looseNoun = next !== undefined && (next.term === question.focus || GENERIC_FOCUS.has(next.term)) ? mention.to : mention.to - 1;
+    const tied = clauseHoldsPredicate(view, mention, Math.max(focusAt, looseNoun), predicate);
     const score = (tied ? 1 : 0) + (focusAt !== -1 || focus === null ? 0.6 : 0.3) + 0.3 / (1 + Math.min(distance, 12));
     if (best === null || score > best.score) {
       const nounAt = focusAt !== -1 ? focusAt : focus === null ? nounAfter(view, mention) : mention.to - 1;
@@ -179,7 +181,7 @@ function matchesFocus(term: string, focus: string): boolean {
   return term === focus || (focus.length >= 5 && term.startsWith(focus));
 }
 
-const PREPOSITIONS = new Set(['in', 'of', 'from', 'to', 'with', 'by', 'for', 'at', 'on', 'into', 'across', 'over', 'among', 'between']);
+const PREPOSITIONS = new Set(['in', 'of', 'from', 'to', 'with', 'by', 'for', 'at', 'on', 'into', 'across', 'over', 'among', 'between', 'including', 'excluding', 'besides']);
 const COUNT_LEAD_INS = new Set(['record', 'total', 'least', 'estimated', 'another', 'further', 'nearly', 'almost', 'around', 'roughly', 'approximately', 'than', 'additional']);
 
 /** "had downed 268 drones": the number is the object of a verb the question does not ask about. */
@@ -207,9 +209,10 @@ function partitiveOf(view: SentenceView, mention: NumberMention, mentions: Numbe
 }
 
 /** Words a number may stand before without counting another noun: "26 others", "72 managed", "23 were". */
-function countsOtherNoun(view: SentenceView, mention: NumberMention): boolean {
+function countsOtherNoun(view: SentenceView, mention: NumberMention, focus: string | null): boolean {
   const next = view.tokens[mention.to];
   if (next === undefined || next.term === '' || hasPunctuationBetween(view, mention.to - 1, mention.to)) return false;
+  if (next.term === focus || GENERIC_FOCUS.has(next.term)) return false;
   const word = next.raw.toLowerCase();
   if (/^\d/.test(word) || /(ed|ing)$/.test(word) || LOOSE_COUNTED.has(word)) return false;
   return /^\p{Ll}/u.test(next.raw);

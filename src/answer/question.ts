@@ -38,6 +38,7 @@ const SYNONYM_GROUPS: string[][] = [
   ['far', 'distanc'],
   ['old', 'ag'],
   ['cost', 'price'],
+  ['bui', 'purchas'],
 ];
 const SYNONYMS = new Map<string, string[]>();
 for (const group of SYNONYM_GROUPS) for (const term of group) SYNONYMS.set(term, group);

@@ -16,13 +16,19 @@ export interface SentenceView {
 export function viewSentence(passage: Passage, range: TextRange, question: Question): SentenceView {
   const text = passage.text.slice(range.start - passage.start, range.end - passage.start);
   const tokens = tokenize(text, range.start);
-  const { exact, prefixes } = formsOf(question);
+  const { exact, prefixes, names } = formsOf(question);
   const hits: number[][] = question.terms.map(() => []);
   tokens.forEach((token, index) => {
     if (token.term === '') return;
     for (const termIndex of exact.get(token.term) ?? []) hits[termIndex]!.push(index);
     for (const [prefix, termIndex] of prefixes) {
       if (token.term !== prefix && token.term.startsWith(prefix) && !exact.get(token.term)?.includes(termIndex)) hits[termIndex]!.push(index);
+    }
+    // A name's shorter relative: "German" for "Germany", "Poland" for "Polandʼs" forms.
+    for (const [form, termIndex] of names) {
+      if (token.term.length >= 5 && form !== token.term && form.startsWith(token.term) && form.length - token.term.length <= 2 && !hits[termIndex]!.includes(index)) {
+        hits[termIndex]!.push(index);
+      }
     }
   });
   return { passage, range, text, tokens, hits };
@@ -33,6 +39,8 @@ interface FormLookup {
   exact: Map<string, number[]>;
   /** Forms long enough to match longer words by prefix ("ukrain" → "ukrainian"), with their term index. */
   prefixes: [string, number][];
+  /** Forms of names, which also match a slightly shorter word they start with ("germani" ← "german"). */
+  names: [string, number][];
 }
 
 const lookups = new WeakMap<Question, FormLookup>();
@@ -40,13 +48,14 @@ const lookups = new WeakMap<Question, FormLookup>();
 function formsOf(question: Question): FormLookup {
   let lookup = lookups.get(question);
   if (lookup === undefined) {
-    lookup = { exact: new Map(), prefixes: [] };
+    lookup = { exact: new Map(), prefixes: [], names: [] };
     question.terms.forEach((term, termIndex) => {
       for (const form of new Set(term.forms)) {
         const list = lookup!.exact.get(form);
         if (list === undefined) lookup!.exact.set(form, [termIndex]);
         else list.push(termIndex);
         if (form.length >= 6) lookup!.prefixes.push([form, termIndex]);
+        if (term.isName) lookup!.names.push([form, termIndex]);
       }
     });
     lookups.set(question, lookup);

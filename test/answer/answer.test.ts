@@ -93,3 +93,21 @@ describe('names too common to be answers', () => {
     expect(answer.answer).not.toBe('Python');
   });
 });
+
+describe('more seed questions', () => {
+  it('ties "one person has been killed" to "killed", not the 26 injured beside it', async () => {
+    const { seedCorpus } = await import('../helpers.js');
+    expect(answerQuestion(await seedCorpus(), 'How many people were killed in Kyiv?').answer).toBe('one person');
+  });
+
+  it('counts "two cruise missiles" after "including"', async () => {
+    const { seedCorpus } = await import('../helpers.js');
+    expect(answerQuestion(await seedCorpus(), 'How many missiles did air defences shoot down?').answer).toBe('two cruise missiles');
+  });
+
+  it('lets a name meet its shorter relative ("Germany" → "German government")', async () => {
+    const { seedCorpus } = await import('../helpers.js');
+    const answer = answerQuestion(await seedCorpus(), 'Which weapons is Germany trying to buy?');
+    expect(answer.quotes[0]?.text).toContain('Patriot air defence systems');
+  });
+});
