@@ -1,5 +1,5 @@
 /**
- * question → Answer. Retrieves passages with MiniSearch, then ranks the sentences inside them by how much
+ * question → Answer. Retrieves passages from the impact index, then ranks the sentences inside them by how much
  * of the question they cover (rarer words weigh more), how close together those words stand, and whether
  * they hold the kind of answer asked for. Below the coverage bar the answer is "no answer", with the
  * closest passages offered as related reading.
@@ -66,18 +66,18 @@ export function answerQuestion(corpus: Corpus, text: string): Answer {
     return { ...base, status: 'no_answer', answer: null, quotes: [], related: relatedReading(corpus, ranked) };
   }
 
-  const groups = groupStatements(ranked.filter((sentence) => sentence.coverage >= MIN_COVERAGE));
-  // For a figure, every quote must state one: a sentence without it is context, not evidence.
+  // Quotes close enough to the best; for a figure, those stating one lead, and a sentence without it is
+  // context rather than evidence, so it is quoted only when nothing states the figure.
   const needsFigure = question.kind === 'count' || question.kind === 'quantity';
-  const chosen = groups
-    .filter(
-      (group, index) =>
-        index === 0 ||
-        (group[0]!.score >= best.score * QUOTE_SCORE_SHARE &&
-          group[0]!.coverage >= best.coverage * QUOTE_COVERAGE_SHARE &&
-          (!needsFigure || group[0]!.short !== null)),
-    )
-    .slice(0, MAX_QUOTES);
+  const statements = groupStatements(ranked.filter((sentence) => sentence.coverage >= MIN_COVERAGE));
+  const eligible = statements.filter(
+    (group, index) =>
+      index === 0 || (group[0]!.score >= best.score * QUOTE_SCORE_SHARE && group[0]!.coverage >= best.coverage * QUOTE_COVERAGE_SHARE),
+  );
+  const ordered = needsFigure
+    ? [...eligible.filter((group) => group[0]!.short !== null), ...eligible.filter((group) => group[0]!.short === null)]
+    : eligible;
+  const chosen = ordered.filter((group, index) => index === 0 || !needsFigure || group[0]!.short !== null).slice(0, MAX_QUOTES);
   const shortAnswer = chosen.map((group) => group[0]!.short).find((short) => short !== null) ?? null;
   const quotes = chosen.map((group) => toQuote(corpus, group, ranked, best));
   return {
