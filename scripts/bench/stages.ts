@@ -4,17 +4,17 @@
  * the impact index (topPassages), then view every sentence of the retrieved passages (tokenise, find the question's terms,
  * try a short answer). What `ask` spends beyond the last stage is the rest of the pipeline: coverage
  * arithmetic, sorting, grouping near-duplicates, quotes with corroboration, and conflicts.
- * Mirrors src/answer/answer.ts (RETRIEVED_PASSAGES = 20, the rarity weight); keep the two in step.
+ * Uses answer.ts's own term weights and retrieval size, so the stages measure what `ask` does.
  */
 import { contentSet } from '../../src/answer/duplicates.js';
 import { extractAnswer } from '../../src/answer/extract.js';
 import { analyzeQuestion } from '../../src/answer/question.js';
 import { viewSentence } from '../../src/answer/sentence.js';
 import type { Corpus } from '../../src/search/corpus.js';
-import { documentFrequency, topPassages } from '../../src/search/impacts.js';
+import { RETRIEVED_PASSAGES, termWeights } from '../../src/answer/answer.js';
+import { topPassages } from '../../src/search/impacts.js';
 import { tokenize } from '../../src/text/terms.js';
 
-const RETRIEVED_PASSAGES = 20;
 
 export interface StageTimes {
   /** analyzeQuestion + term weights. */
@@ -32,11 +32,7 @@ export interface StageTimes {
 export function stagedAsk(corpus: Corpus, rawQuestion: string): StageTimes {
   const t0 = performance.now();
   const question = analyzeQuestion(rawQuestion.replace(/\s+/g, ' ').trim());
-  const total = corpus.passages.length;
-  const weights = question.terms.map((term) => {
-    const frequency = Math.max(0, ...term.forms.map((form) => documentFrequency(corpus.impacts, form)));
-    return Math.log(1 + total / (frequency + 0.5));
-  });
+  const weights = termWeights(corpus, question);
   const t1 = performance.now();
   const groups = question.terms.map((term) => term.forms);
   const top = topPassages(corpus.impacts, groups, RETRIEVED_PASSAGES);

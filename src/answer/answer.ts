@@ -17,7 +17,7 @@ import { viewSentence, type SentenceView } from './sentence.js';
 import { tokenize } from '../text/terms.js';
 
 /** Passages retrieved per question before sentence ranking. */
-const RETRIEVED_PASSAGES = 20;
+export const RETRIEVED_PASSAGES = 20;
 /** Share of the question's (weighted) terms a sentence must hold to count as answering it. */
 const MIN_COVERAGE = 0.5;
 /** Further quotes must score at least this share of the best one, and cover this share of what it covers. */
@@ -113,7 +113,7 @@ function withSpellingFixed(corpus: Corpus, question: Question): Question {
 }
 
 /** Rarity of each question term: ln(1 + N / (df + 0.5)); a term the corpus never uses weighs most. */
-function termWeights(corpus: Corpus, question: Question): number[] {
+export function termWeights(corpus: Corpus, question: Question): number[] {
   const total = corpus.passages.length;
   return question.terms.map((term) => {
     const frequency = Math.max(0, ...term.forms.map((form) => documentFrequency(corpus.impacts, form)));
