@@ -1,6 +1,7 @@
 /** Command line: index | ask | sources | console | eval. Files, the clock and the terminal live here. */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { loadConfig, ConfigError } from './config.js';
 import { runConsole } from './console.js';
@@ -93,7 +94,6 @@ async function main(argv: string[]): Promise<number> {
 }
 
 async function askFromStdin(quoth: Quoth, json: boolean): Promise<number> {
-  const { createInterface } = await import('node:readline');
   const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
   for await (const line of lines) {
     if (line.trim() === '') continue;

@@ -31,7 +31,6 @@ export interface OpenedLibrary {
   library: Library;
   /** How the index came to be: loaded from disk, or built (and why). */
   origin: { loaded: true } | { loaded: false; reason: string };
-  skipped: SkippedFile[];
   /** When built: per source path, how many stretches of boilerplate were removed, by reason. Empty when loaded. */
   removed: Map<string, Map<string, number>>;
 }
@@ -48,7 +47,7 @@ export async function openLibraryWithReport(options: LibraryOptions): Promise<Op
     const reason = saved.ok ? staleness(saved.corpus, hashes) : saved.reason;
     if (saved.ok && reason === null) {
       log.info(`Loaded index of ${saved.corpus.passages.length} passages from ${options.indexDir} (built ${saved.corpus.builtAt})`);
-      return { library: new Library(saved.corpus, options), origin: { loaded: true }, skipped: saved.corpus.skipped, removed: new Map() };
+      return { library: new Library(saved.corpus, options), origin: { loaded: true }, removed: new Map() };
     }
     return build(options, log, reason ?? 'the index does not match the seeds');
   }
@@ -61,7 +60,7 @@ async function build(options: LibraryOptions, log: Log, reason: string): Promise
   const corpus = await buildCorpus(seeds.articles, seeds.skipped, new Date().toISOString(), () => nextTurn());
   await saveOrWarn(options.indexDir, corpus, log);
   log.info(`Indexed ${corpus.sources.length} sources, ${corpus.passages.length} passages`);
-  return { library: new Library(corpus, options), origin: { loaded: false, reason }, skipped: seeds.skipped, removed: removalsBySource(seeds.articles) };
+  return { library: new Library(corpus, options), origin: { loaded: false, reason }, removed: removalsBySource(seeds.articles) };
 }
 
 function removalsBySource(articles: Article[]): Map<string, Map<string, number>> {

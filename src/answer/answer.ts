@@ -140,7 +140,8 @@ function rankSentences(corpus: Corpus, question: Question, weights: number[]): R
     if (passage === undefined) continue;
     const views = passage.sentences.map((range) => viewSentence(passage, range, question));
     const headingTerms = contentSetOf(passage.heading);
-    const missingName = namesMissingFrom(question, views, headingTerms, titleTerms(corpus, passage.sourceId));
+    const title = corpus.sourceById.get(passage.sourceId)?.source.title ?? '';
+    const missingName = namesMissingFrom(question, views, headingTerms, contentSetOf(title));
     views.forEach((view, position) => {
       let covered = 0;
       let context = 0;
@@ -166,7 +167,7 @@ function rankSentences(corpus: Corpus, question: Question, weights: number[]): R
   return ranked;
 }
 
-function namesMissingFrom(question: Question, views: SentenceView[], heading: Set<string>, title: Set<string>): boolean {
+function namesMissingFrom(question: Question, views: SentenceView[], heading: ReadonlySet<string>, title: ReadonlySet<string>): boolean {
   return question.terms.some(
     (term, termIndex) =>
       term.isName &&
@@ -175,19 +176,21 @@ function namesMissingFrom(question: Question, views: SentenceView[], heading: Se
   );
 }
 
-const titleCache = new WeakMap<Corpus, Map<string, Set<string>>>();
+/** Headings and titles recur across passages and questions: their term sets are computed once (bounded). */
+const termSets = new Map<string, Set<string>>();
+const MAX_CACHED_TERM_SETS = 20_000;
 
-function titleTerms(corpus: Corpus, sourceId: string): Set<string> {
-  let cache = titleCache.get(corpus);
-  if (cache === undefined) titleCache.set(corpus, (cache = new Map()));
-  let terms = cache.get(sourceId);
-  if (terms === undefined) cache.set(sourceId, (terms = contentSetOf(corpus.sourceById.get(sourceId)?.source.title ?? '')));
+function contentSetOf(text: string): ReadonlySet<string> {
+  if (text === '') return EMPTY_SET;
+  let terms = termSets.get(text);
+  if (terms === undefined) {
+    terms = contentSet(tokenize(text));
+    if (termSets.size < MAX_CACHED_TERM_SETS) termSets.set(text, terms);
+  }
   return terms;
 }
 
-function contentSetOf(text: string): Set<string> {
-  return text === '' ? new Set() : contentSet(tokenize(text));
-}
+const EMPTY_SET: ReadonlySet<string> = new Set();
 
 /** 1 when the question's words open the sentence ("The break statement, like in C, breaks out …"): a definition, for "what is / what does" questions. */
 function leadsWithTopic(view: SentenceView): number {
@@ -199,7 +202,7 @@ function leadsWithTopic(view: SentenceView): number {
  * 0 for a well-formed prose sentence, up to 1 for text that is not one: a heading or table-of-contents
  * fragment, a code line or signature, an overlong run-on.
  */
-export function unlikeProse(text: string): number {
+function unlikeProse(text: string): number {
   let penalty = 0;
   const words = text.split(/\s+/).length;
   if (!/[.!?…:;"'”’)]$/.test(text)) penalty += 0.5;

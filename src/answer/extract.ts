@@ -161,7 +161,7 @@ function clauseHoldsPredicate(view: SentenceView, mention: NumberMention, lastTo
 }
 
 /** The question's common words other than the counted noun: its verb and qualifiers ("launch", "overnight"). */
-export function isPredicate(question: Question): (termIndex: number) => boolean {
+function isPredicate(question: Question): (termIndex: number) => boolean {
   return (termIndex) => {
     const term = question.terms[termIndex]!;
     return !term.isName && !term.forms.includes(question.focus ?? '');
