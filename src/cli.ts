@@ -1,7 +1,6 @@
 /** Command line: index | ask | sources | console | eval. Files, the clock and the terminal live here. */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { loadConfig, ConfigError } from './config.js';
 import { runConsole } from './console.js';
@@ -10,6 +9,7 @@ import { SeedsFolderError } from './ingest/index.js';
 import { openLibraryWithReport, type Log } from './library.js';
 import { answerToJson } from './render/json.js';
 import { ansiStyle, plainStyle, renderAnswer, renderSources } from './render/terminal.js';
+import { SecretScreen } from './secrets.js';
 import type { AskOutcome, Quoth } from './service.js';
 
 const USAGE = `Usage:
@@ -44,6 +44,7 @@ async function main(argv: string[]): Promise<number> {
   const config = loadConfig();
   const folders = { seedsDir: values.seeds ?? config.seedsDir, indexDir: values.index ?? config.indexDir };
   const style = process.stdout.isTTY && process.env.NO_COLOR === undefined ? ansiStyle : plainStyle;
+  const screen = new SecretScreen(config.secrets);
 
   switch (command) {
     case 'index': {
@@ -64,13 +65,13 @@ async function main(argv: string[]): Promise<number> {
     case 'ask': {
       const quoth = (await openLibraryWithReport({ ...folders, log: stderrLog })).library;
       const question = rest.join(' ');
-      if (question === '-') return askFromStdin(quoth, values.json);
+      if (question === '-') return askFromStdin(quoth, values.json, screen);
       const outcome = quoth.ask(question);
       if (!outcome.ok) {
         process.stderr.write(`${outcome.error.message}\n`);
         return 2;
       }
-      process.stdout.write(values.json ? `${JSON.stringify(answerToJson(outcome.answer))}\n` : `${renderAnswer(outcome.answer, style)}\n`);
+      process.stdout.write(`${reply(outcome, question, values.json, screen, style)}\n`);
       return 0;
     }
     case 'sources': {
@@ -80,7 +81,7 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'console': {
       const quoth = (await openLibraryWithReport({ ...folders, log: stderrLog })).library;
-      await runConsole(quoth);
+      await runConsole(quoth, undefined, screen);
       return 0;
     }
     case 'eval': {
@@ -93,29 +94,53 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-async function askFromStdin(quoth: Quoth, json: boolean): Promise<number> {
-  const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
-  for await (const line of lines) {
-    if (line.trim() === '') continue;
+/**
+ * One output line per input line, in order, always: a line ends at `\n` (a `\r` before it is dropped), and an
+ * empty or refused question gets an error object in its place, so a script can pair outputs with inputs.
+ */
+async function askFromStdin(quoth: Quoth, json: boolean, screen: SecretScreen): Promise<number> {
+  for await (const line of stdinLines()) {
     let outcome: AskOutcome;
     try {
       outcome = quoth.ask(line);
     } catch (error) {
       // One bad question must not lose the answers to the rest of the batch.
       process.stderr.write(`quoth: failed on "${line}": ${(error as Error).stack ?? String(error)}\n`);
-      process.stdout.write(`${json ? JSON.stringify({ question: line, status: 'error', error: { code: 'internal', message: 'internal error' } }) : 'Internal error on this question.'}\n`);
-      continue;
+      outcome = { ok: false, error: { code: 'internal', message: 'Internal error on this question.' } };
     }
-    const reply = outcome.ok
-      ? json
-        ? JSON.stringify(answerToJson(outcome.answer))
-        : `${renderAnswer(outcome.answer)}\n`
-      : json
-        ? JSON.stringify({ question: line, status: 'error', error: outcome.error })
-        : outcome.error.message;
-    process.stdout.write(`${reply}\n`);
+    process.stdout.write(`${reply(outcome, line, json, screen, plainStyle)}\n`);
   }
   return 0;
+}
+
+async function* stdinLines(): AsyncGenerator<string> {
+  let pending = '';
+  for await (const chunk of process.stdin.setEncoding('utf8')) {
+    pending += chunk as string;
+    let end: number;
+    while ((end = pending.indexOf('\n')) !== -1) {
+      yield pending.slice(0, end).replace(/\r$/, '');
+      pending = pending.slice(end + 1);
+    }
+  }
+  if (pending !== '') yield pending.replace(/\r$/, '');
+}
+
+/** The text printed for one question (a JSON line with --json), screened for secrets before it is written. */
+function reply(outcome: AskOutcome, question: string, json: boolean, screen: SecretScreen, style: typeof plainStyle): string {
+  let withheld: number;
+  let text: string;
+  if (json) {
+    const screened = screen.json(outcome.ok ? answerToJson(outcome.answer) : { question, status: 'error', error: outcome.error });
+    withheld = screened.withheld;
+    text = JSON.stringify(screened.value);
+  } else {
+    const screened = screen.text(outcome.ok ? renderAnswer(outcome.answer, style) : outcome.error.message);
+    withheld = screened.withheld ? 1 : 0;
+    text = screened.text;
+  }
+  if (withheld > 0) process.stderr.write('warning: withheld reply text that contained a configured secret\n');
+  return text;
 }
 
 async function runEval(file: string, folders: { seedsDir: string; indexDir: string }, json: boolean): Promise<number> {

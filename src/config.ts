@@ -32,7 +32,14 @@ export type Config = {
   seedsDir: string;
   indexDir: string;
   logLevel: z.infer<typeof schema>['LOG_LEVEL'];
+  /**
+   * Values no reply may ever contain: the bot token and every variable whose name marks it as a secret
+   * (`*TOKEN*`, `*SECRET*`, `*PASSWORD*`, `*API_KEY*`, …), from `.env` or the environment.
+   */
+  secrets: string[];
 };
+
+const SECRET_NAME = /TOKEN|SECRET|PASSW(OR)?D|API_?KEY|PRIVATE_?KEY|CREDENTIAL/i;
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -55,6 +62,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = readProcessEnv()): Config {
     seedsDir: values.SEEDS_DIR ?? 'seeds',
     indexDir: values.INDEX_DIR ?? 'index-data',
     logLevel: values.LOG_LEVEL,
+    secrets: Object.entries(env)
+      .filter(([name, value]) => SECRET_NAME.test(name) && value !== undefined && value.trim() !== '')
+      .map(([, value]) => value!.trim()),
   };
 }
 

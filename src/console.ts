@@ -1,6 +1,7 @@
 /** The local console: ask questions in a terminal, no Discord needed. */
 import { createInterface } from 'node:readline/promises';
 import { ansiStyle, plainStyle, renderAnswer, renderSources } from './render/terminal.js';
+import { SecretScreen } from './secrets.js';
 import type { Quoth } from './service.js';
 
 export interface ConsoleIo {
@@ -10,10 +11,14 @@ export interface ConsoleIo {
 
 const HELP = 'Type a question and press Enter. Commands: /sources, /reindex, /help, /quit (or Ctrl+D).';
 
-export async function runConsole(quoth: Quoth, io: ConsoleIo = { input: process.stdin, output: process.stdout }): Promise<void> {
+export async function runConsole(
+  quoth: Quoth,
+  io: ConsoleIo = { input: process.stdin, output: process.stdout },
+  screen: SecretScreen = new SecretScreen([]),
+): Promise<void> {
   const style = io.output.isTTY === true && process.env.NO_COLOR === undefined ? ansiStyle : plainStyle;
   const write = (text: string): void => {
-    io.output.write(`${text}\n`);
+    io.output.write(`${screen.text(text).text}\n`);
   };
   const info = quoth.info();
   write(`Quoth — ${info.sources.length} sources, ${info.passages} passages. No DISCORD_TOKEN set, so this is the local console.`);

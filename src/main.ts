@@ -4,13 +4,14 @@ import { runConsole } from './console.js';
 import { startBot } from './discord/client.js';
 import { openLibrary, type Log } from './library.js';
 import { createLogger, logProcessFaults, type Logger } from './log.js';
+import { SecretScreen } from './secrets.js';
 
 function libraryLog(logger: Logger): Log {
   return { info: (message) => logger.info(message), warn: (message) => logger.warn(message) };
 }
 
 async function runBot(config: Config & { discordToken: string }): Promise<void> {
-  const logger = createLogger(config.logLevel, { secrets: [config.discordToken] });
+  const logger = createLogger(config.logLevel, { secrets: [config.discordToken, ...config.secrets] });
   logProcessFaults(logger);
   const library = await openLibrary({ seedsDir: config.seedsDir, indexDir: config.indexDir, log: libraryLog(logger) });
   const bot = await startBot({ config, quoth: library, logger });
@@ -30,7 +31,7 @@ async function runLocalConsole(config: Config): Promise<void> {
   const logger = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel, { destination: process.stderr });
   logProcessFaults(logger);
   const library = await openLibrary({ seedsDir: config.seedsDir, indexDir: config.indexDir, log: libraryLog(logger) });
-  await runConsole(library);
+  await runConsole(library, undefined, new SecretScreen(config.secrets));
 }
 
 async function main(): Promise<void> {

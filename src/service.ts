@@ -4,7 +4,7 @@ import type { Answer, SkippedFile, SourceSummary } from './model.js';
 export const MAX_QUESTION_LENGTH = 300;
 
 export interface QuestionError {
-  code: 'empty' | 'too_long';
+  code: 'empty' | 'too_long' | 'internal';
   /** User-facing sentence, e.g. "Questions are limited to 300 characters (this one has 412)." */
   message: string;
 }

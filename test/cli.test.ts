@@ -11,12 +11,12 @@ interface Run {
   stderr: string;
 }
 
-function cli(args: string[], stdin?: string): Promise<Run> {
+function cli(args: string[], stdin?: string, env: Record<string, string> = {}): Promise<Run> {
   return new Promise((resolve) => {
     const child = execFile(
       process.execPath,
       ['--import', 'tsx', path.join(REPO_ROOT, 'src/cli.ts'), ...args],
-      { cwd: REPO_ROOT, env: { ...process.env, NO_COLOR: '1', DISCORD_TOKEN: '' } },
+      { cwd: REPO_ROOT, env: { ...process.env, NO_COLOR: '1', DISCORD_TOKEN: '', ...env } },
       (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
     );
     child.stdin?.end(stdin ?? '');
@@ -45,6 +45,30 @@ describe('the command line', () => {
     ]);
     expect(replies[0]).toMatchObject({ answer: '11 missiles', conflicts: [] });
     expect(run.stderr).toMatch(/Building the index|Loaded index/);
+  });
+
+  it('prints exactly one JSON line per input line, in order: blank lines and bare CRs included', async () => {
+    const input = 'Who is the mayor of Kyiv?\r\n\n   \nHow many missiles were fired?\rWhat is the capital of France?\nWho is the Kremlin spokesman?';
+    const run = await cli(['ask', ...folders, '--json', '-'], input);
+    expect(run.code).toBe(0);
+    const replies = run.stdout.split('\n').filter((line) => line !== '').map((line) => JSON.parse(line) as { question: string; status: string; error?: { code: string } });
+    expect(replies.map((reply) => [reply.question, reply.status === 'error' ? reply.error?.code : 'replied'])).toEqual([
+      ['Who is the mayor of Kyiv?', 'replied'],
+      ['', 'empty'],
+      ['   ', 'empty'],
+      // A bare CR is not a line end: the two questions are one line (white space collapsed in the reply).
+      ['How many missiles were fired? What is the capital of France?', 'replied'],
+      ['Who is the Kremlin spokesman?', 'replied'],
+    ]);
+  });
+
+  it('withholds a reply that would print a configured secret, and says so on stderr', async () => {
+    const secret = 'Klitschko, 14 people were hospitalised';
+    const run = await cli(['ask', ...folders, '--json', 'Who is the mayor of Kyiv?'], undefined, { QUOTH_TEST_API_KEY: secret });
+    expect(run.code).toBe(0);
+    expect(run.stdout).not.toContain(secret.slice(0, 24));
+    expect(run.stdout).toContain('Quoth withheld this text');
+    expect(run.stderr).toContain('withheld reply text that contained a configured secret');
   });
 
   it('prints a readable reply with the quote and its source', async () => {

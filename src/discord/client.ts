@@ -2,17 +2,18 @@
  * The bot: a discord.js client with only the Guilds intent, wired to the dispatcher. Everything it needs is passed
  * in (config, the Quoth engine, a logger), so tests start it in-process against a loopback Discord and stop it.
  */
-import { Client, Events, GatewayIntentBits, type ClientOptions } from 'discord.js';
+import { Client, DefaultRestOptions, Events, GatewayIntentBits, type ClientOptions, type RESTOptions } from 'discord.js';
 import { commands as defaultCommands } from '../../commands/index.js';
 import type { Config } from '../config.js';
 import type { Logger } from '../log.js';
+import { SecretScreen } from '../secrets.js';
 import type { Quoth } from '../service.js';
 import type { Command } from './command.js';
 import { createDispatcher } from './dispatcher.js';
 import { NO_MENTIONS } from './reply.js';
 
 export interface BotOptions {
-  config: Pick<Config, 'discordToken' | 'discordApplicationId' | 'discordApiBase' | 'moderatorRoleIds'>;
+  config: Pick<Config, 'discordToken' | 'discordApplicationId' | 'discordApiBase' | 'moderatorRoleIds'> & { secrets?: readonly string[] };
   quoth: Quoth;
   logger: Logger;
   /** Defaults to the command modules in `commands/`. */
@@ -32,12 +33,41 @@ export class BotStartError extends Error {
 }
 
 /** The client options Quoth runs with; exported so tests can assert them. */
-export function clientOptions(config: BotOptions['config']): ClientOptions {
+export function clientOptions(config: BotOptions['config'], logger?: Logger): ClientOptions {
+  const screen = new SecretScreen([config.discordToken, ...(config.secrets ?? [])]);
   return {
     // Slash commands need no privileged intent; Guilds gives guild and channel data for interactions.
     intents: [GatewayIntentBits.Guilds],
     allowedMentions: NO_MENTIONS,
-    ...(config.discordApiBase ? { rest: { api: config.discordApiBase } } : {}),
+    rest: {
+      ...(config.discordApiBase ? { api: config.discordApiBase } : {}),
+      makeRequest: screenedRequests(screen, logger),
+    },
+  };
+}
+
+/**
+ * Every request body the bot sends to Discord passes here, whichever command or error path built it: a text that
+ * holds a configured secret is replaced by a refusal before it leaves the process, and the hit is logged.
+ */
+function screenedRequests(screen: SecretScreen, logger: Logger | undefined): RESTOptions['makeRequest'] {
+  return async (url, init) => {
+    if (typeof init.body === 'string') {
+      let withheld = 0;
+      let body = init.body;
+      try {
+        const screened = screen.json(JSON.parse(init.body) as unknown);
+        withheld = screened.withheld;
+        if (withheld > 0) body = JSON.stringify(screened.value);
+      } catch {
+        if (screen.leaks(init.body)) throw new Error('Quoth: withheld a request to Discord that contained a configured secret');
+      }
+      if (withheld > 0) {
+        logger?.warn({ withheld, method: init.method }, 'withheld reply text that contained a configured secret');
+        return DefaultRestOptions.makeRequest(url, { ...init, body });
+      }
+    }
+    return DefaultRestOptions.makeRequest(url, init);
   };
 }
 
@@ -45,7 +75,7 @@ export function clientOptions(config: BotOptions['config']): ClientOptions {
 export async function startBot(options: BotOptions): Promise<RunningBot> {
   const { config, logger } = options;
   if (!config.discordToken) throw new BotStartError('Quoth: DISCORD_TOKEN is not set; cannot start the Discord bot');
-  const client = new Client(clientOptions(config));
+  const client = new Client(clientOptions(config, logger));
   const dispatch = createDispatcher({
     commands: options.commands ?? defaultCommands,
     quoth: options.quoth,

@@ -33,6 +33,17 @@ export function sourceIdOf(relativePath: string): string {
   return relativePath.replace(/\\/gu, '/').replace(/\.[^./]+$/u, '');
 }
 
+/**
+ * Source ids for a folder's files: the path without its extension, except where two files would share one
+ * (`dup.txt` and `dup.md`): those keep their extension (`dup.txt`, `dup.md`), so a quote is never credited to
+ * the wrong file.
+ */
+export function uniqueSourceIds(relativePaths: readonly string[]): Map<string, string> {
+  const claims = new Map<string, number>();
+  for (const rel of relativePaths) claims.set(sourceIdOf(rel), (claims.get(sourceIdOf(rel)) ?? 0) + 1);
+  return new Map(relativePaths.map((rel) => [rel, claims.get(sourceIdOf(rel))! > 1 ? rel.replace(/\\/gu, '/') : sourceIdOf(rel)]));
+}
+
 const OPTIONS: Record<SourceFormat, (doc: SourceDocument) => BoilerplateOptions> = {
   text: () => ({ dateMarker: true, phrases: true, headline: true, trailing: true }),
   // Markdown prose is kept whole; only its headings and front matter are set aside.
@@ -82,6 +93,7 @@ export function readArticle(
   displayPath: string,
   bytes: Uint8Array,
   sha256: string,
+  id: string = sourceIdOf(relativePath),
 ): ReadResult {
   const skip = (reason: string): ReadResult => ({ ok: false, skipped: { path: displayPath, reason } });
   const format = formatOf(relativePath);
@@ -101,7 +113,7 @@ export function readArticle(
   const removed: Removal[] = [...doc.removed, ...cleaned.removed].sort(byStart);
   const article: Article = {
     source: {
-      id: sourceIdOf(relativePath),
+      id,
       title: doc.stated.title ?? guessedTitle,
       path: displayPath,
       published: doc.stated.published ?? cleaned.published,

@@ -1,11 +1,12 @@
 /** The edge of ingestion: walks the seeds folder, reads and hashes files, and hands bytes to the pure core. */
 import { createHash } from 'node:crypto';
 import type { Dirent } from 'node:fs';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { open, readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Article, SkippedFile } from '../model.js';
-import { formatOf, readArticle } from './article.js';
+import { formatOf, readArticle, uniqueSourceIds } from './article.js';
 import { SeedsFolderError } from './errors.js';
 
 export interface LoadOptions {
@@ -37,12 +38,20 @@ function describe(error: unknown): string {
 
 const byName = (a: Dirent, b: Dirent): number => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 
+/** A file to read: its path under the seeds folder (with `/`) and the real path its bytes are read from. */
+interface SeedFile {
+  rel: string;
+  real: string;
+}
+
 /**
- * Relative paths (with `/`) of the `.txt`, `.md` and `.html` files under `root`, in sorted order. Hidden
- * files and folders are left out; folders that cannot be listed are reported as skipped.
+ * The `.txt`, `.md` and `.html` files under the seeds folder, in sorted order. Hidden files and folders are
+ * left out. Only regular files whose real path lies inside the folder's real path are kept: a link that
+ * leads out of the folder (or into a hidden file inside it) is skipped with a reason, so no file outside
+ * the seeds folder can ever be quoted. Linked folders are not followed (no cycles, no second copy).
  */
-async function listFiles(root: string, skipped: SkippedFile[], display: (rel: string) => string): Promise<string[]> {
-  const found: string[] = [];
+async function listFiles(root: string, skipped: SkippedFile[], display: (rel: string) => string): Promise<SeedFile[]> {
+  const found: SeedFile[] = [];
   const visit = async (rel: string): Promise<void> => {
     let entries: Dirent[];
     try {
@@ -55,20 +64,47 @@ async function listFiles(root: string, skipped: SkippedFile[], display: (rel: st
     for (const entry of entries.sort(byName)) {
       if (entry.name.startsWith('.')) continue;
       const child = rel === '' ? entry.name : `${rel}/${entry.name}`;
-      let isDirectory = entry.isDirectory();
-      let isFile = entry.isFile();
-      if (entry.isSymbolicLink()) {
-        // Linked files are read; linked folders are not followed, so a link cycle cannot loop.
-        const target = await stat(path.join(root, child)).catch(() => null);
-        isFile = target?.isFile() ?? false;
-        isDirectory = false;
+      if (entry.isDirectory()) await visit(child);
+      else if (entry.isFile() && formatOf(entry.name)) found.push({ rel: child, real: path.join(root, child) });
+      else if (entry.isSymbolicLink()) {
+        const link = await followLink(root, child);
+        if ('real' in link) {
+          if (formatOf(entry.name)) found.push({ rel: child, real: link.real });
+        } else if (link.reason !== null) {
+          skipped.push({ path: display(child), reason: link.reason });
+        }
       }
-      if (isDirectory) await visit(child);
-      else if (isFile && formatOf(entry.name)) found.push(child);
     }
   };
   await visit('');
   return found;
+}
+
+/** Where a link in the seeds folder leads, or why it is not read (null: not a kind of file Quoth reads anyway). */
+async function followLink(root: string, rel: string): Promise<{ real: string } | { reason: string | null }> {
+  const real = await realpath(path.join(root, rel)).catch(() => null);
+  if (real === null) return { reason: 'broken link' };
+  const inside = path.relative(root, real);
+  if (inside === '..' || inside.startsWith(`..${path.sep}`) || path.isAbsolute(inside)) return { reason: 'link leads outside the seeds folder; not read' };
+  if (inside.split(path.sep).some((part) => part.startsWith('.'))) return { reason: 'link leads to a hidden file; not read' };
+  const target = await stat(real).catch(() => null);
+  if (target?.isDirectory()) return { reason: 'link to a folder; not followed' };
+  if (!target?.isFile()) return { reason: null };
+  return { real };
+}
+
+/**
+ * Reads a listed file without following a link at its last step, and only when it is a regular file:
+ * a file swapped for a link (or a device, or a FIFO) after listing is not read.
+ */
+async function readSeedFile(file: SeedFile): Promise<Uint8Array> {
+  const handle = await open(file.real, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+  try {
+    if (!(await handle.stat()).isFile()) throw Object.assign(new Error('not a regular file'), { code: 'ENOTREG' });
+    return await handle.readFile();
+  } finally {
+    await handle.close();
+  }
 }
 
 /**
@@ -78,22 +114,24 @@ async function listFiles(root: string, skipped: SkippedFile[], display: (rel: st
  * Yields to the event loop between files, so a running bot keeps answering during a reindex.
  */
 export async function loadSeeds(seedsDir: string, options: LoadOptions = {}): Promise<LoadResult> {
-  const { root, display, files, skipped } = await listSeeds(seedsDir);
+  const { display, files, skipped } = await listSeeds(seedsDir);
 
   const articles: Article[] = [];
   const warnings: IngestWarning[] = [];
-  for (const [i, rel] of files.entries()) {
+  const ids = uniqueSourceIds(files.map((file) => file.rel));
+  for (const [i, file] of files.entries()) {
+    const { rel } = file;
     const shown = display(rel);
     let bytes: Uint8Array | null = null;
     try {
-      bytes = await readFile(path.join(root, rel));
+      bytes = await readSeedFile(file);
     } catch (error) {
       skipped.push({ path: shown, reason: `unreadable (${describe(error)})` });
     }
     if (bytes) {
       const sha256 = sha256Of(bytes);
       try {
-        const result = readArticle(rel, shown, bytes, sha256);
+        const result = readArticle(rel, shown, bytes, sha256, ids.get(rel));
         if (result.ok) {
           articles.push(result.article);
           for (const message of result.warnings) warnings.push({ path: shown, message });
@@ -116,11 +154,11 @@ export async function loadSeeds(seedsDir: string, options: LoadOptions = {}): Pr
  * enough to tell whether a saved index still matches the folder. Throws like `loadSeeds`.
  */
 export async function hashSeeds(seedsDir: string): Promise<Map<string, string>> {
-  const { root, display, files } = await listSeeds(seedsDir);
+  const { display, files } = await listSeeds(seedsDir);
   const hashes = new Map<string, string>();
-  for (const rel of files) {
-    const bytes = await readFile(path.join(root, rel)).catch(() => null);
-    if (bytes !== null) hashes.set(display(rel), sha256Of(bytes));
+  for (const file of files) {
+    const bytes = await readSeedFile(file).catch(() => null);
+    if (bytes !== null) hashes.set(display(file.rel), sha256Of(bytes));
   }
   return hashes;
 }
@@ -129,19 +167,23 @@ function sha256Of(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
-async function listSeeds(seedsDir: string): Promise<{ root: string; display: (rel: string) => string; files: string[]; skipped: SkippedFile[] }> {
-  const root = path.resolve(seedsDir);
-  const info = await stat(root).catch((error: unknown) => {
-    throw new SeedsFolderError(errorCode(error) === 'ENOENT' ? 'not_found' : 'unreadable', root, { cause: error });
+async function listSeeds(seedsDir: string): Promise<{ display: (rel: string) => string; files: SeedFile[]; skipped: SkippedFile[] }> {
+  const given = path.resolve(seedsDir);
+  const info = await stat(given).catch((error: unknown) => {
+    throw new SeedsFolderError(errorCode(error) === 'ENOENT' ? 'not_found' : 'unreadable', given, { cause: error });
   });
-  if (!info.isDirectory()) throw new SeedsFolderError('not_a_folder', root);
+  if (!info.isDirectory()) throw new SeedsFolderError('not_a_folder', given);
+  // Containment is judged on real paths, so a seeds folder reached through a link still works.
+  const root = await realpath(given).catch((error: unknown) => {
+    throw new SeedsFolderError('unreadable', given, { cause: error });
+  });
 
-  const given = seedsDir.split(path.sep).join('/');
-  const display = (rel: string): string => path.posix.join(given, rel);
+  const shownRoot = seedsDir.split(path.sep).join('/');
+  const display = (rel: string): string => path.posix.join(shownRoot, rel);
   const skipped: SkippedFile[] = [];
   const files = await listFiles(root, skipped, display).catch((error: unknown) => {
-    throw new SeedsFolderError('unreadable', root, { cause: error });
+    throw new SeedsFolderError('unreadable', given, { cause: error });
   });
-  if (files.length === 0) throw new SeedsFolderError('empty', root);
-  return { root, display, files, skipped };
+  if (files.length === 0) throw new SeedsFolderError('empty', given);
+  return { display, files, skipped };
 }

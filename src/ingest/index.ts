@@ -1,5 +1,5 @@
 export type { ReadResult } from './article.js';
-export { formatOf, readArticle, sourceIdOf } from './article.js';
+export { formatOf, readArticle, sourceIdOf, uniqueSourceIds } from './article.js';
 export type { SeedsFolderProblem } from './errors.js';
 export { SeedsFolderError } from './errors.js';
 export type { IngestWarning, LoadOptions, LoadResult } from './files.js';

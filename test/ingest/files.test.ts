@@ -1,8 +1,8 @@
-import { chmod, copyFile, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { chmod, copyFile, mkdir, mkdtemp, readdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { SeedsFolderError, loadSeeds } from '../../src/ingest/index.js';
+import { SeedsFolderError, hashSeeds, loadSeeds } from '../../src/ingest/index.js';
 import { SEEDS, sha256 } from './helpers.js';
 
 let dir: string;
@@ -142,5 +142,82 @@ describe('loadSeeds', () => {
     await put('a.txt', PROSE);
     const file = path.join(dir, 'a.txt');
     await expect(loadSeeds(file)).rejects.toThrow(`Quoth: seeds path is not a folder: ${file}`);
+  });
+});
+
+describe('containment: only files inside the seeds folder are read', () => {
+  const SECRET = 'DISCORD_TOKEN=MTIzNDU2Nzg5MDEyMzQ1Njc4.GAbCdE.outside-the-folder-secret-value-0123456789';
+  let outside: string;
+  let seeds: string;
+
+  beforeEach(async () => {
+    outside = path.join(dir, 'outside');
+    seeds = path.join(dir, 'seeds');
+    await put('outside/.env', `${SECRET}\n`);
+    await put('outside/notes.txt', 'A note that lives outside the seeds folder.\n');
+    await put('seeds/a.txt', PROSE);
+  });
+
+  it('skips a link to a file outside the folder, naming the link, and never reads its text', async () => {
+    await symlink(path.join(outside, '.env'), path.join(seeds, 'token.txt'));
+    await symlink(path.join(outside, 'notes.txt'), path.join(seeds, 'notes.md'));
+    await symlink('../outside/notes.txt', path.join(seeds, 'relative.txt'));
+    const { articles, skipped } = await loadSeeds(seeds);
+    expect(articles.map((a) => a.source.id)).toEqual(['a']);
+    expect(articles.map((a) => a.text).join('\n')).not.toContain('outside');
+    expect(skipped.map((s) => [path.basename(s.path), s.reason])).toEqual([
+      ['notes.md', 'link leads outside the seeds folder; not read'],
+      ['relative.txt', 'link leads outside the seeds folder; not read'],
+      ['token.txt', 'link leads outside the seeds folder; not read'],
+    ]);
+    expect([...(await hashSeeds(seeds)).keys()].map((file) => path.basename(file))).toEqual(['a.txt']);
+  });
+
+  it('reads a link to a file inside the folder, but not one to a hidden file inside it', async () => {
+    await put('seeds/guide/page.md', '# Page\n\nThe page body.\n');
+    await put('seeds/.private/key.txt', `${SECRET}\n`);
+    await symlink(path.join(seeds, 'guide/page.md'), path.join(seeds, 'alias.md'));
+    await symlink(path.join(seeds, '.private/key.txt'), path.join(seeds, 'key.txt'));
+    const { articles, skipped } = await loadSeeds(seeds);
+    expect(articles.map((a) => a.source.id)).toEqual(['a', 'alias', 'guide/page']);
+    expect(skipped.map((s) => [path.basename(s.path), s.reason])).toEqual([['key.txt', 'link leads to a hidden file; not read']]);
+  });
+
+  it('does not follow linked folders, inside or outside, and reports broken links', async () => {
+    await symlink(outside, path.join(seeds, 'elsewhere'));
+    await symlink(seeds, path.join(seeds, 'loop'));
+    await symlink(path.join(dir, 'missing.txt'), path.join(seeds, 'gone.txt'));
+    const { articles, skipped } = await loadSeeds(seeds);
+    expect(articles.map((a) => a.source.id)).toEqual(['a']);
+    expect(skipped.map((s) => [path.basename(s.path), s.reason])).toEqual([
+      ['elsewhere', 'link leads outside the seeds folder; not read'],
+      ['gone.txt', 'broken link'],
+      ['loop', 'link to a folder; not followed'],
+    ]);
+  });
+
+  it('works when the seeds folder itself is reached through a link', async () => {
+    await symlink(seeds, path.join(dir, 'seeds-link'));
+    await symlink(path.join(outside, 'notes.txt'), path.join(seeds, 'notes.txt'));
+    const { articles, skipped } = await loadSeeds(path.join(dir, 'seeds-link'));
+    expect(articles.map((a) => a.source.id)).toEqual(['a']);
+    expect(skipped.map((s) => path.basename(s.path))).toEqual(['notes.txt']);
+  });
+});
+
+describe('source ids', () => {
+  it('keep the extension where two files would share an id, so each quote names its own file', async () => {
+    await put('dup.txt', 'The plain text copy says the bridge reopened on Monday.\n');
+    await put('dup.md', '# Dup\n\nThe Markdown copy says the bridge reopened on Tuesday.\n');
+    await put('guide/dup.html', '<p>A page in another folder.</p>');
+    await put('solo.md', '# Solo\n\nOnly one file has this name.\n');
+    const { articles } = await loadSeeds(dir);
+    expect(articles.map((a) => [a.source.id, path.basename(a.source.path)])).toEqual([
+      ['dup.md', 'dup.md'],
+      ['dup.txt', 'dup.txt'],
+      ['guide/dup', 'dup.html'],
+      ['solo', 'solo.md'],
+    ]);
+    expect(articles.find((a) => a.source.id === 'dup.txt')?.text).toContain('Monday');
   });
 });
