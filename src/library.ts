@@ -3,7 +3,7 @@
  * on demand while the old corpus keeps answering, then swapped in one assignment.
  */
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { ask } from './answer/answer.js';
+import { ask, retrieve } from './answer/answer.js';
 import { hashSeeds, loadSeeds } from './ingest/index.js';
 import type { Article, SkippedFile } from './model.js';
 import { buildCorpus, type Corpus } from './search/corpus.js';
@@ -116,6 +116,11 @@ export class Library implements Quoth {
 
   ask(question: string): AskOutcome {
     return ask(this.corpus, question);
+  }
+
+  /** Source ids of the passages retrieval ranks first for a question, best first (one per passage). */
+  retrievedSources(question: string, limit: number): string[] {
+    return retrieve(this.corpus, question, limit).map((passage) => passage.sourceId);
   }
 
   info(): IndexInfo {

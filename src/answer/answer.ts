@@ -4,7 +4,7 @@
  * they hold the kind of answer asked for. Below the coverage bar the answer is "no answer", with the
  * closest passages offered as related reading.
  */
-import type { Answer, Quote, SourceRef } from '../model.js';
+import type { Answer, Passage, Quote, SourceRef } from '../model.js';
 import type { Corpus } from '../search/corpus.js';
 import { documentFrequency, topPassages } from '../search/impacts.js';
 import { SPELLING_OPTIONS } from '../search/options.js';
@@ -88,6 +88,13 @@ export function answerQuestion(corpus: Corpus, text: string): Answer {
     conflicts: findConflicts(corpus, question, ranked, best),
     related: [],
   };
+}
+
+/** The passages retrieval finds for a question, best first, before sentence ranking: for the evaluation's retrieval rank. */
+export function retrieve(corpus: Corpus, text: string, limit: number): Passage[] {
+  const question = withSpellingFixed(corpus, analyzeQuestion(text));
+  if (question.terms.length === 0) return [];
+  return topPassages(corpus.impacts, question.terms.map((term) => term.forms), limit).flatMap((result) => corpus.passages[result.id] ?? []);
 }
 
 /**
