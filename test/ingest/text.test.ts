@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { readArticle } from '../../src/ingest/index.js';
+import { toPassages } from '../../src/passages.js';
+
+function read(text: string) {
+  const result = readArticle('glossary.txt', 'seeds/glossary.txt', new TextEncoder().encode(text), 'hash');
+  if (!result.ok) throw new Error(result.skipped.reason);
+  return result.article;
+}
+
+const GLOSSARY = `The Glossary
+============
+
+Entries follow.
+
+   :bit rot: n.
+
+   Hypothetical disease the existence of which has been deduced from the
+   observation that unused programs or features will often stop working.
+
+   :bogon: /boh'gon/, n.
+
+   The elementary particle of bogosity.
+
+Appendix
+--------
+
+Notes on the entries.
+`;
+
+describe('plain-text structure', () => {
+  it('makes glossary headwords and underlined lines headings, and starts a passage at each', () => {
+    const article = read(GLOSSARY);
+    expect(article.headings.map((heading) => heading.title)).toEqual(['The Glossary', 'bit rot', 'bogon', 'Appendix']);
+    const passages = toPassages(article, 0);
+    const bitRot = passages.find((passage) => passage.text.startsWith('Hypothetical disease'));
+    expect(bitRot?.heading).toBe('bit rot');
+    expect(bitRot?.text).not.toContain('bogon');
+    expect(passages.find((passage) => passage.text.startsWith('The elementary particle'))?.heading).toBe('bogon');
+    expect(passages.find((passage) => passage.text.startsWith('Notes on'))?.heading).toBe('Appendix');
+    for (const passage of passages) expect(article.text.slice(passage.start, passage.end)).toBe(passage.text);
+  });
+
+  it('does not take a dashed line after a blank line, or a long line, for an underline', () => {
+    const article = read(`A title line\n\n------------\n\n${'A sentence that runs on for quite a while. '.repeat(4)}\n${'-'.repeat(172)}\n`);
+    expect(article.headings).toEqual([]);
+  });
+});
