@@ -2,6 +2,7 @@
  * Plain-text reader: every non-blank line is a block; front matter is set aside. Two line shapes that mark where an
  * entry or section starts become headings, so passages begin there and carry what they are about:
  * a glossary headword (`:hacker: n.`, the Jargon File's form) and an underlined heading (a line over `====` or `----`).
+ * A long run of short label lines (a table of contents, an index of entries) is set aside: it is not prose.
  */
 import type { Block, SourceDocument } from './document.js';
 import { lineRanges } from './document.js';
@@ -9,6 +10,9 @@ import { readFrontMatter } from './frontmatter.js';
 
 const GLOSSARY_HEADWORD = /^:([^:\s][^:]{0,79}):(?=\s|$)/u;
 const UNDERLINE = /^(=+|-+)$/u;
+/** A table of contents: at least this many label lines in a row. */
+const MIN_LABEL_RUN = 8;
+const MAX_LABEL_LENGTH = 60;
 
 export function readPlainText(text: string): SourceDocument {
   const front = readFrontMatter(text);
@@ -32,14 +36,38 @@ export function readPlainText(text: string): SourceDocument {
     }
     blocks.push({ ...line, kind: 'text' });
   }
+  const labels = labelRuns(text, blocks);
   return {
     format: 'text',
     text,
-    blocks,
-    removed: front ? [{ range: front.range, reason: 'front matter' }] : [],
+    blocks: blocks.filter((block) => !labels.has(block)),
+    removed: [
+      ...(front ? [{ range: front.range, reason: 'front matter' }] : []),
+      ...[...labels].map((block) => ({ range: { start: block.start, end: block.end }, reason: 'table of contents' })),
+    ],
     stated: front?.stated ?? {},
     warnings: front?.warnings ?? [],
   };
+}
+
+/** Blocks in runs of `MIN_LABEL_RUN` or more consecutive short lines that are not sentences (nor headings). */
+function labelRuns(text: string, blocks: Block[]): Set<Block> {
+  const inRuns = new Set<Block>();
+  let run: Block[] = [];
+  const close = (): void => {
+    if (run.length >= MIN_LABEL_RUN) for (const block of run) inRuns.add(block);
+    run = [];
+  };
+  for (const block of blocks) {
+    if (block.kind === 'text' && isLabel(text.slice(block.start, block.end))) run.push(block);
+    else close();
+  }
+  close();
+  return inRuns;
+}
+
+function isLabel(line: string): boolean {
+  return line.length <= MAX_LABEL_LENGTH && !/[.!?,;:"”)]$/u.test(line);
 }
 
 /** A line of `=` or `-` directly below a short line, about as long as it: that line's underline. */

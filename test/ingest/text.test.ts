@@ -46,3 +46,16 @@ describe('plain-text structure', () => {
     expect(article.headings).toEqual([]);
   });
 });
+
+describe('plain-text tables of contents', () => {
+  it('sets aside a long run of short label lines, and keeps prose and short runs', () => {
+    const toc = ['Contents', 'Introduction', 'Hacker Slang', 'Jargon Construction', 'Verb Doubling', 'Soundalike Slang', 'Overgeneralization', 'Comparatives', 'Appendix'];
+    const text = `${toc.map((line) => `   ${line}\n`).join('\n')}\nThe glossary begins here. It has entries.\n\nShort line\nAnother one\n\nThe last entry ends the glossary.\n`;
+    const article = read(text);
+    expect(article.removed.filter((removal) => removal.reason === 'table of contents')).toHaveLength(toc.length);
+    const kept = article.body.map((range) => article.text.slice(range.start, range.end)).join(' ');
+    expect(kept).toContain('The glossary begins here.');
+    expect(kept).toContain('Short line');
+    expect(kept).not.toContain('Verb Doubling');
+  });
+});
