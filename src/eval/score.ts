@@ -1,6 +1,6 @@
 /** Scores answers against an evaluation file (format: ../shared/eval/README.md). Pure. */
 import { z } from 'zod';
-import type { Answer } from '../model.js';
+import type { AnswerStatus } from '../model.js';
 
 export const evalCaseSchema = z.object({
   id: z.string(),
@@ -10,6 +10,8 @@ export const evalCaseSchema = z.object({
   sources: z.array(z.string()).default([]),
   conflict: z.array(z.string()).optional(),
   noConflict: z.boolean().optional(),
+  /** The kind of question (`definition`, `count`, `offtopic`…), for per-kind totals. */
+  kind: z.string().optional(),
 });
 
 export type EvalCase = z.infer<typeof evalCaseSchema>;
@@ -43,13 +45,25 @@ export function parseCases(jsonl: string): EvalCase[] {
     });
 }
 
+/**
+ * The parts of an answer that scoring reads. Quoth's `Answer` has them, and so does the evaluation's
+ * baseline, which is not Quoth and builds no full answer.
+ */
+export interface ScoredAnswer {
+  status: AnswerStatus;
+  answer: string | null;
+  quotes: readonly { text: string; source: { id: string }; alsoIn: readonly { id: string }[] }[];
+  related: readonly { text: string; source: { id: string } }[];
+  conflicts: readonly { values: readonly { value: string }[] }[];
+}
+
 export const collapseSpace = (text: string): string => text.replace(/\s+/g, ' ').trim();
 
 /**
  * @param sourceText the text of a source's file by source id (undefined when it cannot be read),
  *   white space already collapsed.
  */
-export function scoreCase(testCase: EvalCase, answer: Answer, sourceText: (id: string) => string | undefined): CaseResult {
+export function scoreCase(testCase: EvalCase, answer: ScoredAnswer, sourceText: (id: string) => string | undefined): CaseResult {
   const problems: string[] = [];
   const quotes = [...answer.quotes, ...answer.related];
   const verbatim = quotes.every((quote) => {
