@@ -1,0 +1,34 @@
+/**
+ * How a corpus's Debian package becomes a folder of files. The `install` steps in corpora.json are prose,
+ * so the steps are kept here as data, keyed by package name. `DIR` in a corpus's folder is `<cache>/<dir>`.
+ */
+
+export type Recipe =
+  /** `apt-get install -y <package>`; the folder is where the package puts its files. */
+  | { kind: 'install-package' }
+  /** `apt-get download <package>` then `dpkg -x <package>_*.deb DIR`: the files without installing the package. */
+  | { kind: 'download-and-extract'; dir: string }
+  /** `apt-get install -y <package>` then gunzip `file` into `DIR/<into>`. */
+  | { kind: 'gunzip-file'; dir: string; file: string; into: string };
+
+const RECIPES: ReadonlyMap<string, Recipe> = new Map<string, Recipe>([
+  ['python3.11-doc', { kind: 'install-package' }],
+  // Installing nodejs-doc removes the Node.js package on these machines: only ever download it.
+  ['nodejs-doc', { kind: 'download-and-extract', dir: 'nodejs-doc' }],
+  ['jargon-text', { kind: 'gunzip-file', dir: 'jargon', file: '/usr/share/doc/jargon-text/jargon.txt.gz', into: 'jargon.txt' }],
+]);
+
+/** Packages that are never installed, whatever a suite file says: installing them can remove Node.js. */
+const NEVER_INSTALLED = /^(?:nodejs|libnode|npm)(?:$|[-\d])/u;
+
+/** The recipe for a package: from the table, else a plain install. Null when the package must never be installed. */
+export function recipeFor(debianPackage: string): Recipe | null {
+  const known = RECIPES.get(debianPackage);
+  if (known !== undefined) return known;
+  return NEVER_INSTALLED.test(debianPackage) ? null : { kind: 'install-package' };
+}
+
+/** The cache sub-folder a recipe fills (what `DIR` stands for), or null when it installs into the system. */
+export function recipeDir(recipe: Recipe): string | null {
+  return recipe.kind === 'install-package' ? null : recipe.dir;
+}
