@@ -4,6 +4,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig, ConfigError } from './config.js';
 import { runConsole } from './console.js';
+import { runSuiteCommand } from './eval/command.js';
 import { collapseSpace, parseCases, scoreCase, totals, type CaseResult } from './eval/score.js';
 import { SeedsFolderError } from './ingest/index.js';
 import { openLibraryWithReport, type Log } from './library.js';
@@ -18,7 +19,9 @@ const USAGE = `Usage:
   npm run ask     -- [--json] -                             one question a line from stdin, one JSON object a line out
   npm run sources -- [--json]                               list the indexed sources
   npm run console                                           ask questions interactively
-  npm run eval    -- FILE.jsonl [--seeds DIR] [--index DIR] score an evaluation file`;
+  npm run eval    -- FILE.jsonl [--seeds DIR] [--index DIR] score an evaluation file
+  npm run eval    -- --suite [--json] [--only NAME] [--suite-file FILE] [--floors FILE]
+                                                            score every corpus of ../shared/eval/corpora.json`;
 
 const stderrLog: Log = {
   info: (message) => process.stderr.write(`${message}\n`),
@@ -33,6 +36,10 @@ async function main(argv: string[]): Promise<number> {
       seeds: { type: 'string' },
       index: { type: 'string' },
       json: { type: 'boolean', default: false },
+      suite: { type: 'boolean', default: false },
+      'suite-file': { type: 'string' },
+      only: { type: 'string', multiple: true, default: [] },
+      floors: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -85,6 +92,9 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     case 'eval': {
+      if (values.suite || values['suite-file'] !== undefined) {
+        return runSuiteCommand({ suiteFile: values['suite-file'], only: values.only, floorsFile: values.floors, json: values.json });
+      }
       const file = rest[0];
       if (file === undefined) throw new UsageError('eval needs a question file: npm run eval -- FILE.jsonl');
       return runEval(file, folders, values.json);
