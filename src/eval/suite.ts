@@ -40,9 +40,8 @@ export async function runSuite(options: SuiteOptions): Promise<CorpusReport[]> {
     const started = performance.now();
     try {
       const { folder, outcomes } = await evaluateCorpus(corpus, options);
-      const seconds = Math.round((performance.now() - started) / 100) / 10;
-      options.progress.line(`[${corpus.name}] done in ${seconds} s`);
-      reports.push({ corpus: corpus.name, ok: true, folder, outcomes, seconds });
+      options.progress.line(`[${corpus.name}] done in ${seconds(started)} s`);
+      reports.push({ corpus: corpus.name, ok: true, folder, outcomes, seconds: seconds(started) });
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       options.progress.line(`[${corpus.name}] not evaluated: ${message}`);
@@ -50,6 +49,11 @@ export async function runSuite(options: SuiteOptions): Promise<CorpusReport[]> {
     }
   }
   return reports;
+}
+
+/** Seconds since `started` (a `performance.now()`), to a tenth. */
+function seconds(started: number): number {
+  return Math.round((performance.now() - started) / 100) / 10;
 }
 
 async function evaluateCorpus(corpus: SuiteCorpus, options: SuiteOptions): Promise<{ folder: string; outcomes: CaseOutcome[] }> {
@@ -69,8 +73,9 @@ async function evaluateCorpus(corpus: SuiteCorpus, options: SuiteOptions): Promi
   if (warnings.length > WARNINGS_SHOWN) say(`… and ${warnings.length - WARNINGS_SHOWN} more warnings`);
 
   const texts = await readSourceTexts(library.info().sources.map(({ source }) => source));
+  const baselineStarted = performance.now();
   const baseline = buildBaseline([...texts].map(([id, text]) => ({ id, text })));
-  say(`baseline: ${baseline.sentences} sentences`);
+  say(`baseline: ${baseline.sentences} sentences indexed in ${seconds(baselineStarted)} s`);
   const collapsed = new Map([...texts].map(([id, text]) => [id, collapseSpace(text)]));
   texts.clear();
 
