@@ -44,7 +44,10 @@ export async function prepareCorpus(corpus: SuiteCorpus, log: (line: string) => 
   const apt = new Apt(corpus.name, log, run);
   await fill(preparation, apt, corpus.name, log, run);
   if (!(await isFolder(folder))) {
-    throw new CorpusPreparationError(corpus.name, `${folder} is still missing after preparing ${preparation.debianPackage}`);
+    throw new CorpusPreparationError(
+      corpus.name,
+      `${folder} is still missing after preparing ${preparation.debianPackage} (does a dpkg path-exclude in /etc/dpkg/dpkg.cfg.d drop /usr/share/doc?)`,
+    );
   }
   return folder;
 }

@@ -59,6 +59,7 @@ describe('the suite on a plain-folder corpus', () => {
     const [report] = await runSuite({
       corpora,
       cacheDir: path.join(root, 'cache'),
+      indexingCode: 'test',
       progress: { line: (text) => lines.push(text), questions: (corpus, done, total) => lines.push(`${corpus} ${done}/${total}`) },
       runCommand: (command) => {
         commands.push(command);
@@ -99,6 +100,18 @@ describe('the suite on a plain-folder corpus', () => {
     expect(report.corpora.map((corpus) => corpus.corpus)).toEqual(['tiny']);
     expect(report.cases.map((entry) => entry.id)).toEqual(['danube-countries', 'mercury-boiling', 'lynx-habitat']);
     expect(report.floors.pass).toBe(false);
+  });
+
+  it('rebuilds a saved index when the indexing code changed', async () => {
+    const lines: string[] = [];
+    const corpora = parseSuite(JSON.stringify({ tiny: { folder: 'docs', questions: 'tiny.jsonl' } }), {
+      file: path.join(root, 'suite', 'suite.json'),
+      repoRoot: root,
+      cacheDir: path.join(root, 'cache'),
+    });
+    await runSuite({ corpora, cacheDir: path.join(root, 'cache'), indexingCode: 'other code', progress: { line: (text) => lines.push(text), questions: () => {} } });
+    expect(lines).toContain('[tiny] the indexing code changed since the index was saved');
+    expect(lines.some((line) => line.startsWith('[tiny] Building the index'))).toBe(true);
   });
 
   it('refuses a corpus name the suite does not have', async () => {
