@@ -70,7 +70,7 @@ export function parseSuite(text: string, places: SuitePlaces): SuiteCorpus[] {
     const folder = entry.folder.replace(REMARK, '');
     let folders: string[];
     if (CACHE_PLACEHOLDER.test(folder)) {
-      if (preparation?.dir == null) throw new EvalFileError(places.file, `${name}: the folder uses DIR but no recipe fills a cache folder for it`);
+      if (preparation === null || preparation.dir === null) throw new EvalFileError(places.file, `${name}: the folder uses DIR but no recipe fills a cache folder for it`);
       folders = [path.join(preparation.dir, folder.replace(CACHE_PLACEHOLDER, ''))];
     } else if (path.isAbsolute(folder) || preparation !== null) {
       folders = [path.resolve(suiteDir, folder)];

@@ -32,7 +32,7 @@ export interface TableRow {
 export function renderTable(labelHeaders: string[], rows: readonly TableRow[]): string {
   const labelCount = labelHeaders.length;
   const headers = [0, 1].map((line) => [...labelHeaders.map((label) => (line === 0 ? label : '')), ...COLUMNS.map((column) => column.header[line]!)]);
-  const cells = rows.map((row) => (typeof row.tally === 'string' ? null : [...row.labels, ...COLUMNS.map((column) => column.cell(row.tally as Tally))]));
+  const cells = rows.map(({ labels, tally: counts }) => (typeof counts === 'string' ? null : [...labels, ...COLUMNS.map((column) => column.cell(counts))]));
   const measured = [...headers, ...rows.map((row) => row.labels), ...cells.filter((row) => row !== null)];
   const widths = headers[0]!.map((_, index) => Math.max(...measured.map((row) => (row[index] ?? '').length)));
   const pad = (cell: string, index: number): string => (index < labelCount ? cell.padEnd(widths[index]!) : cell.padStart(widths[index]!));
