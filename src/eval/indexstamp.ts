@@ -5,7 +5,7 @@
  * The edge: reads the source files and the stamp.
  */
 import { createHash } from 'node:crypto';
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 /** What `openLibrary` runs to build an index, relative to the repository (the answer engine is not in it). */
@@ -32,5 +32,6 @@ export async function savedStamp(indexDir: string): Promise<string | null> {
 }
 
 export async function saveStamp(indexDir: string, stamp: string): Promise<void> {
+  await mkdir(path.dirname(indexDir), { recursive: true });
   await writeFile(stampFile(indexDir), `${stamp}\n`);
 }

@@ -62,7 +62,7 @@ function seconds(started: number): number {
 async function evaluateCorpus(corpus: SuiteCorpus, options: SuiteOptions): Promise<{ folder: string; outcomes: CaseOutcome[] }> {
   const { progress } = options;
   const say = (text: string): void => progress.line(`[${corpus.name}] ${text}`);
-  const folder = await prepareCorpus(corpus, progress.line, options.runCommand);
+  const folder = await prepareCorpus(corpus, (text) => progress.line(text), options.runCommand);
   const cases = await readCases(corpus.questions);
 
   say('indexing…');
