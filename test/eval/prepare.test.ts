@@ -1,0 +1,115 @@
+import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { SuiteCorpus } from '../../src/eval/corpora.js';
+import { prepareCorpus, type CommandRunner } from '../../src/eval/prepare.js';
+
+let root: string;
+beforeEach(async () => {
+  root = await mkdtemp(path.join(tmpdir(), 'quoth-prepare-'));
+});
+afterEach(async () => {
+  await rm(root, { recursive: true, force: true });
+});
+
+/** Records each command; `effect` may act on one (create files) and returns its exit code. */
+function recorder(effect: (line: string, cwd: string | undefined) => Promise<number>): { run: CommandRunner; lines: string[] } {
+  const lines: string[] = [];
+  return {
+    lines,
+    run: async (command, args, cwd) => {
+      const line = [command, ...args].join(' ');
+      lines.push(line);
+      return effect(line, cwd);
+    },
+  };
+}
+
+const quiet = (): void => {};
+
+describe('prepareCorpus', () => {
+  it('uses a folder that is already there and runs nothing', async () => {
+    await mkdir(path.join(root, 'docs'));
+    const { run, lines } = recorder(() => Promise.resolve(0));
+    const corpus: SuiteCorpus = { name: 'docs', about: null, questions: 'q.jsonl', folders: [path.join(root, 'missing'), path.join(root, 'docs')], preparation: null };
+    expect(await prepareCorpus(corpus, quiet, run)).toBe(path.join(root, 'docs'));
+    expect(lines).toEqual([]);
+  });
+
+  it('names the folders it looked for when a plain folder is missing', async () => {
+    const corpus: SuiteCorpus = { name: 'docs', about: null, questions: 'q.jsonl', folders: [path.join(root, 'a')], preparation: null };
+    await expect(prepareCorpus(corpus, quiet)).rejects.toThrow(`Quoth eval: docs: folder not found: ${path.join(root, 'a')}`);
+  });
+
+  it('runs apt-get update and installs again when an install fails', async () => {
+    const folder = path.join(root, 'usr-share-doc');
+    const { run, lines } = recorder(async (line) => {
+      if (line === 'apt-get update') return 0;
+      if (lines.includes('apt-get update')) {
+        await mkdir(folder);
+        return 0;
+      }
+      return 100;
+    });
+    const corpus: SuiteCorpus = {
+      name: 'pkg-docs',
+      about: null,
+      questions: 'q.jsonl',
+      folders: [folder],
+      preparation: { debianPackage: 'some-doc', recipe: { kind: 'install-package' }, dir: null },
+    };
+    expect(await prepareCorpus(corpus, quiet, run)).toBe(folder);
+    expect(lines).toEqual(['apt-get install -y some-doc', 'apt-get update', 'apt-get install -y some-doc']);
+  });
+
+  it('says which apt-get failed when it fails after the update too', async () => {
+    const { run } = recorder(() => Promise.resolve(100));
+    const corpus: SuiteCorpus = {
+      name: 'pkg-docs',
+      about: null,
+      questions: 'q.jsonl',
+      folders: [path.join(root, 'never')],
+      preparation: { debianPackage: 'some-doc', recipe: { kind: 'install-package' }, dir: null },
+    };
+    await expect(prepareCorpus(corpus, quiet, run)).rejects.toThrow('Quoth eval: pkg-docs: apt-get install -y some-doc failed');
+  });
+
+  it('downloads and extracts a package into the cache without installing it', async () => {
+    const dir = path.join(root, 'cache', 'some-doc');
+    const { run, lines } = recorder(async (line, cwd) => {
+      if (line === 'apt-get download some-doc') await writeFile(path.join(cwd!, 'some-doc_1.0_all.deb'), 'deb');
+      const extract = /^dpkg -x \S+ (\S+)$/u.exec(line);
+      if (extract) await mkdir(path.join(extract[1]!, 'usr', 'share', 'doc', 'some'), { recursive: true });
+      return 0;
+    });
+    const corpus: SuiteCorpus = {
+      name: 'some',
+      about: null,
+      questions: 'q.jsonl',
+      folders: [path.join(dir, 'usr', 'share', 'doc', 'some')],
+      preparation: { debianPackage: 'some-doc', recipe: { kind: 'download-and-extract', dir: 'some-doc' }, dir },
+    };
+    expect(await prepareCorpus(corpus, quiet, run)).toBe(path.join(dir, 'usr', 'share', 'doc', 'some'));
+    expect(lines).toEqual(['apt-get download some-doc', `dpkg -x ${path.join(root, 'cache', 'downloads', 'some-doc_1.0_all.deb')} ${dir}.partial`]);
+    expect(lines.some((line) => line.includes('install'))).toBe(false);
+  });
+
+  it('gunzips a file into the cache folder', async () => {
+    const gz = path.join(root, 'glossary.txt.gz');
+    await writeFile(gz, gzipSync('hacker: n. a person who enjoys\n'));
+    const dir = path.join(root, 'cache', 'glossary');
+    const { run, lines } = recorder(() => Promise.resolve(0));
+    const corpus: SuiteCorpus = {
+      name: 'glossary',
+      about: null,
+      questions: 'q.jsonl',
+      folders: [dir],
+      preparation: { debianPackage: 'glossary-text', recipe: { kind: 'gunzip-file', dir: 'glossary', file: gz, into: 'glossary.txt' }, dir },
+    };
+    expect(await prepareCorpus(corpus, quiet, run)).toBe(dir);
+    expect(await readFile(path.join(dir, 'glossary.txt'), 'utf8')).toBe('hacker: n. a person who enjoys\n');
+    expect(lines).toEqual([]);
+  });
+});
