@@ -22,15 +22,17 @@ export interface ArticleText {
   body: string;
 }
 
-/** Maps every article id to a story id: the smallest id among the articles it is a copy of (transitively). */
-export function groupCopies(articles: ArticleText[]): Map<string, string> {
-  const signatures = articles.map((article) => signature(shingles(article.body)));
-  const parent = articles.map((_, index) => index);
-  const find = (index: number): number => {
-    while (parent[index] !== index) index = parent[index] = parent[parent[index]!]!;
-    return index;
-  };
+/** Two articles (by index) whose texts overlap enough to be copies; `containment` as in `COPY_CONTAINMENT`. */
+export interface CopyPair {
+  a: number;
+  b: number;
+  containment: number;
+}
 
+/** Every pair of copies among `articles` (not transitive). */
+export function findCopyPairs(articles: ArticleText[]): CopyPair[] {
+  const signatures = articles.map((article) => signature(shingles(article.body)));
+  const pairs: CopyPair[] = [];
   const compared = new Set<string>();
   for (let band = 0; band < BANDS; band++) {
     const buckets = new Map<string, number[]>();
@@ -51,11 +53,23 @@ export function groupCopies(articles: ArticleText[]): Map<string, string> {
           const pair = `${a}:${b}`;
           if (compared.has(pair)) continue;
           compared.add(pair);
-          if (containment(signatures[a]!, signatures[b]!) >= COPY_CONTAINMENT) parent[find(a)] = find(b);
+          const overlap = containment(signatures[a]!, signatures[b]!);
+          if (overlap >= COPY_CONTAINMENT) pairs.push({ a, b, containment: overlap });
         }
       }
     }
   }
+  return pairs;
+}
+
+/** Maps every article id to a story id: the smallest id among the articles it is a copy of (transitively). */
+export function groupCopies(articles: ArticleText[], pairs: CopyPair[] = findCopyPairs(articles)): Map<string, string> {
+  const parent = articles.map((_, index) => index);
+  const find = (index: number): number => {
+    while (parent[index] !== index) index = parent[index] = parent[parent[index]!]!;
+    return index;
+  };
+  for (const { a, b } of pairs) parent[find(a)] = find(b);
 
   const story = new Map<string, string>();
   const rootName = new Map<number, string>();

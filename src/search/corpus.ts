@@ -2,7 +2,9 @@
 import MiniSearch from 'minisearch';
 import type { Article, Passage, SkippedFile, SourceRef } from '../model.js';
 import { toPassages } from '../passages.js';
-import { groupCopies } from './copies.js';
+import { formatOf } from '../ingest/article.js';
+import { findCopyPairs, groupCopies } from './copies.js';
+import { formatCopies, repeatedInAggregates } from './redundancy.js';
 import { buildImpacts, type ImpactIndex } from './impacts.js';
 import { INDEX_OPTIONS, type PassageDocument } from './options.js';
 
@@ -37,22 +39,35 @@ export async function buildCorpus(
   builtAt: string,
   pause: Pause = noPause,
 ): Promise<Corpus> {
-  const passages: Passage[] = [];
-  const counts = new Map<string, number>();
-  for (const article of articles) {
-    const own = toPassages(article, passages.length);
-    counts.set(article.source.id, own.length);
-    passages.push(...own);
+  const texts = articles.map((article) => ({
+    id: article.source.id,
+    body: article.body.map((range) => article.text.slice(range.start, range.end)).join('\n\n'),
+  }));
+  const pairs = findCopyPairs(texts);
+  const copyOf = formatCopies(articles.map((article) => formatOf(article.source.path)), pairs);
+  const keptIndexes = articles.flatMap((_, index) => (copyOf.has(index) ? [] : [index]));
+  const kept = keptIndexes.map((index) => articles[index]!);
+  const newIndex = new Map(keptIndexes.map((index, position) => [index, position]));
+  const stories = groupCopies(
+    keptIndexes.map((index) => texts[index]!),
+    pairs.flatMap((pair) => (newIndex.has(pair.a) && newIndex.has(pair.b) ? [{ ...pair, a: newIndex.get(pair.a)!, b: newIndex.get(pair.b)! }] : [])),
+  );
+  const copies: SkippedFile[] = [...copyOf].map(([copy, original]) => ({
+    path: articles[copy]!.source.path,
+    reason: `same text as ${articles[original]!.source.path}, indexed in that format`,
+    sha256: articles[copy]!.sha256,
+  }));
+
+  const cut: Passage[] = [];
+  for (const article of kept) {
+    cut.push(...toPassages(article, cut.length));
     await pause();
   }
-
-  const stories = groupCopies(
-    articles.map((article) => ({
-      id: article.source.id,
-      body: article.body.map((range) => article.text.slice(range.start, range.end)).join('\n\n'),
-    })),
-  );
-  const sources = articles.map((article) => ({
+  const repeated = repeatedInAggregates(cut);
+  const passages = cut.filter((passage) => !repeated.has(passage.id)).map((passage, id) => ({ ...passage, id }));
+  const counts = new Map<string, number>();
+  for (const passage of passages) counts.set(passage.sourceId, (counts.get(passage.sourceId) ?? 0) + 1);
+  const sources = kept.map((article) => ({
     source: article.source,
     sha256: article.sha256,
     passages: counts.get(article.source.id) ?? 0,
@@ -60,13 +75,13 @@ export async function buildCorpus(
   }));
 
   const search = new MiniSearch<PassageDocument>(INDEX_OPTIONS);
-  const titles = new Map(articles.map((article) => [article.source.id, article.source.title ?? '']));
+  const titles = new Map(kept.map((article) => [article.source.id, article.source.title ?? '']));
   for (let from = 0; from < passages.length; from += PASSAGES_PER_PAUSE) {
     search.addAll(passages.slice(from, from + PASSAGES_PER_PAUSE).map(({ id, text, heading }) => ({ id, text, heading })));
     await pause();
   }
   const impacts = buildImpacts(passages.map((passage) => ({ text: passage.text, heading: passage.heading, title: titles.get(passage.sourceId) ?? '' })));
-  return assemble({ builtAt, sources, passages, search, impacts, skipped });
+  return assemble({ builtAt, sources, passages, search, impacts, skipped: [...skipped, ...copies] });
 }
 
 export function assemble(parts: Omit<Corpus, 'sourceById'>): Corpus {

@@ -1,0 +1,69 @@
+/**
+ * Text a corpus holds twice is indexed once, found by content, not by file name:
+ * - a format copy: the same page in two formats (Sphinx's `_sources/x.rst.txt` beside `x.html`, `x.md` beside
+ *   `x.html`) — only the more structured one (HTML, then Markdown, then plain text) is indexed;
+ * - an aggregate page that repeats many others (Node's `all.html`: it holds most of the passages of at least
+ *   `AGGREGATE_SOURCES` other sources): its passages found word for word in another source are not indexed again
+ *   (what it alone says stays).
+ * Copies in the same format (one wire story in several outlets) stay: they are what "also reported by" counts.
+ */
+import type { Passage } from '../model.js';
+import type { SourceFormat } from '../ingest/document.js';
+import type { CopyPair } from './copies.js';
+
+const STRUCTURE: Record<SourceFormat, number> = { html: 3, markdown: 2, text: 1 };
+
+/** An aggregate holds at least this share of the passages… */
+const AGGREGATE_SHARE = 0.5;
+/** …of at least this many other sources. */
+const AGGREGATE_SOURCES = 3;
+
+/** Article index → index of the article it is a less structured copy of. */
+export function formatCopies(formats: readonly (SourceFormat | null)[], pairs: readonly CopyPair[]): Map<number, number> {
+  const copies = new Map<number, number>();
+  for (const { a, b } of pairs) {
+    const formatA = formats[a];
+    const formatB = formats[b];
+    if (formatA === null || formatB === null || formatA === undefined || formatB === undefined || formatA === formatB) continue;
+    const [weaker, stronger] = STRUCTURE[formatA] < STRUCTURE[formatB] ? [a, b] : [b, a];
+    if (!copies.has(weaker) && !copies.has(stronger)) copies.set(weaker, stronger);
+  }
+  return copies;
+}
+
+/** Ids of the passages of aggregate sources that other sources already hold word for word. */
+export function repeatedInAggregates(passages: readonly Passage[]): Set<number> {
+  const holders = new Map<string, Set<string>>();
+  const keyOf = (passage: Passage): string => passage.text.replace(/\s+/gu, ' ').toLowerCase();
+  const sizes = new Map<string, number>();
+  for (const passage of passages) {
+    const key = keyOf(passage);
+    let sources = holders.get(key);
+    if (sources === undefined) holders.set(key, (sources = new Set()));
+    sources.add(passage.sourceId);
+    sizes.set(passage.sourceId, (sizes.get(passage.sourceId) ?? 0) + 1);
+  }
+  // shared.get(s)?.get(t): passages of t that s also holds.
+  const shared = new Map<string, Map<string, number>>();
+  for (const sources of holders.values()) {
+    if (sources.size < 2) continue;
+    for (const holder of sources) {
+      let row = shared.get(holder);
+      if (row === undefined) shared.set(holder, (row = new Map()));
+      for (const other of sources) if (other !== holder) row.set(other, (row.get(other) ?? 0) + 1);
+    }
+  }
+  const aggregates = new Set<string>();
+  for (const [holder, row] of shared) {
+    let contained = 0;
+    for (const [other, count] of row) if (count >= sizes.get(other)! * AGGREGATE_SHARE) contained += 1;
+    if (contained >= AGGREGATE_SOURCES) aggregates.add(holder);
+  }
+  const dropped = new Set<number>();
+  for (const passage of passages) {
+    if (!aggregates.has(passage.sourceId)) continue;
+    const sources = holders.get(keyOf(passage))!;
+    if ([...sources].some((id) => id !== passage.sourceId && !aggregates.has(id))) dropped.add(passage.id);
+  }
+  return dropped;
+}

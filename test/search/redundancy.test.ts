@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { corpusOf, plainArticle } from '../helpers.js';
+
+const page = (topic: string): string =>
+  `The ${topic} module provides tools for working with ${topic} data. Call ${topic}.open() to start a session. ` +
+  `Each session keeps its own ${topic} state until it is closed. Errors raise ${topic}.Error with a message.`;
+
+describe('text held twice is indexed once', () => {
+  it('indexes a page given in two formats only in the more structured one, and says so', async () => {
+    const corpus = await corpusOf([
+      plainArticle('_sources/library/gzip.rst', page('gzip'), { path: 'docs/_sources/library/gzip.rst.txt' }),
+      plainArticle('library/gzip', page('gzip'), { path: 'docs/library/gzip.html' }),
+      plainArticle('library/zlib', page('zlib'), { path: 'docs/library/zlib.html' }),
+    ]);
+    expect(corpus.sources.map((indexed) => indexed.source.id)).toEqual(['library/gzip', 'library/zlib']);
+    expect(corpus.skipped).toEqual([
+      { path: 'docs/_sources/library/gzip.rst.txt', reason: 'same text as docs/library/gzip.html, indexed in that format', sha256: expect.any(String) },
+    ]);
+    expect(corpus.passages.map((passage) => passage.id)).toEqual(corpus.passages.map((_, index) => index));
+  });
+
+  it('keeps copies in the same format: one story in two outlets is two sources of one story', async () => {
+    const corpus = await corpusOf([plainArticle('outlet-a', page('ferry')), plainArticle('outlet-b', page('ferry'))]);
+    expect(corpus.sources.map((indexed) => [indexed.source.id, indexed.passages > 0, indexed.story])).toEqual([
+      ['outlet-a', true, 'outlet-a'],
+      ['outlet-b', true, 'outlet-a'],
+    ]);
+  });
+
+  it('drops the repeated passages of a page that aggregates several others, and keeps what only it says', async () => {
+    const topics = ['fs', 'net', 'dns', 'tls'];
+    const own = 'This page gathers every module of the documentation in one place for searching.';
+    // Sections stand apart as they do under their headings; only the prose is body.
+    const all = [own, ...topics.map(page)].join('\n\n* * *\n\n');
+    const aggregate = {
+      ...plainArticle('all', all, { path: 'api/all.html' }),
+      body: [own, ...topics.map(page)].map((text) => ({ start: all.indexOf(text), end: all.indexOf(text) + text.length })),
+    };
+    const pages = topics.map((topic) => plainArticle(topic, page(topic), { path: `api/${topic}.html` }));
+    const corpus = await corpusOf([aggregate, ...pages]);
+    const bySource = Object.fromEntries(corpus.sources.map((indexed) => [indexed.source.id, indexed.passages]));
+    expect(bySource.all).toBe(1);
+    for (const topic of topics) expect(bySource[topic]).toBeGreaterThan(0);
+    expect(corpus.passages.filter((passage) => passage.sourceId === 'all').map((passage) => passage.text)).toEqual([own]);
+  });
+});
