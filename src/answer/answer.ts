@@ -4,15 +4,18 @@
  * they hold the kind of answer asked for. Below the coverage bar the answer is "no answer", with the
  * closest passages offered as related reading.
  */
-import type { Answer, Passage, Quote, SourceRef } from '../model.js';
+import type { Answer, Passage, Quote } from '../model.js';
 import type { Corpus } from '../search/corpus.js';
 import { documentFrequency, topPassages } from '../search/impacts.js';
-import { SPELLING_OPTIONS } from '../search/options.js';
 import { MAX_QUESTION_LENGTH, type AskOutcome } from '../service.js';
 import { findConflicts } from './conflicts.js';
+import { sourceRef, type RankedSentence } from './ranked.js';
+import { scoreOf, type Features } from './features.js';
+import { RANKING } from './ranking-weights.js';
 import { contentSet, sameStatement } from './duplicates.js';
-import { extractAnswer, type ShortAnswer } from './extract.js';
+import { extractAnswer } from './extract.js';
 import { analyzeQuestion, type Question } from './question.js';
+import { correctSpelling } from './spelling.js';
 import { viewSentence, type SentenceView } from './sentence.js';
 import { tokenize } from '../text/terms.js';
 
@@ -29,14 +32,6 @@ const COMMON_NAME_SHARE = 0.05;
 const COMMON_NAME_PASSAGES = 10;
 const RELATED_PASSAGES = 3;
 
-export interface RankedSentence {
-  view: SentenceView;
-  /** Weighted share of the question's terms in the sentence (heading and neighbours count part). */
-  coverage: number;
-  score: number;
-  short: ShortAnswer | null;
-  terms: Set<string>;
-}
 
 export function ask(corpus: Corpus, rawQuestion: string): AskOutcome {
   const text = rawQuestion.replace(/\s+/g, ' ').trim();
@@ -53,33 +48,40 @@ export function ask(corpus: Corpus, rawQuestion: string): AskOutcome {
   return { ok: true, answer: answerQuestion(corpus, text) };
 }
 
+/** Every candidate sentence for a question with its features and score, best first: what `npm run fit` learns from. */
+export function candidateSentences(corpus: Corpus, text: string): RankedSentence[] {
+  const question = correctSpelling(corpus, analyzeQuestion(text)).question;
+  return rankSentences(corpus, question, termWeights(corpus, question));
+}
+
 export function answerQuestion(corpus: Corpus, text: string): Answer {
-  const question = withSpellingFixed(corpus, analyzeQuestion(text));
+  const question = correctSpelling(corpus, analyzeQuestion(text)).question;
   const weights = termWeights(corpus, question);
   const ranked = rankSentences(corpus, question, weights);
   const best = ranked[0];
   const base = { question: text, conflicts: [], sourceCount: corpus.sources.length };
 
   // A "how many" that no answering sentence puts a number to is not answered by the corpus.
-  const countMissing = question.kind === 'count' && !ranked.some((sentence) => sentence.coverage >= MIN_COVERAGE && sentence.short !== null);
-  if (best === undefined || best.coverage < MIN_COVERAGE || countMissing) {
+  const answers = (sentence: RankedSentence): boolean => sentence.score >= RANKING.threshold && (sentence === best || sentence.coverage >= Math.min(MIN_COVERAGE, best?.coverage ?? 1));
+  const countMissing = question.kind === 'count' && !ranked.some((sentence) => answers(sentence) && sentence.short !== null);
+  if (best === undefined || best.score < RANKING.threshold || countMissing) {
     return { ...base, status: 'no_answer', answer: null, quotes: [], related: relatedReading(corpus, ranked) };
   }
 
   // Quotes close enough to the best; for a figure, those stating one lead, and a sentence without it is
   // context rather than evidence, so it is quoted only when nothing states the figure.
   const needsFigure = question.kind === 'count' || question.kind === 'quantity';
-  const statements = groupStatements(ranked.filter((sentence) => sentence.coverage >= MIN_COVERAGE));
+  const statements = groupStatements(ranked.filter(answers));
+  const closeToBest = RANKING.threshold + QUOTE_SCORE_SHARE * (best.score - RANKING.threshold);
   const eligible = statements.filter(
-    (group, index) =>
-      index === 0 || (group[0]!.score >= best.score * QUOTE_SCORE_SHARE && group[0]!.coverage >= best.coverage * QUOTE_COVERAGE_SHARE),
+    (group, index) => index === 0 || (group[0]!.score >= closeToBest && group[0]!.coverage >= best.coverage * QUOTE_COVERAGE_SHARE),
   );
   const ordered = needsFigure
     ? [...eligible.filter((group) => group[0]!.short !== null), ...eligible.filter((group) => group[0]!.short === null)]
     : eligible;
   const chosen = ordered.filter((group, index) => index === 0 || !needsFigure || group[0]!.short !== null).slice(0, MAX_QUOTES);
   const shortAnswer = chosen.map((group) => group[0]!.short).find((short) => short !== null) ?? null;
-  const quotes = chosen.map((group) => toQuote(corpus, group, ranked, best));
+  const quotes = chosen.map((group) => toQuote(corpus, group, ranked));
   return {
     ...base,
     status: 'answered',
@@ -92,31 +94,9 @@ export function answerQuestion(corpus: Corpus, text: string): Answer {
 
 /** The passages retrieval finds for a question, best first, before sentence ranking: for the evaluation's retrieval rank. */
 export function retrieve(corpus: Corpus, text: string, limit: number): Passage[] {
-  const question = withSpellingFixed(corpus, analyzeQuestion(text));
+  const question = correctSpelling(corpus, analyzeQuestion(text)).question;
   if (question.terms.length === 0) return [];
   return topPassages(corpus.impacts, question.terms.map((term) => term.forms), limit).flatMap((result) => corpus.passages[result.id] ?? []);
-}
-
-/**
- * A name in the question that no passage holds, but one edit away from exactly one indexed term that
- * MiniSearch's fuzzy search finds ("Klitchko" → "klitschko"), is read as that term. Only names: a common
- * word one edit from another ("mayor", "major") is more likely a different word than a typo.
- */
-function withSpellingFixed(corpus: Corpus, question: Question): Question {
-  let changed = false;
-  const terms = question.terms.map((term) => {
-    if (!term.isName || term.forms.some((form) => documentFrequency(corpus.impacts, form) > 0)) return term;
-    const form = term.forms[0]!;
-    if (form.length < 5 || /\d/.test(form)) return term;
-    const candidates = new Set<string>();
-    for (const result of corpus.search.search(form, SPELLING_OPTIONS).slice(0, 20)) {
-      for (const match of result.terms) if (match !== form) candidates.add(match);
-    }
-    if (candidates.size !== 1) return term;
-    changed = true;
-    return { ...term, forms: [...term.forms, ...candidates] };
-  });
-  return changed ? { ...question, terms } : question;
 }
 
 /** Rarity of each question term: ln(1 + N / (df + 0.5)); a term the corpus never uses weighs most. */
@@ -128,6 +108,7 @@ export function termWeights(corpus: Corpus, question: Question): number[] {
   });
 }
 
+/** Every sentence of the retrieved passages, with its features and fitted score, best first. */
 function rankSentences(corpus: Corpus, question: Question, weights: number[]): RankedSentence[] {
   if (question.terms.length === 0) return [];
   const results = topPassages(
@@ -135,41 +116,67 @@ function rankSentences(corpus: Corpus, question: Question, weights: number[]): R
     question.terms.map((term) => term.forms),
     RETRIEVED_PASSAGES,
   );
-  const totalWeight = weights.reduce((sum, weight) => sum + weight, 0);
+  const known = question.terms.map((term) => term.forms.some((form) => documentFrequency(corpus.impacts, form) > 0));
+  // A word no passage holds does not count against coverage; `unknownTerms` carries that evidence on its own.
+  const knownWeight = weights.reduce((sum, weight, termIndex) => sum + (known[termIndex] ? weight : 0), 0) || 1;
+  const totalWeight = weights.reduce((sum, weight) => sum + weight, 0) || 1;
+  const unknownTerms = known.filter((isKnown) => !isKnown).length / known.length;
   const isCommon = (term: string): boolean => {
     const frequency = documentFrequency(corpus.impacts, term);
     return frequency >= COMMON_NAME_PASSAGES && frequency > corpus.passages.length * COMMON_NAME_SHARE;
   };
+  const questionForms = new Set(question.terms.flatMap((term) => term.forms));
+  const bestRetrieval = results[0]?.score ?? 1;
   const ranked: RankedSentence[] = [];
 
-  for (const result of results) {
+  results.forEach((result, rank) => {
     const passage = corpus.passages[result.id];
-    if (passage === undefined) continue;
+    if (passage === undefined) return;
     const views = passage.sentences.map((range) => viewSentence(passage, range, question));
     const headingTerms = contentSetOf(passage.heading);
     const title = corpus.sourceById.get(passage.sourceId)?.source.title ?? '';
-    const missingName = namesMissingFrom(question, views, headingTerms, contentSetOf(title));
+    const missingName = namesMissingFrom(question, views, headingTerms, contentSetOf(title)) ? 1 : 0;
+    const headingIsTopic = headingTerms.size === 0 ? 0 : [...headingTerms].filter((term) => questionForms.has(term)).length / headingTerms.size;
+    const previous = corpus.passages[passage.id - 1];
+    const firstUnderHeading = passage.heading !== '' && (previous === undefined || previous.sourceId !== passage.sourceId || previous.heading !== passage.heading);
     views.forEach((view, position) => {
       let covered = 0;
-      let context = 0;
+      let inHeading = 0;
+      let nearby = 0;
       question.terms.forEach((term, termIndex) => {
+        if (!known[termIndex]) return;
         const weight = weights[termIndex]!;
         if (view.hits[termIndex]!.length > 0) covered += weight;
         // The section heading names what its sentences are about ("os.path.join(path, *paths)" → "Join one or more …").
-        else if (term.forms.some((form) => headingTerms.has(form))) context += weight * 0.8;
-        else if ([views[position - 1], views[position + 1]].some((near) => near !== undefined && near.hits[termIndex]!.length > 0)) {
-          context += weight * 0.2;
-        }
+        else if (term.forms.some((form) => headingTerms.has(form))) inHeading += weight;
+        else if ([views[position - 1], views[position + 1]].some((near) => near !== undefined && near.hits[termIndex]!.length > 0)) nearby += weight;
       });
-      // A passage that never names who or what the question names does not answer it, however much else it shares.
-      const coverage = missingName ? Math.min((covered + context) / totalWeight, MIN_COVERAGE / 2) : (covered + context) / totalWeight;
       const short = extractAnswer(view, question, weights, isCommon);
-      const fits = question.kind === 'other' || short !== null ? 1 : 0;
-      const tied = short !== null && 'tiedToQuestionVerb' in short && short.tiedToQuestionVerb === true ? 0.15 : 0;
-      const score = coverage + 0.25 * fits + tied + 0.1 * compactness(view) + (question.kind === 'other' ? 0.1 * leadsWithTopic(view) : 0) - 0.2 * unlikeProse(view.text);
-      ranked.push({ view, coverage, score, short, terms: contentSet(view.tokens) });
+      const asksForType = question.kind !== 'other';
+      const features: Features = {
+        coverage: covered / knownWeight,
+        strictCoverage: (covered + inHeading) / totalWeight,
+        headingCoverage: inHeading / knownWeight,
+        neighbourCoverage: nearby / knownWeight,
+        unknownTerms,
+        retrieval: result.score / bestRetrieval,
+        retrievalRank: 1 / (rank + 1),
+        headingIsTopic,
+        firstInPassage: position === 0 ? 1 : 0,
+        opensSection: firstUnderHeading && position === 0 ? 1 : 0,
+        opensTopicSection: firstUnderHeading && position === 0 ? headingIsTopic : 0,
+        answerType: asksForType && short !== null ? 1 : 0,
+        answerTypeMissing: asksForType && short === null ? 1 : 0,
+        tiedToVerb: short !== null && 'tiedToQuestionVerb' in short && short.tiedToQuestionVerb === true ? 1 : 0,
+        compactness: compactness(view),
+        leadsWithTopic: asksForType ? 0 : leadsWithTopic(view),
+        unlikeProse: unlikeProse(view.text),
+        missingName,
+      };
+      const coverage = missingName ? Math.min(features.coverage + features.headingCoverage, MIN_COVERAGE / 2) : features.coverage + features.headingCoverage + 0.2 * features.neighbourCoverage;
+      ranked.push({ view, coverage, features, score: scoreOf(features, RANKING), short, terms: contentSet(view.tokens) });
     });
-  }
+  });
   ranked.sort((a, b) => b.score - a.score || a.view.passage.id - b.view.passage.id || a.view.range.start - b.view.range.start);
   return ranked;
 }
@@ -239,13 +246,13 @@ function groupStatements(ranked: RankedSentence[]): RankedSentence[][] {
   return groups;
 }
 
-function toQuote(corpus: Corpus, group: RankedSentence[], ranked: RankedSentence[], best: RankedSentence): Quote {
+function toQuote(corpus: Corpus, group: RankedSentence[], ranked: RankedSentence[]): Quote {
   const lead = group[0]!;
   const supporting = new Set(group.map((member) => member.view.passage.sourceId));
   if (lead.short !== null) {
     // Sources that give the same short answer in other words also support this quote.
     for (const sentence of ranked) {
-      if (sentence.short?.value === lead.short.value && sentence.coverage >= MIN_COVERAGE && sentence.score >= best.score * 0.5) {
+      if (sentence.short?.value === lead.short.value && sentence.coverage >= MIN_COVERAGE && sentence.score >= RANKING.threshold) {
         supporting.add(sentence.view.passage.sourceId);
       }
     }
@@ -281,10 +288,4 @@ function relatedReading(corpus: Corpus, ranked: RankedSentence[]): Quote[] {
     });
   }
   return related;
-}
-
-export function sourceRef(corpus: Corpus, id: string): SourceRef {
-  const indexed = corpus.sourceById.get(id);
-  if (indexed === undefined) throw new Error(`Quoth: passage names unknown source ${id}`);
-  return indexed.source;
 }

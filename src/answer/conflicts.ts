@@ -6,7 +6,7 @@
  */
 import type { Conflict, ConflictValue } from '../model.js';
 import type { Corpus } from '../search/corpus.js';
-import { sourceRef, type RankedSentence } from './answer.js';
+import { sourceRef, type RankedSentence } from './ranked.js';
 import { extractCount, extractMeasure, isPastMention } from './extract.js';
 import { findNumbers, formatValue } from './numbers.js';
 import type { Question } from './question.js';

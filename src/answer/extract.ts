@@ -289,6 +289,9 @@ const TIME = new RegExp(
   'gi',
 );
 
+/** A whole span that is a date or time ("Friday", "March 1990") names a time, never a person or a place. */
+const WHOLE_TIME = new RegExp(`^(?:${TIME.source})$`, 'i');
+
 function extractTime(view: SentenceView, question: Question, weights: TermWeights): ShortAnswer | null {
   return bestPatternMatch(view, TIME, question, weights);
 }
@@ -370,6 +373,7 @@ function extractName(view: SentenceView, question: Question, weights: TermWeight
     const first = view.tokens[span.from]!;
     const words = span.to - span.from + 1;
     const text = sliceTokens(view, span.from, span.to);
+    if (WHOLE_TIME.test(text)) continue;
     let score = Math.max(closeness(view, span.from, question, weights), closeness(view, span.to, question, weights));
     const isAcronym = /^\p{Lu}{2,}$/u.test(text);
     const isDemonym = /(ian|ese|ish|ean|ern)$/i.test(first.raw) && words === 1;

@@ -1,0 +1,211 @@
+/**
+ * `npm run fit -- [--corpus NAME=FOLDER …] [--suite FILE] [--dry-run]`
+ *
+ * Fits the ranking weights (src/answer/features.ts) on the evaluation suite: indexes each corpus, collects every
+ * candidate sentence of every question with its features and whether it is a right answer (an `expect` pattern
+ * matches it or its short answer, from an expected source), then runs coordinate ascent. Prints the score of the
+ * weights in use, the fitted score, a leave-one-corpus-out check (fit on the others, score the one left out, so
+ * over-fitting shows) and the threshold sweep; writes src/answer/ranking-weights.ts unless --dry-run.
+ */
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { candidateSentences } from '../src/answer/answer.js';
+import { FEATURES, type RankingModel } from '../src/answer/features.js';
+import { RANKING } from '../src/answer/ranking-weights.js';
+import { parseCases } from '../src/eval/score.js';
+import { loadSeeds } from '../src/ingest/index.js';
+import { buildCorpus } from '../src/search/corpus.js';
+import { fitWeights, outcomeAt, tops, toVector, type Case, type Outcome } from './fit/ascent.js';
+
+const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const WEIGHTS_FILE = path.join(REPO, 'src/answer/ranking-weights.ts');
+
+/**
+ * Where the ascent starts, so every fit is reproducible whatever the weights in use: the engine's former hand-set
+ * score (coverage, heading 0.8, neighbours 0.2, answer type 0.25, verb 0.15, compactness and topic 0.1, prose −0.2),
+ * with every newer feature at 0. The ascent moves a weight only where the suite says it helps.
+ */
+const PRIOR: RankingModel = {
+  weights: {
+    coverage: 1,
+    strictCoverage: 0,
+    headingCoverage: 0.8,
+    neighbourCoverage: 0.2,
+    unknownTerms: 0,
+    retrieval: 0,
+    retrievalRank: 0,
+    headingIsTopic: 0,
+    firstInPassage: 0,
+    opensSection: 0,
+    opensTopicSection: 0,
+    answerType: 0.25,
+    answerTypeMissing: 0,
+    tiedToVerb: 0.15,
+    compactness: 0.1,
+    leadsWithTopic: 0.1,
+    unlikeProse: -0.2,
+    missingName: -0.5,
+  },
+  threshold: 0.5,
+};
+
+interface CorpusSpec {
+  name: string;
+  folder: string;
+  questions: string;
+}
+
+async function specs(suiteFile: string, folders: Map<string, string>): Promise<CorpusSpec[]> {
+  const suite = JSON.parse(await readFile(suiteFile, 'utf8')) as Record<string, { folder: string; questions: string }>;
+  const base = path.dirname(suiteFile);
+  return Object.entries(suite).flatMap(([name, entry]) => {
+    const folder = folders.get(name) ?? (name === 'seeds' ? path.join(REPO, 'seeds') : path.resolve(base, entry.folder.replace(/ \(beside this file\)$/u, '')));
+    if (folders.size > 0 && !folders.has(name) && name !== 'seeds') return [];
+    return [{ name, folder, questions: path.resolve(base, entry.questions) }];
+  });
+}
+
+async function casesOf(spec: CorpusSpec): Promise<Case[]> {
+  process.stderr.write(`[${spec.name}] indexing ${spec.folder}\n`);
+  const seeds = await loadSeeds(spec.folder);
+  const corpus = await buildCorpus(seeds.articles, seeds.skipped, new Date().toISOString());
+  const questions = parseCases(await readFile(spec.questions, 'utf8'));
+  process.stderr.write(`[${spec.name}] ${corpus.passages.length} passages, ${questions.length} questions\n`);
+  return questions.map((testCase) => {
+    const patterns = testCase.expect.map((pattern) => new RegExp(pattern, 'i'));
+    const fromExpectedSource = (id: string): boolean => testCase.sources.length === 0 || testCase.sources.includes(id);
+    return {
+      corpus: spec.name,
+      id: testCase.id,
+      kind: (testCase as { kind?: string }).kind ?? 'other',
+      question: testCase.question,
+      answerable: testCase.answerable,
+      candidates: candidateSentences(corpus, testCase.question).map((sentence) => ({
+        features: toVector(sentence.features),
+        text: sentence.view.text.replace(/\s+/gu, ' '),
+        source: sentence.view.passage.sourceId,
+        right:
+          testCase.answerable &&
+          fromExpectedSource(sentence.view.passage.sourceId) &&
+          patterns.some((pattern) => pattern.test(sentence.view.text) || (sentence.short !== null && pattern.test(sentence.short.text))),
+      })),
+    };
+  });
+}
+
+const percent = (part: number, whole: number): string => (whole === 0 ? '—' : `${Math.round((100 * part) / whole)}%`);
+
+function row(label: string, outcome: Outcome): string {
+  return [
+    label.padEnd(16),
+    `${outcome.answeredRight}/${outcome.answerable}`.padStart(7),
+    percent(outcome.answeredRight, outcome.answerable).padStart(5),
+    `${outcome.abstainedRight}/${outcome.unanswerable}`.padStart(7),
+    percent(outcome.abstainedRight, outcome.unanswerable).padStart(5),
+    String(outcome.wrong).padStart(6),
+  ].join('  ');
+}
+
+const HEADER = `${'corpus'.padEnd(16)}  ${'answered'.padStart(7)}  ${''.padStart(5)}  ${'abstain'.padStart(7)}  ${''.padStart(5)}  ${'wrong'.padStart(6)}`;
+
+function outcomeOf(cases: Case[], model: RankingModel): Outcome {
+  return outcomeAt(tops(cases, model), cases, model.threshold);
+}
+
+function table(title: string, names: string[], outcome: (name: string) => Outcome): string {
+  return [`${title}`, HEADER, ...names.map((name) => row(name, outcome(name)))].join('\n');
+}
+
+function render(model: RankingModel, note: string): string {
+  const lines = FEATURES.map((name) => `    ${name}: ${model.weights[name]},`);
+  return `/**\n * Fitted by \`npm run fit\` (scripts/fit.ts) on the evaluation suite; do not edit by hand.\n${note
+    .split('\n')
+    .map((line) => ` * ${line}`.trimEnd())
+    .join('\n')}\n */\nimport type { RankingModel } from './features.js';\n\nexport const RANKING: RankingModel = {\n  weights: {\n${lines.join('\n')}\n  },\n  threshold: ${model.threshold},\n};\n`;
+}
+
+/** For each answerable question the model gets wrong: its top sentence and the best-placed right one, with features. */
+function explain(cases: Case[], model: RankingModel): string {
+  const weights = Float64Array.from(FEATURES, (name) => model.weights[name]);
+  const score = (features: Float64Array): number => features.reduce((sum, value, i) => sum + value * weights[i]!, 0);
+  const describe = (features: Float64Array): string =>
+    FEATURES.flatMap((name, i) => (features[i] !== 0 ? [`${name}=${features[i]!.toFixed(2)}`] : [])).join(' ');
+  const lines: string[] = [];
+  for (const testCase of cases) {
+    if (!testCase.answerable) continue;
+    const ranked = [...testCase.candidates].sort((a, b) => score(b.features) - score(a.features));
+    const top = ranked[0];
+    if (top === undefined || (top.right && score(top.features) >= model.threshold)) continue;
+    const rightAt = ranked.findIndex((candidate) => candidate.right);
+    lines.push(`[${testCase.corpus}] ${testCase.id}: ${testCase.question}`);
+    lines.push(`   top (${score(top.features).toFixed(2)}) ${top.source}: ${top.text.slice(0, 140)}\n       ${describe(top.features)}`);
+    if (rightAt >= 0) {
+      const right = ranked[rightAt]!;
+      lines.push(`   right at ${rightAt + 1} (${score(right.features).toFixed(2)}) ${right.source}: ${right.text.slice(0, 140)}\n       ${describe(right.features)}`);
+    } else lines.push('   no right sentence among the candidates');
+  }
+  return lines.join('\n');
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      corpus: { type: 'string', multiple: true, default: [] },
+      suite: { type: 'string', default: path.resolve(REPO, '..', 'shared', 'eval', 'corpora.json') },
+      'dry-run': { type: 'boolean', default: false },
+      explain: { type: 'boolean', default: false },
+    },
+  });
+  const folders = new Map(values.corpus.map((pair) => pair.split('=', 2) as [string, string]));
+  const cases: Case[] = [];
+  const names: string[] = [];
+  for (const spec of await specs(values.suite, folders)) {
+    names.push(spec.name);
+    cases.push(...(await casesOf(spec)));
+  }
+  const of = (name: string): Case[] => cases.filter((testCase) => testCase.corpus === name);
+
+  process.stdout.write(`${table('Weights in use', names, (name) => outcomeOf(of(name), RANKING))}\n\n`);
+  const reachable = names.map((name) => {
+    const answerable = of(name).filter((testCase) => testCase.answerable);
+    return `${name} ${answerable.filter((testCase) => testCase.candidates.some((candidate) => candidate.right)).length}/${answerable.length}`;
+  });
+  process.stdout.write(`Answerable questions with a right sentence among the candidates (the ceiling any weights can reach): ${reachable.join(', ')}\n\n`);
+
+  const fit = (training: Case[]) => fitWeights(training, PRIOR);
+  const fitted = fit(cases);
+  process.stdout.write(`${table('Fitted on all corpora (in-sample)', names, (name) => outcomeOf(of(name), fitted.model))}\n\n`);
+
+  const heldOut = new Map<string, Outcome>();
+  for (const name of names) {
+    const model = fit(cases.filter((testCase) => testCase.corpus !== name)).model;
+    heldOut.set(name, outcomeOf(of(name), model));
+  }
+  process.stdout.write(`${table('Leave one corpus out (fitted on the others, scored on this one)', names, (name) => heldOut.get(name)!)}\n\n`);
+
+  const sweep = tops(cases, fitted.model);
+  const scores = sweep.flatMap((top) => (top === null ? [] : [top.score])).sort((a, b) => a - b);
+  const steps = [0.1, 0.25, 0.4, 0.5, 0.6, 0.75, 0.9].map((q) => scores[Math.floor(q * (scores.length - 1))]!);
+  process.stdout.write('Threshold sweep (all corpora): threshold  answered right  abstained right  wrong\n');
+  for (const threshold of [...new Set([...steps, fitted.model.threshold])].sort((a, b) => a - b)) {
+    const outcome = outcomeAt(sweep, cases, threshold);
+    const mark = threshold === fitted.model.threshold ? '  ← fitted' : '';
+    process.stdout.write(`  ${threshold.toFixed(3).padStart(8)}  ${`${outcome.answeredRight}/${outcome.answerable}`.padStart(8)}  ${`${outcome.abstainedRight}/${outcome.unanswerable}`.padStart(8)}  ${String(outcome.wrong).padStart(5)}${mark}\n`);
+  }
+
+  if (values.explain) process.stdout.write(`\n${explain(cases, fitted.model)}\n`);
+
+  const loco = names.map((name) => {
+    const outcome = heldOut.get(name)!;
+    return `${name} ${outcome.answeredRight}/${outcome.answerable} answered, ${outcome.abstainedRight}/${outcome.unanswerable} abstained`;
+  });
+  const note = `Corpora: ${names.join(', ')} (${cases.length} questions).\nLeave-one-corpus-out: ${loco.join('; ')}.`;
+  if (!values['dry-run']) {
+    await writeFile(WEIGHTS_FILE, render(fitted.model, note));
+    process.stdout.write(`\nwrote ${path.relative(REPO, WEIGHTS_FILE)}\n`);
+  }
+}
+
+await main();

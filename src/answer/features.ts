@@ -1,0 +1,58 @@
+/**
+ * The one ranking seam: every candidate sentence is described by named features (each about 0–1), and its score is
+ * their weighted sum with the weights `npm run fit` wrote to `ranking-weights.ts`. Abstention compares the best
+ * score with the fitted threshold. Nothing else orders sentences.
+ */
+export const FEATURES = [
+  /** Weighted share of the question's terms (those the corpus holds) in the sentence itself. */
+  'coverage',
+  /** Weighted share of all the question's terms in the sentence or its heading, a word no passage holds weighing most. */
+  'strictCoverage',
+  /** …found only in the section heading or defined term the sentence stands under. */
+  'headingCoverage',
+  /** …found only in a neighbouring sentence. */
+  'neighbourCoverage',
+  /** Share of the question's terms that no passage holds (after spelling correction): evidence the corpus does not speak of it. */
+  'unknownTerms',
+  /** The passage's retrieval score over the best one for this question (BM25+ over text, heading and title). */
+  'retrieval',
+  /** 1 / retrieval rank of the passage. */
+  'retrievalRank',
+  /** Share of the heading's terms that the question names: the section is about what is asked. */
+  'headingIsTopic',
+  /** The sentence opens its passage. */
+  'firstInPassage',
+  /** The sentence is the first under its heading (the start of an entry or a section). */
+  'opensSection',
+  /** It opens a section whose heading is what the question names: a definition entry's first words. */
+  'opensTopicSection',
+  /** The question asks for a kind of answer (a number, a date, a name …) and the sentence holds one. */
+  'answerType',
+  /** It asks for one and the sentence holds none. */
+  'answerTypeMissing',
+  /** The short answer is bound to the question's own verb. */
+  'tiedToVerb',
+  /** How tightly the question's words cluster in the sentence. */
+  'compactness',
+  /** The question's words open the sentence (a definition). */
+  'leadsWithTopic',
+  /** The sentence is not well-formed prose (a fragment, a code line, a run-on). */
+  'unlikeProse',
+  /** A name in the question appears nowhere in the passage, its heading or its title. */
+  'missingName',
+] as const;
+
+export type FeatureName = (typeof FEATURES)[number];
+export type Features = Record<FeatureName, number>;
+
+export interface RankingModel {
+  weights: Features;
+  /** A best score below this is "no answer". */
+  threshold: number;
+}
+
+export function scoreOf(features: Features, model: RankingModel): number {
+  let score = 0;
+  for (const name of FEATURES) score += model.weights[name] * features[name];
+  return score;
+}
