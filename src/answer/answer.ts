@@ -10,7 +10,7 @@ import { documentFrequency, topPassages } from '../search/impacts.js';
 import { MAX_QUESTION_LENGTH, type AskOutcome } from '../service.js';
 import { findConflicts } from './conflicts.js';
 import { sourceRef, type RankedSentence } from './ranked.js';
-import { scoreOf, type Features } from './features.js';
+import { scoreOf, type Features, type RankingModel } from './features.js';
 import { RANKING } from './ranking-weights.js';
 import { contentSet, sameStatement } from './duplicates.js';
 import { extractAnswer } from './extract.js';
@@ -51,20 +51,21 @@ export function ask(corpus: Corpus, rawQuestion: string): AskOutcome {
 /** Every candidate sentence for a question with its features and score, best first: what `npm run fit` learns from. */
 export function candidateSentences(corpus: Corpus, text: string): RankedSentence[] {
   const question = correctSpelling(corpus, analyzeQuestion(text)).question;
-  return rankSentences(corpus, question, termWeights(corpus, question));
+  return rankSentences(corpus, question, termWeights(corpus, question), RANKING);
 }
 
-export function answerQuestion(corpus: Corpus, text: string): Answer {
+/** @param model the ranking weights and threshold; the fitted ones unless `npm run fit` is trying others. */
+export function answerQuestion(corpus: Corpus, text: string, model: RankingModel = RANKING): Answer {
   const question = correctSpelling(corpus, analyzeQuestion(text)).question;
   const weights = termWeights(corpus, question);
-  const ranked = rankSentences(corpus, question, weights);
+  const ranked = rankSentences(corpus, question, weights, model);
   const best = ranked[0];
   const base = { question: text, conflicts: [], sourceCount: corpus.sources.length };
 
   // A "how many" that no answering sentence puts a number to is not answered by the corpus.
-  const answers = (sentence: RankedSentence): boolean => sentence.score >= RANKING.threshold && (sentence === best || sentence.coverage >= Math.min(MIN_COVERAGE, best?.coverage ?? 1));
+  const answers = (sentence: RankedSentence): boolean => sentence.score >= model.threshold && (sentence === best || sentence.coverage >= Math.min(MIN_COVERAGE, best?.coverage ?? 1));
   const countMissing = question.kind === 'count' && !ranked.some((sentence) => answers(sentence) && sentence.short !== null);
-  if (best === undefined || best.score < RANKING.threshold || countMissing) {
+  if (best === undefined || best.score < model.threshold || countMissing) {
     return { ...base, status: 'no_answer', answer: null, quotes: [], related: relatedReading(corpus, ranked) };
   }
 
@@ -72,7 +73,7 @@ export function answerQuestion(corpus: Corpus, text: string): Answer {
   // context rather than evidence, so it is quoted only when nothing states the figure.
   const needsFigure = question.kind === 'count' || question.kind === 'quantity';
   const statements = groupStatements(ranked.filter(answers));
-  const closeToBest = RANKING.threshold + QUOTE_SCORE_SHARE * (best.score - RANKING.threshold);
+  const closeToBest = model.threshold + QUOTE_SCORE_SHARE * (best.score - model.threshold);
   const eligible = statements.filter(
     (group, index) => index === 0 || (group[0]!.score >= closeToBest && group[0]!.coverage >= best.coverage * QUOTE_COVERAGE_SHARE),
   );
@@ -81,7 +82,7 @@ export function answerQuestion(corpus: Corpus, text: string): Answer {
     : eligible;
   const chosen = ordered.filter((group, index) => index === 0 || !needsFigure || group[0]!.short !== null).slice(0, MAX_QUOTES);
   const shortAnswer = chosen.map((group) => group[0]!.short).find((short) => short !== null) ?? null;
-  const quotes = chosen.map((group) => toQuote(corpus, group, ranked));
+  const quotes = chosen.map((group) => toQuote(corpus, group, ranked, model.threshold));
   return {
     ...base,
     status: 'answered',
@@ -109,7 +110,7 @@ export function termWeights(corpus: Corpus, question: Question): number[] {
 }
 
 /** Every sentence of the retrieved passages, with its features and fitted score, best first. */
-function rankSentences(corpus: Corpus, question: Question, weights: number[]): RankedSentence[] {
+function rankSentences(corpus: Corpus, question: Question, weights: number[], model: RankingModel): RankedSentence[] {
   if (question.terms.length === 0) return [];
   const results = topPassages(
     corpus.impacts,
@@ -120,7 +121,9 @@ function rankSentences(corpus: Corpus, question: Question, weights: number[]): R
   // A word no passage holds does not count against coverage; `unknownTerms` carries that evidence on its own.
   const knownWeight = weights.reduce((sum, weight, termIndex) => sum + (known[termIndex] ? weight : 0), 0) || 1;
   const totalWeight = weights.reduce((sum, weight) => sum + weight, 0) || 1;
-  const unknownTerms = known.filter((isKnown) => !isKnown).length / known.length;
+  // A word read through a spelling correction is half evidence: the correction may be wrong.
+  const corrected = question.terms.map((term, termIndex) => known[termIndex] && documentFrequency(corpus.impacts, term.forms[0]!) === 0);
+  const unknownTerms = (known.filter((isKnown) => !isKnown).length + 0.5 * corrected.filter(Boolean).length) / known.length;
   const isCommon = (term: string): boolean => {
     const frequency = documentFrequency(corpus.impacts, term);
     return frequency >= COMMON_NAME_PASSAGES && frequency > corpus.passages.length * COMMON_NAME_SHARE;
@@ -174,7 +177,7 @@ function rankSentences(corpus: Corpus, question: Question, weights: number[]): R
         missingName,
       };
       const coverage = missingName ? Math.min(features.coverage + features.headingCoverage, MIN_COVERAGE / 2) : features.coverage + features.headingCoverage + 0.2 * features.neighbourCoverage;
-      ranked.push({ view, coverage, features, score: scoreOf(features, RANKING), short, terms: contentSet(view.tokens) });
+      ranked.push({ view, coverage, features, score: scoreOf(features, model), short, terms: contentSet(view.tokens) });
     });
   });
   ranked.sort((a, b) => b.score - a.score || a.view.passage.id - b.view.passage.id || a.view.range.start - b.view.range.start);
@@ -246,13 +249,13 @@ function groupStatements(ranked: RankedSentence[]): RankedSentence[][] {
   return groups;
 }
 
-function toQuote(corpus: Corpus, group: RankedSentence[], ranked: RankedSentence[]): Quote {
+function toQuote(corpus: Corpus, group: RankedSentence[], ranked: RankedSentence[], threshold: number): Quote {
   const lead = group[0]!;
   const supporting = new Set(group.map((member) => member.view.passage.sourceId));
   if (lead.short !== null) {
     // Sources that give the same short answer in other words also support this quote.
     for (const sentence of ranked) {
-      if (sentence.short?.value === lead.short.value && sentence.coverage >= MIN_COVERAGE && sentence.score >= RANKING.threshold) {
+      if (sentence.short?.value === lead.short.value && sentence.coverage >= MIN_COVERAGE && sentence.score >= threshold) {
         supporting.add(sentence.view.passage.sourceId);
       }
     }
