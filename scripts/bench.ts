@@ -12,7 +12,7 @@ import { mkdtemp, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BenchSetupError, ensurePythonDocs, linkPages, PYTHON_DOCS_PACKAGE, pythonDocs } from './bench/python-docs.js';
+import { BenchSetupError, ensurePythonDocs, copyPages, PYTHON_DOCS_PACKAGE, pythonDocs } from './bench/python-docs.js';
 import { buildBare, buildBreakdown, buildQuoth, type BuildBareResult, type BuildBreakdown, type BuildQuothResult } from './bench/build.js';
 import { latency, type LatencyResult } from './bench/latency.js';
 import { loadBare, loadQuoth, type LoadResult } from './bench/load.js';
@@ -123,7 +123,7 @@ async function chooseCorpus(options: Options, workDir: string): Promise<CorpusCh
   ensurePythonDocs(progress);
   const { root, pages } = pythonDocs();
   const seedsDir = path.join(workDir, 'seeds');
-  await linkPages(root, pages, seedsDir);
+  await copyPages(root, pages, seedsDir);
   progress(`corpus: ${pages.length} .html pages of ${root}`);
   return {
     label: `${root} (Debian ${PYTHON_DOCS_PACKAGE})`,

@@ -1,7 +1,8 @@
 /**
- * `npm run fit -- [--corpus NAME=FOLDER …] [--suite FILE] [--dry-run]`
+ * `npm run fit -- [--suite FILE] [--dry-run] [--explain]`
  *
- * Fits the ranking weights (src/answer/features.ts) on the evaluation suite: indexes each corpus, collects every
+ * Fits the ranking weights (src/answer/features.ts) on the evaluation suite (`../shared/eval/corpora.json`, prepared
+ * as `npm run eval -- --suite` prepares it): indexes each corpus, collects every
  * candidate sentence of every question with its features and whether it is a right answer (an `expect` pattern
  * matches it or its short answer, from an expected source), then runs coordinate ascent. Prints the score of the
  * weights in use, the fitted score, a leave-one-corpus-out check (fit on the others, score the one left out, so
@@ -14,6 +15,8 @@ import { parseArgs } from 'node:util';
 import { answerQuestion, candidateSentences } from '../src/answer/answer.js';
 import { FEATURES, type RankingModel } from '../src/answer/features.js';
 import { RANKING } from '../src/answer/ranking-weights.js';
+import { parseSuite, type SuiteCorpus } from '../src/eval/corpora.js';
+import { prepareCorpus } from '../src/eval/prepare.js';
 import { collapseSpace, parseCases, scoreCase, type EvalCase } from '../src/eval/score.js';
 import { loadSeeds } from '../src/ingest/index.js';
 import { buildCorpus, type Corpus } from '../src/search/corpus.js';
@@ -51,22 +54,6 @@ const PRIOR: RankingModel = {
   threshold: 0.5,
 };
 
-interface CorpusSpec {
-  name: string;
-  folder: string;
-  questions: string;
-}
-
-async function specs(suiteFile: string, folders: Map<string, string>): Promise<CorpusSpec[]> {
-  const suite = JSON.parse(await readFile(suiteFile, 'utf8')) as Record<string, { folder: string; questions: string }>;
-  const base = path.dirname(suiteFile);
-  return Object.entries(suite).flatMap(([name, entry]) => {
-    const folder = folders.get(name) ?? (name === 'seeds' ? path.join(REPO, 'seeds') : path.resolve(base, entry.folder.replace(/ \(beside this file\)$/u, '')));
-    if (folders.size > 0 && !folders.has(name) && name !== 'seeds') return [];
-    return [{ name, folder, questions: path.resolve(base, entry.questions) }];
-  });
-}
-
 interface Loaded {
   name: string;
   corpus: Corpus;
@@ -74,9 +61,10 @@ interface Loaded {
   cases: Case[];
 }
 
-async function load(spec: CorpusSpec): Promise<Loaded> {
-  process.stderr.write(`[${spec.name}] indexing ${spec.folder}\n`);
-  const seeds = await loadSeeds(spec.folder);
+async function load(spec: SuiteCorpus): Promise<Loaded> {
+  const folder = await prepareCorpus(spec, (line) => process.stderr.write(`[${spec.name}] ${line}\n`));
+  process.stderr.write(`[${spec.name}] indexing ${folder}\n`);
+  const seeds = await loadSeeds(folder);
   const corpus = await buildCorpus(seeds.articles, seeds.skipped, new Date().toISOString());
   const questions = parseCases(await readFile(spec.questions, 'utf8'));
   process.stderr.write(`[${spec.name}] ${corpus.passages.length} passages, ${questions.length} questions\n`);
@@ -199,15 +187,14 @@ function explain(cases: Case[], model: RankingModel): string {
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
-      corpus: { type: 'string', multiple: true, default: [] },
       suite: { type: 'string', default: path.resolve(REPO, '..', 'shared', 'eval', 'corpora.json') },
       'dry-run': { type: 'boolean', default: false },
       explain: { type: 'boolean', default: false },
     },
   });
-  const folders = new Map(values.corpus.map((pair) => pair.split('=', 2) as [string, string]));
   const loaded: Loaded[] = [];
-  for (const spec of await specs(values.suite, folders)) loaded.push(await load(spec));
+  const places = { file: values.suite, repoRoot: REPO, cacheDir: process.env.QUOTH_EVAL_CACHE ?? path.join(REPO, '.cache', 'eval') };
+  for (const spec of parseSuite(await readFile(values.suite, 'utf8'), places)) loaded.push(await load(spec));
   const names = loaded.map((entry) => entry.name);
   const cases = loaded.flatMap((entry) => entry.cases);
   const of = (name: string): Case[] => cases.filter((testCase) => testCase.corpus === name);

@@ -5,7 +5,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, symlink } from 'node:fs/promises';
+import { mkdir, copyFile } from 'node:fs/promises';
 import path from 'node:path';
 
 export const PYTHON_DOCS_PACKAGE = 'python3.11-doc';
@@ -78,11 +78,15 @@ export function pythonDocs(): { root: string; pages: string[] } {
   return { root, pages };
 }
 
-/** Links each page into `into` under its path relative to `root`, so that the seeds reader sees the pages and nothing else. */
-export async function linkPages(root: string, pages: string[], into: string): Promise<void> {
+/**
+ * Copies each page into `into` under its path relative to `root`, so that the seeds reader sees the pages and nothing
+ * else: copies, because Quoth reads no link that leads out of its
+ * seeds folder.
+ */
+export async function copyPages(root: string, pages: string[], into: string): Promise<void> {
   for (const page of pages) {
     const target = path.join(into, path.relative(root, page));
     await mkdir(path.dirname(target), { recursive: true });
-    await symlink(page, target);
+    await copyFile(page, target);
   }
 }
