@@ -8,6 +8,7 @@ import {
 } from 'discord.js';
 import type { CommandContext } from '../src/discord/command.js';
 import { interactionModeratorAccess } from '../src/discord/permissions.js';
+import { publicReindexReason } from '../src/discord/reasons.js';
 import { editOptions, replyOptions } from '../src/discord/reply.js';
 import { renderReindexFailure, renderReindexReport } from '../src/render/discord.js';
 
@@ -45,8 +46,7 @@ export async function execute(interaction: ChatInputCommandInteraction, context:
     );
     await interaction.editReply(editOptions(renderReindexReport(report)));
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
     context.logger.error({ err: error }, 'reindex failed; the previous index is still serving');
-    await interaction.editReply(editOptions(renderReindexFailure(reason)));
+    await interaction.editReply(editOptions(renderReindexFailure(publicReindexReason(error))));
   }
 }

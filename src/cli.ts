@@ -49,7 +49,7 @@ async function main(argv: string[]): Promise<number> {
     return command === undefined && !values.help ? 2 : 0;
   }
   const config = loadConfig();
-  const folders = { seedsDir: values.seeds ?? config.seedsDir, indexDir: values.index ?? config.indexDir };
+  const folders = { seedsDir: values.seeds ?? config.seedsDir, indexDir: values.index ?? config.indexDir, maxFileBytes: config.maxFileBytes };
   const style = process.stdout.isTTY && process.env.NO_COLOR === undefined ? ansiStyle : plainStyle;
   const screen = new SecretScreen(config.secrets);
 

@@ -1,6 +1,7 @@
 /** The only reader of process.env: parsed once by zod; a failure names every bad variable, never its value. */
 import { config as loadDotenv } from 'dotenv';
 import { z } from 'zod';
+import { DEFAULT_MAX_FILE_MB } from './ingest/files.js';
 
 const optionalText = z
   .string()
@@ -21,6 +22,9 @@ const schema = z.object({
   SEEDS_DIR: optionalText.default('seeds'),
   INDEX_DIR: optionalText.default('index-data'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  MAX_FILE_MB: optionalText.pipe(
+    z.coerce.number<string>({ message: 'must be a number of megabytes' }).positive('must be more than 0').max(4096, 'must be at most 4096').optional(),
+  ),
 });
 
 export type Config = {
@@ -32,6 +36,8 @@ export type Config = {
   seedsDir: string;
   indexDir: string;
   logLevel: z.infer<typeof schema>['LOG_LEVEL'];
+  /** Seed files larger than this many bytes are skipped without being read (`MAX_FILE_MB`, in MiB). */
+  maxFileBytes: number;
   /**
    * Values no reply may ever contain: the bot token and every variable whose name marks it as a secret
    * (`*TOKEN*`, `*SECRET*`, `*PASSWORD*`, `*API_KEY*`, …), from `.env` or the environment.
@@ -62,6 +68,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = readProcessEnv()): Config {
     seedsDir: values.SEEDS_DIR ?? 'seeds',
     indexDir: values.INDEX_DIR ?? 'index-data',
     logLevel: values.LOG_LEVEL,
+    maxFileBytes: Math.round((values.MAX_FILE_MB ?? DEFAULT_MAX_FILE_MB) * 1024 * 1024),
     secrets: Object.entries(env)
       .filter(([name, value]) => SECRET_NAME.test(name) && value !== undefined && value.trim() !== '')
       .map(([, value]) => value!.trim()),

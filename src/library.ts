@@ -4,10 +4,10 @@
  */
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { ask, retrieve } from './answer/answer.js';
-import { hashSeeds, loadSeeds } from './ingest/index.js';
+import { hashSeeds, loadSeeds, SeedsFolderError } from './ingest/index.js';
 import type { Article, SkippedFile } from './model.js';
 import { buildCorpus, type Corpus } from './search/corpus.js';
-import { loadSavedCorpus, saveCorpus } from './search/store.js';
+import { loadSavedCorpus, removeLeftoverTemporaries, saveCorpus } from './search/store.js';
 import type { AskOutcome, IndexInfo, Quoth, ReindexReport } from './service.js';
 
 export interface Log {
@@ -23,6 +23,8 @@ export interface LibraryOptions {
   onProgress?(done: number, total: number): void;
   /** Rebuild even when the saved index matches the seeds. */
   forceRebuild?: boolean;
+  /** Seed files larger than this are skipped without being read (`MAX_FILE_MB`). */
+  maxFileBytes?: number;
 }
 
 const silent: Log = { info: () => {}, warn: () => {} };
@@ -40,18 +42,45 @@ export async function openLibrary(options: LibraryOptions): Promise<Library> {
   return (await openLibraryWithReport(options)).library;
 }
 
+/**
+ * Loads the saved index when it matches the seeds, else builds and saves a new one. One line says why it rebuilds
+ * (a warning when the saved index was damaged). When the seeds folder is missing, a valid saved index still answers,
+ * with a warning that it cannot be checked against its sources.
+ */
 export async function openLibraryWithReport(options: LibraryOptions): Promise<OpenedLibrary> {
   const log = options.log ?? silent;
-  if (!options.forceRebuild) {
-    const [hashes, saved] = await Promise.all([hashSeeds(options.seedsDir), loadSavedCorpus(options.indexDir)]);
-    const reason = saved.ok ? staleness(saved.corpus, hashes) : saved.reason;
-    if (saved.ok && reason === null) {
-      log.info(`Loaded index of ${saved.corpus.passages.length} passages from ${options.indexDir} (built ${saved.corpus.builtAt})`);
-      return { library: new Library(saved.corpus, options), origin: { loaded: true }, removed: new Map() };
-    }
-    return build(options, log, reason ?? 'the index does not match the seeds');
+  const litter = await removeLeftoverTemporaries(options.indexDir);
+  if (litter.length > 0) log.info(`Removed ${litter.length} temporary file(s) left in ${options.indexDir} by an interrupted save: ${litter.join(', ')}`);
+  if (options.forceRebuild) return build(options, log, 'a rebuild was asked for');
+
+  const [hashes, saved] = await Promise.all([
+    hashSeeds(options.seedsDir, seedOptions(options)).catch((error: unknown) => {
+      if (error instanceof SeedsFolderError && error.problem === 'not_found') return error;
+      throw error;
+    }),
+    loadSavedCorpus(options.indexDir),
+  ]);
+  if (hashes instanceof SeedsFolderError) {
+    if (!saved.ok) throw hashes;
+    log.warn(`${hashes.message}; answering from the saved index built ${saved.corpus.builtAt}, which cannot be checked against its sources`);
+    return loaded(saved.corpus, options, log);
   }
-  return build(options, log, 'a rebuild was asked for');
+  if (!saved.ok) {
+    if (saved.kind === 'unusable') log.warn(`The saved index cannot be used: ${saved.reason}`);
+    return build(options, log, saved.reason);
+  }
+  const reason = staleness(saved.corpus, hashes);
+  if (reason !== null) return build(options, log, reason);
+  return loaded(saved.corpus, options, log);
+}
+
+function loaded(corpus: Corpus, options: LibraryOptions, log: Log): OpenedLibrary {
+  log.info(`Loaded index of ${corpus.passages.length} passages from ${options.indexDir} (built ${corpus.builtAt})`);
+  return { library: new Library(corpus, options), origin: { loaded: true }, removed: new Map() };
+}
+
+function seedOptions(options: LibraryOptions): { maxFileBytes?: number } {
+  return options.maxFileBytes === undefined ? {} : { maxFileBytes: options.maxFileBytes };
 }
 
 async function build(options: LibraryOptions, log: Log, reason: string): Promise<OpenedLibrary> {
@@ -83,7 +112,7 @@ async function saveOrWarn(indexDir: string, corpus: Corpus, log: Log): Promise<v
 }
 
 async function readSeeds(options: LibraryOptions, log: Log): Promise<{ articles: Article[]; skipped: SkippedFile[] }> {
-  const result = await loadSeeds(options.seedsDir, options.onProgress ? { onProgress: options.onProgress } : {});
+  const result = await loadSeeds(options.seedsDir, { ...seedOptions(options), ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
   for (const skipped of result.skipped) log.warn(`Skipped ${skipped.path}: ${skipped.reason}`);
   for (const warning of result.warnings) log.warn(`${warning.path}: ${warning.message}`);
   return result;

@@ -1,19 +1,22 @@
 /** `npm start`: the Discord bot when DISCORD_TOKEN is set, otherwise the local console. */
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { runConsole } from './console.js';
-import { startBot } from './discord/client.js';
-import { openLibrary, type Log } from './library.js';
+import { startBot, verifyToken } from './discord/client.js';
+import { openLibrary, type LibraryOptions, type Log } from './library.js';
 import { createLogger, logProcessFaults, type Logger } from './log.js';
 import { SecretScreen } from './secrets.js';
 
-function libraryLog(logger: Logger): Log {
-  return { info: (message) => logger.info(message), warn: (message) => logger.warn(message) };
+function libraryOptions(config: Config, logger: Logger): LibraryOptions {
+  const log: Log = { info: (message) => logger.info(message), warn: (message) => logger.warn(message) };
+  return { seedsDir: config.seedsDir, indexDir: config.indexDir, maxFileBytes: config.maxFileBytes, log };
 }
 
 async function runBot(config: Config & { discordToken: string }): Promise<void> {
   const logger = createLogger(config.logLevel, { secrets: [config.discordToken, ...config.secrets] });
   logProcessFaults(logger);
-  const library = await openLibrary({ seedsDir: config.seedsDir, indexDir: config.indexDir, log: libraryLog(logger) });
+  // A wrong token is told in a second, not after the index has loaded (which can take minutes).
+  await verifyToken(config);
+  const library = await openLibrary(libraryOptions(config, logger));
   const bot = await startBot({ config, quoth: library, logger });
   let stopping = false;
   const shutdown = (signal: NodeJS.Signals): void => {
@@ -30,7 +33,7 @@ async function runLocalConsole(config: Config): Promise<void> {
   // The console owns standard output; logs go to standard error.
   const logger = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel, { destination: process.stderr });
   logProcessFaults(logger);
-  const library = await openLibrary({ seedsDir: config.seedsDir, indexDir: config.indexDir, log: libraryLog(logger) });
+  const library = await openLibrary(libraryOptions(config, logger));
   await runConsole(library, undefined, new SecretScreen(config.secrets));
 }
 

@@ -91,6 +91,20 @@ describe('the command line', () => {
     expect(run.stderr).toContain(`seeds folder not found: ${path.join(root, 'nowhere')}`);
   });
 
+  it('answers from the saved index, with a warning, when the seeds folder is missing', async () => {
+    const seeds = path.join(root, 'seeds-then-gone');
+    const index = path.join(root, 'index-kept');
+    await cp(SEEDS_DIR, seeds, { recursive: true });
+    expect((await cli(['index', '--seeds', seeds, '--index', index])).code).toBe(0);
+    await rm(seeds, { recursive: true });
+    for (const command of [['ask', 'Who is the mayor of Kyiv?'], ['sources']]) {
+      const run = await cli([command[0]!, '--seeds', seeds, '--index', index, ...command.slice(1)]);
+      expect(run.code, run.stderr).toBe(0);
+      expect(run.stderr).toMatch(/warning: Quoth: seeds folder not found: .*answering from the saved index/);
+    }
+    expect((await cli(['index', '--seeds', seeds, '--index', index])).code).toBe(2);
+  });
+
   it('lists the sources as JSON', async () => {
     const run = await cli(['sources', ...folders, '--json']);
     const info = JSON.parse(run.stdout) as { sources: { source: { id: string; outlet: string | null } }[] };

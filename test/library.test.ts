@@ -1,4 +1,5 @@
-import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { rmSync } from 'node:fs';
+import { cp, mkdir, mkdtemp, open, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -44,7 +45,7 @@ describe('Library', () => {
 
     await writeFile(path.join(indexDir, INDEX_FILE), '{"schemaVersion":');
     const corrupt = await openLibraryWithReport({ seedsDir, indexDir });
-    expect(corrupt.origin).toEqual({ loaded: false, reason: expect.stringContaining('not valid JSON') });
+    expect(corrupt.origin).toEqual({ loaded: false, reason: expect.stringContaining('carries no checksum') });
     expect(corrupt.library.ask('How many passengers did the ferry carry?')).toMatchObject({ ok: true, answer: { answer: '300 passengers' } });
   });
 
@@ -77,7 +78,9 @@ describe('Library', () => {
     if (!after.ok) throw new Error(after.error.message);
     expect(after.answer.answer).not.toBe('Vitali Klitschko');
     expect([...after.answer.quotes, ...after.answer.related].map((quote) => quote.source.id)).not.toContain('002_ed0d13cddf14b3e3');
-    expect(library.reindex()).not.toBe(running);
+    const another = library.reindex();
+    expect(another).not.toBe(running);
+    await another;
   });
 
   it('answers from memory, with a warning, when the index folder cannot be written', async () => {
@@ -93,5 +96,69 @@ describe('Library', () => {
     await rm(seedsDir, { recursive: true });
     await expect(library.reindex()).rejects.toThrow(/seeds folder not found/);
     expect(library.ask('Who is the mayor of Kyiv?')).toMatchObject({ ok: true, answer: { answer: 'Vitali Klitschko' } });
+  });
+
+  it('warns (not only informs) why it rebuilds a damaged index, so the console shows the reason', async () => {
+    await openLibraryWithReport({ seedsDir, indexDir });
+    const file = path.join(indexDir, INDEX_FILE);
+    const bytes = await readFile(file);
+    const middle = Math.floor(bytes.length / 2);
+    bytes[middle] = bytes[middle]! ^ 0x01;
+    await writeFile(file, bytes);
+    const log = recordingLog();
+    const rebuilt = await openLibraryWithReport({ seedsDir, indexDir, log });
+    expect(rebuilt.origin).toMatchObject({ loaded: false });
+    expect(log.lines).toContainEqual(expect.stringMatching(/^warn: The saved index cannot be used: .*index\.json fails its checksum/));
+  });
+
+  it('answers from a valid saved index, with a warning, when the seeds folder is missing', async () => {
+    await openLibraryWithReport({ seedsDir, indexDir });
+    await rm(seedsDir, { recursive: true });
+    const log = recordingLog();
+    const opened = await openLibraryWithReport({ seedsDir, indexDir, log });
+    expect(opened.origin).toEqual({ loaded: true });
+    expect(log.lines).toContainEqual(expect.stringMatching(/^warn: Quoth: seeds folder not found: .*; answering from the saved index built .*cannot be checked/));
+    expect(opened.library.ask('Who is the mayor of Kyiv?')).toMatchObject({ ok: true, answer: { answer: 'Vitali Klitschko' } });
+    // Without a saved index there is nothing to answer from.
+    await rm(indexDir, { recursive: true });
+    await expect(openLibraryWithReport({ seedsDir, indexDir })).rejects.toThrow(/seeds folder not found/);
+  });
+
+  it('fails, and keeps the saved index, when the seeds folder is deleted while a build reads it', async () => {
+    await openLibraryWithReport({ seedsDir, indexDir });
+    const before = await readFile(path.join(indexDir, INDEX_FILE));
+    const racing = openLibraryWithReport({
+      seedsDir,
+      indexDir,
+      forceRebuild: true,
+      onProgress: (done) => {
+        if (done === 1) rmSync(seedsDir, { recursive: true });
+      },
+    });
+    await expect(racing).rejects.toThrow(/seeds folder removed or replaced while it was being read/);
+    expect(await readFile(path.join(indexDir, INDEX_FILE))).toEqual(before);
+  });
+
+  it('removes temporary files left by a crashed save when it starts', async () => {
+    await mkdir(indexDir, { recursive: true });
+    await writeFile(path.join(indexDir, 'index.json.4194305.1700000000000.tmp'), '{"half":');
+    const log = recordingLog();
+    await openLibraryWithReport({ seedsDir, indexDir, log });
+    expect(await readdir(indexDir)).toEqual([INDEX_FILE]);
+    expect(log.lines).toContainEqual(expect.stringMatching(/^Removed 1 temporary file\(s\) .*index\.json\.4194305\.1700000000000\.tmp/));
+  });
+
+  it('skips a file over the size limit with a warning naming it, without reading it', async () => {
+    // A sparse 3 GB file: reading it whole would fail (or exhaust memory); a stat is enough to refuse it.
+    const huge = await open(path.join(seedsDir, 'huge.txt'), 'w');
+    await huge.truncate(3 * 1024 ** 3);
+    await huge.close();
+    await writeFile(path.join(seedsDir, 'small.txt'), 'The ferry carried 300 passengers across the bay.');
+    const log = recordingLog();
+    const { library } = await openLibraryWithReport({ seedsDir, indexDir, log, maxFileBytes: 20 * 1024 * 1024 });
+    expect(log.lines).toContainEqual(expect.stringMatching(/^warn: Skipped .*huge\.txt: 3072 MB, larger than MAX_FILE_MB \(20 MB\); not read$/));
+    expect(library.info().sources.map((entry) => entry.source.id)).toContain('small');
+    // The skipped file does not make the saved index stale.
+    expect((await openLibraryWithReport({ seedsDir, indexDir, maxFileBytes: 20 * 1024 * 1024 })).origin).toEqual({ loaded: true });
   });
 });

@@ -2,7 +2,17 @@
  * The bot: a discord.js client with only the Guilds intent, wired to the dispatcher. Everything it needs is passed
  * in (config, the Quoth engine, a logger), so tests start it in-process against a loopback Discord and stop it.
  */
-import { Client, DefaultRestOptions, Events, GatewayIntentBits, type ClientOptions, type RESTOptions } from 'discord.js';
+import {
+  Client,
+  DefaultRestOptions,
+  DiscordAPIError,
+  Events,
+  GatewayIntentBits,
+  REST,
+  Routes,
+  type ClientOptions,
+  type RESTOptions,
+} from 'discord.js';
 import { commands as defaultCommands } from '../../commands/index.js';
 import type { Config } from '../config.js';
 import type { Logger } from '../log.js';
@@ -69,6 +79,27 @@ function screenedRequests(screen: SecretScreen, logger: Logger | undefined): RES
     }
     return DefaultRestOptions.makeRequest(url, init);
   };
+}
+
+/**
+ * Asks Discord whether the token is good, with the request a login starts with (GET /gateway/bot), so a wrong token
+ * is reported at once, before minutes of indexing. Throws BotStartError saying why.
+ */
+export async function verifyToken(config: Pick<Config, 'discordToken' | 'discordApiBase'>): Promise<void> {
+  if (!config.discordToken) throw new BotStartError('Quoth: DISCORD_TOKEN is not set; cannot start the Discord bot');
+  const rest = new REST(config.discordApiBase ? { api: config.discordApiBase } : {}).setToken(config.discordToken);
+  try {
+    await rest.get(Routes.gatewayBot());
+  } catch (error) {
+    if (error instanceof DiscordAPIError && error.status === 401) {
+      throw new BotStartError('Quoth: could not log in to Discord: An invalid token was provided. Check DISCORD_TOKEN.', { cause: error });
+    }
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new BotStartError(`Quoth: could not reach Discord to check DISCORD_TOKEN: ${reason}`, { cause: error });
+  } finally {
+    rest.clearHashSweeper();
+    rest.clearHandlerSweeper();
+  }
 }
 
 /** Logs in and resolves once the gateway is ready; rejects (after cleaning up) with a clear message otherwise. */

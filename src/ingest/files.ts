@@ -9,9 +9,16 @@ import type { Article, SkippedFile } from '../model.js';
 import { formatOf, readArticle, uniqueSourceIds } from './article.js';
 import { SeedsFolderError } from './errors.js';
 
+/** Files larger than this are skipped unless told otherwise (`MAX_FILE_MB`). */
+export const DEFAULT_MAX_FILE_MB = 20;
+
+const MEGABYTE = 1024 * 1024;
+
 export interface LoadOptions {
   /** Called after each file with how many of the readable-looking files are done. */
   onProgress?(done: number, total: number): void;
+  /** Larger files are skipped with a reason, without being read. Default `DEFAULT_MAX_FILE_MB` MB (MiB). */
+  maxFileBytes?: number;
 }
 
 /** A file that was indexed but whose metadata needed attention (for example bad front matter). */
@@ -97,24 +104,48 @@ async function followLink(root: string, rel: string): Promise<{ real: string } |
  * Reads a listed file without following a link at its last step, and only when it is a regular file:
  * a file swapped for a link (or a device, or a FIFO) after listing is not read.
  */
-async function readSeedFile(file: SeedFile): Promise<Uint8Array> {
+async function readSeedFile(file: SeedFile, maxBytes: number): Promise<Uint8Array> {
   const handle = await open(file.real, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
   try {
-    if (!(await handle.stat()).isFile()) throw Object.assign(new Error('not a regular file'), { code: 'ENOTREG' });
-    return await handle.readFile();
+    const info = await handle.stat();
+    if (!info.isFile()) throw Object.assign(new Error('not a regular file'), { code: 'ENOTREG' });
+    if (info.size > maxBytes) throw new FileTooLargeError(info.size, maxBytes);
+    // One byte more than the size: a file that grew after the stat is noticed (and refused when now too large).
+    const buffer = Buffer.allocUnsafe(info.size + 1);
+    let length = 0;
+    for (;;) {
+      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, null);
+      if (bytesRead === 0) return buffer.subarray(0, length);
+      length += bytesRead;
+      if (length === buffer.length) break;
+    }
+    const bytes = Buffer.concat([buffer, await handle.readFile()]);
+    if (bytes.length > maxBytes) throw new FileTooLargeError(bytes.length, maxBytes);
+    return bytes;
   } finally {
     await handle.close();
+  }
+}
+
+class FileTooLargeError extends Error {
+  override name = 'FileTooLargeError';
+
+  constructor(size: number, maxBytes: number) {
+    const megabytes = (bytes: number): string => `${(bytes / MEGABYTE).toFixed(1).replace(/\.0$/, '')} MB`;
+    super(`${megabytes(size)}, larger than MAX_FILE_MB (${megabytes(maxBytes)}); not read`);
   }
 }
 
 /**
  * Reads every `.txt`, `.md`, `.html` and `.htm` file under `seedsDir`, recursively and in sorted order.
  * A file that cannot be used is skipped with a reason and the others are still read. Throws
- * `SeedsFolderError` only when the folder is missing, not a folder, or holds no such file.
+ * `SeedsFolderError` only when the folder is missing, not a folder, holds no such file, or is removed (or replaced)
+ * while it is read. A file larger than `maxFileBytes` is skipped after a stat, without being read.
  * Yields to the event loop between files, so a running bot keeps answering during a reindex.
  */
 export async function loadSeeds(seedsDir: string, options: LoadOptions = {}): Promise<LoadResult> {
-  const { display, files, skipped } = await listSeeds(seedsDir);
+  const { display, files, skipped, folder } = await listSeeds(seedsDir);
+  const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_MB * MEGABYTE;
 
   const articles: Article[] = [];
   const warnings: IngestWarning[] = [];
@@ -124,9 +155,9 @@ export async function loadSeeds(seedsDir: string, options: LoadOptions = {}): Pr
     const shown = display(rel);
     let bytes: Uint8Array | null = null;
     try {
-      bytes = await readSeedFile(file);
+      bytes = await readSeedFile(file, maxBytes);
     } catch (error) {
-      skipped.push({ path: shown, reason: `unreadable (${describe(error)})` });
+      skipped.push({ path: shown, reason: error instanceof FileTooLargeError ? error.message : `unreadable (${describe(error)})` });
     }
     if (bytes) {
       const sha256 = sha256Of(bytes);
@@ -146,6 +177,7 @@ export async function loadSeeds(seedsDir: string, options: LoadOptions = {}): Pr
     options.onProgress?.(i + 1, files.length);
     await nextTurn();
   }
+  await folder.assertStillThere();
   return { articles, skipped, warnings };
 }
 
@@ -153,11 +185,12 @@ export async function loadSeeds(seedsDir: string, options: LoadOptions = {}): Pr
  * The content hash of every file `loadSeeds` would read, by its displayed path, without parsing any:
  * enough to tell whether a saved index still matches the folder. Throws like `loadSeeds`.
  */
-export async function hashSeeds(seedsDir: string): Promise<Map<string, string>> {
+export async function hashSeeds(seedsDir: string, options: Pick<LoadOptions, 'maxFileBytes'> = {}): Promise<Map<string, string>> {
   const { display, files } = await listSeeds(seedsDir);
+  const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_MB * MEGABYTE;
   const hashes = new Map<string, string>();
   for (const file of files) {
-    const bytes = await readSeedFile(file).catch(() => null);
+    const bytes = await readSeedFile(file, maxBytes).catch(() => null);
     if (bytes !== null) hashes.set(display(file.rel), sha256Of(bytes));
   }
   return hashes;
@@ -167,7 +200,14 @@ function sha256Of(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
-async function listSeeds(seedsDir: string): Promise<{ display: (rel: string) => string; files: SeedFile[]; skipped: SkippedFile[] }> {
+interface ListedSeeds {
+  display: (rel: string) => string;
+  files: SeedFile[];
+  skipped: SkippedFile[];
+  folder: { assertStillThere(): Promise<void> };
+}
+
+async function listSeeds(seedsDir: string): Promise<ListedSeeds> {
   const given = path.resolve(seedsDir);
   const info = await stat(given).catch((error: unknown) => {
     throw new SeedsFolderError(errorCode(error) === 'ENOENT' ? 'not_found' : 'unreadable', given, { cause: error });
@@ -185,5 +225,11 @@ async function listSeeds(seedsDir: string): Promise<{ display: (rel: string) => 
     throw new SeedsFolderError('unreadable', given, { cause: error });
   });
   if (files.length === 0) throw new SeedsFolderError('empty', given);
-  return { display, files, skipped };
+  // Files of a folder deleted (or swapped) while it is read fail one by one as "unreadable"; what was read is then
+  // a fragment of nothing, and must not become an index.
+  const assertStillThere = async (): Promise<void> => {
+    const now = await stat(given).catch(() => null);
+    if (now === null || !now.isDirectory() || now.ino !== info.ino || now.dev !== info.dev) throw new SeedsFolderError('vanished', given);
+  };
+  return { display, files, skipped, folder: { assertStillThere } };
 }

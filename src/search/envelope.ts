@@ -56,12 +56,34 @@ export function toEnvelope(corpus: Corpus): Envelope {
   };
 }
 
+/** The schema version a file declares, told apart from the expected one even when it prints the same ("8" vs 8). */
+function describeVersion(version: unknown): string {
+  if (version === undefined) return 'no schema version';
+  if (typeof version === 'number') return `schema version ${version}`;
+  return `schema version ${JSON.stringify(version) ?? String(version)} (a ${version === null ? 'null' : typeof version}, not a number)`;
+}
+
+/**
+ * Why a passage's offsets cannot describe its text, or null. A passage is a slice of its article, so its text is
+ * exactly `end - start` characters long and its sentences lie inside it, in order. (Whether the text is the slice
+ * of the article it claims is vouched for by the file's checksum and the sources' hashes, not re-read here.)
+ */
+function passageProblem(start: number, end: number, offsets: number[], text: string): string | null {
+  if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end < start) return `bad range ${start}–${end}`;
+  if (text.length !== end - start) return `text of ${text.length} characters for the range ${start}–${end}`;
+  if (offsets.length % 2 !== 0) return 'odd number of sentence offsets';
+  let previous = 0;
+  for (const offset of offsets) {
+    if (!Number.isInteger(offset) || offset < previous || offset > text.length) return `sentence offset ${offset} outside 0–${text.length} or out of order`;
+    previous = offset;
+  }
+  return null;
+}
+
 /** Reads an envelope parsed from JSON. Throws IndexFormatError naming what is wrong. */
 export function fromEnvelope(json: unknown): Corpus {
   const version = (json as { schemaVersion?: unknown } | null)?.schemaVersion;
-  if (version !== SCHEMA_VERSION) {
-    throw new IndexFormatError(`schema version ${String(version)}, expected ${SCHEMA_VERSION}`);
-  }
+  if (version !== SCHEMA_VERSION) throw new IndexFormatError(`${describeVersion(version)}, expected schema version ${SCHEMA_VERSION}`);
   const parsed = envelopeSchema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -77,12 +99,21 @@ export function fromEnvelope(json: unknown): Corpus {
   const passages = envelope.passages.map(([sourceIndex, start, end, heading, offsets, text], id) => {
     const source = envelope.sources[sourceIndex];
     if (source === undefined) throw new IndexFormatError(`passage ${id} names source #${sourceIndex}, which is not in the index`);
+    const problem = passageProblem(start, end, offsets, text);
+    if (problem !== null) throw new IndexFormatError(`passage ${id} of ${source.source.id}: ${problem}`);
     const sentences = [];
     for (let i = 0; i + 1 < offsets.length; i += 2) sentences.push({ start: start + offsets[i]!, end: start + offsets[i + 1]! });
     return { id, sourceId: source.source.id, start, end, text, sentences, heading };
   });
   if (search.documentCount !== passages.length) {
     throw new IndexFormatError(`index holds ${search.documentCount} passages, envelope lists ${passages.length}`);
+  }
+  const counted = new Map<string, number>();
+  for (const passage of passages) counted.set(passage.sourceId, (counted.get(passage.sourceId) ?? 0) + 1);
+  for (const { source, passages: listed } of envelope.sources) {
+    if ((counted.get(source.id) ?? 0) !== listed) {
+      throw new IndexFormatError(`source ${source.id} lists ${listed} passages, the index holds ${counted.get(source.id) ?? 0}`);
+    }
   }
   let impacts;
   try {

@@ -343,6 +343,8 @@ describe('Quoth bot end to end (real engine, loopback Discord)', () => {
       const { message } = await run(interaction);
       expect(message?.embeds[0]?.title).toBe('Reindex failed');
       expect(message?.embeds[0]?.description).toMatch(/seeds folder not found[\s\S]*The previous index is still answering questions\.$/);
+      // The server's folders are none of the channel's business.
+      expect(JSON.stringify(message)).not.toContain(seeds.root);
     } finally {
       renameSync(moved, seeds.seedsDir);
     }

@@ -164,4 +164,19 @@ describe('npm start', () => {
     expect(bot.stderr()).toMatch(/could not log in to Discord: An invalid token was provided/);
     expect(bot.stdout() + bot.stderr()).not.toContain('wrong.token.value');
   }, 60_000);
+
+  it('reports a wrong token before loading the index', async () => {
+    const double = await startDouble();
+    const seeds = seedsFolder();
+    // No seeds folder and no saved index: loading first would fail on the folder, not the token.
+    const bot = run('src/main.ts', {
+      DISCORD_TOKEN: 'wrong.token.value',
+      DISCORD_API_BASE: double.apiBase,
+      SEEDS_DIR: `${seeds.seedsDir}-missing`,
+      INDEX_DIR: seeds.indexDir,
+    });
+    expect(await bot.exit).toBe(1);
+    expect(bot.stderr()).toMatch(/could not log in to Discord: An invalid token was provided/);
+    expect(bot.stdout() + bot.stderr()).not.toMatch(/seeds folder|Building the index/);
+  }, 60_000);
 });

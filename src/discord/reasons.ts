@@ -1,0 +1,8 @@
+/** What a Discord user may be told about a fault: the problem, never the server's paths or a stack trace. */
+import { SeedsFolderError } from '../ingest/errors.js';
+
+/** Why a `/reindex` failed, in words fit for the channel; the full error goes to the log. */
+export function publicReindexReason(error: unknown): string {
+  if (error instanceof SeedsFolderError) return `Quoth: ${error.reason}.`;
+  return 'An unexpected error stopped the rebuild; the details are in the bot’s log.';
+}
