@@ -2,12 +2,11 @@
  * The running Quoth: one corpus in memory, answered from synchronously; rebuilt from the seeds folder
  * on demand while the old corpus keeps answering, then swapped in one assignment.
  */
-import { setImmediate as nextTurn } from 'node:timers/promises';
 import { ask, retrieve } from './answer/answer.js';
-import { hashSeeds, loadSeeds, SeedsFolderError } from './ingest/index.js';
-import type { Article, SkippedFile } from './model.js';
-import { buildCorpus, type Corpus } from './search/corpus.js';
-import { loadSavedCorpus, removeLeftoverTemporaries, saveCorpus } from './search/store.js';
+import { buildOffThread, type OffThreadBuild } from './indexing/offthread.js';
+import { hashSeeds, SeedsFolderError } from './ingest/index.js';
+import type { Corpus } from './search/corpus.js';
+import { loadSavedCorpus, removeLeftoverTemporaries } from './search/store.js';
 import type { AskOutcome, IndexInfo, Quoth, ReindexReport } from './service.js';
 
 export interface Log {
@@ -85,37 +84,30 @@ function seedOptions(options: LibraryOptions): { maxFileBytes?: number } {
 
 async function build(options: LibraryOptions, log: Log, reason: string): Promise<OpenedLibrary> {
   log.info(`Building the index: ${reason}`);
-  const seeds = await readSeeds(options, log);
-  const corpus = await buildCorpus(seeds.articles, seeds.skipped, new Date().toISOString(), () => nextTurn());
-  await saveOrWarn(options.indexDir, corpus, log);
+  const { corpus, removed } = await buildFromSeeds(options, log);
   log.info(`Indexed ${corpus.sources.length} sources, ${corpus.passages.length} passages`);
-  return { library: new Library(corpus, options), origin: { loaded: false, reason }, removed: removalsBySource(seeds.articles) };
+  return { library: new Library(corpus, options), origin: { loaded: false, reason }, removed };
 }
 
-function removalsBySource(articles: Article[]): Map<string, Map<string, number>> {
-  const bySource = new Map<string, Map<string, number>>();
-  for (const article of articles) {
-    const reasons = new Map<string, number>();
-    for (const removal of article.removed) reasons.set(removal.reason, (reasons.get(removal.reason) ?? 0) + 1);
-    bySource.set(article.source.path, reasons);
+/**
+ * Reads, indexes and saves the seeds folder in a worker thread (the bot keeps answering meanwhile), logging what it
+ * skipped. An index that cannot be saved (read-only folder, full disk) still answers; it is rebuilt at the next start.
+ */
+async function buildFromSeeds(options: LibraryOptions, log: Log): Promise<OffThreadBuild> {
+  const built = await buildOffThread(
+    { seedsDir: options.seedsDir, indexDir: options.indexDir, builtAt: new Date().toISOString(), ...seedOptions(options) },
+    {
+      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+      onRead: (skipped, warnings) => {
+        for (const file of skipped) log.warn(`Skipped ${file.path}: ${file.reason}`);
+        for (const warning of warnings) log.warn(`${warning.path}: ${warning.message}`);
+      },
+    },
+  );
+  if (built.saveError !== null) {
+    log.warn(`Could not save the index to ${options.indexDir} (${built.saveError}); answering from memory, it will be rebuilt at the next start`);
   }
-  return bySource;
-}
-
-/** An index that cannot be saved (read-only folder, full disk) still answers; it is rebuilt on the next start. */
-async function saveOrWarn(indexDir: string, corpus: Corpus, log: Log): Promise<void> {
-  try {
-    await saveCorpus(indexDir, corpus);
-  } catch (error) {
-    log.warn(`Could not save the index to ${indexDir} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); answering from memory, it will be rebuilt at the next start`);
-  }
-}
-
-async function readSeeds(options: LibraryOptions, log: Log): Promise<{ articles: Article[]; skipped: SkippedFile[] }> {
-  const result = await loadSeeds(options.seedsDir, { ...seedOptions(options), ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
-  for (const skipped of result.skipped) log.warn(`Skipped ${skipped.path}: ${skipped.reason}`);
-  for (const warning of result.warnings) log.warn(`${warning.path}: ${warning.message}`);
-  return result;
+  return built;
 }
 
 /** Why a saved corpus no longer matches the files of the seeds folder (path → sha256), or null when it does. */
@@ -171,9 +163,7 @@ export class Library implements Quoth {
   private async rebuild(): Promise<ReindexReport> {
     const started = performance.now();
     const log = this.options.log ?? silent;
-    const seeds = await readSeeds(this.options, log);
-    const next = await buildCorpus(seeds.articles, seeds.skipped, new Date().toISOString(), () => nextTurn());
-    await saveOrWarn(this.options.indexDir, next, log);
+    const { corpus: next } = await buildFromSeeds(this.options, log);
     const report = compare(this.corpus, next, performance.now() - started);
     this.corpus = next;
     log.info(
