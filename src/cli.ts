@@ -12,6 +12,7 @@ import { answerToJson } from './render/json.js';
 import { ansiStyle, plainStyle, renderAnswer, renderSources } from './render/terminal.js';
 import { SecretScreen } from './secrets.js';
 import type { AskOutcome, Quoth } from './service.js';
+import { eachLine, linesOf } from './text/lines.js';
 
 const USAGE = `Usage:
   npm run index   -- [--seeds DIR] [--index DIR]              build the index and report what was read
@@ -105,35 +106,22 @@ async function main(argv: string[]): Promise<number> {
 }
 
 /**
- * One output line per input line, in order, always: a line ends at `\n` (a `\r` before it is dropped), and an
- * empty or refused question gets an error object in its place, so a script can pair outputs with inputs.
+ * One output line per input line, in order, always (see `linesOf`): an empty or refused question gets an error
+ * object in its place, and so does a question the engine fails on, so a script can pair outputs with inputs.
  */
 async function askFromStdin(quoth: Quoth, json: boolean, screen: SecretScreen): Promise<number> {
-  for await (const line of stdinLines()) {
-    let outcome: AskOutcome;
-    try {
-      outcome = quoth.ask(line);
-    } catch (error) {
+  const replies = eachLine(
+    linesOf(process.stdin),
+    (line) => reply(quoth.ask(line), line, json, screen, plainStyle),
+    (line, error) => {
       // One bad question must not lose the answers to the rest of the batch.
       process.stderr.write(`quoth: failed on "${line}": ${(error as Error).stack ?? String(error)}\n`);
-      outcome = { ok: false, error: { code: 'internal', message: 'Internal error on this question.' } };
-    }
-    process.stdout.write(`${reply(outcome, line, json, screen, plainStyle)}\n`);
-  }
+      const outcome: AskOutcome = { ok: false, error: { code: 'internal', message: 'Internal error on this question.' } };
+      return reply(outcome, line, json, screen, plainStyle);
+    },
+  );
+  for await (const text of replies) process.stdout.write(`${text}\n`);
   return 0;
-}
-
-async function* stdinLines(): AsyncGenerator<string> {
-  let pending = '';
-  for await (const chunk of process.stdin.setEncoding('utf8')) {
-    pending += chunk as string;
-    let end: number;
-    while ((end = pending.indexOf('\n')) !== -1) {
-      yield pending.slice(0, end).replace(/\r$/, '');
-      pending = pending.slice(end + 1);
-    }
-  }
-  if (pending !== '') yield pending.replace(/\r$/, '');
 }
 
 /** The text printed for one question (a JSON line with --json), screened for secrets before it is written. */
