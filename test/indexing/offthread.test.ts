@@ -8,7 +8,7 @@ import { buildOffThread } from '../../src/indexing/offthread.js';
 import { SeedsFolderError } from '../../src/ingest/errors.js';
 import { openLibraryWithReport } from '../../src/library.js';
 import { SEEDS_DIR, seedCorpus } from '../helpers.js';
-import { largeArticle } from './large-article.js';
+import { largeArticle } from '../../scripts/probe/large-article.js';
 
 describe('building the index in a worker thread', () => {
   let root: string;
