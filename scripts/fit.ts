@@ -1,12 +1,13 @@
 /**
- * `npm run fit -- [--suite FILE] [--dry-run] [--explain]`
+ * `npm run fit -- [--suite FILE] [--floors FILE] [--dry-run] [--explain] [--threshold-only] [--from-prior]`
  *
  * Fits the ranking weights (src/answer/features.ts) on the evaluation suite (`../shared/eval/corpora.json`, prepared
  * as `npm run eval -- --suite` prepares it): indexes each corpus, collects every
  * candidate sentence of every question with its features and whether it is a right answer (an `expect` pattern
  * matches it or its short answer, from an expected source), then runs coordinate ascent. Prints the score of the
  * weights in use, the fitted score, a leave-one-corpus-out check (fit on the others, score the one left out, so
- * over-fitting shows) and the threshold sweep; writes src/answer/ranking-weights.ts unless --dry-run.
+ * over-fitting shows) and the threshold sweep; writes src/answer/ranking-weights.ts unless --dry-run. With
+ * --threshold-only the weights in use are kept and only the threshold is swept again.
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -16,6 +17,7 @@ import { answerQuestion, candidateSentences } from '../src/answer/answer.js';
 import { FEATURES, type RankingModel } from '../src/answer/features.js';
 import { RANKING } from '../src/answer/ranking-weights.js';
 import { parseSuite, type SuiteCorpus } from '../src/eval/corpora.js';
+import { parseFloors, type Floors } from '../src/eval/floors.js';
 import { prepareCorpus } from '../src/eval/prepare.js';
 import { collapseSpace, parseCases, scoreCase, type EvalCase } from '../src/eval/score.js';
 import { loadSeeds } from '../src/ingest/index.js';
@@ -43,6 +45,8 @@ const PRIOR: RankingModel = {
     firstInPassage: 0,
     opensSection: 0,
     opensTopicSection: 0,
+    headingMatch: 0,
+    definitionEntry: 0,
     answerType: 0.25,
     answerTypeMissing: 0,
     tiedToVerb: 0.15,
@@ -124,41 +128,46 @@ function render(model: RankingModel, note: string): string {
 
 /**
  * The threshold, chosen by a sweep of the whole answer pipeline (the eval's own scoring) around the fitted one:
- * the best mean over corpora of right answers and right abstentions, ties to the higher (fewer wrong answers).
+ * the best mean over corpora of right answers and right abstentions among the thresholds that keep every corpus at
+ * or above its floor (test/eval-floors.json, the ratchet CI holds), ties to the higher (fewer wrong answers).
  */
-function calibrate(loaded: Loaded[], model: RankingModel): number {
-  const thresholds = Array.from({ length: 17 }, (_, i) => Math.round((model.threshold - 0.15 + i * 0.025) * 10000) / 10000);
-  process.stdout.write('Threshold sweep (whole pipeline, scored as the eval scores): threshold  answered right  abstained right  wrong answers\n');
-  let best = { threshold: model.threshold, value: -1 };
+function calibrate(loaded: Loaded[], model: RankingModel, floors: Floors | null): number {
+  const thresholds = Array.from({ length: 25 }, (_, i) => Math.round((model.threshold - 0.2 + i * 0.025) * 10000) / 10000);
+  process.stdout.write('Threshold sweep (whole pipeline, scored as the eval scores): threshold  answered right  abstained right  wrong answers  floors\n');
+  let best: { threshold: number; value: number; meetsFloors: boolean } | null = null;
   for (const threshold of thresholds) {
     const trial = { ...model, threshold };
     let value = 0;
+    let meetsFloors = true;
     const outcome: Outcome = { answeredRight: 0, abstainedRight: 0, answerable: 0, unanswerable: 0, wrong: 0 };
-    for (const { corpus, questions } of loaded) {
-      let right = 0;
+    for (const { name, corpus, questions } of loaded) {
+      const own: Outcome = { answeredRight: 0, abstainedRight: 0, answerable: 0, unanswerable: 0, wrong: 0 };
       for (const testCase of questions) {
         const answer = answerQuestion(corpus, testCase.question, trial);
         const shown = [...answer.quotes, ...answer.related].map((quote) => collapseSpace(quote.text)).join(' ');
         const pass = scoreCase(testCase, answer, () => shown).pass;
-        right += pass ? 1 : 0;
         if (testCase.answerable) {
-          outcome.answerable += 1;
-          if (pass) outcome.answeredRight += 1;
-          else if (answer.status === 'answered') outcome.wrong += 1;
+          own.answerable += 1;
+          if (pass) own.answeredRight += 1;
+          else if (answer.status === 'answered') own.wrong += 1;
         } else {
-          outcome.unanswerable += 1;
-          if (pass) outcome.abstainedRight += 1;
-          else outcome.wrong += 1;
+          own.unanswerable += 1;
+          if (pass) own.abstainedRight += 1;
+          else own.wrong += 1;
         }
       }
-      value += right / questions.length / loaded.length;
+      const floor = floors?.corpora[name];
+      if (floor !== undefined && (own.answeredRight < floor.answerableRight || own.abstainedRight < floor.abstainedRight)) meetsFloors = false;
+      for (const key of Object.keys(outcome) as (keyof Outcome)[]) outcome[key] += own[key];
+      value += (own.answeredRight + own.abstainedRight) / questions.length / loaded.length;
     }
-    if (value >= best.value - 1e-12) best = { threshold, value };
-    const row = `  ${threshold.toFixed(3).padStart(8)}  ${`${outcome.answeredRight}/${outcome.answerable}`.padStart(8)}  ${`${outcome.abstainedRight}/${outcome.unanswerable}`.padStart(8)}  ${String(outcome.wrong).padStart(5)}`;
+    const better = best === null || (meetsFloors && !best.meetsFloors) || (meetsFloors === best.meetsFloors && value >= best.value - 1e-12);
+    if (better) best = { threshold, value, meetsFloors };
+    const row = `  ${threshold.toFixed(3).padStart(8)}  ${`${outcome.answeredRight}/${outcome.answerable}`.padStart(8)}  ${`${outcome.abstainedRight}/${outcome.unanswerable}`.padStart(8)}  ${String(outcome.wrong).padStart(5)}  ${meetsFloors ? 'met' : 'below'}`;
     process.stdout.write(`${row}\n`);
   }
-  process.stdout.write(`chosen threshold: ${best.threshold}\n`);
-  return best.threshold;
+  process.stdout.write(`chosen threshold: ${best!.threshold}${best!.meetsFloors ? '' : ' (no threshold meets every floor)'}\n`);
+  return best!.threshold;
 }
 
 /** For each answerable question the model gets wrong: its top sentence and the best-placed right one, with features. */
@@ -190,6 +199,9 @@ async function main(): Promise<void> {
       suite: { type: 'string', default: path.resolve(REPO, '..', 'shared', 'eval', 'corpora.json') },
       'dry-run': { type: 'boolean', default: false },
       explain: { type: 'boolean', default: false },
+      'threshold-only': { type: 'boolean', default: false },
+      'from-prior': { type: 'boolean', default: false },
+      floors: { type: 'string', default: path.join(REPO, 'test', 'eval-floors.json') },
     },
   });
   const loaded: Loaded[] = [];
@@ -206,18 +218,21 @@ async function main(): Promise<void> {
   });
   process.stdout.write(`Answerable questions with a right sentence among the candidates (the ceiling any weights can reach): ${reachable.join(', ')}\n\n`);
 
-  const fit = (training: Case[]) => fitWeights(training, PRIOR);
-  const fitted = fit(cases);
+  const fit = (training: Case[], start: RankingModel) => fitWeights(training, start);
+  // The weights in use are refined where the suite says so (--from-prior starts afresh); the leave-one-corpus-out
+  // check always starts from the prior, since the weights in use have seen every corpus.
+  const fitted = values['threshold-only'] ? { model: RANKING } : fit(cases, values['from-prior'] ? PRIOR : RANKING);
   process.stdout.write(`${table('Fitted on all corpora (in-sample)', names, (name) => outcomeOf(of(name), fitted.model))}\n\n`);
 
   const heldOut = new Map<string, Outcome>();
   for (const name of names) {
-    const model = fit(cases.filter((testCase) => testCase.corpus !== name)).model;
+    const model = fit(cases.filter((testCase) => testCase.corpus !== name), PRIOR).model;
     heldOut.set(name, outcomeOf(of(name), model));
   }
   process.stdout.write(`${table('Leave one corpus out (fitted on the others, scored on this one)', names, (name) => heldOut.get(name)!)}\n\n`);
 
-  const calibrated = calibrate(loaded, fitted.model);
+  const floors = values.floors === '' ? null : parseFloors(await readFile(values.floors, 'utf8'), values.floors);
+  const calibrated = calibrate(loaded, fitted.model, floors);
   const model = { ...fitted.model, threshold: calibrated };
 
   if (values.explain) process.stdout.write(`\n${explain(cases, model)}\n`);

@@ -111,6 +111,8 @@ export interface Answer {
   related: Quote[];
   /** How many sources are indexed, for "reported by 4 of 5 sources". */
   sourceCount: number;
+  /** The question as it was read when a misspelt word was corrected ("how many people were killed?"), else null. */
+  didYouMean: string | null;
 }
 
 /** What `/sources` and `npm run sources` list. */

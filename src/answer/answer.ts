@@ -15,7 +15,7 @@ import { RANKING } from './ranking-weights.js';
 import { contentSet, sameStatement } from './duplicates.js';
 import { extractAnswer } from './extract.js';
 import { analyzeQuestion, type Question } from './question.js';
-import { correctSpelling } from './spelling.js';
+import { correctSpelling, type Correction } from './spelling.js';
 import { viewSentence, type SentenceView } from './sentence.js';
 import { tokenize } from '../text/terms.js';
 
@@ -56,11 +56,11 @@ export function candidateSentences(corpus: Corpus, text: string): RankedSentence
 
 /** @param model the ranking weights and threshold; the fitted ones unless `npm run fit` is trying others. */
 export function answerQuestion(corpus: Corpus, text: string, model: RankingModel = RANKING): Answer {
-  const question = correctSpelling(corpus, analyzeQuestion(text)).question;
+  const { question, corrections } = correctSpelling(corpus, analyzeQuestion(text));
   const weights = termWeights(corpus, question);
   const ranked = rankSentences(corpus, question, weights, model);
   const best = ranked[0];
-  const base = { question: text, conflicts: [], sourceCount: corpus.sources.length };
+  const base = { question: text, conflicts: [], sourceCount: corpus.sources.length, didYouMean: readAs(text, corrections, ranked) };
 
   // A "how many" that no answering sentence puts a number to is not answered by the corpus.
   const answers = (sentence: RankedSentence): boolean => sentence.score >= model.threshold && (sentence === best || sentence.coverage >= Math.min(MIN_COVERAGE, best?.coverage ?? 1));
@@ -98,6 +98,21 @@ export function retrieve(corpus: Corpus, text: string, limit: number): Passage[]
   const question = correctSpelling(corpus, analyzeQuestion(text)).question;
   if (question.terms.length === 0) return [];
   return topPassages(corpus.impacts, question.terms.map((term) => term.forms), limit).flatMap((result) => corpus.passages[result.id] ?? []);
+}
+
+/**
+ * The question with its corrected words written out, for "Did you mean …": each as the English word it was matched
+ * to, or as the corpus writes it in a retrieved sentence. Null when nothing was corrected.
+ */
+function readAs(text: string, corrections: Correction[], ranked: RankedSentence[]): string | null {
+  let shown = text;
+  for (const correction of corrections) {
+    const word = correction.word ?? ranked.flatMap((sentence) => sentence.view.tokens).find((token) => token.term === correction.term)?.raw;
+    if (word === undefined) continue;
+    const cased = /^\p{Lu}/u.test(correction.written) && !/^\p{Lu}/u.test(word) ? word.charAt(0).toUpperCase() + word.slice(1) : word;
+    shown = shown.replace(correction.written, cased);
+  }
+  return shown === text ? null : shown;
 }
 
 /** Rarity of each question term: ln(1 + N / (df + 0.5)); a term the corpus never uses weighs most. */
@@ -142,6 +157,8 @@ function rankSentences(corpus: Corpus, question: Question, weights: number[], mo
     const headingIsTopic = headingTerms.size === 0 ? 0 : [...headingTerms].filter((term) => questionForms.has(term)).length / headingTerms.size;
     const previous = corpus.passages[passage.id - 1];
     const firstUnderHeading = passage.heading !== '' && (previous === undefined || previous.sourceId !== passage.sourceId || previous.heading !== passage.heading);
+    const headingMatch =
+      question.terms.reduce((sum, term, termIndex) => sum + (known[termIndex] && term.forms.some((form) => headingTerms.has(form)) ? weights[termIndex]! : 0), 0) / knownWeight;
     views.forEach((view, position) => {
       let covered = 0;
       let inHeading = 0;
@@ -168,6 +185,8 @@ function rankSentences(corpus: Corpus, question: Question, weights: number[], mo
         firstInPassage: position === 0 ? 1 : 0,
         opensSection: firstUnderHeading && position === 0 ? 1 : 0,
         opensTopicSection: firstUnderHeading && position === 0 ? headingIsTopic : 0,
+        headingMatch,
+        definitionEntry: question.asksDefinition && firstUnderHeading && position === 0 ? headingMatch : 0,
         answerType: asksForType && short !== null ? 1 : 0,
         answerTypeMissing: asksForType && short === null ? 1 : 0,
         tiedToVerb: short !== null && 'tiedToQuestionVerb' in short && short.tiedToQuestionVerb === true ? 1 : 0,

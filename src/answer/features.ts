@@ -26,6 +26,10 @@ export const FEATURES = [
   'opensSection',
   /** It opens a section whose heading is what the question names: a definition entry's first words. */
   'opensTopicSection',
+  /** Weighted share of the question's terms in the heading (whether or not the sentence has them too). */
+  'headingMatch',
+  /** The question asks what something is, and the sentence opens the section whose heading names it (× headingMatch). */
+  'definitionEntry',
   /** The question asks for a kind of answer (a number, a date, a name …) and the sentence holds one. */
   'answerType',
   /** It asks for one and the sentence holds none. */

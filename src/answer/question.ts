@@ -19,6 +19,8 @@ export interface Question {
   terms: QuestionTerm[];
   /** Asks about an earlier event ("previous record", "last week"). */
   asksAboutPast: boolean;
+  /** Asks what something is or means ("what is X", "what does X do / mean / stand for", "X meaning?"). */
+  asksDefinition: boolean;
 }
 
 /** Terms that stand for the same thing in news and documentation prose. Stems, both directions. */
@@ -62,6 +64,10 @@ const KIND_PATTERNS: [RegExp, AnswerKind][] = [
   [/^\s*(which|what)\s+(?!(is|was|are|were|did|does|do|has|have|had|can|could|will|would|should|happened|happens|caused)\b)\w+/i, 'entity'],
 ];
 
+/** The forms of "what is X?": the answer is the start of X's own entry or section. */
+const DEFINITION =
+  /^\s*(?:what(?:(?:'|’)?s|\s+(?:is|are|was|were))\b(?!\s+the\s+(?:difference|name|number)\b)|what\s+(?:does|do|did)\b.*\b(?:do|does|mean|means|stand\s+for)\b)|\b(?:meaning|definition|stand\s+for)\W*$/iu;
+
 /** Phrasal verbs made of stopwords, spelled out so that they can match: "got through" → "penetrated". */
 const PHRASES: [RegExp, string][] = [
   [/\b(get|gets|got|getting|gotten)\s+through\b/gi, 'penetrated'],
@@ -90,6 +96,7 @@ export function analyzeQuestion(text: string): Question {
     focus: kind === 'count' ? focusOf(text) : kind === 'quantity' ? measureOf(text) : null,
     terms,
     asksAboutPast: tokens.some((token) => PAST_MARKERS.has(token.term)),
+    asksDefinition: kind === 'other' && DEFINITION.test(text),
   };
 }
 

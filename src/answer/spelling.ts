@@ -9,12 +9,12 @@ import { createRequire } from 'node:module';
 import type { Corpus } from '../search/corpus.js';
 import { documentFrequency } from '../search/impacts.js';
 import { SPELLING_OPTIONS } from '../search/options.js';
+import { computeTerm } from '../text/terms.js';
 import type { Question } from './question.js';
 
 const MIN_LENGTH = 4;
 /** Terms this long may be two edits away; shorter ones one. */
 const TWO_EDITS_FROM = 7;
-/** MiniSearch's fuzzy search counts a swap as two edits: it is asked for one more than allowed, then filtered. */
 /** Fuzzy matches looked at per word (MiniSearch returns them with their passages; the terms are what counts). */
 const MAX_RESULTS = 50;
 
@@ -23,14 +23,45 @@ export interface Correction {
   written: string;
   /** The indexed term it is read as. */
   term: string;
+  /** The word to show in "Did you mean …": the English word it was matched to, or null (then a word of the corpus). */
+  word: string | null;
 }
 
-let englishWords: ReadonlySet<string> | null = null;
+let englishWords: string[] | null = null;
+let englishSet: ReadonlySet<string> | null = null;
 
 /** Loaded on the first word that needs correcting, not at start-up. */
+function english(): { words: string[]; set: ReadonlySet<string> } {
+  englishWords ??= createRequire(import.meta.url)('an-array-of-english-words') as string[];
+  englishSet ??= new Set(englishWords);
+  return { words: englishWords, set: englishSet };
+}
+
 function isEnglishWord(word: string): boolean {
-  englishWords ??= new Set(createRequire(import.meta.url)('an-array-of-english-words') as string[]);
-  return englishWords.has(word.toLowerCase());
+  return english().set.has(word.toLowerCase());
+}
+
+/**
+ * Per corpus, the English words whose term it holds, by first letter and length: the pool a typo is matched
+ * against, built once on the first correction (a few hundred milliseconds), then a few hundred words a lookup.
+ */
+const spellable = new WeakMap<Corpus, Map<string, { word: string; term: string }[]>>();
+
+function spellableWords(corpus: Corpus): Map<string, { word: string; term: string }[]> {
+  let byShape = spellable.get(corpus);
+  if (byShape === undefined) {
+    byShape = new Map();
+    for (const word of english().words) {
+      const term = computeTerm(word);
+      if (term === '' || documentFrequency(corpus.impacts, term) === 0) continue;
+      const key = `${word.charAt(0)}${word.length}`;
+      const list = byShape.get(key);
+      if (list === undefined) byShape.set(key, [{ word, term }]);
+      else list.push({ word, term });
+    }
+    spellable.set(corpus, byShape);
+  }
+  return byShape;
 }
 
 export function correctSpelling(corpus: Corpus, question: Question): { question: Question; corrections: Correction[] } {
@@ -39,40 +70,60 @@ export function correctSpelling(corpus: Corpus, question: Question): { question:
     if (term.forms.some((form) => documentFrequency(corpus.impacts, form) > 0)) return term;
     const form = term.forms[0]!;
     if (form.length < MIN_LENGTH || /\d/u.test(form) || isEnglishWord(term.raw)) return term;
-    const allowed = form.length >= TWO_EDITS_FROM ? 2 : 1;
-    let best: { term: string; distance: number; frequency: number } | null = null;
+    const written = term.raw.toLowerCase();
+    const allowed = written.length >= TWO_EDITS_FROM ? 2 : 1;
+    let best = null as { term: string; word: string | null; distance: number; frequency: number } | null;
+    const consider = (candidate: string, distance: number, word: string | null): void => {
+      const frequency = documentFrequency(corpus.impacts, candidate);
+      if (frequency === 0 || distance > allowed) return;
+      if (best === null || distance < best.distance || (distance === best.distance && frequency > best.frequency)) best = { term: candidate, word, distance, frequency };
+    };
+    // Terms of the corpus a few edits from the written term ("klitchko" → "klitschko"; MiniSearch counts a swap as
+    // two edits, so a swapped name is found only from seven letters up)…
     const seen = new Set<string>();
-    for (const result of corpus.search.search(form, { ...SPELLING_OPTIONS, fuzzy: allowed + 1, maxFuzzy: allowed + 1 }).slice(0, MAX_RESULTS)) {
+    for (const result of corpus.search.search(form, { ...SPELLING_OPTIONS, fuzzy: allowed, maxFuzzy: allowed }).slice(0, MAX_RESULTS)) {
       for (const match of result.terms) {
         if (match === form || seen.has(match)) continue;
         seen.add(match);
-        const distance = editDistance(form, match);
-        if (distance > allowed) continue;
-        const frequency = documentFrequency(corpus.impacts, match);
-        if (best === null || distance < best.distance || (distance === best.distance && frequency > best.frequency)) best = { term: match, distance, frequency };
+        consider(match, editDistance(form, match), null);
       }
     }
+    // …and English words a few edits from the written word, read as the corpus reads them ("poeple" → "people" → "person").
+    const pool = spellableWords(corpus);
+    for (let length = written.length - allowed; length <= written.length + allowed; length++) {
+      for (const candidate of pool.get(`${written.charAt(0)}${length}`) ?? []) consider(candidate.term, editDistance(written, candidate.word, allowed), candidate.word);
+    }
     if (best === null) return term;
-    corrections.push({ written: term.raw, term: best.term });
+    corrections.push({ written: term.raw, term: best.term, word: best.word });
     return { ...term, forms: [...term.forms, best.term] };
   });
-  return { question: corrections.length > 0 ? { ...question, terms } : question, corrections };
+  if (corrections.length === 0) return { question, corrections };
+  // "how many poeple …" counts people: the focus follows its word's correction.
+  const focusIndex = question.terms.findIndex((term) => term.forms[0] === question.focus);
+  const focus = focusIndex >= 0 && terms[focusIndex] !== question.terms[focusIndex] ? terms[focusIndex]!.forms.at(-1)! : question.focus;
+  return { question: { ...question, terms, focus }, corrections };
 }
 
-/** Optimal string alignment distance: insertions, deletions, substitutions and swaps of neighbours cost one. */
-export function editDistance(a: string, b: string): number {
+/**
+ * Optimal string alignment distance: insertions, deletions, substitutions and swaps of neighbours cost one.
+ * With `limit`, stops early and returns `limit + 1` once the distance must exceed it.
+ */
+export function editDistance(a: string, b: string, limit = Infinity): number {
   const rows = a.length + 1;
   const cols = b.length + 1;
   const d: number[] = new Array<number>(rows * cols).fill(0);
   for (let i = 0; i < rows; i++) d[i * cols] = i;
   for (let j = 0; j < cols; j++) d[j] = j;
   for (let i = 1; i < rows; i++) {
+    let rowMin = Infinity;
     for (let j = 1; j < cols; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
       let value = Math.min(d[(i - 1) * cols + j]! + 1, d[i * cols + j - 1]! + 1, d[(i - 1) * cols + j - 1]! + cost);
       if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, d[(i - 2) * cols + j - 2]! + 1);
       d[i * cols + j] = value;
+      if (value < rowMin) rowMin = value;
     }
+    if (Math.min(rowMin, d[i * cols]!) > limit) return limit + 1;
   }
   return d[rows * cols - 1]!;
 }

@@ -304,9 +304,11 @@ function renderWithBudget(answer: Answer, options: AnswerRenderOptions, budget: 
   const title = fitText(answer.question, Math.min(DISCORD_LIMITS.embedTitle, budget.label + 56));
   const indexed = `${answer.sourceCount} indexed source${answer.sourceCount === 1 ? '' : 's'}`;
   const footer = { text: `Quoth · verbatim quotes from ${indexed} · no AI-written text` };
+  const readAs = answer.didYouMean === null ? [] : [`*Read as:* ${fitText(answer.didYouMean, budget.label + 56)}`];
   if (answer.status === 'no_answer') {
     const related = answer.related.slice(0, 3);
     const lines = [
+      ...readAs,
       `**No answer.** None of the ${indexed} answers this question.`,
       related.length > 0 ? '\n**Related reading** — close to your question, but *not* an answer:' : '',
       ...related.map((quote, index) => quoteBlock(quote, index + 1, budget)),
@@ -323,7 +325,7 @@ function renderWithBudget(answer: Answer, options: AnswerRenderOptions, budget: 
   }
   const quotes = answer.quotes.slice(0, 3);
   const first = quotes[0];
-  const lines: string[] = [];
+  const lines: string[] = [...readAs];
   lines.push(answer.answer ? `**${fitText(answer.answer, budget.label)}**` : '**Here is what the sources say:**');
   if (first) lines.push(`${corroborationLine(first, answer.sourceCount)}.`);
   if (answer.conflicts.length > 0) lines.push('⚠️ The sources disagree on this — see below.');

@@ -10,6 +10,7 @@ export function answerToJson(answer: Answer): Record<string, unknown> {
     conflicts: answer.conflicts,
     related: answer.related.map(quoteToJson),
     sourceCount: answer.sourceCount,
+    didYouMean: answer.didYouMean,
   };
 }
 

@@ -17,7 +17,7 @@ export const ansiStyle: Style = {
 };
 
 export function renderAnswer(answer: Answer, style: Style = plainStyle): string {
-  const lines: string[] = [];
+  const lines: string[] = answer.didYouMean === null ? [] : [style.dim(`Read as: ${answer.didYouMean}`), ''];
   if (answer.status === 'no_answer') {
     lines.push(style.bold('No answer: none of the indexed sources answers this question.'));
     if (answer.related.length > 0) {

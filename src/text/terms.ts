@@ -76,7 +76,8 @@ export function normalizeWord(lowerWord: string): string {
   return result;
 }
 
-function computeTerm(lowerWord: string): string {
+/** `normalizeWord` without the cache, for one-off passes over long word lists that must not crowd it. */
+export function computeTerm(lowerWord: string): string {
   let word = lowerWord.replace(/’/g, "'");
   if (STOPWORDS.has(word)) return '';
   word = word.replace(/'s$|'$/, '');

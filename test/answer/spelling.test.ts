@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { answerQuestion } from '../../src/answer/answer.js';
 import { analyzeQuestion } from '../../src/answer/question.js';
 import { correctSpelling, editDistance } from '../../src/answer/spelling.js';
 import { corpusOf, plainArticle } from '../helpers.js';
@@ -21,5 +22,18 @@ describe('spelling correction against the corpus vocabulary', () => {
     ]);
     // "mayor" is an English word the corpus does not use: unknown, not a typo of "major".
     expect(question.terms.find((term) => term.raw === 'mayor')?.forms).toEqual(['mayor']);
+  });
+});
+
+describe('"Did you mean"', () => {
+  it('shows the question as it was read, with each corrected word as the sources write it, and answers it', async () => {
+    const corpus = await corpusOf([
+      plainArticle('a', 'At least one person has been killed and 26 others injured, officials said. Mayor Vitali Klitschko said 14 people were hospitalised.'),
+    ]);
+    const answer = answerQuestion(corpus, 'How many poeple were killed?');
+    expect(answer.didYouMean).toBe('How many people were killed?');
+    expect(answer.answer).toBe('one person');
+    expect(answerQuestion(corpus, 'What did Klitchko say?').didYouMean).toBe('What did Klitschko say?');
+    expect(answerQuestion(corpus, 'How many people were killed?').didYouMean).toBeNull();
   });
 });

@@ -30,7 +30,7 @@ function quote(text: string, from: SourceRef, extra: Partial<Quote> = {}): Quote
 }
 
 function answer(extra: Partial<Answer> = {}): Answer {
-  return { question: 'How many drones did Russia launch?', status: 'answered', answer: '550 drones', quotes: [], conflicts: [], related: [], sourceCount: 5, ...extra };
+  return { question: 'How many drones did Russia launch?', status: 'answered', answer: '550 drones', quotes: [], conflicts: [], related: [], sourceCount: 5, didYouMean: null, ...extra };
 }
 
 /** Every piece of text in a message, as Discord would count it. */
@@ -233,6 +233,7 @@ describe('renderAnswer', () => {
     conflicts: fc.array(conflictArb, { maxLength: 5 }),
     related: fc.array(quoteArb, { maxLength: 5 }),
     sourceCount: fc.integer({ min: 0, max: 10_000 }),
+    didYouMean: fc.option(text(300), { nil: null }),
   });
 
   it('stays inside every Discord limit for any answer, however long or hostile', () => {
