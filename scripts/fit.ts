@@ -4,7 +4,8 @@
  * Fits the ranking weights (src/answer/features.ts) on the evaluation suite (`../shared/eval/corpora.json`, prepared
  * as `npm run eval -- --suite` prepares it): indexes each corpus, collects every
  * candidate sentence of every question with its features and whether it is a right answer (an `expect` pattern
- * matches it or its short answer, from an expected source), then runs coordinate ascent. Prints the score of the
+ * matches it or its short answer, from an expected source), then runs coordinate ascent from the weights in use.
+ * Prints the score of the
  * weights in use, the fitted score, a leave-one-corpus-out check (fit on the others, score the one left out, so
  * over-fitting shows) and the threshold sweep; writes src/answer/ranking-weights.ts unless --dry-run. With
  * --threshold-only the weights in use are kept and only the threshold is swept again.
@@ -28,9 +29,9 @@ const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const WEIGHTS_FILE = path.join(REPO, 'src/answer/ranking-weights.ts');
 
 /**
- * Where the ascent starts, so every fit is reproducible whatever the weights in use: the engine's former hand-set
- * score (coverage, heading 0.8, neighbours 0.2, answer type 0.25, verb 0.15, compactness and topic 0.1, prose −0.2),
- * with every newer feature at 0. The ascent moves a weight only where the suite says it helps.
+ * Where the leave-one-corpus-out check (and `--from-prior`) starts, whatever the weights in use: the engine's former
+ * hand-set score (coverage, heading 0.8, neighbours 0.2, answer type 0.25, verb 0.15, compactness and topic 0.1,
+ * prose −0.2), with every newer feature at 0. The ascent moves a weight only where the suite says it helps.
  */
 const PRIOR: RankingModel = {
   weights: {
@@ -78,7 +79,7 @@ async function load(spec: SuiteCorpus): Promise<Loaded> {
     return {
       corpus: spec.name,
       id: testCase.id,
-      kind: (testCase as { kind?: string }).kind ?? 'other',
+      kind: testCase.kind ?? 'other',
       question: testCase.question,
       answerable: testCase.answerable,
       candidates: candidateSentences(corpus, testCase.question).map((sentence) => ({
