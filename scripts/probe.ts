@@ -129,7 +129,10 @@ async function probeQuestions(tally: Tally): Promise<void> {
 // kill -9 during index builds
 // ------------------------------------------------------------------------------------------------------------
 
-function indexInChild(seeds: string, index: string, killAfterMs: number | null): Promise<{ code: number | null; signal: string | null; ms: number }> {
+/** When to kill the build: after some milliseconds, or while it writes the index (once its temp file appears). */
+type KillAt = { afterMs: number } | { duringSave: true } | null;
+
+function indexInChild(seeds: string, index: string, killAt: KillAt): Promise<{ code: number | null; signal: string | null; ms: number }> {
   return new Promise((resolve) => {
     const started = performance.now();
     const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/cli.ts'), 'index', '--seeds', seeds, '--index', index], {
@@ -137,7 +140,17 @@ function indexInChild(seeds: string, index: string, killAfterMs: number | null):
       env: { ...process.env, DISCORD_TOKEN: '' },
       stdio: 'ignore',
     });
-    const timer = killAfterMs === null ? null : setTimeout(() => child.kill('SIGKILL'), killAfterMs);
+    let timer: NodeJS.Timeout | null = null;
+    if (killAt !== null && 'afterMs' in killAt) timer = setTimeout(() => child.kill('SIGKILL'), killAt.afterMs);
+    if (killAt !== null && 'duringSave' in killAt) {
+      const watch = (): void => {
+        void readdir(index).then(
+          (names) => (names.some((name) => name.endsWith('.tmp')) ? child.kill('SIGKILL') : (timer = setTimeout(watch, 2))),
+          () => (timer = setTimeout(watch, 2)),
+        );
+      };
+      watch();
+    }
     child.on('exit', (code, signal) => {
       if (timer) clearTimeout(timer);
       resolve({ code, signal, ms: performance.now() - started });
@@ -155,9 +168,10 @@ async function probeKills(tally: Tally): Promise<void> {
     let litter = 0;
     let killed = 0;
     for (let i = 0; i < settings.kills; i++) {
-      const after = Math.floor(random() * clean.ms * 1.1);
-      await tally.run(`kill after ${after} ms`, async () => {
-        const run = await indexInChild(seeds, index, after);
+      // Half the kills at any time of the build, half while it writes the index file.
+      const killAt: KillAt = i % 2 === 0 ? { afterMs: Math.floor(random() * clean.ms) } : { duringSave: true };
+      await tally.run('afterMs' in killAt ? `kill after ${killAt.afterMs} ms` : 'kill while saving', async () => {
+        const run = await indexInChild(seeds, index, killAt);
         if (run.signal === 'SIGKILL') killed += 1;
         if ((await readdir(index).catch(() => [])).some((name) => name.endsWith('.tmp'))) litter += 1;
         const opened = await openLibraryWithReport({ seedsDir: seeds, indexDir: index });

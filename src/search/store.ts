@@ -49,16 +49,17 @@ export async function saveCorpus(indexDir: string, corpus: Corpus): Promise<stri
   return target;
 }
 
-/** The envelope's JSON with the checksum of its body as the first member. */
-function frame(envelopeJson: string): Buffer {
-  const body = Buffer.from(`${envelopeJson.slice(1)}`, 'utf8');
-  return Buffer.concat([Buffer.from(`${CHECKSUM_OPENING}${sha256Of(body)}",`, 'utf8'), body]);
+/** The envelope's JSON with the checksum of its body as the first member, as two buffers (no copy of the body). */
+function frame(envelopeJson: string): Buffer[] {
+  const body = Buffer.from(envelopeJson.slice(1), 'utf8');
+  return [Buffer.from(`${CHECKSUM_OPENING}${sha256Of(body)}",`, 'utf8'), body];
 }
 
-async function writeDurably(file: string, bytes: Buffer): Promise<void> {
+async function writeDurably(file: string, parts: Buffer[]): Promise<void> {
   const handle = await open(file, 'wx');
   try {
-    await handle.writeFile(bytes);
+    // writeFile writes all of a part (write may stop short), from the current position: the parts follow each other.
+    for (const part of parts) await handle.writeFile(part);
     await handle.sync();
   } finally {
     await handle.close();
