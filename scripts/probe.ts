@@ -1,9 +1,10 @@
 /**
  * npm run probe: Quoth probed from outside, as an attacker, a careless moderator and a crashing machine would.
  *
- *   npm run probe                       the full run (10,000 questions, 30 kills, 24 byte flips, a 19 MB article)
+ *   npm run probe                       the full run (10,000 questions, 30 kills, 24 byte flips, a 19 MB article,
+ *                                       100 /ask under Discord REST faults)
  *   npm run probe -- --quick            a short run for CI
- *   npm run probe -- --questions N --kills N --flips N --stall-mb N
+ *   npm run probe -- --questions N --kills N --flips N --stall-mb N --discord N
  *
  * Prints a table of trials and failures; exits 1 when anything failed.
  */
@@ -21,6 +22,7 @@ import { openLibraryWithReport } from '../src/library.js';
 import type { Answer } from '../src/model.js';
 import { SCHEMA_VERSION } from '../src/search/envelope.js';
 import { INDEX_FILE, loadSavedCorpus } from '../src/search/store.js';
+import { probeDiscord } from './probe/discord.js';
 import { largeArticle } from './probe/large-article.js';
 import { renderTable, Tally } from './probe/trials.js';
 
@@ -34,6 +36,7 @@ const { values } = parseArgs({
     kills: { type: 'string' },
     flips: { type: 'string' },
     'stall-mb': { type: 'string' },
+    discord: { type: 'string' },
     seed: { type: 'string' },
   },
 });
@@ -44,6 +47,7 @@ const settings = {
   kills: count(values.kills, 30, 3),
   flips: count(values.flips, 24, 8),
   stallMb: count(values['stall-mb'], 19, 2),
+  discord: count(values.discord, 100, 8),
 };
 
 /** A small deterministic generator (mulberry32), so a run can be repeated with --seed. */
@@ -345,8 +349,25 @@ async function probeStall(tally: Tally): Promise<void> {
   }
 }
 
-const tallies = [new Tally('fuzzed questions'), new Tally('kill -9 during builds'), new Tally('damaged index'), new Tally('links, odd files'), new Tally('stall during reindex')];
-const probes = [probeQuestions, probeKills, probeDamage, probeOddFiles, probeStall];
+async function probeBot(tally: Tally): Promise<void> {
+  const { dir, seeds, index } = await scratch('discord');
+  try {
+    const { library } = await openLibraryWithReport({ seedsDir: seeds, indexDir: index });
+    await probeDiscord(tally, library, settings.discord, random);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+const tallies = [
+  new Tally('fuzzed questions'),
+  new Tally('kill -9 during builds'),
+  new Tally('damaged index'),
+  new Tally('links, odd files'),
+  new Tally('stall during reindex'),
+  new Tally('Discord faults'),
+];
+const probes = [probeQuestions, probeKills, probeDamage, probeOddFiles, probeStall, probeBot];
 const started = performance.now();
 for (const [i, probe] of probes.entries()) {
   const tally = tallies[i]!;
