@@ -9,7 +9,7 @@ import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 /** What `openLibrary` runs to build an index, relative to the repository (the answer engine is not in it). */
-const INDEXING_CODE = ['src/ingest', 'src/search', 'src/text', 'src/passages.ts', 'src/model.ts', 'src/library.ts'];
+const INDEXING_CODE = ['src/ingest', 'src/search', 'src/text', 'src/indexing', 'src/passages.ts', 'src/model.ts', 'src/library.ts'];
 
 /** sha256 over the paths and contents of the indexing code's `.ts` files, in sorted order. */
 export async function indexingCodeStamp(repoRoot: string): Promise<string> {
