@@ -128,10 +128,14 @@ class HttpError extends Error {
   constructor(
     readonly status: number,
     readonly body: unknown,
+    readonly headers: Record<string, string> = {},
   ) {
     super(`HTTP ${status}`);
   }
 }
+
+/** How long a rate-limited request is told to wait, in seconds (Discord sends fractions). */
+const RATE_LIMIT_RETRY_AFTER = 0.05;
 
 // ------------------------------------------------------------------------------------------------------------------
 // Constants and small helpers
@@ -375,7 +379,16 @@ export class DiscordDouble {
   // Test controls
   // ----------------------------------------------------------------------------------------------------------------
 
-  /** The next `times` requests matching method and path (without /api/v10) answer 500 (or `status`). */
+  /** Drops every gateway connection without a close frame, as a network failure would; the client must reconnect. */
+  dropGateway(): void {
+    for (const ws of this.sockets) ws.terminate();
+    this.identified.clear();
+  }
+
+  /**
+   * The next `times` requests matching method and path (without /api/v10) answer 500 (or `status`; a 429 comes with
+   * Discord's rate-limit body and `retry-after` header).
+   */
   failNext(method: string, path: RegExp, times = 1, status = 500): void {
     this.failures.push({ method: method.toUpperCase(), path, remaining: times, status });
   }
@@ -827,11 +840,20 @@ export class DiscordDouble {
     const botAuth = request.headers.authorization === `Bot ${this.token}`;
     let status: number;
     let payload: unknown;
+    let headers: Record<string, string> = {};
     try {
       if (!url.pathname.startsWith(`${API_PREFIX}/`)) throw new HttpError(404, { message: '404: Not Found', code: 0 });
       const failure = this.failures.find((rule) => rule.method === method && rule.path.test(path) && rule.remaining > 0);
       if (failure) {
         failure.remaining -= 1;
+        if (failure.status === 429) {
+          // Discord's shape of a rate limit: the body and the headers both say how long to wait.
+          throw new HttpError(
+            429,
+            { message: 'You are being rate limited.', retry_after: RATE_LIMIT_RETRY_AFTER, global: false },
+            { 'retry-after': String(RATE_LIMIT_RETRY_AFTER), 'x-ratelimit-scope': 'user' },
+          );
+        }
         throw new HttpError(failure.status, { message: 'Internal Server Error', code: 0 });
       }
       const result = this.route(method, path, url.searchParams, body, botAuth);
@@ -841,6 +863,7 @@ export class DiscordDouble {
       if (!(error instanceof HttpError)) throw error;
       status = error.status;
       payload = error.body;
+      headers = error.headers;
     }
     this.requests.push({
       seq: this.requests.length + 1,
@@ -858,7 +881,7 @@ export class DiscordDouble {
       return;
     }
     const json = JSON.stringify(payload);
-    response.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(json) }).end(json);
+    response.writeHead(status, { ...headers, 'content-type': 'application/json', 'content-length': Buffer.byteLength(json) }).end(json);
   }
 
   private route(
