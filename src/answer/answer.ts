@@ -6,7 +6,7 @@
  */
 import type { Answer, Passage, Quote } from '../model.js';
 import type { Corpus } from '../search/corpus.js';
-import { documentFrequency, topPassages } from '../search/impacts.js';
+import { documentFrequency, topPassages, type Hit } from '../search/impacts.js';
 import { MAX_QUESTION_LENGTH, type AskOutcome } from '../service.js';
 import { findConflicts } from './conflicts.js';
 import { sourceRef, type RankedSentence } from './ranked.js';
@@ -50,13 +50,13 @@ export function ask(corpus: Corpus, rawQuestion: string): AskOutcome {
 
 /** Every candidate sentence for a question with its features and score, best first: what `npm run fit` learns from. */
 export function candidateSentences(corpus: Corpus, text: string): RankedSentence[] {
-  const question = correctSpelling(corpus, analyzeQuestion(text)).question;
+  const { question } = readQuestion(corpus, text);
   return rankSentences(corpus, question, termWeights(corpus, question), RANKING);
 }
 
 /** @param model the ranking weights and threshold; the fitted ones unless `npm run fit` is trying others. */
 export function answerQuestion(corpus: Corpus, text: string, model: RankingModel = RANKING): Answer {
-  const { question, corrections } = correctSpelling(corpus, analyzeQuestion(text));
+  const { question, corrections } = readQuestion(corpus, text);
   const weights = termWeights(corpus, question);
   const ranked = rankSentences(corpus, question, weights, model);
   const best = ranked[0];
@@ -95,9 +95,17 @@ export function answerQuestion(corpus: Corpus, text: string, model: RankingModel
 
 /** The passages retrieval finds for a question, best first, before sentence ranking: for the evaluation's retrieval rank. */
 export function retrieve(corpus: Corpus, text: string, limit: number): Passage[] {
-  const question = correctSpelling(corpus, analyzeQuestion(text)).question;
+  return retrieveHits(corpus, readQuestion(corpus, text).question, limit).flatMap((result) => corpus.passages[result.id] ?? []);
+}
+
+/** The question as Quoth reads it: its kind and terms, misspelt words read as the corpus writes them. */
+function readQuestion(corpus: Corpus, text: string): { question: Question; corrections: Correction[] } {
+  return correctSpelling(corpus, analyzeQuestion(text));
+}
+
+function retrieveHits(corpus: Corpus, question: Question, limit: number): Hit[] {
   if (question.terms.length === 0) return [];
-  return topPassages(corpus.impacts, question.terms.map((term) => term.forms), limit).flatMap((result) => corpus.passages[result.id] ?? []);
+  return topPassages(corpus.impacts, question.terms.map((term) => term.forms), limit);
 }
 
 /**
@@ -127,11 +135,7 @@ export function termWeights(corpus: Corpus, question: Question): number[] {
 /** Every sentence of the retrieved passages, with its features and fitted score, best first. */
 function rankSentences(corpus: Corpus, question: Question, weights: number[], model: RankingModel): RankedSentence[] {
   if (question.terms.length === 0) return [];
-  const results = topPassages(
-    corpus.impacts,
-    question.terms.map((term) => term.forms),
-    RETRIEVED_PASSAGES,
-  );
+  const results = retrieveHits(corpus, question, RETRIEVED_PASSAGES);
   const known = question.terms.map((term) => term.forms.some((form) => documentFrequency(corpus.impacts, form) > 0));
   // A word no passage holds does not count against coverage; `unknownTerms` carries that evidence on its own.
   const knownWeight = weights.reduce((sum, weight, termIndex) => sum + (known[termIndex] ? weight : 0), 0) || 1;

@@ -34,13 +34,15 @@ export function formatCopies(formats: readonly (SourceFormat | null)[], pairs: r
 /** Ids of the passages of aggregate sources that other sources already hold word for word. */
 export function repeatedInAggregates(passages: readonly Passage[]): Set<number> {
   const holders = new Map<string, Set<string>>();
-  const keyOf = (passage: Passage): string => passage.text.replace(/\s+/gu, ' ').toLowerCase();
+  // Each passage's sources, by its text (white space folded, case ignored): computed once per passage.
+  const holdersOf: Set<string>[] = [];
   const sizes = new Map<string, number>();
   for (const passage of passages) {
-    const key = keyOf(passage);
+    const key = passage.text.replace(/\s+/gu, ' ').toLowerCase();
     let sources = holders.get(key);
     if (sources === undefined) holders.set(key, (sources = new Set()));
     sources.add(passage.sourceId);
+    holdersOf.push(sources);
     sizes.set(passage.sourceId, (sizes.get(passage.sourceId) ?? 0) + 1);
   }
   // shared.get(s)?.get(t): passages of t that s also holds.
@@ -60,10 +62,10 @@ export function repeatedInAggregates(passages: readonly Passage[]): Set<number> 
     if (contained >= AGGREGATE_SOURCES) aggregates.add(holder);
   }
   const dropped = new Set<number>();
-  for (const passage of passages) {
-    if (!aggregates.has(passage.sourceId)) continue;
-    const sources = holders.get(keyOf(passage))!;
+  passages.forEach((passage, index) => {
+    if (!aggregates.has(passage.sourceId)) return;
+    const sources = holdersOf[index]!;
     if ([...sources].some((id) => id !== passage.sourceId && !aggregates.has(id))) dropped.add(passage.id);
-  }
+  });
   return dropped;
 }
