@@ -17,7 +17,7 @@ import { buildBare, buildBreakdown, buildQuoth, type BuildBareResult, type Build
 import { latency, type LatencyResult } from './bench/latency.js';
 import { loadBare, loadQuoth, type LoadResult } from './bench/load.js';
 import { progress } from './bench/measure.js';
-import { report } from './bench/report.js';
+import { figures, report } from './bench/report.js';
 
 const TARGET_PASSAGES = 100_000;
 const RESULT_MARK = 'BENCH-RESULT ';
@@ -25,12 +25,13 @@ const RESULT_MARK = 'BENCH-RESULT ';
 const LATENCY_BUDGET_S = 240;
 const WARMUP_ROUNDS = 2;
 
-const USAGE = `usage: npm run bench [-- FOLDER] [--repeat N] [--rounds N] [--no-breakdown]
+const USAGE = `usage: npm run bench [-- FOLDER] [--repeat N] [--rounds N] [--no-breakdown] [--json]
   FOLDER          index this folder of .txt/.md/.html files instead of the Python documentation
   --repeat N      index N copies of the corpus (default: enough copies to reach ~${TARGET_PASSAGES} passages)
   --rounds N      measured passes over the question list (default: up to 40, as many as fit in
                   ${LATENCY_BUDGET_S} s, at least 5; after ${WARMUP_ROUNDS} warm-up passes)
-  --no-breakdown  skip timing the build's steps one by one`;
+  --no-breakdown  skip timing the build's steps one by one
+  --json          print every figure as one JSON object on stdout instead of the report`;
 
 interface Options {
   folder: string | null;
@@ -38,6 +39,7 @@ interface Options {
   /** null: up to DEFAULT_ROUNDS, within the time budget. */
   rounds: number | null;
   breakdown: boolean;
+  json: boolean;
 }
 
 const DEFAULT_ROUNDS = 40;
@@ -58,12 +60,13 @@ function positiveInteger(flag: string, value: string | undefined): number {
 }
 
 function parseOptions(argv: string[]): Options {
-  const options: Options = { folder: null, repeat: 'auto', rounds: null, breakdown: true };
+  const options: Options = { folder: null, repeat: 'auto', rounds: null, breakdown: true, json: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--repeat') options.repeat = positiveInteger(arg, argv[++i]);
     else if (arg === '--rounds') options.rounds = positiveInteger(arg, argv[++i]);
     else if (arg === '--no-breakdown') options.breakdown = false;
+    else if (arg === '--json') options.json = true;
     else if (arg === '--help' || arg === '-h') throw new UsageError('');
     else if (arg.startsWith('-')) throw new UsageError(`unknown option ${arg}`);
     else if (options.folder === null) options.folder = arg;
@@ -165,7 +168,8 @@ async function main(): Promise<void> {
     });
     const elapsedMs = Number(process.hrtime.bigint() - started) / 1e6;
     const input = { corpus, repeat: options.repeat, warmupRounds: WARMUP_ROUNDS, targetPassages: TARGET_PASSAGES };
-    process.stdout.write(report({ ...input, build, breakdown, bareBuild, load, bareLoad, timing, elapsedMs }));
+    const measured = { ...input, build, breakdown, bareBuild, load, bareLoad, timing, elapsedMs };
+    process.stdout.write(options.json ? `${JSON.stringify(figures(measured))}\n` : report(measured));
   } finally {
     await rm(workDir, { recursive: true, force: true });
   }

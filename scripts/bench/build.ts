@@ -48,6 +48,8 @@ export interface BuildQuothResult {
   buildMs: number;
   saveMs: number;
   indexBytes: number;
+  /** UTF-8 bytes of the passages' text: what any index must hold to quote verbatim. */
+  textBytes: number;
   before: MemorySnapshot;
   afterBuild: MemorySnapshot;
 }
@@ -91,6 +93,7 @@ export async function buildQuoth(args: BuildQuothArgs): Promise<BuildQuothResult
   const { corpus, buildMs } = await timedBuild(replicate(ingest.value.articles, repeat), skipped);
   ingest.value.articles = [];
   const afterBuild = memory();
+  const textBytes = corpus.passages.reduce((sum, passage) => sum + Buffer.byteLength(passage.text, 'utf8'), 0);
 
   const save = await timed(() => saveCorpus(args.indexDir, corpus));
   const indexBytes = (await stat(save.value)).size;
@@ -108,6 +111,7 @@ export async function buildQuoth(args: BuildQuothArgs): Promise<BuildQuothResult
     buildMs,
     saveMs: save.ms,
     indexBytes,
+    textBytes,
     before,
     afterBuild,
   };

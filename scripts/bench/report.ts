@@ -93,6 +93,7 @@ export function report(input: ReportInput): string {
       ['  passages / s', passagesPerSecond(build.passages, build.buildMs), passagesPerSecond(build.passages, bareBuild.buildMs), ''],
       ['save (JSON.stringify + write)', formatMs(build.saveMs), formatMs(bareBuild.saveMs), ratio(build.saveMs, bareBuild.saveMs)],
       ['index file size', formatMb(build.indexBytes), formatMb(bareBuild.indexBytes), ratio(build.indexBytes, bareBuild.indexBytes)],
+      ['  passages\' text (UTF-8)', formatMb(build.textBytes), '', `file ${ratio(build.indexBytes, build.textBytes)} text`],
       ['load (read + parse + restore)', formatMs(load.loadMs), formatMs(bareLoad.loadMs), ratio(load.loadMs, bareLoad.loadMs)],
       ['rss after build ¹', formatMb(build.afterBuild.rss), formatMb(bareBuild.afterBuild.rss), ratio(build.afterBuild.rss, bareBuild.afterBuild.rss)],
       ['heapUsed after build ¹', formatMb(build.afterBuild.heapUsed), formatMb(bareBuild.afterBuild.heapUsed), ratio(build.afterBuild.heapUsed, bareBuild.afterBuild.heapUsed)],
@@ -203,6 +204,50 @@ export function report(input: ReportInput): string {
   out();
   out(`whole bench: ${formatMs(input.elapsedMs)}`);
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * Every headline figure as one flat object (`npm run bench -- --json`), so scripts can compare runs. Times in
+ * seconds or milliseconds as the names say, sizes in bytes, memory in MiB (after two forced collections).
+ */
+export function figures(input: ReportInput): Record<string, number | string | null> {
+  const { build, bareBuild, load, bareLoad, timing } = input;
+  const mb = (bytes: number): number => round(bytes / 1024 / 1024, 1);
+  return {
+    corpus: input.corpus.label,
+    passages: build.passages,
+    sources: build.sources,
+    repeat: build.repeat,
+    ingest_s: round(build.ingestMs / 1000, 3),
+    build_s: round(build.buildMs / 1000, 3),
+    save_s: round(build.saveMs / 1000, 3),
+    index_bytes: build.indexBytes,
+    text_bytes: build.textBytes,
+    load_s: round(load.loadMs / 1000, 3),
+    rss_after_build_mb: mb(build.afterBuild.rss),
+    rss_after_load_mb: mb(load.afterLoad.rss),
+    heap_after_load_mb: mb(load.afterLoad.heapUsed),
+    ask_p50_ms: round(timing.ask.p50, 3),
+    ask_p90_ms: round(timing.ask.p90, 3),
+    ask_p99_ms: round(timing.ask.p99, 3),
+    ask_max_ms: round(timing.ask.max, 3),
+    ask_samples: timing.ask.count,
+    answered: timing.answered,
+    questions: QUESTIONS.length,
+    bare_build_s: round(bareBuild.buildMs / 1000, 3),
+    bare_index_bytes: bareBuild.indexBytes,
+    bare_load_s: round(bareLoad.loadMs / 1000, 3),
+    bare_rss_after_load_mb: mb(bareLoad.afterLoad.rss),
+    bare_p50_ms: round(timing.bare.p50, 3),
+    bare_p99_ms: round(timing.bare.p99, 3),
+    load_average_1m: round(os.loadavg()[0] ?? Number.NaN, 2),
+    elapsed_s: round(input.elapsedMs / 1000, 1),
+  };
+}
+
+function round(value: number, digits: number): number {
+  const scale = 10 ** digits;
+  return Math.round(value * scale) / scale;
 }
 
 function count(kind: string): number {
