@@ -10,9 +10,16 @@ import {
   type ChatInputCommandInteraction,
 } from 'discord.js';
 import type { SourceSummary } from '../src/model.js';
+import { channelAllowed } from '../src/discord/channels.js';
 import type { CommandContext } from '../src/discord/command.js';
 import { editOptions, replyOptions, type Components } from '../src/discord/reply.js';
-import { renderSourceDetails, renderSourcesPage, renderUnknownSource, SOURCES_PAGE_SIZE } from '../src/render/discord.js';
+import {
+  renderChannelNotice,
+  renderSourceDetails,
+  renderSourcesPage,
+  renderUnknownSource,
+  SOURCES_PAGE_SIZE,
+} from '../src/render/discord.js';
 
 export const data = new SlashCommandBuilder()
   .setName('sources')
@@ -66,6 +73,10 @@ export function findSource(sources: readonly SourceSummary[], query: string): So
 }
 
 export async function execute(interaction: ChatInputCommandInteraction, context: CommandContext): Promise<void> {
+  if (!channelAllowed(interaction, context.allowedChannelIds)) {
+    await interaction.reply(replyOptions(renderChannelNotice(context.allowedChannelIds), { ephemeral: true }));
+    return;
+  }
   const info = context.quoth.info();
   const query = interaction.options.getString('source');
   if (query !== null) {

@@ -2,6 +2,7 @@
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { runConsole } from './console.js';
 import { startBot, verifyToken } from './discord/client.js';
+import { FeedbackStore } from './feedback/store.js';
 import { openLibrary, type LibraryOptions, type Log } from './library.js';
 import { createLogger, logProcessFaults, type Logger } from './log.js';
 import { SecretScreen } from './secrets.js';
@@ -16,14 +17,18 @@ async function runBot(config: Config & { discordToken: string }): Promise<void> 
   logProcessFaults(logger);
   // A wrong token is told in a second, not after the index has loaded (which can take minutes).
   await verifyToken(config);
+  const feedback = await FeedbackStore.open(config.dataDir, { warnings: { warn: (message) => logger.warn(message) } });
   const library = await openLibrary(libraryOptions(config, logger));
-  const bot = await startBot({ config, quoth: library, logger });
+  const bot = await startBot({ config, quoth: library, feedback, logger });
   let stopping = false;
   const shutdown = (signal: NodeJS.Signals): void => {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down');
-    void bot.stop().finally(() => process.exit(0));
+    void bot
+      .stop()
+      .then(() => feedback.close())
+      .finally(() => process.exit(0));
   };
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);

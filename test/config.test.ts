@@ -15,3 +15,30 @@ describe('MAX_FILE_MB', () => {
     expect(() => loadConfig({ MAX_FILE_MB: '-3' })).toThrow('MAX_FILE_MB: must be more than 0');
   });
 });
+
+describe('Discord usage settings', () => {
+  it('defaults: answers in every channel, a 5-second cooldown, feedback in ./data', () => {
+    const config = loadConfig({});
+    expect(config.allowedChannelIds).toEqual([]);
+    expect(config.askCooldownMs).toBe(5000);
+    expect(config.dataDir).toBe('data');
+  });
+
+  it('reads the channel allow-list, the cooldown (0 turns it off) and the data folder', () => {
+    const config = loadConfig({
+      ALLOWED_CHANNEL_IDS: '123456789012345678, 223456789012345678',
+      ASK_COOLDOWN_SECONDS: '0',
+      DATA_DIR: '/var/lib/quoth',
+    });
+    expect(config.allowedChannelIds).toEqual(['123456789012345678', '223456789012345678']);
+    expect(config.askCooldownMs).toBe(0);
+    expect(config.dataDir).toBe('/var/lib/quoth');
+    expect(loadConfig({ ASK_COOLDOWN_SECONDS: '2.5' }).askCooldownMs).toBe(2500);
+  });
+
+  it('names a bad channel id or cooldown', () => {
+    expect(() => loadConfig({ ALLOWED_CHANNEL_IDS: 'general' })).toThrow('ALLOWED_CHANNEL_IDS.0: must be a Discord id (17–20 digits)');
+    expect(() => loadConfig({ ASK_COOLDOWN_SECONDS: 'soon' })).toThrow('ASK_COOLDOWN_SECONDS: must be a number of seconds');
+    expect(() => loadConfig({ ASK_COOLDOWN_SECONDS: '-1' })).toThrow('ASK_COOLDOWN_SECONDS: must be 0 (off) or more');
+  });
+});

@@ -14,17 +14,24 @@ import {
   type RESTOptions,
 } from 'discord.js';
 import { commands as defaultCommands } from '../../commands/index.js';
-import type { Config } from '../config.js';
+import { DEFAULT_ASK_COOLDOWN_SECONDS, type Config } from '../config.js';
+import type { FeedbackStore } from '../feedback/store.js';
 import type { Logger } from '../log.js';
 import { SecretScreen } from '../secrets.js';
 import type { Quoth } from '../service.js';
 import type { Command } from './command.js';
+import { Cooldown } from './cooldown.js';
 import { createDispatcher } from './dispatcher.js';
 import { NO_MENTIONS } from './reply.js';
 
 export interface BotOptions {
-  config: Pick<Config, 'discordToken' | 'discordApplicationId' | 'discordApiBase' | 'moderatorRoleIds'> & { secrets?: readonly string[] };
+  config: Pick<Config, 'discordToken' | 'discordApplicationId' | 'discordApiBase' | 'moderatorRoleIds'> &
+    Partial<Pick<Config, 'allowedChannelIds' | 'askCooldownMs'>> & { secrets?: readonly string[] };
   quoth: Quoth;
+  /** Where answers, ratings and shares are kept (see src/feedback/store.ts). */
+  feedback: FeedbackStore;
+  /** The clock in ms; tests move it to step past the cooldown. Default Date.now. */
+  now?: () => number;
   logger: Logger;
   /** Defaults to the command modules in `commands/`. */
   commands?: readonly Command[];
@@ -111,6 +118,10 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     commands: options.commands ?? defaultCommands,
     quoth: options.quoth,
     moderatorRoleIds: config.moderatorRoleIds,
+    allowedChannelIds: config.allowedChannelIds ?? [],
+    cooldown: new Cooldown(config.askCooldownMs ?? DEFAULT_ASK_COOLDOWN_SECONDS * 1000),
+    feedback: options.feedback,
+    now: options.now ?? Date.now,
     logger,
   });
 

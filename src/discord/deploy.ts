@@ -3,7 +3,7 @@
  * PUT (bulk overwrite). To DISCORD_GUILD_ID when set (instant, for testing), globally otherwise.
  */
 import { pathToFileURL } from 'node:url';
-import { REST, Routes, type RESTPutAPIApplicationCommandsResult } from 'discord.js';
+import { ApplicationCommandType, REST, Routes, type RESTPutAPIApplicationCommandsResult } from 'discord.js';
 import { commandPayloads } from '../../commands/index.js';
 import { ConfigError, loadConfig, type Config } from '../config.js';
 import { createLogger, type Logger } from '../log.js';
@@ -30,7 +30,10 @@ export async function deployCommands(config: DeployConfig, logger: Logger): Prom
     ? Routes.applicationGuildCommands(config.discordApplicationId, config.discordGuildId)
     : Routes.applicationCommands(config.discordApplicationId);
   const result = (await rest.put(route, { body })) as RESTPutAPIApplicationCommandsResult;
-  const registered = result.map((command) => command.name);
+  // Slash commands as "/ask"; context-menu commands by their menu label, "“Ask Quoth” (message menu)".
+  const registered = result.map((command) =>
+    command.type === ApplicationCommandType.Message ? `“${command.name}” (message menu)` : `/${command.name}`,
+  );
   const scope = config.discordGuildId ? 'guild' : 'global';
   logger.info({ scope, guildId: config.discordGuildId ?? null, commands: registered }, 'slash commands registered');
   return { scope, guildId: config.discordGuildId ?? null, registered };
@@ -52,7 +55,7 @@ async function main(): Promise<void> {
   try {
     const result = await deployCommands(config, logger);
     const where = result.scope === 'guild' ? `to guild ${result.guildId}` : 'globally (may take up to an hour to appear)';
-    process.stdout.write(`Registered ${result.registered.map((name) => `/${name}`).join(', ')} ${where}.\n`);
+    process.stdout.write(`Registered ${result.registered.join(', ')} ${where}.\n`);
   } catch (error) {
     if (error instanceof ConfigError) process.stderr.write(`${error.message}\n`);
     else logger.error({ err: error }, 'deploy-commands failed');

@@ -3,17 +3,20 @@
  * short ephemeral reply carrying an error id that also appears in the log. Never throws.
  */
 import { randomBytes } from 'node:crypto';
-import type { AutocompleteInteraction, ButtonInteraction, ChatInputCommandInteraction, Interaction } from 'discord.js';
+import type {
+  AutocompleteInteraction,
+  ButtonInteraction,
+  ChatInputCommandInteraction,
+  Interaction,
+  MessageContextMenuCommandInteraction,
+} from 'discord.js';
 import type { Logger } from '../log.js';
 import { renderCommandError } from '../render/discord.js';
-import type { Quoth } from '../service.js';
 import type { Command, CommandContext } from './command.js';
 import { replyOptions } from './reply.js';
 
-export interface DispatcherOptions {
+export interface DispatcherOptions extends Omit<CommandContext, 'logger'> {
   commands: readonly Command[];
-  quoth: Quoth;
-  moderatorRoleIds: readonly string[];
   logger: Logger;
 }
 
@@ -40,9 +43,18 @@ export function createDispatcher(options: DispatcherOptions): Dispatch {
       ...(interaction.isCommand() || interaction.isAutocomplete() ? { command: interaction.commandName } : {}),
       ...(interaction.isMessageComponent() ? { customId: interaction.customId } : {}),
     });
-    const context: CommandContext = { quoth: options.quoth, moderatorRoleIds: options.moderatorRoleIds, logger };
+    const context: CommandContext = {
+      quoth: options.quoth,
+      moderatorRoleIds: options.moderatorRoleIds,
+      allowedChannelIds: options.allowedChannelIds,
+      cooldown: options.cooldown,
+      feedback: options.feedback,
+      now: options.now,
+      logger,
+    };
     try {
       if (interaction.isChatInputCommand()) await runCommand(interaction, byName, context);
+      else if (interaction.isMessageContextMenuCommand()) await runMessageCommand(interaction, byName, context);
       else if (interaction.isAutocomplete()) await runAutocomplete(interaction, byName, context);
       else if (interaction.isButton()) await runButton(interaction, byName, context);
       else {
@@ -64,14 +76,33 @@ async function runCommand(
   context: CommandContext,
 ): Promise<void> {
   const command = byName.get(interaction.commandName);
-  if (!command) {
-    context.logger.warn('unknown command (stale registration? run npm run deploy-commands)');
-    await interaction.reply(
-      replyOptions({ content: `Quoth does not know /${interaction.commandName} any more.`, embeds: [] }, { ephemeral: true }),
-    );
+  if (!command || !('execute' in command)) {
+    await refuseUnknown(interaction, `/${interaction.commandName}`, context);
     return;
   }
   await command.execute(interaction, context);
+}
+
+async function runMessageCommand(
+  interaction: MessageContextMenuCommandInteraction,
+  byName: ReadonlyMap<string, Command>,
+  context: CommandContext,
+): Promise<void> {
+  const command = byName.get(interaction.commandName);
+  if (!command || !('executeOnMessage' in command)) {
+    await refuseUnknown(interaction, `“${interaction.commandName}”`, context);
+    return;
+  }
+  await command.executeOnMessage(interaction, context);
+}
+
+async function refuseUnknown(
+  interaction: ChatInputCommandInteraction | MessageContextMenuCommandInteraction,
+  name: string,
+  context: CommandContext,
+): Promise<void> {
+  context.logger.warn('unknown command (stale registration? run npm run deploy-commands)');
+  await interaction.reply(replyOptions({ content: `Quoth does not know ${name} any more.`, embeds: [] }, { ephemeral: true }));
 }
 
 async function runAutocomplete(
@@ -80,7 +111,7 @@ async function runAutocomplete(
   context: CommandContext,
 ): Promise<void> {
   const command = byName.get(interaction.commandName);
-  if (command?.autocomplete) await command.autocomplete(interaction, context);
+  if (command && 'autocomplete' in command && command.autocomplete) await command.autocomplete(interaction, context);
   else await interaction.respond([]);
 }
 
@@ -91,7 +122,7 @@ async function runButton(
 ): Promise<void> {
   const name = interaction.customId.split(':', 1)[0] ?? '';
   const command = byName.get(name);
-  if (!command?.button) {
+  if (!command || !('button' in command) || !command.button) {
     await interaction.reply(replyOptions({ content: 'This button no longer works.', embeds: [] }, { ephemeral: true }));
     return;
   }

@@ -7,6 +7,9 @@
  */
 import { escapeMarkdown, type APIEmbed, type APIEmbedField } from 'discord.js';
 import { corroborationText } from './sources.js';
+import type { RatingChange } from '../feedback/ledger.js';
+import type { InsightGroup } from '../feedback/insights.js';
+import type { Rating } from '../feedback/records.js';
 import type { Answer, Conflict, Quote, SourceRef, SourceSummary } from '../model.js';
 import type { IndexInfo, QuestionError, ReindexReport } from '../service.js';
 
@@ -497,5 +500,105 @@ export function renderCommandError(errorId: string): RenderedMessage {
   return {
     content: `Something went wrong while handling that command. If it keeps happening, tell the bot's operator this error id: \`${errorId}\`.`,
     embeds: [],
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Where and how often, feedback, sharing
+// ---------------------------------------------------------------------------------------------------------------
+
+/** Private notice in a channel where Quoth does not answer; channel mentions render as links and never ping. */
+export function renderChannelNotice(allowedChannelIds: readonly string[]): RenderedMessage {
+  const channels = joinWithin(
+    allowedChannelIds.map((id) => `<#${id}>`),
+    1500,
+  );
+  return { content: `Quoth answers questions only in ${channels}. Ask there, and everyone can learn from the answer.`, embeds: [] };
+}
+
+/** Private notice while a member's cooldown runs: how long, and a Discord timestamp that counts down. */
+export function renderCooldownNotice(retryAt: number, now: number): RenderedMessage {
+  const seconds = Math.max(1, Math.ceil((retryAt - now) / 1000));
+  return {
+    content: `You are asking quickly: try again in ${seconds} second${seconds === 1 ? '' : 's'} (<t:${Math.ceil(retryAt / 1000)}:R>).`,
+    embeds: [],
+  };
+}
+
+const RATING_WORDS: Record<Rating, string> = { up: '👍', down: '👎', not_asked: '“Not what I asked”' };
+
+/** The private acknowledgement of a 👍 / 👎 / "Not what I asked" click. */
+export function renderRatingAck(rating: Rating, change: RatingChange): RenderedMessage {
+  const word = RATING_WORDS[rating];
+  const content =
+    change === 'same'
+      ? `You already rated this answer ${word}; each person counts once.`
+      : change === 'changed'
+        ? `Changed your rating of this answer to ${word}. Each person counts once.`
+        : rating === 'up'
+          ? `Thanks — your ${word} is recorded.`
+          : `Thanks — your ${word} is recorded. Moderators see such questions in /insights and can add articles that answer them.`;
+  return { content, embeds: [] };
+}
+
+/** The public copy of a private answer: the same embeds, saying who shared it (a mention that never pings). */
+export function renderSharedBy(userId: string, embeds: APIEmbed[]): RenderedMessage {
+  return { content: `Shared by <@${userId}>`, embeds };
+}
+
+export function renderShareRefusal(sharedByUserId: string): RenderedMessage {
+  return { content: `This answer is already posted in the channel (shared by <@${sharedByUserId}>).`, embeds: [] };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// /insights
+// ---------------------------------------------------------------------------------------------------------------
+
+export const INSIGHTS_PAGE_SIZE = 8;
+
+export interface InsightsPage {
+  embed: APIEmbed;
+  page: number;
+  pageCount: number;
+}
+
+function times(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? '' : 's'}`;
+}
+
+function insightLine(group: InsightGroup, index: number): string {
+  const counts = [
+    `asked ${group.asked}×`,
+    group.unanswered > 0 ? `${group.unanswered} unanswered` : null,
+    group.down > 0 ? `👎 ${group.down}` : null,
+    group.notAsked > 0 ? `“not what I asked” ${group.notAsked}` : null,
+  ].filter(Boolean);
+  const lines = [`**${index + 1}.** ${fitText(group.question, 200)}`, counts.join(' · ')];
+  if (group.variants.length > 0) {
+    lines.push(`also asked as: ${joinWithin(group.variants.map((variant) => `“${fitText(variant, 80)}”`), 300, '; ')}`);
+  }
+  return lines.join('\n');
+}
+
+/** One page of /insights: the questions to add articles for, in the last `days` days. */
+export function renderInsightsPage(groups: readonly InsightGroup[], days: number, requestedPage: number, pageSize = INSIGHTS_PAGE_SIZE): InsightsPage {
+  const pageCount = Math.max(1, Math.ceil(groups.length / pageSize));
+  const page = Math.min(Math.max(0, Math.trunc(requestedPage)), pageCount - 1);
+  const slice = groups.slice(page * pageSize, page * pageSize + pageSize);
+  const period = days === 1 ? 'the last day' : `the last ${days} days`;
+  const description =
+    groups.length === 0
+      ? `No question went unanswered or got a 👎 in ${period}.`
+      : `Questions that got no answer, a 👎 or “Not what I asked” in ${period}, near-duplicates grouped, most pressing first. ` +
+        `Articles that answer them are what to add next (see docs/ARTICLES.md).\n\n${slice.map((group, offset) => insightLine(group, page * pageSize + offset)).join('\n\n')}`;
+  return {
+    page,
+    pageCount,
+    embed: {
+      color: COLORS.noAnswer,
+      title: `Insights: ${times(groups.length, 'question')} to look at`,
+      description: fitPlain(description, DISCORD_LIMITS.embedDescription),
+      footer: { text: `Page ${page + 1} of ${pageCount} · ${period}` },
+    },
   };
 }

@@ -95,6 +95,8 @@ export interface Invoker {
   /** The member's permissions in the channel, as Discord computes them (bitfield). Default: plain member. */
   permissions?: bigint;
   roles?: string[];
+  /** The channel the interaction comes from; default the guild's #general (`channelId`). */
+  channelId?: string;
 }
 
 export interface InteractionRecord {
@@ -283,6 +285,8 @@ export class DiscordDouble {
   readonly applicationId: string;
   readonly guildId: string;
   readonly channelId = snowflake();
+  /** A second text channel of the guild (#random), for allow-list tests. */
+  readonly otherChannelId = snowflake();
   readonly botUser: APIUser;
   readonly requests: RecordedRequest[] = [];
   /** IDENTIFY payloads received, token replaced by whether it matched. */
@@ -446,6 +450,46 @@ export class DiscordDouble {
           value,
           ...(optionName === focused ? { focused: true } : {}),
         })) as APIApplicationCommandInteractionDataBasicOption[],
+      },
+    };
+    return this.dispatchInteraction(payload);
+  }
+
+  /**
+   * Dispatches a message context-menu command ("Apps → name" on a message) on a message a member wrote in the
+   * interaction's channel, as Discord does: `target_id` and the message in `resolved.messages`.
+   */
+  sendMessageCommand(name: string, target: { content: string; author?: Partial<APIUser> & { id: string } }, invoker: Invoker = {}): InteractionRecord {
+    const definition = this.registeredCommand(name);
+    if (definition && definition.type !== ApplicationCommandType.Message) throw new Error(`DiscordDouble: "${name}" is not a message command`);
+    const base = this.interactionBase(invoker);
+    const author: APIUser = { username: 'someone', discriminator: '0', global_name: null, avatar: null, ...target.author, id: target.author?.id ?? snowflake() };
+    const message: APIMessage = {
+      id: snowflake(),
+      channel_id: base.channel_id,
+      author,
+      content: target.content,
+      timestamp: new Date().toISOString(),
+      edited_timestamp: null,
+      tts: false,
+      mention_everyone: false,
+      mentions: [],
+      mention_roles: [],
+      attachments: [],
+      embeds: [],
+      pinned: false,
+      type: MessageType.Default,
+    };
+    const payload = {
+      ...base,
+      type: InteractionType.ApplicationCommand,
+      data: {
+        id: definition?.id ?? snowflake(),
+        name,
+        type: ApplicationCommandType.Message,
+        guild_id: this.guildId,
+        target_id: message.id,
+        resolved: { messages: { [message.id]: message } },
       },
     };
     return this.dispatchInteraction(payload);
@@ -636,21 +680,22 @@ export class DiscordDouble {
       voice_states: [],
       members: [],
       channels: [
-        {
-          id: this.channelId,
-          type: ChannelType.GuildText,
-          guild_id: this.guildId,
-          name: 'general',
-          position: 0,
-          permission_overwrites: [],
-          nsfw: false,
-          topic: null,
-          last_message_id: null,
-          parent_id: null,
-          rate_limit_per_user: 0,
-          flags: 0 as ChannelFlags,
-        },
-      ],
+        [this.channelId, 'general'],
+        [this.otherChannelId, 'random'],
+      ].map(([id, name], position) => ({
+        id: id ?? '',
+        type: ChannelType.GuildText as const,
+        guild_id: this.guildId,
+        name: name ?? '',
+        position,
+        permission_overwrites: [],
+        nsfw: false,
+        topic: null,
+        last_message_id: null,
+        parent_id: null,
+        rate_limit_per_user: 0,
+        flags: 0 as ChannelFlags,
+      })),
       threads: [],
       presences: [],
       stage_instances: [],
@@ -720,6 +765,7 @@ export class DiscordDouble {
       flags: 0 as GuildMemberFlags,
       communication_disabled_until: null,
     };
+    const channelId = invoker.channelId ?? this.channelId;
     return {
       id: snowflake(),
       application_id: this.applicationId,
@@ -727,12 +773,12 @@ export class DiscordDouble {
       version: 1 as const,
       guild_id: this.guildId,
       guild: { id: this.guildId, features: [], locale: Locale.EnglishUS },
-      channel_id: this.channelId,
+      channel_id: channelId,
       channel: {
-        id: this.channelId,
+        id: channelId,
         type: ChannelType.GuildText as const,
         guild_id: this.guildId,
-        name: 'general',
+        name: channelId === this.otherChannelId ? 'random' : 'general',
         flags: 0 as ChannelFlags,
         nsfw: false,
         position: 0,
@@ -774,7 +820,7 @@ export class DiscordDouble {
     const user = (interaction.payload.member as APIInteractionGuildMember).user;
     const message: APIMessage = {
       id: snowflake(),
-      channel_id: this.channelId,
+      channel_id: String(interaction.payload.channel_id ?? this.channelId),
       author: this.botUser,
       content: typeof data.content === 'string' ? data.content : '',
       timestamp: new Date().toISOString(),
@@ -1053,12 +1099,22 @@ export class DiscordDouble {
     return body.map((command: unknown, index): APIApplicationCommand => {
       if (!isRecord(command)) throw new HttpError(400, formError([index], 'MODEL_TYPE_CONVERT', 'Only dictionaries may be used in a ModelType'));
       const name = String(command.name ?? '');
-      if (!/^[-_'\p{L}\p{N}]{1,32}$/u.test(name) || name !== name.toLowerCase()) {
+      const type = (command.type as ApplicationCommandType | undefined) ?? ApplicationCommandType.ChatInput;
+      // Slash command names are lower-case words; context-menu names may hold capitals and spaces, and have no description.
+      const validName =
+        type === ApplicationCommandType.ChatInput
+          ? /^[-_'\p{L}\p{N}]{1,32}$/u.test(name) && name === name.toLowerCase()
+          : /^[-_' \p{L}\p{N}]{1,32}$/u.test(name) && name.trim() === name;
+      if (!validName) {
         throw new HttpError(400, formError([index, 'name'], 'APPLICATION_COMMAND_INVALID_NAME', 'Command name is invalid'));
       }
-      if (names.has(name)) throw new HttpError(400, formError([index, 'name'], 'APPLICATION_COMMANDS_DUPLICATE_NAME', 'Application command names must be unique'));
-      names.add(name);
-      checkLength(command.description, 100, [index, 'description'], 1);
+      const key = `${type}:${name}`;
+      if (names.has(key)) throw new HttpError(400, formError([index, 'name'], 'APPLICATION_COMMANDS_DUPLICATE_NAME', 'Application command names must be unique'));
+      names.add(key);
+      if (type === ApplicationCommandType.ChatInput) checkLength(command.description, 100, [index, 'description'], 1);
+      else if (command.description !== undefined && command.description !== '') {
+        throw new HttpError(400, formError([index, 'description'], 'APPLICATION_COMMAND_CONTEXT_MENU_DESCRIPTION', 'Context menu commands cannot have a description'));
+      }
       const options = Array.isArray(command.options) ? (command.options as Record<string, unknown>[]) : [];
       if (options.length > 25) throw new HttpError(400, formError([index, 'options'], 'BASE_TYPE_MAX_LENGTH', 'Must be 25 or fewer in length.'));
       let optionalSeen = false;

@@ -86,7 +86,7 @@ describe('npm run deploy-commands', () => {
     expect(double.requests[0]?.botAuth).toBe(true);
     // The names the bot dispatches on are exactly the names registered.
     expect(double.commands.guild.get(double.guildId)?.map((command) => command.name)).toEqual(commands.map((command) => command.data.name));
-    expect(deploy.stdout()).toContain(`Registered /ask, /sources, /reindex to guild ${double.guildId}.`);
+    expect(deploy.stdout()).toContain(`Registered /ask, /sources, /reindex, /insights, “Ask Quoth” (message menu) to guild ${double.guildId}.`);
     expect(deploy.stdout() + deploy.stderr()).not.toContain(double.token);
   });
 
@@ -100,7 +100,7 @@ describe('npm run deploy-commands', () => {
     expect(await deploy.exit).toBe(0);
     expect(double.requests.map((request) => `${request.method} ${request.path}`)).toEqual([`PUT /applications/${double.applicationId}/commands`]);
     expect(double.requests[0]?.body).toEqual(expectedBody());
-    expect(double.commands.global.map((command) => command.default_member_permissions)).toEqual([null, null, '32']);
+    expect(double.commands.global.map((command) => command.default_member_permissions)).toEqual([null, null, '32', '32', null]);
   });
 
   it('names the missing variable and sends nothing', async () => {
