@@ -23,7 +23,7 @@ import { prepareCorpus } from '../src/eval/prepare.js';
 import { collapseSpace, parseCases, scoreCase, type EvalCase } from '../src/eval/score.js';
 import { loadSeeds } from '../src/ingest/index.js';
 import { buildCorpus, type Corpus } from '../src/search/corpus.js';
-import { fitWeights, outcomeAt, tops, toVector, type Case, type Outcome } from './fit/ascent.js';
+import { type CorpusFloors, fitWeights, outcomeAt, tops, toVector, type Case, type Outcome } from './fit/ascent.js';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const WEIGHTS_FILE = path.join(REPO, 'src/answer/ranking-weights.ts');
@@ -219,7 +219,10 @@ async function main(): Promise<void> {
   });
   process.stdout.write(`Answerable questions with a right sentence among the candidates (the ceiling any weights can reach): ${reachable.join(', ')}\n\n`);
 
-  const fit = (training: Case[], start: RankingModel) => fitWeights(training, start);
+  const floors = values.floors === '' ? null : parseFloors(await readFile(values.floors, 'utf8'), values.floors);
+  const floorsByCorpus: CorpusFloors = new Map(Object.entries(floors?.corpora ?? {}));
+  // Floors bind the fit as they bind CI: among weights, those that keep every corpus at its floor come first.
+  const fit = (training: Case[], start: RankingModel) => fitWeights(training, start, floorsByCorpus);
   // The weights in use are refined where the suite says so (--from-prior starts afresh); the leave-one-corpus-out
   // check always starts from the prior, since the weights in use have seen every corpus.
   const fitted = values['threshold-only'] ? { model: RANKING } : fit(cases, values['from-prior'] ? PRIOR : RANKING);
@@ -232,7 +235,6 @@ async function main(): Promise<void> {
   }
   process.stdout.write(`${table('Leave one corpus out (fitted on the others, scored on this one)', names, (name) => heldOut.get(name)!)}\n\n`);
 
-  const floors = values.floors === '' ? null : parseFloors(await readFile(values.floors, 'utf8'), values.floors);
   const calibrated = calibrate(loaded, fitted.model, floors);
   const model = { ...fitted.model, threshold: calibrated };
 

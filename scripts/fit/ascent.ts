@@ -63,34 +63,55 @@ export function outcomeAt(tops: ({ score: number; right: boolean } | null)[], ca
   return outcome;
 }
 
-/** Mean over corpora of (answered right + abstained right) / cases. */
-function objective(tops: ({ score: number; right: boolean } | null)[], cases: Case[], threshold: number): number {
-  const byCorpus = new Map<string, { right: number; total: number }>();
+/** The least a corpus must keep: test/eval-floors.json, by corpus name. */
+export type CorpusFloors = ReadonlyMap<string, { answerableRight: number; abstainedRight: number }>;
+
+interface Scored {
+  threshold: number;
+  /** Mean over corpora of (answered right + abstained right) / cases. */
+  value: number;
+  /** Every corpus with a floor is at or above it. */
+  meetsFloors: boolean;
+}
+
+function scoreAt(tops: ({ score: number; right: boolean } | null)[], cases: Case[], threshold: number, floors: CorpusFloors): Scored {
+  const byCorpus = new Map<string, { answered: number; abstained: number; total: number }>();
   cases.forEach((testCase, index) => {
     const top = tops[index];
     const answers = top !== null && top !== undefined && top.score >= threshold;
-    const right = testCase.answerable ? answers && top.right : !answers;
-    const entry = byCorpus.get(testCase.corpus) ?? { right: 0, total: 0 };
-    entry.right += right ? 1 : 0;
+    const entry = byCorpus.get(testCase.corpus) ?? { answered: 0, abstained: 0, total: 0 };
+    if (testCase.answerable && answers && top.right) entry.answered += 1;
+    if (!testCase.answerable && !answers) entry.abstained += 1;
     entry.total += 1;
     byCorpus.set(testCase.corpus, entry);
   });
   let sum = 0;
-  for (const { right, total } of byCorpus.values()) sum += right / total;
-  return sum / Math.max(1, byCorpus.size);
+  let meetsFloors = true;
+  for (const [corpus, { answered, abstained, total }] of byCorpus) {
+    sum += (answered + abstained) / total;
+    const floor = floors.get(corpus);
+    if (floor !== undefined && (answered < floor.answerableRight || abstained < floor.abstainedRight)) meetsFloors = false;
+  }
+  return { threshold, value: sum / Math.max(1, byCorpus.size), meetsFloors };
+}
+
+/** Meeting the floors comes first; then the higher mean. */
+function isBetter(candidate: Scored, current: Scored | null, gain = 0): boolean {
+  if (current === null) return true;
+  if (candidate.meetsFloors !== current.meetsFloors) return candidate.meetsFloors;
+  return candidate.value > current.value + gain;
 }
 
 /** The best threshold for fixed weights: tried between consecutive top scores. */
-function bestThreshold(tops: ({ score: number; right: boolean } | null)[], cases: Case[]): { threshold: number; value: number } {
+function bestThreshold(tops: ({ score: number; right: boolean } | null)[], cases: Case[], floors: CorpusFloors): Scored {
   const scores = [...new Set(tops.flatMap((top) => (top === null ? [] : [top.score])))].sort((a, b) => a - b);
   const thresholds = [scores[0]! - 1, ...scores.map((score, i) => (i + 1 < scores.length ? (score + scores[i + 1]!) / 2 : score + 1))];
-  let best = { threshold: thresholds[0]!, value: -1 };
+  let best: Scored | null = null;
   for (const threshold of thresholds) {
-    const value = objective(tops, cases, threshold);
-    // Ties go to the lower threshold's neighbour in the middle of the plateau would be nicer; the first is stable.
-    if (value > best.value + 1e-12) best = { threshold, value };
+    const scored = scoreAt(tops, cases, threshold, floors);
+    if (isBetter(scored, best, 1e-12)) best = scored;
   }
-  return best;
+  return best!;
 }
 
 const STEPS = [-1, -0.5, -0.25, -0.1, -0.05, 0.05, 0.1, 0.25, 0.5, 1];
@@ -100,21 +121,26 @@ const MIN_GAIN = 1e-9;
 export interface Fit {
   model: RankingModel;
   value: number;
+  /** In the candidates' own scoring, which the whole pipeline follows closely but not exactly. */
+  meetsFloors: boolean;
 }
 
-/** Coordinate ascent from `start`; each round tries every step on every feature and keeps the best single change. */
-export function fitWeights(cases: Case[], start: RankingModel, rounds = 30): Fit {
+/**
+ * Coordinate ascent from `start`; each round tries every step on every feature and keeps the best single change.
+ * With floors, a change that keeps every corpus at or above its floor beats any that does not.
+ */
+export function fitWeights(cases: Case[], start: RankingModel, floors: CorpusFloors = new Map(), rounds = 30): Fit {
   const weights = Float64Array.from(FEATURES, (name) => start.weights[name]);
-  const evaluate = (candidate: Float64Array) => bestThreshold(cases.map((testCase) => topOf(testCase.candidates, candidate)), cases);
+  const evaluate = (candidate: Float64Array) => bestThreshold(cases.map((testCase) => topOf(testCase.candidates, candidate)), cases, floors);
   let current = evaluate(weights);
   for (let round = 0; round < rounds; round++) {
-    let bestChange: { feature: number; value: number; result: { threshold: number; value: number } } | null = null;
+    let bestChange: { feature: number; value: number; result: Scored } | null = null;
     for (let feature = 0; feature < weights.length; feature++) {
       const original = weights[feature]!;
       for (const step of STEPS) {
         weights[feature] = Math.round((original + step) * 1000) / 1000;
         const result = evaluate(weights);
-        if (result.value > (bestChange?.result.value ?? current.value) + MIN_GAIN) bestChange = { feature, value: weights[feature]!, result };
+        if (isBetter(result, bestChange?.result ?? current, MIN_GAIN)) bestChange = { feature, value: weights[feature]!, result };
       }
       weights[feature] = original;
     }
@@ -122,7 +148,7 @@ export function fitWeights(cases: Case[], start: RankingModel, rounds = 30): Fit
     weights[bestChange.feature] = bestChange.value;
     current = bestChange.result;
   }
-  return { model: toModel(weights, current.threshold), value: current.value };
+  return { model: toModel(weights, current.threshold), value: current.value, meetsFloors: current.meetsFloors };
 }
 
 export function toModel(weights: Float64Array, threshold: number): RankingModel {

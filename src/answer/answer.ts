@@ -31,6 +31,10 @@ const MAX_QUOTES = 3;
 const COMMON_NAME_SHARE = 0.05;
 const COMMON_NAME_PASSAGES = 10;
 const RELATED_PASSAGES = 3;
+/** Past this many prose sentences into a section, a sentence is no longer near the entry's opening. */
+const MAX_PROSE_COUNTED = 8;
+/** An entry's text may be short ("Where widgets are made."); a line with two marks of non-prose is a label or a signature. */
+const ENTRY_PROSE = 0.5;
 
 
 export function ask(corpus: Corpus, rawQuestion: string): AskOutcome {
@@ -62,16 +66,16 @@ export function answerQuestion(corpus: Corpus, text: string, model: RankingModel
   const best = ranked[0];
   const base = { question: text, conflicts: [], sourceCount: corpus.sources.length, didYouMean: readAs(text, corrections, ranked) };
 
-  // A "how many" that no answering sentence puts a number to is not answered by the corpus.
+  // A "how many" or "how much" that no answering sentence puts a number to is not answered by the corpus.
   const answers = (sentence: RankedSentence): boolean => sentence.score >= model.threshold && (sentence === best || sentence.coverage >= Math.min(MIN_COVERAGE, best?.coverage ?? 1));
-  const countMissing = question.kind === 'count' && !ranked.some((sentence) => answers(sentence) && sentence.short !== null);
+  const needsFigure = question.kind === 'count' || question.kind === 'amount' || question.kind === 'quantity';
+  const countMissing = (question.kind === 'count' || question.kind === 'amount') && !ranked.some((sentence) => answers(sentence) && sentence.short !== null);
   if (best === undefined || best.score < model.threshold || countMissing) {
     return { ...base, status: 'no_answer', answer: null, quotes: [], related: relatedReading(corpus, ranked) };
   }
 
   // Quotes close enough to the best; for a figure, those stating one lead, and a sentence without it is
   // context rather than evidence, so it is quoted only when nothing states the figure.
-  const needsFigure = question.kind === 'count' || question.kind === 'quantity';
   const statements = groupStatements(ranked.filter(answers));
   const closeToBest = model.threshold + QUOTE_SCORE_SHARE * (best.score - model.threshold);
   const eligible = statements.filter(
@@ -88,7 +92,7 @@ export function answerQuestion(corpus: Corpus, text: string, model: RankingModel
     status: 'answered',
     answer: shortAnswer?.text ?? null,
     quotes,
-    conflicts: findConflicts(corpus, question, ranked, best),
+    conflicts: findConflicts(corpus, question, weights, ranked, best),
     related: [],
   };
 }
@@ -163,7 +167,13 @@ function rankSentences(corpus: Corpus, question: Question, weights: number[], mo
     const firstUnderHeading = passage.heading !== '' && (previous === undefined || previous.sourceId !== passage.sourceId || previous.heading !== passage.heading);
     const headingMatch =
       question.terms.reduce((sum, term, termIndex) => sum + (known[termIndex] && term.forms.some((form) => headingTerms.has(form)) ? weights[termIndex]! : 0), 0) / knownWeight;
+    const entryMatch = question.topic.length === 0 ? 0 : topicMatch(question, weights, contentSetOf(headingKey(passage.heading)));
+    let proseBefore = entryMatch > 0 && !firstUnderHeading ? proseEarlierInSection(corpus, passage) : 0;
     views.forEach((view, position) => {
+      const isProse = entryMatch > 0 && unlikeProse(view.text) <= ENTRY_PROSE;
+      // An entry's definition comes early: in its first prose sentence, or after a few lines of history or signature.
+      const entryOpening = isProse ? entryMatch / (1 + proseBefore) : 0;
+      if (isProse) proseBefore += 1;
       let covered = 0;
       let inHeading = 0;
       let nearby = 0;
@@ -190,7 +200,7 @@ function rankSentences(corpus: Corpus, question: Question, weights: number[], mo
         opensSection: firstUnderHeading && position === 0 ? 1 : 0,
         opensTopicSection: firstUnderHeading && position === 0 ? headingIsTopic : 0,
         headingMatch,
-        definitionEntry: question.asksDefinition && firstUnderHeading && position === 0 ? headingMatch : 0,
+        definitionEntry: entryOpening,
         answerType: asksForType && short !== null ? 1 : 0,
         answerTypeMissing: asksForType && short === null ? 1 : 0,
         tiedToVerb: short !== null && 'tiedToQuestionVerb' in short && short.tiedToQuestionVerb === true ? 1 : 0,
@@ -205,6 +215,41 @@ function rankSentences(corpus: Corpus, question: Question, weights: number[], mo
   });
   ranked.sort((a, b) => b.score - a.score || a.view.passage.id - b.view.passage.id || a.view.range.start - b.view.range.start);
   return ranked;
+}
+
+/**
+ * How well a heading names what a definition question asks about: the share of the subject's weight the heading's
+ * key holds, times the share of the key's terms that belong to the subject (1 when they name the same thing).
+ */
+function topicMatch(question: Question, weights: number[], key: ReadonlySet<string>): number {
+  if (key.size === 0) return 0;
+  let subjectWeight = 0;
+  let matchedWeight = 0;
+  const subjectForms = new Set<string>();
+  for (const termIndex of question.topic) {
+    const forms = question.terms[termIndex]!.forms;
+    for (const form of forms) subjectForms.add(form);
+    subjectWeight += weights[termIndex]!;
+    if (forms.some((form) => key.has(form))) matchedWeight += weights[termIndex]!;
+  }
+  const keyShare = [...key].filter((term) => subjectForms.has(term)).length / key.size;
+  return subjectWeight === 0 ? 0 : (matchedWeight / subjectWeight) * keyShare;
+}
+
+/** What a heading names, without its section number, its permalink mark or a signature's parameters. */
+function headingKey(heading: string): string {
+  return heading.replace(/[#¶§\s]+$/u, '').replace(/^[\d.]+\s+/u, '').replace(/\(.*$/su, '');
+}
+
+/** How many prose sentences the passages before this one under the same heading hold (counted up to a few). */
+function proseEarlierInSection(corpus: Corpus, passage: Passage): number {
+  let count = 0;
+  for (let id = passage.id - 1; id >= 0 && count < MAX_PROSE_COUNTED; id--) {
+    const earlier = corpus.passages[id];
+    if (earlier === undefined || earlier.sourceId !== passage.sourceId || earlier.heading !== passage.heading) break;
+    count += earlier.sentences.filter((range) => unlikeProse(earlier.text.slice(range.start - earlier.start, range.end - earlier.start)) <= ENTRY_PROSE).length;
+  }
+  return Math.min(count, MAX_PROSE_COUNTED);
 }
 
 function namesMissingFrom(question: Question, views: SentenceView[], heading: ReadonlySet<string>, title: ReadonlySet<string>): boolean {

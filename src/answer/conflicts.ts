@@ -7,23 +7,27 @@
 import type { Conflict, ConflictValue } from '../model.js';
 import type { Corpus } from '../search/corpus.js';
 import { sourceRef, type RankedSentence } from './ranked.js';
-import { extractCount, extractMeasure, isPastMention } from './extract.js';
+import { extractAmount, extractCount, extractMeasure, extractQuantifiedFocus, isPastMention, type CountAnswer, type TermWeights } from './extract.js';
 import { findNumbers, formatValue } from './numbers.js';
 import type { Question } from './question.js';
 
 /** A statement must cover this share of what the best sentence covers, and tie its figure to the question's verb. */
 const ON_TOPIC_SHARE = 0.5;
 
-export function findConflicts(corpus: Corpus, question: Question, ranked: RankedSentence[], best: RankedSentence): Conflict[] {
-  if (question.kind !== 'count' && question.kind !== 'quantity') return [];
+export function findConflicts(corpus: Corpus, question: Question, weights: TermWeights, ranked: RankedSentence[], best: RankedSentence): Conflict[] {
+  const statedFigure = figureExtractor(question, weights);
+  if (statedFigure === null) return [];
+  const measuredIn = statedFigure(best)?.measuredIn;
   const earlierFigures = question.asksAboutPast ? new Set<string>() : figuresCalledEarlier(ranked);
   const byValue = new Map<string, ConflictValue>();
 
   for (const sentence of ranked) {
     if (sentence.coverage < best.coverage * ON_TOPIC_SHARE) continue;
     if (mentionsEarlierFigure(sentence, earlierFigures)) continue;
-    const statement = question.kind === 'count' ? extractCount(sentence.view, question) : extractMeasure(sentence.view, question);
+    const statement = statedFigure(sentence);
     if (statement === null || !statement.tiedToQuestionVerb) continue;
+    // "450 mln dlrs" and "470 mln dlrs" disagree; "46.1 pct" is another figure altogether.
+    if (measuredIn !== undefined && statement.measuredIn !== measuredIn) continue;
     const sourceId = sentence.view.passage.sourceId;
     const entry = byValue.get(statement.value);
     if (entry === undefined) {
@@ -41,6 +45,22 @@ export function findConflicts(corpus: Corpus, question: Question, ranked: Ranked
   if (byValue.size < 2) return [];
   const values = [...byValue.values()].sort((a, b) => storyCount(corpus, b.sources) - storyCount(corpus, a.sources));
   return [{ about: describe(question), values }];
+}
+
+/** How a sentence states the figure a question asks for; null when the question asks for none. */
+function figureExtractor(question: Question, weights: TermWeights): ((sentence: RankedSentence) => CountAnswer | null) | null {
+  switch (question.kind) {
+    case 'count':
+      return (sentence) => extractCount(sentence.view, question);
+    case 'quantity':
+      return (sentence) => extractMeasure(sentence.view, question);
+    case 'amount':
+      return (sentence) => extractAmount(sentence.view, question, weights);
+    case 'entity':
+      return (sentence) => extractQuantifiedFocus(sentence.view, question, weights);
+    default:
+      return null;
+  }
 }
 
 /** Values that some ranked sentence marks as earlier ("previous high of 537"). */

@@ -25,15 +25,18 @@ export function extractAnswer(view: SentenceView, question: Question, weights: T
   switch (question.kind) {
     case 'count':
       return extractCount(view, question);
+    case 'amount':
+      return extractAmount(view, question, weights);
     case 'quantity':
       return extractMeasure(view, question);
     case 'duration':
       return extractDuration(view, question, weights);
     case 'time':
       return extractTime(view, question, weights);
+    case 'entity':
+      return extractQuantifiedFocus(view, question, weights) ?? extractName(view, question, weights, isCommon);
     case 'person':
     case 'place':
-    case 'entity':
       return extractName(view, question, weights, isCommon);
     case 'other':
       return null;
@@ -114,6 +117,92 @@ export function extractMeasure(view: SentenceView, question: Question): CountAns
   return best === null ? null : measureAnswer(view, best.mention, questionForms, true);
 }
 
+/** Written after a number, these make it a share: "46.2 pct", "83 percent". */
+const SHARE_WORD = /^(percent|pct|percentage|per\s?cent)$/i;
+/** Written right before a number, these make it a sum of money: "$4.5", "£20". */
+const CURRENCY_SIGN = /[$£€¥₹]\s?$/u;
+/** How much more a number marked as a sum, a share or a scaled figure weighs than a bare one. */
+const MARKED_AMOUNT = 1.5;
+
+interface AmountSpan {
+  text: string;
+  measuredIn: string;
+  /** Token index of the span's last word. */
+  last: number;
+  isShare: boolean;
+  /** Written with a currency sign, a scale word or a share: clearly an amount, not a code or a version. */
+  isMarked: boolean;
+}
+
+/** A number with its currency sign, scale and unit as written: "$4.5 billion", "120 mln dlrs", "46.2 pct", "16%". */
+function amountSpan(view: SentenceView, mention: NumberMention): AmountSpan {
+  const first = view.tokens[mention.from]!;
+  let start = first.start - view.range.start;
+  const sign = CURRENCY_SIGN.exec(view.text.slice(0, start))?.[0];
+  if (sign !== undefined) start -= sign.length;
+  const signed = sign !== undefined;
+  let last = mention.to - 1;
+  let end = view.tokens[last]!.end - view.range.start;
+  let isShare = view.text[end] === '%';
+  if (isShare) end += 1;
+  else {
+    const unit = view.tokens[mention.to];
+    if (unit !== undefined && unit.term !== '' && /^\p{L}/u.test(unit.raw) && !hasPunctuationBetween(view, mention.to - 1, mention.to)) {
+      last = mention.to;
+      end = unit.end - view.range.start;
+      isShare = SHARE_WORD.test(unit.raw);
+    }
+  }
+  const scale = mention.written === 0 ? 1 : Math.round(mention.value / mention.written);
+  const unit = isShare ? '%' : last >= mention.to ? view.tokens[last]!.term : '';
+  const measuredIn = `${sign?.trim() ?? ''} ${scale} ${unit}`;
+  return { text: view.text.slice(start, end), measuredIn, last, isShare, isMarked: signed || isShare || mention.value !== mention.written };
+}
+
+/**
+ * An amount ("how much …", "how big is the debt", "what percentage …"): the number nearest the question's words, with
+ * its sign, scale and unit. A number marked as an amount beats a bare one; a share is required when one is asked for.
+ */
+export function extractAmount(view: SentenceView, question: Question, weights: TermWeights): CountAnswer | null {
+  const asksShare = /\b(what|which)\s+(percentage|percent|proportion|fraction|share)\b/i.test(question.text);
+  // A sum is stated of something named as often as by a verb: "buy Beta Inc for 450 mln dlrs".
+  const anyTerm = (): boolean => true;
+  let best: CountAnswer | null = null;
+  for (const mention of findNumbers(view.tokens)) {
+    if (isDateOrYear(view, mention) || isPastMention(view, mention) !== question.asksAboutPast || isTimeOffset(view, mention)) continue;
+    const span = amountSpan(view, mention);
+    if (asksShare && !span.isShare) continue;
+    const score = closeness(view, mention.from, question, weights) * (span.isMarked ? MARKED_AMOUNT : 1);
+    if (best === null || score > best.score) {
+      best = {
+        text: span.text,
+        value: formatValue(mention.written),
+        score,
+        at: mention.from,
+        tiedToQuestionVerb: clauseHoldsPredicate(view, mention, span.last, anyTerm),
+        measuredIn: span.measuredIn,
+      };
+    }
+  }
+  return best;
+}
+
+/** "a 46.1 pct stake" for "what stake …": a number that quantifies the noun a which/what question asks about. */
+export function extractQuantifiedFocus(view: SentenceView, question: Question, weights: TermWeights): CountAnswer | null {
+  const focus = question.focus;
+  if (focus === null) return null;
+  let best: CountAnswer | null = null;
+  for (const mention of findNumbers(view.tokens)) {
+    if (isDateOrYear(view, mention) || quantifiedNoun(view, mention, focus) === -1) continue;
+    const span = amountSpan(view, mention);
+    const score = closeness(view, mention.from, question, weights);
+    if (best === null || score > best.score) {
+      best = { text: span.text, value: formatValue(mention.written), score, at: mention.from, tiedToQuestionVerb: true, measuredIn: span.measuredIn };
+    }
+  }
+  return best;
+}
+
 /** "two weeks after", "three days ago": a number that dates something rather than measuring it. */
 function isTimeOffset(view: SentenceView, mention: NumberMention): boolean {
   return TIME_UNITS.test(view.tokens[mention.to]?.raw ?? '') && /^(after|before|ago|earlier|later)$/i.test(view.tokens[mention.to + 1]?.raw ?? '');
@@ -131,6 +220,8 @@ function measureAnswer(view: SentenceView, mention: NumberMention, questionForms
 export interface CountAnswer extends ShortAnswer {
   /** The number's own clause holds one of the question's verbs or qualifiers. */
   tiedToQuestionVerb: boolean;
+  /** For an amount, what it is measured in, with its scale ("$ 1000000", "1000000 dlr", "%"): only like amounts disagree. */
+  measuredIn?: string;
 }
 
 /**

@@ -28,7 +28,7 @@ export const FEATURES = [
   'opensTopicSection',
   /** Weighted share of the question's terms in the heading (whether or not the sentence has them too). */
   'headingMatch',
-  /** The question asks what something is, and the sentence opens the section whose heading names it (× headingMatch). */
+  /** The question asks what X is, and the sentence is the first prose of the entry whose heading names X (× how well it names it). */
   'definitionEntry',
   /** The question asks for a kind of answer (a number, a date, a name …) and the sentence holds one. */
   'answerType',

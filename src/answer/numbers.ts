@@ -7,10 +7,17 @@ const UNITS = new Map<string, number>(Object.entries({
   nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
   dozen: 12,
 }));
-const SCALES = new Map<string, number>(Object.entries({ hundred: 100, thousand: 1_000, million: 1_000_000, billion: 1_000_000_000 }));
+/** Scale words and their usual abbreviations ("120 mln dlrs", "8.16 bln", "$2bn"). */
+const SCALES = new Map<string, number>(Object.entries({
+  hundred: 100, thousand: 1_000, million: 1_000_000, billion: 1_000_000_000, trillion: 1_000_000_000_000,
+  mln: 1_000_000, mn: 1_000_000, bln: 1_000_000_000, bn: 1_000_000_000, tln: 1_000_000_000_000, trn: 1_000_000_000_000,
+}));
 
 export interface NumberMention {
+  /** The value with its scale applied: 120000000 for "120 mln". */
   value: number;
+  /** The number as written, without its scale: 120 for "120 mln". */
+  written: number;
   /** Index of the first and one past the last token of the number. */
   from: number;
   to: number;
@@ -23,14 +30,15 @@ export function findNumbers(tokens: Token[]): NumberMention[] {
   while (i < tokens.length) {
     const raw = tokens[i]!.raw.toLowerCase();
     if (/^\d[\d,]*(\.\d+)?$/.test(raw)) {
-      let value = Number(raw.replace(/,/g, ''));
+      const written = Number(raw.replace(/,/g, ''));
+      let value = written;
       let to = i + 1;
       const scale = SCALES.get(tokens[to]?.raw.toLowerCase() ?? '');
       if (scale !== undefined) {
         value *= scale;
         to += 1;
       }
-      mentions.push({ value, from: i, to });
+      mentions.push({ value, written, from: i, to });
       i = to;
       continue;
     }
@@ -49,7 +57,7 @@ export function findNumbers(tokens: Token[]): NumberMention[] {
         } else break;
         i += 1;
       }
-      mentions.push({ value: total + current, from, to: i });
+      mentions.push({ value: total + current, written: total + current, from, to: i });
       continue;
     }
     i += 1;

@@ -1,7 +1,7 @@
 /** Question text → what it asks: the kind of answer wanted, its focus noun, and weighted content terms. */
 import { tokenize } from '../text/terms.js';
 
-export type AnswerKind = 'count' | 'quantity' | 'duration' | 'time' | 'person' | 'place' | 'entity' | 'other';
+export type AnswerKind = 'count' | 'amount' | 'quantity' | 'duration' | 'time' | 'person' | 'place' | 'entity' | 'other';
 
 export interface QuestionTerm {
   /** The term and its synonyms; a sentence holding any of them covers the term. */
@@ -14,13 +14,18 @@ export interface QuestionTerm {
 export interface Question {
   text: string;
   kind: AnswerKind;
-  /** The counted noun of "how many drones …" ("drone"), or the measure of "how deep …" / "what is the depth …"; null when there is none. */
+  /**
+   * The counted noun of "how many drones …" ("drone"), the measure of "how deep …" / "what is the depth …", or the
+   * noun of "what stake …" / "which volcano …"; null when there is none.
+   */
   focus: string | null;
   terms: QuestionTerm[];
   /** Asks about an earlier event ("previous record", "last week"). */
   asksAboutPast: boolean;
   /** Asks what something is or means ("what is X", "what does X do / mean / stand for", "X meaning?"). */
   asksDefinition: boolean;
+  /** Indices into `terms` of the X a definition question asks about; empty when it asks none. */
+  topic: number[];
 }
 
 /** Terms that stand for the same thing in news and documentation prose. Stems, both directions. */
@@ -51,7 +56,9 @@ export const GENERIC_FOCUS = new Set(['person', 'individu', 'time', 'other', 'pe
 export const PAST_MARKERS = new Set(['previou', 'prior', 'earlier', 'former', 'ago', 'last']);
 
 const KIND_PATTERNS: [RegExp, AnswerKind][] = [
-  [/^\s*how\s+(many|much)\b/i, 'count'],
+  [/^\s*how\s+many\b/i, 'count'],
+  // A sum, a share or a size that is not counted in units: "how much per share", "how big is the debt", "what percentage".
+  [/\bhow\s+much\b|^\s*how\s+(big|large)\b|\b(what|which)\s+(percentage|percent|proportion|fraction|share)\b/i, 'amount'],
   [/^\s*(what|which)\s+(is|was|were|are)\s+the\s+(\w+\s+){0,3}(number|total|count|amount)\s+of\b/i, 'count'],
   [/^\s*how\s+long\b/i, 'duration'],
   [/^\s*how\s+(old|far|big|large|high|tall|fast|often|deep|wide|heavy|strong|hot|cold)\b/i, 'quantity'],
@@ -64,9 +71,21 @@ const KIND_PATTERNS: [RegExp, AnswerKind][] = [
   [/^\s*(which|what)\s+(?!(is|was|are|were|did|does|do|has|have|had|can|could|will|would|should|happened|happens|caused)\b)\w+/i, 'entity'],
 ];
 
-/** The forms of "what is X?": the answer is the start of X's own entry or section. */
+/**
+ * The forms of "what is X?": the answer is the start of X's own entry or section. "What is the …" asks for an attribute
+ * of something ("the default port", "the name of …", "the actual date"), not what a term means.
+ */
 const DEFINITION =
-  /^\s*(?:what(?:(?:'|’)?s|\s+(?:is|are|was|were))\b(?!\s+the\s+(?:difference|name|number)\b)|what\s+(?:does|do|did)\b.*\b(?:do|does|mean|means|stand\s+for)\b)|\b(?:meaning|definition|stand\s+for)\W*$/iu;
+  /^\s*(?:what(?:(?:'|’)?s|\s+(?:is|are|was|were))\b(?!\s+the\b)|what\s+(?:does|do|did)\b.*\b(?:do|does|mean|means|stand\s+for)\b)|\b(?:meaning|definition|stand\s+for)\W*$/iu;
+
+/** Where a definition question names its subject: the first group of the first pattern that matches. */
+const TOPIC_PATTERNS: RegExp[] = [
+  /\bwhat\s+(?:does|do|did)\s+(?:the\s+|an?\s+)?(.+?)\s+(?:\p{L}+ly\s+)?(?:do|does|mean|means|stand\s+for|short\s+for)\b/diu,
+  /\bwhat(?:(?:'|’)?s|\s+is|\s+are|\s+was|\s+were)\s+(?:an?\s+|the\s+)?(.+?)\s*(?:[?!.]|$)/diu,
+  /\b(?:meaning|definition)\s+of\s+(?:the\s+|an?\s+)?(.+?)\s*(?:[?!.]|$)/diu,
+  /\bdefine\s+(?:the\s+|an?\s+)?(.+?)\s*(?:[?!.]|$)/diu,
+  /^\s*(.+?)\s+(?:meaning|definition)\W*$/diu,
+];
 
 /** Phrasal verbs made of stopwords, spelled out so that they can match: "got through" → "penetrated". */
 const PHRASES: [RegExp, string][] = [
@@ -76,13 +95,20 @@ const PHRASES: [RegExp, string][] = [
 ];
 
 export function analyzeQuestion(text: string): Question {
-  const kind = KIND_PATTERNS.find(([pattern]) => pattern.test(text))?.[1] ?? 'other';
-  const tokens = tokenize(PHRASES.reduce((current, [pattern, replacement]) => current.replace(pattern, replacement), text));
+  const written = PHRASES.reduce((current, [pattern, replacement]) => current.replace(pattern, replacement), text);
+  const clauseStart = askedClauseStart(written);
+  const asked = written.slice(clauseStart);
+  const kind = KIND_PATTERNS.find(([pattern]) => pattern.test(asked))?.[1] ?? 'other';
+  const tokens = tokenize(written);
+  const asksDefinition = kind === 'other' && DEFINITION.test(asked);
+  const topicSpan = asksDefinition ? topicOf(asked, clauseStart) : null;
   const terms: QuestionTerm[] = [];
+  const topic: number[] = [];
   const seen = new Set<string>();
   for (const token of tokens) {
     if (token.term === '' || seen.has(token.term)) continue;
     seen.add(token.term);
+    if (topicSpan !== null && token.start >= topicSpan.start && token.end <= topicSpan.end) topic.push(terms.length);
     const isFirstWord = token === tokens[0];
     terms.push({
       forms: SYNONYMS.get(token.term) ?? [token.term],
@@ -93,11 +119,34 @@ export function analyzeQuestion(text: string): Question {
   return {
     text,
     kind,
-    focus: kind === 'count' ? focusOf(text) : kind === 'quantity' ? measureOf(text) : null,
+    focus: kind === 'count' ? focusOf(asked) : kind === 'quantity' ? measureOf(asked) : kind === 'entity' ? askedNounOf(asked) : null,
     terms,
     asksAboutPast: tokens.some((token) => PAST_MARKERS.has(token.term)),
-    asksDefinition: kind === 'other' && DEFINITION.test(text),
+    asksDefinition,
+    topic,
   };
+}
+
+/**
+ * Where the question itself starts, after any preamble ("ok so my lead keeps saying … what does X mean?", "After the
+ * deal, what percentage …"): the first question word of the last sentence that holds one.
+ */
+function askedClauseStart(text: string): number {
+  let start = 0;
+  for (const sentence of text.matchAll(/(?:[^.?!]|[.?!](?!\s))+[.?!]*/g)) {
+    const word = /\b(?:what|which|who|whom|whose|when|where|why|how)\b/i.exec(sentence[0]);
+    if (word !== null) start = sentence.index + word.index;
+  }
+  return start;
+}
+
+/** The span of the subject a definition question asks about ("util.promisify" in "What does util.promisify do?"). */
+function topicOf(text: string, offset: number): { start: number; end: number } | null {
+  for (const pattern of TOPIC_PATTERNS) {
+    const span = pattern.exec(text)?.indices?.[1];
+    if (span !== undefined) return { start: offset + span[0], end: offset + span[1] };
+  }
+  return null;
 }
 
 /** The measure asked for: "deep" in "how deep …", "magnitude" in "what was the magnitude of …". */
@@ -107,6 +156,12 @@ function measureOf(text: string): string | null {
     text.match(/\bthe\s+(?:\w+\s+)?(magnitude|size|depth|height|length|width|weight|population|cost|price|temperature|speed|distance|age|rate|value|area|volume|score|budget|salary)\b/i)?.[1];
   const token = word === undefined ? undefined : tokenize(word)[0];
   return token === undefined || token.term === '' ? null : token.term;
+}
+
+/** The noun a which/what question asks about: "volcano" in "Which volcano was …", "stake" in "what stake does …". */
+function askedNounOf(text: string): string | null {
+  const after = text.match(/^\s*(?:which|what)\s+(.*)$/i)?.[1];
+  return after === undefined ? null : (tokenize(after).find((token) => token.term !== '')?.term ?? null);
 }
 
 /** The counted noun: the first content word after "how many" / "number of". */

@@ -63,9 +63,15 @@ function isDropped(el: DomElement, inCode = false): boolean {
   const attribs = el.attribs;
   if ('hidden' in attribs || attribs['aria-hidden'] === 'true') return true;
   if (attribs.role && DROPPED_ROLES.has(attribs.role)) return true;
+  if (isSelfAnchor(el)) return true;
   // Page-level containers carry state classes (`has-sidebar`, `comments-open`) that say nothing about them.
   if (CONTAINERS.has(el.name) || inCode) return false;
   return hasWord(attribs.class, CHROME) || hasWord(attribs.id, CHROME);
+}
+
+/** A link to a place in the same page whose text is only a mark (`#`, `¶`, `§`): a heading's permalink. */
+function isSelfAnchor(el: DomElement): boolean {
+  return el.name === 'a' && (el.attribs.href ?? '').startsWith('#') && !/[\p{L}\p{N}]/u.test(DomUtils.textContent(el));
 }
 
 /** Accumulates text with lazily written separators and records one block per paragraph or line. */

@@ -22,7 +22,7 @@ const BOUNDARY = /[.!?…]+["'”’»)\]]*(?=\s)/g;
 export function splitSentences(text: string, range: TextRange = { start: 0, end: text.length }): TextRange[] {
   const sentences: TextRange[] = [];
   for (const block of splitBlocks(text, range)) {
-    for (const sentence of mergeOpenQuotations(text, splitBlock(text, block))) sentences.push(sentence);
+    for (const sentence of joinLeadingAsides(text, mergeOpenQuotations(text, splitBlock(text, block)))) sentences.push(sentence);
   }
   return sentences;
 }
@@ -40,7 +40,7 @@ function splitBlocks(text: string, range: TextRange): TextRange[] {
       blankNext ||
       /[.!?:;…"'”’)\]]$/.test(before) ||
       /^\s*([-*+•]|\d+[.)]|#)\s/.test(nextLine) ||
-      before.length < 60 && !/[,\p{Ll}]$/u.test(before);
+      (before.length < 60 && !/[,\p{Ll}]$/u.test(before) && !/^\s*\p{Ll}/u.test(nextLine));
     if (hardBreak) {
       pushTrimmed(text, blockStart, index, blocks);
       blockStart = index + 1;
@@ -107,6 +107,35 @@ function mergeOpenQuotations(text: string, sentences: TextRange[]): TextRange[] 
     merged.push({ start: first.start, end });
   }
   return merged;
+}
+
+/**
+ * A sentence that is wholly a bracketed aside ("[from Heisenberg's Uncertainty Principle.]") joins the sentence after
+ * it, which it introduces: alone it says nothing a reader could quote.
+ */
+function joinLeadingAsides(text: string, sentences: TextRange[]): TextRange[] {
+  const joined: TextRange[] = [];
+  for (let i = 0; i < sentences.length; i++) {
+    const sentence = sentences[i]!;
+    const next = sentences[i + 1];
+    if (next !== undefined && isWholeAside(text.slice(sentence.start, sentence.end))) {
+      joined.push({ start: sentence.start, end: next.end });
+      i += 1;
+    } else joined.push(sentence);
+  }
+  return joined;
+}
+
+function isWholeAside(sentence: string): boolean {
+  const close = sentence.startsWith('[') ? ']' : sentence.startsWith('(') ? ')' : null;
+  if (close === null || !sentence.endsWith(close)) return false;
+  let depth = 0;
+  for (let i = 0; i < sentence.length; i++) {
+    if (sentence[i] === sentence[0]) depth += 1;
+    else if (sentence[i] === close) depth -= 1;
+    if (depth === 0 && i < sentence.length - 1) return false;
+  }
+  return true;
 }
 
 function quotationOpen(sentence: string): boolean {

@@ -73,6 +73,16 @@ describe('HTML documentation page', () => {
     expect(article.source.published).toBeNull();
   });
 
+  it('drops a heading permalink whatever its mark, and keeps links with words', () => {
+    const page = articleFrom(
+      'api/process.html',
+      '<h1>Process</h1><h3><code>process.nextTick(callback)</code><span><a class="mark" href="#processnexttick">#</a></span></h3>' +
+        '<p>Adds callback to the queue. See <a href="#processnexttick">nextTick</a>.</p>',
+    );
+    expect(page.headings.map((heading) => heading.title)).toEqual(['Process', 'process.nextTick(callback)']);
+    expect(page.text).toContain('See nextTick.');
+  });
+
   it('names the outlet from the copyright footer', () => {
     expect(article.source.outlet).toBe('Example Software Foundation');
   });

@@ -21,6 +21,15 @@ describe('splitSentences', () => {
     ]);
   });
 
+  it('joins a sentence that is wholly a bracketed aside to the sentence it introduces', () => {
+    const text = '[MIT, after 2000: orig. from a TV episode.] Any seemingly pointless activity. (See also below.) More. (A) and (B) differ.';
+    expect(sentencesOf(text)).toEqual([
+      '[MIT, after 2000: orig. from a TV episode.] Any seemingly pointless activity.',
+      '(See also below.) More.',
+      '(A) and (B) differ.',
+    ]);
+  });
+
   it('keeps a quotation of several sentences in one piece', () => {
     const text = '“Absolutely horrible night in Kyiv. One of the worst so far,” wrote Andrii Sybiha on X. Noting the call, he added more.';
     expect(sentencesOf(text)).toEqual([

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { answerQuestion } from '../../src/answer/answer.js';
+import { analyzeQuestion } from '../../src/answer/question.js';
+import { corpusOf, plainArticle } from '../helpers.js';
+
+const first =
+  'LONDON, May 4 - Acme Corp said it agreed to buy Beta Inc for 450 mln dlrs in cash.\n' +
+  'Acme already holds a 46.1 pct stake in Beta, the company said. The deal is expected to close in June.';
+const second = 'Acme Corp will pay 470 mln dlrs for Beta Inc, a person familiar with the deal said. Acme owns 46.1 pct of Beta.';
+const third = 'Gamma Ltd said its debt totals $2.5 billion, and that it will repay 300 mln dlrs of it by 1990.';
+const fourth = 'Acme chief executive Jane Roe said the deal made sense for both companies.';
+
+describe('amounts: sums of money, shares and sizes', async () => {
+  const corpus = await corpusOf([plainArticle('first', first), plainArticle('second', second), plainArticle('third', third), plainArticle('fourth', fourth)]);
+
+  it('reads "how much", "how big" and "what percentage" as asking for an amount', () => {
+    expect(analyzeQuestion('How much is Acme paying for Beta?').kind).toBe('amount');
+    expect(analyzeQuestion('how big is Gamma’s debt').kind).toBe('amount');
+    expect(analyzeQuestion('After the deal, what percentage of Beta does Acme own?').kind).toBe('amount');
+    expect(analyzeQuestion('How many shares does Acme own?').kind).toBe('count');
+  });
+
+  it('answers with the sum as written, its scale and unit, and shows sources that disagree side by side', () => {
+    const answer = answerQuestion(corpus, 'How much is Acme paying for Beta?');
+    expect(answer.answer).toMatch(/^4[57]0 mln dlrs$/);
+    expect(answer.conflicts[0]?.values.map((value) => value.value).sort()).toEqual(['450', '470']);
+  });
+
+  it('keeps a currency sign with its number', () => {
+    expect(answerQuestion(corpus, 'How big is Gamma’s debt?').answer).toBe('$2.5 billion');
+  });
+
+  it('answers a share with a share, and a "what <noun>" with the number that quantifies that noun', () => {
+    expect(answerQuestion(corpus, 'What percentage of Beta does Acme own?').answer).toBe('46.1 pct');
+    expect(answerQuestion(corpus, 'What stake does Acme hold in Beta?').answer).toBe('46.1 pct');
+  });
+
+  it('says no answer when no source puts a sum to what is asked', () => {
+    expect(answerQuestion(corpus, 'How much does the Acme chief executive earn?').status).toBe('no_answer');
+  });
+});
