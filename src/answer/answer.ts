@@ -292,7 +292,8 @@ function unlikeProse(text: string): number {
   const words = text.split(/\s+/).length;
   if (!/[.!?…:;"'”’)]$/.test(text)) penalty += 0.5;
   if (words < 5) penalty += 0.5;
-  const symbols = (text.match(/[(){}[\]=<>*_#|\\/$@^~`]/g) ?? []).length;
+  // Code punctuation, and the box-drawing characters of tables drawn in text.
+  const symbols = (text.match(/[(){}[\]=<>*_#|\\/$@^~`\u2500-\u257f]/gu) ?? []).length;
   if (/^\s*(>>>|\$ |#|\.\.\.)/.test(text) || symbols / Math.max(1, text.length) > 0.04) penalty += 0.5;
   if (text.length > 500) penalty += 0.5;
   return Math.min(1, penalty);
