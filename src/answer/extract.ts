@@ -384,13 +384,31 @@ const TIME = new RegExp(
 const WHOLE_TIME = new RegExp(`^(?:${TIME.source})$`, 'i');
 
 function extractTime(view: SentenceView, question: Question, weights: TermWeights): ShortAnswer | null {
-  return bestPatternMatch(view, TIME, question, weights);
+  return bestPatternMatch(view, TIME, question, weights, isDateline);
 }
 
+/**
+ * "SAN FRANCISCO, March 22 - Brazil's attempt …": a news dateline dates the report, not what it reports, so it answers
+ * no "when".
+ */
+function isDateline(view: SentenceView, start: number, end: number): boolean {
+  return start <= DATELINE_REACH && /,\s*$/.test(view.text.slice(0, start)) && /^\s*[-–—]\s/.test(view.text.slice(end));
+}
+
+/** How far into a sentence a dateline's date can sit ("SANTA BARBARA, Calif., April 17 - …"). */
+const DATELINE_REACH = 48;
+
 /** The match of `pattern` closest to the sentence's hits of question terms. */
-function bestPatternMatch(view: SentenceView, pattern: RegExp, question: Question, weights: TermWeights): ShortAnswer | null {
+function bestPatternMatch(
+  view: SentenceView,
+  pattern: RegExp,
+  question: Question,
+  weights: TermWeights,
+  isExcluded: (view: SentenceView, start: number, end: number) => boolean = () => false,
+): ShortAnswer | null {
   let best: ShortAnswer | null = null;
   for (const match of view.text.matchAll(pattern)) {
+    if (isExcluded(view, match.index, match.index + match[0].length)) continue;
     const offset = view.range.start + match.index;
     const tokenIndex = view.tokens.findIndex((token) => token.end > offset);
     const score = closeness(view, tokenIndex, question, weights);

@@ -26,4 +26,13 @@ describe('measures, earlier events and missing counts', async () => {
   it('says no answer to "how many" when no source gives the number', () => {
     expect(answerQuestion(corpus, 'How many buildings collapsed in the earthquake?').status).toBe('no_answer');
   });
+
+  it('never answers "when" with the dateline, which dates the report', async () => {
+    const dated = await corpusOf([
+      plainArticle('rules', 'PARIS, June 3 - New export rules take effect in two weeks, the ministry said.'),
+      plainArticle('later', 'LONDON, June 9 - The trade ministry said new import rules take effect on July 1.'),
+    ]);
+    expect(answerQuestion(dated, 'When do the new export rules take effect?').answer).not.toBe('June 3');
+    expect(answerQuestion(dated, 'When do the new import rules take effect?').answer).toBe('July 1');
+  });
 });
