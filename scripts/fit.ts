@@ -47,6 +47,7 @@ const PRIOR: RankingModel = {
     opensSection: 0,
     opensTopicSection: 0,
     headingMatch: 0,
+    spellsOut: 0,
     definitionEntry: 0,
     answerType: 0.25,
     answerTypeMissing: 0,

@@ -17,10 +17,15 @@ import { extractAnswer } from './extract.js';
 import { analyzeQuestion, type Question } from './question.js';
 import { correctSpelling, type Correction } from './spelling.js';
 import { viewSentence, type SentenceView } from './sentence.js';
+import { longFormOf } from '../text/abbreviations.js';
 import { tokenize } from '../text/terms.js';
 
 /** Passages retrieved per question before sentence ranking. */
 export const RETRIEVED_PASSAGES = 20;
+/** Passages retrieved by a definition's subject alone, besides those the whole question retrieves. */
+const SUBJECT_PASSAGES = 10;
+/** Passages holding an asked abbreviation that are searched for its long form. */
+const ABBREVIATION_PASSAGES = 100;
 /** Share of the question's (weighted) terms a sentence must hold to count as answering it. */
 const MIN_COVERAGE = 0.5;
 /** Further quotes must score at least this share of the best one, and cover this share of what it covers. */
@@ -109,7 +114,19 @@ function readQuestion(corpus: Corpus, text: string): { question: Question; corre
 
 function retrieveHits(corpus: Corpus, question: Question, limit: number): Hit[] {
   if (question.terms.length === 0) return [];
-  return topPassages(corpus.impacts, question.terms.map((term) => term.forms), limit);
+  const hits = topPassages(corpus.impacts, question.terms.map((term) => term.forms), limit);
+  if (question.topic.length === 0 || question.topic.length === question.terms.length) return hits;
+  // An entry is found by its subject alone too: the question's other words ("… in the Intl docs") need not be in it.
+  const seen = new Set(hits.map((hit) => hit.id));
+  const bySubject = topPassages(corpus.impacts, question.topic.map((termIndex) => question.terms[termIndex]!.forms), SUBJECT_PASSAGES);
+  // An abbreviation is spelled out once, often in a passage about something else: look further for that passage.
+  const spelledOut = question.abbreviations.flatMap((abbreviation) =>
+    topPassages(corpus.impacts, [tokenize(abbreviation).map((token) => token.term)], ABBREVIATION_PASSAGES).filter((hit) => {
+      const passage = corpus.passages[hit.id];
+      return passage !== undefined && longFormOf(abbreviation, passage.text) !== null;
+    }),
+  );
+  return [...hits, ...[...bySubject, ...spelledOut].filter((hit) => !seen.has(hit.id) && seen.add(hit.id))];
 }
 
 /**
@@ -201,6 +218,7 @@ function rankSentences(corpus: Corpus, question: Question, weights: number[], mo
         opensTopicSection: firstUnderHeading && position === 0 ? headingIsTopic : 0,
         headingMatch,
         definitionEntry: entryOpening,
+        spellsOut: question.abbreviations.some((abbreviation) => longFormOf(abbreviation, view.text) !== null) ? 1 : 0,
         answerType: asksForType && short !== null ? 1 : 0,
         answerTypeMissing: asksForType && short === null ? 1 : 0,
         tiedToVerb: short !== null && 'tiedToQuestionVerb' in short && short.tiedToQuestionVerb === true ? 1 : 0,

@@ -2,6 +2,7 @@
 import { findNumbers, formatValue, type NumberMention } from './numbers.js';
 import { GENERIC_FOCUS, PAST_MARKERS, type Question } from './question.js';
 import { distanceToTerms, sliceTokens, type SentenceView } from './sentence.js';
+import { longFormOf } from '../text/abbreviations.js';
 
 export interface ShortAnswer {
   /** Verbatim span of the sentence, e.g. "550 drones", "Vitali Klitschko", "more than eight hours". */
@@ -38,6 +39,8 @@ export function extractAnswer(view: SentenceView, question: Question, weights: T
     case 'person':
     case 'place':
       return extractName(view, question, weights, isCommon);
+    case 'expansion':
+      return extractLongForm(view, question);
     case 'other':
       return null;
   }
@@ -201,6 +204,17 @@ export function extractQuantifiedFocus(view: SentenceView, question: Question, w
     }
   }
   return best;
+}
+
+/** "International Components for Unicode" for "What does ICU stand for?", when the sentence spells it out. */
+function extractLongForm(view: SentenceView, question: Question): ShortAnswer | null {
+  for (const abbreviation of question.abbreviations) {
+    const longForm = longFormOf(abbreviation, view.text);
+    if (longForm === null) continue;
+    const offset = view.range.start + view.text.indexOf(longForm);
+    return { text: longForm, value: longForm.toLowerCase(), score: 1, at: Math.max(0, view.tokens.findIndex((token) => token.start >= offset)) };
+  }
+  return null;
 }
 
 /** "two weeks after", "three days ago": a number that dates something rather than measuring it. */

@@ -30,6 +30,8 @@ export const FEATURES = [
   'headingMatch',
   /** The question asks what X is, and the sentence is the first prose of the entry whose heading names X (× how well it names it). */
   'definitionEntry',
+  /** It spells out an abbreviation the question names: "International Components for Unicode (ICU)". */
+  'spellsOut',
   /** The question asks for a kind of answer (a number, a date, a name …) and the sentence holds one. */
   'answerType',
   /** It asks for one and the sentence holds none. */

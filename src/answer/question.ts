@@ -1,7 +1,7 @@
 /** Question text → what it asks: the kind of answer wanted, its focus noun, and weighted content terms. */
-import { tokenize } from '../text/terms.js';
+import { tokenize, type Token } from '../text/terms.js';
 
-export type AnswerKind = 'count' | 'amount' | 'quantity' | 'duration' | 'time' | 'person' | 'place' | 'entity' | 'other';
+export type AnswerKind = 'count' | 'amount' | 'quantity' | 'duration' | 'time' | 'person' | 'place' | 'entity' | 'expansion' | 'other';
 
 export interface QuestionTerm {
   /** The term and its synonyms; a sentence holding any of them covers the term. */
@@ -26,6 +26,11 @@ export interface Question {
   asksDefinition: boolean;
   /** Indices into `terms` of the X a definition question asks about; empty when it asks none. */
   topic: number[];
+  /**
+   * Words a question asking what something stands for or means may ask to have spelled out: written in capitals ("ICU"),
+   * or the subject ("whats wasi short for"). Empty for other questions: "what language was EMACS written in?" asks no expansion.
+   */
+  abbreviations: string[];
 }
 
 /** Terms that stand for the same thing in news and documentation prose. Stems, both directions. */
@@ -56,6 +61,8 @@ export const GENERIC_FOCUS = new Set(['person', 'individu', 'time', 'other', 'pe
 export const PAST_MARKERS = new Set(['previou', 'prior', 'earlier', 'former', 'ago', 'last']);
 
 const KIND_PATTERNS: [RegExp, AnswerKind][] = [
+  // "What does ICU stand for?", "whats wasi short for": the long form of an abbreviation.
+  [/\b(?:stands?|short)\s+for\b|\babbreviat|\bacronym\b/i, 'expansion'],
   [/^\s*how\s+many\b/i, 'count'],
   // A sum, a share or a size that is not counted in units: "how much per share", "how big is the debt", "what percentage".
   [/\bhow\s+much\b|^\s*how\s+(big|large)\b|\b(what|which)\s+(percentage|percent|proportion|fraction|share)\b/i, 'amount'],
@@ -81,7 +88,7 @@ const DEFINITION =
 /** Where a definition question names its subject: the first group of the first pattern that matches. */
 const TOPIC_PATTERNS: RegExp[] = [
   /\bwhat\s+(?:does|do|did)\s+(?:the\s+|an?\s+)?(.+?)\s+(?:\p{L}+ly\s+)?(?:do|does|mean|means|stand\s+for|short\s+for)\b/diu,
-  /\bwhat(?:(?:'|’)?s|\s+is|\s+are|\s+was|\s+were)\s+(?:an?\s+|the\s+)?(.+?)\s*(?:[?!.]|$)/diu,
+  /\bwhat(?:(?:'|’)?s|\s+is|\s+are|\s+was|\s+were)\s+(?:an?\s+|the\s+)?(.+?)(?:\s+(?:stand|short)\s+for)?\s*(?:[?!.]|$)/diu,
   /\b(?:meaning|definition)\s+of\s+(?:the\s+|an?\s+)?(.+?)\s*(?:[?!.]|$)/diu,
   /\bdefine\s+(?:the\s+|an?\s+)?(.+?)\s*(?:[?!.]|$)/diu,
   /^\s*(.+?)\s+(?:meaning|definition)\W*$/diu,
@@ -100,7 +107,7 @@ export function analyzeQuestion(text: string): Question {
   const asked = written.slice(clauseStart);
   const kind = KIND_PATTERNS.find(([pattern]) => pattern.test(asked))?.[1] ?? 'other';
   const tokens = tokenize(written);
-  const asksDefinition = kind === 'other' && DEFINITION.test(asked);
+  const asksDefinition = (kind === 'other' || kind === 'expansion') && DEFINITION.test(asked);
   const topicSpan = asksDefinition ? topicOf(asked, clauseStart) : null;
   const terms: QuestionTerm[] = [];
   const topic: number[] = [];
@@ -124,6 +131,7 @@ export function analyzeQuestion(text: string): Question {
     asksAboutPast: tokens.some((token) => PAST_MARKERS.has(token.term)),
     asksDefinition,
     topic,
+    abbreviations: kind === 'expansion' || asksDefinition ? abbreviationsIn(tokens, topic.length === 1 ? terms[topic[0]!]!.raw : null) : [],
   };
 }
 
@@ -138,6 +146,12 @@ function askedClauseStart(text: string): number {
     if (word !== null) start = sentence.index + word.index;
   }
   return start;
+}
+
+/** Words written in capitals ("ICU", "REPL"), and a definition's one-word subject ("whats wasi short for"). */
+function abbreviationsIn(tokens: Token[], subject: string | null): string[] {
+  const words = tokens.filter((token) => token.term !== '' && (/^\p{Lu}{2,10}$/u.test(token.raw) || token.raw === subject)).map((token) => token.raw);
+  return [...new Set(words)];
 }
 
 /** The span of the subject a definition question asks about ("util.promisify" in "What does util.promisify do?"). */

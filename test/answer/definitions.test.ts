@@ -40,4 +40,26 @@ describe('definitions: the entry whose heading names what is asked', async () =>
     expect(answerQuestion(corpus, "what's a gadget?").quotes[0]?.text).toBe('A larger device made of widgets.');
     expect(answerQuestion(corpus, 'What is a widget factory?').quotes[0]?.text).toBe('Where widgets are made.');
   });
+
+  it('quotes the sentence that spells out an asked abbreviation, wherever it is', async () => {
+    const manual = [
+      '# Transport',
+      '',
+      '## Sending frames',
+      '',
+      'Frames are sent with the AWP client. Each frame carries a header.',
+      '',
+      '## Background',
+      '',
+      'Gadgets talk to each other over the Acme Widget Protocol (AWP), which was first drafted in 1998.',
+      '',
+      '## AWP limits',
+      '',
+      'An AWP frame holds at most 64 widgets. Larger frames are split.',
+      '',
+    ].join('\n');
+    const docs = await corpusOf([articleFrom('manual.md', manual)]);
+    expect(answerQuestion(docs, 'what does AWP stand for in the frame docs?').quotes[0]?.text).toContain('Acme Widget Protocol (AWP)');
+    expect(answerQuestion(docs, 'whats awp short for').quotes[0]?.text).toContain('Acme Widget Protocol (AWP)');
+  });
 });

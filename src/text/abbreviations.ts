@@ -1,0 +1,65 @@
+/**
+ * Where a text spells out an abbreviation: "International Components for Unicode (ICU)", "REPL (Read-Eval-Print-Loop)",
+ * or a quoted phrase whose initials spell it ("PEBKAC: “Problem Exists Between Keyboard And Chair”").
+ * The long form is found as Schwartz and Hearst's algorithm finds it ("A simple algorithm for identifying abbreviation
+ * definitions in biomedical text", 2003): the abbreviation's letters matched right to left inside the words next to
+ * its parentheses, its first letter at the start of a word.
+ */
+
+/** The long form `text` gives for `shortForm` (case-insensitive), or null when it gives none. */
+export function longFormOf(shortForm: string, text: string): string | null {
+  const letters = shortForm.replace(/[^\p{L}\p{N}]/gu, '');
+  if (letters.length < 2 || letters.length > 10) return null;
+  const escaped = shortForm.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const maxWords = Math.min(letters.length + 5, letters.length * 2);
+  // "long form (SF)" or "long form (SF, …)"
+  for (const match of text.matchAll(new RegExp(`\\(\\s*${escaped}\\s*[),;]`, 'giu'))) {
+    const before = text.slice(0, match.index).trimEnd();
+    const words = before.split(/\s+/u).slice(-maxWords).join(' ');
+    const found = bestLongForm(letters, words);
+    if (found !== null) return found;
+  }
+  // "SF (long form)"
+  for (const match of text.matchAll(new RegExp(`(?<![\\p{L}\\p{N}])${escaped}\\s*\\(([^()]{3,120})\\)`, 'giu'))) {
+    const inside = match[1]!.trim();
+    if (inside.split(/\s+/u).length > maxWords) continue;
+    const found = bestLongForm(letters, inside);
+    if (found !== null && found.length === inside.length) return found;
+  }
+  // "[Abbrev., “Problem Exists Between Keyboard And Chair”]": a quoted phrase that spells it out whole.
+  for (const match of text.matchAll(/[“"‘]([^“”"‘’]{3,120})[”"’]/gu)) {
+    const inside = match[1]!.trim();
+    if (inside.split(/\s+/u).length > maxWords) continue;
+    const found = bestLongForm(letters, inside);
+    if (found !== null && found.length === inside.length && startsEachWord(letters, inside)) return found;
+  }
+  return null;
+}
+
+/** A quoted phrase names the abbreviation only when its words' initials spell it ("Problem Exists Between …" → PEB…). */
+function startsEachWord(letters: string, phrase: string): boolean {
+  const initials = phrase.split(/[\s-]+/u).map((word) => word.replace(/^[^\p{L}\p{N}]+/u, '').charAt(0).toLowerCase()).join('');
+  return initials === letters.toLowerCase();
+}
+
+/** Schwartz and Hearst's match: each letter of the short form, from the last, found further left in the candidate. */
+function bestLongForm(letters: string, candidate: string): string | null {
+  const short = letters.toLowerCase();
+  const long = candidate.toLowerCase();
+  let longIndex = long.length - 1;
+  for (let shortIndex = short.length - 1; shortIndex >= 0; shortIndex--) {
+    const char = short[shortIndex]!;
+    while (
+      longIndex >= 0 &&
+      (long[longIndex] !== char || (shortIndex === 0 && longIndex > 0 && /[\p{L}\p{N}]/u.test(long[longIndex - 1]!)))
+    ) {
+      longIndex -= 1;
+    }
+    if (longIndex < 0) return null;
+    longIndex -= 1;
+  }
+  const start = candidate.lastIndexOf(' ', longIndex) + 1;
+  const found = candidate.slice(start).replace(/^[^\p{L}\p{N}]+/u, '');
+  // The long form must be longer than the abbreviation itself, in more than one word or a hyphenated compound.
+  return found.length > letters.length && /[\s-]/u.test(found) ? found : null;
+}

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { longFormOf } from '../../src/text/abbreviations.js';
+
+describe('longFormOf', () => {
+  it('finds the long form before the abbreviation in parentheses', () => {
+    expect(longFormOf('ICU', 'Node.js and V8 use International Components for Unicode (ICU) to implement these features.')).toBe(
+      'International Components for Unicode',
+    );
+    expect(longFormOf('REPL', 'The node:repl module provides a Read-Eval-Print-Loop (REPL) implementation.')).toBe('Read-Eval-Print-Loop');
+    expect(longFormOf('wasi', 'Enable experimental WebAssembly System Interface (WASI) support.')).toBe('WebAssembly System Interface');
+  });
+
+  it('finds the long form in parentheses after the abbreviation', () => {
+    expect(longFormOf('MRO', 'Python computes the MRO (method resolution order) of every class.')).toBe('method resolution order');
+  });
+
+  it('finds a quoted phrase whose initials spell the abbreviation', () => {
+    expect(longFormOf('PEBKAC', '[Abbrev., “Problem Exists Between Keyboard And Chair”] Used by support people.')).toBe(
+      'Problem Exists Between Keyboard And Chair',
+    );
+    expect(longFormOf('PEBKAC', 'He said “please explain” and left.')).toBeNull();
+  });
+
+  it('gives nothing when the words before do not spell the abbreviation, or it is not in parentheses', () => {
+    expect(longFormOf('ICU', 'Data path for ICU (Intl object) data.')).toBeNull();
+    expect(longFormOf('ICU', 'The full ICU data set is provided by default.')).toBeNull();
+    expect(longFormOf('API', 'This is the public interface (API) of the module.')).toBeNull();
+  });
+});
