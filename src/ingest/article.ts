@@ -84,6 +84,9 @@ function byStart(a: { range: TextRange }, b: { range: TextRange }): number {
   return a.range.start - b.range.start;
 }
 
+/** Nine letters in ten are link text: a generated index, contents page or site map, whose text quotes nothing. */
+const LINK_INDEX_SHARE = 0.9;
+
 /**
  * Reads one file. `relativePath` is its path under the seeds folder (`guide/install.md`), `displayPath`
  * the path shown to users (`seeds/guide/install.md`), `sha256` the hex digest of `bytes`.
@@ -105,6 +108,7 @@ export function readArticle(
   if (doc.blocks.length === 0) {
     return skip(format === 'html' ? 'no text in the page' : 'no text besides front matter');
   }
+  if ((doc.linkedShare ?? 0) >= LINK_INDEX_SHARE) return skip('a page of links (an index, a contents page or a site map), not an article');
   const cleaned = removeBoilerplate(doc.text, doc.blocks, OPTIONS[format](doc));
   if (cleaned.body.length === 0) return skip('no article text left after removing boilerplate');
 

@@ -37,6 +37,8 @@ export interface SourceDocument {
   removed: Removal[];
   stated: StatedMetadata;
   warnings: string[];
+  /** Share of the page's visible letters that are link text (HTML only): near 1 for an index or a site map. */
+  linkedShare?: number;
 }
 
 const WHITESPACE = /\s/u;

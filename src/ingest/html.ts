@@ -148,13 +148,17 @@ interface Context {
   code: number;
   item: number;
   heading: number;
+  /** Depth inside `<a href>`. */
+  link: number;
 }
 
 /** Below h6: a definition term governs only up to the next term or heading. */
 const DEFINITION_TERM_LEVEL = 7;
 
-function extract(root: DomNode[]): { text: string; blocks: Block[] } {
-  const ctx: Context = { pre: 0, code: 0, item: 0, heading: 0 };
+function extract(root: DomNode[]): { text: string; blocks: Block[]; linkedShare: number } {
+  const ctx: Context = { pre: 0, code: 0, item: 0, heading: 0, link: 0 };
+  let visible = 0;
+  let linked = 0;
   const builder = new TextBuilder(() => {
     if (ctx.heading > 0) return { kind: 'heading', level: ctx.heading };
     if (ctx.pre > 0) return { kind: 'code' };
@@ -164,6 +168,9 @@ function extract(root: DomNode[]): { text: string; blocks: Block[] } {
   const walk = (nodes: DomNode[]): void => {
     for (const node of nodes) {
       if (node.type === ElementType.Text) {
+        const letters = node.data.replace(HTML_SPACE, '').length;
+        visible += letters;
+        if (ctx.link > 0) linked += letters;
         if (ctx.pre > 0) builder.preformatted(node.data);
         else builder.inline(node.data);
         continue;
@@ -186,6 +193,7 @@ function extract(root: DomNode[]): { text: string; blocks: Block[] } {
       if (name === 'pre') ctx.pre++;
       if (name === 'pre' || name === 'code') ctx.code++;
       if (ITEM_TAGS.has(name)) ctx.item++;
+      if (name === 'a' && node.attribs.href !== undefined) ctx.link++;
       walk(node.children);
       Object.assign(ctx, saved);
       if (breaks) builder.requestBreak(breaks);
@@ -201,7 +209,7 @@ function extract(root: DomNode[]): { text: string; blocks: Block[] } {
     if (block.kind === 'heading') trimmed.title = text.slice(range.start, range.end).replace(/\s+/gu, ' ');
     blocks.push(trimmed);
   }
-  return { text, blocks };
+  return { text, blocks, linkedShare: visible === 0 ? 0 : linked / visible };
 }
 
 function textLength(el: DomElement): number {
@@ -336,6 +344,6 @@ export function readHtml(source: string): SourceDocument {
   const all = DomUtils.findAll(() => true, doc.children);
   const root = contentRoot(all);
   // The chosen root is content by choice, whatever its own classes say; only its descendants are judged.
-  const { text, blocks } = extract(root ? root.children : doc.children);
-  return { format: 'html', text, blocks, removed: [], stated: statedMetadata(all, root), warnings: [] };
+  const { text, blocks, linkedShare } = extract(root ? root.children : doc.children);
+  return { format: 'html', text, blocks, removed: [], stated: statedMetadata(all, root), warnings: [], linkedShare };
 }

@@ -73,6 +73,13 @@ describe('HTML documentation page', () => {
     expect(article.source.published).toBeNull();
   });
 
+  it('skips a page that is nearly all links (an index or site map), and keeps a page with a few', () => {
+    const links = Array.from({ length: 40 }, (_, i) => `<li><a href="page${i}.html">Function number ${i}</a></li>`).join('');
+    expect(() => articleFrom('genindex.html', `<h1>Index</h1><ul>${links}</ul>`)).toThrow(/a page of links/);
+    const prose = '<p>The VACUUM command rebuilds the database file, repacking it into a minimal amount of disk space.</p>';
+    expect(articleFrom('vacuum.html', `<h1>VACUUM</h1>${prose}<p>See <a href="pragma.html">PRAGMA</a>.</p>`).text).toContain('rebuilds');
+  });
+
   it('drops a heading permalink whatever its mark, and keeps links with words', () => {
     const page = articleFrom(
       'api/process.html',
