@@ -45,7 +45,7 @@ describe('Library', () => {
 
     await writeFile(path.join(indexDir, INDEX_FILE), '{"schemaVersion":');
     const corrupt = await openLibraryWithReport({ seedsDir, indexDir });
-    expect(corrupt.origin).toEqual({ loaded: false, reason: expect.stringContaining('carries no checksum') });
+    expect(corrupt.origin).toEqual({ loaded: false, reason: expect.stringContaining('is not a Quoth index') });
     expect(corrupt.library.ask('How many passengers did the ferry carry?')).toMatchObject({ ok: true, answer: { answer: '300 passengers' } });
   });
 
@@ -108,7 +108,7 @@ describe('Library', () => {
     const log = recordingLog();
     const rebuilt = await openLibraryWithReport({ seedsDir, indexDir, log });
     expect(rebuilt.origin).toMatchObject({ loaded: false });
-    expect(log.lines).toContainEqual(expect.stringMatching(/^warn: The saved index cannot be used: .*index\.json fails its checksum/));
+    expect(log.lines).toContainEqual(expect.stringMatching(/^warn: The saved index cannot be used: .*index\.quoth fails its checksum/));
   });
 
   it('answers from a valid saved index, with a warning, when the seeds folder is missing', async () => {

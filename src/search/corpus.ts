@@ -1,12 +1,14 @@
-/** Articles → a searchable corpus (passages + MiniSearch index + term statistics). Pure: no I/O. */
-import MiniSearch from 'minisearch';
+/** Articles → a searchable corpus (passages + term statistics + impact index + spelling index). Pure: no I/O. */
+import type MiniSearch from 'minisearch';
 import type { Article, Passage, SkippedFile, SourceRef } from '../model.js';
 import { toPassages } from '../passages.js';
 import { formatOf } from '../ingest/article.js';
 import { findCopyPairs, groupCopies } from './copies.js';
 import { formatCopies, repeatedInAggregates } from './redundancy.js';
-import { buildImpacts, type ImpactIndex } from './impacts.js';
-import { INDEX_OPTIONS, type PassageDocument } from './options.js';
+import { scoreImpacts, type ImpactIndex } from './impacts.js';
+import type { PassageDocument } from './options.js';
+import { spellingIndex } from './spellingindex.js';
+import { countTerms, type TermTable } from './termtable.js';
 
 export interface IndexedSource {
   source: SourceRef;
@@ -21,17 +23,22 @@ export interface Corpus {
   sources: IndexedSource[];
   sourceById: Map<string, IndexedSource>;
   passages: Passage[];
-  search: MiniSearch<PassageDocument>;
+  /** Term counts by passage and field: what the impacts and the spelling index are computed from, and what is saved. */
+  table: TermTable;
   /** Term → passages with precomputed scores: retrieval for /ask, and term rarity. */
   impacts: ImpactIndex;
+  /** Fuzzy lookup of misspelt words; made from `table` on first use (most questions never need it). */
+  readonly search: MiniSearch<PassageDocument>;
   skipped: SkippedFile[];
 }
+
+/** What a corpus is made of; the rest (`sourceById`, `impacts`, `search`) is derived. */
+export type CorpusParts = Omit<Corpus, 'sourceById' | 'impacts' | 'search'> & { impacts?: ImpactIndex };
 
 /** Lets a long build give the event loop a turn (the bot keeps answering during /reindex). */
 export type Pause = () => Promise<void>;
 
 const noPause: Pause = () => Promise.resolve();
-const PASSAGES_PER_PAUSE = 2000;
 
 export async function buildCorpus(
   articles: Article[],
@@ -74,16 +81,24 @@ export async function buildCorpus(
     story: stories.get(article.source.id) ?? article.source.id,
   }));
 
-  const search = new MiniSearch<PassageDocument>(INDEX_OPTIONS);
   const titles = new Map(kept.map((article) => [article.source.id, article.source.title ?? '']));
-  for (let from = 0; from < passages.length; from += PASSAGES_PER_PAUSE) {
-    search.addAll(passages.slice(from, from + PASSAGES_PER_PAUSE).map(({ id, text, heading }) => ({ id, text, heading })));
-    await pause();
-  }
-  const impacts = buildImpacts(passages.map((passage) => ({ text: passage.text, heading: passage.heading, title: titles.get(passage.sourceId) ?? '' })));
-  return assemble({ builtAt, sources, passages, search, impacts, skipped: [...skipped, ...copies] });
+  const table = countTerms(passages.map((passage) => ({ text: passage.text, heading: passage.heading, title: titles.get(passage.sourceId) ?? '' })));
+  return assemble({ builtAt, sources, passages, table, skipped: [...skipped, ...copies] });
 }
 
-export function assemble(parts: Omit<Corpus, 'sourceById'>): Corpus {
-  return { ...parts, sourceById: new Map(parts.sources.map((indexed) => [indexed.source.id, indexed])) };
+/** A corpus from its parts: impacts scored from the table unless given, the spelling index made on first use. */
+export function assemble(parts: CorpusParts): Corpus {
+  let search: MiniSearch<PassageDocument> | undefined;
+  return {
+    builtAt: parts.builtAt,
+    sources: parts.sources,
+    sourceById: new Map(parts.sources.map((indexed) => [indexed.source.id, indexed])),
+    passages: parts.passages,
+    table: parts.table,
+    impacts: parts.impacts ?? scoreImpacts(parts.table),
+    get search() {
+      return (search ??= spellingIndex(parts.table));
+    },
+    skipped: parts.skipped,
+  };
 }
