@@ -4,6 +4,7 @@ import { formatCount, formatMb, formatMs, table, type Summary } from './measure.
 import { MAX_AUTO_REPEAT, type BuildBareResult, type BuildBreakdown, type BuildQuothResult } from './build.js';
 import type { LatencyResult } from './latency.js';
 import type { LoadResult } from './load.js';
+import type { ReindexResult } from './reindex.js';
 import { QUESTIONS } from './questions.js';
 
 /** Targets at ~100k passages on a 2-core machine. */
@@ -20,6 +21,7 @@ export interface ReportInput {
   load: LoadResult;
   bareLoad: LoadResult;
   timing: LatencyResult;
+  reindex: ReindexResult;
   elapsedMs: number;
 }
 
@@ -112,6 +114,11 @@ export function report(input: ReportInput): string {
   out(
     `² after two forced GCs, in a fresh process; Quoth's holds the whole corpus, bare's the index only. ` +
       `Baseline: rss ${formatMb(load.before.rss)} / ${formatMb(bareLoad.before.rss)}, heapUsed ${formatMb(load.before.heapUsed)} / ${formatMb(bareLoad.before.heapUsed)}.`,
+  );
+  out();
+  out(
+    `reindex (library, worker thread, saved): full build ${formatMs(input.reindex.fullBuildMs)}; one changed file (${input.reindex.changedFile}) ` +
+      `${formatMs(input.reindex.reindexMs)}, ${input.reindex.filesRead} file(s) read, ${formatCount(input.reindex.passages)} passages`,
   );
   out();
   out(`ask p50: ${ms(timing.ask.p50)} vs bare search ${ms(timing.bare.p50)} (ratio ${ratio(timing.ask.p50, timing.bare.p50)})`);
@@ -242,6 +249,9 @@ export function figures(input: ReportInput): Record<string, number | string | nu
     bare_rss_after_load_mb: mb(bareLoad.afterLoad.rss),
     bare_p50_ms: round(timing.bare.p50, 3),
     bare_p99_ms: round(timing.bare.p99, 3),
+    reindex_full_s: round(input.reindex.fullBuildMs / 1000, 3),
+    reindex_one_file_s: round(input.reindex.reindexMs / 1000, 3),
+    reindex_files_read: input.reindex.filesRead,
     load_average_1m: round(os.loadavg()[0] ?? Number.NaN, 2),
     elapsed_s: round(input.elapsedMs / 1000, 1),
   };

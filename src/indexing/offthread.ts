@@ -17,6 +17,8 @@ export interface OffThreadBuild {
   removed: Map<string, Map<string, number>>;
   /** Why the index could not be saved (an errno code or a message), or null when it was. */
   saveError: string | null;
+  /** Files read and parsed (all of them, unless the build was incremental). */
+  filesRead: number;
 }
 
 export interface OffThreadOptions {
@@ -60,7 +62,7 @@ export function buildOffThread(request: BuildRequest, options: OffThreadOptions 
         case 'built':
           settled = true;
           try {
-            resolve({ corpus: decodeCorpus(message.corpus), removed, saveError: message.saveError ?? null });
+            resolve({ corpus: decodeCorpus(message.corpus), removed, saveError: message.saveError ?? null, filesRead: message.filesRead });
           } catch (error) {
             reject(new IndexBuildError(`Quoth: the index worker sent an index that does not decode: ${(error as Error).message}`, { cause: error }));
           }

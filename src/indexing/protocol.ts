@@ -13,6 +13,8 @@ export interface BuildRequest {
   indexDir: string;
   maxFileBytes?: number;
   builtAt: string;
+  /** Start from the index saved in `indexDir` when it is usable: read only the files that changed. */
+  incremental?: boolean;
 }
 
 export type WorkerMessage =
@@ -20,5 +22,5 @@ export type WorkerMessage =
   /** What reading the folder found, before the index is built: for the log. */
   | { type: 'read'; skipped: SkippedFile[]; warnings: IngestWarning[]; removed: [string, [string, number][]][] }
   /** The index, encoded as it is saved. `saveError` when it could not be saved (read-only folder, full disk): it still answers from memory. */
-  | { type: 'built'; corpus: EncodedCorpus; saveError?: string }
+  | { type: 'built'; corpus: EncodedCorpus; saveError?: string; filesRead: number }
   | { type: 'failed'; seedsFolder?: { problem: SeedsFolderProblem; folder: string }; message: string; stack?: string };

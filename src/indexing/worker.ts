@@ -3,7 +3,8 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { loadSeeds, SeedsFolderError } from '../ingest/index.js';
 import { buildCorpus } from '../search/corpus.js';
 import { encodeCorpus } from '../search/envelope.js';
-import { saveEncoded } from '../search/store.js';
+import { loadSavedCorpus, saveEncoded } from '../search/store.js';
+import { buildIncrementally, reusableIn } from './incremental.js';
 import type { BuildRequest, WorkerMessage } from './protocol.js';
 
 const port = parentPort;
@@ -11,9 +12,12 @@ if (port === null) throw new Error('Quoth: src/indexing/worker.ts runs only as a
 const send = (message: WorkerMessage, transfer: ArrayBuffer[] = []): void => port.postMessage(message, transfer);
 
 async function build(request: BuildRequest): Promise<void> {
+  const saved = request.incremental ? await loadSavedCorpus(request.indexDir) : null;
+  const previous = saved?.ok ? saved.corpus : null;
   const seeds = await loadSeeds(request.seedsDir, {
     onProgress: (done, total) => send({ type: 'progress', done, total }),
     ...(request.maxFileBytes === undefined ? {} : { maxFileBytes: request.maxFileBytes }),
+    ...(previous === null ? {} : { reuse: reusableIn(previous) }),
   });
   const removed = seeds.articles.map((article): [string, [string, number][]] => {
     const reasons = new Map<string, number>();
@@ -22,13 +26,15 @@ async function build(request: BuildRequest): Promise<void> {
   });
   send({ type: 'read', skipped: seeds.skipped, warnings: seeds.warnings, removed });
 
-  const encoded = encodeCorpus(await buildCorpus(seeds.articles, seeds.skipped, request.builtAt));
+  const corpus = previous === null ? await buildCorpus(seeds.articles, seeds.skipped, request.builtAt) : buildIncrementally(previous, seeds, request.builtAt).corpus;
+  const encoded = encodeCorpus(corpus);
   const saveError = await saveEncoded(request.indexDir, encoded).then(
     () => undefined,
     (error: unknown) => (error as NodeJS.ErrnoException).code ?? (error as Error).message,
   );
   const transfer = [encoded.columns.buffer as ArrayBuffer, encoded.text.buffer as ArrayBuffer];
-  send(saveError === undefined ? { type: 'built', corpus: encoded } : { type: 'built', corpus: encoded, saveError }, transfer);
+  const filesRead = seeds.articles.length;
+  send(saveError === undefined ? { type: 'built', corpus: encoded, filesRead } : { type: 'built', corpus: encoded, saveError, filesRead }, transfer);
 }
 
 build(workerData as BuildRequest).catch((error: unknown) => {

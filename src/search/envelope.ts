@@ -7,11 +7,12 @@
 import { z } from 'zod';
 import type { Passage } from '../model.js';
 import { assemble, type Corpus } from './corpus.js';
+import { COPY_SIGNATURE_HASHES, type CopySignature } from './copies.js';
 import { lazyArray } from './lazyarray.js';
 import type { Counts, TermTable } from './termtable.js';
 
 /** Bump whenever the columns, the passage cutting or the term pipeline change meaning. */
-export const SCHEMA_VERSION = 9;
+export const SCHEMA_VERSION = 10;
 
 const sourceRef = z.object({
   id: z.string(),
@@ -36,7 +37,7 @@ const headerSchema = z.object({
   schemaVersion: z.number(),
   builtAt: z.string(),
   counts: z.object({ sources: z.number(), passages: z.number(), skipped: z.number(), terms: z.number(), postings: z.number() }),
-  sources: z.array(z.object({ source: sourceRef, sha256: z.string(), passages: z.number(), story: z.string() })),
+  sources: z.array(z.object({ source: sourceRef, sha256: z.string(), passages: z.number(), dropped: z.number(), story: z.string() })),
   skipped: z.array(z.object({ path: z.string(), reason: z.string(), sha256: z.string().optional() })),
   /** The columns in the order their bytes follow one another, each padded to 8 bytes. */
   columns: z.array(z.object({ name: z.string(), type: z.enum(Object.keys(ARRAY_TYPES) as [ArrayType, ...ArrayType[]]), length: z.number().int().nonnegative() })),
@@ -108,6 +109,8 @@ export function encodeCorpus(corpus: Corpus): EncodedCorpus {
     ['lengthTitle', table.lengths.title],
     ['wordsText', table.words.text],
     ['wordsHeading', table.words.heading],
+    ['signatureHashes', concatenateSignatures(corpus.signatures)],
+    ['signatureSizes', Int32Array.from(corpus.signatures, (signature) => signature.size)],
   ];
   const header: IndexHeader = {
     schemaVersion: SCHEMA_VERSION,
@@ -118,6 +121,12 @@ export function encodeCorpus(corpus: Corpus): EncodedCorpus {
     columns: columns.map(([name, column]) => ({ name, type: typeName(column), length: column.length })),
   };
   return { header, columns: concatenate(columns.map(([, column]) => column)), text: text.bytes };
+}
+
+function concatenateSignatures(signatures: readonly CopySignature[]): Uint32Array {
+  const hashes = new Uint32Array(signatures.length * COPY_SIGNATURE_HASHES);
+  signatures.forEach((signature, index) => hashes.set(signature.hashes, index * COPY_SIGNATURE_HASHES));
+  return hashes;
 }
 
 function stringList(strings: readonly string[]): { bytes: Uint8Array; offsets: Int32Array } {
@@ -260,6 +269,14 @@ export function decodeCorpus(encoded: EncodedCorpus): Corpus {
   };
   restorePostings(table);
 
+  const sources = header.sources.length;
+  const signatureHashes = column('signatureHashes', sources * COPY_SIGNATURE_HASHES, 'Uint32');
+  const signatureSizes = column('signatureSizes', sources, 'Int32');
+  const signatures = Array.from({ length: sources }, (_, index) => ({
+    hashes: signatureHashes.subarray(index * COPY_SIGNATURE_HASHES, (index + 1) * COPY_SIGNATURE_HASHES),
+    size: signatureSizes[index]!,
+  }));
+
   const sourceIds = header.sources.map((indexed) => indexed.source.id);
   const passageAt = (id: number): Passage => {
     const start = passageStart[id]!;
@@ -275,7 +292,7 @@ export function decodeCorpus(encoded: EncodedCorpus): Corpus {
       heading: headings[passageHeading[id]!]!,
     };
   };
-  return assemble({ builtAt: header.builtAt, sources: header.sources, passages: lazyArray(n, passageAt), table, skipped: header.skipped });
+  return assemble({ builtAt: header.builtAt, sources: header.sources, signatures, passages: lazyArray(n, passageAt), table, skipped: header.skipped });
 }
 
 function readStrings(what: string, offsets: Int32Array, bytes: Uint8Array): string[] {

@@ -96,3 +96,72 @@ export function narrowest(values: Uint32Array): Counts {
   if (max <= 0xffff) return Uint16Array.from(values);
   return values;
 }
+
+/**
+ * One table from two: `previous` with its passages renumbered by `keep` (previous id → new id, -1 for passages that
+ * are gone) and `added` with its passages numbered by `addedIds`, both numberings increasing. The result is what
+ * `countTerms` gives over the passages in their new order, without tokenising the kept ones again.
+ */
+export function mergeTables(previous: TermTable, keep: Int32Array, added: TermTable, addedIds: Int32Array, size: number): TermTable {
+  const tables = [previous, added] as const;
+  const renumber = [(id: number): number => keep[id]!, (id: number): number => addedIds[id]!] as const;
+  const terms: string[] = [];
+  const termOffsets: number[] = [0];
+  const ids: number[] = [];
+  const counts: [number[], number[], number[]] = [[], [], []];
+  const take = (table: 0 | 1, term: number): { ids: number[]; at: number[] } => {
+    const from = tables[table];
+    const result = { ids: [] as number[], at: [] as number[] };
+    for (let at = from.offsets[term]!; at < from.offsets[term + 1]!; at++) {
+      const id = renumber[table](from.ids[at]!);
+      if (id < 0) continue;
+      result.ids.push(id);
+      result.at.push(at);
+    }
+    return result;
+  };
+  const push = (table: 0 | 1, at: number, id: number): void => {
+    ids.push(id);
+    FIELDS.forEach((field, f) => counts[f]!.push(tables[table].counts[field][at]!));
+  };
+  let a = 0;
+  let b = 0;
+  while (a < previous.terms.length || b < added.terms.length) {
+    const termA = previous.terms[a];
+    const termB = added.terms[b];
+    const fromA = termA !== undefined && (termB === undefined || termA <= termB);
+    const fromB = termB !== undefined && (termA === undefined || termB <= termA);
+    const left = fromA ? take(0, a++) : { ids: [], at: [] };
+    const right = fromB ? take(1, b++) : { ids: [], at: [] };
+    if (left.ids.length + right.ids.length === 0) continue;
+    terms.push((fromA ? termA : termB)!);
+    let i = 0;
+    let j = 0;
+    while (i < left.ids.length || j < right.ids.length) {
+      if (j >= right.ids.length || (i < left.ids.length && left.ids[i]! < right.ids[j]!)) push(0, left.at[i]!, left.ids[i++]!);
+      else push(1, right.at[j]!, right.ids[j++]!);
+    }
+    termOffsets.push(ids.length);
+  }
+  const perPassage = (previousColumn: Counts, addedColumn: Counts): Counts => {
+    const values = new Uint32Array(size);
+    previousColumn.forEach((value, id) => {
+      if (keep[id]! >= 0) values[keep[id]!] = value;
+    });
+    addedColumn.forEach((value, id) => (values[addedIds[id]!] = value));
+    return narrowest(values);
+  };
+  return {
+    size,
+    terms,
+    offsets: Int32Array.from(termOffsets),
+    ids: Int32Array.from(ids),
+    counts: { text: narrowest(Uint32Array.from(counts[0])), heading: narrowest(Uint32Array.from(counts[1])), title: narrowest(Uint32Array.from(counts[2])) },
+    lengths: {
+      text: perPassage(previous.lengths.text, added.lengths.text),
+      heading: perPassage(previous.lengths.heading, added.lengths.heading),
+      title: perPassage(previous.lengths.title, added.lengths.title),
+    },
+    words: { text: perPassage(previous.words.text, added.words.text), heading: perPassage(previous.words.heading, added.words.heading) },
+  };
+}
