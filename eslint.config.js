@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'index-data/', 'coverage/', '.cache/'] },
+  { ignores: ['node_modules/', 'index-data/', 'coverage/', '.cache/', 'dist/', 'data/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

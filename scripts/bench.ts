@@ -17,6 +17,7 @@ import { buildBare, buildBreakdown, buildQuoth, type BuildBareResult, type Build
 import { latency, type LatencyResult } from './bench/latency.js';
 import { loadBare, loadQuoth, type LoadResult } from './bench/load.js';
 import { progress } from './bench/measure.js';
+import { reindexOneFile, type ReindexResult } from './bench/reindex.js';
 import { figures, report } from './bench/report.js';
 
 const TARGET_PASSAGES = 100_000;
@@ -101,6 +102,7 @@ const PHASES: Record<string, (args: never) => Promise<unknown>> = {
   'load-quoth': loadQuoth,
   'load-bare': loadBare,
   latency,
+  reindex: reindexOneFile,
 };
 
 async function phaseMain(name: string, json: string): Promise<void> {
@@ -166,9 +168,10 @@ async function main(): Promise<void> {
       budgetMs: options.rounds === null ? LATENCY_BUDGET_S * 1000 : null,
       warmupRounds: WARMUP_ROUNDS,
     });
+    const reindex = await runPhase<ReindexResult>('reindex', { seedsDir: corpus.seedsDir, repeat: build.repeat, workDir });
     const elapsedMs = Number(process.hrtime.bigint() - started) / 1e6;
     const input = { corpus, repeat: options.repeat, warmupRounds: WARMUP_ROUNDS, targetPassages: TARGET_PASSAGES };
-    const measured = { ...input, build, breakdown, bareBuild, load, bareLoad, timing, elapsedMs };
+    const measured = { ...input, build, breakdown, bareBuild, load, bareLoad, timing, reindex, elapsedMs };
     process.stdout.write(options.json ? `${JSON.stringify(figures(measured))}\n` : report(measured));
   } finally {
     await rm(workDir, { recursive: true, force: true });

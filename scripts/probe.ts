@@ -20,8 +20,9 @@ import { parseArgs } from 'node:util';
 import { loadSeeds } from '../src/ingest/index.js';
 import { openLibraryWithReport } from '../src/library.js';
 import type { Answer } from '../src/model.js';
-import { SCHEMA_VERSION } from '../src/search/envelope.js';
-import { INDEX_FILE, loadSavedCorpus } from '../src/search/store.js';
+import type { Corpus } from '../src/search/corpus.js';
+import { encodeCorpus, readColumns, SCHEMA_VERSION, type Column, type EncodedCorpus } from '../src/search/envelope.js';
+import { frame, INDEX_FILE, loadSavedCorpus } from '../src/search/store.js';
 import { probeDiscord } from './probe/discord.js';
 import { largeArticle } from './probe/large-article.js';
 import { renderTable, Tally } from './probe/trials.js';
@@ -196,10 +197,11 @@ async function probeKills(tally: Tally): Promise<void> {
 // Damaged index files
 // ------------------------------------------------------------------------------------------------------------
 
-/** Writes `envelope` as Quoth frames it (see src/search/store.ts): a checksum that holds, so only the content is wrong. */
-function framed(envelope: unknown): Buffer {
-  const body = Buffer.from(JSON.stringify(envelope).slice(1), 'utf8');
-  return Buffer.concat([Buffer.from(`{"sha256":"${createHash('sha256').update(body).digest('hex')}",`), body]);
+/** The index of `corpus` with one change, framed as Quoth frames it (see src/search/store.ts): a checksum that holds, so only the content is wrong. */
+function reframed(corpus: Corpus, change: (encoded: EncodedCorpus, columns: Map<string, Column>) => void): Buffer {
+  const encoded = encodeCorpus(corpus);
+  change(encoded, readColumns(encoded.header, encoded.columns));
+  return Buffer.concat(frame(encoded));
 }
 
 async function probeDamage(tally: Tally): Promise<void> {
@@ -208,39 +210,46 @@ async function probeDamage(tally: Tally): Promise<void> {
     await openLibraryWithReport({ seedsDir: seeds, indexDir: index });
     const file = path.join(index, INDEX_FILE);
     const original = await readFile(file);
-    type Envelope = Record<string, unknown> & { passages: unknown[][]; sources: { passages: number }[] };
-    const envelope = JSON.parse(original.toString('utf8')) as Envelope;
-    delete envelope.sha256;
+    const saved = await loadSavedCorpus(index);
+    if (!saved.ok) throw new Error(`probe: the index just built does not load: ${saved.reason}`);
+    const corpus = saved.corpus;
+    const bump = (name: string, at: number, by: number) => (_: EncodedCorpus, columns: Map<string, Column>) => {
+      const column = columns.get(name)!;
+      column[at] = column[at]! + by;
+    };
     const shapes: [string, () => Buffer][] = [
       ['empty file', () => Buffer.alloc(0)],
       ['truncated to 1 byte', () => original.subarray(0, 1)],
       ['truncated to half', () => original.subarray(0, original.length >> 1)],
       ['last byte cut', () => original.subarray(0, original.length - 1)],
       ['garbage appended', () => Buffer.concat([original, Buffer.from(' {}')])],
-      ['not JSON', () => Buffer.from('hello')],
-      ['older format (no checksum)', () => Buffer.from(JSON.stringify(envelope))],
-      ['checksum of zeros', () => Buffer.concat([Buffer.from(`{"sha256":"${'0'.repeat(64)}",`), original.subarray(77)])],
+      ['not an index', () => Buffer.from('hello')],
+      ['JSON index of an earlier Quoth', () => Buffer.from(`{"sha256":"${'0'.repeat(64)}","schemaVersion":8}`)],
+      ['checksum of zeros', () => Buffer.concat([original.subarray(0, 8), Buffer.from('0'.repeat(64)), original.subarray(72)])],
       ['edited passage text (same length)', () => {
-        const edited = structuredClone(envelope);
-        edited.passages[0]![5] = String(edited.passages[0]![5]).replace(/[a-z]/u, (c) => (c === 'q' ? 'z' : 'q'));
-        return Buffer.from(JSON.stringify(edited));
+        const edited = Buffer.from(original);
+        const at = edited.lastIndexOf('e'.charCodeAt(0));
+        edited[at] = 'q'.charCodeAt(0);
+        return edited;
       }],
-      ['wrong schema version, checksum recomputed', () => framed({ ...envelope, schemaVersion: SCHEMA_VERSION - 1 })],
-      ['schema version as a string, checksum recomputed', () => framed({ ...envelope, schemaVersion: String(SCHEMA_VERSION) })],
-      ['passage text longer than its range, checksum recomputed', () => {
-        const edited = structuredClone(envelope);
-        edited.passages[1]![5] = `${String(edited.passages[1]![5])} and 99 more`;
-        return framed(edited);
+      ['wrong schema version, checksum recomputed', () => reframed(corpus, (encoded) => (encoded.header.schemaVersion = SCHEMA_VERSION - 1))],
+      ['schema version as a string, checksum recomputed', () => reframed(corpus, (encoded) => Object.assign(encoded.header, { schemaVersion: String(SCHEMA_VERSION) }))],
+      ['passage range shorter than its text, checksum recomputed', () => reframed(corpus, bump('passageEnd', 1, -7))],
+      ['passage offsets moved, checksum recomputed', () => reframed(corpus, bump('passageStart', 1, 7))],
+      ['passage names a missing source, checksum recomputed', () => reframed(corpus, bump('passageSource', 1, 1000))],
+      ['passage dropped, checksum recomputed', () => reframed(corpus, (encoded) => (encoded.header.counts.passages -= 1))],
+      ['source passage count changed, checksum recomputed', () => reframed(corpus, (encoded) => (encoded.header.sources[0]!.passages += 1))],
+      ['postings out of order, checksum recomputed', () => reframed(corpus, bump('postingGaps', 1, -1_000_000))],
+      ['column removed, checksum recomputed', () => reframed(corpus, (encoded) => (encoded.header.columns = encoded.header.columns.filter((column) => column.name !== 'countText')))],
+      ['columns not compressed data, checksum recomputed', () => {
+        const parts = frame(encodeCorpus(corpus));
+        const lengths = parts[2]!;
+        const junk = Buffer.alloc(lengths.readUInt32LE(4), 0xff);
+        const body = [lengths, parts[3]!, junk, parts[5]!];
+        const digest = createHash('sha256');
+        for (const part of body) digest.update(part);
+        return Buffer.concat([parts[0]!, Buffer.from(digest.digest('hex')), ...body]);
       }],
-      ['passage offsets moved, checksum recomputed', () => {
-        const edited = structuredClone(envelope);
-        edited.passages[1]![2] = Number(edited.passages[1]![2]) + 7;
-        return framed(edited);
-      }],
-      ['passage dropped, checksum recomputed', () => framed({ ...envelope, passages: envelope.passages.slice(1) })],
-      ['source passage count changed, checksum recomputed', () => framed({ ...envelope, sources: envelope.sources.map((s, i) => (i === 0 ? { ...s, passages: s.passages + 1 } : s)) })],
-      ['impacts removed, checksum recomputed', () => framed({ ...envelope, impacts: undefined })],
-      ['search index emptied, checksum recomputed', () => framed({ ...envelope, index: {} })],
     ];
     for (let i = 0; i < settings.flips; i++) {
       const at = Math.floor(random() * original.length);

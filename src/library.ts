@@ -20,7 +20,7 @@ export interface LibraryOptions {
   log?: Log;
   /** Progress of reading the seeds folder, for a progress bar. */
   onProgress?(done: number, total: number): void;
-  /** Rebuild even when the saved index matches the seeds. */
+  /** Rebuild even when the saved index matches the seeds (incrementally from it when it is usable). */
   forceRebuild?: boolean;
   /** Seed files larger than this are skipped without being read (`MAX_FILE_MB`). */
   maxFileBytes?: number;
@@ -90,12 +90,13 @@ async function build(options: LibraryOptions, log: Log, reason: string): Promise
 }
 
 /**
- * Reads, indexes and saves the seeds folder in a worker thread (the bot keeps answering meanwhile), logging what it
+ * Reads, indexes and saves the seeds folder in a worker thread, incrementally from the saved index when it is usable
+ * (only new and changed files are read; the result is the same as a full build) (the bot keeps answering meanwhile), logging what it
  * skipped. An index that cannot be saved (read-only folder, full disk) still answers; it is rebuilt at the next start.
  */
 async function buildFromSeeds(options: LibraryOptions, log: Log): Promise<OffThreadBuild> {
   const built = await buildOffThread(
-    { seedsDir: options.seedsDir, indexDir: options.indexDir, builtAt: new Date().toISOString(), ...seedOptions(options) },
+    { seedsDir: options.seedsDir, indexDir: options.indexDir, builtAt: new Date().toISOString(), incremental: true, ...seedOptions(options) },
     {
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
       onRead: (skipped, warnings) => {
@@ -163,23 +164,25 @@ export class Library implements Quoth {
   private async rebuild(): Promise<ReindexReport> {
     const started = performance.now();
     const log = this.options.log ?? silent;
-    const { corpus: next } = await buildFromSeeds(this.options, log);
-    const report = compare(this.corpus, next, performance.now() - started);
+    const { corpus: next, filesRead } = await buildFromSeeds(this.options, log);
+    const report = { ...compare(this.corpus, next, performance.now() - started), filesRead };
     this.corpus = next;
     log.info(
       `Reindexed: ${report.added.length} added, ${report.changed.length} changed, ${report.removed.length} removed, ` +
-        `${report.skipped.length} skipped, ${report.passages} passages in ${Math.round(report.durationMs)} ms`,
+        `${report.skipped.length} skipped (${filesRead} files read); ${report.passages} passages (+${report.passageChanges.added} −${report.passageChanges.removed}) ` +
+        `in ${Math.round(report.durationMs)} ms`,
     );
     return report;
   }
 }
 
-function compare(previous: Corpus, next: Corpus, durationMs: number): ReindexReport {
+function compare(previous: Corpus, next: Corpus, durationMs: number): ReindexReport & { passageChanges: { added: number; removed: number } } {
   const before = new Map(previous.sources.map((indexed) => [indexed.source.id, indexed.sha256]));
   const after = new Map(next.sources.map((indexed) => [indexed.source.id, indexed.sha256]));
   const added = [...after.keys()].filter((id) => !before.has(id));
   const removed = [...before.keys()].filter((id) => !after.has(id));
   const changed = [...after].filter(([id, hash]) => before.has(id) && before.get(id) !== hash).map(([id]) => id);
+  const passagesOf = (corpus: Corpus, ids: string[]): number => ids.reduce((sum, id) => sum + (corpus.sourceById.get(id)?.passages ?? 0), 0);
   return {
     added,
     changed,
@@ -189,5 +192,6 @@ function compare(previous: Corpus, next: Corpus, durationMs: number): ReindexRep
     passages: next.passages.length,
     durationMs,
     builtAt: next.builtAt,
+    passageChanges: { added: passagesOf(next, [...added, ...changed]), removed: passagesOf(previous, [...removed, ...changed]) },
   };
 }

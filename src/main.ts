@@ -1,8 +1,10 @@
 /** `npm start`: the Discord bot when DISCORD_TOKEN is set, otherwise the local console. */
+import { Status } from 'discord.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { runConsole } from './console.js';
 import { startBot, verifyToken } from './discord/client.js';
 import { FeedbackStore } from './feedback/store.js';
+import { HEARTBEAT_INTERVAL_MS, writeHeartbeat } from './health.js';
 import { openLibrary, type LibraryOptions, type Log } from './library.js';
 import { createLogger, logProcessFaults, type Logger } from './log.js';
 import { SecretScreen } from './secrets.js';
@@ -20,11 +22,22 @@ async function runBot(config: Config & { discordToken: string }): Promise<void> 
   const feedback = await FeedbackStore.open(config.dataDir, { warnings: { warn: (message) => logger.warn(message) } });
   const library = await openLibrary(libraryOptions(config, logger));
   const bot = await startBot({ config, quoth: library, feedback, logger });
+  const beat = (): void => {
+    const ready = bot.client.isReady() && bot.client.ws.status === Status.Ready;
+    const pingMs = bot.client.ws.ping >= 0 ? bot.client.ws.ping : null;
+    writeHeartbeat(config.dataDir, { at: new Date().toISOString(), ready, pid: process.pid, pingMs }).catch((error: unknown) =>
+      logger.warn({ err: error }, 'could not write the health heartbeat'),
+    );
+  };
+  beat();
+  const heartbeat = setInterval(beat, HEARTBEAT_INTERVAL_MS);
+  heartbeat.unref();
   let stopping = false;
   const shutdown = (signal: NodeJS.Signals): void => {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down');
+    clearInterval(heartbeat);
     void bot
       .stop()
       .then(() => feedback.close())

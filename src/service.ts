@@ -28,6 +28,10 @@ export interface ReindexReport {
   passages: number;
   durationMs: number;
   builtAt: string;
+  /** Passages of added and changed files now indexed, and of changed and removed files no longer indexed. */
+  passageChanges?: { added: number; removed: number };
+  /** Files read and parsed: only the new and changed ones when the reindex is incremental. */
+  filesRead?: number;
 }
 
 export interface Quoth {

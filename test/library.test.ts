@@ -45,7 +45,7 @@ describe('Library', () => {
 
     await writeFile(path.join(indexDir, INDEX_FILE), '{"schemaVersion":');
     const corrupt = await openLibraryWithReport({ seedsDir, indexDir });
-    expect(corrupt.origin).toEqual({ loaded: false, reason: expect.stringContaining('carries no checksum') });
+    expect(corrupt.origin).toEqual({ loaded: false, reason: expect.stringContaining('is not a Quoth index') });
     expect(corrupt.library.ask('How many passengers did the ferry carry?')).toMatchObject({ ok: true, answer: { answer: '300 passengers' } });
   });
 
@@ -73,6 +73,10 @@ describe('Library', () => {
 
     const report = await running;
     expect(report).toMatchObject({ added: ['ferry'], removed: ['002_ed0d13cddf14b3e3'], changed: [], unchanged: 4 });
+    // Incremental: only the new file was read; the diff counts the passages that came and went.
+    expect(report.filesRead).toBe(1);
+    expect(report.passageChanges).toEqual({ added: 1, removed: expect.any(Number) });
+    expect(report.passageChanges?.removed).toBeGreaterThan(0);
     // The new index: the only article naming the mayor is gone, so neither its answer nor its quotes are given.
     const after = library.ask('Who is the mayor of Kyiv?');
     if (!after.ok) throw new Error(after.error.message);
@@ -80,7 +84,7 @@ describe('Library', () => {
     expect([...after.answer.quotes, ...after.answer.related].map((quote) => quote.source.id)).not.toContain('002_ed0d13cddf14b3e3');
     const another = library.reindex();
     expect(another).not.toBe(running);
-    await another;
+    expect(await another).toMatchObject({ filesRead: 0, passageChanges: { added: 0, removed: 0 } });
   });
 
   it('answers from memory, with a warning, when the index folder cannot be written', async () => {
@@ -108,7 +112,7 @@ describe('Library', () => {
     const log = recordingLog();
     const rebuilt = await openLibraryWithReport({ seedsDir, indexDir, log });
     expect(rebuilt.origin).toMatchObject({ loaded: false });
-    expect(log.lines).toContainEqual(expect.stringMatching(/^warn: The saved index cannot be used: .*index\.json fails its checksum/));
+    expect(log.lines).toContainEqual(expect.stringMatching(/^warn: The saved index cannot be used: .*index\.quoth fails its checksum/));
   });
 
   it('answers from a valid saved index, with a warning, when the seeds folder is missing', async () => {
@@ -125,6 +129,8 @@ describe('Library', () => {
   });
 
   it('fails, and keeps the saved index, when the seeds folder is deleted while a build reads it', async () => {
+    // Enough files that reading them outlasts the first progress message, even when unchanged files are only hashed.
+    for (let i = 0; i < 300; i++) await writeFile(path.join(seedsDir, `note-${i}.txt`), `Note ${i}: the ferry left at ${i} o'clock.`);
     await openLibraryWithReport({ seedsDir, indexDir });
     const before = await readFile(path.join(indexDir, INDEX_FILE));
     const racing = openLibraryWithReport({

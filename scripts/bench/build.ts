@@ -2,19 +2,17 @@
  * Build phases: Quoth's index (ingest, optional replication, buildCorpus, save), the same build step by step
  * for a breakdown, and a bare MiniSearch over the same passages. Each runs in a fresh process (see bench.ts).
  */
-import { readFile, stat, writeFile } from 'node:fs/promises';
-import path from 'node:path';
+import { stat, writeFile } from 'node:fs/promises';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import MiniSearch from 'minisearch';
 import { loadSeeds } from '../../src/ingest/index.js';
 import type { Article, SkippedFile } from '../../src/model.js';
 import { toPassages } from '../../src/passages.js';
 import { groupCopies } from '../../src/search/copies.js';
-import { buildImpacts } from '../../src/search/impacts.js';
+import { scoreImpacts } from '../../src/search/impacts.js';
 import { buildCorpus, type Corpus } from '../../src/search/corpus.js';
-import { INDEX_OPTIONS, type PassageDocument } from '../../src/search/options.js';
-import { INDEX_FILE, saveCorpus } from '../../src/search/store.js';
-import { splitWords, termOf } from '../../src/text/terms.js';
+import { loadSavedCorpus, saveCorpus } from '../../src/search/store.js';
+import { countTerms } from '../../src/search/termtable.js';
 import { BARE_OPTIONS, type BareDocument } from './bare.js';
 import { memory, msSince, progress, timed, type MemorySnapshot } from './measure.js';
 
@@ -29,10 +27,10 @@ export interface BuildQuothArgs {
 export interface BuildBreakdown {
   passagesMs: number;
   copiesMs: number;
-  indexMs: number;
-  /** Share of indexMs spent in Quoth's tokenizer + processTerm (splitWords + termOf over every field). */
-  indexTermsMs: number;
-  termStatsMs: number;
+  /** countTerms: tokenising every field of every passage into the term table. */
+  countMs: number;
+  /** scoreImpacts: BM25+ of every posting. */
+  scoreMs: number;
 }
 
 export interface BuildQuothResult {
@@ -176,25 +174,15 @@ export async function buildBreakdown(args: BreakdownArgs): Promise<BuildBreakdow
   const copiesMs = msSince(start);
 
   const titles = new Map(articles.map((article) => [article.source.id, article.source.title ?? '']));
-  const search = new MiniSearch<PassageDocument>(INDEX_OPTIONS);
   start = process.hrtime.bigint();
-  passages.forEach((passage, id) => search.add({ id, text: passage.text, heading: passage.heading }));
-  const indexMs = msSince(start);
+  const table = countTerms(passages.map((passage) => ({ text: passage.text, heading: passage.heading, title: titles.get(passage.sourceId) ?? '' })));
+  const countMs = msSince(start);
 
   start = process.hrtime.bigint();
-  let terms = 0;
-  for (const passage of passages) {
-    for (const field of [passage.text, passage.heading]) {
-      for (const word of splitWords(field)) if (termOf(word) !== null) terms += 1;
-    }
-  }
-  const indexTermsMs = msSince(start);
-
-  start = process.hrtime.bigint();
-  buildImpacts(passages.map((passage) => ({ text: passage.text, heading: passage.heading, title: titles.get(passage.sourceId) ?? '' })));
-  const termStatsMs = msSince(start);
-  progress(`breakdown: done (${terms} indexed terms)`);
-  return { passagesMs, copiesMs, indexMs, indexTermsMs, termStatsMs };
+  scoreImpacts(table);
+  const scoreMs = msSince(start);
+  progress(`breakdown: done (${table.ids.length} postings of ${table.terms.length} terms)`);
+  return { passagesMs, copiesMs, countMs, scoreMs };
 }
 
 export interface BuildBareArgs {
@@ -212,8 +200,9 @@ export interface BuildBareResult {
 
 /** The passages' texts, read from Quoth's saved index (not timed), so both indexes hold the same passages. */
 async function passageTexts(indexDir: string): Promise<BareDocument[]> {
-  const envelope = JSON.parse(await readFile(path.join(indexDir, INDEX_FILE), 'utf8')) as { passages: unknown[][] };
-  return envelope.passages.map((row, id) => ({ id, text: String(row[5]) }));
+  const saved = await loadSavedCorpus(indexDir);
+  if (!saved.ok) throw new Error(`bench: cannot load the index: ${saved.reason}`);
+  return saved.corpus.passages.map(({ id, text }) => ({ id, text }));
 }
 
 export async function buildBare(args: BuildBareArgs): Promise<BuildBareResult> {

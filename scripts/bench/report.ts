@@ -4,6 +4,7 @@ import { formatCount, formatMb, formatMs, table, type Summary } from './measure.
 import { MAX_AUTO_REPEAT, type BuildBareResult, type BuildBreakdown, type BuildQuothResult } from './build.js';
 import type { LatencyResult } from './latency.js';
 import type { LoadResult } from './load.js';
+import type { ReindexResult } from './reindex.js';
 import { QUESTIONS } from './questions.js';
 
 /** Targets at ~100k passages on a 2-core machine. */
@@ -20,6 +21,7 @@ export interface ReportInput {
   load: LoadResult;
   bareLoad: LoadResult;
   timing: LatencyResult;
+  reindex: ReindexResult;
   elapsedMs: number;
 }
 
@@ -101,6 +103,7 @@ export function report(input: ReportInput): string {
       ['rss after load ²', formatMb(load.afterLoad.rss), formatMb(bareLoad.afterLoad.rss), ratio(load.afterLoad.rss, bareLoad.afterLoad.rss)],
       ['heapUsed after load ²', formatMb(load.afterLoad.heapUsed), formatMb(bareLoad.afterLoad.heapUsed), ratio(load.afterLoad.heapUsed, bareLoad.afterLoad.heapUsed)],
       ['peak rss of the load process', formatMb(load.afterLoad.maxRss), formatMb(bareLoad.afterLoad.maxRss), ''],
+      ['rss once the spelling index is made', load.afterSpelling === null ? '' : formatMb(load.afterSpelling.rss), '', ''],
       ...latencyRows('ask vs search', timing.ask, timing.bare),
     ]),
   );
@@ -111,6 +114,11 @@ export function report(input: ReportInput): string {
   out(
     `² after two forced GCs, in a fresh process; Quoth's holds the whole corpus, bare's the index only. ` +
       `Baseline: rss ${formatMb(load.before.rss)} / ${formatMb(bareLoad.before.rss)}, heapUsed ${formatMb(load.before.heapUsed)} / ${formatMb(bareLoad.before.heapUsed)}.`,
+  );
+  out();
+  out(
+    `reindex (library, worker thread, saved): full build ${formatMs(input.reindex.fullBuildMs)}; one changed file (${input.reindex.changedFile}) ` +
+      `${formatMs(input.reindex.reindexMs)}, ${input.reindex.filesRead} file(s) read, ${formatCount(input.reindex.passages)} passages`,
   );
   out();
   out(`ask p50: ${ms(timing.ask.p50)} vs bare search ${ms(timing.bare.p50)} (ratio ${ratio(timing.ask.p50, timing.bare.p50)})`);
@@ -172,16 +180,15 @@ export function report(input: ReportInput): string {
 
   if (input.breakdown !== null) {
     const b = input.breakdown;
-    const sum = b.passagesMs + b.copiesMs + b.indexMs + b.termStatsMs;
+    const sum = b.passagesMs + b.copiesMs + b.countMs + b.scoreMs;
     out(`build steps, timed one by one in another process (sum ${formatMs(sum)} vs buildCorpus ${formatMs(build.buildMs)}):`);
     out(
       table(
         [
           ['toPassages (sentence splitting, passage cutting)', formatMs(b.passagesMs), share(b.passagesMs, sum)],
           ['groupCopies (MinHash over 5-word shingles)', formatMs(b.copiesMs), share(b.copiesMs, sum)],
-          ['MiniSearch.add with INDEX_OPTIONS (text, heading)', formatMs(b.indexMs), share(b.indexMs, sum)],
-          ['  of which splitWords + termOf on every field (re-run alone)', formatMs(b.indexTermsMs), share(b.indexTermsMs, sum)],
-          ['buildImpacts (BM25 per term and passage, 3 fields)', formatMs(b.termStatsMs), share(b.termStatsMs, sum)],
+          ['countTerms (tokenise text, heading, title into the term table)', formatMs(b.countMs), share(b.countMs, sum)],
+          ['scoreImpacts (BM25+ per posting, 3 fields)', formatMs(b.scoreMs), share(b.scoreMs, sum)],
         ],
         '  ',
       ),
@@ -194,9 +201,9 @@ export function report(input: ReportInput): string {
       [
         ['', 'Quoth', 'bare'],
         ['readFile', formatMs(load.readMs), formatMs(bareLoad.readMs)],
-        ['JSON.parse', formatMs(load.parseMs), formatMs(bareLoad.parseMs)],
-        ['restore (Quoth: fromEnvelope = zod + loadJS + passages)', formatMs(load.restoreMs), formatMs(bareLoad.restoreMs)],
-        ['  of which MiniSearch.loadJS (re-run alone)', load.loadJsMs === null ? '' : formatMs(load.loadJsMs), ''],
+        ['parse (Quoth: checksum, header, inflate columns; bare: JSON.parse)', formatMs(load.parseMs), formatMs(bareLoad.parseMs)],
+        ['restore (Quoth: decode columns, score impacts; bare: loadJS)', formatMs(load.restoreMs), formatMs(bareLoad.restoreMs)],
+        ['Quoth: spelling index, made on the first misspelt word', load.spellingMs === null ? '' : formatMs(load.spellingMs), ''],
       ],
       '  ',
     ),
@@ -227,6 +234,8 @@ export function figures(input: ReportInput): Record<string, number | string | nu
     rss_after_build_mb: mb(build.afterBuild.rss),
     rss_after_load_mb: mb(load.afterLoad.rss),
     heap_after_load_mb: mb(load.afterLoad.heapUsed),
+    spelling_index_s: load.spellingMs === null ? null : round(load.spellingMs / 1000, 3),
+    rss_after_spelling_mb: load.afterSpelling === null ? null : mb(load.afterSpelling.rss),
     ask_p50_ms: round(timing.ask.p50, 3),
     ask_p90_ms: round(timing.ask.p90, 3),
     ask_p99_ms: round(timing.ask.p99, 3),
@@ -240,6 +249,9 @@ export function figures(input: ReportInput): Record<string, number | string | nu
     bare_rss_after_load_mb: mb(bareLoad.afterLoad.rss),
     bare_p50_ms: round(timing.bare.p50, 3),
     bare_p99_ms: round(timing.bare.p99, 3),
+    reindex_full_s: round(input.reindex.fullBuildMs / 1000, 3),
+    reindex_one_file_s: round(input.reindex.reindexMs / 1000, 3),
+    reindex_files_read: input.reindex.filesRead,
     load_average_1m: round(os.loadavg()[0] ?? Number.NaN, 2),
     elapsed_s: round(input.elapsedMs / 1000, 1),
   };

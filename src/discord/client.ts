@@ -8,6 +8,7 @@ import {
   DiscordAPIError,
   Events,
   GatewayIntentBits,
+  Partials,
   REST,
   Routes,
   type ClientOptions,
@@ -55,6 +56,9 @@ export function clientOptions(config: BotOptions['config'], logger?: Logger): Cl
   return {
     // Slash commands need no privileged intent; Guilds gives guild and channel data for interactions.
     intents: [GatewayIntentBits.Guilds],
+    // An interaction carries its channel (a thread with its parent): keep it even when the gateway never announced
+    // it (a thread opened while the bot was offline), so the channel allow-list can see the thread's parent.
+    partials: [Partials.Channel],
     allowedMentions: NO_MENTIONS,
     rest: {
       ...(config.discordApiBase ? { api: config.discordApiBase } : {}),

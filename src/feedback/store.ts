@@ -28,6 +28,8 @@ export type ShareClaim = { first: true } | { first: false; by: SharedRecord };
 export class FeedbackStore {
   /** Serialises this process's appends so each `write` + `fsync` finishes before the next starts. */
   private queue: Promise<void> = Promise.resolve();
+  /** Shares being written, so a second click waits for the first instead of posting again. */
+  private readonly pendingShares = new Map<string, Promise<void>>();
 
   private constructor(
     readonly file: string,
@@ -93,14 +95,25 @@ export class FeedbackStore {
   }
 
   /**
-   * Claims the one public posting of an answer. Decided in memory before the write, so two clicks arriving together
-   * cannot both win; the record is durable before the caller posts.
+   * Claims the one public posting of an answer: durable before the caller posts. Two clicks arriving together cannot
+   * both win (the second waits for the first's write); if that write fails, the next click may claim it.
    */
   async claimShare(answerId: string, userId: string): Promise<ShareClaim> {
     const existing = this.ledger.sharedBy(answerId);
     if (existing) return { first: false, by: existing };
-    await this.append({ v: 1, kind: 'shared', at: this.now().toISOString(), answerId, userId });
-    return { first: true };
+    const pending = this.pendingShares.get(answerId);
+    if (pending) {
+      await pending.catch(() => undefined);
+      return this.claimShare(answerId, userId);
+    }
+    const write = this.append({ v: 1, kind: 'shared', at: this.now().toISOString(), answerId, userId });
+    this.pendingShares.set(answerId, write);
+    try {
+      await write;
+      return { first: true };
+    } finally {
+      this.pendingShares.delete(answerId);
+    }
   }
 
   async close(): Promise<void> {
@@ -108,9 +121,10 @@ export class FeedbackStore {
     await this.handle.close();
   }
 
+  /** Counted only once it is on disk: a failed write leaves the ledger as it was, and the caller is told. */
   private async append(record: FeedbackRecord): Promise<void> {
-    this.ledger.apply(record);
     await this.enqueue(`${JSON.stringify(record)}\n`);
+    this.ledger.apply(record);
   }
 
   private enqueue(text: string): Promise<void> {

@@ -1,16 +1,14 @@
 /**
  * Builds a corpus from the seeds folder in a worker thread, so the main thread (the bot answering /ask) is never
- * held for long: reading, parsing, indexing and saving run in the worker; the result arrives in small messages and
- * the search index is rebuilt here with MiniSearch's chunked loader.
+ * held for long: reading, parsing, indexing, encoding and saving run in the worker; the encoded index arrives in one
+ * message whose buffers are transferred, and is decoded here as a saved index is loaded (no passage objects made).
  */
-import { setImmediate as nextTurn } from 'node:timers/promises';
 import { Worker } from 'node:worker_threads';
-import MiniSearch, { type AsPlainObject } from 'minisearch';
 import type { IngestWarning } from '../ingest/index.js';
 import { SeedsFolderError } from '../ingest/errors.js';
-import type { Passage, SkippedFile } from '../model.js';
-import { assemble, type Corpus } from '../search/corpus.js';
-import { INDEX_OPTIONS, type PassageDocument } from '../search/options.js';
+import type { SkippedFile } from '../model.js';
+import type { Corpus } from '../search/corpus.js';
+import { decodeCorpus } from '../search/envelope.js';
 import type { BuildRequest, WorkerMessage } from './protocol.js';
 
 export interface OffThreadBuild {
@@ -19,6 +17,8 @@ export interface OffThreadBuild {
   removed: Map<string, Map<string, number>>;
   /** Why the index could not be saved (an errno code or a message), or null when it was. */
   saveError: string | null;
+  /** Files read and parsed (all of them, unless the build was incremental). */
+  filesRead: number;
 }
 
 export interface OffThreadOptions {
@@ -31,17 +31,10 @@ export class IndexBuildError extends Error {
   override name = 'IndexBuildError';
 }
 
-/** Terms added to the impact index's map between turns of the event loop. */
-const TERMS_PER_TURN = 20_000;
-
 export function buildOffThread(request: BuildRequest, options: OffThreadOptions = {}): Promise<OffThreadBuild> {
   return new Promise((resolve, reject) => {
     const worker = startWorker(request);
     let removed = new Map<string, Map<string, number>>();
-    let head: Extract<WorkerMessage, { type: 'head' }> | null = null;
-    const passages: Passage[] = [];
-    const impactTerms: string[] = [];
-    const searchTerms: AsPlainObject['index'] = [];
     let settled = false;
     const fail = (error: Error): void => {
       if (settled) return;
@@ -50,11 +43,7 @@ export function buildOffThread(request: BuildRequest, options: OffThreadOptions 
       reject(error);
     };
 
-    const next = (): void => {
-      setImmediate(() => worker.postMessage('next'));
-    };
     worker.on('message', (message: WorkerMessage) => {
-      if (message.type === 'head' || message.type === 'passages' || message.type === 'impactTerms' || message.type === 'searchTerms') next();
       switch (message.type) {
         case 'progress':
           options.onProgress?.(message.done, message.total);
@@ -63,18 +52,6 @@ export function buildOffThread(request: BuildRequest, options: OffThreadOptions 
           removed = new Map(message.removed.map(([file, reasons]) => [file, new Map(reasons)]));
           options.onRead?.(message.skipped, message.warnings);
           break;
-        case 'head':
-          head = message;
-          break;
-        case 'passages':
-          for (const passage of message.passages) passages.push(passage);
-          break;
-        case 'impactTerms':
-          for (const term of message.terms) impactTerms.push(term);
-          break;
-        case 'searchTerms':
-          for (const entry of message.entries) searchTerms.push(entry);
-          break;
         case 'failed':
           fail(
             message.seedsFolder
@@ -82,40 +59,18 @@ export function buildOffThread(request: BuildRequest, options: OffThreadOptions 
               : Object.assign(new IndexBuildError(`Quoth: building the index failed: ${message.message}`), { stack: message.stack }),
           );
           break;
-        case 'done':
+        case 'built':
           settled = true;
-          if (head === null) {
-            reject(new IndexBuildError('Quoth: the index worker finished without sending an index'));
-            return;
+          try {
+            resolve({ corpus: decodeCorpus(message.corpus), removed, saveError: message.saveError ?? null, filesRead: message.filesRead });
+          } catch (error) {
+            reject(new IndexBuildError(`Quoth: the index worker sent an index that does not decode: ${(error as Error).message}`, { cause: error }));
           }
-          assembleCorpus(head, passages, impactTerms, searchTerms).then((corpus) => resolve({ corpus, removed, saveError: message.saveError ?? null }), reject);
           break;
       }
     });
     worker.on('error', (error) => fail(new IndexBuildError(`Quoth: the index worker failed: ${error.message}`, { cause: error })));
     worker.on('exit', (code) => fail(new IndexBuildError(`Quoth: the index worker stopped (exit code ${code}) before sending an index`)));
-  });
-}
-
-async function assembleCorpus(
-  head: Extract<WorkerMessage, { type: 'head' }>,
-  passages: Passage[],
-  impactTerms: string[],
-  searchTerms: AsPlainObject['index'],
-): Promise<Corpus> {
-  const search = await MiniSearch.loadJSAsync<PassageDocument>({ ...head.search, index: searchTerms }, INDEX_OPTIONS);
-  const terms = new Map<string, number>();
-  for (let at = 0; at < impactTerms.length; at++) {
-    terms.set(impactTerms[at]!, at);
-    if (at % TERMS_PER_TURN === TERMS_PER_TURN - 1) await nextTurn();
-  }
-  return assemble({
-    builtAt: head.builtAt,
-    sources: head.sources,
-    passages,
-    search,
-    impacts: { ...head.impacts, terms },
-    skipped: head.skipped,
   });
 }
 

@@ -19,6 +19,11 @@ export interface LoadOptions {
   onProgress?(done: number, total: number): void;
   /** Larger files are skipped with a reason, without being read. Default `DEFAULT_MAX_FILE_MB` MB (MiB). */
   maxFileBytes?: number;
+  /**
+   * Whether a file the caller already holds (same displayed path, content hash and source id) can be left unparsed:
+   * it is listed in `reused` instead of `articles` (an incremental reindex parses only what changed).
+   */
+  reuse?(file: { path: string; sha256: string; sourceId: string }): boolean;
 }
 
 /** A file that was indexed but whose metadata needed attention (for example bad front matter). */
@@ -30,6 +35,8 @@ export interface IngestWarning {
 export interface LoadResult {
   /** In path order. */
   articles: Article[];
+  /** Files `reuse` accepted, in path order: hashed, not parsed. `before`: how many of `articles` come before it. */
+  reused: { path: string; sha256: string; sourceId: string; before: number }[];
   skipped: SkippedFile[];
   warnings: IngestWarning[];
 }
@@ -148,6 +155,7 @@ export async function loadSeeds(seedsDir: string, options: LoadOptions = {}): Pr
   const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_MB * MEGABYTE;
 
   const articles: Article[] = [];
+  const reused: LoadResult['reused'] = [];
   const warnings: IngestWarning[] = [];
   const ids = uniqueSourceIds(files.map((file) => file.rel));
   for (const [i, file] of files.entries()) {
@@ -159,8 +167,11 @@ export async function loadSeeds(seedsDir: string, options: LoadOptions = {}): Pr
     } catch (error) {
       skipped.push({ path: shown, reason: error instanceof FileTooLargeError ? error.message : `unreadable (${describe(error)})` });
     }
-    if (bytes) {
-      const sha256 = sha256Of(bytes);
+    const sha256 = bytes === null ? null : sha256Of(bytes);
+    const sourceId = ids.get(rel);
+    if (bytes !== null && sha256 !== null && sourceId !== undefined && options.reuse?.({ path: shown, sha256, sourceId })) {
+      reused.push({ path: shown, sha256, sourceId, before: articles.length });
+    } else if (bytes !== null && sha256 !== null) {
       try {
         const result = readArticle(rel, shown, bytes, sha256, ids.get(rel));
         if (result.ok) {
@@ -178,7 +189,7 @@ export async function loadSeeds(seedsDir: string, options: LoadOptions = {}): Pr
     await nextTurn();
   }
   await folder.assertStillThere();
-  return { articles, skipped, warnings };
+  return { articles, reused, skipped, warnings };
 }
 
 /**

@@ -176,11 +176,6 @@ function sourceName(source: SourceRef): string {
   return source.title?.trim() || source.id;
 }
 
-/** "Outlet, 2025-07-04", "Outlet", "2025-07-04", or "" — raw. */
-function outletAndDate(source: SourceRef): string {
-  return [source.outlet?.trim(), source.published].filter((part): part is string => Boolean(part)).join(', ');
-}
-
 /** A short inert label naming a source for "also reported by": outlet (date), else title (date). */
 function shortLabel(source: SourceRef, max: number): string {
   const name = source.outlet?.trim() || sourceName(source);
@@ -242,25 +237,42 @@ export function corroborationLine(quote: Quote, sourceCount: number): string {
   return `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
 }
 
-function footnoteField(quote: Quote, number: number, answer: Answer, budget: Budget, label: string): APIEmbedField {
-  const source = quote.source;
-  const prefix = `[${number}] ${label}`;
-  const name = `${prefix}${fitText(sourceName(source), Math.min(DISCORD_LIMITS.fieldName, budget.label + 8) - prefix.length)}`;
-  const lines: string[] = [];
-  const meta = outletAndDate(source);
+/** Longest source title shown under a quote: about two lines on a 360 px phone screen. */
+export const TITLE_MAX = 70;
+
+/** A source's title, shortened with "…" and linked when it has a URL; raw text escaped. */
+function titleLink(source: SourceRef, budget: Budget): string {
+  const name = fitText(sourceName(source), Math.min(TITLE_MAX, budget.label)).replace(/(?<!\\)\]/g, '\\]');
   const url = safeUrl(source.url, budget.url);
-  const metaText = meta ? fitText(meta, budget.label) : 'Outlet and date unknown';
-  lines.push(url ? `${metaText} · [link](${url})` : metaText);
-  if (label === '') lines.push(`${corroborationLine(quote, answer.sourceCount)}.`);
-  if (quote.alsoIn.length > 0) {
-    const others = quote.alsoIn.map((other) => shortLabel(other, Math.min(60, budget.label)));
-    lines.push(`Also reported by ${joinWithin(others, budget.list)}`);
-  }
-  return { name, value: fitPlain(lines.join('\n'), DISCORD_LIMITS.fieldValue) };
+  return url ? `[${name}](${url})` : name;
 }
 
-function quoteBlock(quote: Quote, number: number, budget: Budget): string {
-  return `> ${fitText(quote.text, budget.quote)} **[${number}]**`;
+/**
+ * One quote as it reads on a phone: the quote, then directly under it the line naming its source (title · outlet ·
+ * date, the title linked when there is a URL), then who else reports it. No side-by-side fields, no alignment.
+ */
+function quoteWithSource(quote: Quote, number: number, answer: Answer, budget: Budget, related: boolean): string {
+  const source = quote.source;
+  const details = [source.outlet?.trim() ? fitText(source.outlet.trim(), Math.min(60, budget.label)) : null, source.published].filter(Boolean);
+  const lines = [`> ${fitText(quote.text, budget.quote)}`, `**[${number}]** ${[titleLink(source, budget), ...details].join(' · ')}`];
+  if (!related) {
+    const also =
+      quote.alsoIn.length > 0
+        ? `; also ${joinWithin(
+            quote.alsoIn.map((other) => shortLabel(other, Math.min(60, budget.label))),
+            budget.list,
+          )}`
+        : '';
+    lines.push(`${corroborationLine(quote, answer.sourceCount)}${also}.`);
+  }
+  return lines.join('\n');
+}
+
+/** The source's publication date as an ISO timestamp for the embed, or nothing when unknown or unreadable. */
+function publishedTimestamp(source: SourceRef | undefined): { timestamp?: string } {
+  if (!source?.published) return {};
+  const time = Date.parse(source.published);
+  return Number.isNaN(time) ? {} : { timestamp: new Date(time).toISOString() };
 }
 
 function findSource(id: string, answer: Answer, options: AnswerRenderOptions): SourceRef | undefined {
@@ -306,46 +318,30 @@ function conflictEmbed(conflict: Conflict, answer: Answer, options: AnswerRender
 function renderWithBudget(answer: Answer, options: AnswerRenderOptions, budget: Budget): APIEmbed[] {
   const title = fitText(answer.question, Math.min(DISCORD_LIMITS.embedTitle, budget.label + 56));
   const indexed = `${answer.sourceCount} indexed source${answer.sourceCount === 1 ? '' : 's'}`;
-  const footer = { text: `Quoth · verbatim quotes from ${indexed} · no AI-written text` };
   const readAs = answer.didYouMean === null ? [] : [`*Read as:* ${fitText(answer.didYouMean, budget.label + 56)}`];
+  const shown = answer.status === 'no_answer' ? answer.related.slice(0, 3) : answer.quotes.slice(0, 3);
+  const dated = publishedTimestamp(shown[0]?.source);
+  // Discord prints the timestamp right after the footer text, so the footer says whose date it is.
+  const footer = { text: `Quoth · verbatim quotes from ${indexed} · no AI-written text${dated.timestamp ? ' · [1] published' : ''}` };
   if (answer.status === 'no_answer') {
-    const related = answer.related.slice(0, 3);
     const lines = [
       ...readAs,
       `**No answer.** None of the ${indexed} answers this question.`,
-      related.length > 0 ? '\n**Related reading** — close to your question, but *not* an answer:' : '',
-      ...related.map((quote, index) => quoteBlock(quote, index + 1, budget)),
+      shown.length > 0 ? '\n**Related reading** — close to your question, but *not* an answer:' : '',
+      ...shown.map((quote, index) => `\n${quoteWithSource(quote, index + 1, answer, budget, true)}`),
     ].filter(Boolean);
-    return [
-      {
-        color: COLORS.noAnswer,
-        title,
-        description: lines.join('\n'),
-        fields: related.map((quote, index) => footnoteField(quote, index + 1, answer, budget, 'Related: ')),
-        footer,
-      },
-    ];
+    return [{ color: COLORS.noAnswer, title, description: lines.join('\n'), footer, ...dated }];
   }
-  const quotes = answer.quotes.slice(0, 3);
-  const first = quotes[0];
   const lines: string[] = [...readAs];
   lines.push(answer.answer ? `**${fitText(answer.answer, budget.label)}**` : '**Here is what the sources say:**');
-  if (first) lines.push(`${corroborationLine(first, answer.sourceCount)}.`);
   if (answer.conflicts.length > 0) lines.push('⚠️ The sources disagree on this — see below.');
-  lines.push('');
-  quotes.forEach((quote, index) => lines.push(quoteBlock(quote, index + 1, budget)));
-  const main: APIEmbed = {
-    color: COLORS.answered,
-    title,
-    description: lines.join('\n'),
-    fields: quotes.map((quote, index) => footnoteField(quote, index + 1, answer, budget, '')),
-    footer,
-  };
+  shown.forEach((quote, index) => lines.push('', quoteWithSource(quote, index + 1, answer, budget, false)));
+  const main: APIEmbed = { color: COLORS.answered, title, description: lines.join('\n'), footer, ...dated };
   const conflicts = answer.conflicts.slice(0, budget.conflicts).map((conflict) => conflictEmbed(conflict, answer, options, budget));
   return [main, ...conflicts];
 }
 
-/** The /ask reply: short answer, quotes with footnotes, corroboration, and a "Sources disagree" embed per conflict. */
+/** The /ask reply: short answer, each quote above its source and corroboration, and a "Sources disagree" embed per conflict. */
 export function renderAnswer(answer: Answer, options: AnswerRenderOptions = {}): RenderedMessage {
   for (const budget of BUDGETS) {
     const embeds = renderWithBudget(answer, options, budget);

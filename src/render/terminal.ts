@@ -1,4 +1,5 @@
 /** Answer → text for a terminal: short answer, quotes with their sources, disagreements, related reading. */
+import wrapAnsi from 'wrap-ansi';
 import type { Answer, Quote } from '../model.js';
 import type { IndexInfo } from '../service.js';
 import { corroborationText, describeSource, shortSourceName } from './sources.js';
@@ -70,4 +71,24 @@ export function renderSources(info: IndexInfo): string {
     for (const skipped of info.skipped) lines.push(`  ${skipped.path}: ${skipped.reason}`);
   }
   return lines.join('\n');
+}
+
+/** A line's hanging indent: its leading spaces plus a list marker ("[1] ", "• ", "- ", "— "), so wrapped text lines up. */
+const HANGING = /^(\s*(?:\[\d+\] |[•\-—] )?)/;
+
+/**
+ * Wraps text to `width` columns (colour codes are not counted), each wrapped line continuing under the text of its
+ * first line rather than under its indent or marker. Words longer than the width are cut.
+ */
+export function wrapToWidth(text: string, width: number): string {
+  return text
+    .split('\n')
+    .map((line) => {
+      const indent = (HANGING.exec(line)?.[1] ?? '').length;
+      const room = width - indent;
+      if (room < Math.min(10, width / 2)) return wrapAnsi(line, width, { hard: true });
+      const [first = '', ...rest] = wrapAnsi(line.slice(indent), room, { hard: true }).split('\n');
+      return [line.slice(0, indent) + first, ...rest.map((part) => ' '.repeat(indent) + part)].join('\n');
+    })
+    .join('\n');
 }

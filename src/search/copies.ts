@@ -6,7 +6,9 @@
 import { splitWords } from '../text/terms.js';
 
 const SHINGLE_WORDS = 5;
-const HASHES = 128;
+/** Hashes in a copy signature. */
+export const COPY_SIGNATURE_HASHES = 128;
+const HASHES = COPY_SIGNATURE_HASHES;
 // Two rows a band: articles whose shingle sets overlap by a quarter still meet in some band.
 const BANDS = 64;
 const ROWS = HASHES / BANDS;
@@ -31,7 +33,16 @@ export interface CopyPair {
 
 /** Every pair of copies among `articles` (not transitive). */
 export function findCopyPairs(articles: ArticleText[]): CopyPair[] {
-  const signatures = articles.map((article) => signature(shingles(article.body)));
+  return copyPairsAmong(articles.map((article) => copySignature(article.body)));
+}
+
+/** What copy detection needs of an article body, kept in the saved index so an unchanged article is not read again. */
+export function copySignature(body: string): CopySignature {
+  return signature(shingles(body));
+}
+
+/** Every pair of copies among articles given by their signatures (not transitive). */
+export function copyPairsAmong(signatures: readonly CopySignature[]): CopyPair[] {
   const pairs: CopyPair[] = [];
   const compared = new Set<string>();
   for (let band = 0; band < BANDS; band++) {
@@ -82,9 +93,10 @@ export function groupCopies(articles: ArticleText[], pairs: CopyPair[] = findCop
   return story;
 }
 
-interface Signature {
+export interface CopySignature {
   /** One-permutation MinHash: per bin, the smallest shingle hash that fell into it (EMPTY when none did). */
   hashes: Uint32Array;
+  /** Distinct shingles of the body. */
   size: number;
 }
 
@@ -102,7 +114,7 @@ function shingles(body: string): Set<number> {
   return result;
 }
 
-function signature(set: Set<number>): Signature {
+function signature(set: Set<number>): CopySignature {
   const hashes = new Uint32Array(HASHES).fill(EMPTY);
   for (const shingle of set) {
     const value = mix(shingle ^ 0x5bd1e995);
@@ -113,7 +125,7 @@ function signature(set: Set<number>): Signature {
 }
 
 /** Estimated |A ∩ B| / min(|A|, |B|) from the MinHash Jaccard estimate and the set sizes. */
-function containment(a: Signature, b: Signature): number {
+function containment(a: CopySignature, b: CopySignature): number {
   let equal = 0;
   let used = 0;
   for (let k = 0; k < HASHES; k++) {

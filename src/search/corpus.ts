@@ -1,17 +1,21 @@
-/** Articles → a searchable corpus (passages + MiniSearch index + term statistics). Pure: no I/O. */
-import MiniSearch from 'minisearch';
+/** Articles → a searchable corpus (passages + term statistics + impact index + spelling index). Pure: no I/O. */
+import type MiniSearch from 'minisearch';
 import type { Article, Passage, SkippedFile, SourceRef } from '../model.js';
 import { toPassages } from '../passages.js';
 import { formatOf } from '../ingest/article.js';
-import { findCopyPairs, groupCopies } from './copies.js';
+import { copyPairsAmong, copySignature, groupCopies, type CopySignature } from './copies.js';
 import { formatCopies, repeatedInAggregates } from './redundancy.js';
-import { buildImpacts, type ImpactIndex } from './impacts.js';
-import { INDEX_OPTIONS, type PassageDocument } from './options.js';
+import { scoreImpacts, type ImpactIndex } from './impacts.js';
+import type { PassageDocument } from './options.js';
+import { spellingIndex } from './spellingindex.js';
+import { countTerms, mergeTables, type IndexedFields, type TermTable } from './termtable.js';
 
 export interface IndexedSource {
   source: SourceRef;
   sha256: string;
   passages: number;
+  /** Passages cut from it but not indexed because other sources hold them word for word (aggregate pages). */
+  dropped: number;
   /** Articles that are copies of one another share a story id: together they are one independent source. */
   story: string;
 }
@@ -20,18 +24,25 @@ export interface Corpus {
   builtAt: string;
   sources: IndexedSource[];
   sourceById: Map<string, IndexedSource>;
+  /** Copy signature of each source, in the order of `sources`: kept so an unchanged file is not read again to find copies. */
+  signatures: CopySignature[];
   passages: Passage[];
-  search: MiniSearch<PassageDocument>;
+  /** Term counts by passage and field: what the impacts and the spelling index are computed from, and what is saved. */
+  table: TermTable;
   /** Term → passages with precomputed scores: retrieval for /ask, and term rarity. */
   impacts: ImpactIndex;
+  /** Fuzzy lookup of misspelt words; made from `table` on first use (most questions never need it). */
+  readonly search: MiniSearch<PassageDocument>;
   skipped: SkippedFile[];
 }
+
+/** What a corpus is made of; the rest (`sourceById`, `impacts`, `search`) is derived. */
+export type CorpusParts = Omit<Corpus, 'sourceById' | 'impacts' | 'search'> & { impacts?: ImpactIndex };
 
 /** Lets a long build give the event loop a turn (the bot keeps answering during /reindex). */
 export type Pause = () => Promise<void>;
 
 const noPause: Pause = () => Promise.resolve();
-const PASSAGES_PER_PAUSE = 2000;
 
 export async function buildCorpus(
   articles: Article[],
@@ -39,51 +50,125 @@ export async function buildCorpus(
   builtAt: string,
   pause: Pause = noPause,
 ): Promise<Corpus> {
-  const texts = articles.map((article) => ({
-    id: article.source.id,
-    body: article.body.map((range) => article.text.slice(range.start, range.end)).join('\n\n'),
-  }));
-  const pairs = findCopyPairs(texts);
-  const copyOf = formatCopies(articles.map((article) => formatOf(article.source.path)), pairs);
-  const keptIndexes = articles.flatMap((_, index) => (copyOf.has(index) ? [] : [index]));
-  const kept = keptIndexes.map((index) => articles[index]!);
+  const digests: ArticleDigest[] = [];
+  for (const article of articles) {
+    digests.push(digestArticle(article));
+    await pause();
+  }
+  return corpusOfDigests(digests, skipped, builtAt);
+}
+
+/**
+ * What the corpus needs of one article: its copy signature and its passages as cut (before aggregate pages lose
+ * what other pages say). An unchanged file's digest is taken from the previous index instead of reading it again.
+ */
+export interface ArticleDigest {
+  source: SourceRef;
+  sha256: string;
+  signature: CopySignature;
+  /** Ids 0 … k-1 within the article; numbered across the corpus when it is assembled. */
+  passages: Passage[];
+  /** When the digest comes from a previous corpus: its passages' ids there (their term counts are reused). */
+  previousIds?: readonly number[];
+}
+
+export function digestArticle(article: Article): ArticleDigest {
+  const body = article.body.map((range) => article.text.slice(range.start, range.end)).join('\n\n');
+  return { source: article.source, sha256: article.sha256, signature: copySignature(body), passages: toPassages(article, 0) };
+}
+
+/**
+ * The corpus of article digests (in path order): copies of a page in a weaker format left out, stories grouped,
+ * passages of aggregate pages that other pages hold dropped, passages numbered, terms counted. With `previous`, term
+ * counts of passages whose digest names their previous ids are taken from its table, not counted again: the result
+ * is the same as counting every passage.
+ */
+export function corpusOfDigests(digests: readonly ArticleDigest[], skipped: SkippedFile[], builtAt: string, previous?: Corpus): Corpus {
+  const pairs = copyPairsAmong(digests.map((digest) => digest.signature));
+  const copyOf = formatCopies(digests.map((digest) => formatOf(digest.source.path)), pairs);
+  const keptIndexes = digests.flatMap((_, index) => (copyOf.has(index) ? [] : [index]));
+  const kept = keptIndexes.map((index) => digests[index]!);
   const newIndex = new Map(keptIndexes.map((index, position) => [index, position]));
   const stories = groupCopies(
-    keptIndexes.map((index) => texts[index]!),
+    kept.map((digest) => ({ id: digest.source.id, body: '' })),
     pairs.flatMap((pair) => (newIndex.has(pair.a) && newIndex.has(pair.b) ? [{ ...pair, a: newIndex.get(pair.a)!, b: newIndex.get(pair.b)! }] : [])),
   );
   const copies: SkippedFile[] = [...copyOf].map(([copy, original]) => ({
-    path: articles[copy]!.source.path,
-    reason: `same text as ${articles[original]!.source.path}, indexed in that format`,
-    sha256: articles[copy]!.sha256,
+    path: digests[copy]!.source.path,
+    reason: `same text as ${digests[original]!.source.path}, indexed in that format`,
+    sha256: digests[copy]!.sha256,
   }));
 
   const cut: Passage[] = [];
-  for (const article of kept) {
-    cut.push(...toPassages(article, cut.length));
-    await pause();
+  const cutPreviousIds: number[] = [];
+  for (const digest of kept) {
+    digest.passages.forEach((passage, index) => {
+      cutPreviousIds.push(digest.previousIds?.[index] ?? -1);
+      cut.push({ ...passage, id: cut.length });
+    });
   }
   const repeated = repeatedInAggregates(cut);
-  const passages = cut.filter((passage) => !repeated.has(passage.id)).map((passage, id) => ({ ...passage, id }));
+  const passages: Passage[] = [];
+  const previousIds: number[] = [];
+  for (const passage of cut) {
+    if (repeated.has(passage.id)) continue;
+    previousIds.push(cutPreviousIds[passage.id]!);
+    passages.push({ ...passage, id: passages.length });
+  }
   const counts = new Map<string, number>();
   for (const passage of passages) counts.set(passage.sourceId, (counts.get(passage.sourceId) ?? 0) + 1);
-  const sources = kept.map((article) => ({
-    source: article.source,
-    sha256: article.sha256,
-    passages: counts.get(article.source.id) ?? 0,
-    story: stories.get(article.source.id) ?? article.source.id,
+  const sources = kept.map((digest) => ({
+    source: digest.source,
+    sha256: digest.sha256,
+    passages: counts.get(digest.source.id) ?? 0,
+    dropped: digest.passages.length - (counts.get(digest.source.id) ?? 0),
+    story: stories.get(digest.source.id) ?? digest.source.id,
   }));
-
-  const search = new MiniSearch<PassageDocument>(INDEX_OPTIONS);
-  const titles = new Map(kept.map((article) => [article.source.id, article.source.title ?? '']));
-  for (let from = 0; from < passages.length; from += PASSAGES_PER_PAUSE) {
-    search.addAll(passages.slice(from, from + PASSAGES_PER_PAUSE).map(({ id, text, heading }) => ({ id, text, heading })));
-    await pause();
-  }
-  const impacts = buildImpacts(passages.map((passage) => ({ text: passage.text, heading: passage.heading, title: titles.get(passage.sourceId) ?? '' })));
-  return assemble({ builtAt, sources, passages, search, impacts, skipped: [...skipped, ...copies] });
+  const titles = new Map(kept.map((digest) => [digest.source.id, digest.source.title ?? '']));
+  const fields = (passage: Passage): IndexedFields => ({ text: passage.text, heading: passage.heading, title: titles.get(passage.sourceId) ?? '' });
+  const table =
+    previous === undefined
+      ? countTerms(passages.map(fields))
+      : reuseCounts(previous.table, previousIds, passages, fields);
+  return assemble({
+    builtAt,
+    sources,
+    signatures: kept.map((digest) => digest.signature),
+    passages,
+    table,
+    skipped: [...skipped, ...copies],
+  });
 }
 
-export function assemble(parts: Omit<Corpus, 'sourceById'>): Corpus {
-  return { ...parts, sourceById: new Map(parts.sources.map((indexed) => [indexed.source.id, indexed])) };
+/** The term table of `passages`: rows of passages with a previous id copied from `previous`, the others counted. */
+function reuseCounts(previous: TermTable, previousIds: readonly number[], passages: readonly Passage[], fields: (passage: Passage) => IndexedFields): TermTable {
+  const keep = new Int32Array(previous.size).fill(-1);
+  const added: Passage[] = [];
+  const addedIds: number[] = [];
+  previousIds.forEach((previousId, id) => {
+    if (previousId >= 0) keep[previousId] = id;
+    else {
+      added.push(passages[id]!);
+      addedIds.push(id);
+    }
+  });
+  return mergeTables(previous, keep, countTerms(added.map(fields)), Int32Array.from(addedIds), passages.length);
+}
+
+/** A corpus from its parts: impacts scored from the table unless given, the spelling index made on first use. */
+export function assemble(parts: CorpusParts): Corpus {
+  let search: MiniSearch<PassageDocument> | undefined;
+  return {
+    builtAt: parts.builtAt,
+    sources: parts.sources,
+    signatures: parts.signatures,
+    sourceById: new Map(parts.sources.map((indexed) => [indexed.source.id, indexed])),
+    passages: parts.passages,
+    table: parts.table,
+    impacts: parts.impacts ?? scoreImpacts(parts.table),
+    get search() {
+      return (search ??= spellingIndex(parts.table));
+    },
+    skipped: parts.skipped,
+  };
 }

@@ -1,12 +1,18 @@
-/** The saved index: a versioned envelope around the MiniSearch JSON, validated by zod on load. */
-import MiniSearch from 'minisearch';
+/**
+ * The saved index in columns: a small JSON header (schema version, build time, sources with their content hashes,
+ * skipped files, the list of columns), typed-array columns (passage offsets, sentence bounds, headings, the term
+ * table), and the passages' text as one UTF-8 block. Decoding checks that the columns fit together and makes no
+ * passage object: passages are made on first read (lazyarray.ts). Pure: store.ts frames, compresses and writes it.
+ */
 import { z } from 'zod';
+import type { Passage } from '../model.js';
 import { assemble, type Corpus } from './corpus.js';
-import { deserializeImpacts, serializeImpacts } from './impacts.js';
-import { INDEX_OPTIONS, type PassageDocument } from './options.js';
+import { COPY_SIGNATURE_HASHES, type CopySignature } from './copies.js';
+import { lazyArray } from './lazyarray.js';
+import type { Counts, TermTable } from './termtable.js';
 
-/** Bump whenever the envelope, the passage cutting or the term pipeline changes meaning. */
-export const SCHEMA_VERSION = 8;
+/** Bump whenever the columns, the passage cutting or the term pipeline change meaning. */
+export const SCHEMA_VERSION = 10;
 
 const sourceRef = z.object({
   id: z.string(),
@@ -17,116 +23,344 @@ const sourceRef = z.object({
   url: z.string().nullable(),
 });
 
-const envelopeSchema = z.object({
+const ARRAY_TYPES = { Int32: Int32Array, Uint8: Uint8Array, Uint16: Uint16Array, Uint32: Uint32Array } as const;
+type ArrayType = keyof typeof ARRAY_TYPES;
+export type Column = Int32Array | Uint8Array | Uint16Array | Uint32Array;
+interface ColumnOf {
+  Int32: Int32Array;
+  Uint8: Uint8Array;
+  Uint16: Uint16Array;
+  Uint32: Uint32Array;
+}
+
+const headerSchema = z.object({
   schemaVersion: z.number(),
   builtAt: z.string(),
-  counts: z.object({ sources: z.number(), passages: z.number(), skipped: z.number() }),
-  sources: z.array(z.object({ source: sourceRef, sha256: z.string(), passages: z.number(), story: z.string() })),
+  counts: z.object({ sources: z.number(), passages: z.number(), skipped: z.number(), terms: z.number(), postings: z.number() }),
+  sources: z.array(z.object({ source: sourceRef, sha256: z.string(), passages: z.number(), dropped: z.number(), story: z.string() })),
   skipped: z.array(z.object({ path: z.string(), reason: z.string(), sha256: z.string().optional() })),
-  /** [sourceIndex, start, end, heading, sentence offsets relative to start (start0, end0, start1, end1, …), text] */
-  passages: z.array(z.tuple([z.number(), z.number(), z.number(), z.string(), z.array(z.number()), z.string()])),
-  impacts: z.object({ terms: z.array(z.string()), offsets: z.string(), ids: z.string(), scores: z.string() }),
-  index: z.record(z.string(), z.unknown()),
+  /** The columns in the order their bytes follow one another, each padded to 8 bytes. */
+  columns: z.array(z.object({ name: z.string(), type: z.enum(Object.keys(ARRAY_TYPES) as [ArrayType, ...ArrayType[]]), length: z.number().int().nonnegative() })),
 });
 
-export type Envelope = z.infer<typeof envelopeSchema>;
+export type IndexHeader = z.infer<typeof headerSchema>;
+
+/** A corpus in saved form: the header, the columns' bytes (one buffer) and the passages' text. */
+export interface EncodedCorpus {
+  header: IndexHeader;
+  columns: Uint8Array;
+  text: Uint8Array;
+}
 
 export class IndexFormatError extends Error {
   override name = 'IndexFormatError';
 }
 
-export function toEnvelope(corpus: Corpus): Envelope {
+const COLUMN_ALIGNMENT = 8;
+const utf8 = new TextEncoder();
+const utf8Decoder = new TextDecoder();
+
+export function encodeCorpus(corpus: Corpus): EncodedCorpus {
+  const { passages, table } = corpus;
   const sourceIndex = new Map(corpus.sources.map((indexed, index) => [indexed.source.id, index]));
-  return {
+  const headings = new Map<string, number>();
+  const n = passages.length;
+  const passageSource = new Int32Array(n);
+  const passageStart = new Int32Array(n);
+  const passageEnd = new Int32Array(n);
+  const passageHeading = new Int32Array(n);
+  const sentenceOffsets = new Int32Array(n + 1);
+  const bounds: number[] = [];
+  const texts: string[] = [];
+  passages.forEach((passage, id) => {
+    passageSource[id] = sourceIndex.get(passage.sourceId)!;
+    passageStart[id] = passage.start;
+    passageEnd[id] = passage.end;
+    let heading = headings.get(passage.heading);
+    if (heading === undefined) headings.set(passage.heading, (heading = headings.size));
+    passageHeading[id] = heading;
+    for (const sentence of passage.sentences) bounds.push(sentence.start - passage.start, sentence.end - passage.start);
+    sentenceOffsets[id + 1] = bounds.length;
+    texts.push(passage.text);
+  });
+  const text = stringList(texts);
+  const headingList = stringList([...headings.keys()]);
+  const termList = stringList(table.terms);
+  const columns: [string, Column][] = [
+    ['passageSource', passageSource],
+    ['passageStart', passageStart],
+    ['passageEnd', passageEnd],
+    ['passageHeading', passageHeading],
+    ['sentenceOffsets', sentenceOffsets],
+    ['sentenceBounds', Int32Array.from(bounds)],
+    ['textOffsets', text.offsets],
+    ['headingOffsets', headingList.offsets],
+    ['headingText', headingList.bytes],
+    ['termOffsets', termList.offsets],
+    ['termText', termList.bytes],
+    ['postingOffsets', table.offsets],
+    // Ids ascend within a term: their gaps are small numbers, which compress far better than the ids.
+    ['postingGaps', gaps(table)],
+    ['countText', table.counts.text],
+    ['countHeading', table.counts.heading],
+    ['countTitle', table.counts.title],
+    ['lengthText', table.lengths.text],
+    ['lengthHeading', table.lengths.heading],
+    ['lengthTitle', table.lengths.title],
+    ['wordsText', table.words.text],
+    ['wordsHeading', table.words.heading],
+    ['signatureHashes', concatenateSignatures(corpus.signatures)],
+    ['signatureSizes', Int32Array.from(corpus.signatures, (signature) => signature.size)],
+  ];
+  const header: IndexHeader = {
     schemaVersion: SCHEMA_VERSION,
     builtAt: corpus.builtAt,
-    counts: { sources: corpus.sources.length, passages: corpus.passages.length, skipped: corpus.skipped.length },
+    counts: { sources: corpus.sources.length, passages: n, skipped: corpus.skipped.length, terms: table.terms.length, postings: table.ids.length },
     sources: corpus.sources,
     skipped: corpus.skipped,
-    passages: corpus.passages.map((passage) => [
-      sourceIndex.get(passage.sourceId)!,
-      passage.start,
-      passage.end,
-      passage.heading,
-      passage.sentences.flatMap((sentence) => [sentence.start - passage.start, sentence.end - passage.start]),
-      passage.text,
-    ]),
-    impacts: serializeImpacts(corpus.impacts),
-    index: corpus.search.toJSON() as unknown as Record<string, unknown>,
+    columns: columns.map(([name, column]) => ({ name, type: typeName(column), length: column.length })),
   };
+  return { header, columns: concatenate(columns.map(([, column]) => column)), text: text.bytes };
 }
 
-/** The schema version a file declares, told apart from the expected one even when it prints the same ("8" vs 8). */
+function concatenateSignatures(signatures: readonly CopySignature[]): Uint32Array {
+  const hashes = new Uint32Array(signatures.length * COPY_SIGNATURE_HASHES);
+  signatures.forEach((signature, index) => hashes.set(signature.hashes, index * COPY_SIGNATURE_HASHES));
+  return hashes;
+}
+
+function stringList(strings: readonly string[]): { bytes: Uint8Array; offsets: Int32Array } {
+  const offsets = new Int32Array(strings.length + 1);
+  const parts = strings.map((string, index) => {
+    const bytes = utf8.encode(string);
+    offsets[index + 1] = offsets[index]! + bytes.length;
+    return bytes;
+  });
+  const bytes = new Uint8Array(offsets[strings.length]!);
+  parts.forEach((part, index) => bytes.set(part, offsets[index]!));
+  return { bytes, offsets };
+}
+
+function gaps(table: TermTable): Int32Array {
+  const result = new Int32Array(table.ids.length);
+  for (let term = 0; term < table.terms.length; term++) {
+    let previous = 0;
+    for (let at = table.offsets[term]!; at < table.offsets[term + 1]!; at++) {
+      result[at] = table.ids[at]! - previous;
+      previous = table.ids[at]!;
+    }
+  }
+  return result;
+}
+
+function typeName(column: Column): ArrayType {
+  if (column instanceof Int32Array) return 'Int32';
+  if (column instanceof Uint16Array) return 'Uint16';
+  if (column instanceof Uint32Array) return 'Uint32';
+  return 'Uint8';
+}
+
+const padded = (bytes: number): number => Math.ceil(bytes / COLUMN_ALIGNMENT) * COLUMN_ALIGNMENT;
+
+function concatenate(columns: Column[]): Uint8Array {
+  const buffer = new Uint8Array(columns.reduce((sum, column) => sum + padded(column.byteLength), 0));
+  let at = 0;
+  for (const column of columns) {
+    buffer.set(new Uint8Array(column.buffer, column.byteOffset, column.byteLength), at);
+    at += padded(column.byteLength);
+  }
+  return buffer;
+}
+
+/** The schema version a header declares, told apart from the expected one even when it prints the same ("9" vs 9). */
 function describeVersion(version: unknown): string {
   if (version === undefined) return 'no schema version';
   if (typeof version === 'number') return `schema version ${version}`;
   return `schema version ${JSON.stringify(version) ?? String(version)} (a ${version === null ? 'null' : typeof version}, not a number)`;
 }
 
+/** Checks a header parsed from JSON: the schema version first (its message is the one users see after an upgrade). */
+export function readHeader(json: unknown): IndexHeader {
+  const version = (json as { schemaVersion?: unknown } | null)?.schemaVersion;
+  if (version !== SCHEMA_VERSION) throw new IndexFormatError(`${describeVersion(version)}, expected schema version ${SCHEMA_VERSION}`);
+  const parsed = headerSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new IndexFormatError(`malformed index header at ${issue?.path.join('.') ?? '?'}: ${issue?.message ?? 'unknown'}`);
+  }
+  return parsed.data;
+}
+
+/** The named columns of the buffer, as typed arrays over its bytes (no copy: writing to one edits the encoding). */
+export function readColumns(header: IndexHeader, bytes: Uint8Array): Map<string, Column> {
+  if (bytes.byteOffset % COLUMN_ALIGNMENT !== 0) bytes = bytes.slice();
+  const columns = new Map<string, Column>();
+  let at = 0;
+  for (const { name, type, length } of header.columns) {
+    const Type = ARRAY_TYPES[type];
+    const byteLength = length * Type.BYTES_PER_ELEMENT;
+    if (at + byteLength > bytes.byteLength) throw new IndexFormatError(`column ${name} runs past the end of the columns (${bytes.byteLength} bytes)`);
+    columns.set(name, new Type(bytes.buffer as ArrayBuffer, bytes.byteOffset + at, length));
+    at += padded(byteLength);
+  }
+  if (at !== bytes.byteLength) throw new IndexFormatError(`the columns hold ${bytes.byteLength} bytes, the header lists ${at}`);
+  return columns;
+}
+
+/**
+ * Reads an encoded corpus. Throws IndexFormatError naming what does not fit: a column missing or of the wrong
+ * length, a passage whose offsets cannot describe its text, postings out of order, counts that do not add up.
+ * (Whether a passage's text is the slice of the article it claims is vouched for by the file's checksum and the
+ * sources' hashes, not re-read here.)
+ */
+export function decodeCorpus(encoded: EncodedCorpus): Corpus {
+  const { header, text } = encoded;
+  const columns = readColumns(header, encoded.columns);
+  const { passages: n, terms: termCount, postings } = header.counts;
+  if (header.sources.length !== header.counts.sources || header.skipped.length !== header.counts.skipped) {
+    throw new IndexFormatError(`the header lists ${header.sources.length} sources and ${header.skipped.length} skipped files, its counts say ${header.counts.sources} and ${header.counts.skipped}`);
+  }
+  const column = <T extends ArrayType>(name: string, length: number, ...types: T[]): ColumnOf[T] => {
+    const found = columns.get(name);
+    if (found === undefined) throw new IndexFormatError(`column ${name} is missing`);
+    if (!types.some((type) => found instanceof ARRAY_TYPES[type])) throw new IndexFormatError(`column ${name} is not ${types.join(' or ')}`);
+    if (found.length !== length) throw new IndexFormatError(`column ${name} holds ${found.length} values, expected ${length}`);
+    return found as ColumnOf[T];
+  };
+  const counts = (name: string, length: number): Counts => column(name, length, 'Uint8', 'Uint16', 'Uint32');
+
+  const passageSource = column('passageSource', n, 'Int32');
+  const passageStart = column('passageStart', n, 'Int32');
+  const passageEnd = column('passageEnd', n, 'Int32');
+  const passageHeading = column('passageHeading', n, 'Int32');
+  const sentenceOffsets = column('sentenceOffsets', n + 1, 'Int32');
+  const sentenceBounds = column('sentenceBounds', sentenceOffsets[n] ?? 0, 'Int32');
+  const textOffsets = column('textOffsets', n + 1, 'Int32');
+  const headingOffsets = columns.get('headingOffsets');
+  if (headingOffsets === undefined) throw new IndexFormatError('column headingOffsets is missing');
+  const headingText = column('headingText', headingOffsets.at(-1) ?? 0, 'Uint8');
+  const headings = readStrings('heading', column('headingOffsets', headingOffsets.length, 'Int32'), headingText);
+  const terms = readStrings('term', column('termOffsets', termCount + 1, 'Int32'), column('termText', columns.get('termText')?.length ?? 0, 'Uint8'));
+
+  checkOffsets('textOffsets', textOffsets, text.length);
+  checkOffsets('sentenceOffsets', sentenceOffsets, sentenceBounds.length);
+  const perSource = new Int32Array(header.sources.length);
+  for (let id = 0; id < n; id++) {
+    const source = passageSource[id]!;
+    if (source < 0 || source >= header.sources.length) throw new IndexFormatError(`passage ${id} names source #${source}, which is not in the index`);
+    perSource[source] = perSource[source]! + 1;
+    const heading = passageHeading[id]!;
+    if (heading < 0 || heading >= headings.length) throw new IndexFormatError(`passage ${id} names heading #${heading}, which is not in the index`);
+    const problem = passageProblem(id, passageStart, passageEnd, sentenceOffsets, sentenceBounds, textOffsets, text);
+    if (problem !== null) throw new IndexFormatError(`passage ${id} of ${header.sources[source]!.source.id}: ${problem}`);
+  }
+  header.sources.forEach(({ source, passages: listed }, index) => {
+    if (perSource[index] !== listed) throw new IndexFormatError(`source ${source.id} lists ${listed} passages, the index holds ${perSource[index]}`);
+  });
+
+  const table: TermTable = {
+    size: n,
+    terms,
+    offsets: column('postingOffsets', termCount + 1, 'Int32'),
+    ids: column('postingGaps', postings, 'Int32'),
+    counts: { text: counts('countText', postings), heading: counts('countHeading', postings), title: counts('countTitle', postings) },
+    lengths: { text: counts('lengthText', n), heading: counts('lengthHeading', n), title: counts('lengthTitle', n) },
+    words: { text: counts('wordsText', n), heading: counts('wordsHeading', n) },
+  };
+  restorePostings(table);
+
+  const sources = header.sources.length;
+  const signatureHashes = column('signatureHashes', sources * COPY_SIGNATURE_HASHES, 'Uint32');
+  const signatureSizes = column('signatureSizes', sources, 'Int32');
+  const signatures = Array.from({ length: sources }, (_, index) => ({
+    hashes: signatureHashes.subarray(index * COPY_SIGNATURE_HASHES, (index + 1) * COPY_SIGNATURE_HASHES),
+    size: signatureSizes[index]!,
+  }));
+
+  const sourceIds = header.sources.map((indexed) => indexed.source.id);
+  const passageAt = (id: number): Passage => {
+    const start = passageStart[id]!;
+    const sentences = [];
+    for (let at = sentenceOffsets[id]!; at < sentenceOffsets[id + 1]!; at += 2) sentences.push({ start: start + sentenceBounds[at]!, end: start + sentenceBounds[at + 1]! });
+    return {
+      id,
+      sourceId: sourceIds[passageSource[id]!]!,
+      start,
+      end: passageEnd[id]!,
+      text: utf8Decoder.decode(text.subarray(textOffsets[id]!, textOffsets[id + 1]!)),
+      sentences,
+      heading: headings[passageHeading[id]!]!,
+    };
+  };
+  return assemble({ builtAt: header.builtAt, sources: header.sources, signatures, passages: lazyArray(n, passageAt), table, skipped: header.skipped });
+}
+
+function readStrings(what: string, offsets: Int32Array, bytes: Uint8Array): string[] {
+  checkOffsets(`${what} offsets`, offsets, bytes.length);
+  const strings = new Array<string>(offsets.length - 1);
+  for (let index = 0; index + 1 < offsets.length; index++) strings[index] = utf8Decoder.decode(bytes.subarray(offsets[index]!, offsets[index + 1]!));
+  return strings;
+}
+
+/** Offsets must start at 0, never decrease and end at `total`. */
+function checkOffsets(name: string, offsets: Int32Array, total: number): void {
+  if (offsets[0] !== 0 || offsets[offsets.length - 1] !== total) throw new IndexFormatError(`${name} do not span 0–${total}`);
+  for (let index = 1; index < offsets.length; index++) {
+    if (offsets[index]! < offsets[index - 1]!) throw new IndexFormatError(`${name} decrease at ${index}`);
+  }
+}
+
 /**
  * Why a passage's offsets cannot describe its text, or null. A passage is a slice of its article, so its text is
- * exactly `end - start` characters long and its sentences lie inside it, in order. (Whether the text is the slice
- * of the article it claims is vouched for by the file's checksum and the sources' hashes, not re-read here.)
+ * exactly `end - start` UTF-16 units long and its sentences lie inside it, in order.
  */
-function passageProblem(start: number, end: number, offsets: number[], text: string): string | null {
-  if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end < start) return `bad range ${start}–${end}`;
-  if (text.length !== end - start) return `text of ${text.length} characters for the range ${start}–${end}`;
-  if (offsets.length % 2 !== 0) return 'odd number of sentence offsets';
+function passageProblem(
+  id: number,
+  starts: Int32Array,
+  ends: Int32Array,
+  sentenceOffsets: Int32Array,
+  bounds: Int32Array,
+  textOffsets: Int32Array,
+  text: Uint8Array,
+): string | null {
+  const start = starts[id]!;
+  const end = ends[id]!;
+  if (start < 0 || end < start) return `bad range ${start}–${end}`;
+  const length = utf16Length(text, textOffsets[id]!, textOffsets[id + 1]!);
+  if (length !== end - start) return `text of ${length} characters for the range ${start}–${end}`;
+  if ((sentenceOffsets[id + 1]! - sentenceOffsets[id]!) % 2 !== 0) return 'odd number of sentence offsets';
   let previous = 0;
-  for (const offset of offsets) {
-    if (!Number.isInteger(offset) || offset < previous || offset > text.length) return `sentence offset ${offset} outside 0–${text.length} or out of order`;
+  for (let at = sentenceOffsets[id]!; at < sentenceOffsets[id + 1]!; at++) {
+    const offset = bounds[at]!;
+    if (offset < previous || offset > length) return `sentence offset ${offset} outside 0–${length} or out of order`;
     previous = offset;
   }
   return null;
 }
 
-/** Reads an envelope parsed from JSON. Throws IndexFormatError naming what is wrong. */
-export function fromEnvelope(json: unknown): Corpus {
-  const version = (json as { schemaVersion?: unknown } | null)?.schemaVersion;
-  if (version !== SCHEMA_VERSION) throw new IndexFormatError(`${describeVersion(version)}, expected schema version ${SCHEMA_VERSION}`);
-  const parsed = envelopeSchema.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new IndexFormatError(`malformed index at ${issue?.path.join('.') ?? '?'}: ${issue?.message ?? 'unknown'}`);
+/** UTF-16 units of the UTF-8 bytes [from, to): one per leading byte, two for a 4-byte sequence. */
+function utf16Length(bytes: Uint8Array, from: number, to: number): number {
+  let units = 0;
+  for (let at = from; at < to; at++) {
+    const byte = bytes[at]!;
+    if ((byte & 0xc0) !== 0x80) units += byte >= 0xf0 ? 2 : 1;
   }
-  const envelope = parsed.data;
-  let search: MiniSearch<PassageDocument>;
-  try {
-    search = MiniSearch.loadJS(envelope.index as unknown as Parameters<typeof MiniSearch.loadJS>[0], INDEX_OPTIONS);
-  } catch (error) {
-    throw new IndexFormatError(`unreadable search index: ${(error as Error).message}`);
-  }
-  const passages = envelope.passages.map(([sourceIndex, start, end, heading, offsets, text], id) => {
-    const source = envelope.sources[sourceIndex];
-    if (source === undefined) throw new IndexFormatError(`passage ${id} names source #${sourceIndex}, which is not in the index`);
-    const problem = passageProblem(start, end, offsets, text);
-    if (problem !== null) throw new IndexFormatError(`passage ${id} of ${source.source.id}: ${problem}`);
-    const sentences = [];
-    for (let i = 0; i + 1 < offsets.length; i += 2) sentences.push({ start: start + offsets[i]!, end: start + offsets[i + 1]! });
-    return { id, sourceId: source.source.id, start, end, text, sentences, heading };
-  });
-  if (search.documentCount !== passages.length) {
-    throw new IndexFormatError(`index holds ${search.documentCount} passages, envelope lists ${passages.length}`);
-  }
-  const counted = new Map<string, number>();
-  for (const passage of passages) counted.set(passage.sourceId, (counted.get(passage.sourceId) ?? 0) + 1);
-  for (const { source, passages: listed } of envelope.sources) {
-    if ((counted.get(source.id) ?? 0) !== listed) {
-      throw new IndexFormatError(`source ${source.id} lists ${listed} passages, the index holds ${counted.get(source.id) ?? 0}`);
+  return units;
+}
+
+/** Turns the saved gaps back into ids, checking the postings: terms sorted, ids ascending and in range. */
+function restorePostings(table: TermTable): void {
+  const { terms, offsets, ids, size } = table;
+  checkOffsets('postingOffsets', offsets, ids.length);
+  for (let term = 0; term < terms.length; term++) {
+    if (term > 0 && !(terms[term - 1]! < terms[term]!)) throw new IndexFormatError(`terms out of order at ${term}`);
+    let id = 0;
+    for (let at = offsets[term]!; at < offsets[term + 1]!; at++) {
+      const gap = ids[at]!;
+      if (gap <= 0 && at > offsets[term]!) throw new IndexFormatError(`postings of ${terms[term]} out of order`);
+      id += gap;
+      if (id < 0 || id >= size) throw new IndexFormatError(`postings of ${terms[term]} name passage ${id} of ${size}`);
+      ids[at] = id;
     }
   }
-  let impacts;
-  try {
-    impacts = deserializeImpacts(envelope.impacts, passages.length);
-  } catch (error) {
-    throw new IndexFormatError(`unreadable impact index: ${(error as Error).message}`);
-  }
-  return assemble({
-    builtAt: envelope.builtAt,
-    sources: envelope.sources,
-    passages,
-    search,
-    impacts,
-    skipped: envelope.skipped,
-  });
 }

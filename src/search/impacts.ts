@@ -4,12 +4,10 @@
  * the postings of the question's terms, not with object churn per match (MiniSearch's `search` builds a
  * result object per matching passage, which at 100k passages costs tens of milliseconds for common words).
  */
-import { tokenize } from '../text/terms.js';
+import { countTerms, FIELDS, type Field, type IndexedFields, type TermTable } from './termtable.js';
 
 /** Field weights, as for the MiniSearch index: a heading names what its passages are about. */
-export const FIELD_BOOSTS = { text: 1, heading: 1.5, title: 0.6 } as const;
-type Field = keyof typeof FIELD_BOOSTS;
-const FIELDS = Object.keys(FIELD_BOOSTS) as Field[];
+export const FIELD_BOOSTS = { text: 1, heading: 1.5, title: 0.6 } satisfies Record<Field, number>;
 
 // BM25+ parameters (MiniSearch's defaults).
 const K = 1.2;
@@ -26,66 +24,39 @@ export interface ImpactIndex {
   scores: Float32Array;
 }
 
-export interface IndexedFields {
-  text: string;
-  heading: string;
-  title: string;
-}
+export type { IndexedFields };
 
 /** Builds the impact index over passages given in id order (0 … n-1). */
 export function buildImpacts(passages: IndexedFields[]): ImpactIndex {
-  const size = passages.length;
-  const lengthSums: Record<Field, number> = { text: 0, heading: 0, title: 0 };
-  const perPassage: { lengths: Record<Field, number>; counts: Map<string, Record<Field, number>> }[] = [];
-  for (const passage of passages) {
-    const lengths: Record<Field, number> = { text: 0, heading: 0, title: 0 };
-    const counts = new Map<string, Record<Field, number>>();
-    for (const field of FIELDS) {
-      for (const token of tokenize(passage[field])) {
-        if (token.term === '') continue;
-        lengths[field] += 1;
-        let entry = counts.get(token.term);
-        if (entry === undefined) counts.set(token.term, (entry = { text: 0, heading: 0, title: 0 }));
-        entry[field] += 1;
-      }
-      lengthSums[field] += lengths[field];
-    }
-    perPassage.push({ lengths, counts });
+  return scoreImpacts(countTerms(passages));
+}
+
+/** Scores every posting of a term table: BM25+ over text, heading and title, boosts applied. */
+export function scoreImpacts(table: TermTable): ImpactIndex {
+  const { size, offsets, ids, counts, lengths } = table;
+  const average = { text: 0, heading: 0, title: 0 };
+  for (const field of FIELDS) {
+    let sum = 0;
+    for (const length of lengths[field]) sum += length;
+    average[field] = sum / Math.max(1, size) || 1;
   }
-  const average: Record<Field, number> = {
-    text: lengthSums.text / Math.max(1, size) || 1,
-    heading: lengthSums.heading / Math.max(1, size) || 1,
-    title: lengthSums.title / Math.max(1, size) || 1,
-  };
-
-  const frequency = new Map<string, number>();
-  for (const { counts } of perPassage) for (const term of counts.keys()) frequency.set(term, (frequency.get(term) ?? 0) + 1);
-  const vocabulary = [...frequency.keys()].sort();
-  const terms = new Map(vocabulary.map((term, index) => [term, index]));
-  const offsets = new Int32Array(vocabulary.length + 1);
-  vocabulary.forEach((term, index) => (offsets[index + 1] = offsets[index]! + frequency.get(term)!));
-  const ids = new Int32Array(offsets[vocabulary.length]!);
   const scores = new Float32Array(ids.length);
-  const fill = offsets.slice(0, vocabulary.length);
-
-  perPassage.forEach(({ lengths, counts }, id) => {
-    for (const [term, tf] of counts) {
-      const index = terms.get(term)!;
-      const documents = frequency.get(term)!;
-      const idf = Math.log(1 + (size - documents + 0.5) / (documents + 0.5));
+  for (let term = 0; term < table.terms.length; term++) {
+    const documents = offsets[term + 1]! - offsets[term]!;
+    const idf = Math.log(1 + (size - documents + 0.5) / (documents + 0.5));
+    for (let at = offsets[term]!; at < offsets[term + 1]!; at++) {
+      const id = ids[at]!;
       let score = 0;
       for (const field of FIELDS) {
-        const count = tf[field];
+        const count = counts[field][at]!;
         if (count === 0) continue;
-        const norm = K * (1 - B + (B * lengths[field]) / average[field]);
+        const norm = K * (1 - B + (B * lengths[field][id]!) / average[field]);
         score += FIELD_BOOSTS[field] * idf * (D + (count * (K + 1)) / (count + norm));
       }
-      const at = fill[index]!++;
-      ids[at] = id;
       scores[at] = score;
     }
-  });
-  return { size, terms, offsets, ids, scores };
+  }
+  return { size, terms: new Map(table.terms.map((term, index) => [term, index])), offsets, ids, scores };
 }
 
 /** Passages holding `term` in any field. */
@@ -191,41 +162,4 @@ function bestOf(ids: number[], score: (id: number) => number, limit: number): Hi
     }
   }
   return heap.sort((a, b) => b.score - a.score || a.id - b.id);
-}
-
-/** Compact, JSON-safe form for the saved index. */
-export interface SerializedImpacts {
-  terms: string[];
-  offsets: string;
-  ids: string;
-  scores: string;
-}
-
-export function serializeImpacts(index: ImpactIndex): SerializedImpacts {
-  const terms = new Array<string>(index.terms.size);
-  for (const [term, at] of index.terms) terms[at] = term;
-  return { terms, offsets: toBase64(index.offsets), ids: toBase64(index.ids), scores: toBase64(index.scores) };
-}
-
-export function deserializeImpacts(data: SerializedImpacts, size: number): ImpactIndex {
-  const offsets = new Int32Array(fromBase64(data.offsets));
-  const ids = new Int32Array(fromBase64(data.ids));
-  const scores = new Float32Array(fromBase64(data.scores));
-  if (offsets.length !== data.terms.length + 1 || ids.length !== scores.length || offsets[data.terms.length] !== ids.length) {
-    throw new Error('impact index arrays do not fit together');
-  }
-  for (const id of ids) if (id < 0 || id >= size) throw new Error(`impact index names passage ${id} of ${size}`);
-  return { size, terms: new Map(data.terms.map((term, at) => [term, at])), offsets, ids, scores };
-}
-
-function toBase64(array: Int32Array | Float32Array): string {
-  return Buffer.from(array.buffer, array.byteOffset, array.byteLength).toString('base64');
-}
-
-function fromBase64(text: string): ArrayBuffer {
-  const bytes = Buffer.from(text, 'base64');
-  if (bytes.byteLength % 4 !== 0) throw new Error('impact index array is truncated');
-  const copy = new ArrayBuffer(bytes.byteLength);
-  new Uint8Array(copy).set(bytes);
-  return copy;
 }

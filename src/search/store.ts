@@ -1,17 +1,22 @@
 /**
- * The edge of the index: saves the envelope durably (temp file, fsync, rename, fsync of the folder) behind a
- * SHA-256 checksum, and reads it back only when the checksum holds.
+ * The edge of the index: saves the encoded corpus (envelope.ts) durably (temp file, fsync, rename, fsync of the
+ * folder) behind a SHA-256 checksum, and reads it back only when the checksum holds.
  *
- * The file is JSON whose first member is the checksum of every byte after it:
- * `{"sha256":"<64 hex digits>",` + the envelope's JSON without its opening brace.
+ * The file: the magic `QUOTHIX\n`, the SHA-256 (64 hex digits) of every byte after it, then the header's length and
+ * the compressed columns' length (two little-endian uint32), the header (JSON), the columns (deflate-compressed:
+ * small numbers, they shrink to a third) and the passages' text (UTF-8, stored as it is: it is most of the file,
+ * compresses about 3:1 at best and would cost more to inflate at each start than it saves in reading).
  */
 import { createHash } from 'node:crypto';
 import { mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { Corpus } from './corpus.js';
-import { fromEnvelope, IndexFormatError, toEnvelope } from './envelope.js';
+import { decodeCorpus, encodeCorpus, IndexFormatError, readHeader, type EncodedCorpus } from './envelope.js';
 
-export const INDEX_FILE = 'index.json';
+export const INDEX_FILE = 'index.quoth';
+/** The file name of the JSON index of earlier versions, removed once a new index is saved beside it. */
+const FORMER_INDEX_FILE = 'index.json';
 
 /**
  * Why a saved index is not used: `missing` (there is none yet) is routine; `unusable` (damaged, edited, unreadable,
@@ -19,27 +24,34 @@ export const INDEX_FILE = 'index.json';
  */
 export type SavedIndex = { ok: true; corpus: Corpus } | { ok: false; kind: 'missing' | 'unusable'; reason: string };
 
-const CHECKSUM_OPENING = '{"sha256":"';
+const MAGIC = Buffer.from('QUOTHIX\n', 'latin1');
 const DIGEST_LENGTH = 64;
 /** The checksum covers every byte from here to the end of the file. */
-const BODY_START = CHECKSUM_OPENING.length + DIGEST_LENGTH + '",'.length;
+const BODY_START = MAGIC.length + DIGEST_LENGTH;
+const LENGTHS = 8;
 
-/** `index.json.<pid>.<ms>.tmp`: a save in progress, or left by a process that died while saving. */
-const TEMPORARY_FILE = /^index\.json\.(\d+)\.\d+\.tmp$/;
+/** `index.quoth.<pid>.<ms>.tmp` (or `index.json.…` of earlier versions): a save in progress, or left by a process that died while saving. */
+const TEMPORARY_FILE = /^index\.(?:quoth|json)\.(\d+)\.\d+\.tmp$/;
 
 /** Temporary files this process is writing right now (never swept). */
 const writing = new Set<string>();
 
-export async function saveCorpus(indexDir: string, corpus: Corpus): Promise<string> {
+export function saveCorpus(indexDir: string, corpus: Corpus): Promise<string> {
+  return saveEncoded(indexDir, encodeCorpus(corpus));
+}
+
+/** Saves a corpus already encoded (the index worker encodes once, saves, then hands the same columns over). */
+export async function saveEncoded(indexDir: string, encoded: EncodedCorpus): Promise<string> {
   await mkdir(indexDir, { recursive: true });
   await removeLeftoverTemporaries(indexDir);
   const target = path.join(indexDir, INDEX_FILE);
   const temporary = `${target}.${process.pid}.${Date.now()}.tmp`;
   writing.add(temporary);
   try {
-    await writeDurably(temporary, frame(JSON.stringify(toEnvelope(corpus))));
+    await writeDurably(temporary, frame(encoded));
     await rename(temporary, target);
     await syncFolder(indexDir);
+    await rm(path.join(indexDir, FORMER_INDEX_FILE), { force: true });
   } catch (error) {
     await rm(temporary, { force: true });
     throw error;
@@ -49,10 +61,17 @@ export async function saveCorpus(indexDir: string, corpus: Corpus): Promise<stri
   return target;
 }
 
-/** The envelope's JSON with the checksum of its body as the first member, as two buffers (no copy of the body). */
-function frame(envelopeJson: string): Buffer[] {
-  const body = Buffer.from(envelopeJson.slice(1), 'utf8');
-  return [Buffer.from(`${CHECKSUM_OPENING}${sha256Of(body)}",`, 'utf8'), body];
+/** The file's bytes, as parts written one after the other (the text is not copied). */
+export function frame(encoded: EncodedCorpus): Buffer[] {
+  const header = Buffer.from(JSON.stringify(encoded.header), 'utf8');
+  const columns = deflateRawSync(encoded.columns, { level: 6 });
+  const lengths = Buffer.alloc(LENGTHS);
+  lengths.writeUInt32LE(header.length, 0);
+  lengths.writeUInt32LE(columns.length, 4);
+  const body = [lengths, header, columns, Buffer.from(encoded.text.buffer, encoded.text.byteOffset, encoded.text.byteLength)];
+  const digest = createHash('sha256');
+  for (const part of body) digest.update(part);
+  return [MAGIC, Buffer.from(digest.digest('hex'), 'latin1'), ...body];
 }
 
 async function writeDurably(file: string, parts: Buffer[]): Promise<void> {
@@ -86,7 +105,7 @@ async function syncFolder(folder: string): Promise<void> {
 }
 
 /**
- * Removes `index.json.<pid>.<ms>.tmp` files left by saves that died (kill -9, power loss): those whose process is
+ * Removes `index.quoth.<pid>.<ms>.tmp` files left by saves that died (kill -9, power loss): those whose process is
  * gone, and those of this process's id that it is not writing now (a restarted container often reuses its pid).
  * A save still running in another live process is left alone, so a CLI `index` and the bot can share a folder.
  * Returns the names removed; never throws.
@@ -132,12 +151,35 @@ export async function loadSavedCorpus(indexDir: string): Promise<SavedIndex> {
   const damage = checksumProblem(bytes);
   if (damage !== null) return unusable(`${file} ${damage}`);
   try {
-    return { ok: true, corpus: fromEnvelope(JSON.parse(bytes.toString('utf8'))) };
+    return { ok: true, corpus: decodeCorpus(unframe(bytes)) };
   } catch (error) {
-    if (error instanceof SyntaxError) return unusable(`${file} is not valid JSON (corrupt or half-written)`);
     if (error instanceof IndexFormatError) return unusable(`${file}: ${error.message}`);
     throw error;
   }
+}
+
+/** The encoded corpus of a file whose checksum holds. Throws IndexFormatError when its parts do not fit. */
+export function unframe(bytes: Buffer): EncodedCorpus {
+  if (bytes.length < BODY_START + LENGTHS) throw new IndexFormatError('the file is too short to hold an index');
+  const headerLength = bytes.readUInt32LE(BODY_START);
+  const columnsLength = bytes.readUInt32LE(BODY_START + 4);
+  const headerStart = BODY_START + LENGTHS;
+  const textStart = headerStart + headerLength + columnsLength;
+  if (textStart > bytes.length) throw new IndexFormatError(`the header and columns (${headerLength} + ${columnsLength} bytes) run past the end of the file`);
+  let json: unknown;
+  try {
+    json = JSON.parse(bytes.toString('utf8', headerStart, headerStart + headerLength));
+  } catch {
+    throw new IndexFormatError('its header is not valid JSON');
+  }
+  const header = readHeader(json);
+  let columns: Buffer;
+  try {
+    columns = inflateRawSync(bytes.subarray(headerStart + headerLength, textStart));
+  } catch (error) {
+    throw new IndexFormatError(`its columns cannot be inflated (${(error as Error).message})`);
+  }
+  return { header, columns, text: bytes.subarray(textStart) };
 }
 
 function unusable(reason: string): SavedIndex {
@@ -146,12 +188,10 @@ function unusable(reason: string): SavedIndex {
 
 /** What is wrong with the file's checksum, or null when the bytes are exactly those written. */
 function checksumProblem(bytes: Buffer): string | null {
-  const opening = bytes.subarray(0, BODY_START).toString('latin1');
-  const recorded = /^\{"sha256":"([0-9a-f]{64})",$/.exec(opening)?.[1];
-  if (recorded === undefined) {
-    if (bytes.length === 0) return 'is empty (a save was interrupted)';
-    return 'carries no checksum (damaged, or written by an older Quoth)';
-  }
+  if (bytes.length === 0) return 'is empty (a save was interrupted)';
+  if (bytes.length < BODY_START || !bytes.subarray(0, MAGIC.length).equals(MAGIC)) return 'is not a Quoth index (damaged, or written by an older Quoth)';
+  const recorded = bytes.toString('latin1', MAGIC.length, BODY_START);
+  if (!/^[0-9a-f]{64}$/.test(recorded)) return 'carries no checksum (damaged)';
   const actual = sha256Of(bytes.subarray(BODY_START));
   if (actual !== recorded) return `fails its checksum (sha256 ${actual.slice(0, 12)}…, recorded ${recorded.slice(0, 12)}…): the file was damaged or edited after it was written`;
   return null;

@@ -97,6 +97,8 @@ export interface Invoker {
   roles?: string[];
   /** The channel the interaction comes from; default the guild's #general (`channelId`). */
   channelId?: string;
+  /** The interaction comes from a public thread (a fresh id) under this channel instead. */
+  threadOf?: string;
 }
 
 export interface InteractionRecord {
@@ -336,6 +338,8 @@ export class DiscordDouble {
 
   static async start(options: DoubleOptions = {}): Promise<DiscordDouble> {
     const double = new DiscordDouble(options);
+    // Every pending waitForResponse listens for changes; load tests keep hundreds waiting at once.
+    double.events.setMaxListeners(0);
     await double.listen();
     return double;
   }
@@ -765,7 +769,31 @@ export class DiscordDouble {
       flags: 0 as GuildMemberFlags,
       communication_disabled_until: null,
     };
-    const channelId = invoker.channelId ?? this.channelId;
+    const channelId = invoker.threadOf !== undefined ? snowflake() : (invoker.channelId ?? this.channelId);
+    const channel =
+      invoker.threadOf !== undefined
+        ? {
+            id: channelId,
+            type: ChannelType.PublicThread as const,
+            guild_id: this.guildId,
+            name: 'a thread',
+            flags: 0 as ChannelFlags,
+            parent_id: invoker.threadOf,
+            thread_metadata: { archived: false, auto_archive_duration: 1440 as const, archive_timestamp: new Date().toISOString(), locked: false },
+          }
+        : {
+            id: channelId,
+            type: ChannelType.GuildText as const,
+            guild_id: this.guildId,
+            name: channelId === this.otherChannelId ? 'random' : 'general',
+            flags: 0 as ChannelFlags,
+            nsfw: false,
+            position: 0,
+            parent_id: null,
+            topic: null,
+            last_message_id: null,
+            rate_limit_per_user: 0,
+          };
     return {
       id: snowflake(),
       application_id: this.applicationId,
@@ -774,19 +802,7 @@ export class DiscordDouble {
       guild_id: this.guildId,
       guild: { id: this.guildId, features: [], locale: Locale.EnglishUS },
       channel_id: channelId,
-      channel: {
-        id: channelId,
-        type: ChannelType.GuildText as const,
-        guild_id: this.guildId,
-        name: channelId === this.otherChannelId ? 'random' : 'general',
-        flags: 0 as ChannelFlags,
-        nsfw: false,
-        position: 0,
-        parent_id: null,
-        topic: null,
-        last_message_id: null,
-        rate_limit_per_user: 0,
-      },
+      channel,
       member,
       app_permissions: MEMBER_PERMISSIONS.toString(),
       locale: Locale.EnglishUS,

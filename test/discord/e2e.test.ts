@@ -109,7 +109,7 @@ describe('Quoth bot end to end (real engine, loopback Discord)', () => {
     expect(harness.bot.client.guilds.cache.has(harness.double.guildId)).toBe(true);
   });
 
-  it('answers /ask with the short answer, block-quoted verbatim quotes, footnoted sources and corroboration', async () => {
+  it('answers /ask with the short answer, then each verbatim quote above its source line and corroboration', async () => {
     const question = 'Who is the mayor of Kyiv?';
     const expected = engineAnswer(question);
     expect(expected.status).toBe('answered');
@@ -120,18 +120,25 @@ describe('Quoth bot end to end (real engine, loopback Discord)', () => {
     expect(embed?.title).toBe(question);
     const lines = embed?.description?.split('\n') ?? [];
     expect(lines[0]).toBe(`**${expected.answer}**`);
-    expect(lines[1]).toBe(`${corroborationLine(expected.quotes[0]!, 12)}.`);
     const quoteLines = lines.filter((line) => line.startsWith('> '));
     expect(quoteLines).toHaveLength(expected.quotes.length);
     expected.quotes.forEach((quote, index) => {
-      // The block quote shows the quote (escaped), numbered; the text is verbatim in the source file.
-      expect(unescape(quoteLines[index] ?? '')).toBe(`> ${quote.text.replace(/\s+/g, ' ')} [${index + 1}]`);
+      // The block quote shows the quote (escaped); the text is verbatim in the source file.
+      const at = lines.indexOf(quoteLines[index] ?? '');
+      expect(unescape(quoteLines[index] ?? '')).toBe(`> ${quote.text.replace(/\s+/g, ' ')}`);
       expect(collapse(readFileSync(join(seeds.seedsDir, `${quote.source.id}.txt`), 'utf8'))).toContain(collapse(quote.text));
-      const field = embed?.fields?.[index];
-      expect(unescape(field?.name ?? '')).toBe(`[${index + 1}] ${quote.source.title ?? quote.source.id}`);
-      if (quote.source.outlet) expect(field?.value).toContain(quote.source.outlet);
-      if (quote.source.published) expect(field?.value).toContain(quote.source.published);
+      // Directly under it: [n] title · outlet · date, then who reports it.
+      const sourceLine = unescape(lines[at + 1] ?? '');
+      expect(sourceLine.startsWith(`[${index + 1}] `)).toBe(true);
+      const title = quote.source.title ?? quote.source.id;
+      expect(sourceLine).toContain(title.length > 70 ? title.slice(0, 40) : title);
+      if (quote.source.outlet) expect(sourceLine).toContain(` · ${quote.source.outlet}`);
+      if (quote.source.published) expect(sourceLine).toContain(quote.source.published);
+      expect(lines[at + 2]?.startsWith(corroborationLine(quote, 12))).toBe(true);
     });
+    expect(embed?.fields).toBeUndefined();
+    const published = expected.quotes[0]?.source.published;
+    if (published) expect(embed?.timestamp).toBe(new Date(published).toISOString());
     expect(messageText(message)).toContain('Klitschko');
     // Deferred first, then edited: two requests, both accepted.
     expect(harness.double.requestsFor(interaction).map((request) => `${request.method} ${request.status}`)).toEqual(['POST 204', 'PATCH 200']);
@@ -167,7 +174,7 @@ describe('Quoth bot end to end (real engine, loopback Discord)', () => {
     const embed = message?.embeds[0];
     expect(embed?.description).toMatch(/^\*\*No answer\.\*\* None of the 12 indexed sources answers this question\./);
     expect(embed?.description).toContain('**Related reading** — close to your question, but *not* an answer:');
-    expect(embed?.fields?.every((field) => field.name.includes('Related: '))).toBe(true);
+    expect(embed?.description).toMatch(/\n> .+\n\*\*\[1\]\*\* /);
     expect(message?.embeds.some((other) => other.title?.startsWith('Sources disagree'))).toBe(false);
   });
 

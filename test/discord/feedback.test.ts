@@ -127,6 +127,20 @@ describe('feedback buttons and sharing (real client, loopback Discord)', () => {
     expect(results.filter((result) => isEphemeral(result.message))).toHaveLength(1);
   });
 
+  it('keeps a rating even when Discord fails the acknowledgement, and the next click says it is already counted', async () => {
+    const target = await ask('How many missiles were fired?');
+    harness.double.failNext('POST', /^\/interactions\/\d+\/[^/]+\/callback$/, 8);
+    const failed = harness.double.pressButton(target.message, buttonId(target.message, 'Not helpful'), ALICE);
+    await harness.double.waitForRequest((request) => request.path.includes(failed.token) && request.status === 500);
+    // discord.js tries each callback 4 times; the acknowledgement and the error notice both fail.
+    const gaveUp = (entry: Record<string, unknown>) => entry.interactionId === failed.id && entry.msg === 'could not tell the user about the failure';
+    await expect.poll(() => harness.logs.entries.some(gaveUp), { timeout: 15_000 }).toBe(true);
+    expect(harness.double.requestsFor(failed).map((request) => request.status)).toEqual(Array(8).fill(500));
+    expect(harness.feedback.ledger.tally(target.id)).toEqual({ up: 0, down: 1, not_asked: 0 });
+    const retry = await press(target.message, 'Not helpful');
+    expect(retry.message?.content).toBe('You already rated this answer 👎; each person counts once.');
+  });
+
   it('keeps every rating and share across a restart: a repeated click still counts once', async () => {
     await harness.stop();
     harness = await startHarness(quoth, { dataDir });

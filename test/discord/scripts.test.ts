@@ -4,6 +4,9 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { commands } from '../../commands/index.js';
@@ -49,6 +52,8 @@ function run(script: string, env: Record<string, string>): Run {
       DISCORD_API_BASE: '',
       MODERATOR_ROLE_IDS: '',
       LOG_LEVEL: 'info',
+      // Feedback and the heartbeat go to a fresh folder, never the repository's data/.
+      DATA_DIR: mkdtempSync(join(tmpdir(), 'quoth-scripts-data-')),
       ...env,
     },
     stdio: ['pipe', 'pipe', 'pipe'],
@@ -116,11 +121,13 @@ describe('npm start', () => {
   it('with DISCORD_TOKEN logs in, serves /ask, logs JSON without the token, and exits cleanly on SIGTERM', async () => {
     const double = await startDouble();
     const seeds = seedsFolder();
+    const dataDir = mkdtempSync(join(tmpdir(), 'quoth-start-data-'));
     const bot = run('src/main.ts', {
       DISCORD_TOKEN: double.token,
       DISCORD_API_BASE: double.apiBase,
       SEEDS_DIR: seeds.seedsDir,
       INDEX_DIR: seeds.indexDir,
+      DATA_DIR: dataDir,
     });
     await Promise.race([
       double.waitForSession(40_000),
@@ -132,6 +139,9 @@ describe('npm start', () => {
     const { message } = await double.waitForResponse(interaction, 20_000);
     expect(message?.embeds[0]?.description).toContain('Klitschko');
     expect(double.identifies[0]?.intents).toBe(1);
+    // The answer is stored for /insights, and the health heartbeat says the gateway is ready.
+    expect(readFileSync(join(dataDir, 'feedback.jsonl'), 'utf8')).toContain('"question":"Who is the mayor of Kyiv?"');
+    expect(JSON.parse(readFileSync(join(dataDir, 'heartbeat.json'), 'utf8'))).toMatchObject({ ready: true, pid: bot.child.pid });
 
     bot.child.kill('SIGTERM');
     expect(await bot.exit).toBe(0);

@@ -75,6 +75,16 @@ describe('cooldown, channel allow-list and "Ask Quoth" (real client, loopback Di
     expect(messageText(here.message)).toContain('Klitschko');
   });
 
+  it('answers in a thread of an allowed channel, not in a thread of another one', async () => {
+    harness.advanceClock(5000);
+    const inThread = await run(harness.double.sendCommand('ask', { question: 'Who is the mayor of Kyiv?' }, { ...BOB, threadOf: harness.double.channelId }));
+    expect(isEphemeral(inThread.message)).toBe(false);
+    expect(messageText(inThread.message)).toContain('Klitschko');
+    const elsewhere = await run(harness.double.sendCommand('ask', { question: 'Who is the mayor of Kyiv?' }, { ...CAROL, threadOf: harness.double.otherChannelId }));
+    expect(isEphemeral(elsewhere.message)).toBe(true);
+    expect(elsewhere.message?.content).toMatch(/^Quoth answers questions only in /);
+  });
+
   it('answers "Ask Quoth" on a message with that message as the question, privately, with Post in channel', async () => {
     harness.advanceClock(5000);
     const interaction = harness.double.sendMessageCommand(

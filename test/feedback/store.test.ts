@@ -96,6 +96,24 @@ await store.close();`,
     await store.close();
   });
 
+  it('counts nothing that could not be written, and says which file', async () => {
+    const store = await FeedbackStore.open(dir);
+    await store.rate('1', '7', 'up');
+    await store.close();
+    await expect(store.rate('1', '8', 'down')).rejects.toThrow(`Quoth: could not write to ${join(dir, FEEDBACK_FILE)}`);
+    await expect(store.claimShare('1', '8')).rejects.toThrow('Quoth: could not write to');
+    expect(store.ledger.tally('1')).toEqual({ up: 1, down: 0, not_asked: 0 });
+    expect(store.ledger.sharedBy('1')).toBeUndefined();
+  });
+
+  it('lets only one of many simultaneous share clicks win', async () => {
+    const store = await FeedbackStore.open(dir);
+    const claims = await Promise.all(['7', '8', '9'].map((user) => store.claimShare('1', user)));
+    expect(claims.filter((claim) => claim.first)).toHaveLength(1);
+    expect(claims.filter((claim) => !claim.first)).toEqual([expect.objectContaining({ by: expect.objectContaining({ userId: '7' }) }), expect.objectContaining({ by: expect.objectContaining({ userId: '7' }) })]);
+    await store.close();
+  });
+
   it('says which file it cannot open', async () => {
     const blocker = join(dir, 'file');
     writeFileSync(blocker, '');

@@ -15,6 +15,7 @@ import {
   renderSourceDetails,
   renderSourcesPage,
   safeUrl,
+  TITLE_MAX,
   type RenderedMessage,
 } from '../../src/render/discord.js';
 import type { IndexInfo } from '../../src/service.js';
@@ -107,7 +108,7 @@ describe('renderAnswer', () => {
   const metro = source('003_metro', { title: 'Kyiv hit', outlet: 'Metro', published: null });
   const bbc = source('000_bbc', { title: 'Record attack', outlet: 'BBC' });
 
-  it('puts the short answer first, then block-quoted quotes with footnotes naming title, outlet, date and link', () => {
+  it('puts the short answer first, then each quote directly above its source line (title · outlet · date, linked) and corroboration', () => {
     const rendered = renderAnswer(
       answer({
         quotes: [
@@ -121,20 +122,36 @@ describe('renderAnswer', () => {
     expect(embed?.description).toBe(
       [
         '**550 drones**',
-        'Reported by 3 of 5 sources.',
         '',
-        '> Ukraine said Russia had fired a record 550 drones and 11 missiles. **[1]**',
-        '> Ukraine’s air force reported that Russia launched 550 drones. **[2]**',
+        '> Ukraine said Russia had fired a record 550 drones and 11 missiles.',
+        '**[1]** [Missiles hit Kyiv](https://example.com/kyiv) · Reuters · 2025-07-04',
+        'Reported by 3 of 5 sources; also Metro, BBC (2025-07-04).',
+        '',
+        '> Ukraine’s air force reported that Russia launched 550 drones.',
+        '**[2]** Record attack · BBC · 2025-07-04',
+        'Reported by 1 of 5 sources.',
       ].join('\n'),
     );
-    expect(embed?.fields).toEqual([
-      {
-        name: '[1] Missiles hit Kyiv',
-        value: 'Reuters, 2025-07-04 · [link](https://example.com/kyiv)\nReported by 3 of 5 sources.\nAlso reported by Metro, BBC (2025-07-04)',
-      },
-      { name: '[2] Record attack', value: 'BBC, 2025-07-04\nReported by 1 of 5 sources.' },
-    ]);
+    // No side-by-side fields: on a phone they stack far from their quote.
+    expect(embed?.fields).toBeUndefined();
+    // The embed's timestamp is the first quote's publication date, and the footer says so.
+    expect(embed?.timestamp).toBe('2025-07-04T00:00:00.000Z');
+    expect(embed?.footer?.text).toBe('Quoth · verbatim quotes from 5 indexed sources · no AI-written text · [1] published');
     expect(rendered.embeds).toHaveLength(1);
+  });
+
+  it('shortens a long title with "…" and leaves out the timestamp when the date is unknown', () => {
+    const long = source('long', {
+      title: 'Russia launches its largest combined drone and missile attack on Ukraine since the start of the full-scale war, officials say',
+      outlet: 'Capital News',
+      published: null,
+    });
+    const [embed] = renderAnswer(answer({ quotes: [quote('Russia fired 550 drones.', long)] })).embeds;
+    const sourceLine = embed?.description?.split('\n').find((line) => line.startsWith('**[1]**')) ?? '';
+    expect(sourceLine).toBe('**[1]** Russia launches its largest combined drone and missile attack on… · Capital News');
+    expect(sourceLine.length - '**[1]** '.length - ' · Capital News'.length).toBeLessThanOrEqual(TITLE_MAX);
+    expect(embed?.timestamp).toBeUndefined();
+    expect(embed?.footer?.text).not.toContain('[1] published');
   });
 
   it('shows each conflicting value with its quote and its sources side by side, never picking one', () => {
@@ -165,16 +182,15 @@ describe('renderAnswer', () => {
     expect(rendered.embeds[1]?.fields?.[0]?.value).toBe('> Moscow had launched 539 drones.\n— Kyiv hit\nStated by 1 source: Metro');
   });
 
-  it('says "No answer" plainly and labels related passages as related reading, not as an answer', () => {
+  it('says "No answer" plainly and labels related passages as related reading, each above its source', () => {
     const rendered = renderAnswer(
       answer({ question: 'What is the capital of France?', status: 'no_answer', answer: null, related: [quote('Smoke hung over the capital.', bbc)] }),
     );
     const [embed] = rendered.embeds;
     expect(embed?.description).toBe(
-      '**No answer.** None of the 5 indexed sources answers this question.\n\n**Related reading** — close to your question, but *not* an answer:\n> Smoke hung over the capital. **[1]**',
+      '**No answer.** None of the 5 indexed sources answers this question.\n\n**Related reading** — close to your question, but *not* an answer:\n\n> Smoke hung over the capital.\n**[1]** Record attack · BBC · 2025-07-04',
     );
-    expect(embed?.fields?.[0]?.name).toBe('[1] Related: Record attack');
-    expect(embed?.fields?.[0]?.value).not.toContain('Reported by');
+    expect(embed?.description).not.toContain('Reported by');
   });
 
   it('escapes article text: no markdown, links or mentions survive from a quote, title or outlet', () => {
@@ -187,11 +203,13 @@ describe('renderAnswer', () => {
     expect(text).toContain('\\*\\*now\\*\\*');
   });
 
-  it('cuts a long quote at a word with "…" and keeps the block quote and footnote intact', () => {
+  it('cuts a long quote at a word with "…" and keeps the block quote and its source line intact', () => {
     const long = `${'The air force said the attack was the largest of the war so far. '.repeat(30)}End.`;
     const rendered = renderAnswer(answer({ quotes: [quote(long, bbc)] }));
     const line = rendered.embeds[0]?.description?.split('\n').find((entry) => entry.startsWith('> '));
-    expect(line).toMatch(/^> The air force said .+[a-z.]… \*\*\[1\]\*\*$/);
+    expect(line).toMatch(/^> The air force said .+[a-z.]…$/);
+    const lines = rendered.embeds[0]?.description?.split('\n') ?? [];
+    expect(lines[lines.indexOf(line ?? '') + 1]).toBe('**[1]** Record attack · BBC · 2025-07-04');
     expect(limitViolations(rendered)).toEqual([]);
   });
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { answerQuestion } from '../../src/answer/answer.js';
-import { fromEnvelope, IndexFormatError, SCHEMA_VERSION, toEnvelope, type Envelope } from '../../src/search/envelope.js';
+import { decodeCorpus, encodeCorpus, IndexFormatError, readColumns, readHeader, SCHEMA_VERSION, type EncodedCorpus } from '../../src/search/envelope.js';
 import { INDEX_FILE, loadSavedCorpus, removeLeftoverTemporaries, saveCorpus } from '../../src/search/store.js';
 import { seedCorpus } from '../helpers.js';
 
@@ -25,6 +25,18 @@ describe('the saved index', () => {
     expect(loaded.ok).toBe(true);
     if (!loaded.ok) return;
     for (const question of QUESTIONS) expect(answerQuestion(loaded.corpus, question)).toEqual(answerQuestion(corpus, question));
+    expect(loaded.corpus.passages).toEqual(corpus.passages);
+    expect(loaded.corpus.sources).toEqual(corpus.sources);
+    expect(loaded.corpus.skipped).toEqual(corpus.skipped);
+    expect(loaded.corpus.table).toEqual(corpus.table);
+    expect(loaded.corpus.impacts).toEqual(corpus.impacts);
+    expect(loaded.corpus.search.toJSON()).toEqual(corpus.search.toJSON());
+  });
+
+  it('replaces the JSON index of earlier versions when it saves', async () => {
+    await writeFile(path.join(dir, 'index.json'), '{"sha256":"0",');
+    await saveCorpus(dir, await seedCorpus());
+    expect(await readdir(dir)).toEqual([INDEX_FILE]);
   });
 
   it('leaves no temporary file behind', async () => {
@@ -36,19 +48,19 @@ describe('the saved index', () => {
     expect(await loadSavedCorpus(dir)).toEqual({ ok: false, kind: 'missing', reason: expect.stringContaining('no saved index') });
     await saveCorpus(dir, await seedCorpus());
     const file = path.join(dir, INDEX_FILE);
-    const json = await readFile(file, 'utf8');
-    await writeFile(file, json.slice(0, json.length / 2));
-    expect(await loadSavedCorpus(dir)).toMatchObject({ ok: false, kind: 'unusable' });
+    const bytes = await readFile(file);
+    await writeFile(file, bytes.subarray(0, bytes.length / 2));
+    expect(await loadSavedCorpus(dir)).toEqual({ ok: false, kind: 'unusable', reason: expect.stringContaining('fails its checksum') });
     await writeFile(file, '');
     expect(await loadSavedCorpus(dir)).toEqual({ ok: false, kind: 'unusable', reason: expect.stringContaining('is empty') });
     await writeFile(file, JSON.stringify({ schemaVersion: SCHEMA_VERSION - 1 }));
-    expect(await loadSavedCorpus(dir)).toEqual({ ok: false, kind: 'unusable', reason: expect.stringContaining('carries no checksum') });
+    expect(await loadSavedCorpus(dir)).toEqual({ ok: false, kind: 'unusable', reason: expect.stringContaining('is not a Quoth index') });
   });
 
   it('says which schema version it found and which it expects, even when they print alike', () => {
     const found = (json: unknown): string => {
       try {
-        fromEnvelope(json);
+        readHeader(json);
       } catch (error) {
         return (error as Error).message;
       }
@@ -58,13 +70,14 @@ describe('the saved index', () => {
     expect(found({ schemaVersion: String(SCHEMA_VERSION) })).toBe(`schema version "${SCHEMA_VERSION}" (a string, not a number), expected schema version ${SCHEMA_VERSION}`);
     expect(found({})).toBe(`no schema version, expected schema version ${SCHEMA_VERSION}`);
     expect(found(null)).toBe(`no schema version, expected schema version ${SCHEMA_VERSION}`);
+    expect(found({ schemaVersion: SCHEMA_VERSION })).toMatch(/^malformed index header at builtAt/);
   });
 
   it('detects a flipped byte anywhere in the file, and never loads it', async () => {
     await saveCorpus(dir, await seedCorpus());
     const file = path.join(dir, INDEX_FILE);
     const original = await readFile(file);
-    // Every 997th byte, and the first and last ones: the checksum, the structure, the passages' text and numbers.
+    // Every 997th byte, and the first and last ones: the magic, the checksum, the header, the columns and the text.
     const positions = [0, original.length - 1];
     for (let at = 1; at < original.length - 1; at += 997) positions.push(at);
     for (const at of positions) {
@@ -76,27 +89,40 @@ describe('the saved index', () => {
     }
   });
 
-  it('rejects an index whose passage text was edited, although it is still valid JSON', async () => {
+  it('rejects an index whose passage text was edited, even with the same length', async () => {
     await saveCorpus(dir, await seedCorpus());
     const file = path.join(dir, INDEX_FILE);
-    const envelope = JSON.parse(await readFile(file, 'utf8')) as { passages: [number, number, number, string, number[], string][] };
-    const passage = envelope.passages[0]!;
-    // Same length, so the offsets still agree: only the checksum can tell.
-    passage[5] = passage[5].replace(/[a-z]/u, (letter) => (letter === 'x' ? 'y' : 'x'));
-    await writeFile(file, JSON.stringify(envelope));
-    const loaded = await loadSavedCorpus(dir);
-    expect(loaded).toEqual({ ok: false, kind: 'unusable', reason: expect.stringMatching(/fails its checksum .*damaged or edited/) });
+    const bytes = await readFile(file);
+    // The text comes last in the file: an 'e' near the end is a letter of a passage.
+    const at = bytes.lastIndexOf('e'.charCodeAt(0));
+    bytes[at] = 'x'.charCodeAt(0);
+    await writeFile(file, bytes);
+    expect(await loadSavedCorpus(dir)).toEqual({ ok: false, kind: 'unusable', reason: expect.stringMatching(/fails its checksum .*damaged or edited/) });
   });
 
   it('rejects passages whose offsets cannot describe their text, whatever the checksum says', async () => {
-    const envelope = toEnvelope(await seedCorpus());
-    const [sourceIndex, start, end, heading, offsets, text] = envelope.passages[3]!;
-    const edited = (passage: Envelope['passages'][number]) => ({ ...envelope, passages: envelope.passages.map((p, i) => (i === 3 ? passage : p)) });
-    expect(() => fromEnvelope(edited([sourceIndex, start, end, heading, offsets, `${text} and 99 more`]))).toThrow(/passage 3 of .*: text of \d+ characters for the range/);
-    expect(() => fromEnvelope(edited([sourceIndex, start, end + 1, heading, offsets, text]))).toThrow(/passage 3 of .*: text of/);
-    expect(() => fromEnvelope(edited([sourceIndex, start, end, heading, [0, text.length + 5], text]))).toThrow(/sentence offset \d+ outside/);
-    const moved = { ...envelope, sources: envelope.sources.map((s, i) => (i === 0 ? { ...s, passages: s.passages + 1 } : s)) };
-    expect(() => fromEnvelope(moved)).toThrow(/lists \d+ passages, the index holds \d+/);
+    const corpus = await seedCorpus();
+    const edited = (change: (columns: Map<string, Int32Array>, encoded: EncodedCorpus) => void): EncodedCorpus => {
+      const encoded = encodeCorpus(corpus);
+      change(readColumns(encoded.header, encoded.columns) as Map<string, Int32Array>, encoded);
+      return encoded;
+    };
+    const set = (name: string, at: number, value: (old: number) => number) => (columns: Map<string, Int32Array>) => {
+      const column = columns.get(name)!;
+      column[at] = value(column[at]!);
+    };
+    expect(() => decodeCorpus(edited(set('passageEnd', 3, (end) => end + 1)))).toThrow(/passage 3 of .*: text of \d+ characters for the range/);
+    expect(() => decodeCorpus(edited(set('passageSource', 3, () => 999)))).toThrow(/passage 3 names source #999/);
+    expect(() => decodeCorpus(edited(set('sentenceBounds', 1, () => 1e6)))).toThrow(/passage 0 of .*: sentence offset 1000000 outside/);
+    const secondPosting = (columns: Map<string, Int32Array>): number => {
+      const offsets = columns.get('postingOffsets')!;
+      const term = offsets.findIndex((offset, at) => offsets[at + 1]! - offset >= 2);
+      return offsets[term]! + 1;
+    };
+    expect(() => decodeCorpus(edited((columns) => (columns.get('postingGaps')![secondPosting(columns)] = 0)))).toThrow(/postings of .* out of order/);
+    expect(() => decodeCorpus(edited((_, encoded) => (encoded.header.sources[0]!.passages += 1)))).toThrow(/lists \d+ passages, the index holds \d+/);
+    expect(() => decodeCorpus(edited((_, encoded) => (encoded.header.columns = encoded.header.columns.slice(1))))).toThrow(IndexFormatError);
+    expect(() => decodeCorpus(edited((_, encoded) => (encoded.header.counts.passages -= 1)))).toThrow(/column passageSource holds \d+ values, expected/);
   });
 
   it('syncs the file before the rename and the folder after it', async () => {
@@ -113,19 +139,14 @@ describe('the saved index', () => {
   });
 
   it('removes temporary files left by saves that died, and keeps those of a live save', async () => {
-    const dead = 'index.json.4194305.1700000000000.tmp';
+    const dead = 'index.quoth.4194305.1700000000000.tmp';
     const ownLeftover = `index.json.${process.pid}.1700000000000.tmp`;
-    const alive = `index.json.${process.ppid}.1700000000000.tmp`;
+    const alive = `index.quoth.${process.ppid}.1700000000000.tmp`;
     for (const name of [dead, ownLeftover, alive, 'notes.tmp']) await writeFile(path.join(dir, name), '{"half":');
     expect((await removeLeftoverTemporaries(dir)).sort()).toEqual([dead, ownLeftover].sort());
     await writeFile(path.join(dir, dead), '{"half":');
     await saveCorpus(dir, await seedCorpus());
     expect((await readdir(dir)).sort()).toEqual([INDEX_FILE, alive, 'notes.tmp'].sort());
   });
-
-  it('names the malformed field of a damaged envelope', async () => {
-    const envelope = toEnvelope(await seedCorpus());
-    expect(() => fromEnvelope({ ...envelope, passages: [[0, 'x']] })).toThrow(IndexFormatError);
-    expect(() => fromEnvelope({ ...envelope, passages: [] })).toThrow(/index holds \d+ passages, envelope lists 0/);
-  });
 });
+

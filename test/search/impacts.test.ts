@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { answerQuestion } from '../../src/answer/answer.js';
-import { buildImpacts, deserializeImpacts, documentFrequency, serializeImpacts, topPassages } from '../../src/search/impacts.js';
+import { buildImpacts, topPassages } from '../../src/search/impacts.js';
 import { termOf } from '../../src/text/terms.js';
 import { seedCorpus } from '../helpers.js';
 
@@ -43,16 +43,6 @@ describe('the impact index', () => {
         expect(topPassages(index, groups, 5)).toEqual(actual);
       }),
     );
-  });
-
-  it('survives serialisation and refuses arrays that do not fit together', async () => {
-    const corpus = await seedCorpus();
-    const data = serializeImpacts(corpus.impacts);
-    const restored = deserializeImpacts(JSON.parse(JSON.stringify(data)), corpus.passages.length);
-    expect(documentFrequency(restored, 'drone')).toBe(documentFrequency(corpus.impacts, 'drone'));
-    expect(topPassages(restored, [['drone'], ['launch']], 10)).toEqual(topPassages(corpus.impacts, [['drone'], ['launch']], 10));
-    expect(() => deserializeImpacts({ ...data, ids: data.ids.slice(0, 10) }, corpus.passages.length)).toThrow(/do not fit|truncated/);
-    expect(() => deserializeImpacts(data, 3)).toThrow(/names passage/);
   });
 });
 

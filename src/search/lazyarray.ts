@@ -1,0 +1,32 @@
+/**
+ * A read-only array whose items are made on first read and kept: a loaded index holds its passages in columns and
+ * makes a passage object only for the passages a question reaches. It behaves as an array (`length`, indexing,
+ * iteration, `map`, `filter`, `slice`, `Array.isArray`); writing to it throws.
+ */
+export function lazyArray<T>(length: number, make: (index: number) => T): T[] {
+  const made = new Array<T | undefined>(length);
+  const indexOf = (key: string | symbol): number => {
+    if (typeof key !== 'string' || key === '' || key.length > 10) return -1;
+    const index = Number(key);
+    return Number.isInteger(index) && index >= 0 && index < length && String(index) === key ? index : -1;
+  };
+  const at = (index: number): T => (made[index] ??= make(index));
+  const readOnly = (): never => {
+    throw new TypeError('Quoth: the passages of a loaded index are read-only');
+  };
+  return new Proxy(made as T[], {
+    get: (target, key, receiver) => {
+      const index = indexOf(key);
+      return index >= 0 ? at(index) : Reflect.get(target, key, receiver);
+    },
+    has: (target, key) => indexOf(key) >= 0 || Reflect.has(target, key),
+    getOwnPropertyDescriptor: (target, key) => {
+      const index = indexOf(key);
+      return index >= 0 ? { value: at(index), writable: false, enumerable: true, configurable: true } : Reflect.getOwnPropertyDescriptor(target, key);
+    },
+    ownKeys: () => [...Array.from({ length }, (_, index) => String(index)), 'length'],
+    set: readOnly,
+    defineProperty: readOnly,
+    deleteProperty: readOnly,
+  });
+}

@@ -1,0 +1,101 @@
+import { cp, mkdtemp, readFile, rm, unlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { answerQuestion } from '../../src/answer/answer.js';
+import { buildIncrementally, reusableIn } from '../../src/indexing/incremental.js';
+import { loadSeeds } from '../../src/ingest/index.js';
+import { buildCorpus, type Corpus } from '../../src/search/corpus.js';
+import { decodeCorpus, encodeCorpus } from '../../src/search/envelope.js';
+import { REPO_ROOT, SEEDS_DIR } from '../helpers.js';
+
+const BUILT_AT = '2026-01-01T00:00:00.000Z';
+
+const page = (topic: string): string =>
+  `The ${topic} module provides functions for working with ${topic} data. ` +
+  `Use ${topic}.open() to start a ${topic} session and ${topic}.close() to end it. ` +
+  `The ${topic} module was added in version 3.${topic.length} of the library.`;
+
+async function fullBuild(seeds: string): Promise<Corpus> {
+  const { articles, skipped } = await loadSeeds(seeds);
+  return buildCorpus(articles, skipped, BUILT_AT);
+}
+
+/** As the index is loaded from disk: columns decoded, passages made on demand. */
+const saved = (corpus: Corpus): Corpus => decodeCorpus(encodeCorpus(corpus));
+
+async function questions(): Promise<string[]> {
+  const lines = (await readFile(path.join(REPO_ROOT, 'test/fixtures/seeds-dev.jsonl'), 'utf8')).split('\n').filter(Boolean);
+  return [
+    ...lines.map((line) => (JSON.parse(line) as { question: string }).question),
+    'What does the dns module provide?',
+    'When was the tls module added?',
+    'How do I start a zeppelin session?',
+    'What did Klitchko say?',
+    'How many people were injured in Kyiv?',
+    'What is the net module for?',
+  ];
+}
+
+describe('an incremental build', () => {
+  let dir: string;
+  let seeds: string;
+  beforeEach(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'quoth-incremental-'));
+    seeds = path.join(dir, 'seeds');
+    await cp(SEEDS_DIR, seeds, { recursive: true });
+    const topics = ['fs', 'net', 'dns', 'tls'];
+    for (const topic of topics) await writeFile(path.join(seeds, `${topic}.md`), `# ${topic}\n\n${page(topic)}\n`);
+    // An aggregate page: what the four pages say is not indexed again from it.
+    const sections = topics.map((topic) => `## ${topic}\n\n${page(topic)}`);
+    await writeFile(path.join(seeds, 'all.md'), `${['# All modules\n\nThis page gathers every module in one place for searching.', ...sections].join('\n\n')}\n`);
+    await writeFile(path.join(seeds, 'guide.md'), '# Guide\n\nThe guide explains how to install the fs module on a laptop.\n');
+  });
+  afterEach(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('reads only what changed and gives the index a full rebuild gives: passages, statistics, copies, answers', async () => {
+    const first = saved(await fullBuild(seeds));
+    expect(first.sources.find((indexed) => indexed.source.id === 'all')?.dropped).toBeGreaterThan(0);
+
+    const seedFiles = first.sources.map((indexed) => path.basename(indexed.source.path)).filter((name) => /^00\d_/.test(name));
+    await writeFile(path.join(seeds, seedFiles[1]!), `${await readFile(path.join(seeds, seedFiles[1]!), 'utf8')}\nAt least 41 people were injured in Kyiv, officials said later.\n`);
+    await unlink(path.join(seeds, seedFiles[2]!));
+    await writeFile(path.join(seeds, 'zeppelin.txt'), 'Use zeppelin.open() to start a zeppelin session over the harbour. The zeppelin module is new.');
+    // A wire copy of an unchanged article: both now make one story.
+    await writeFile(path.join(seeds, 'wire-copy.txt'), await readFile(path.join(seeds, seedFiles[0]!), 'utf8'));
+    // The guide in a second, weaker format: left out as a copy (the two now keep their extension in their ids).
+    await writeFile(path.join(seeds, 'guide.txt'), 'Guide\n\nThe guide explains how to install the fs module on a laptop.\n');
+    await writeFile(path.join(seeds, 'net.md'), `# net\n\n${page('network')}\n`);
+
+    const loaded = await loadSeeds(seeds, { reuse: reusableIn(first) });
+    const incremental = buildIncrementally(first, loaded, BUILT_AT);
+    const full = await fullBuild(seeds);
+
+    // Read again: the changed seed, the new files, the guide (its id changed), the changed net page, the aggregate page.
+    expect(loaded.reused.map((file) => path.basename(file.path)).sort()).toEqual([seedFiles[0], seedFiles[3], seedFiles[4], 'dns.md', 'fs.md', 'tls.md'].sort());
+    expect(incremental.read).toBe(loaded.articles.length);
+    const corpus = incremental.corpus;
+    expect(corpus.sources).toEqual(full.sources);
+    expect(corpus.skipped).toEqual(full.skipped);
+    expect(corpus.signatures).toEqual(full.signatures);
+    expect(corpus.passages).toEqual(full.passages);
+    expect(corpus.table).toEqual(full.table);
+    expect(corpus.impacts).toEqual(full.impacts);
+    expect(corpus.search.toJSON()).toEqual(full.search.toJSON());
+    expect(new Set(corpus.sources.map((indexed) => indexed.story)).size).toBeLessThan(corpus.sources.length);
+    expect(corpus.skipped.map((file) => path.basename(file.path))).toContain('guide.txt');
+    expect(corpus.sources.find((indexed) => indexed.source.id === 'all')?.dropped).toBe(3);
+    for (const question of await questions()) expect(answerQuestion(corpus, question), question).toEqual(answerQuestion(full, question));
+  });
+
+  it('with nothing changed, reads only the aggregate page again and gives the same index', async () => {
+    const first = saved(await fullBuild(seeds));
+    const loaded = await loadSeeds(seeds, { reuse: reusableIn(first) });
+    const { corpus } = buildIncrementally(first, loaded, BUILT_AT);
+    // The aggregate page left passages out: it is the one file read again.
+    expect(loaded.articles.map((article) => article.source.id)).toEqual(['all']);
+    expect(encodeCorpus(corpus)).toEqual(encodeCorpus(first));
+  });
+});

@@ -1,0 +1,59 @@
+import MiniSearch from 'minisearch';
+import { describe, expect, it } from 'vitest';
+import { INDEX_OPTIONS, type PassageDocument } from '../../src/search/options.js';
+import { spellingIndexData } from '../../src/search/spellingindex.js';
+import { countTerms, narrowest } from '../../src/search/termtable.js';
+import { seedCorpus } from '../helpers.js';
+
+describe('the term table', () => {
+  it('counts each term by field, with field lengths', () => {
+    const table = countTerms([
+      { text: 'Drones hit Kyiv. Drones hit Lviv.', heading: 'Kyiv', title: 'Attack' },
+      { text: 'The mayor of Kyiv spoke.', heading: '', title: 'Attack' },
+    ]);
+    const postings = (term: string): [number, number, number, number][] => {
+      const at = table.terms.indexOf(term);
+      const rows: [number, number, number, number][] = [];
+      for (let i = table.offsets[at]!; i < table.offsets[at + 1]!; i++) rows.push([table.ids[i]!, table.counts.text[i]!, table.counts.heading[i]!, table.counts.title[i]!]);
+      return rows;
+    };
+    expect(table.terms).toEqual([...table.terms].sort());
+    expect(postings('drone')).toEqual([[0, 2, 0, 0]]);
+    expect(postings('kyiv')).toEqual([
+      [0, 1, 1, 0],
+      [1, 1, 0, 0],
+    ]);
+    expect(postings('attack')).toEqual([
+      [0, 0, 0, 1],
+      [1, 0, 0, 1],
+    ]);
+    expect([...table.lengths.text]).toEqual([6, 3]);
+    // Distinct words as written, stopwords included ("The", "of"): MiniSearch's field length.
+    expect([...table.words.text]).toEqual([4, 5]);
+    expect([...table.words.heading]).toEqual([1, 0]);
+  });
+
+  it('keeps counts in the narrowest array that holds them', () => {
+    expect(narrowest(Uint32Array.of(1, 255))).toBeInstanceOf(Uint8Array);
+    expect(narrowest(Uint32Array.of(1, 256))).toBeInstanceOf(Uint16Array);
+    expect(narrowest(Uint32Array.of(70_000))).toBeInstanceOf(Uint32Array);
+    const table = countTerms([{ text: 'word '.repeat(300), heading: '', title: '' }]);
+    expect(table.counts.text).toBeInstanceOf(Uint16Array);
+    expect(table.counts.text[0]).toBe(300);
+  });
+
+  it('gives the spelling index MiniSearch itself builds from the passages', async () => {
+    const corpus = await seedCorpus();
+    const search = new MiniSearch<PassageDocument>(INDEX_OPTIONS);
+    search.addAll(corpus.passages.map(({ id, text, heading }) => ({ id, text, heading })));
+    const built = search.toJSON();
+    const made = spellingIndexData(corpus.table);
+    // The vocabulary comes sorted rather than in MiniSearch's tree order; everything else is identical.
+    expect(new Map(made.index)).toEqual(new Map(built.index));
+    expect({ ...made, index: null }).toEqual({ ...built, index: null });
+    for (const word of ['klitchko', 'drnoes', 'kiyv']) {
+      const terms = (index: MiniSearch<PassageDocument>): string[] => [...new Set(index.search(word, { fuzzy: 2, prefix: false }).flatMap((result) => result.terms))].sort();
+      expect(terms(corpus.search)).toEqual(terms(search));
+    }
+  });
+});
