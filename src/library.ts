@@ -2,6 +2,7 @@
  * The running Quoth: one corpus in memory, answered from synchronously; rebuilt from the seeds folder
  * on demand while the old corpus keeps answering, then swapped in one assignment.
  */
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { ask, retrieve } from './answer/answer.js';
 import { buildOffThread, type OffThreadBuild } from './indexing/offthread.js';
 import { hashSeeds, SeedsFolderError } from './ingest/index.js';
@@ -134,6 +135,17 @@ export class Library implements Quoth {
     private readonly options: LibraryOptions,
   ) {
     this.corpus = corpus;
+    this.prepare(corpus);
+  }
+
+  /**
+   * Makes the spelling index in the background, a turn of the event loop at a time, so the first misspelt question
+   * does not pay for it (a few seconds at 100k passages). The pauses do not keep a finished command line alive.
+   */
+  private prepare(corpus: Corpus): void {
+    corpus.prepareSearch(() => nextTurn(undefined, { ref: false })).catch((error: unknown) => {
+      (this.options.log ?? silent).warn(`Could not prepare the spelling index ahead of use (${(error as Error).message}); it is made on the first misspelt word`);
+    });
   }
 
   ask(question: string): AskOutcome {
@@ -167,6 +179,7 @@ export class Library implements Quoth {
     const { corpus: next, filesRead } = await buildFromSeeds(this.options, log);
     const report = { ...compare(this.corpus, next, performance.now() - started), filesRead };
     this.corpus = next;
+    this.prepare(next);
     log.info(
       `Reindexed: ${report.added.length} added, ${report.changed.length} changed, ${report.removed.length} removed, ` +
         `${report.skipped.length} skipped (${filesRead} files read); ${report.passages} passages (+${report.passageChanges.added} −${report.passageChanges.removed}) ` +

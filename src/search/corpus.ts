@@ -7,7 +7,7 @@ import { copyPairsAmong, copySignature, groupCopies, type CopySignature } from '
 import { formatCopies, repeatedInAggregates } from './redundancy.js';
 import { scoreImpacts, type ImpactIndex } from './impacts.js';
 import type { PassageDocument } from './options.js';
-import { spellingIndex } from './spellingindex.js';
+import { spellingIndex, spellingIndexAsync } from './spellingindex.js';
 import { countTerms, mergeTables, type IndexedFields, type TermTable } from './termtable.js';
 
 export interface IndexedSource {
@@ -33,11 +33,13 @@ export interface Corpus {
   impacts: ImpactIndex;
   /** Fuzzy lookup of misspelt words; made from `table` on first use (most questions never need it). */
   readonly search: MiniSearch<PassageDocument>;
+  /** Makes `search` ahead of its first use, a little at a time (`pause` between steps), unless it is made already. */
+  prepareSearch(pause: Pause): Promise<void>;
   skipped: SkippedFile[];
 }
 
 /** What a corpus is made of; the rest (`sourceById`, `impacts`, `search`) is derived. */
-export type CorpusParts = Omit<Corpus, 'sourceById' | 'impacts' | 'search'> & { impacts?: ImpactIndex };
+export type CorpusParts = Omit<Corpus, 'sourceById' | 'impacts' | 'search' | 'prepareSearch'> & { impacts?: ImpactIndex };
 
 /** Lets a long build give the event loop a turn (the bot keeps answering during /reindex). */
 export type Pause = () => Promise<void>;
@@ -168,6 +170,11 @@ export function assemble(parts: CorpusParts): Corpus {
     impacts: parts.impacts ?? scoreImpacts(parts.table),
     get search() {
       return (search ??= spellingIndex(parts.table));
+    },
+    async prepareSearch(pause: Pause) {
+      if (search !== undefined) return;
+      const made = await spellingIndexAsync(parts.table, pause);
+      search ??= made;
     },
     skipped: parts.skipped,
   };

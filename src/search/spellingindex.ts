@@ -15,8 +15,36 @@ export function spellingIndex(table: TermTable): MiniSearch<PassageDocument> {
   return MiniSearch.loadJS<PassageDocument>(spellingIndexData(table), INDEX_OPTIONS);
 }
 
+/** Postings turned into MiniSearch's form between two pauses of `spellingIndexAsync`. */
+const POSTINGS_PER_PAUSE = 50_000;
+
+/** The same index, made a little at a time with `pause` between steps, so that a running bot keeps answering. */
+export async function spellingIndexAsync(table: TermTable, pause: () => Promise<void>): Promise<MiniSearch<PassageDocument>> {
+  const index: AsPlainObject['index'] = [];
+  let postings = 0;
+  for (let at = 0; at < table.terms.length; at++) {
+    const entry = termEntry(table, at);
+    if (entry !== null) index.push(entry);
+    postings += table.offsets[at + 1]! - table.offsets[at]!;
+    if (postings >= POSTINGS_PER_PAUSE) {
+      postings = 0;
+      await pause();
+    }
+  }
+  return MiniSearch.loadJSAsync<PassageDocument>(withDocuments(table, index), INDEX_OPTIONS);
+}
+
 /** The index in MiniSearch's serialised form (what `toJSON` gives). */
 export function spellingIndexData(table: TermTable): AsPlainObject {
+  const index: AsPlainObject['index'] = [];
+  for (let at = 0; at < table.terms.length; at++) {
+    const entry = termEntry(table, at);
+    if (entry !== null) index.push(entry);
+  }
+  return withDocuments(table, index);
+}
+
+function withDocuments(table: TermTable, index: AsPlainObject['index']): AsPlainObject {
   const documentIds: Record<string, number> = {};
   const fieldLength: Record<string, number[]> = {};
   // MiniSearch keeps a running average as documents are added; summed the same way, it is the same number.
@@ -27,31 +55,6 @@ export function spellingIndexData(table: TermTable): AsPlainObject {
     fieldLength[id] = lengths;
     for (let field = 0; field < 2; field++) averageFieldLength[field] = (averageFieldLength[field]! * id + lengths[field]!) / (id + 1);
   }
-  const index: AsPlainObject['index'] = [];
-  table.terms.forEach((term, at) => {
-    const text: Record<string, number> = {};
-    const heading: Record<string, number> = {};
-    let inText = false;
-    let inHeading = false;
-    for (let posting = table.offsets[at]!; posting < table.offsets[at + 1]!; posting++) {
-      const id = table.ids[posting]!;
-      const inThisText = table.counts.text[posting]!;
-      const inThisHeading = table.counts.heading[posting]!;
-      if (inThisText > 0) {
-        text[id] = inThisText;
-        inText = true;
-      }
-      if (inThisHeading > 0) {
-        heading[id] = inThisHeading;
-        inHeading = true;
-      }
-    }
-    if (!inText && !inHeading) return;
-    const fields: Record<string, Record<string, number>> = {};
-    if (inText) fields[FIELD_IDS.text] = text;
-    if (inHeading) fields[FIELD_IDS.heading] = heading;
-    index.push([term, fields]);
-  });
   return {
     documentCount: table.size,
     nextId: table.size,
@@ -64,4 +67,30 @@ export function spellingIndexData(table: TermTable): AsPlainObject {
     index,
     serializationVersion: 2,
   };
+}
+
+/** Term `at` with its postings by MiniSearch field id, or null when it occurs in titles only. */
+function termEntry(table: TermTable, at: number): AsPlainObject['index'][number] | null {
+  const text: Record<string, number> = {};
+  const heading: Record<string, number> = {};
+  let inText = false;
+  let inHeading = false;
+  for (let posting = table.offsets[at]!; posting < table.offsets[at + 1]!; posting++) {
+    const id = table.ids[posting]!;
+    const inThisText = table.counts.text[posting]!;
+    const inThisHeading = table.counts.heading[posting]!;
+    if (inThisText > 0) {
+      text[id] = inThisText;
+      inText = true;
+    }
+    if (inThisHeading > 0) {
+      heading[id] = inThisHeading;
+      inHeading = true;
+    }
+  }
+  if (!inText && !inHeading) return null;
+  const fields: Record<string, Record<string, number>> = {};
+  if (inText) fields[FIELD_IDS.text] = text;
+  if (inHeading) fields[FIELD_IDS.heading] = heading;
+  return [table.terms[at]!, fields];
 }

@@ -1,9 +1,13 @@
 import MiniSearch from 'minisearch';
 import { describe, expect, it } from 'vitest';
 import { INDEX_OPTIONS, type PassageDocument } from '../../src/search/options.js';
-import { spellingIndexData } from '../../src/search/spellingindex.js';
+import { spellingIndex, spellingIndexAsync, spellingIndexData } from '../../src/search/spellingindex.js';
 import { countTerms, narrowest } from '../../src/search/termtable.js';
+import { assemble, type Corpus } from '../../src/search/corpus.js';
 import { seedCorpus } from '../helpers.js';
+
+/** A corpus of the same parts, with no spelling index made yet. */
+const corpusOf = (corpus: Corpus): Corpus => assemble({ ...corpus });
 
 describe('the term table', () => {
   it('counts each term by field, with field lengths', () => {
@@ -55,5 +59,15 @@ describe('the term table', () => {
       const terms = (index: MiniSearch<PassageDocument>): string[] => [...new Set(index.search(word, { fuzzy: 2, prefix: false }).flatMap((result) => result.terms))].sort();
       expect(terms(corpus.search)).toEqual(terms(search));
     }
+  });
+
+  it('makes the same spelling index a little at a time, and a corpus keeps the one it prepared', async () => {
+    const corpus = await seedCorpus();
+    const made = await spellingIndexAsync(corpus.table, () => Promise.resolve());
+    expect(made.toJSON()).toEqual(spellingIndex(corpus.table).toJSON());
+    const fresh = corpusOf(corpus);
+    await fresh.prepareSearch(() => Promise.resolve());
+    expect(fresh.search).toBe(fresh.search);
+    expect(fresh.search.toJSON()).toEqual(made.toJSON());
   });
 });
