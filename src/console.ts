@@ -70,7 +70,8 @@ export async function runConsole(
       case 'reindex':
         try {
           const report = await quoth.reindex();
-          write(`Reindexed in ${Math.round(report.durationMs)} ms: ${report.added.length} added, ${report.changed.length} changed, ${report.removed.length} removed, ${report.passages} passages.`);
+          const read = report.filesRead === undefined ? '' : ` (${report.filesRead} file${report.filesRead === 1 ? '' : 's'} read)`;
+          write(`Reindexed in ${Math.round(report.durationMs)} ms${read}: ${report.added.length} added, ${report.changed.length} changed, ${report.removed.length} removed, ${report.passages} passages.`);
         } catch (error) {
           write(`Reindex failed, the previous index is still answering: ${(error as Error).message}`);
         }

@@ -445,6 +445,17 @@ function seconds(durationMs: number): string {
   return durationMs < 1000 ? `${Math.round(durationMs)} ms` : `${(durationMs / 1000).toFixed(1)} s`;
 }
 
+/** "Read 2 files (the 10 unchanged were reused) · +14 / −3 passages", when the library says so. */
+function incrementalLine(report: ReindexReport): string {
+  const parts: string[] = [];
+  if (report.filesRead !== undefined) {
+    const reused = report.unchanged > 0 ? ` (the ${report.unchanged} unchanged were reused)` : '';
+    parts.push(`Read ${report.filesRead} file${report.filesRead === 1 ? '' : 's'}${reused}`);
+  }
+  if (report.passageChanges) parts.push(`+${report.passageChanges.added} / −${report.passageChanges.removed} passages`);
+  return parts.length > 0 ? `\n${parts.join(' · ')}` : '';
+}
+
 /** What a finished reindex changed. */
 export function renderReindexReport(report: ReindexReport): RenderedMessage {
   const changes = report.added.length + report.changed.length + report.removed.length;
@@ -457,7 +468,7 @@ export function renderReindexReport(report: ReindexReport): RenderedMessage {
       {
         color: COLORS.ok,
         title: 'Index rebuilt',
-        description: `${summary}\n${report.passages} passages · built in ${seconds(report.durationMs)} · now serving the new index.`,
+        description: `${summary}\n${report.passages} passages · built in ${seconds(report.durationMs)} · now serving the new index.${incrementalLine(report)}`,
         fields: [
           listField('Added', report.added),
           listField('Changed', report.changed),

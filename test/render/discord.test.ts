@@ -332,6 +332,24 @@ describe('renderReindexReport', () => {
     ]);
   });
 
+  it('says how many files an incremental reindex read and how many passages came and went', () => {
+    const rendered = renderReindexReport({
+      added: ['new-park'],
+      changed: ['bakery'],
+      removed: [],
+      unchanged: 10,
+      skipped: [],
+      passages: 57,
+      durationMs: 80,
+      builtAt: '2025-07-05T10:00:00.000Z',
+      filesRead: 2,
+      passageChanges: { added: 14, removed: 3 },
+    });
+    expect(rendered.embeds[0]?.description).toBe(
+      '2 sources changed.\n57 passages · built in 80 ms · now serving the new index.\nRead 2 files (the 10 unchanged were reused) · +14 / −3 passages',
+    );
+  });
+
   it('summarises long lists with "and N more" inside the field limit', () => {
     const many = Array.from({ length: 400 }, (_, index) => `source-number-${index}`);
     const rendered = renderReindexReport({ added: many, changed: [], removed: many, unchanged: 0, skipped: [], passages: 1, durationMs: 5, builtAt: 'now' });
