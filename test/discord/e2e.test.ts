@@ -303,6 +303,8 @@ describe('Quoth bot end to end (real engine, loopback Discord)', () => {
       ]),
     );
     expect(embed?.description).toMatch(/\d+ passages · built in \d+(\.\d)? m?s/);
+    // The reindex is incremental: it says how many files it read and how many passages came and went.
+    expect(embed?.description).toMatch(/\nRead \d+ files? \(the 10 unchanged were reused\) · \+\d+ \/ −\d+ passages$/);
     expect(quoth.info().sources.map((summary) => summary.source.id)).toContain('new-park');
   });
 
