@@ -73,7 +73,7 @@ export function answerQuestion(corpus: Corpus, text: string, model: RankingModel
 
   // A "how many" or "how much" that no answering sentence puts a number to is not answered by the corpus.
   const answers = (sentence: RankedSentence): boolean => sentence.score >= model.threshold && (sentence === best || sentence.coverage >= Math.min(MIN_COVERAGE, best?.coverage ?? 1));
-  const needsFigure = question.kind === 'count' || question.kind === 'amount' || question.kind === 'quantity';
+  const needsFigure = question.kind === 'count' || question.kind === 'amount' || question.kind === 'value' || question.kind === 'quantity';
   const countMissing = (question.kind === 'count' || question.kind === 'amount') && !ranked.some((sentence) => answers(sentence) && sentence.short !== null);
   if (best === undefined || best.score < model.threshold || countMissing) {
     return { ...base, status: 'no_answer', answer: null, quotes: [], related: relatedReading(corpus, ranked) };

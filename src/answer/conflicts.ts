@@ -55,6 +55,7 @@ function figureExtractor(question: Question, weights: TermWeights): ((sentence: 
     case 'quantity':
       return (sentence) => extractMeasure(sentence.view, question);
     case 'amount':
+    case 'value':
       return (sentence) => extractAmount(sentence.view, question, weights);
     case 'entity':
       return (sentence) => extractQuantifiedFocus(sentence.view, question, weights);

@@ -27,6 +27,7 @@ export function extractAnswer(view: SentenceView, question: Question, weights: T
     case 'count':
       return extractCount(view, question);
     case 'amount':
+    case 'value':
       return extractAmount(view, question, weights);
     case 'quantity':
       return extractMeasure(view, question);

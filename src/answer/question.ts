@@ -1,7 +1,7 @@
 /** Question text → what it asks: the kind of answer wanted, its focus noun, and weighted content terms. */
 import { tokenize, type Token } from '../text/terms.js';
 
-export type AnswerKind = 'count' | 'amount' | 'quantity' | 'duration' | 'time' | 'person' | 'place' | 'entity' | 'expansion' | 'other';
+export type AnswerKind = 'count' | 'amount' | 'quantity' | 'duration' | 'time' | 'person' | 'place' | 'value' | 'entity' | 'expansion' | 'other';
 
 export interface QuestionTerm {
   /** The term and its synonyms; a sentence holding any of them covers the term. */
@@ -75,6 +75,8 @@ const KIND_PATTERNS: [RegExp, AnswerKind][] = [
   [/^\s*[Ww]ho\s+(is|was|are|were)\s+\p{Lu}/u, 'other'],
   [/^\s*(who|whom|whose)\b/i, 'person'],
   [/^\s*where\b|^\s*(what|which)\s+(city|town|village|region|country|place|province|state)\b/i, 'place'],
+  // A setting's value: "what port does it listen on by default?", "the maximum number of attached databases".
+  [/\b(?:defaults?|maximum|minimum|limit)\b/i, 'value'],
   [/^\s*(which|what)\s+(?!(is|was|are|were|did|does|do|has|have|had|can|could|will|would|should|happened|happens|caused)\b)\w+/i, 'entity'],
 ];
 

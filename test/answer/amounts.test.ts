@@ -38,4 +38,15 @@ describe('amounts: sums of money, shares and sizes', async () => {
   it('says no answer when no source puts a sum to what is asked', () => {
     expect(answerQuestion(corpus, 'How much does the Acme chief executive earn?').status).toBe('no_answer');
   });
+
+  it('answers a default or a limit with the value the sentence gives, not another number in it', async () => {
+    const manual = plainArticle(
+      'server',
+      'Since version 2.1 the server listens on port 8080 by default. At most 64 clients can connect at once, a limit set in 2019.',
+    );
+    const docs = await corpusOf([manual]);
+    expect(analyzeQuestion('What port does the server listen on by default?').kind).toBe('value');
+    expect(answerQuestion(docs, 'What port does the server listen on by default?').answer).toBe('8080');
+    expect(answerQuestion(docs, 'What is the maximum number of clients that can connect?').answer).toMatch(/^64/);
+  });
 });
