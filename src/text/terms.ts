@@ -28,7 +28,7 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
   weren't what what's when when's where where's which while who who's whom why why's will with won't would wouldn't
   you you'd you'll you're you've your yours yourself yourselves
   many much whose tell say says said know please get got does did done just
-  happen happens happened happening occur occurs occurred occurring
+  whats happen happens happened happening occur occurs occurred occurring
   one's according`
     .split(/\s+/)
     .filter(Boolean),

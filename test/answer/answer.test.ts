@@ -26,6 +26,12 @@ describe('answerQuestion', () => {
     expect(answerQuestion(corpus, 'How many years did the bridge take to build?').answer).toBe('six years');
   });
 
+  it('answers "what is the name of …" with a name, however the question is typed', async () => {
+    const corpus = await corpusOf([harbour, weather]);
+    expect(answerQuestion(corpus, 'whats the name of the mayor').answer).toBe('Anna Lindqvist');
+    expect(answerQuestion(corpus, 'What was the name of the mayor?').answer).toBe('Anna Lindqvist');
+  });
+
   it('says no answer, with related reading, when the corpus does not cover the question', async () => {
     const corpus = await corpusOf([harbour, weather]);
     const answer = answerQuestion(corpus, 'What is the population of the harbour city in 1900?');
