@@ -17,6 +17,7 @@ import { buildBare, buildBreakdown, buildQuoth, type BuildBareResult, type Build
 import { latency, type LatencyResult } from './bench/latency.js';
 import { loadBare, loadQuoth, type LoadResult } from './bench/load.js';
 import { progress } from './bench/measure.js';
+import { peer, PEERS, type PeerResult } from './bench/peers.js';
 import { reindexOneFile, type ReindexResult } from './bench/reindex.js';
 import { figures, report } from './bench/report.js';
 
@@ -32,7 +33,9 @@ const USAGE = `usage: npm run bench [-- FOLDER] [--repeat N] [--rounds N] [--no-
   --rounds N      measured passes over the question list (default: up to 40, as many as fit in
                   ${LATENCY_BUDGET_S} s, at least 5; after ${WARMUP_ROUNDS} warm-up passes)
   --no-breakdown  skip timing the build's steps one by one
-  --json          print every figure as one JSON object on stdout instead of the report`;
+  --json          print every figure as one JSON object on stdout instead of the report
+  --peers         also index the passages with FlexSearch, Orama, Lunr and MiniSearch (stop words left out) and
+                  compare build, size, load, rss, query latency and top-5 retrieval on the python-docs dev questions`;
 
 interface Options {
   folder: string | null;
@@ -41,6 +44,7 @@ interface Options {
   rounds: number | null;
   breakdown: boolean;
   json: boolean;
+  peers: boolean;
 }
 
 const DEFAULT_ROUNDS = 40;
@@ -61,13 +65,14 @@ function positiveInteger(flag: string, value: string | undefined): number {
 }
 
 function parseOptions(argv: string[]): Options {
-  const options: Options = { folder: null, repeat: 'auto', rounds: null, breakdown: true, json: false };
+  const options: Options = { folder: null, repeat: 'auto', rounds: null, breakdown: true, json: false, peers: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--repeat') options.repeat = positiveInteger(arg, argv[++i]);
     else if (arg === '--rounds') options.rounds = positiveInteger(arg, argv[++i]);
     else if (arg === '--no-breakdown') options.breakdown = false;
     else if (arg === '--json') options.json = true;
+    else if (arg === '--peers') options.peers = true;
     else if (arg === '--help' || arg === '-h') throw new UsageError('');
     else if (arg.startsWith('-')) throw new UsageError(`unknown option ${arg}`);
     else if (options.folder === null) options.folder = arg;
@@ -103,6 +108,7 @@ const PHASES: Record<string, (args: never) => Promise<unknown>> = {
   'load-bare': loadBare,
   latency,
   reindex: reindexOneFile,
+  peer,
 };
 
 async function phaseMain(name: string, json: string): Promise<void> {
@@ -169,9 +175,14 @@ async function main(): Promise<void> {
       warmupRounds: WARMUP_ROUNDS,
     });
     const reindex = await runPhase<ReindexResult>('reindex', { seedsDir: corpus.seedsDir, repeat: build.repeat, workDir });
+    const peers: PeerResult[] = [];
+    if (options.peers) {
+      const evalDir = process.env.QUOTH_EVAL_DIR ?? path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'shared', 'eval');
+      for (const name of PEERS) peers.push(await runPhase<PeerResult>('peer', { peer: name, indexDir, evalDir, rounds: Math.min(options.rounds ?? 5, 5) }));
+    }
     const elapsedMs = Number(process.hrtime.bigint() - started) / 1e6;
     const input = { corpus, repeat: options.repeat, warmupRounds: WARMUP_ROUNDS, targetPassages: TARGET_PASSAGES };
-    const measured = { ...input, build, breakdown, bareBuild, load, bareLoad, timing, reindex, elapsedMs };
+    const measured = { ...input, build, breakdown, bareBuild, load, bareLoad, timing, reindex, peers, elapsedMs };
     process.stdout.write(options.json ? `${JSON.stringify(figures(measured))}\n` : report(measured));
   } finally {
     await rm(workDir, { recursive: true, force: true });

@@ -4,6 +4,7 @@ import { formatCount, formatMb, formatMs, table, type Summary } from './measure.
 import { MAX_AUTO_REPEAT, type BuildBareResult, type BuildBreakdown, type BuildQuothResult } from './build.js';
 import type { LatencyResult } from './latency.js';
 import type { LoadResult } from './load.js';
+import type { PeerResult } from './peers.js';
 import type { ReindexResult } from './reindex.js';
 import { QUESTIONS } from './questions.js';
 
@@ -22,6 +23,8 @@ export interface ReportInput {
   bareLoad: LoadResult;
   timing: LatencyResult;
   reindex: ReindexResult;
+  /** Empty unless --peers. */
+  peers: PeerResult[];
   elapsedMs: number;
 }
 
@@ -121,6 +124,26 @@ export function report(input: ReportInput): string {
       `${formatMs(input.reindex.reindexMs)}, ${input.reindex.filesRead} file(s) read, ${formatCount(input.reindex.passages)} passages`,
   );
   out();
+  if (input.peers.length > 0) {
+    out('peers (same passages, each in a fresh process; query = the first 5 hits for each bench question; Quoth: its retrieval):');
+    out(
+      table([
+        ['', 'build', 'index', 'load', 'rss after load', 'query p50', 'query p99', 'top-5 retrieval'],
+        ...peerRows(input).map((row) => [
+          `${row.peer} ${row.version}`,
+          row.buildMs === null ? '' : formatMs(row.buildMs),
+          row.indexBytes === null ? '' : formatMb(row.indexBytes),
+          row.loadMs === null ? '' : formatMs(row.loadMs),
+          formatMb(row.rssAfterLoad),
+          ms(row.p50),
+          ms(row.p99),
+          `${row.top5}/${row.questions}`,
+        ]),
+      ], '  '),
+    );
+    out('  top-5 retrieval: answerable python-docs dev questions (../shared/eval) with an expected source among the first 5 passages');
+    out();
+  }
   out(`ask p50: ${ms(timing.ask.p50)} vs bare search ${ms(timing.bare.p50)} (ratio ${ratio(timing.ask.p50, timing.bare.p50)})`);
   out();
 
@@ -217,7 +240,14 @@ export function report(input: ReportInput): string {
  * Every headline figure as one flat object (`npm run bench -- --json`), so scripts can compare runs. Times in
  * seconds or milliseconds as the names say, sizes in bytes, memory in MiB (after two forced collections).
  */
-export function figures(input: ReportInput): Record<string, number | string | null> {
+/** The peers' rows, Quoth's build, size and load taken from its own phases. */
+function peerRows(input: ReportInput): PeerResult[] {
+  return input.peers.map((row) =>
+    row.peer === 'quoth' ? { ...row, buildMs: input.build.buildMs, indexBytes: input.build.indexBytes, loadMs: input.load.loadMs, rssAfterLoad: input.load.afterLoad.rss } : row,
+  );
+}
+
+export function figures(input: ReportInput): Record<string, unknown> {
   const { build, bareBuild, load, bareLoad, timing } = input;
   const mb = (bytes: number): number => round(bytes / 1024 / 1024, 1);
   return {
@@ -252,6 +282,22 @@ export function figures(input: ReportInput): Record<string, number | string | nu
     reindex_full_s: round(input.reindex.fullBuildMs / 1000, 3),
     reindex_one_file_s: round(input.reindex.reindexMs / 1000, 3),
     reindex_files_read: input.reindex.filesRead,
+    ...(input.peers.length === 0
+      ? {}
+      : {
+          peers: peerRows(input).map((row) => ({
+            peer: row.peer,
+            version: row.version,
+            build_s: row.buildMs === null ? null : round(row.buildMs / 1000, 3),
+            index_bytes: row.indexBytes,
+            load_s: row.loadMs === null ? null : round(row.loadMs / 1000, 3),
+            rss_after_load_mb: mb(row.rssAfterLoad),
+            query_p50_ms: round(row.p50, 3),
+            query_p99_ms: round(row.p99, 3),
+            top5: row.top5,
+            top5_of: row.questions,
+          })),
+        }),
     load_average_1m: round(os.loadavg()[0] ?? Number.NaN, 2),
     elapsed_s: round(input.elapsedMs / 1000, 1),
   };
