@@ -28,6 +28,8 @@ async function build(request: BuildRequest): Promise<void> {
 
   const corpus = previous === null ? await buildCorpus(seeds.articles, seeds.skipped, request.builtAt) : buildIncrementally(previous, seeds, request.builtAt).corpus;
   const encoded = encodeCorpus(corpus);
+  // A folder removed while the index was built: what was read may be a fragment of nothing; keep the saved index.
+  await seeds.assertFolderUnchanged();
   const saveError = await saveEncoded(request.indexDir, encoded).then(
     () => undefined,
     (error: unknown) => (error as NodeJS.ErrnoException).code ?? (error as Error).message,

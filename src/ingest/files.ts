@@ -39,6 +39,8 @@ export interface LoadResult {
   reused: { path: string; sha256: string; sourceId: string; before: number }[];
   skipped: SkippedFile[];
   warnings: IngestWarning[];
+  /** Throws `SeedsFolderError('vanished')` when the folder read has since been removed or replaced: check before saving. */
+  assertFolderUnchanged(): Promise<void>;
 }
 
 function errorCode(error: unknown): string | undefined {
@@ -189,7 +191,7 @@ export async function loadSeeds(seedsDir: string, options: LoadOptions = {}): Pr
     await nextTurn();
   }
   await folder.assertStillThere();
-  return { articles, reused, skipped, warnings };
+  return { articles, reused, skipped, warnings, assertFolderUnchanged: folder.assertStillThere };
 }
 
 /**

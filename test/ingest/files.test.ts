@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import { chmod, copyFile, mkdir, mkdtemp, readdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -23,6 +24,19 @@ async function put(rel: string, content: string | Uint8Array): Promise<void> {
 const PROSE = 'The bridge reopened on Monday after eight months of repairs.\n';
 
 describe('loadSeeds', () => {
+  it('fails as "vanished" when the folder is removed while it is read, and tells a folder removed after reading', async () => {
+    for (let i = 0; i < 5; i++) await writeFile(path.join(dir, `note-${i}.txt`), `Note ${i}: the ferry left at ${i} o'clock.`);
+    const during = loadSeeds(dir, { onProgress: (done) => done === 2 && rmSync(dir, { recursive: true }) });
+    await expect(during).rejects.toMatchObject({ problem: 'vanished' });
+
+    await mkdir(dir, { recursive: true });
+    for (let i = 0; i < 5; i++) await writeFile(path.join(dir, `note-${i}.txt`), `Note ${i}.`);
+    const loaded = await loadSeeds(dir);
+    await loaded.assertFolderUnchanged();
+    await rm(dir, { recursive: true });
+    await expect(loaded.assertFolderUnchanged()).rejects.toMatchObject({ problem: 'vanished' });
+  });
+
   it('reads the five seeds in sorted order with their hashes', async () => {
     for (const name of await readdir(SEEDS)) await copyFile(path.join(SEEDS, name), path.join(dir, name));
     const { articles, skipped, warnings } = await loadSeeds(dir);
