@@ -158,24 +158,19 @@ function devQuestions(evalDir: string): DevQuestion[] {
 const withoutCopy = (id: string): string => id.replace(/^copy\d+\//, '');
 
 export async function peer(args: PeerArgs): Promise<PeerResult> {
-  const saved = await loadSavedCorpus(args.indexDir);
-  if (!saved.ok) throw new Error(`bench: cannot load the index: ${saved.reason}`);
-  const corpus = saved.corpus;
   const dev = devQuestions(args.evalDir);
   const hit = (sourceIds: string[], question: DevQuestion): boolean => sourceIds.some((id) => question.sources.includes(withoutCopy(id)));
-  if (args.peer === 'quoth') return quothRow(corpus, dev, hit, args.rounds);
+  if (args.peer === 'quoth') return quothRow(await corpusAt(args.indexDir), dev, hit, args.rounds);
 
-  const sourceOf = corpus.passages.map((passage) => passage.sourceId);
-  const documents = corpus.passages.map(({ id, text }) => ({ id, text }));
+  const { documents, sourceOf } = await passagesAt(args.indexDir);
   const library = LIBRARIES[args.peer]();
-  let start = process.hrtime.bigint();
-  const built = await library.build(documents);
-  const buildMs = msSince(start);
-  const saved2 = await library.save(built);
-  const indexBytes = Buffer.byteLength(saved2, 'utf8');
+  const { serialised, buildMs } = await buildAndSave(library, documents);
+  // Only the serialised index stays reachable, so that rss after load is the loaded index's.
+  documents.length = 0;
+  const indexBytes = Buffer.byteLength(serialised, 'utf8');
   progress(`peers: ${args.peer} built in ${(buildMs / 1000).toFixed(1)} s, ${(indexBytes / 1024 / 1024).toFixed(1)} MB saved`);
-  start = process.hrtime.bigint();
-  const index = library.load(saved2);
+  const start = process.hrtime.bigint();
+  const index = library.load(serialised);
   const loadMs = msSince(start);
   const rssAfterLoad = memory().rss;
   const samples: number[] = [];
@@ -190,6 +185,26 @@ export async function peer(args: PeerArgs): Promise<PeerResult> {
   for (const question of dev) if (hit((await library.top(index, question.question)).map((id) => sourceOf[id] ?? ''), question)) top5 += 1;
   const times = summarize(samples);
   return { peer: args.peer, version: library.version, buildMs, indexBytes, loadMs, rssAfterLoad, p50: times.p50, p99: times.p99, top5, questions: dev.length };
+}
+
+/** The built index is unreachable once this returns. */
+async function buildAndSave(library: Peer, documents: Document[]): Promise<{ serialised: string; buildMs: number }> {
+  const start = process.hrtime.bigint();
+  const built = await library.build(documents);
+  const buildMs = msSince(start);
+  return { serialised: await library.save(built), buildMs };
+}
+
+async function corpusAt(indexDir: string): Promise<Corpus> {
+  const saved = await loadSavedCorpus(indexDir);
+  if (!saved.ok) throw new Error(`bench: cannot load the index: ${saved.reason}`);
+  return saved.corpus;
+}
+
+/** The passages' texts and sources; the corpus itself is unreachable once this returns. */
+async function passagesAt(indexDir: string): Promise<{ documents: Document[]; sourceOf: string[] }> {
+  const corpus = await corpusAt(indexDir);
+  return { documents: corpus.passages.map(({ id, text }) => ({ id, text })), sourceOf: corpus.passages.map((passage) => passage.sourceId) };
 }
 
 /** Quoth's build, size and load come from the bench's own phases; here its retrieval and its whole `ask`. */
