@@ -13,7 +13,7 @@ import { sourceRef, type RankedSentence } from './ranked.js';
 import { scoreOf, type Features, type RankingModel } from './features.js';
 import { RANKING } from './ranking-weights.js';
 import { contentSet, sameStatement } from './duplicates.js';
-import { extractAnswer } from './extract.js';
+import { extractAnswer, isFigure } from './extract.js';
 import { analyzeQuestion, type Question } from './question.js';
 import { correctSpelling, type Correction } from './spelling.js';
 import { viewSentence, type SentenceView } from './sentence.js';
@@ -187,7 +187,8 @@ function rankSentences(corpus: Corpus, question: Question, weights: number[], mo
     const entryMatch = question.topic.length === 0 ? 0 : topicMatch(question, weights, contentSetOf(headingKey(passage.heading)));
     let proseBefore = entryMatch > 0 && !firstUnderHeading ? proseEarlierInSection(corpus, passage) : 0;
     views.forEach((view, position) => {
-      const isProse = entryMatch > 0 && unlikeProse(view.text) <= ENTRY_PROSE;
+      const notProse = unlikeProse(view.text);
+      const isProse = entryMatch > 0 && notProse <= ENTRY_PROSE;
       // An entry's definition comes early: in its first prose sentence, or after a few lines of history or signature.
       const entryOpening = isProse ? entryMatch / (1 + proseBefore) : 0;
       if (isProse) proseBefore += 1;
@@ -221,10 +222,10 @@ function rankSentences(corpus: Corpus, question: Question, weights: number[], mo
         spellsOut: question.abbreviations.some((abbreviation) => longFormOf(abbreviation, view.text) !== null) ? 1 : 0,
         answerType: asksForType && short !== null ? 1 : 0,
         answerTypeMissing: asksForType && short === null ? 1 : 0,
-        tiedToVerb: short !== null && 'tiedToQuestionVerb' in short && short.tiedToQuestionVerb === true ? 1 : 0,
+        tiedToVerb: short !== null && isFigure(short) && short.tiedToQuestionVerb ? 1 : 0,
         compactness: compactness(view),
         leadsWithTopic: asksForType ? 0 : leadsWithTopic(view),
-        unlikeProse: unlikeProse(view.text),
+        unlikeProse: notProse,
         missingName,
       };
       const coverage = missingName ? Math.min(features.coverage + features.headingCoverage, MIN_COVERAGE / 2) : features.coverage + features.headingCoverage + 0.2 * features.neighbourCoverage;

@@ -7,7 +7,7 @@
 import type { Conflict, ConflictValue } from '../model.js';
 import type { Corpus } from '../search/corpus.js';
 import { sourceRef, type RankedSentence } from './ranked.js';
-import { extractAmount, extractCount, extractMeasure, extractQuantifiedFocus, isPastMention, type CountAnswer, type TermWeights } from './extract.js';
+import { extractQuantifiedFocus, isFigure, isPastMention, type CountAnswer, type TermWeights } from './extract.js';
 import { findNumbers, formatValue } from './numbers.js';
 import type { Question } from './question.js';
 
@@ -47,16 +47,17 @@ export function findConflicts(corpus: Corpus, question: Question, weights: TermW
   return [{ about: describe(question), values }];
 }
 
-/** How a sentence states the figure a question asks for; null when the question asks for none. */
+/**
+ * How a sentence states the figure a question asks for; null when the question asks for none. For a count, a measure
+ * or an amount that figure is the sentence's short answer, already extracted while ranking.
+ */
 function figureExtractor(question: Question, weights: TermWeights): ((sentence: RankedSentence) => CountAnswer | null) | null {
   switch (question.kind) {
     case 'count':
-      return (sentence) => extractCount(sentence.view, question);
     case 'quantity':
-      return (sentence) => extractMeasure(sentence.view, question);
     case 'amount':
     case 'value':
-      return (sentence) => extractAmount(sentence.view, question, weights);
+      return (sentence) => (sentence.short !== null && isFigure(sentence.short) ? sentence.short : null);
     case 'entity':
       return (sentence) => extractQuantifiedFocus(sentence.view, question, weights);
     default:

@@ -1,6 +1,6 @@
 /** Short answers: the span of a sentence that holds what the question asks for (a count, a name, a place…). */
 import { findNumbers, formatValue, type NumberMention } from './numbers.js';
-import { GENERIC_FOCUS, PAST_MARKERS, type Question } from './question.js';
+import { ASKS_SHARE, GENERIC_FOCUS, PAST_MARKERS, type Question } from './question.js';
 import { distanceToTerms, sliceTokens, type SentenceView } from './sentence.js';
 import { longFormOf } from '../text/abbreviations.js';
 
@@ -125,6 +125,8 @@ export function extractMeasure(view: SentenceView, question: Question): CountAns
 const SHARE_WORD = /^(percent|pct|percentage|per\s?cent)$/i;
 /** Written right before a number, these make it a sum of money: "$4.5", "£20". */
 const CURRENCY_SIGN = /[$£€¥₹]\s?$/u;
+/** A sum is stated of something named as often as by a verb ("buy Beta Inc for 450 mln dlrs"): any question word ties it. */
+const ANY_TERM = (): boolean => true;
 /** How much more a number marked as a sum, a share or a scaled figure weighs than a bare one. */
 const MARKED_AMOUNT = 1.5;
 
@@ -168,9 +170,7 @@ function amountSpan(view: SentenceView, mention: NumberMention): AmountSpan {
  * its sign, scale and unit. A number marked as an amount beats a bare one; a share is required when one is asked for.
  */
 export function extractAmount(view: SentenceView, question: Question, weights: TermWeights): CountAnswer | null {
-  const asksShare = /\b(what|which)\s+(percentage|percent|proportion|fraction|share)\b/i.test(question.text);
-  // A sum is stated of something named as often as by a verb: "buy Beta Inc for 450 mln dlrs".
-  const anyTerm = (): boolean => true;
+  const asksShare = ASKS_SHARE.test(question.text);
   let best: CountAnswer | null = null;
   for (const mention of findNumbers(view.tokens)) {
     if (isDateOrYear(view, mention) || isPastMention(view, mention) !== question.asksAboutPast || isTimeOffset(view, mention)) continue;
@@ -183,7 +183,7 @@ export function extractAmount(view: SentenceView, question: Question, weights: T
         value: formatValue(mention.written),
         score,
         at: mention.from,
-        tiedToQuestionVerb: clauseHoldsPredicate(view, mention, span.last, anyTerm),
+        tiedToQuestionVerb: clauseHoldsPredicate(view, mention, span.last, ANY_TERM),
         measuredIn: span.measuredIn,
       };
     }
@@ -237,6 +237,11 @@ export interface CountAnswer extends ShortAnswer {
   tiedToQuestionVerb: boolean;
   /** For an amount, what it is measured in, with its scale ("$ 1000000", "1000000 dlr", "%"): only like amounts disagree. */
   measuredIn?: string;
+}
+
+/** A short answer that is a figure (a count, a measure, an amount), as opposed to a name, a date or a long form. */
+export function isFigure(short: ShortAnswer): short is CountAnswer {
+  return 'tiedToQuestionVerb' in short;
 }
 
 /**

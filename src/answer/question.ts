@@ -60,12 +60,15 @@ export const GENERIC_FOCUS = new Set(['person', 'individu', 'time', 'other', 'pe
 
 export const PAST_MARKERS = new Set(['previou', 'prior', 'earlier', 'former', 'ago', 'last']);
 
+/** "What percentage / proportion / share of …": an amount that must be a share. */
+export const ASKS_SHARE = /\b(?:what|which)\s+(?:percentage|percent|proportion|fraction|share)\b/i;
+
 const KIND_PATTERNS: [RegExp, AnswerKind][] = [
   // "What does ICU stand for?", "whats wasi short for": the long form of an abbreviation.
   [/\b(?:stands?|short)\s+for\b|\babbreviat|\bacronym\b/i, 'expansion'],
   [/^\s*how\s+many\b/i, 'count'],
   // A sum, a share or a size that is not counted in units: "how much per share", "how big is the debt", "what percentage".
-  [/\bhow\s+much\b|^\s*how\s+(big|large)\b|\b(what|which)\s+(percentage|percent|proportion|fraction|share)\b/i, 'amount'],
+  [new RegExp(String.raw`\bhow\s+much\b|^\s*how\s+(big|large)\b|${ASKS_SHARE.source}`, 'i'), 'amount'],
   [/^\s*(what|which)\s+(is|was|were|are)\s+the\s+(\w+\s+){0,3}(number|total|count|amount)\s+of\b/i, 'count'],
   [/^\s*how\s+long\b/i, 'duration'],
   [/^\s*how\s+(old|far|big|large|high|tall|fast|often|deep|wide|heavy|strong|hot|cold)\b/i, 'quantity'],
