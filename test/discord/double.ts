@@ -120,6 +120,8 @@ export interface InteractionRecord {
   createdAt: number;
   /** Callback type of the first (accepted) acknowledgement. */
   acknowledgement: InteractionResponseType | null;
+  /** When (Date.now()) the first acknowledgement was accepted. */
+  acknowledgedAt: number | null;
   original: APIMessage | null;
   followUps: APIMessage[];
   /** Autocomplete choices when answered with type 8. */
@@ -308,6 +310,7 @@ export class DiscordDouble {
   /** IDENTIFY payloads received, token replaced by whether it matched; `shard` as sent ([0, 1] when absent). */
   readonly identifies: { intents: number; tokenValid: boolean; properties: unknown; shard: [number, number] }[] = [];
   readonly interactions = new Map<string, InteractionRecord>();
+  private readonly interactionsByToken = new Map<string, InteractionRecord>();
   readonly commands: { global: APIApplicationCommand[]; guild: Map<string, APIApplicationCommand[]> } = {
     global: [],
     guild: new Map(),
@@ -900,11 +903,13 @@ export class DiscordDouble {
       payload: payload as InteractionRecord['payload'],
       createdAt: Date.now(),
       acknowledgement: null,
+      acknowledgedAt: null,
       original: null,
       followUps: [],
       choices: null,
     };
     this.interactions.set(record.id, record);
+    this.interactionsByToken.set(record.token, record);
     this.dispatch(socket, GatewayDispatchEvents.InteractionCreate, payload);
     return record;
   }
@@ -1109,7 +1114,7 @@ export class DiscordDouble {
 
   private webhookInteraction(applicationId: string, token: string): InteractionRecord {
     if (applicationId !== this.applicationId) throw new HttpError(404, { message: 'Unknown Webhook', code: 10015 });
-    const interaction = [...this.interactions.values()].find((candidate) => candidate.token === token);
+    const interaction = this.interactionsByToken.get(token);
     if (!interaction || interaction.acknowledgement === null) throw new HttpError(404, { message: 'Unknown Webhook', code: 10015 });
     if (Date.now() - interaction.createdAt > TOKEN_LIFETIME_MS) throw new HttpError(401, { message: 'Invalid Webhook Token', code: 50027 });
     return interaction;
@@ -1168,6 +1173,7 @@ export class DiscordDouble {
         throw new HttpError(400, formError(['type'], 'BASE_TYPE_CHOICES', 'Value must be one of the interaction callback types.'));
     }
     interaction.acknowledgement = type;
+    interaction.acknowledgedAt = Date.now();
     if (!withResponse) return { status: 204, body: null };
     return {
       status: 200,
