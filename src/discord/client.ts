@@ -8,14 +8,18 @@ import {
   DiscordAPIError,
   Events,
   GatewayIntentBits,
+  Options,
   Partials,
   REST,
   Routes,
   type ClientOptions,
+  type GuildMember,
+  type User,
   type RESTGetAPIGatewayBotResult,
   type RESTOptions,
 } from 'discord.js';
 import { commands as defaultCommands } from '../../commands/index.js';
+import { answerInline, type Answerer } from '../answering/answer-thread.js';
 import { DEFAULT_ASK_COOLDOWN_SECONDS, type Config } from '../config.js';
 import type { FeedbackStore } from '../feedback/store.js';
 import type { Logger } from '../log.js';
@@ -30,6 +34,8 @@ export interface BotOptions {
   config: Pick<Config, 'discordToken' | 'discordApplicationId' | 'discordApiBase' | 'moderatorRoleIds'> &
     Partial<Pick<Config, 'allowedChannelIds' | 'askCooldownMs'>> & { secrets?: readonly string[] };
   quoth: Quoth;
+  /** Where questions are answered; default `quoth.ask` on the main thread (src/main.ts passes the answer thread). */
+  answerer?: Answerer;
   /** Where answers, ratings and shares are kept (see src/feedback/store.ts). */
   feedback: FeedbackStore;
   /** The clock in ms; tests move it to step past the cooldown. Default Date.now. */
@@ -51,6 +57,12 @@ export class BotStartError extends Error {
   override name = 'BotStartError';
 }
 
+/** How often discord.js's idle per-route request queues are cleared. */
+const REST_QUEUE_SWEEP_MS = 10_000;
+
+/** Users (and members per server) kept in discord.js's caches: the most recent ones. */
+const CACHED_USERS = 1000;
+
 /** The client options Quoth runs with; exported so tests can assert them. */
 export function clientOptions(config: BotOptions['config'], logger?: Logger): ClientOptions {
   const screen = new SecretScreen([config.discordToken, ...(config.secrets ?? [])]);
@@ -61,9 +73,24 @@ export function clientOptions(config: BotOptions['config'], logger?: Logger): Cl
     // it (a thread opened while the bot was offline), so the channel allow-list can see the thread's parent.
     partials: [Partials.Channel],
     allowedMentions: NO_MENTIONS,
+    // Every interaction carries its member and user, which discord.js caches; with only the Guilds intent no event
+    // ever removes them, so a busy bot's caches would grow with every member who ever asked. Quoth reads members and
+    // users from the interaction itself, so the caches keep the latest ones (and the bot's own) only.
+    makeCache: Options.cacheWithLimits({
+      ...Options.DefaultMakeCacheSettings,
+      UserManager: { maxSize: CACHED_USERS, keepOverLimit: (user: User) => user.id === user.client.user?.id },
+      GuildMemberManager: { maxSize: CACHED_USERS, keepOverLimit: (member: GuildMember) => member.id === member.client.user?.id },
+    }),
     rest: {
       ...(config.discordApiBase ? { api: config.discordApiBase } : {}),
       makeRequest: screenedRequests(screen, logger),
+      // Every request the running bot makes is an interaction endpoint (acknowledge, edit the reply, follow up), which
+      // Discord does not count toward the 50-a-second global limit; discord.js's own limiter counts them all but the
+      // acknowledgements, which would hold replies to 50 a second. A global 429 from Discord is still obeyed.
+      globalRequestsPerSecond: Number.POSITIVE_INFINITY,
+      // discord.js keeps a request queue per interaction token (each reply is its own webhook route) and by default
+      // clears idle ones hourly: at 200 questions a second that is 720,000 queues held. Clear idle ones every 10 s.
+      handlerSweepInterval: REST_QUEUE_SWEEP_MS,
     },
   };
 }
@@ -130,6 +157,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   const dispatch = createDispatcher({
     commands: options.commands ?? defaultCommands,
     quoth: options.quoth,
+    answerer: options.answerer ?? answerInline(options.quoth),
     moderatorRoleIds: config.moderatorRoleIds,
     allowedChannelIds: config.allowedChannelIds ?? [],
     cooldown: new Cooldown(config.askCooldownMs ?? DEFAULT_ASK_COOLDOWN_SECONDS * 1000),
