@@ -4,6 +4,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { Status } from 'discord.js';
+import { AnswerThread } from './answering/answer-thread.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { runConsole } from './console.js';
 import { startBot, verifyToken } from './discord/client.js';
@@ -63,7 +64,8 @@ async function runBot(config: Config & { discordToken: string }): Promise<void> 
   const feedback = await FeedbackStore.open(config.dataDir, { warnings: { warn: (message) => logger.warn(message) } });
   logger.info({ file: feedback.file, unreadableLines: feedback.unreadableLines.length }, 'feedback store open');
   const quoth = await openQuoth(config, logger);
-  const bot = await startBot({ config, quoth, feedback, logger });
+  const answers = new AnswerThread(quoth, config.indexDir, { info: (message) => logger.info(message), warn: (message) => logger.warn(message) });
+  const bot = await startBot({ config, quoth, answerer: answers, feedback, logger });
   const beat = (): void => {
     const ready = bot.client.isReady() && bot.client.ws.status === Status.Ready;
     const pingMs = bot.client.ws.ping >= 0 ? bot.client.ws.ping : null;
@@ -82,6 +84,7 @@ async function runBot(config: Config & { discordToken: string }): Promise<void> 
     clearInterval(heartbeat);
     void bot
       .stop()
+      .then(() => answers.stop())
       .then(() => feedback.close())
       .finally(() => process.exit(0));
   };

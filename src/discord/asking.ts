@@ -66,10 +66,10 @@ export async function answerInDiscord(
     await interaction.reply(replyOptions(renderCooldownNotice(cooldown.retryAt, now), { ephemeral: true }));
     return;
   }
-  // Acknowledge first: the Discord window is 3 seconds and `ask` runs synchronously.
+  // Acknowledge first: the Discord window is 3 seconds, and answering takes a while (off this thread in the running bot).
   await interaction.deferReply(options.ephemeral ? { flags: MessageFlags.Ephemeral } : {});
   const started = Date.now();
-  const outcome = context.quoth.ask(withoutMentions(question));
+  const outcome = await context.answerer.ask(withoutMentions(question));
   const askMs = Date.now() - started;
   if (!outcome.ok) {
     context.logger.info({ problem: outcome.error.code }, 'question refused by the engine');

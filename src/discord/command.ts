@@ -7,6 +7,7 @@ import type {
   RESTPostAPIChatInputApplicationCommandsJSONBody,
   RESTPostAPIContextMenuApplicationCommandsJSONBody,
 } from 'discord.js';
+import type { Answerer } from '../answering/answer-thread.js';
 import type { FeedbackStore } from '../feedback/store.js';
 import type { Logger } from '../log.js';
 import type { Quoth } from '../service.js';
@@ -15,6 +16,8 @@ import type { Cooldown } from './cooldown.js';
 /** Everything a command needs besides the interaction; injected so tests can run the bot on any `Quoth`. */
 export interface CommandContext {
   quoth: Quoth;
+  /** Where questions are answered: `quoth.ask` on this thread, or the answer thread (the running bot). */
+  answerer: Answerer;
   /** Role ids whose members may run moderator commands besides Manage Server / Administrator. */
   moderatorRoleIds: readonly string[];
   /** Where questions are answered (empty: everywhere). */

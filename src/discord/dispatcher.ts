@@ -45,6 +45,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatch {
     });
     const context: CommandContext = {
       quoth: options.quoth,
+      answerer: options.answerer,
       moderatorRoleIds: options.moderatorRoleIds,
       allowedChannelIds: options.allowedChannelIds,
       cooldown: options.cooldown,

@@ -3,12 +3,13 @@
  * held for long: reading, parsing, indexing, encoding and saving run in the worker; the encoded index arrives in one
  * message whose buffers are transferred, and is decoded here as a saved index is loaded (no passage objects made).
  */
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { IngestWarning } from '../ingest/index.js';
 import { SeedsFolderError } from '../ingest/errors.js';
 import type { SkippedFile } from '../model.js';
 import type { Corpus } from '../search/corpus.js';
 import { decodeCorpus } from '../search/envelope.js';
+import { siblingModule, startProjectWorker } from '../threads.js';
 import type { BuildRequest, WorkerMessage } from './protocol.js';
 
 export interface OffThreadBuild {
@@ -74,14 +75,7 @@ export function buildOffThread(request: BuildRequest, options: OffThreadOptions 
   });
 }
 
-/**
- * Starts src/indexing/worker: the compiled `.js` directly; the `.ts` (under tsx or vitest) through a bootstrap that
- * first registers tsx's loader in the worker, since loader hooks of the main thread do not reach a worker's entry.
- */
+/** Starts src/indexing/worker (compiled, or the TypeScript through tsx). */
 function startWorker(request: BuildRequest): Worker {
-  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./worker.js', import.meta.url), { workerData: request });
-  const tsx = import.meta.resolve('tsx/esm/api');
-  const entry = new URL('./worker.ts', import.meta.url).href;
-  const bootstrap = `import(${JSON.stringify(tsx)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); })`;
-  return new Worker(bootstrap, { eval: true, workerData: request });
+  return startProjectWorker(siblingModule('worker', import.meta.url), request);
 }
