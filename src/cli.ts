@@ -6,6 +6,7 @@ import { loadConfig, ConfigError } from './config.js';
 import { runConsole } from './console.js';
 import { runSuiteCommand } from './eval/command.js';
 import { collapseSpace, parseCases, scoreCase, totals, type CaseResult } from './eval/score.js';
+import { watchSeeds } from './indexing/watch-seeds.js';
 import { SeedsFolderError } from './ingest/index.js';
 import { openLibraryWithReport, type Log } from './library.js';
 import { answerToJson } from './render/json.js';
@@ -15,7 +16,8 @@ import type { AskOutcome, Quoth } from './service.js';
 import { eachLine, linesOf } from './text/lines.js';
 
 const USAGE = `Usage:
-  npm run index   -- [--seeds DIR] [--index DIR]              build the index and report what was read
+  npm run index   -- [--seeds DIR] [--index DIR] [--watch]    build the index and report what was read;
+                                                            --watch: then reindex whenever a seed file changes
   npm run ask     -- [--seeds DIR] [--index DIR] [--json] "question"
   npm run ask     -- [--json] -                             one question a line from stdin, one JSON object a line out
   npm run sources -- [--json]                               list the indexed sources
@@ -41,6 +43,7 @@ async function main(argv: string[]): Promise<number> {
       'suite-file': { type: 'string' },
       only: { type: 'string', multiple: true, default: [] },
       floors: { type: 'string' },
+      watch: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -68,6 +71,7 @@ async function main(argv: string[]): Promise<number> {
           process.stdout.write(`  ${file}: ${list}\n`);
         }
       }
+      if (values.watch) await watchUntilInterrupted(folders.seedsDir, opened.library);
       return 0;
     }
     case 'ask': {
@@ -103,6 +107,18 @@ async function main(argv: string[]): Promise<number> {
     default:
       throw new UsageError(`unknown command "${command}"`);
   }
+}
+
+/** `index --watch`: reindexes on every settled change (each logged on standard error) until Ctrl-C or SIGTERM. */
+async function watchUntilInterrupted(seedsDir: string, quoth: Quoth): Promise<void> {
+  const watching = watchSeeds({ seedsDir, log: stderrLog, reindex: () => quoth.reindex() });
+  const signal = await new Promise<NodeJS.Signals>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  stderrLog.info(`Stopped watching (${signal})`);
+  watching.close();
+  await watching.idle();
 }
 
 /**

@@ -38,6 +38,7 @@ const schema = z.object({
   MAX_FILE_MB: optionalText.pipe(
     z.coerce.number<string>({ message: 'must be a number of megabytes' }).positive('must be more than 0').max(4096, 'must be at most 4096').optional(),
   ),
+  WATCH_SEEDS: optionalText.pipe(z.enum(['true', 'false'], { message: 'must be true or false' }).optional()),
   SHARDS: optionalText.pipe(
     z
       .string()
@@ -85,6 +86,8 @@ export type Config = {
   maxFileBytes: number;
   /** `SHARDS`: one process, a sharding manager, or a shard it spawned. */
   sharding: Sharding;
+  /** `WATCH_SEEDS`: reindex when files in the seeds folder change (the bot; the sharding manager when sharded). */
+  watchSeeds: boolean;
   /**
    * Values no reply may ever contain: the bot token and every variable whose name marks it as a secret
    * (`*TOKEN*`, `*SECRET*`, `*PASSWORD*`, `*API_KEY*`, …), from `.env` or the environment.
@@ -126,6 +129,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = readProcessEnv()): Config {
     logLevel: values.LOG_LEVEL,
     maxFileBytes: Math.round((values.MAX_FILE_MB ?? DEFAULT_MAX_FILE_MB) * 1024 * 1024),
     sharding,
+    watchSeeds: values.WATCH_SEEDS === 'true',
     secrets: Object.entries(env)
       .filter(([name, value]) => SECRET_NAME.test(name) && value !== undefined && value.trim() !== '')
       .map(([, value]) => value!.trim()),

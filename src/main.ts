@@ -5,6 +5,7 @@
 import { fileURLToPath } from 'node:url';
 import { Status } from 'discord.js';
 import { AnswerThread } from './answering/answer-thread.js';
+import { watchSeeds } from './indexing/watch-seeds.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { runConsole } from './console.js';
 import { startBot, verifyToken } from './discord/client.js';
@@ -17,9 +18,12 @@ import type { Quoth } from './service.js';
 import { runShardingManager } from './sharding/manager.js';
 import { parentProcessChannel, ShardQuoth } from './sharding/shard-quoth.js';
 
+function logTo(logger: Logger): Log {
+  return { info: (message) => logger.info(message), warn: (message) => logger.warn(message) };
+}
+
 function libraryOptions(config: Config, logger: Logger): LibraryOptions {
-  const log: Log = { info: (message) => logger.info(message), warn: (message) => logger.warn(message) };
-  return { seedsDir: config.seedsDir, indexDir: config.indexDir, maxFileBytes: config.maxFileBytes, log };
+  return { seedsDir: config.seedsDir, indexDir: config.indexDir, maxFileBytes: config.maxFileBytes, log: logTo(logger) };
 }
 
 function botLogger(config: Config & { discordToken: string }): Logger {
@@ -41,6 +45,7 @@ async function runManager(config: Config & { discordToken: string }, shards: 'au
     shardEntry: fileURLToPath(import.meta.url),
     library: libraryOptions(config, logger),
     logger,
+    watchSeeds: config.watchSeeds,
   });
   const shutdown = (signal: NodeJS.Signals): void => {
     logger.info({ signal }, 'shutting down every shard');
@@ -64,8 +69,13 @@ async function runBot(config: Config & { discordToken: string }): Promise<void> 
   const feedback = await FeedbackStore.open(config.dataDir, { warnings: { warn: (message) => logger.warn(message) } });
   logger.info({ file: feedback.file, unreadableLines: feedback.unreadableLines.length }, 'feedback store open');
   const quoth = await openQuoth(config, logger);
-  const answers = new AnswerThread(quoth, config.indexDir, { info: (message) => logger.info(message), warn: (message) => logger.warn(message) });
+  const answers = new AnswerThread(quoth, config.indexDir, logTo(logger));
   const bot = await startBot({ config, quoth, answerer: answers, feedback, logger });
+  // Sharded, the manager watches (its reindex switches every shard).
+  const watching =
+    config.watchSeeds && config.sharding.role === 'single'
+      ? watchSeeds({ seedsDir: config.seedsDir, log: logTo(logger), reindex: () => quoth.reindex() })
+      : null;
   const beat = (): void => {
     const ready = bot.client.isReady() && bot.client.ws.status === Status.Ready;
     const pingMs = bot.client.ws.ping >= 0 ? bot.client.ws.ping : null;
@@ -82,6 +92,7 @@ async function runBot(config: Config & { discordToken: string }): Promise<void> 
     stopping = true;
     logger.info({ signal }, 'shutting down');
     clearInterval(heartbeat);
+    watching?.close();
     void bot
       .stop()
       .then(() => answers.stop())

@@ -59,3 +59,12 @@ describe('SHARDS', () => {
     expect(() => loadConfig({ SHARDS: '0' })).toThrow('SHARDS: must be auto or from 1 to 4096');
   });
 });
+
+describe('WATCH_SEEDS', () => {
+  it('is off unless true, and names anything else', () => {
+    expect(loadConfig({}).watchSeeds).toBe(false);
+    expect(loadConfig({ WATCH_SEEDS: 'true' }).watchSeeds).toBe(true);
+    expect(loadConfig({ WATCH_SEEDS: 'false' }).watchSeeds).toBe(false);
+    expect(() => loadConfig({ WATCH_SEEDS: 'yes' })).toThrow('WATCH_SEEDS: must be true or false');
+  });
+});

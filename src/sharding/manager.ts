@@ -8,6 +8,7 @@ import { once } from 'node:events';
 import { ShardingManager, type Shard } from 'discord.js';
 import { verifyToken } from '../discord/client.js';
 import { publicReindexReason } from '../discord/reasons.js';
+import { watchSeeds } from '../indexing/watch-seeds.js';
 import { openLibrary, type LibraryOptions } from '../library.js';
 import type { Logger } from '../log.js';
 import type { ReindexReport } from '../service.js';
@@ -41,6 +42,8 @@ export interface ShardingOptions {
   shardEntry: string;
   library: LibraryOptions;
   logger: Logger;
+  /** `WATCH_SEEDS`: reindex (once, for every shard) when files in the seeds folder change. */
+  watchSeeds: boolean;
 }
 
 export interface RunningManager {
@@ -111,10 +114,13 @@ export async function runShardingManager(options: ShardingOptions): Promise<Runn
   logger.info({ shards: shardCount, recommended: advice.shards, maxConcurrency: advice.maxConcurrency, spawnDelayMs: delay }, 'starting shards');
   await manager.spawn({ amount: shardCount, delay, timeout: SHARD_READY_TIMEOUT_MS });
   logger.info({ shards: shardCount }, 'every shard is ready');
+  const log = { info: (message: string) => logger.info(message), warn: (message: string) => logger.warn(message) };
+  const watching = options.watchSeeds ? watchSeeds({ seedsDir: options.library.seedsDir, log, reindex: () => owner.reindex() }) : null;
 
   let stopping: Promise<void> | null = null;
   const stop = (): Promise<void> => {
     manager.respawn = false;
+    watching?.close();
     stopping ??= Promise.all([...manager.shards.values()].map((shard) => stopShard(shard))).then(() => undefined);
     return stopping;
   };
