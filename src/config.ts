@@ -9,6 +9,9 @@ const optionalText = z
   .transform((value) => (value === '' ? undefined : value))
   .optional();
 
+/** More shards than this is a typo, not a bot (Discord's largest bots run a few thousand). */
+const MAX_SHARDS = 4096;
+
 const snowflake = z.string().regex(/^\d{17,20}$/, 'must be a Discord id (17–20 digits)');
 
 const snowflakeList = optionalText
@@ -35,7 +38,33 @@ const schema = z.object({
   MAX_FILE_MB: optionalText.pipe(
     z.coerce.number<string>({ message: 'must be a number of megabytes' }).positive('must be more than 0').max(4096, 'must be at most 4096').optional(),
   ),
+  SHARDS: optionalText.pipe(
+    z
+      .string()
+      .regex(/^(auto|\d+)$/, 'must be auto or a whole number of shards')
+      .transform((value) => (value === 'auto' ? ('auto' as const) : Number(value)))
+      .refine((value) => value === 'auto' || (value >= 1 && value <= MAX_SHARDS), `must be auto or from 1 to ${MAX_SHARDS}`)
+      .optional(),
+  ),
 });
+
+/**
+ * What discord.js's ShardingManager puts in the environment of each process it spawns: SHARDING_MANAGER=true, the
+ * shard's id in SHARDS (which, outside a spawned shard, is Quoth's own `auto | N`) and the total in SHARD_COUNT.
+ */
+const spawnedShardSchema = z.object({
+  SHARDS: z.coerce.number<string>().int().min(0),
+  SHARD_COUNT: z.coerce.number<string>().int().min(1).max(MAX_SHARDS),
+});
+
+/**
+ * How this process runs the bot: alone (one gateway connection), as the manager of `SHARDS` shard processes (it owns
+ * the index builds and starts no Discord client), or as one shard spawned by that manager.
+ */
+export type Sharding =
+  | { role: 'single' }
+  | { role: 'manager'; shards: 'auto' | number }
+  | { role: 'shard'; shardId: number; shardCount: number };
 
 export type Config = {
   discordToken: string | undefined;
@@ -54,6 +83,8 @@ export type Config = {
   logLevel: z.infer<typeof schema>['LOG_LEVEL'];
   /** Seed files larger than this many bytes are skipped without being read (`MAX_FILE_MB`, in MiB). */
   maxFileBytes: number;
+  /** `SHARDS`: one process, a sharding manager, or a shard it spawned. */
+  sharding: Sharding;
   /**
    * Values no reply may ever contain: the bot token and every variable whose name marks it as a secret
    * (`*TOKEN*`, `*SECRET*`, `*PASSWORD*`, `*API_KEY*`, …), from `.env` or the environment.
@@ -69,12 +100,18 @@ export class ConfigError extends Error {
 
 /** Parses an environment (process.env by default, after loading `.env`). Throws ConfigError naming each bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = readProcessEnv()): Config {
-  const parsed = schema.safeParse(env);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(environment)'}: ${issue.message}`);
-    throw new ConfigError(`Quoth: invalid configuration:\n  ${problems.join('\n  ')}`);
-  }
+  const spawnedShard = env.SHARDING_MANAGER === 'true';
+  const parsed = schema.safeParse(spawnedShard ? { ...env, SHARDS: undefined } : env);
+  if (!parsed.success) throw configError(parsed.error.issues);
   const values = parsed.data;
+  let sharding: Sharding;
+  if (spawnedShard) {
+    const shard = spawnedShardSchema.safeParse(env);
+    if (!shard.success) throw configError(shard.error.issues);
+    sharding = { role: 'shard', shardId: shard.data.SHARDS, shardCount: shard.data.SHARD_COUNT };
+  } else {
+    sharding = values.SHARDS === undefined ? { role: 'single' } : { role: 'manager', shards: values.SHARDS };
+  }
   return {
     discordToken: values.DISCORD_TOKEN,
     discordApplicationId: values.DISCORD_APPLICATION_ID,
@@ -88,10 +125,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = readProcessEnv()): Config {
     dataDir: values.DATA_DIR ?? 'data',
     logLevel: values.LOG_LEVEL,
     maxFileBytes: Math.round((values.MAX_FILE_MB ?? DEFAULT_MAX_FILE_MB) * 1024 * 1024),
+    sharding,
     secrets: Object.entries(env)
       .filter(([name, value]) => SECRET_NAME.test(name) && value !== undefined && value.trim() !== '')
       .map(([, value]) => value!.trim()),
   };
+}
+
+function configError(issues: readonly z.core.$ZodIssue[]): ConfigError {
+  const problems = issues.map((issue) => `${issue.path.join('.') || '(environment)'}: ${issue.message}`);
+  return new ConfigError(`Quoth: invalid configuration:\n  ${problems.join('\n  ')}`);
 }
 
 function readProcessEnv(): NodeJS.ProcessEnv {

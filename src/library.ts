@@ -25,6 +25,11 @@ export interface LibraryOptions {
   forceRebuild?: boolean;
   /** Seed files larger than this are skipped without being read (`MAX_FILE_MB`). */
   maxFileBytes?: number;
+  /**
+   * Make the spelling index in the background once an index is in (default true). The sharding manager, which builds
+   * but never answers, turns it off.
+   */
+  prepareSpelling?: boolean;
 }
 
 const silent: Log = { info: () => {}, warn: () => {} };
@@ -138,11 +143,23 @@ export class Library implements Quoth {
     this.prepare(corpus);
   }
 
+  /** Answers from `corpus` from now on: an index another process built and saved (a shard's, from the manager). */
+  adopt(corpus: Corpus): void {
+    this.corpus = corpus;
+    this.prepare(corpus);
+  }
+
+  /** When the index answering now was built (ISO timestamp). */
+  get builtAt(): string {
+    return this.corpus.builtAt;
+  }
+
   /**
    * Makes the spelling index in the background, a turn of the event loop at a time, so the first misspelt question
    * does not pay for it (a few seconds at 100k passages). The pauses do not keep a finished command line alive.
    */
   private prepare(corpus: Corpus): void {
+    if (this.options.prepareSpelling === false) return;
     corpus.prepareSearch(() => nextTurn(undefined, { ref: false })).catch((error: unknown) => {
       (this.options.log ?? silent).warn(`Could not prepare the spelling index ahead of use (${(error as Error).message}); it is made on the first misspelt word`);
     });
@@ -178,8 +195,7 @@ export class Library implements Quoth {
     const log = this.options.log ?? silent;
     const { corpus: next, filesRead } = await buildFromSeeds(this.options, log);
     const report = { ...compare(this.corpus, next, performance.now() - started), filesRead };
-    this.corpus = next;
-    this.prepare(next);
+    this.adopt(next);
     log.info(
       `Reindexed: ${report.added.length} added, ${report.changed.length} changed, ${report.removed.length} removed, ` +
         `${report.skipped.length} skipped (${filesRead} files read); ${report.passages} passages (+${report.passageChanges.added} −${report.passageChanges.removed}) ` +

@@ -1,4 +1,8 @@
-/** `npm start`: the Discord bot when DISCORD_TOKEN is set, otherwise the local console. */
+/**
+ * `npm start`: the Discord bot when DISCORD_TOKEN is set, otherwise the local console. With SHARDS set, this process
+ * is the sharding manager and runs this same file once per shard (each spawned process reads that it is a shard).
+ */
+import { fileURLToPath } from 'node:url';
 import { Status } from 'discord.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { runConsole } from './console.js';
@@ -8,21 +12,58 @@ import { HEARTBEAT_INTERVAL_MS, writeHeartbeat } from './health.js';
 import { openLibrary, type LibraryOptions, type Log } from './library.js';
 import { createLogger, logProcessFaults, type Logger } from './log.js';
 import { SecretScreen } from './secrets.js';
+import type { Quoth } from './service.js';
+import { runShardingManager } from './sharding/manager.js';
+import { parentProcessChannel, ShardQuoth } from './sharding/shard-quoth.js';
 
 function libraryOptions(config: Config, logger: Logger): LibraryOptions {
   const log: Log = { info: (message) => logger.info(message), warn: (message) => logger.warn(message) };
   return { seedsDir: config.seedsDir, indexDir: config.indexDir, maxFileBytes: config.maxFileBytes, log };
 }
 
-async function runBot(config: Config & { discordToken: string }): Promise<void> {
+function botLogger(config: Config & { discordToken: string }): Logger {
   const logger = createLogger(config.logLevel, { secrets: [config.discordToken, ...config.secrets] });
+  const { sharding } = config;
+  if (sharding.role === 'manager') return logger.child({ role: 'sharding manager' });
+  if (sharding.role === 'shard') return logger.child({ shardId: sharding.shardId, shardCount: sharding.shardCount });
+  return logger;
+}
+
+/** SHARDS: this process spawns one process per shard and owns the index; it exits when they have stopped. */
+async function runManager(config: Config & { discordToken: string }, shards: 'auto' | number): Promise<void> {
+  const logger = botLogger(config);
+  logProcessFaults(logger);
+  const running = await runShardingManager({
+    token: config.discordToken,
+    discordApiBase: config.discordApiBase,
+    shards,
+    shardEntry: fileURLToPath(import.meta.url),
+    library: libraryOptions(config, logger),
+    logger,
+  });
+  const shutdown = (signal: NodeJS.Signals): void => {
+    logger.info({ signal }, 'shutting down every shard');
+    void running.stop().finally(() => process.exit(0));
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+}
+
+/** The index a bot process answers from: its own, or (a shard) the one its sharding manager builds. */
+async function openQuoth(config: Config, logger: Logger): Promise<Quoth> {
+  if (config.sharding.role === 'shard') return ShardQuoth.open(parentProcessChannel(), libraryOptions(config, logger));
+  return openLibrary(libraryOptions(config, logger));
+}
+
+async function runBot(config: Config & { discordToken: string }): Promise<void> {
+  const logger = botLogger(config);
   logProcessFaults(logger);
   // A wrong token is told in a second, not after the index has loaded (which can take minutes).
   await verifyToken(config);
   const feedback = await FeedbackStore.open(config.dataDir, { warnings: { warn: (message) => logger.warn(message) } });
   logger.info({ file: feedback.file, unreadableLines: feedback.unreadableLines.length }, 'feedback store open');
-  const library = await openLibrary(libraryOptions(config, logger));
-  const bot = await startBot({ config, quoth: library, feedback, logger });
+  const quoth = await openQuoth(config, logger);
+  const bot = await startBot({ config, quoth, feedback, logger });
   const beat = (): void => {
     const ready = bot.client.isReady() && bot.client.ws.status === Status.Ready;
     const pingMs = bot.client.ws.ping >= 0 ? bot.client.ws.ping : null;
@@ -67,8 +108,9 @@ async function main(): Promise<void> {
     return;
   }
   try {
-    if (config.discordToken) await runBot({ ...config, discordToken: config.discordToken });
-    else await runLocalConsole(config);
+    if (!config.discordToken) await runLocalConsole(config);
+    else if (config.sharding.role === 'manager') await runManager({ ...config, discordToken: config.discordToken }, config.sharding.shards);
+    else await runBot({ ...config, discordToken: config.discordToken });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     process.stderr.write(`${message}\n`);

@@ -42,3 +42,20 @@ describe('Discord usage settings', () => {
     expect(() => loadConfig({ ASK_COOLDOWN_SECONDS: '-1' })).toThrow('ASK_COOLDOWN_SECONDS: must be 0 (off) or more');
   });
 });
+
+describe('SHARDS', () => {
+  it('is one process when unset, a sharding manager for auto or a number', () => {
+    expect(loadConfig({}).sharding).toEqual({ role: 'single' });
+    expect(loadConfig({ SHARDS: 'auto' }).sharding).toEqual({ role: 'manager', shards: 'auto' });
+    expect(loadConfig({ SHARDS: ' 4 ' }).sharding).toEqual({ role: 'manager', shards: 4 });
+  });
+
+  it('reads a process spawned by the ShardingManager as that shard (SHARDS is then its id)', () => {
+    expect(loadConfig({ SHARDING_MANAGER: 'true', SHARDS: '0', SHARD_COUNT: '2' }).sharding).toEqual({ role: 'shard', shardId: 0, shardCount: 2 });
+  });
+
+  it('names a bad shard count', () => {
+    expect(() => loadConfig({ SHARDS: 'many' })).toThrow('SHARDS: must be auto or a whole number of shards');
+    expect(() => loadConfig({ SHARDS: '0' })).toThrow('SHARDS: must be auto or from 1 to 4096');
+  });
+});

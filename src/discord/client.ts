@@ -12,6 +12,7 @@ import {
   REST,
   Routes,
   type ClientOptions,
+  type RESTGetAPIGatewayBotResult,
   type RESTOptions,
 } from 'discord.js';
 import { commands as defaultCommands } from '../../commands/index.js';
@@ -92,15 +93,23 @@ function screenedRequests(screen: SecretScreen, logger: Logger | undefined): RES
   };
 }
 
+/** What GET /gateway/bot says about sharding: the recommended number of shards and how many may identify at once. */
+export interface GatewayAdvice {
+  shards: number;
+  maxConcurrency: number;
+}
+
 /**
  * Asks Discord whether the token is good, with the request a login starts with (GET /gateway/bot), so a wrong token
- * is reported at once, before minutes of indexing. Throws BotStartError saying why.
+ * is reported at once, before minutes of indexing. Throws BotStartError saying why; resolves with Discord's sharding
+ * advice from the same answer.
  */
-export async function verifyToken(config: Pick<Config, 'discordToken' | 'discordApiBase'>): Promise<void> {
+export async function verifyToken(config: Pick<Config, 'discordToken' | 'discordApiBase'>): Promise<GatewayAdvice> {
   if (!config.discordToken) throw new BotStartError('Quoth: DISCORD_TOKEN is not set; cannot start the Discord bot');
   const rest = new REST(config.discordApiBase ? { api: config.discordApiBase } : {}).setToken(config.discordToken);
   try {
-    await rest.get(Routes.gatewayBot());
+    const gateway = (await rest.get(Routes.gatewayBot())) as RESTGetAPIGatewayBotResult;
+    return { shards: gateway.shards, maxConcurrency: gateway.session_start_limit.max_concurrency };
   } catch (error) {
     if (error instanceof DiscordAPIError && error.status === 401) {
       throw new BotStartError('Quoth: could not log in to Discord: An invalid token was provided. Check DISCORD_TOKEN.', { cause: error });

@@ -6,6 +6,10 @@
  * the 3-second window for the first response (404, code 10062), one acknowledgement per interaction (400, 40060),
  * message and embed limits (400, 50035), bot authentication (401), privileged intents (close 4014). It records
  * every REST request (method, path, JSON body, status) and can be told to fail the next request(s) on a route.
+ *
+ * Sharding as Discord does it: GET /gateway/bot recommends `shards` and gives `max_concurrency`; an IDENTIFY carries
+ * `shard: [id, count]`; each connection gets READY and GUILD_CREATE for the guilds whose `(guild_id >> 22) % count`
+ * is its id, and every interaction of a guild arrives on that guild's connection (a direct message on shard 0).
  */
 import { randomBytes } from 'node:crypto';
 import { EventEmitter, once } from 'node:events';
@@ -80,6 +84,12 @@ export interface DoubleOptions {
   token?: string;
   applicationId?: string;
   guildId?: string;
+  /** Guilds the bot is in (the first is `guildId`); their ids are consecutive in time, so shards split them evenly. Default 1. */
+  guilds?: number;
+  /** Shards GET /gateway/bot recommends. Default 1. */
+  shards?: number;
+  /** Identify concurrency GET /gateway/bot gives (`session_start_limit.max_concurrency`). Default 1. */
+  maxConcurrency?: number;
   /** Discord's first-response window. Default 3000 ms. */
   responseWindowMs?: number;
   /** HELLO heartbeat interval. Default 41 250 ms (Discord's usual). */
@@ -95,7 +105,9 @@ export interface Invoker {
   /** The member's permissions in the channel, as Discord computes them (bitfield). Default: plain member. */
   permissions?: bigint;
   roles?: string[];
-  /** The channel the interaction comes from; default the guild's #general (`channelId`). */
+  /** The guild the interaction comes from; default the first (`guildId`). */
+  guildId?: string;
+  /** The channel the interaction comes from; default the guild's #general (`channelId` in the first guild). */
   channelId?: string;
   /** The interaction comes from a public thread (a fresh id) under this channel instead. */
   threadOf?: string;
@@ -286,13 +298,15 @@ export class DiscordDouble {
   readonly token: string;
   readonly applicationId: string;
   readonly guildId: string;
+  /** Every guild the bot is in, `guildId` first. */
+  readonly guildIds: string[];
   readonly channelId = snowflake();
   /** A second text channel of the guild (#random), for allow-list tests. */
   readonly otherChannelId = snowflake();
   readonly botUser: APIUser;
   readonly requests: RecordedRequest[] = [];
-  /** IDENTIFY payloads received, token replaced by whether it matched. */
-  readonly identifies: { intents: number; tokenValid: boolean; properties: unknown }[] = [];
+  /** IDENTIFY payloads received, token replaced by whether it matched; `shard` as sent ([0, 1] when absent). */
+  readonly identifies: { intents: number; tokenValid: boolean; properties: unknown; shard: [number, number] }[] = [];
   readonly interactions = new Map<string, InteractionRecord>();
   readonly commands: { global: APIApplicationCommand[]; guild: Map<string, APIApplicationCommand[]> } = {
     global: [],
@@ -303,7 +317,10 @@ export class DiscordDouble {
   private readonly events = new EventEmitter();
   private readonly failures: FailureRule[] = [];
   private readonly sockets = new Set<WebSocket>();
-  private readonly identified = new Set<WebSocket>();
+  /** Identified connections and the shard each one runs, `[id, count]`. */
+  private readonly identified = new Map<WebSocket, [number, number]>();
+  /** The #general channel of every guild after the first (whose #general is `channelId`). */
+  private readonly generalChannels = new Map<string, string>();
   private readonly connections = new Set<Socket>();
   private readonly messages = new Map<string, { message: APIMessage; interactionId: string }>();
   private readonly started = Date.now();
@@ -321,10 +338,17 @@ export class DiscordDouble {
       heartbeatIntervalMs: options.heartbeatIntervalMs ?? 41_250,
       privilegedIntentsEnabled: options.privilegedIntentsEnabled ?? false,
       roles: options.roles ?? [],
+      guilds: options.guilds ?? 1,
+      shards: options.shards ?? 1,
+      maxConcurrency: options.maxConcurrency ?? 1,
     };
     this.token = this.options.token;
     this.applicationId = this.options.applicationId;
     this.guildId = this.options.guildId;
+    // Consecutive milliseconds in the id's timestamp: guild k is on shard k % count.
+    const base = (BigInt(Date.now()) - DISCORD_EPOCH) << 22n;
+    this.guildIds = [this.guildId, ...Array.from({ length: this.options.guilds - 1 }, (_, k) => (base + (BigInt(k + 1) << 22n)).toString())];
+    for (const id of this.guildIds.slice(1)) this.generalChannels.set(id, snowflake());
     this.botUser = {
       id: this.applicationId,
       username: 'Quoth',
@@ -416,13 +440,30 @@ export class DiscordDouble {
     await this.waitUntil(() => (this.identified.size > 0 ? true : undefined), timeoutMs, 'a gateway session');
   }
 
+  /** Resolves once every shard of `count` (ids 0 … count − 1) has a session. */
+  async waitForShards(count: number, timeoutMs = 10_000): Promise<void> {
+    const connected = (): boolean => Array.from({ length: count }, (_, id) => id).every((id) => this.socketOfShard(id, count) !== undefined);
+    await this.waitUntil(() => (connected() ? true : undefined), timeoutMs, `${count} gateway sessions (one per shard)`);
+  }
+
+  /** The shard that receives a guild's events, as Discord computes it. */
+  static shardOf(guildId: string, shardCount: number): number {
+    return Number((BigInt(guildId) >> 22n) % BigInt(shardCount));
+  }
+
+  /** The #general channel of a guild. */
+  generalChannelOf(guildId: string): string {
+    return guildId === this.guildId ? this.channelId : (this.generalChannels.get(guildId) ?? this.channelId);
+  }
+
   get hasSession(): boolean {
     return this.identified.size > 0;
   }
 
   /** Dispatches a chat-input command as if `invoker` typed it in the guild's text channel. */
   sendCommand(name: string, options: Record<string, string | number | boolean> = {}, invoker: Invoker = {}): InteractionRecord {
-    const definition = this.registeredCommand(name);
+    const guildId = invoker.guildId ?? this.guildId;
+    const definition = this.registeredCommand(name, guildId);
     const payload: APIChatInputApplicationCommandGuildInteraction = {
       ...this.interactionBase(invoker),
       type: InteractionType.ApplicationCommand,
@@ -430,7 +471,7 @@ export class DiscordDouble {
         id: definition?.id ?? snowflake(),
         name,
         type: ApplicationCommandType.ChatInput,
-        guild_id: this.guildId,
+        guild_id: guildId,
         options: Object.entries(options).map(([optionName, value]) => this.commandOption(definition, optionName, value)),
       },
     };
@@ -439,7 +480,8 @@ export class DiscordDouble {
 
   /** Dispatches an autocomplete request for `focused`, with the other options already typed. */
   sendAutocomplete(name: string, options: Record<string, string>, focused: string, invoker: Invoker = {}): InteractionRecord {
-    const definition = this.registeredCommand(name);
+    const guildId = invoker.guildId ?? this.guildId;
+    const definition = this.registeredCommand(name, guildId);
     const payload: APIApplicationCommandAutocompleteGuildInteraction = {
       ...this.interactionBase(invoker),
       type: InteractionType.ApplicationCommandAutocomplete,
@@ -447,7 +489,7 @@ export class DiscordDouble {
         id: definition?.id ?? snowflake(),
         name,
         type: ApplicationCommandType.ChatInput,
-        guild_id: this.guildId,
+        guild_id: guildId,
         options: Object.entries(options).map(([optionName, value]) => ({
           name: optionName,
           type: ApplicationCommandOptionType.String,
@@ -464,7 +506,8 @@ export class DiscordDouble {
    * interaction's channel, as Discord does: `target_id` and the message in `resolved.messages`.
    */
   sendMessageCommand(name: string, target: { content: string; author?: Partial<APIUser> & { id: string } }, invoker: Invoker = {}): InteractionRecord {
-    const definition = this.registeredCommand(name);
+    const guildId = invoker.guildId ?? this.guildId;
+    const definition = this.registeredCommand(name, guildId);
     if (definition && definition.type !== ApplicationCommandType.Message) throw new Error(`DiscordDouble: "${name}" is not a message command`);
     const base = this.interactionBase(invoker);
     const author: APIUser = { username: 'someone', discriminator: '0', global_name: null, avatar: null, ...target.author, id: target.author?.id ?? snowflake() };
@@ -491,7 +534,7 @@ export class DiscordDouble {
         id: definition?.id ?? snowflake(),
         name,
         type: ApplicationCommandType.Message,
-        guild_id: this.guildId,
+        guild_id: guildId,
         target_id: message.id,
         resolved: { messages: { [message.id]: message } },
       },
@@ -602,7 +645,8 @@ export class DiscordDouble {
     const d = isRecord(data) ? data : {};
     const tokenValid = d.token === this.token;
     const intents = typeof d.intents === 'number' ? d.intents : -1;
-    this.identifies.push({ intents, tokenValid, properties: d.properties });
+    const shard: [number, number] = Array.isArray(d.shard) ? [Number(d.shard[0]), Number(d.shard[1])] : [0, 1];
+    this.identifies.push({ intents, tokenValid, properties: d.properties, shard });
     if (!tokenValid) {
       ws.close(4004, 'Authentication failed');
       return;
@@ -615,25 +659,44 @@ export class DiscordDouble {
       ws.close(4014, 'Disallowed intent(s)');
       return;
     }
+    const [shardId, shardCount] = shard;
+    if (!Number.isInteger(shardId) || !Number.isInteger(shardCount) || shardCount < 1 || shardId < 0 || shardId >= shardCount) {
+      ws.close(4010, 'Invalid shard');
+      return;
+    }
+    // A new session of a shard replaces its old one (a reconnect that came before the old socket's close).
+    const previous = this.socketOfShard(shardId, shardCount);
+    if (previous) {
+      this.identified.delete(previous);
+      previous.terminate();
+    }
+    const guilds = this.guildIds.filter((guildId) => DiscordDouble.shardOf(guildId, shardCount) === shardId);
     const ready: GatewayReadyDispatchData = {
       v: 10,
       user: this.botUser,
-      guilds: [{ id: this.guildId, unavailable: true }],
+      guilds: guilds.map((id) => ({ id, unavailable: true })),
       session_id: snowflake(),
       resume_gateway_url: this.gatewayUrl,
-      shard: [0, 1],
+      shard,
       application: { id: this.applicationId, flags: 0 as ApplicationFlags, flags_new: '0' },
     };
     this.dispatch(ws, GatewayDispatchEvents.Ready, ready);
-    this.dispatch(ws, GatewayDispatchEvents.GuildCreate, this.guildCreate());
-    this.identified.add(ws);
+    for (const guildId of guilds) this.dispatch(ws, GatewayDispatchEvents.GuildCreate, this.guildCreate(guildId));
+    this.identified.set(ws, shard);
     this.events.emit('change');
   }
 
-  private guildCreate(): GatewayGuildCreateDispatchData {
+  private guildCreate(guildId: string): GatewayGuildCreateDispatchData {
+    const first = guildId === this.guildId;
+    const channels = first
+      ? [
+          [this.channelId, 'general'],
+          [this.otherChannelId, 'random'],
+        ]
+      : [[this.generalChannelOf(guildId), 'general']];
     return {
-      id: this.guildId,
-      name: 'Quoth test server',
+      id: guildId,
+      name: first ? 'Quoth test server' : `Quoth test server ${this.guildIds.indexOf(guildId) + 1}`,
       icon: null,
       splash: null,
       discovery_splash: null,
@@ -644,7 +707,7 @@ export class DiscordDouble {
       verification_level: GuildVerificationLevel.None,
       default_message_notifications: GuildDefaultMessageNotifications.OnlyMentions,
       explicit_content_filter: GuildExplicitContentFilter.Disabled,
-      roles: [{ id: this.guildId, name: '@everyone', permissions: MEMBER_PERMISSIONS }, ...this.options.roles].map((role, position) => ({
+      roles: [{ id: guildId, name: '@everyone', permissions: MEMBER_PERMISSIONS }, ...this.options.roles].map((role, position) => ({
         id: role.id,
         name: role.name,
         color: 0,
@@ -683,13 +746,10 @@ export class DiscordDouble {
       member_count: 3,
       voice_states: [],
       members: [],
-      channels: [
-        [this.channelId, 'general'],
-        [this.otherChannelId, 'random'],
-      ].map(([id, name], position) => ({
+      channels: channels.map(([id, name], position) => ({
         id: id ?? '',
         type: ChannelType.GuildText as const,
-        guild_id: this.guildId,
+        guild_id: guildId,
         name: name ?? '',
         position,
         permission_overwrites: [],
@@ -721,9 +781,22 @@ export class DiscordDouble {
   // Interactions
   // ----------------------------------------------------------------------------------------------------------------
 
-  private registeredCommand(name: string): APIApplicationCommand | undefined {
-    return (this.commands.guild.get(this.guildId) ?? []).find((command) => command.name === name) ??
+  private registeredCommand(name: string, guildId: string): APIApplicationCommand | undefined {
+    return (this.commands.guild.get(guildId) ?? []).find((command) => command.name === name) ??
       this.commands.global.find((command) => command.name === name);
+  }
+
+  private socketOfShard(shardId: number, shardCount: number): WebSocket | undefined {
+    for (const [ws, [id, count]] of this.identified) if (id === shardId && count === shardCount) return ws;
+    return undefined;
+  }
+
+  /** The connection that receives a guild's events (a direct message's: shard 0's). */
+  private socketFor(guildId: string | null): WebSocket | undefined {
+    for (const [ws, [id, count]] of this.identified) {
+      if (id === (guildId === null ? 0 : DiscordDouble.shardOf(guildId, count))) return ws;
+    }
+    return undefined;
   }
 
   private commandOption(
@@ -769,13 +842,15 @@ export class DiscordDouble {
       flags: 0 as GuildMemberFlags,
       communication_disabled_until: null,
     };
-    const channelId = invoker.threadOf !== undefined ? snowflake() : (invoker.channelId ?? this.channelId);
+    const guildId = invoker.guildId ?? this.guildId;
+    if (!this.guildIds.includes(guildId)) throw new Error(`DiscordDouble: the bot is not in guild ${guildId}`);
+    const channelId = invoker.threadOf !== undefined ? snowflake() : (invoker.channelId ?? this.generalChannelOf(guildId));
     const channel =
       invoker.threadOf !== undefined
         ? {
             id: channelId,
             type: ChannelType.PublicThread as const,
-            guild_id: this.guildId,
+            guild_id: guildId,
             name: 'a thread',
             flags: 0 as ChannelFlags,
             parent_id: invoker.threadOf,
@@ -784,7 +859,7 @@ export class DiscordDouble {
         : {
             id: channelId,
             type: ChannelType.GuildText as const,
-            guild_id: this.guildId,
+            guild_id: guildId,
             name: channelId === this.otherChannelId ? 'random' : 'general',
             flags: 0 as ChannelFlags,
             nsfw: false,
@@ -799,8 +874,8 @@ export class DiscordDouble {
       application_id: this.applicationId,
       token: `itoken-${snowflake()}-${Math.random().toString(36).slice(2)}`,
       version: 1 as const,
-      guild_id: this.guildId,
-      guild: { id: this.guildId, features: [], locale: Locale.EnglishUS },
+      guild_id: guildId,
+      guild: { id: guildId, features: [], locale: Locale.EnglishUS },
       channel_id: channelId,
       channel,
       member,
@@ -808,15 +883,17 @@ export class DiscordDouble {
       locale: Locale.EnglishUS,
       guild_locale: Locale.EnglishUS,
       entitlements: [],
-      authorizing_integration_owners: { [ApplicationIntegrationType.GuildInstall]: this.guildId },
+      authorizing_integration_owners: { [ApplicationIntegrationType.GuildInstall]: guildId },
       context: InteractionContextType.Guild,
       attachment_size_limit: 10_485_760,
     };
   }
 
-  private dispatchInteraction(payload: { id: string; token: string; type: InteractionType }): InteractionRecord {
-    const socket = [...this.identified][0];
-    if (!socket) throw new Error('DiscordDouble: no bot is connected to the gateway');
+  private dispatchInteraction(payload: { id: string; token: string; type: InteractionType; guild_id?: string }): InteractionRecord {
+    const socket = this.socketFor(payload.guild_id ?? null);
+    if (!socket) {
+      throw new Error(this.identified.size === 0 ? 'DiscordDouble: no bot is connected to the gateway' : `DiscordDouble: no shard of the bot receives guild ${payload.guild_id}`);
+    }
     const record: InteractionRecord = {
       id: payload.id,
       token: payload.token,
@@ -836,7 +913,7 @@ export class DiscordDouble {
     const user = (interaction.payload.member as APIInteractionGuildMember).user;
     const message: APIMessage = {
       id: snowflake(),
-      channel_id: String(interaction.payload.channel_id ?? this.channelId),
+      channel_id: String(interaction.payload.channel_id ?? this.generalChannelOf(String(interaction.payload.guild_id ?? this.guildId))),
       author: this.botUser,
       content: typeof data.content === 'string' ? data.content : '',
       timestamp: new Date().toISOString(),
@@ -857,7 +934,7 @@ export class DiscordDouble {
         id: interaction.id,
         type: interaction.payload.type,
         user,
-        authorizing_integration_owners: { [ApplicationIntegrationType.GuildInstall]: this.guildId },
+        authorizing_integration_owners: { [ApplicationIntegrationType.GuildInstall]: String(interaction.payload.guild_id ?? this.guildId) },
       } as APIMessage['interaction_metadata'],
     };
     this.messages.set(message.id, { message, interactionId: interaction.id });
@@ -964,8 +1041,8 @@ export class DiscordDouble {
         status: 200,
         body: {
           url: this.gatewayUrl,
-          shards: 1,
-          session_start_limit: { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: 1 },
+          shards: this.options.shards,
+          session_start_limit: { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: this.options.maxConcurrency },
         },
       };
     }
@@ -981,7 +1058,7 @@ export class DiscordDouble {
       requireBot();
       this.requireApplication(match[1]);
       const guildId = match[2] ?? '';
-      if (guildId !== this.guildId) throw new HttpError(403, { message: 'Missing Access', code: 50001 });
+      if (!this.guildIds.includes(guildId)) throw new HttpError(403, { message: 'Missing Access', code: 50001 });
       if (method === 'PUT') {
         const registered = this.registerCommands(body, guildId);
         this.commands.guild.set(guildId, registered);
