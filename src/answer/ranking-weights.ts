@@ -1,7 +1,7 @@
 /**
  * Fitted by `npm run fit` (scripts/fit.ts) on the evaluation suite; do not edit by hand.
  * Corpora: seeds, python-docs, nodejs-docs, jargon-file, news-reuters (161 questions).
- * Leave-one-corpus-out: seeds 13/13 answered, 2/3 abstained; python-docs 14/34 answered, 4/6 abstained; nodejs-docs 11/25 answered, 4/5 abstained; jargon-file 17/30 answered, 1/5 abstained; news-reuters 18/34 answered, 5/6 abstained.
+ * Leave-one-corpus-out: seeds 13/13 answered, 2/3 abstained; python-docs 13/34 answered, 3/6 abstained; nodejs-docs 11/25 answered, 4/5 abstained; jargon-file 17/30 answered, 1/5 abstained; news-reuters 23/34 answered, 5/6 abstained.
  */
 import type { RankingModel } from './features.js';
 
@@ -11,7 +11,7 @@ export const RANKING: RankingModel = {
     strictCoverage: 0.45,
     headingCoverage: 0.85,
     neighbourCoverage: 0.8,
-    unknownTerms: -0.5,
+    unknownTerms: -0.25,
     retrieval: 0,
     retrievalRank: 0.05,
     headingIsTopic: 0.55,
@@ -30,5 +30,5 @@ export const RANKING: RankingModel = {
     unlikeProse: -0.2,
     missingName: -0.5,
   },
-  threshold: 0.979,
+  threshold: 1.005,
 };
