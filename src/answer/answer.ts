@@ -13,6 +13,7 @@ import { sourceRef, type RankedSentence } from './ranked.js';
 import { scoreOf, type Features, type RankingModel } from './features.js';
 import { RANKING } from './ranking-weights.js';
 import { contentSet, sameStatement } from './duplicates.js';
+import { entryPageOpenings, headingKey } from './entries.js';
 import { extractAnswer, isFigure } from './extract.js';
 import { analyzeQuestion, type Question } from './question.js';
 import { correctSpelling, type Correction } from './spelling.js';
@@ -115,10 +116,13 @@ function readQuestion(corpus: Corpus, text: string): { question: Question; corre
 function retrieveHits(corpus: Corpus, question: Question, limit: number): Hit[] {
   if (question.terms.length === 0) return [];
   const hits = topPassages(corpus.impacts, question.terms.map((term) => term.forms), limit);
-  if (question.topic.length === 0 || question.topic.length === question.terms.length) return hits;
-  // An entry is found by its subject alone too: the question's other words ("… in the Intl docs") need not be in it.
+  if (question.topic.length === 0) return hits;
+  const subject = question.topic.map((termIndex) => question.terms[termIndex]!.forms);
   const seen = new Set(hits.map((hit) => hit.id));
-  const bySubject = topPassages(corpus.impacts, question.topic.map((termIndex) => question.terms[termIndex]!.forms), SUBJECT_PASSAGES);
+  // An entry is found by its subject alone too: the question's other words ("… in the Intl docs") need not be in it.
+  const bySubject = question.topic.length === question.terms.length ? [] : topPassages(corpus.impacts, subject, SUBJECT_PASSAGES);
+  // The opening of a page titled with the subject may name it too seldom to be retrieved by it.
+  const entryOpenings = entryPageOpenings(corpus, subject).map((id) => ({ id, score: 0 }));
   // An abbreviation is spelled out once, often in a passage about something else: look further for that passage.
   const spelledOut = question.abbreviations.flatMap((abbreviation) =>
     topPassages(corpus.impacts, [tokenize(abbreviation).map((token) => token.term)], ABBREVIATION_PASSAGES).filter((hit) => {
@@ -126,7 +130,7 @@ function retrieveHits(corpus: Corpus, question: Question, limit: number): Hit[] 
       return passage !== undefined && longFormOf(abbreviation, passage.text) !== null;
     }),
   );
-  return [...hits, ...[...bySubject, ...spelledOut].filter((hit) => !seen.has(hit.id) && seen.add(hit.id))];
+  return [...hits, ...[...bySubject, ...entryOpenings, ...spelledOut].filter((hit) => !seen.has(hit.id) && seen.add(hit.id))];
 }
 
 /**
@@ -169,6 +173,7 @@ function rankSentences(corpus: Corpus, question: Question, weights: number[], mo
     return frequency >= COMMON_NAME_PASSAGES && frequency > corpus.passages.length * COMMON_NAME_SHARE;
   };
   const questionForms = new Set(question.terms.flatMap((term) => term.forms));
+  const topicForms = new Set(question.topic.flatMap((termIndex) => question.terms[termIndex]!.forms));
   const bestRetrieval = results[0]?.score ?? 1;
   const ranked: RankedSentence[] = [];
 
@@ -184,14 +189,22 @@ function rankSentences(corpus: Corpus, question: Question, weights: number[], mo
     const firstUnderHeading = passage.heading !== '' && (previous === undefined || previous.sourceId !== passage.sourceId || previous.heading !== passage.heading);
     const headingMatch =
       question.terms.reduce((sum, term, termIndex) => sum + (known[termIndex] && term.forms.some((form) => headingTerms.has(form)) ? weights[termIndex]! : 0), 0) / knownWeight;
+    // An entry is a section whose heading names the subject, or a page whose title does ("VACUUM" › "2. Description").
     const entryMatch = question.topic.length === 0 ? 0 : topicMatch(question, weights, contentSetOf(headingKey(passage.heading)));
-    let proseBefore = entryMatch > 0 && !firstUnderHeading ? proseEarlierInSection(corpus, passage) : 0;
+    // A title is an entry's name only when all of it names the subject (a headline that mentions it is no entry).
+    const pageKey = contentSetOf(headingKey(title));
+    const pageMatch = question.topic.length === 0 || ![...pageKey].every((term) => topicForms.has(term)) ? 0 : topicMatch(question, weights, pageKey);
+    let proseBefore = entryMatch > 0 && !firstUnderHeading ? proseEarlier(corpus, passage, 'section') : 0;
+    let proseBeforeInPage = pageMatch > 0 ? proseEarlier(corpus, passage, 'page') : 0;
     views.forEach((view, position) => {
       const notProse = unlikeProse(view.text);
-      const isProse = entryMatch > 0 && notProse <= ENTRY_PROSE;
+      const isProse = notProse <= ENTRY_PROSE;
       // An entry's definition comes early: in its first prose sentence, or after a few lines of history or signature.
-      const entryOpening = isProse ? entryMatch / (1 + proseBefore) : 0;
-      if (isProse) proseBefore += 1;
+      const entryOpening = isProse ? Math.max(entryMatch / (1 + proseBefore), pageMatch / (1 + proseBeforeInPage)) : 0;
+      if (isProse) {
+        proseBefore += 1;
+        proseBeforeInPage += 1;
+      }
       let covered = 0;
       let inHeading = 0;
       let nearby = 0;
@@ -225,6 +238,7 @@ function rankSentences(corpus: Corpus, question: Question, weights: number[], mo
         tiedToVerb: short !== null && isFigure(short) && short.tiedToQuestionVerb ? 1 : 0,
         compactness: compactness(view),
         leadsWithTopic: asksForType ? 0 : leadsWithTopic(view),
+        definesTopic: definesTopic(view, question),
         unlikeProse: notProse,
         missingName,
       };
@@ -255,17 +269,12 @@ function topicMatch(question: Question, weights: number[], key: ReadonlySet<stri
   return subjectWeight === 0 ? 0 : (matchedWeight / subjectWeight) * keyShare;
 }
 
-/** What a heading names, without its section number, its permalink mark or a signature's parameters. */
-function headingKey(heading: string): string {
-  return heading.replace(/[#¶§\s]+$/u, '').replace(/^[\d.]+\s+/u, '').replace(/\(.*$/su, '');
-}
-
-/** How many prose sentences the passages before this one under the same heading hold (counted up to a few). */
-function proseEarlierInSection(corpus: Corpus, passage: Passage): number {
+/** How many prose sentences the passages before this one hold, in its section or its page (counted up to a few). */
+function proseEarlier(corpus: Corpus, passage: Passage, within: 'section' | 'page'): number {
   let count = 0;
   for (let id = passage.id - 1; id >= 0 && count < MAX_PROSE_COUNTED; id--) {
     const earlier = corpus.passages[id];
-    if (earlier === undefined || earlier.sourceId !== passage.sourceId || earlier.heading !== passage.heading) break;
+    if (earlier === undefined || earlier.sourceId !== passage.sourceId || (within === 'section' && earlier.heading !== passage.heading)) break;
     count += earlier.sentences.filter((range) => unlikeProse(earlier.text.slice(range.start - earlier.start, range.end - earlier.start)) <= ENTRY_PROSE).length;
   }
   return Math.min(count, MAX_PROSE_COUNTED);
@@ -302,6 +311,28 @@ function leadsWithTopic(view: SentenceView): number {
   return first <= 2 ? 1 : 0;
 }
 
+/** Verbs that say what a thing is: "X is the …", "X means …", "X refers to …". */
+const DEFINING_VERBS = new Set(['is', 'are', 'means', 'mean', 'refers', 'refer', 'denotes', 'denote', 'represents', 'represent', 'stands']);
+/** How far after its subject a defining verb may come ("The type affinity of a column is …"). */
+const DEFINING_REACH = 4;
+
+/** 1 when the subject of a definition question opens the sentence and a defining verb follows it. */
+function definesTopic(view: SentenceView, question: Question): number {
+  if (question.topic.length === 0) return 0;
+  let first = Infinity;
+  let last = -1;
+  for (const termIndex of question.topic) {
+    const at = view.hits[termIndex]![0];
+    if (at === undefined) return 0;
+    first = Math.min(first, at);
+    last = Math.max(last, at);
+  }
+  if (first > 2) return 0;
+  const reach = Math.min(view.tokens.length - 1, last + DEFINING_REACH);
+  for (let index = last + 1; index <= reach; index++) if (DEFINING_VERBS.has(view.tokens[index]!.raw.toLowerCase())) return 1;
+  return 0;
+}
+
 /**
  * 0 for a well-formed prose sentence, up to 1 for text that is not one: a heading or table-of-contents
  * fragment, a code line or signature, an overlong run-on.
@@ -311,6 +342,8 @@ function unlikeProse(text: string): number {
   const words = text.split(/\s+/).length;
   if (!/[.!?…:;"'”’)]$/.test(text)) penalty += 0.5;
   if (words < 5) penalty += 0.5;
+  // A short line ending in a colon labels what follows ("vacuum-stmt:", "Options:").
+  if (words < 5 && text.endsWith(':')) penalty += 0.5;
   // Code punctuation, and the box-drawing characters of tables drawn in text.
   const symbols = (text.match(/[(){}[\]=<>*_#|\\/$@^~`\u2500-\u257f]/gu) ?? []).length;
   if (/^\s*(>>>|\$ |#|\.\.\.)/.test(text) || symbols / Math.max(1, text.length) > 0.04) penalty += 0.5;

@@ -3,6 +3,7 @@ import { findNumbers, formatValue, type NumberMention } from './numbers.js';
 import { ASKS_SHARE, GENERIC_FOCUS, PAST_MARKERS, type Question } from './question.js';
 import { distanceToTerms, sliceTokens, type SentenceView } from './sentence.js';
 import { longFormOf } from '../text/abbreviations.js';
+import { nameKindOf, type NameKind } from '../text/names.js';
 
 export interface ShortAnswer {
   /** Verbatim span of the sentence, e.g. "550 drones", "Vitali Klitschko", "more than eight hours". */
@@ -477,13 +478,26 @@ function nameSpans(view: SentenceView, question: Question): NameSpan[] {
     let to = index;
     while (to + 1 < view.tokens.length && isCapitalised(view, to + 1) && !hasPunctuationBetween(view, to, to + 1)) to += 1;
     let from = index;
-    while (from <= to && (TITLES.has(view.tokens[from]!.raw.toLowerCase()) || questionTerms.has(view.tokens[from]!.term) || view.tokens[from]!.term === '')) {
+    while (from <= to && (TITLES.has(view.tokens[from]!.raw.toLowerCase()) || nameKindOf(view.tokens[from]!.raw) === 'title' || questionTerms.has(view.tokens[from]!.term) || view.tokens[from]!.term === '')) {
       from += 1;
     }
     if (from <= to && !questionTerms.has(view.tokens[to]!.term)) spans.push({ from, to });
     index = to + 1;
   }
   return spans;
+}
+
+/** A name the lexicon knows counts this much more than an unknown capitalised word. */
+const KNOWN_NAME_EVIDENCE = 2;
+
+/** The kinds of name the lexicon gives the span's words. */
+function spanKinds(view: SentenceView, span: NameSpan): Set<NameKind> {
+  const kinds = new Set<NameKind>();
+  for (let index = span.from; index <= span.to; index++) {
+    const kind = nameKindOf(view.tokens[index]!.raw.replace(/[’']s$/u, ''));
+    if (kind !== undefined) kinds.add(kind);
+  }
+  return kinds;
 }
 
 function isCapitalised(view: SentenceView, index: number): boolean {
@@ -505,11 +519,17 @@ function extractName(view: SentenceView, question: Question, weights: TermWeight
     if (WHOLE_TIME.test(text)) continue;
     let score = Math.max(closeness(view, span.from, question, weights), closeness(view, span.to, question, weights));
     const isAcronym = /^\p{Lu}{2,}$/u.test(text);
-    const isDemonym = /(ian|ese|ish|ean|ern)$/i.test(first.raw) && words === 1;
+    const kinds = spanKinds(view, span);
+    const isDemonym = words === 1 && kinds.has('demonym');
     if (question.kind === 'person') {
+      // "Who" asks for a person or an organisation: never a place, a people or a month.
+      if (kinds.size > 0 && [...kinds].every((kind) => kind === 'place' || kind === 'demonym' || kind === 'time')) continue;
+      if (kinds.has('person') || nameKindOf(view.tokens[span.from - 1]?.raw ?? '') === 'title') score *= KNOWN_NAME_EVIDENCE;
       if (words >= 2) score *= 1.6;
       if (isAcronym || isDemonym) score *= 0.3;
     } else if (question.kind === 'place') {
+      if (kinds.has('place')) score *= KNOWN_NAME_EVIDENCE;
+      else if (kinds.has('person') || kinds.has('organization')) score *= 0.5;
       const before = view.tokens[span.from - 1]?.raw.toLowerCase() ?? '';
       const after = view.tokens[span.to + 1]?.raw ?? '';
       if (PLACE_NOUNS.test(after)) score *= 2;

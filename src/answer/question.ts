@@ -80,6 +80,8 @@ const KIND_PATTERNS: [RegExp, AnswerKind][] = [
   [/^\s*where\b|^\s*(what|which)\s+(city|town|village|region|country|place|province|state)\b/i, 'place'],
   // "What's the name of Kyiv's mayor?", "what was the name of the club …": a name.
   [/^\s*what(?:(?:'|’)?s|\s+(?:is|was|are|were))\s+the\s+(?:\w+\s+)?names?\s+of\b/i, 'entity'],
+  // A yes/no question ("are foreign keys enforced by default?") is answered by a statement, not by a value.
+  [/^\s*(?:is|are|was|were|does|do|did|can|could|will|would|should|has|have|had)\s+(?!there\b)/i, 'other'],
   // A setting's value: "what port does it listen on by default?", "the maximum number of attached databases".
   [/\b(?:defaults?|maximum|minimum|limit)\b/i, 'value'],
   [/^\s*(which|what)\s+(?!(is|was|are|were|did|does|do|has|have|had|can|could|will|would|should|happened|happens|caused)\b)\w+/i, 'entity'],

@@ -274,8 +274,10 @@ function statedMetadata(all: DomElement[], root: DomElement | null): StatedMetad
   const titleTag = all.find((el) => el.name === 'title');
   const siteName = first(['og:site_name', 'application-name']);
   const pageTitle = titleTag ? clean(DomUtils.textContent(titleTag)) : undefined;
-  const title =
-    h1Text ?? clean(first(['og:title', 'twitter:title'])) ?? (pageTitle ? withoutSiteName(pageTitle, siteName) : undefined);
+  // A page whose h1s are its numbered sections ("1. Syntax", "2. Description") is titled by its <title>.
+  const h1IsSection = all.filter(isH1).length > 1;
+  const declared = clean(first(['og:title', 'twitter:title'])) ?? (pageTitle ? withoutSiteName(pageTitle, siteName) : undefined);
+  const title = h1IsSection ? (declared ?? h1Text) : (h1Text ?? declared);
   if (title) stated.title = title;
 
   const outlet = clean(siteName) ?? footerCopyright(all);

@@ -4,7 +4,7 @@ import type { Article, Passage, SkippedFile, SourceRef } from '../model.js';
 import { toPassages } from '../passages.js';
 import { formatOf } from '../ingest/article.js';
 import { copyPairsAmong, copySignature, groupCopies, type CopySignature } from './copies.js';
-import { formatCopies, repeatedInAggregates } from './redundancy.js';
+import { formatCopies, repeatedPassages } from './redundancy.js';
 import { scoreImpacts, type ImpactIndex } from './impacts.js';
 import type { PassageDocument } from './options.js';
 import { spellingIndex, spellingIndexAsync } from './spellingindex.js';
@@ -81,7 +81,7 @@ export function digestArticle(article: Article): ArticleDigest {
 
 /**
  * The corpus of article digests (in path order): copies of a page in a weaker format left out, stories grouped,
- * passages of aggregate pages that other pages hold dropped, passages numbered, terms counted. With `previous`, term
+ * passages of aggregate pages that other pages hold and a site's template text dropped, passages numbered, terms counted. With `previous`, term
  * counts of passages whose digest names their previous ids are taken from its table, not counted again: the result
  * is the same as counting every passage.
  */
@@ -109,7 +109,7 @@ export function corpusOfDigests(digests: readonly ArticleDigest[], skipped: Skip
       cut.push({ ...passage, id: cut.length });
     });
   }
-  const repeated = repeatedInAggregates(cut);
+  const repeated = repeatedPassages(cut);
   const passages: Passage[] = [];
   const previousIds: number[] = [];
   for (const passage of cut) {

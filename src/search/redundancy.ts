@@ -5,6 +5,8 @@
  * - an aggregate page that repeats many others (Node's `all.html`: it holds most of the passages of at least
  *   `AGGREGATE_SOURCES` other sources): its passages found word for word in another source are not indexed again
  *   (what it alone says stays).
+ * - a site's template: a passage found word for word in more than half of the corpus's sources (a tagline or a
+ *   notice every page repeats) is chrome, not an article's text, and is not indexed at all.
  * Copies in the same format (one wire story in several outlets) stay: they are what "also reported by" counts.
  */
 import type { Passage } from '../model.js';
@@ -17,6 +19,11 @@ const STRUCTURE: Record<SourceFormat, number> = { html: 3, markdown: 2, text: 1 
 const AGGREGATE_SHARE = 0.5;
 /** …of at least this many other sources. */
 const AGGREGATE_SOURCES = 3;
+
+/** Template text is held by more than this share of the sources… */
+const TEMPLATE_SHARE = 0.5;
+/** …and by more sources than a story has copies in a small folder. */
+const TEMPLATE_MIN_SOURCES = 4;
 
 /** Article index → index of the article it is a less structured copy of. */
 export function formatCopies(formats: readonly (SourceFormat | null)[], pairs: readonly CopyPair[]): Map<number, number> {
@@ -31,8 +38,11 @@ export function formatCopies(formats: readonly (SourceFormat | null)[], pairs: r
   return copies;
 }
 
-/** Ids of the passages of aggregate sources that other sources already hold word for word. */
-export function repeatedInAggregates(passages: readonly Passage[]): Set<number> {
+/**
+ * Ids of the passages not to index: those of aggregate sources that other sources already hold word for word, and
+ * the template text most sources repeat.
+ */
+export function repeatedPassages(passages: readonly Passage[]): Set<number> {
   const holders = new Map<string, Set<string>>();
   // Each passage's sources, by its text (white space folded, case ignored): computed once per passage.
   const holdersOf: Set<string>[] = [];
@@ -63,9 +73,9 @@ export function repeatedInAggregates(passages: readonly Passage[]): Set<number> 
   }
   const dropped = new Set<number>();
   passages.forEach((passage, index) => {
-    if (!aggregates.has(passage.sourceId)) return;
     const sources = holdersOf[index]!;
-    if ([...sources].some((id) => id !== passage.sourceId && !aggregates.has(id))) dropped.add(passage.id);
+    if (sources.size > sizes.size * TEMPLATE_SHARE && sources.size >= TEMPLATE_MIN_SOURCES) dropped.add(passage.id);
+    else if (aggregates.has(passage.sourceId) && [...sources].some((id) => id !== passage.sourceId && !aggregates.has(id))) dropped.add(passage.id);
   });
   return dropped;
 }

@@ -62,4 +62,24 @@ describe('definitions: the entry whose heading names what is asked', async () =>
     expect(answerQuestion(docs, 'what does AWP stand for in the frame docs?').quotes[0]?.text).toContain('Acme Widget Protocol (AWP)');
     expect(answerQuestion(docs, 'whats awp short for').quotes[0]?.text).toContain('Acme Widget Protocol (AWP)');
   });
+
+  it('quotes the opening of the page whose title names the subject, past its syntax label', async () => {
+    const head = (title: string): string => `<html><head><title>${title}</title></head><body>`;
+    const vacuum =
+      head('VACUUM') +
+      '<h1>1. Syntax</h1><p><b>vacuum-stmt:</b></p>' +
+      '<h1>2. Description</h1><p>The VACUUM command rebuilds the database file, repacking it into a minimal amount of disk space. ' +
+      'There are several reasons an application might do this.</p>' +
+      '<h1>3. How VACUUM works</h1><p>The VACUUM command works by copying the contents of the database into a temporary file. ' +
+      'The VACUUM command may change the row ids of entries in tables.</p></body></html>';
+    const tempfiles =
+      head('Temporary Files') +
+      '<h1>1. Transient databases</h1><p>The VACUUM command works by creating a temporary file and then rebuilding the entire database into it. ' +
+      'The temporary file used by the VACUUM command is deleted when the command ends.</p></body></html>';
+    const docs = await corpusOf([articleFrom('lang_vacuum.html', vacuum), articleFrom('tempfiles.html', tempfiles)]);
+    expect(answerQuestion(docs, 'what does the VACUUM command do?').quotes[0]?.text).toBe(
+      'The VACUUM command rebuilds the database file, repacking it into a minimal amount of disk space.',
+    );
+  });
 });
+

@@ -73,6 +73,12 @@ describe('HTML documentation page', () => {
     expect(article.source.published).toBeNull();
   });
 
+  it('takes the <title> as the title of a page whose h1s are its numbered sections', () => {
+    const prose = '<p>The VACUUM command rebuilds the database file, repacking it into a minimal amount of disk space.</p>';
+    const page = `<html><head><title>VACUUM</title></head><body><h1>1. Syntax</h1>${prose}<h1>2. Description</h1>${prose}</body></html>`;
+    expect(articleFrom('lang_vacuum.html', page).source.title).toBe('VACUUM');
+  });
+
   it('skips a page that is nearly all links (an index or site map), and keeps a page with a few', () => {
     const links = Array.from({ length: 40 }, (_, i) => `<li><a href="page${i}.html">Function number ${i}</a></li>`).join('');
     expect(() => articleFrom('genindex.html', `<h1>Index</h1><ul>${links}</ul>`)).toThrow(/a page of links/);

@@ -43,4 +43,28 @@ describe('text held twice is indexed once', () => {
     for (const topic of topics) expect(bySource[topic]).toBeGreaterThan(0);
     expect(corpus.passages.filter((passage) => passage.sourceId === 'all').map((passage) => passage.text)).toEqual([own]);
   });
+
+  it("does not index the template text most pages of a site repeat, and keeps each page's own text", async () => {
+    const tagline = 'Small. Fast. Reliable. Choose any three.';
+    const topics = ['vacuum', 'attach', 'pragma', 'upsert', 'returning'];
+    const pages = topics.map((topic) => {
+      const text = `${tagline}\n\n${page(topic)}`;
+      return {
+        ...plainArticle(topic, text, { path: `docs/${topic}.html` }),
+        body: [
+          { start: 0, end: tagline.length },
+          { start: tagline.length + 2, end: text.length },
+        ],
+      };
+    });
+    const corpus = await corpusOf(pages);
+    expect(corpus.passages.some((passage) => passage.text.includes('Choose any three'))).toBe(false);
+    for (const topic of topics) expect(corpus.sources.find((indexed) => indexed.source.id === topic)?.passages).toBeGreaterThan(0);
+  });
+
+  it('keeps a story that a few outlets of a small folder carry word for word', async () => {
+    const outlets = ['a', 'b', 'c'].map((name) => plainArticle(`outlet-${name}`, page('ferry')));
+    const corpus = await corpusOf([...outlets, plainArticle('other-1', page('rail')), plainArticle('other-2', page('port'))]);
+    for (const name of ['a', 'b', 'c']) expect(corpus.sources.find((indexed) => indexed.source.id === `outlet-${name}`)?.passages).toBeGreaterThan(0);
+  });
 });

@@ -1,0 +1,82 @@
+/**
+ * Entries: a section whose heading names a thing, or a page whose title does ("VACUUM", "os.path — Common pathname
+ * manipulations"). A definition question is answered by the opening of the entry for its subject, which need not
+ * repeat the subject's words often enough to be retrieved by them.
+ */
+import type { Corpus } from '../search/corpus.js';
+import { contentSet } from './duplicates.js';
+import { tokenize } from '../text/terms.js';
+
+/**
+ * What a heading or title names, without its section number, its permalink mark, a signature's parameters or a
+ * description after a dash, bar or colon ("os.path — Common pathname manipulations", "File system | Node.js").
+ */
+export function headingKey(heading: string): string {
+  return heading
+    .replace(/[#¶§\s]+$/u, '')
+    .replace(/^[\d.]+\s+/u, '')
+    .replace(/\(.*$/su, '')
+    .replace(/(?<=\S)\s+[—–|-]\s.*$|(?<=\S):\s.*$/su, '');
+}
+
+/** How many opening passages of an entry page are looked at. */
+const OPENING_PASSAGES = 4;
+/** At most this many pages are taken as the subject's entry (the subject's words may title several). */
+const MAX_ENTRY_PAGES = 5;
+
+interface TitleIndex {
+  /** Term of a title's key → indexes (into `corpus.sources`) of the sources whose title key holds it. */
+  byTerm: Map<string, number[]>;
+  keys: ReadonlySet<string>[];
+  /** Index of each source's first passage (−1 when it has none). */
+  firstPassage: number[];
+}
+
+const titleIndexes = new WeakMap<Corpus, TitleIndex>();
+
+function titleIndexOf(corpus: Corpus): TitleIndex {
+  let index = titleIndexes.get(corpus);
+  if (index !== undefined) return index;
+  const byTerm = new Map<string, number[]>();
+  const keys = corpus.sources.map((indexed, sourceIndex) => {
+    const key = contentSet(tokenize(headingKey(indexed.source.title ?? '')));
+    for (const term of key) {
+      let list = byTerm.get(term);
+      if (list === undefined) byTerm.set(term, (list = []));
+      list.push(sourceIndex);
+    }
+    return key;
+  });
+  const position = new Map(corpus.sources.map((indexed, sourceIndex) => [indexed.source.id, sourceIndex]));
+  const firstPassage = corpus.sources.map(() => -1);
+  for (const passage of corpus.passages) {
+    const sourceIndex = position.get(passage.sourceId);
+    if (sourceIndex !== undefined && firstPassage[sourceIndex] === -1) firstPassage[sourceIndex] = passage.id;
+  }
+  index = { byTerm, keys, firstPassage };
+  titleIndexes.set(corpus, index);
+  return index;
+}
+
+/**
+ * Ids of the opening passages of the pages whose title names the subject and nothing else: every term of the title's
+ * key is one of the subject's forms. `subject` holds one list of forms per subject term.
+ */
+export function entryPageOpenings(corpus: Corpus, subject: readonly (readonly string[])[]): number[] {
+  const index = titleIndexOf(corpus);
+  const forms = new Set(subject.flat());
+  const pages = new Set<number>();
+  for (const form of forms) for (const sourceIndex of index.byTerm.get(form) ?? []) pages.add(sourceIndex);
+  const ids: number[] = [];
+  let taken = 0;
+  for (const sourceIndex of pages) {
+    if (taken >= MAX_ENTRY_PAGES) break;
+    const key = index.keys[sourceIndex]!;
+    if (![...key].every((term) => forms.has(term))) continue;
+    const first = index.firstPassage[sourceIndex]!;
+    if (first < 0) continue;
+    taken += 1;
+    for (let id = first; id < first + OPENING_PASSAGES && corpus.passages[id]?.sourceId === corpus.sources[sourceIndex]!.source.id; id++) ids.push(id);
+  }
+  return ids;
+}

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { entryPageOpenings, headingKey } from '../../src/answer/entries.js';
+import { corpusOf } from '../helpers.js';
+import { articleFrom } from '../ingest/helpers.js';
+
+const page = (title: string, body: string): string => `<html><head><title>${title}</title></head><body><h1>1. Overview</h1><p>${body}</p><h1>2. Details</h1><p>${body}</p></body></html>`;
+
+describe('entries: what a heading or title names', () => {
+  it('reads the name without a section number, permalink, signature or description', () => {
+    expect(headingKey('2. Description')).toBe('Description');
+    expect(headingKey('os.path — Common pathname manipulations')).toBe('os.path');
+    expect(headingKey('File system | Node.js v18 Documentation')).toBe('File system');
+    expect(headingKey('util.promisify(original)#')).toBe('util.promisify');
+    expect(headingKey('Glossary: terms and words')).toBe('Glossary');
+  });
+
+  it("finds the opening passages of pages titled with the subject alone, not of pages whose title says more", async () => {
+    const corpus = await corpusOf([
+      articleFrom('vacuum.html', page('VACUUM', 'The VACUUM command rebuilds the database file into less disk space.')),
+      articleFrom('vacuum-into.html', page('VACUUM INTO and backups', 'VACUUM INTO writes a copy of the database to a new file.')),
+      articleFrom('attach.html', page('ATTACH DATABASE', 'The ATTACH DATABASE statement adds another database file to the connection.')),
+    ]);
+    const sourcesOf = (ids: number[]): string[] => [...new Set(ids.map((id) => corpus.passages[id]!.sourceId))];
+    expect(sourcesOf(entryPageOpenings(corpus, [['vacuum'], ['command']]))).toEqual(['vacuum']);
+    expect(sourcesOf(entryPageOpenings(corpus, [['attach'], ['databas']]))).toEqual(['attach']);
+    expect(entryPageOpenings(corpus, [['pragma']])).toEqual([]);
+  });
+});

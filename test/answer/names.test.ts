@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { answerQuestion } from '../../src/answer/answer.js';
+import { nameKindOf } from '../../src/text/names.js';
+import { corpusOf } from '../helpers.js';
+import { articleFrom } from '../ingest/helpers.js';
+
+describe('kinds of names, from a lexicon', () => {
+  it("knows given names, titles, places and organisations, and says nothing of words it does not hold", () => {
+    expect(nameKindOf('Richard')).toBe('person');
+    expect(nameKindOf('mayor')).toBe('title');
+    expect(nameKindOf('Kyiv')).toBe('place');
+    expect(nameKindOf('Germany')).toBe('place');
+    expect(nameKindOf('Facebook')).toBe('organization');
+    expect(nameKindOf('Klitschko')).toBeUndefined();
+  });
+
+  it('answers "who" with a person rather than a place the same sentence names', async () => {
+    const history = [
+      'The history of the project',
+      '',
+      'The project was started in Berlin in the spring of 2000 by Margaret Holloway, then a contractor for the city.',
+      '',
+      'It is maintained by a small team and runs on most operating systems.',
+      '',
+    ].join('\n');
+    const corpus = await corpusOf([articleFrom('history.txt', history)]);
+    expect(answerQuestion(corpus, 'who started the project?').answer).toBe('Margaret Holloway');
+  });
+});
