@@ -66,6 +66,8 @@ interface Loaded {
   corpus: Corpus;
   questions: EvalCase[];
   cases: Case[];
+  /** The first this many questions are the floors' suite's; the rest come from supplements. */
+  floorQuestions: number;
 }
 
 async function load(spec: SuiteCorpus): Promise<Loaded> {
@@ -75,11 +77,24 @@ async function load(spec: SuiteCorpus): Promise<Loaded> {
   const corpus = await buildCorpus(seeds.articles, seeds.skipped, new Date().toISOString());
   const questions = parseCases(await readFile(spec.questions, 'utf8'));
   process.stderr.write(`[${spec.name}] ${corpus.passages.length} passages, ${questions.length} questions\n`);
-  const cases = questions.map((testCase) => {
+  return { name: spec.name, corpus, questions, cases: casesOf(spec.name, corpus, questions, true), floorQuestions: questions.length };
+}
+
+/** A supplement's questions about a corpus already loaded: they join its cases, but not its floors. */
+async function supplement(entry: Loaded, spec: SuiteCorpus): Promise<void> {
+  const questions = parseCases(await readFile(spec.questions, 'utf8'));
+  process.stderr.write(`[${spec.name}] ${questions.length} more questions from ${spec.questions}\n`);
+  entry.questions.push(...questions);
+  entry.cases.push(...casesOf(spec.name, entry.corpus, questions, false));
+}
+
+function casesOf(name: string, corpus: Corpus, questions: EvalCase[], bindsFloor: boolean): Case[] {
+  return questions.map((testCase) => {
     const patterns = testCase.expect.map((pattern) => new RegExp(pattern, 'i'));
     const fromExpectedSource = (id: string): boolean => testCase.sources.length === 0 || testCase.sources.includes(id);
     return {
-      corpus: spec.name,
+      corpus: name,
+      bindsFloor,
       id: testCase.id,
       kind: testCase.kind ?? 'other',
       question: testCase.question,
@@ -95,7 +110,6 @@ async function load(spec: SuiteCorpus): Promise<Loaded> {
       })),
     };
   });
-  return { name: spec.name, corpus, questions, cases };
 }
 
 const percent = (part: number, whole: number): string => (whole === 0 ? '—' : `${Math.round((100 * part) / whole)}%`);
@@ -143,9 +157,11 @@ function calibrate(loaded: Loaded[], model: RankingModel, floors: Floors | null)
     let value = 0;
     let meetsFloors = true;
     const outcome: Outcome = { answeredRight: 0, abstainedRight: 0, answerable: 0, unanswerable: 0, wrong: 0 };
-    for (const { name, corpus, questions } of loaded) {
+    for (const { name, corpus, questions, floorQuestions } of loaded) {
       const own: Outcome = { answeredRight: 0, abstainedRight: 0, answerable: 0, unanswerable: 0, wrong: 0 };
-      for (const testCase of questions) {
+      let answeredOnFloor = 0;
+      let abstainedOnFloor = 0;
+      questions.forEach((testCase, index) => {
         const answer = answerQuestion(corpus, testCase.question, trial);
         const shown = [...answer.quotes, ...answer.related].map((quote) => collapseSpace(quote.text)).join(' ');
         const pass = scoreCase(testCase, answer, () => shown).pass;
@@ -153,14 +169,16 @@ function calibrate(loaded: Loaded[], model: RankingModel, floors: Floors | null)
           own.answerable += 1;
           if (pass) own.answeredRight += 1;
           else if (answer.status === 'answered') own.wrong += 1;
+          if (pass && index < floorQuestions) answeredOnFloor += 1;
         } else {
           own.unanswerable += 1;
           if (pass) own.abstainedRight += 1;
           else own.wrong += 1;
+          if (pass && index < floorQuestions) abstainedOnFloor += 1;
         }
-      }
+      });
       const floor = floors?.corpora[name];
-      if (floor !== undefined && (own.answeredRight < floor.answerableRight || own.abstainedRight < floor.abstainedRight)) meetsFloors = false;
+      if (floor !== undefined && (answeredOnFloor < floor.answerableRight || abstainedOnFloor < floor.abstainedRight)) meetsFloors = false;
       for (const key of Object.keys(outcome) as (keyof Outcome)[]) outcome[key] += own[key];
       value += (own.answeredRight + own.abstainedRight) / questions.length / loaded.length;
     }
@@ -200,6 +218,8 @@ async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       suite: { type: 'string', default: path.resolve(REPO, '..', 'shared', 'eval', 'corpora.json') },
+      // More questions about the suite's corpora (same names), fitted on but not held to the floors.
+      supplement: { type: 'string', multiple: true, default: [path.join(REPO, 'test', 'dev-nearmiss', 'corpora.json')] },
       'dry-run': { type: 'boolean', default: false },
       explain: { type: 'boolean', default: false },
       'threshold-only': { type: 'boolean', default: false },
@@ -210,6 +230,13 @@ async function main(): Promise<void> {
   const loaded: Loaded[] = [];
   const places = { file: values.suite, repoRoot: REPO, cacheDir: process.env.QUOTH_EVAL_CACHE ?? path.join(REPO, '.cache', 'eval') };
   for (const spec of parseSuite(await readFile(values.suite, 'utf8'), places)) loaded.push(await load(spec));
+  for (const file of values.supplement) {
+    for (const spec of parseSuite(await readFile(file, 'utf8'), { ...places, file })) {
+      const entry = loaded.find((candidate) => candidate.name === spec.name);
+      if (entry === undefined) throw new Error(`${file}: ${spec.name} is not a corpus of ${values.suite}`);
+      await supplement(entry, spec);
+    }
+  }
   const names = loaded.map((entry) => entry.name);
   const cases = loaded.flatMap((entry) => entry.cases);
   const of = (name: string): Case[] => cases.filter((testCase) => testCase.corpus === name);

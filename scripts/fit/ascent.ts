@@ -21,6 +21,8 @@ export interface Case {
   question: string;
   answerable: boolean;
   candidates: Candidate[];
+  /** From the suite the floors are set on; a supplement's cases count in the objective, not against the floors. */
+  bindsFloor: boolean;
 }
 
 export interface Outcome {
@@ -75,22 +77,26 @@ interface Scored {
 }
 
 function scoreAt(tops: ({ score: number; right: boolean } | null)[], cases: Case[], threshold: number, floors: CorpusFloors): Scored {
-  const byCorpus = new Map<string, { answered: number; abstained: number; total: number }>();
+  const byCorpus = new Map<string, { answered: number; abstained: number; total: number; answeredOnFloor: number; abstainedOnFloor: number }>();
   cases.forEach((testCase, index) => {
     const top = tops[index];
     const answers = top !== null && top !== undefined && top.score >= threshold;
-    const entry = byCorpus.get(testCase.corpus) ?? { answered: 0, abstained: 0, total: 0 };
-    if (testCase.answerable && answers && top.right) entry.answered += 1;
-    if (!testCase.answerable && !answers) entry.abstained += 1;
+    const entry = byCorpus.get(testCase.corpus) ?? { answered: 0, abstained: 0, total: 0, answeredOnFloor: 0, abstainedOnFloor: 0 };
+    const answeredRight = testCase.answerable && answers && top.right;
+    const abstainedRight = !testCase.answerable && !answers;
+    if (answeredRight) entry.answered += 1;
+    if (abstainedRight) entry.abstained += 1;
+    if (testCase.bindsFloor && answeredRight) entry.answeredOnFloor += 1;
+    if (testCase.bindsFloor && abstainedRight) entry.abstainedOnFloor += 1;
     entry.total += 1;
     byCorpus.set(testCase.corpus, entry);
   });
   let sum = 0;
   let meetsFloors = true;
-  for (const [corpus, { answered, abstained, total }] of byCorpus) {
+  for (const [corpus, { answered, abstained, total, answeredOnFloor, abstainedOnFloor }] of byCorpus) {
     sum += (answered + abstained) / total;
     const floor = floors.get(corpus);
-    if (floor !== undefined && (answered < floor.answerableRight || abstained < floor.abstainedRight)) meetsFloors = false;
+    if (floor !== undefined && (answeredOnFloor < floor.answerableRight || abstainedOnFloor < floor.abstainedRight)) meetsFloors = false;
   }
   return { threshold, value: sum / Math.max(1, byCorpus.size), meetsFloors };
 }

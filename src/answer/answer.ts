@@ -105,7 +105,9 @@ export function answerQuestion(corpus: Corpus, text: string, model: RankingModel
 
 /** The passages retrieval finds for a question, best first, before sentence ranking: for the evaluation's retrieval rank. */
 export function retrieve(corpus: Corpus, text: string, limit: number): Passage[] {
-  return retrieveHits(corpus, readQuestion(corpus, text).question, limit).flatMap((result) => corpus.passages[result.id] ?? []);
+  return retrieveHits(corpus, readQuestion(corpus, text).question, limit)
+    .slice(0, limit)
+    .flatMap((result) => corpus.passages[result.id] ?? []);
 }
 
 /** The question as Quoth reads it: its kind and terms, misspelt words read as the corpus writes them. */

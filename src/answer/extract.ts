@@ -198,11 +198,15 @@ export function extractQuantifiedFocus(view: SentenceView, question: Question, w
   if (focus === null) return null;
   let best: CountAnswer | null = null;
   for (const mention of findNumbers(view.tokens)) {
-    if (isDateOrYear(view, mention) || quantifiedNoun(view, mention, focus) === -1) continue;
+    // The number the noun names ("port 8000", "version 3.7") as well as the one that counts it ("a 46.1 pct stake").
+    const named = view.tokens[mention.from - 1];
+    const namedByFocus = named !== undefined && named.term === focus && !hasPunctuationBetween(view, mention.from - 1, mention.from);
+    if (isDateOrYear(view, mention) || (!namedByFocus && quantifiedNoun(view, mention, focus) === -1)) continue;
     const span = amountSpan(view, mention);
+    const text = namedByFocus ? sliceTokens(view, mention.from - 1, mention.to - 1) : span.text;
     const score = closeness(view, mention.from, question, weights);
     if (best === null || score > best.score) {
-      best = { text: span.text, value: formatValue(mention.written), score, at: mention.from, tiedToQuestionVerb: true, measuredIn: span.measuredIn };
+      best = { text, value: formatValue(mention.written), score, at: mention.from, tiedToQuestionVerb: true, measuredIn: span.measuredIn };
     }
   }
   return best;

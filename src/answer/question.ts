@@ -41,7 +41,7 @@ const SYNONYM_GROUPS: string[][] = [
   ['spokesman', 'spokesperson', 'spokeswoman'],
   ['penetr', 'breach'],
   ['alert', 'siren'],
-  ['compani', 'firm', 'oper'],
+  ['compani', 'firm'],
   ['shoot', 'intercept'],
   ['deep', 'depth'],
   ['high', 'height', 'tall'],

@@ -49,4 +49,11 @@ describe('amounts: sums of money, shares and sizes', async () => {
     expect(answerQuestion(docs, 'What port does the server listen on by default?').answer).toBe('8080');
     expect(answerQuestion(docs, 'What is the maximum number of clients that can connect?').answer).toMatch(/^64/);
   });
+
+  it('answers "which port / which version" with the number the noun names, "port 8000"', async () => {
+    const manual = 'The server listens to port 8000 by default. It serves the files of the folder it was started in.';
+    const docs = await corpusOf([plainArticle('server', manual)]);
+    expect(answerQuestion(docs, 'which port does the server listen on?').answer).toBe('port 8000');
+  });
 });
+
