@@ -55,10 +55,15 @@ async function runManager(config: Config & { discordToken: string }, shards: 'au
   process.once('SIGTERM', shutdown);
 }
 
-/** The index a bot process answers from: its own, or (a shard) the one its sharding manager builds. */
+/**
+ * The index a bot process answers from: its own, or (a shard) the one its sharding manager builds. The answer thread
+ * answers the questions, so this thread does not make a spelling index ahead of use (it would be made on the first
+ * misspelt word if the thread ever fails), which also keeps that work off the thread acknowledging interactions.
+ */
 async function openQuoth(config: Config, logger: Logger): Promise<Quoth> {
-  if (config.sharding.role === 'shard') return ShardQuoth.open(parentProcessChannel(), libraryOptions(config, logger));
-  return openLibrary(libraryOptions(config, logger));
+  const options = { ...libraryOptions(config, logger), prepareSpelling: false };
+  if (config.sharding.role === 'shard') return ShardQuoth.open(parentProcessChannel(), options);
+  return openLibrary(options);
 }
 
 async function runBot(config: Config & { discordToken: string }): Promise<void> {
