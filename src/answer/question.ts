@@ -1,4 +1,5 @@
 /** Question text → what it asks: the kind of answer wanted, its focus noun, and weighted content terms. */
+import { nameKindOf } from '../text/names.js';
 import { tokenize, type Token } from '../text/terms.js';
 
 export type AnswerKind = 'count' | 'amount' | 'quantity' | 'duration' | 'time' | 'person' | 'place' | 'value' | 'entity' | 'expansion' | 'other';
@@ -129,7 +130,8 @@ export function analyzeQuestion(text: string): Question {
     terms.push({
       forms: SYNONYMS.get(token.term) ?? [token.term],
       raw: token.raw,
-      isName: !isFirstWord && /^\p{Lu}/u.test(token.raw),
+      // A place or an organisation is a name however it is typed ("capital of france").
+      isName: (!isFirstWord && /^\p{Lu}/u.test(token.raw)) || isPlaceOrOrganization(token.raw),
     });
   }
   return {
@@ -193,4 +195,9 @@ function focusOf(text: string): string | null {
   if (after === undefined) return null;
   const first = tokenize(after).find((token) => token.term !== '');
   return first?.term ?? null;
+}
+
+function isPlaceOrOrganization(word: string): boolean {
+  const kind = nameKindOf(word);
+  return kind === 'place' || kind === 'organization';
 }

@@ -3,7 +3,7 @@ import type { Article, Removal, SkippedFile, TextRange } from '../model.js';
 import type { BoilerplateOptions } from './boilerplate.js';
 import { removeBoilerplate } from './boilerplate.js';
 import { decodeText } from './decode.js';
-import type { Block, SourceDocument, SourceFormat } from './document.js';
+import { FORMAT_STRUCTURE, type Block, type SourceDocument, type SourceFormat } from './document.js';
 import { readHtml } from './html.js';
 import { readMarkdown } from './markdown.js';
 import { cleanHeadline } from './metadata.js';
@@ -34,14 +34,28 @@ export function sourceIdOf(relativePath: string): string {
 }
 
 /**
- * Source ids for a folder's files: the path without its extension, except where two files would share one
- * (`dup.txt` and `dup.md`): those keep their extension (`dup.txt`, `dup.md`), so a quote is never credited to
- * the wrong file.
+ * Source ids for a folder's files: the path without its extension. Where several files would share one
+ * (`guide.html` and its AsciiDoc source `guide.txt`), the one in the most structured format keeps it (`guide`) and
+ * the others keep their extension (`guide.txt`), so a quote is never credited to the wrong file; when no single
+ * file is the most structured (`dup.htm` and `dup.html`), they all keep their extension.
  */
 export function uniqueSourceIds(relativePaths: readonly string[]): Map<string, string> {
-  const claims = new Map<string, number>();
-  for (const rel of relativePaths) claims.set(sourceIdOf(rel), (claims.get(sourceIdOf(rel)) ?? 0) + 1);
-  return new Map(relativePaths.map((rel) => [rel, claims.get(sourceIdOf(rel))! > 1 ? rel.replace(/\\/gu, '/') : sourceIdOf(rel)]));
+  const claims = new Map<string, string[]>();
+  for (const rel of relativePaths) {
+    const id = sourceIdOf(rel);
+    claims.set(id, [...(claims.get(id) ?? []), rel]);
+  }
+  const structure = (rel: string): number => {
+    const format = formatOf(rel);
+    return format === null ? 0 : FORMAT_STRUCTURE[format];
+  };
+  const ids = new Map<string, string>();
+  for (const [id, claimants] of claims) {
+    const best = Math.max(...claimants.map(structure));
+    const leaders = claimants.filter((rel) => structure(rel) === best);
+    for (const rel of claimants) ids.set(rel, claimants.length === 1 || (leaders.length === 1 && leaders[0] === rel) ? id : rel.replace(/\\/gu, '/'));
+  }
+  return new Map(relativePaths.map((rel) => [rel, ids.get(rel)!]));
 }
 
 const OPTIONS: Record<SourceFormat, (doc: SourceDocument) => BoilerplateOptions> = {

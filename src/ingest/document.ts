@@ -28,6 +28,9 @@ export interface StatedMetadata {
 
 export type SourceFormat = 'text' | 'markdown' | 'html';
 
+/** How much structure a format keeps: the same page in two formats is indexed in the more structured one. */
+export const FORMAT_STRUCTURE: Record<SourceFormat, number> = { html: 3, markdown: 2, text: 1 };
+
 /** One file read by its format reader. */
 export interface SourceDocument {
   format: SourceFormat;

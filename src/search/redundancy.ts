@@ -10,10 +10,8 @@
  * Copies in the same format (one wire story in several outlets) stay: they are what "also reported by" counts.
  */
 import type { Passage } from '../model.js';
-import type { SourceFormat } from '../ingest/document.js';
+import { FORMAT_STRUCTURE, type SourceFormat } from '../ingest/document.js';
 import type { CopyPair } from './copies.js';
-
-const STRUCTURE: Record<SourceFormat, number> = { html: 3, markdown: 2, text: 1 };
 
 /** An aggregate holds at least this share of the passages… */
 const AGGREGATE_SHARE = 0.5;
@@ -32,7 +30,7 @@ export function formatCopies(formats: readonly (SourceFormat | null)[], pairs: r
     const formatA = formats[a];
     const formatB = formats[b];
     if (formatA === null || formatB === null || formatA === undefined || formatB === undefined || formatA === formatB) continue;
-    const [weaker, stronger] = STRUCTURE[formatA] < STRUCTURE[formatB] ? [a, b] : [b, a];
+    const [weaker, stronger] = FORMAT_STRUCTURE[formatA] < FORMAT_STRUCTURE[formatB] ? [a, b] : [b, a];
     if (!copies.has(weaker) && !copies.has(stronger)) copies.set(weaker, stronger);
   }
   return copies;

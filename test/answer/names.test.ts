@@ -26,4 +26,12 @@ describe('kinds of names, from a lexicon', () => {
     const corpus = await corpusOf([articleFrom('history.txt', history)]);
     expect(answerQuestion(corpus, 'who started the project?').answer).toBe('Margaret Holloway');
   });
+
+  it('reads a place typed in lower case as a name, so a question about a place no source names is not answered', async () => {
+    const report = 'Drones struck the capital overnight, officials said. Firefighters worked through the night in the capital.';
+    const corpus = await corpusOf([articleFrom('report.txt', report)]);
+    expect(answerQuestion(corpus, "what's the capital of france?").status).toBe('no_answer');
+    expect(answerQuestion(corpus, 'what struck the capital overnight?').status).toBe('answered');
+  });
 });
+

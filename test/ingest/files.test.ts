@@ -220,17 +220,21 @@ describe('containment: only files inside the seeds folder are read', () => {
 });
 
 describe('source ids', () => {
-  it('keep the extension where two files would share an id, so each quote names its own file', async () => {
+  it('give the plain id to the most structured of files that would share one, and keep the extension of the others', async () => {
     await put('dup.txt', 'The plain text copy says the bridge reopened on Monday.\n');
     await put('dup.md', '# Dup\n\nThe Markdown copy says the bridge reopened on Tuesday.\n');
     await put('guide/dup.html', '<p>A page in another folder.</p>');
     await put('solo.md', '# Solo\n\nOnly one file has this name.\n');
+    await put('twin.htm', '<p>The first twin page says the ferry left at noon.</p>');
+    await put('twin.html', '<p>The second twin page says the ferry left at one.</p>');
     const { articles } = await loadSeeds(dir);
     expect(articles.map((a) => [a.source.id, path.basename(a.source.path)])).toEqual([
-      ['dup.md', 'dup.md'],
+      ['dup', 'dup.md'],
       ['dup.txt', 'dup.txt'],
       ['guide/dup', 'dup.html'],
       ['solo', 'solo.md'],
+      ['twin.htm', 'twin.htm'],
+      ['twin.html', 'twin.html'],
     ]);
     expect(articles.find((a) => a.source.id === 'dup.txt')?.text).toContain('Monday');
   });
