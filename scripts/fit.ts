@@ -54,7 +54,6 @@ const PRIOR: RankingModel = {
     tiedToVerb: 0.15,
     compactness: 0.1,
     leadsWithTopic: 0.1,
-    definesTopic: 0,
     unlikeProse: -0.2,
     missingName: -0.5,
   },

@@ -240,7 +240,6 @@ function rankSentences(corpus: Corpus, question: Question, weights: number[], mo
         tiedToVerb: short !== null && isFigure(short) && short.tiedToQuestionVerb ? 1 : 0,
         compactness: compactness(view),
         leadsWithTopic: asksForType ? 0 : leadsWithTopic(view),
-        definesTopic: definesTopic(view, question),
         unlikeProse: notProse,
         missingName,
       };
@@ -311,28 +310,6 @@ const EMPTY_SET: ReadonlySet<string> = new Set();
 function leadsWithTopic(view: SentenceView): number {
   const first = Math.min(...view.hits.map((positions) => positions[0] ?? Infinity));
   return first <= 2 ? 1 : 0;
-}
-
-/** Verbs that say what a thing is: "X is the …", "X means …", "X refers to …". */
-const DEFINING_VERBS = new Set(['is', 'are', 'means', 'mean', 'refers', 'refer', 'denotes', 'denote', 'represents', 'represent', 'stands']);
-/** How far after its subject a defining verb may come ("The type affinity of a column is …"). */
-const DEFINING_REACH = 4;
-
-/** 1 when the subject of a definition question opens the sentence and a defining verb follows it. */
-function definesTopic(view: SentenceView, question: Question): number {
-  if (question.topic.length === 0) return 0;
-  let first = Infinity;
-  let last = -1;
-  for (const termIndex of question.topic) {
-    const at = view.hits[termIndex]![0];
-    if (at === undefined) return 0;
-    first = Math.min(first, at);
-    last = Math.max(last, at);
-  }
-  if (first > 2) return 0;
-  const reach = Math.min(view.tokens.length - 1, last + DEFINING_REACH);
-  for (let index = last + 1; index <= reach; index++) if (DEFINING_VERBS.has(view.tokens[index]!.raw.toLowerCase())) return 1;
-  return 0;
 }
 
 /**

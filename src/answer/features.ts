@@ -42,8 +42,6 @@ export const FEATURES = [
   'compactness',
   /** The question's words open the sentence (a definition). */
   'leadsWithTopic',
-  /** The subject a definition question names opens the sentence and a defining verb follows it: "X is …", "X means …". */
-  'definesTopic',
   /** The sentence is not well-formed prose (a fragment, a code line, a run-on). */
   'unlikeProse',
   /** A name in the question appears nowhere in the passage, its heading or its title. */

@@ -26,7 +26,6 @@ export const RANKING: RankingModel = {
     tiedToVerb: 0.05,
     compactness: 0.1,
     leadsWithTopic: 0.1,
-    definesTopic: 0,
     unlikeProse: -0.2,
     missingName: -0.5,
   },
