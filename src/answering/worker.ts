@@ -7,6 +7,7 @@ import { parentPort } from 'node:worker_threads';
 import { ask } from '../answer/answer.js';
 import type { Corpus } from '../search/corpus.js';
 import { loadSavedCorpus } from '../search/store.js';
+import { prepareNameLexicon } from '../text/names.js';
 import type { FromAnswerThread, ToAnswerThread } from './protocol.js';
 
 const port = parentPort;
@@ -35,6 +36,8 @@ async function handle(message: ToAnswerThread): Promise<void> {
     reply({ type: 'load-failed', reason: saved.reason });
     return;
   }
+  // Every question reads its words against the name lexicon: load it before the first one, not during it.
+  prepareNameLexicon();
   corpus = saved.corpus;
   reply({ type: 'loaded', builtAt: saved.corpus.builtAt });
   // The spelling index, between questions, so the first misspelt one does not pay for it.
