@@ -8,7 +8,8 @@ import type { Conflict, ConflictValue } from '../model.js';
 import type { Corpus } from '../search/corpus.js';
 import { sourceRef, type RankedSentence } from './ranked.js';
 import { extractQuantifiedFocus, isFigure, isPastMention, type CountAnswer, type TermWeights } from './extract.js';
-import { findNumbers, formatValue } from './numbers.js';
+import { formatValue } from './numbers.js';
+import { numbersIn } from './sentence.js';
 import type { Question } from './question.js';
 
 /** A statement must cover this share of what the best sentence covers, and tie its figure to the question's verb. */
@@ -69,7 +70,7 @@ function figureExtractor(question: Question, weights: TermWeights): ((sentence: 
 function figuresCalledEarlier(ranked: RankedSentence[]): Set<string> {
   const earlier = new Set<string>();
   for (const sentence of ranked) {
-    for (const mention of findNumbers(sentence.view.tokens)) {
+    for (const mention of numbersIn(sentence.view)) {
       if (isPastMention(sentence.view, mention)) earlier.add(formatValue(mention.value));
     }
   }
@@ -78,7 +79,7 @@ function figuresCalledEarlier(ranked: RankedSentence[]): Set<string> {
 
 /** Whether the sentence cites an earlier figure without marking it as earlier itself. */
 function mentionsEarlierFigure(sentence: RankedSentence, earlier: Set<string>): boolean {
-  return findNumbers(sentence.view.tokens).some(
+  return numbersIn(sentence.view).some(
     (mention) => earlier.has(formatValue(mention.value)) && !isPastMention(sentence.view, mention) && mention.value >= 10,
   );
 }

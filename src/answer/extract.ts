@@ -1,7 +1,7 @@
 /** Short answers: the span of a sentence that holds what the question asks for (a count, a name, a place…). */
 import { findNumbers, formatValue, type NumberMention } from './numbers.js';
 import { ASKS_SHARE, GENERIC_FOCUS, PAST_MARKERS, type Question } from './question.js';
-import { distanceToTerms, sliceTokens, type SentenceView } from './sentence.js';
+import { distanceToTerms, numbersIn, sliceTokens, type SentenceView } from './sentence.js';
 import { longFormOf } from '../text/abbreviations.js';
 import { nameKindOf, type NameKind } from '../text/names.js';
 
@@ -66,7 +66,7 @@ export function extractCount(view: SentenceView, question: Question): CountAnswe
   const predicate = isPredicate(question);
   if (focus !== null && !view.tokens.some((token) => matchesFocus(token.term, focus))) return null;
   const questionForms = new Set(question.terms.flatMap((term) => term.forms));
-  const mentions = findNumbers(view.tokens).filter(
+  const mentions = numbersIn(view).filter(
     (mention) =>
       !isDateOrYear(view, mention) &&
       isPastMention(view, mention) === question.asksAboutPast &&
@@ -114,7 +114,7 @@ export function extractMeasure(view: SentenceView, question: Question): CountAns
   if (measure === -1 || view.hits[measure]!.length === 0) return null;
   const questionForms = new Set(question.terms.flatMap((term) => term.forms));
   let best: { mention: NumberMention; distance: number } | null = null;
-  for (const mention of findNumbers(view.tokens)) {
+  for (const mention of numbersIn(view)) {
     if (isDateOrYear(view, mention) || isPastMention(view, mention) !== question.asksAboutPast || isTimeOffset(view, mention)) continue;
     const distance = distanceToTerms(view, mention.from, (termIndex) => termIndex === measure);
     if (distance <= 4 && (best === null || distance < best.distance)) best = { mention, distance };
@@ -173,7 +173,7 @@ function amountSpan(view: SentenceView, mention: NumberMention): AmountSpan {
 export function extractAmount(view: SentenceView, question: Question, weights: TermWeights): CountAnswer | null {
   const asksShare = ASKS_SHARE.test(question.text);
   let best: CountAnswer | null = null;
-  for (const mention of findNumbers(view.tokens)) {
+  for (const mention of numbersIn(view)) {
     if (isDateOrYear(view, mention) || isPastMention(view, mention) !== question.asksAboutPast || isTimeOffset(view, mention)) continue;
     const span = amountSpan(view, mention);
     if (asksShare && !span.isShare) continue;
@@ -197,7 +197,7 @@ export function extractQuantifiedFocus(view: SentenceView, question: Question, w
   const focus = question.focus;
   if (focus === null) return null;
   let best: CountAnswer | null = null;
-  for (const mention of findNumbers(view.tokens)) {
+  for (const mention of numbersIn(view)) {
     // The number the noun names ("port 8000", "version 3.7") as well as the one that counts it ("a 46.1 pct stake").
     const named = view.tokens[mention.from - 1];
     const namedByFocus = named !== undefined && named.term === focus && !hasPunctuationBetween(view, mention.from - 1, mention.from);

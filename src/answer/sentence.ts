@@ -1,6 +1,7 @@
 /** One candidate sentence seen against one question: its tokens and where the question's terms occur in it. */
 import type { Passage, TextRange } from '../model.js';
 import { tokenize, type Token } from '../text/terms.js';
+import { findNumbers, type NumberMention } from './numbers.js';
 import type { Question } from './question.js';
 
 export interface SentenceView {
@@ -79,3 +80,16 @@ export function sliceTokens(view: SentenceView, from: number, toInclusive: numbe
   const end = view.tokens[toInclusive]!.end - view.range.start;
   return view.text.slice(start, end);
 }
+
+/**
+ * The numbers of a sentence that are quantities: not the digits of a name joined to it by a hyphen ("SHA-1",
+ * "PDP-10", "UTF-8").
+ */
+export function numbersIn(view: SentenceView): NumberMention[] {
+  return findNumbers(view.tokens).filter((mention) => {
+    const first = view.tokens[mention.from]!;
+    const before = view.tokens[mention.from - 1];
+    return !(before !== undefined && /^\p{L}+$/u.test(before.raw) && before.end + 1 === first.start && view.text[first.start - view.range.start - 1] === '-');
+  });
+}
+

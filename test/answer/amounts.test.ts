@@ -55,5 +55,11 @@ describe('amounts: sums of money, shares and sizes', async () => {
     const docs = await corpusOf([plainArticle('server', manual)]);
     expect(answerQuestion(docs, 'which port does the server listen on?').answer).toBe('port 8000');
   });
+
+  it('does not read the digits of a hyphenated name ("SHA-1", "PDP-10") as a figure', async () => {
+    const manual = 'New repositories name every object by its SHA-1 hash by default. The hash is written in hexadecimal.';
+    const docs = await corpusOf([plainArticle('objects', manual)]);
+    expect(answerQuestion(docs, 'what is the default hash for new repositories?').answer).toBeNull();
+  });
 });
 
