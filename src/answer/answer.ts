@@ -13,7 +13,7 @@ import { sourceRef, type RankedSentence } from './ranked.js';
 import { scoreOf, type Features, type RankingModel } from './features.js';
 import { RANKING } from './ranking-weights.js';
 import { contentSet, sameStatement } from './duplicates.js';
-import { entryPageOpenings, headingKey } from './entries.js';
+import { entryPageOpenings, headingKey, namesOnly } from './entries.js';
 import { extractAnswer, isFigure } from './extract.js';
 import { analyzeQuestion, type Question } from './question.js';
 import { correctSpelling, type Correction } from './spelling.js';
@@ -195,9 +195,10 @@ function rankSentences(corpus: Corpus, question: Question, weights: number[], mo
     const entryMatch = question.topic.length === 0 ? 0 : topicMatch(question, weights, contentSetOf(headingKey(passage.heading)));
     // A title is an entry's name only when all of it names the subject (a headline that mentions it is no entry).
     const pageKey = contentSetOf(headingKey(title));
-    const pageMatch = question.topic.length === 0 || ![...pageKey].every((term) => topicForms.has(term)) ? 0 : topicMatch(question, weights, pageKey);
-    let proseBefore = entryMatch > 0 && !firstUnderHeading ? proseEarlier(corpus, passage, 'section') : 0;
-    let proseBeforeInPage = pageMatch > 0 ? proseEarlier(corpus, passage, 'page') : 0;
+    const pageMatch = question.topic.length === 0 || !namesOnly(pageKey, topicForms) ? 0 : topicMatch(question, weights, pageKey);
+    const earlier = entryMatch > 0 || pageMatch > 0 ? proseEarlier(corpus, passage, pageMatch > 0) : { section: 0, page: 0 };
+    let proseBefore = entryMatch > 0 ? earlier.section : 0;
+    let proseBeforeInPage = earlier.page;
     views.forEach((view, position) => {
       const notProse = unlikeProse(view.text);
       const isProse = notProse <= ENTRY_PROSE;
@@ -270,15 +271,24 @@ function topicMatch(question: Question, weights: number[], key: ReadonlySet<stri
   return subjectWeight === 0 ? 0 : (matchedWeight / subjectWeight) * keyShare;
 }
 
-/** How many prose sentences the passages before this one hold, in its section or its page (counted up to a few). */
-function proseEarlier(corpus: Corpus, passage: Passage, within: 'section' | 'page'): number {
-  let count = 0;
-  for (let id = passage.id - 1; id >= 0 && count < MAX_PROSE_COUNTED; id--) {
+/**
+ * How many prose sentences the passages before this one hold in its section and, with `acrossPage`, in its page
+ * (each counted up to a few), in one walk back.
+ */
+function proseEarlier(corpus: Corpus, passage: Passage, acrossPage: boolean): { section: number; page: number } {
+  let section = 0;
+  let page = 0;
+  let inSection = true;
+  for (let id = passage.id - 1; id >= 0 && page < MAX_PROSE_COUNTED; id--) {
     const earlier = corpus.passages[id];
-    if (earlier === undefined || earlier.sourceId !== passage.sourceId || (within === 'section' && earlier.heading !== passage.heading)) break;
-    count += earlier.sentences.filter((range) => unlikeProse(earlier.text.slice(range.start - earlier.start, range.end - earlier.start)) <= ENTRY_PROSE).length;
+    if (earlier === undefined || earlier.sourceId !== passage.sourceId) break;
+    inSection &&= earlier.heading === passage.heading;
+    if (!inSection && !acrossPage) break;
+    const prose = earlier.sentences.filter((range) => unlikeProse(earlier.text.slice(range.start - earlier.start, range.end - earlier.start)) <= ENTRY_PROSE).length;
+    page += prose;
+    if (inSection) section += prose;
   }
-  return Math.min(count, MAX_PROSE_COUNTED);
+  return { section: Math.min(section, MAX_PROSE_COUNTED), page: acrossPage ? Math.min(page, MAX_PROSE_COUNTED) : 0 };
 }
 
 function namesMissingFrom(question: Question, views: SentenceView[], heading: ReadonlySet<string>, title: ReadonlySet<string>): boolean {

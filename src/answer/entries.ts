@@ -71,8 +71,7 @@ export function entryPageOpenings(corpus: Corpus, subject: readonly (readonly st
   let taken = 0;
   for (const sourceIndex of pages) {
     if (taken >= MAX_ENTRY_PAGES) break;
-    const key = index.keys[sourceIndex]!;
-    if (![...key].every((term) => forms.has(term))) continue;
+    if (!namesOnly(index.keys[sourceIndex]!, forms)) continue;
     const first = index.firstPassage[sourceIndex]!;
     if (first < 0) continue;
     taken += 1;
@@ -80,3 +79,10 @@ export function entryPageOpenings(corpus: Corpus, subject: readonly (readonly st
   }
   return ids;
 }
+
+/** Every term of a heading's or title's key is one of the subject's forms: it names the subject and nothing else. */
+export function namesOnly(key: ReadonlySet<string>, subjectForms: ReadonlySet<string>): boolean {
+  for (const term of key) if (!subjectForms.has(term)) return false;
+  return true;
+}
+

@@ -35,13 +35,16 @@ let kinds: Map<string, NameKind> | undefined;
 
 /** The kind of name `word` is (any case), or undefined. The lexicon loads on first use (about half a second). */
 export function nameKindOf(word: string): NameKind | undefined {
-  prepareNameLexicon();
-  return kinds!.get(word.toLowerCase());
+  return lexicon().get(word.toLowerCase());
 }
 
 /** Loads the lexicon now, so that the first question does not wait for it. */
 export function prepareNameLexicon(): void {
-  kinds ??= loadKinds();
+  lexicon();
+}
+
+function lexicon(): Map<string, NameKind> {
+  return (kinds ??= loadKinds());
 }
 
 function loadKinds(): Map<string, NameKind> {
