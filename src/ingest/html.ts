@@ -235,6 +235,31 @@ function contentRoot(all: DomElement[]): DomElement | null {
   return main;
 }
 
+/**
+ * The block holding the page's `<h1>` when it stands before the content root rather than in it: an AsciiDoc man
+ * page's `#header` ("git-rerere(1)", NAME, "git-rerere - Reuse recorded resolution…"), an article's headline with its
+ * standfirst. Kept only when it is not chrome, is mostly unlinked text, and is short beside the content.
+ */
+function titleBlockBefore(all: DomElement[], root: DomElement): DomElement | null {
+  const h1 = all.find((el) => el.name === 'h1');
+  const block = h1?.parent;
+  if (!h1 || !block || block.type !== ElementType.Tag || CONTAINERS.has(block.name)) return null;
+  if (isInside(root, block) || isInside(block, root)) return null;
+  if (all.indexOf(block) > all.indexOf(root)) return null;
+  for (let el: DomElement | null = block; el; el = el.parent?.type === ElementType.Tag ? (el.parent as DomElement) : null) {
+    if (isDropped(el)) return null;
+  }
+  const length = textLength(block);
+  const linked = DomUtils.findAll((el) => el.name === 'a' && el.attribs.href !== undefined, block.children)
+    .reduce((sum, a) => sum + textLength(a), 0);
+  return linked <= length / 2 && length <= textLength(root) / 2 ? block : null;
+}
+
+function isInside(el: DomElement, ancestor: DomElement): boolean {
+  for (let node = el.parent; node; node = node.parent) if (node === ancestor) return true;
+  return false;
+}
+
 /** `<meta>` values by lower-cased `property`, `name` or `itemprop`; the first of each wins. */
 function metaValues(all: DomElement[]): Map<string, string> {
   const values = new Map<string, string>();
@@ -345,7 +370,8 @@ export function readHtml(source: string): SourceDocument {
   const doc = parseDocument(source, { decodeEntities: true });
   const all = DomUtils.findAll(() => true, doc.children);
   const root = contentRoot(all);
+  const heading = root ? titleBlockBefore(all, root) : null;
   // The chosen root is content by choice, whatever its own classes say; only its descendants are judged.
-  const { text, blocks, linkedShare } = extract(root ? root.children : doc.children);
+  const { text, blocks, linkedShare } = extract(root ? [...(heading ? [heading] : []), ...root.children] : doc.children);
   return { format: 'html', text, blocks, removed: [], stated: statedMetadata(all, root), warnings: [], linkedShare };
 }

@@ -157,6 +157,21 @@ describe('HTML without a main element', () => {
     expect(article.text).toBe('Water rates rise by 4% from November, the utility said.');
   });
 
+  it('keeps the title block that stands before the content (a man page\'s NAME line), but not a header of links', () => {
+    const body = `<div id="content"><h2>DESCRIPTION</h2><p>${'In a workflow employing long lived topic branches, conflicts recur. '.repeat(3)}</p></div>`;
+    const manPage = articleFrom(
+      'git-rerere.html',
+      `<body><div id="header"><h1>git-rerere(1) Manual Page</h1><h2>NAME</h2><div class="sectionbody"><p>git-rerere -
+       Reuse recorded resolution of conflicted merges</p></div></div>${body}</body>`,
+    );
+    expect(manPage.text.startsWith('git-rerere(1) Manual Page\n\nNAME\n\ngit-rerere - Reuse recorded resolution of conflicted merges\n\nDESCRIPTION')).toBe(true);
+    const linked = articleFrom(
+      'site.html',
+      `<body><div id="top"><h1><a href="/">Harbour Blog</a></h1><a href="/a">Archives</a> <a href="/b">About us</a></div>${body}</body>`,
+    );
+    expect(linked.text.startsWith('DESCRIPTION')).toBe(true);
+  });
+
   it('prefers the page over a small <article> teaser inside <main>', () => {
     const long = 'This is the long report about the harbour that readers came for. '.repeat(5).trim();
     const article = articleFrom(
