@@ -188,8 +188,9 @@ function extract(root: DomNode[]): { text: string; blocks: Block[]; linkedShare:
       const level = HEADING.exec(name)?.[1];
       const saved = { ...ctx };
       if (level) ctx.heading = Number(level);
-      // An API entry's term (`<dt id="os.path.join">` in Sphinx, Javadoc, MDN) heads the description that follows.
-      else if (name === 'dt' && node.attribs.id !== undefined && ctx.heading === 0) ctx.heading = DEFINITION_TERM_LEVEL;
+      // A term heads the description that follows: an API entry (`<dt id="os.path.join">` in Sphinx, Javadoc, MDN), a
+      // glossary's headword, an option (`-m, --move`). A label ending in a colon ("Parameters:") names no term.
+      else if (name === 'dt' && ctx.heading === 0 && !DomUtils.textContent(node).trim().endsWith(':')) ctx.heading = DEFINITION_TERM_LEVEL;
       if (name === 'pre') ctx.pre++;
       if (name === 'pre' || name === 'code') ctx.code++;
       if (ITEM_TAGS.has(name)) ctx.item++;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { articleFrom, bodyText, expectWellFormed, fixture, inBody, removedWith } from './helpers.js';
+import { articleFrom, bodyText, expectWellFormed, fixture, inBody, notInBody, removedWith } from './helpers.js';
 
 describe('HTML news page', () => {
   const article = fixture('news-page.html');
@@ -137,6 +137,27 @@ describe('HTML documentation page', () => {
   it('makes an API entry’s term (<dt id>) the heading of its description', () => {
     expect(inBody(article, 'Queue.qsize()')).toBe(false);
     expect(inBody(article, 'Return the approximate size of the queue.')).toBe(true);
+    expectWellFormed(article);
+  });
+});
+
+describe('HTML definition lists', () => {
+  const article = articleFrom(
+    'gitglossary.html',
+    `<main><p>Terms used in the documentation.</p><dl>
+     <dt class="hdlist1">bare repository</dt><dd><p>A bare repository is normally an appropriately named directory.</p></dd>
+     <dt class="hdlist1">-m</dt><dt class="hdlist1">--move</dt><dd><p>Move/rename a branch, together with its config and reflog.</p></dd>
+     <dt class="field-odd">Parameters<span class="colon">:</span></dt><dd><p>path – the folder to list.</p></dd>
+     </dl></main>`,
+  );
+
+  it('makes every term, with or without an id, the heading of its description; a label ending in a colon is not a term', () => {
+    const headingOf = (text: string): string | undefined =>
+      article.headings.find((h) => h.range.start <= article.text.indexOf(text) && article.text.indexOf(text) < h.range.end)?.title;
+    expect(notInBody(article, '--move')).toBe(true);
+    expect(headingOf('A bare repository is normally')).toBe('bare repository');
+    expect(headingOf('Move/rename a branch')).toBe('--move');
+    expect(inBody(article, 'Parameters:')).toBe(true);
     expectWellFormed(article);
   });
 });
