@@ -150,12 +150,15 @@ function readAs(text: string, corrections: Correction[], ranked: RankedSentence[
   return shown === text ? null : shown;
 }
 
-/** Rarity of each question term: ln(1 + N / (df + 0.5)); a term the corpus never uses weighs most. */
+/**
+ * Rarity of each question term: ln(1 + N / (df + 0.5)); a term the corpus never uses weighs most. A word of the
+ * preamble is context for the question, not what it asks: half evidence.
+ */
 export function termWeights(corpus: Corpus, question: Question): number[] {
   const total = corpus.passages.length;
   return question.terms.map((term) => {
     const frequency = Math.max(0, ...term.forms.map((form) => documentFrequency(corpus.impacts, form)));
-    return Math.log(1 + total / (frequency + 0.5));
+    return Math.log(1 + total / (frequency + 0.5)) * (term.inPreamble ? 0.5 : 1);
   });
 }
 

@@ -10,6 +10,8 @@ export interface QuestionTerm {
   raw: string;
   /** Written with a capital in the question (a name), as opposed to a common word. */
   isName: boolean;
+  /** Written before the question proper ("I'm opening a firewall for a box that runs git daemon. Which port …"): context, not what is asked. */
+  inPreamble: boolean;
 }
 
 export interface Question {
@@ -132,6 +134,7 @@ export function analyzeQuestion(text: string): Question {
       raw: token.raw,
       // A place or an organisation is a name however it is typed ("capital of france").
       isName: (!isFirstWord && /^\p{Lu}/u.test(token.raw)) || isPlaceOrOrganization(token.raw),
+      inPreamble: !tokens.some((other) => other.term === token.term && other.start >= clauseStart),
     });
   }
   return {

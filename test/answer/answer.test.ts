@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { ask, answerQuestion } from '../../src/answer/answer.js';
+import { ask, answerQuestion, termWeights } from '../../src/answer/answer.js';
+import { analyzeQuestion } from '../../src/answer/question.js';
 import { MAX_QUESTION_LENGTH } from '../../src/service.js';
 import { corpusOf, plainArticle } from '../helpers.js';
+import { articleFrom } from '../ingest/helpers.js';
 
 const harbour = plainArticle(
   'harbour',
@@ -115,5 +117,17 @@ describe('more seed questions', () => {
     const { seedCorpus } = await import('../helpers.js');
     const answer = answerQuestion(await seedCorpus(), 'Which weapons is Germany trying to buy?');
     expect(answer.quotes[0]?.text).toContain('Patriot air defence systems');
+  });
+});
+
+describe('a question with a preamble', () => {
+  it('reads the words before the question proper as context: half the weight of a word that is asked', async () => {
+    const corpus = await corpusOf([articleFrom('ferry.md', 'The harbour ferry leaves from pier 4. A firewall guards the harbour office.\n')]);
+    const question = analyzeQuestion("I'm setting up a firewall at the harbour office. Where does the ferry leave from?");
+    const weightOf = (raw: string): number => termWeights(corpus, question)[question.terms.findIndex((term) => term.raw === raw)]!;
+    expect(question.terms.filter((term) => term.inPreamble).map((term) => term.raw)).toEqual(['setting', 'firewall', 'harbour', 'office']);
+    expect(weightOf('firewall')).toBeCloseTo(weightOf('ferry') / 2);
+    const asked = analyzeQuestion('Where does the ferry by the harbour office leave from?');
+    expect(asked.terms.some((term) => term.inPreamble)).toBe(false);
   });
 });
