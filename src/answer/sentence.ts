@@ -81,15 +81,30 @@ export function sliceTokens(view: SentenceView, from: number, toInclusive: numbe
   return view.text.slice(start, end);
 }
 
+/** Modal verbs: "one" before one of them is the pronoun ("One can specify …"). A closed class of English. */
+const MODALS = new Set(['can', 'could', 'may', 'might', 'must', 'shall', 'should', 'will', 'would']);
+/** Determiners that make "one" a pronoun ("no one", "which one", "each one"). A closed class of English. */
+const PRONOUN_DETERMINERS = new Set(['each', 'every', 'any', 'no', 'which', 'another', 'such']);
+
 /**
  * The numbers of a sentence that are quantities: not the digits of a name joined to it by a hyphen ("SHA-1",
- * "PDP-10", "UTF-8").
+ * "PDP-10", "UTF-8") or glued to it in parentheses ("git-merge(1)"), nor the pronoun "one" ("One can specify a default strategy", "no one", "which one").
  */
 export function numbersIn(view: SentenceView): NumberMention[] {
   return findNumbers(view.tokens).filter((mention) => {
     const first = view.tokens[mention.from]!;
     const before = view.tokens[mention.from - 1];
-    return !(before !== undefined && /^\p{L}+$/u.test(before.raw) && before.end + 1 === first.start && view.text[first.start - view.range.start - 1] === '-');
+    const glued = view.text.slice(Math.max(0, first.start - view.range.start - 2), first.start - view.range.start);
+    if (before !== undefined && /^\p{L}+$/u.test(before.raw) && before.end + 1 === first.start && glued.endsWith('-')) return false;
+    // An argument glued to a name is part of it: a man page's section ("git-merge(1)"), a call ("f(2)").
+    if (before !== undefined && before.end + 1 === first.start && /[\p{L}\p{N}_]\($/u.test(glued)) return false;
+    return !(mention.to === mention.from + 1 && first.raw.toLowerCase() === 'one' && isPronounOne(view, mention.from));
   });
+}
+
+function isPronounOne(view: SentenceView, index: number): boolean {
+  const after = view.tokens[index + 1]?.raw.toLowerCase();
+  const before = view.tokens[index - 1]?.raw.toLowerCase();
+  return (after !== undefined && MODALS.has(after)) || (before !== undefined && PRONOUN_DETERMINERS.has(before));
 }
 

@@ -61,5 +61,14 @@ describe('amounts: sums of money, shares and sizes', async () => {
     const docs = await corpusOf([plainArticle('objects', manual)]);
     expect(answerQuestion(docs, 'what is the default hash for new repositories?').answer).toBeNull();
   });
+
+  it('does not read a man page section ("git-merge(1)") or the pronoun "one" ("One can specify …") as a figure', async () => {
+    const manual =
+      'One can specify a default strategy for all merges with the --strategy option. See the MERGE STRATEGIES section in git-merge(1) for details.';
+    const docs = await corpusOf([plainArticle('rebase', manual)]);
+    expect(answerQuestion(docs, 'what is the default strategy for merges?').answer).toBeNull();
+    const counted = await corpusOf([plainArticle('pool', 'The pool starts one worker by default, and no one needs to configure it.')]);
+    expect(answerQuestion(counted, 'how many workers does the pool start by default?').answer).toBe('one worker');
+  });
 });
 
