@@ -61,7 +61,7 @@ export function scaleReport(run: ScaleRun): string {
       ),
       row('  read, parse, digest file by file', (size) => seconds(size.build.steps.readMs)),
       row('    of which digest (passages, copy signature)', (size) => seconds(size.build.steps.digestMs)),
-      row('  assemble (copies, repeats, terms, impacts)', (size) => seconds(size.build.steps.assembleMs)),
+      row('  assemble (copies, repeated passages, term counts)', (size) => seconds(size.build.steps.assembleMs)),
       row('  encode columns', (size) => seconds(size.build.steps.encodeMs)),
       row('  save (deflate, sha-256, write)', (size) => seconds(size.build.steps.saveMs)),
       row('  decode on the main thread', (size) => seconds(size.build.steps.decodeMs)),
