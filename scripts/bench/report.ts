@@ -36,7 +36,7 @@ const clip = (text: string, length: number): string => {
   return flat.length <= length ? flat : `${flat.slice(0, length - 1)}…`;
 };
 
-function machine(): string {
+export function machine(): string {
   const cpus = os.cpus();
   const model = cpus[0]?.model.trim() ?? 'unknown cpu';
   return (

@@ -17,8 +17,8 @@ export function reusableIn(previous: Corpus): (file: { path: string; sha256: str
   };
 }
 
-/** Digests of every file, in path order: reused ones from `previous`, read ones digested now. */
-export function digestsOf(previous: Corpus, loaded: LoadResult): ArticleDigest[] {
+/** Digests of every file, in path order: reused ones from `previous`, those of the files read (`read`, in path order) as given. */
+export function digestsOf(previous: Corpus, read: readonly ArticleDigest[], reused: LoadResult['reused']): ArticleDigest[] {
   const firstPassage = new Map<string, number>();
   previous.sources.forEach((indexed, index) => firstPassage.set(indexed.source.path, index));
   let offset = 0;
@@ -41,9 +41,9 @@ export function digestsOf(previous: Corpus, loaded: LoadResult): ArticleDigest[]
   };
   const digests: ArticleDigest[] = [];
   let next = 0;
-  for (const [position, article] of [...loaded.articles, null].entries()) {
-    while (next < loaded.reused.length && loaded.reused[next]!.before === position) digests.push(reusedDigest(loaded.reused[next++]!.path));
-    if (article !== null) digests.push(digestArticle(article));
+  for (let position = 0; position <= read.length; position++) {
+    while (next < reused.length && reused[next]!.before === position) digests.push(reusedDigest(reused[next++]!.path));
+    if (position < read.length) digests.push(read[position]!);
   }
   return digests;
 }
@@ -54,6 +54,15 @@ export interface IncrementalBuild {
   read: number;
 }
 
-export function buildIncrementally(previous: Corpus, loaded: LoadResult, builtAt: string): IncrementalBuild {
-  return { corpus: corpusOfDigests(digestsOf(previous, loaded), loaded.skipped, builtAt, previous), read: loaded.articles.length };
+/**
+ * The corpus of a folder read with `reuse: reusableIn(previous)`. `read`: digests of the articles read, in path order
+ * (a streaming read digests each article as it comes); by default those of `loaded.articles`.
+ */
+export function buildIncrementally(
+  previous: Corpus,
+  loaded: Pick<LoadResult, 'articles' | 'reused' | 'skipped'>,
+  builtAt: string,
+  read: readonly ArticleDigest[] = loaded.articles.map(digestArticle),
+): IncrementalBuild {
+  return { corpus: corpusOfDigests(digestsOf(previous, read, loaded.reused), loaded.skipped, builtAt, previous), read: read.length };
 }

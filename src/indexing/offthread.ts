@@ -10,7 +10,7 @@ import type { SkippedFile } from '../model.js';
 import type { Corpus } from '../search/corpus.js';
 import { decodeCorpus } from '../search/envelope.js';
 import { siblingModule, startProjectWorker } from '../threads.js';
-import type { BuildRequest, WorkerMessage } from './protocol.js';
+import type { BuildRequest, BuildSteps, WorkerMessage } from './protocol.js';
 
 export interface OffThreadBuild {
   corpus: Corpus;
@@ -20,6 +20,8 @@ export interface OffThreadBuild {
   saveError: string | null;
   /** Files read and parsed (all of them, unless the build was incremental). */
   filesRead: number;
+  /** Where the time went: the worker's steps, and decoding the index it sent on this thread. */
+  steps: BuildSteps & { decodeMs: number };
 }
 
 export interface OffThreadOptions {
@@ -63,7 +65,10 @@ export function buildOffThread(request: BuildRequest, options: OffThreadOptions 
         case 'built':
           settled = true;
           try {
-            resolve({ corpus: decodeCorpus(message.corpus), removed, saveError: message.saveError ?? null, filesRead: message.filesRead });
+            const decoding = performance.now();
+            const corpus = decodeCorpus(message.corpus);
+            const steps = { ...message.steps, decodeMs: performance.now() - decoding };
+            resolve({ corpus, removed, saveError: message.saveError ?? null, filesRead: message.filesRead, steps });
           } catch (error) {
             reject(new IndexBuildError(`Quoth: the index worker sent an index that does not decode: ${(error as Error).message}`, { cause: error }));
           }

@@ -17,10 +17,24 @@ export interface BuildRequest {
   incremental?: boolean;
 }
 
+/** Where a build's time went, in milliseconds. */
+export interface BuildSteps {
+  /** Listing, reading, hashing and parsing the files, and digesting each article (`digestMs` of it). */
+  readMs: number;
+  /** Cutting each article into passages and taking its copy signature, as it was read. */
+  digestMs: number;
+  /** The corpus of the digests: copies, repeated passages, numbering, term counts, impact scores. */
+  assembleMs: number;
+  /** The corpus in columns. */
+  encodeMs: number;
+  /** Compressing, hashing and writing the file. */
+  saveMs: number;
+}
+
 export type WorkerMessage =
   | { type: 'progress'; done: number; total: number }
   /** What reading the folder found, before the index is built: for the log. */
   | { type: 'read'; skipped: SkippedFile[]; warnings: IngestWarning[]; removed: [string, [string, number][]][] }
   /** The index, encoded as it is saved. `saveError` when it could not be saved (read-only folder, full disk): it still answers from memory. */
-  | { type: 'built'; corpus: EncodedCorpus; saveError?: string; filesRead: number }
+  | { type: 'built'; corpus: EncodedCorpus; saveError?: string; filesRead: number; steps: BuildSteps }
   | { type: 'failed'; seedsFolder?: { problem: SeedsFolderProblem; folder: string }; message: string; stack?: string };

@@ -1,7 +1,8 @@
 /** The worker that reads, parses, indexes the seeds folder and saves the index, off the main thread (see ./offthread.ts). */
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadSeeds, SeedsFolderError } from '../ingest/index.js';
-import { buildCorpus } from '../search/corpus.js';
+import type { Article } from '../model.js';
+import { corpusOfDigests, digestArticle, type ArticleDigest } from '../search/corpus.js';
 import { encodeCorpus } from '../search/envelope.js';
 import { loadSavedCorpus, saveEncoded } from '../search/store.js';
 import { buildIncrementally, reusableIn } from './incremental.js';
@@ -11,32 +12,54 @@ const port = parentPort;
 if (port === null) throw new Error('Quoth: src/indexing/worker.ts runs only as a worker thread');
 const send = (message: WorkerMessage, transfer: ArrayBuffer[] = []): void => port.postMessage(message, transfer);
 
+/** Per source path, how many stretches of boilerplate were removed, by reason (for the log). */
+function removals(article: Article): [string, [string, number][]] {
+  const reasons = new Map<string, number>();
+  for (const removal of article.removed) reasons.set(removal.reason, (reasons.get(removal.reason) ?? 0) + 1);
+  return [article.source.path, [...reasons]];
+}
+
 async function build(request: BuildRequest): Promise<void> {
   const saved = request.incremental ? await loadSavedCorpus(request.indexDir) : null;
   const previous = saved?.ok ? saved.corpus : null;
+  // Each article is digested (passages cut, copy signature taken) as soon as it is read and then let go: the build
+  // holds the passages, not every file's text, markup and parse at once.
+  const digests: ArticleDigest[] = [];
+  const removed: [string, [string, number][]][] = [];
+  let digestMs = 0;
+  let started = performance.now();
   const seeds = await loadSeeds(request.seedsDir, {
     onProgress: (done, total) => send({ type: 'progress', done, total }),
+    onArticle(article) {
+      const digesting = performance.now();
+      removed.push(removals(article));
+      digests.push(digestArticle(article));
+      digestMs += performance.now() - digesting;
+    },
     ...(request.maxFileBytes === undefined ? {} : { maxFileBytes: request.maxFileBytes }),
     ...(previous === null ? {} : { reuse: reusableIn(previous) }),
   });
-  const removed = seeds.articles.map((article): [string, [string, number][]] => {
-    const reasons = new Map<string, number>();
-    for (const removal of article.removed) reasons.set(removal.reason, (reasons.get(removal.reason) ?? 0) + 1);
-    return [article.source.path, [...reasons]];
-  });
+  const readMs = performance.now() - started;
   send({ type: 'read', skipped: seeds.skipped, warnings: seeds.warnings, removed });
 
-  const corpus = previous === null ? await buildCorpus(seeds.articles, seeds.skipped, request.builtAt) : buildIncrementally(previous, seeds, request.builtAt).corpus;
+  started = performance.now();
+  const corpus = previous === null ? corpusOfDigests(digests, seeds.skipped, request.builtAt) : buildIncrementally(previous, seeds, request.builtAt, digests).corpus;
+  digests.length = 0;
+  const assembleMs = performance.now() - started;
+  started = performance.now();
   const encoded = encodeCorpus(corpus);
+  const encodeMs = performance.now() - started;
   // A folder removed while the index was built: what was read may be a fragment of nothing; keep the saved index.
   await seeds.assertFolderUnchanged();
+  started = performance.now();
   const saveError = await saveEncoded(request.indexDir, encoded).then(
     () => undefined,
     (error: unknown) => (error as NodeJS.ErrnoException).code ?? (error as Error).message,
   );
+  const steps = { readMs, digestMs, assembleMs, encodeMs, saveMs: performance.now() - started };
   const transfer = [encoded.columns.buffer as ArrayBuffer, encoded.text.buffer as ArrayBuffer];
-  const filesRead = seeds.articles.length;
-  send(saveError === undefined ? { type: 'built', corpus: encoded, filesRead } : { type: 'built', corpus: encoded, saveError, filesRead }, transfer);
+  const built = { type: 'built', corpus: encoded, filesRead: seeds.read, steps } as const;
+  send(saveError === undefined ? built : { ...built, saveError }, transfer);
 }
 
 build(workerData as BuildRequest).catch((error: unknown) => {

@@ -24,6 +24,11 @@ export interface LoadOptions {
    * it is listed in `reused` instead of `articles` (an incremental reindex parses only what changed).
    */
   reuse?(file: { path: string; sha256: string; sourceId: string }): boolean;
+  /**
+   * Receives each article as soon as it is read, in path order, instead of `articles` collecting them (it is then
+   * left empty): a caller that keeps only what it needs of an article holds one at a time, not the whole folder.
+   */
+  onArticle?(article: Article): void;
 }
 
 /** A file that was indexed but whose metadata needed attention (for example bad front matter). */
@@ -33,9 +38,11 @@ export interface IngestWarning {
 }
 
 export interface LoadResult {
-  /** In path order. */
+  /** In path order; empty when `onArticle` received them. */
   articles: Article[];
-  /** Files `reuse` accepted, in path order: hashed, not parsed. `before`: how many of `articles` come before it. */
+  /** Articles read and parsed (whether collected in `articles` or handed to `onArticle`). */
+  read: number;
+  /** Files `reuse` accepted, in path order: hashed, not parsed. `before`: how many of the articles read come before it. */
   reused: { path: string; sha256: string; sourceId: string; before: number }[];
   skipped: SkippedFile[];
   warnings: IngestWarning[];
@@ -157,6 +164,8 @@ export async function loadSeeds(seedsDir: string, options: LoadOptions = {}): Pr
   const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_MB * MEGABYTE;
 
   const articles: Article[] = [];
+  let read = 0;
+  const take = options.onArticle ?? ((article: Article): void => void articles.push(article));
   const reused: LoadResult['reused'] = [];
   const warnings: IngestWarning[] = [];
   const ids = uniqueSourceIds(files.map((file) => file.rel));
@@ -172,12 +181,13 @@ export async function loadSeeds(seedsDir: string, options: LoadOptions = {}): Pr
     const sha256 = bytes === null ? null : sha256Of(bytes);
     const sourceId = ids.get(rel);
     if (bytes !== null && sha256 !== null && sourceId !== undefined && options.reuse?.({ path: shown, sha256, sourceId })) {
-      reused.push({ path: shown, sha256, sourceId, before: articles.length });
+      reused.push({ path: shown, sha256, sourceId, before: read });
     } else if (bytes !== null && sha256 !== null) {
+      let article: Article | null = null;
       try {
         const result = readArticle(rel, shown, bytes, sha256, ids.get(rel));
         if (result.ok) {
-          articles.push(result.article);
+          article = result.article;
           for (const message of result.warnings) warnings.push({ path: shown, message });
         } else {
           skipped.push({ ...result.skipped, sha256 });
@@ -186,12 +196,16 @@ export async function loadSeeds(seedsDir: string, options: LoadOptions = {}): Pr
         // A reader bug must not stop the other files from being indexed.
         skipped.push({ path: shown, reason: `could not be parsed (${describe(error)})`, sha256 });
       }
+      if (article !== null) {
+        read += 1;
+        take(article);
+      }
     }
     options.onProgress?.(i + 1, files.length);
     await nextTurn();
   }
   await folder.assertStillThere();
-  return { articles, reused, skipped, warnings, assertFolderUnchanged: folder.assertStillThere };
+  return { articles, read, reused, skipped, warnings, assertFolderUnchanged: folder.assertStillThere };
 }
 
 /**

@@ -80,7 +80,8 @@ export function digestArticle(article: Article): ArticleDigest {
 }
 
 /**
- * The corpus of article digests (in path order): copies of a page in a weaker format left out, stories grouped,
+ * The corpus of article digests (in path order; a digest serves one corpus: its passages are renumbered in place and
+ * become the corpus's): copies of a page in a weaker format left out, stories grouped,
  * passages of aggregate pages that other pages hold and a site's template text dropped, passages numbered, terms counted. With `previous`, term
  * counts of passages whose digest names their previous ids are taken from its table, not counted again: the result
  * is the same as counting every passage.
@@ -101,22 +102,25 @@ export function corpusOfDigests(digests: readonly ArticleDigest[], skipped: Skip
     sha256: digests[copy]!.sha256,
   }));
 
+  // The digests' passages are numbered in place, not copied: at a million passages each copy is ~100 MB more to hold.
   const cut: Passage[] = [];
   const cutPreviousIds: number[] = [];
   for (const digest of kept) {
     digest.passages.forEach((passage, index) => {
       cutPreviousIds.push(digest.previousIds?.[index] ?? -1);
-      cut.push({ ...passage, id: cut.length });
+      passage.id = cut.length;
+      cut.push(passage);
     });
   }
   const repeated = repeatedPassages(cut);
   const passages: Passage[] = [];
   const previousIds: number[] = [];
-  for (const passage of cut) {
-    if (repeated.has(passage.id)) continue;
-    previousIds.push(cutPreviousIds[passage.id]!);
-    passages.push({ ...passage, id: passages.length });
-  }
+  cut.forEach((passage, cutId) => {
+    if (repeated.has(cutId)) return;
+    previousIds.push(cutPreviousIds[cutId]!);
+    passage.id = passages.length;
+    passages.push(passage);
+  });
   const counts = new Map<string, number>();
   for (const passage of passages) counts.set(passage.sourceId, (counts.get(passage.sourceId) ?? 0) + 1);
   const sources = kept.map((digest) => ({
@@ -128,10 +132,7 @@ export function corpusOfDigests(digests: readonly ArticleDigest[], skipped: Skip
   }));
   const titles = new Map(kept.map((digest) => [digest.source.id, digest.source.title ?? '']));
   const fields = (passage: Passage): IndexedFields => ({ text: passage.text, heading: passage.heading, title: titles.get(passage.sourceId) ?? '' });
-  const table =
-    previous === undefined
-      ? countTerms(passages.map(fields))
-      : reuseCounts(previous.table, previousIds, passages, fields);
+  const table = previous === undefined ? countTerms(fieldsOf(passages, fields)) : reuseCounts(previous.table, previousIds, passages, fields);
   return assemble({
     builtAt,
     sources,
@@ -140,6 +141,11 @@ export function corpusOfDigests(digests: readonly ArticleDigest[], skipped: Skip
     table,
     skipped: [...skipped, ...copies],
   });
+}
+
+/** The indexed fields of each passage, made as they are counted (not a million objects at once). */
+function* fieldsOf(passages: readonly Passage[], fields: (passage: Passage) => IndexedFields): Generator<IndexedFields> {
+  for (const passage of passages) yield fields(passage);
 }
 
 /** The term table of `passages`: rows of passages with a previous id copied from `previous`, the others counted. */
@@ -154,12 +160,16 @@ function reuseCounts(previous: TermTable, previousIds: readonly number[], passag
       addedIds.push(id);
     }
   });
-  return mergeTables(previous, keep, countTerms(added.map(fields)), Int32Array.from(addedIds), passages.length);
+  return mergeTables(previous, keep, countTerms(fieldsOf(added, fields)), Int32Array.from(addedIds), passages.length);
 }
 
-/** A corpus from its parts: impacts scored from the table unless given, the spelling index made on first use. */
+/**
+ * A corpus from its parts: impacts scored from the table on first use unless given (an index worker only encodes
+ * what it built and never scores it; a loaded index is scored as it is decoded), the spelling index made on first use.
+ */
 export function assemble(parts: CorpusParts): Corpus {
   let search: MiniSearch<PassageDocument> | undefined;
+  let impacts = parts.impacts;
   return {
     builtAt: parts.builtAt,
     sources: parts.sources,
@@ -167,7 +177,9 @@ export function assemble(parts: CorpusParts): Corpus {
     sourceById: new Map(parts.sources.map((indexed) => [indexed.source.id, indexed])),
     passages: parts.passages,
     table: parts.table,
-    impacts: parts.impacts ?? scoreImpacts(parts.table),
+    get impacts() {
+      return (impacts ??= scoreImpacts(parts.table));
+    },
     get search() {
       return (search ??= spellingIndex(parts.table));
     },

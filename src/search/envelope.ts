@@ -8,6 +8,7 @@ import { z } from 'zod';
 import type { Passage } from '../model.js';
 import { assemble, type Corpus } from './corpus.js';
 import { COPY_SIGNATURE_HASHES, type CopySignature } from './copies.js';
+import { scoreImpacts } from './impacts.js';
 import { lazyArray } from './lazyarray.js';
 import type { Counts, TermTable } from './termtable.js';
 
@@ -70,7 +71,8 @@ export function encodeCorpus(corpus: Corpus): EncodedCorpus {
   const passageEnd = new Int32Array(n);
   const passageHeading = new Int32Array(n);
   const sentenceOffsets = new Int32Array(n + 1);
-  const bounds: number[] = [];
+  passages.forEach((passage, id) => (sentenceOffsets[id + 1] = sentenceOffsets[id]! + 2 * passage.sentences.length));
+  const bounds = new Int32Array(sentenceOffsets[n]!);
   const texts: string[] = [];
   passages.forEach((passage, id) => {
     passageSource[id] = sourceIndex.get(passage.sourceId)!;
@@ -79,8 +81,11 @@ export function encodeCorpus(corpus: Corpus): EncodedCorpus {
     let heading = headings.get(passage.heading);
     if (heading === undefined) headings.set(passage.heading, (heading = headings.size));
     passageHeading[id] = heading;
-    for (const sentence of passage.sentences) bounds.push(sentence.start - passage.start, sentence.end - passage.start);
-    sentenceOffsets[id + 1] = bounds.length;
+    let at = sentenceOffsets[id]!;
+    for (const sentence of passage.sentences) {
+      bounds[at++] = sentence.start - passage.start;
+      bounds[at++] = sentence.end - passage.start;
+    }
     texts.push(passage.text);
   });
   const text = stringList(texts);
@@ -92,7 +97,7 @@ export function encodeCorpus(corpus: Corpus): EncodedCorpus {
     ['passageEnd', passageEnd],
     ['passageHeading', passageHeading],
     ['sentenceOffsets', sentenceOffsets],
-    ['sentenceBounds', Int32Array.from(bounds)],
+    ['sentenceBounds', bounds],
     ['textOffsets', text.offsets],
     ['headingOffsets', headingList.offsets],
     ['headingText', headingList.bytes],
@@ -129,15 +134,12 @@ function concatenateSignatures(signatures: readonly CopySignature[]): Uint32Arra
   return hashes;
 }
 
+/** The strings as one UTF-8 block with offsets, encoded straight into the block (no buffer per string). */
 function stringList(strings: readonly string[]): { bytes: Uint8Array; offsets: Int32Array } {
   const offsets = new Int32Array(strings.length + 1);
-  const parts = strings.map((string, index) => {
-    const bytes = utf8.encode(string);
-    offsets[index + 1] = offsets[index]! + bytes.length;
-    return bytes;
-  });
+  strings.forEach((string, index) => (offsets[index + 1] = offsets[index]! + Buffer.byteLength(string, 'utf8')));
   const bytes = new Uint8Array(offsets[strings.length]!);
-  parts.forEach((part, index) => bytes.set(part, offsets[index]!));
+  strings.forEach((string, index) => utf8.encodeInto(string, bytes.subarray(offsets[index]!, offsets[index + 1]!)));
   return { bytes, offsets };
 }
 
@@ -292,7 +294,8 @@ export function decodeCorpus(encoded: EncodedCorpus): Corpus {
       heading: headings[passageHeading[id]!]!,
     };
   };
-  return assemble({ builtAt: header.builtAt, sources: header.sources, signatures, passages: lazyArray(n, passageAt), table, skipped: header.skipped });
+  // Scored now, as part of loading, so that the first question does not pay for it.
+  return assemble({ builtAt: header.builtAt, sources: header.sources, signatures, passages: lazyArray(n, passageAt), table, skipped: header.skipped, impacts: scoreImpacts(table) });
 }
 
 function readStrings(what: string, offsets: Int32Array, bytes: Uint8Array): string[] {

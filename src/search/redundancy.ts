@@ -45,6 +45,8 @@ export function repeatedPassages(passages: readonly Passage[]): Set<number> {
   // Each passage's sources, by its text (white space folded, case ignored): computed once per passage.
   const holdersOf: Set<string>[] = [];
   const sizes = new Map<string, number>();
+  // Per source, the texts it holds (each as the set of its holders).
+  const textsOf = new Map<string, Set<Set<string>>>();
   for (const passage of passages) {
     const key = passage.text.replace(/\s+/gu, ' ').toLowerCase();
     let sources = holders.get(key);
@@ -52,21 +54,22 @@ export function repeatedPassages(passages: readonly Passage[]): Set<number> {
     sources.add(passage.sourceId);
     holdersOf.push(sources);
     sizes.set(passage.sourceId, (sizes.get(passage.sourceId) ?? 0) + 1);
+    let texts = textsOf.get(passage.sourceId);
+    if (texts === undefined) textsOf.set(passage.sourceId, (texts = new Set()));
+    texts.add(sources);
   }
-  // shared.get(s)?.get(t): passages of t that s also holds.
-  const shared = new Map<string, Map<string, number>>();
-  for (const sources of holders.values()) {
-    if (sources.size < 2) continue;
-    for (const holder of sources) {
-      let row = shared.get(holder);
-      if (row === undefined) shared.set(holder, (row = new Map()));
-      for (const other of sources) if (other !== holder) row.set(other, (row.get(other) ?? 0) + 1);
-    }
-  }
+  // One source at a time, how many passages of each other source it also holds (by text), then forgotten: a text
+  // held by thousands of sources (the nav line of every page of a site, in twelve copies of the site) makes that
+  // table quadratic in its holders, too large to keep for every source at once.
   const aggregates = new Set<string>();
-  for (const [holder, row] of shared) {
+  for (const [holder, texts] of textsOf) {
+    const shared = new Map<string, number>();
+    for (const sources of texts) {
+      if (sources.size < 2) continue;
+      for (const other of sources) if (other !== holder) shared.set(other, (shared.get(other) ?? 0) + 1);
+    }
     let contained = 0;
-    for (const [other, count] of row) if (count >= sizes.get(other)! * AGGREGATE_SHARE) contained += 1;
+    for (const [other, count] of shared) if (count >= sizes.get(other)! * AGGREGATE_SHARE) contained += 1;
     if (contained >= AGGREGATE_SOURCES) aggregates.add(holder);
   }
   const dropped = new Set<number>();

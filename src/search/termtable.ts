@@ -4,7 +4,7 @@
  * (typed arrays, postings grouped by term, ids ascending) so that it is saved, sent between threads and merged
  * without building an object per passage or per posting. Pure.
  */
-import { tokenize } from '../text/terms.js';
+import { normalizeWord, splitWords } from '../text/terms.js';
 
 export const FIELDS = ['text', 'heading', 'title'] as const;
 export type Field = (typeof FIELDS)[number];
@@ -31,61 +31,148 @@ export interface TermTable {
   words: { text: Counts; heading: Counts };
 }
 
-/** Per passage: its terms with their counts by field, and its field lengths. */
-interface PassageTerms {
-  counts: Map<string, [number, number, number]>;
-  lengths: [number, number, number];
-  words: [number, number];
-}
-
-function passageTerms(fields: IndexedFields): PassageTerms {
-  const counts = new Map<string, [number, number, number]>();
-  const lengths: [number, number, number] = [0, 0, 0];
-  const words: [number, number] = [0, 0];
-  FIELDS.forEach((field, f) => {
-    const tokens = tokenize(fields[field]);
-    if (f < 2) words[f] = new Set(tokens.map((token) => token.raw)).size;
-    for (const { term } of tokens) {
-      if (term === '') continue;
-      lengths[f] = lengths[f]! + 1;
-      let entry = counts.get(term);
-      if (entry === undefined) counts.set(term, (entry = [0, 0, 0]));
-      entry[f] = entry[f]! + 1;
-    }
-  });
-  return { counts, lengths, words };
-}
-
 /** Counts the terms of passages given in id order (0 … n-1). */
-export function countTerms(passages: readonly IndexedFields[]): TermTable {
-  const perPassage = passages.map(passageTerms);
-  const frequency = new Map<string, number>();
-  for (const { counts } of perPassage) for (const term of counts.keys()) frequency.set(term, (frequency.get(term) ?? 0) + 1);
-  const terms = [...frequency.keys()].sort();
-  const at = new Map(terms.map((term, index) => [term, index]));
-  const offsets = new Int32Array(terms.length + 1);
-  terms.forEach((term, index) => (offsets[index + 1] = offsets[index]! + frequency.get(term)!));
-  const postings = offsets[terms.length]!;
-  const ids = new Int32Array(postings);
-  const counts = FIELDS.map(() => new Uint32Array(postings));
-  const fill = offsets.slice(0, terms.length);
-  perPassage.forEach((passage, id) => {
-    for (const [term, byField] of passage.counts) {
-      const position = fill[at.get(term)!]!++;
-      ids[position] = id;
-      for (let f = 0; f < FIELDS.length; f++) counts[f]![position] = byField[f]!;
+export function countTerms(passages: Iterable<IndexedFields>): TermTable {
+  const counter = new TermCounter();
+  for (const passage of passages) counter.add(passage);
+  return counter.table();
+}
+
+/**
+ * Counts terms passage by passage into flat growing arrays (term number and three counts per posting, lengths per
+ * passage), so that counting a million passages holds a few bytes per posting rather than a Map per passage; `table()`
+ * then sorts the terms and groups the postings by term. Each word's term is worked out once (words repeat).
+ */
+export class TermCounter {
+  private passages = 0;
+  private readonly termNumbers = new Map<string, number>();
+  private readonly termNames: string[] = [];
+  /** Per term number: passages holding it. */
+  private readonly frequency = new GrowingCounts();
+  /** Per posting, in passage order: the term's number and its count in each field. */
+  private readonly postingTerms = new GrowingCounts();
+  private readonly postingCounts = FIELDS.map(() => new GrowingCounts());
+  /** Per passage: where its postings end. */
+  private readonly postingEnds = new GrowingCounts();
+  private readonly lengths = FIELDS.map(() => new GrowingCounts());
+  private readonly words = [new GrowingCounts(), new GrowingCounts()];
+  /** Word as written → its term ('' for a stopword). */
+  private readonly termOfWord = new Map<string, string>();
+  /** Scratch for one passage: term number → its slot among the passage's postings. */
+  private readonly slots = new Map<number, number>();
+
+  /** Adds the next passage (ids are given in the order passages are added). */
+  add(fields: IndexedFields): void {
+    const slots = this.slots;
+    slots.clear();
+    FIELDS.forEach((field, f) => {
+      const raws = splitWords(fields[field]);
+      if (f < 2) this.words[f]!.push(new Set(raws).size);
+      let length = 0;
+      for (const raw of raws) {
+        const term = this.termOf(raw);
+        if (term === '') continue;
+        length += 1;
+        let number = this.termNumbers.get(term);
+        if (number === undefined) {
+          number = this.termNames.length;
+          this.termNumbers.set(term, number);
+          this.termNames.push(term);
+          this.frequency.push(0);
+        }
+        let slot = slots.get(number);
+        if (slot === undefined) {
+          slot = this.postingTerms.length;
+          slots.set(number, slot);
+          this.postingTerms.push(number);
+          for (const counts of this.postingCounts) counts.push(0);
+          this.frequency.add(number, 1);
+        }
+        this.postingCounts[f]!.add(slot, 1);
+      }
+      this.lengths[f]!.push(length);
+    });
+    this.postingEnds.push(this.postingTerms.length);
+    this.passages += 1;
+  }
+
+  private termOf(raw: string): string {
+    let term = this.termOfWord.get(raw);
+    if (term === undefined) this.termOfWord.set(raw, (term = normalizeWord(raw.toLowerCase())));
+    return term;
+  }
+
+  /** The table of the passages added so far: terms sorted, postings grouped by term with ids ascending. */
+  table(): TermTable {
+    const names = this.termNames;
+    const order = Array.from(names.keys()).sort((a, b) => (names[a]! < names[b]! ? -1 : names[a]! > names[b]! ? 1 : 0));
+    const rank = new Int32Array(names.length);
+    order.forEach((number, position) => (rank[number] = position));
+    const offsets = new Int32Array(names.length + 1);
+    order.forEach((number, position) => (offsets[position + 1] = offsets[position]! + this.frequency.at(number)));
+    const postings = this.postingTerms.length;
+    const ids = new Int32Array(postings);
+    const counts = this.postingCounts.map((column) => column.emptyOfSameType(postings));
+    const fill = offsets.slice(0, names.length);
+    let posting = 0;
+    for (let id = 0; id < this.passages; id++) {
+      for (const end = this.postingEnds.at(id); posting < end; posting++) {
+        const position = fill[rank[this.postingTerms.at(posting)]!]!++;
+        ids[position] = id;
+        for (let f = 0; f < FIELDS.length; f++) counts[f]![position] = this.postingCounts[f]!.at(posting);
+      }
     }
-  });
-  const column = (values: (passage: PassageTerms) => number): Counts => narrowest(Uint32Array.from(perPassage, values));
-  return {
-    size: passages.length,
-    terms,
-    offsets,
-    ids,
-    counts: { text: narrowest(counts[0]!), heading: narrowest(counts[1]!), title: narrowest(counts[2]!) },
-    lengths: { text: column((p) => p.lengths[0]), heading: column((p) => p.lengths[1]), title: column((p) => p.lengths[2]) },
-    words: { text: column((p) => p.words[0]), heading: column((p) => p.words[1]) },
-  };
+    return {
+      size: this.passages,
+      terms: order.map((number) => names[number]!),
+      offsets,
+      ids,
+      counts: { text: counts[0]!, heading: counts[1]!, title: counts[2]! },
+      lengths: { text: this.lengths[0]!.values(), heading: this.lengths[1]!.values(), title: this.lengths[2]!.values() },
+      words: { text: this.words[0]!.values(), heading: this.words[1]!.values() },
+    };
+  }
+}
+
+/** Unsigned integers in an array that grows as values are pushed and widens (8, 16, 32 bits) as they grow. */
+class GrowingCounts {
+  private array: Counts = new Uint8Array(1024);
+  length = 0;
+
+  push(value: number): void {
+    if (this.length === this.array.length) this.resize(this.array.length * 2, this.array);
+    this.set(this.length++, value);
+  }
+
+  add(index: number, amount: number): void {
+    this.set(index, this.array[index]! + amount);
+  }
+
+  at(index: number): number {
+    return this.array[index]!;
+  }
+
+  /** The values, in the narrowest array that holds them (a copy). */
+  values(): Counts {
+    return this.array.slice(0, this.length);
+  }
+
+  /** An array of `length` zeros of the width these values need. */
+  emptyOfSameType(length: number): Counts {
+    return new (this.array.constructor as new (length: number) => Counts)(length);
+  }
+
+  private set(index: number, value: number): void {
+    const limit = this.array instanceof Uint8Array ? 0xff : this.array instanceof Uint16Array ? 0xffff : 0xffffffff;
+    if (value > limit) this.resize(this.array.length, this.array, value > 0xffff ? Uint32Array : Uint16Array);
+    this.array[index] = value;
+  }
+
+  private resize(capacity: number, from: Counts, Type: new (length: number) => Counts = from.constructor as new (length: number) => Counts): void {
+    const array = new Type(capacity);
+    array.set(from.subarray(0, this.length));
+    this.array = array;
+  }
 }
 
 /** The same values in the narrowest unsigned array that holds them. */

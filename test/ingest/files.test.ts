@@ -37,6 +37,21 @@ describe('loadSeeds', () => {
     await expect(loaded.assertFolderUnchanged()).rejects.toMatchObject({ problem: 'vanished' });
   });
 
+  it('hands each article to onArticle in path order and keeps none, counting what it read and what it reused', async () => {
+    await put('b.txt', PROSE);
+    await put('a.txt', `Alpha. ${PROSE}`);
+    await put('c.txt', `Gamma. ${PROSE}`);
+    const taken: string[] = [];
+    const loaded = await loadSeeds(dir, {
+      onArticle: (article) => void taken.push(article.source.id),
+      reuse: (file) => file.sourceId === 'b',
+    });
+    expect(taken).toEqual(['a', 'c']);
+    expect(loaded.articles).toEqual([]);
+    expect(loaded.read).toBe(2);
+    expect(loaded.reused.map((file) => [file.sourceId, file.before])).toEqual([['b', 1]]);
+  });
+
   it('reads the five seeds in sorted order with their hashes', async () => {
     for (const name of await readdir(SEEDS)) await copyFile(path.join(SEEDS, name), path.join(dir, name));
     const { articles, skipped, warnings } = await loadSeeds(dir);

@@ -1,8 +1,10 @@
+import fc from 'fast-check';
 import MiniSearch from 'minisearch';
 import { describe, expect, it } from 'vitest';
 import { INDEX_OPTIONS, type PassageDocument } from '../../src/search/options.js';
 import { spellingIndex, spellingIndexAsync, spellingIndexData } from '../../src/search/spellingindex.js';
-import { countTerms, narrowest } from '../../src/search/termtable.js';
+import { countTerms, FIELDS, narrowest } from '../../src/search/termtable.js';
+import { tokenize } from '../../src/text/terms.js';
 import { assemble, type Corpus } from '../../src/search/corpus.js';
 import { seedCorpus } from '../helpers.js';
 
@@ -35,6 +37,33 @@ describe('the term table', () => {
     // Distinct words as written, stopwords included ("The", "of"): MiniSearch's field length.
     expect([...table.words.text]).toEqual([4, 5]);
     expect([...table.words.heading]).toEqual([1, 0]);
+  });
+
+  it('counts passage by passage exactly what counting each passage on its own and grouping by term gives (property)', () => {
+    const words = ['Kyiv', 'kyiv', 'drones', 'drone', 'the', 'of', 'mayor', 'Mayor', 'spoke', 'hit', 'Lviv', 'café', '1,000'];
+    const field = (most: number): fc.Arbitrary<string> => fc.array(fc.constantFrom(...words), { maxLength: most }).map((list) => list.join(' '));
+    fc.assert(
+      fc.property(fc.array(fc.record({ text: field(300), heading: field(4), title: field(3) }), { maxLength: 12 }), (passages) => {
+        const table = countTerms(passages);
+        // Reference: every passage's terms by field, then per term the passages holding it, ids ascending.
+        const perPassage = passages.map((passage) =>
+          FIELDS.map((name) => tokenize(passage[name]).filter((token) => token.term !== '').map((token) => token.term)),
+        );
+        const terms = [...new Set(perPassage.flat(2))].sort();
+        expect(table.terms).toEqual(terms);
+        const rows = terms.flatMap((term) =>
+          perPassage.flatMap((fields, id) => {
+            const counts = fields.map((list) => list.filter((found) => found === term).length);
+            return counts.some((count) => count > 0) ? [[id, ...counts]] : [];
+          }),
+        );
+        expect([...table.ids].map((id, at) => [id, table.counts.text[at], table.counts.heading[at], table.counts.title[at]])).toEqual(rows);
+        expect([...table.lengths.text]).toEqual(perPassage.map((fields) => fields[0]!.length));
+        expect([...table.lengths.title]).toEqual(perPassage.map((fields) => fields[2]!.length));
+        expect([...table.words.heading]).toEqual(passages.map((passage) => new Set(tokenize(passage.heading).map((token) => token.raw)).size));
+        expect(table.counts.text).toBeInstanceOf(narrowest(Uint32Array.from(table.counts.text)).constructor);
+      }),
+    );
   });
 
   it('keeps counts in the narrowest array that holds them', () => {
