@@ -245,7 +245,7 @@ function titleBlockBefore(all: DomElement[], root: DomElement): DomElement | nul
   const h1 = all.find((el) => el.name === 'h1');
   const block = h1?.parent;
   if (!h1 || !block || block.type !== ElementType.Tag || CONTAINERS.has(block.name)) return null;
-  if (isInside(root, block) || isInside(block, root)) return null;
+  if (block === root || isInside(root, block) || isInside(block, root)) return null;
   if (all.indexOf(block) > all.indexOf(root)) return null;
   for (let el: DomElement | null = block; el; el = el.parent?.type === ElementType.Tag ? (el.parent as DomElement) : null) {
     if (isDropped(el)) return null;
