@@ -86,14 +86,7 @@ const profileArgs = values.profile ? ['--cpu-prof', '--cpu-prof-dir', path.resol
 const bot = spawn(process.execPath, [...profileArgs, '--import', 'tsx', 'src/main.ts'], {
   cwd: ROOT,
   env: {
-    PATH: process.env.PATH ?? '',
-    HOME: process.env.HOME ?? '',
-    DISCORD_TOKEN: double.token,
-    DISCORD_API_BASE: double.apiBase,
-    SEEDS_DIR: seedsDir,
-    INDEX_DIR: path.join(work, 'index'),
-    DATA_DIR: path.join(work, 'data'),
-    LOG_LEVEL: 'info',
+    ...double.botEnvironment({ seedsDir, indexDir: path.join(work, 'index'), dataDir: path.join(work, 'data') }),
     ...(shards > 0 ? { SHARDS: String(shards) } : {}),
   },
   stdio: ['ignore', 'pipe', 'pipe'],

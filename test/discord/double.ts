@@ -376,6 +376,20 @@ export class DiscordDouble {
     return `http://127.0.0.1:${this.port}/api`;
   }
 
+  /** The environment that starts the real bot (`src/main.ts`) against this double, with its folders, logging at info. */
+  botEnvironment(folders: { seedsDir: string; indexDir: string; dataDir: string }): Record<string, string> {
+    return {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '',
+      DISCORD_TOKEN: this.token,
+      DISCORD_API_BASE: this.apiBase,
+      SEEDS_DIR: folders.seedsDir,
+      INDEX_DIR: folders.indexDir,
+      DATA_DIR: folders.dataDir,
+      LOG_LEVEL: 'info',
+    };
+  }
+
   get gatewayUrl(): string {
     return `ws://127.0.0.1:${this.port}/gateway`;
   }

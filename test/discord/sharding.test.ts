@@ -50,18 +50,7 @@ describe('SHARDS=auto', () => {
 
     const bot = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
       cwd: ROOT,
-      env: {
-        PATH: process.env.PATH ?? '',
-        HOME: process.env.HOME ?? '',
-        DISCORD_TOKEN: double.token,
-        DISCORD_API_BASE: double.apiBase,
-        SEEDS_DIR: seeds.seedsDir,
-        INDEX_DIR: seeds.indexDir,
-        DATA_DIR: dataDir,
-        ASK_COOLDOWN_SECONDS: '0',
-        LOG_LEVEL: 'info',
-        SHARDS: 'auto',
-      },
+      env: { ...double.botEnvironment({ seedsDir: seeds.seedsDir, indexDir: seeds.indexDir, dataDir }), ASK_COOLDOWN_SECONDS: '0', SHARDS: 'auto' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';
