@@ -124,6 +124,7 @@ export function analyzeQuestion(text: string): Question {
   const terms: QuestionTerm[] = [];
   const topic: number[] = [];
   const seen = new Set<string>();
+  const askedTerms = new Set(tokens.filter((token) => token.start >= clauseStart).map((token) => token.term));
   for (const token of tokens) {
     if (token.term === '' || seen.has(token.term)) continue;
     seen.add(token.term);
@@ -134,7 +135,7 @@ export function analyzeQuestion(text: string): Question {
       raw: token.raw,
       // A place or an organisation is a name however it is typed ("capital of france").
       isName: (!isFirstWord && /^\p{Lu}/u.test(token.raw)) || isPlaceOrOrganization(token.raw),
-      inPreamble: !tokens.some((other) => other.term === token.term && other.start >= clauseStart),
+      inPreamble: !askedTerms.has(token.term),
     });
   }
   return {

@@ -236,6 +236,9 @@ function contentRoot(all: DomElement[]): DomElement | null {
   return main;
 }
 
+/** domutils' `DocumentPosition.PRECEDING` (a const enum, which isolated modules cannot read). */
+const DOCUMENT_PRECEDING = 2;
+
 /**
  * The block holding the page's `<h1>` when it stands before the content root rather than in it: an AsciiDoc man
  * page's `#header` ("git-rerere(1)", NAME, "git-rerere - Reuse recorded resolution…"), an article's headline with its
@@ -245,8 +248,8 @@ function titleBlockBefore(all: DomElement[], root: DomElement): DomElement | nul
   const h1 = all.find((el) => el.name === 'h1');
   const block = h1?.parent;
   if (!h1 || !block || block.type !== ElementType.Tag || CONTAINERS.has(block.name)) return null;
-  if (block === root || isInside(root, block) || isInside(block, root)) return null;
-  if (all.indexOf(block) > all.indexOf(root)) return null;
+  // Before the root in document order, and neither inside it nor holding it.
+  if (DomUtils.compareDocumentPosition(block, root) !== DOCUMENT_PRECEDING) return null;
   for (let el: DomElement | null = block; el; el = el.parent?.type === ElementType.Tag ? (el.parent as DomElement) : null) {
     if (isDropped(el)) return null;
   }
@@ -254,11 +257,6 @@ function titleBlockBefore(all: DomElement[], root: DomElement): DomElement | nul
   const linked = DomUtils.findAll((el) => el.name === 'a' && el.attribs.href !== undefined, block.children)
     .reduce((sum, a) => sum + textLength(a), 0);
   return linked <= length / 2 && length <= textLength(root) / 2 ? block : null;
-}
-
-function isInside(el: DomElement, ancestor: DomElement): boolean {
-  for (let node = el.parent; node; node = node.parent) if (node === ancestor) return true;
-  return false;
 }
 
 /** `<meta>` values by lower-cased `property`, `name` or `itemprop`; the first of each wins. */
