@@ -1,11 +1,11 @@
 /**
  * Plain-text reader: every non-blank line is a block; front matter is set aside. Two line shapes that mark where an
  * entry or section starts become headings, so passages begin there and carry what they are about:
- * a glossary headword (`:hacker: n.`, the Jargon File's form) and an underlined heading (a line over `====` or `----`).
+ * a glossary headword (`:hacker:`, the Jargon File's form, whose line may go on with the entry) and an underlined heading (a line over `====` or `----`).
  * A long run of short label lines (a table of contents, an index of entries) is set aside: it is not prose.
  */
 import type { Block, SourceDocument } from './document.js';
-import { lineRanges } from './document.js';
+import { lineRanges, trimRange } from './document.js';
 import { readFrontMatter } from './frontmatter.js';
 
 const GLOSSARY_HEADWORD = /^:([^:\s][^:]{0,79}):(?=\s|$)/u;
@@ -24,7 +24,11 @@ export function readPlainText(text: string): SourceDocument {
     const content = text.slice(line.start, line.end);
     const headword = GLOSSARY_HEADWORD.exec(content);
     if (headword) {
-      blocks.push({ ...line, kind: 'heading', level: 2, title: headword[1]!.trim() });
+      // The entry often starts on the headword's line (":frob: v. To manipulate or adjust."): that is prose.
+      const markerEnd = line.start + headword[0].length;
+      blocks.push({ start: line.start, end: markerEnd, kind: 'heading', level: 2, title: headword[1]!.trim() });
+      const rest = trimRange(text, markerEnd, line.end);
+      if (rest) blocks.push({ ...rest, kind: 'text' });
       continue;
     }
     const next = lines[i + 1];
