@@ -23,6 +23,8 @@ export interface LibraryOptions {
   onProgress?(done: number, total: number): void;
   /** Rebuild even when the saved index matches the seeds (incrementally from it when it is usable). */
   forceRebuild?: boolean;
+  /** Rebuild reading every file again, reusing nothing of the saved index: the code that cuts passages has changed. */
+  fromScratch?: boolean;
   /** Seed files larger than this are skipped without being read (`MAX_FILE_MB`). */
   maxFileBytes?: number;
   /**
@@ -56,6 +58,7 @@ export async function openLibraryWithReport(options: LibraryOptions): Promise<Op
   const log = options.log ?? silent;
   const litter = await removeLeftoverTemporaries(options.indexDir);
   if (litter.length > 0) log.info(`Removed ${litter.length} temporary file(s) left in ${options.indexDir} by an interrupted save: ${litter.join(', ')}`);
+  if (options.fromScratch) return build(options, log, 'a rebuild from scratch was asked for');
   if (options.forceRebuild) return build(options, log, 'a rebuild was asked for');
 
   const [hashes, saved] = await Promise.all([
@@ -102,7 +105,7 @@ async function build(options: LibraryOptions, log: Log, reason: string): Promise
  */
 async function buildFromSeeds(options: LibraryOptions, log: Log): Promise<OffThreadBuild> {
   const built = await buildOffThread(
-    { seedsDir: options.seedsDir, indexDir: options.indexDir, builtAt: new Date().toISOString(), incremental: true, ...seedOptions(options) },
+    { seedsDir: options.seedsDir, indexDir: options.indexDir, builtAt: new Date().toISOString(), incremental: options.fromScratch !== true, ...seedOptions(options) },
     {
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
       onRead: (skipped, warnings) => {

@@ -128,6 +128,16 @@ describe('Library', () => {
     await expect(openLibraryWithReport({ seedsDir, indexDir })).rejects.toThrow(/seeds folder not found/);
   });
 
+  it('reuses unchanged files on a rebuild, and reads every file again on a rebuild from scratch', async () => {
+    await openLibraryWithReport({ seedsDir, indexDir });
+    const again = await openLibraryWithReport({ seedsDir, indexDir, forceRebuild: true });
+    expect(again.removed.size).toBe(0);
+    const fresh = await openLibraryWithReport({ seedsDir, indexDir, fromScratch: true });
+    expect(fresh.origin).toEqual({ loaded: false, reason: 'a rebuild from scratch was asked for' });
+    expect(fresh.removed.size).toBeGreaterThan(0);
+    expect(fresh.library.info().passages).toBe(again.library.info().passages);
+  });
+
   it('fails, and keeps the saved index, when the seeds folder is deleted while a build reads it', async () => {
     // Enough files that reading them outlasts the first progress message, even when unchanged files are only hashed.
     for (let i = 0; i < 300; i++) await writeFile(path.join(seedsDir, `note-${i}.txt`), `Note ${i}: the ferry left at ${i} o'clock.`);

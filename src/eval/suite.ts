@@ -74,7 +74,8 @@ async function evaluateCorpus(corpus: SuiteCorpus, options: SuiteOptions): Promi
     seedsDir: folder,
     indexDir,
     log: { info: say, warn: (message) => warnings.push(message) },
-    forceRebuild: stamp !== options.indexingCode,
+    // The passages of unchanged files would otherwise be reused as the old code cut them.
+    fromScratch: stamp !== options.indexingCode,
   });
   await saveStamp(indexDir, options.indexingCode);
   for (const warning of warnings.slice(0, WARNINGS_SHOWN)) say(`warning: ${warning}`);
