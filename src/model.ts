@@ -35,8 +35,11 @@ export interface Article {
   text: string;
   /** The article body: ordered, non-overlapping ranges of `text` left after boilerplate removal. */
   body: TextRange[];
-  /** Section headings (documentation pages), with the range of `text` each one governs. */
-  headings: { title: string; range: TextRange }[];
+  /**
+   * Section headings (documentation pages), with the range of `text` each one governs. `term`: where the words of a
+   * heading that is a defined term are (a `<dt>`), so its definition can be quoted with it.
+   */
+  headings: { title: string; range: TextRange; term?: TextRange }[];
   removed: Removal[];
   /** sha256 of the file's bytes, hex. */
   sha256: string;

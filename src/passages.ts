@@ -35,10 +35,12 @@ export function toPassages(article: Article, firstId: number, options: PassageOp
     open = null;
   };
 
+  const termsBefore = termStartsBefore(article);
   for (const block of joinAdjacent(article.text, article.body)) {
     close();
-    for (const sentence of splitSentences(article.text, block)) {
-      const heading = headingAt(article, sentence.start);
+    for (const split of splitSentences(article.text, block)) {
+      const sentence = withTermsBefore(split, termsBefore);
+      const heading = headingAt(article, split.start);
       if (open !== null) {
         const length = sentence.end - open.sentences[0]!.start;
         if (open.heading !== heading || open.sentences.length >= options.maxSentences || length > options.maxChars) close();
@@ -49,6 +51,29 @@ export function toPassages(article: Article, firstId: number, options: PassageOp
   }
   close();
   return passages;
+}
+
+/**
+ * Where the words of each defined term start (a `<dt>`), by where the first text after them
+ * starts: the definition's first sentence is quoted with the term it defines ("octopus To merge more than two
+ * branches."), as the page shows them.
+ */
+function termStartsBefore(article: Article): Map<number, number> {
+  const starts = new Map<number, number>();
+  for (const heading of article.headings) {
+    if (heading.term === undefined) continue;
+    let next = heading.term.end;
+    while (next < article.text.length && /\s/u.test(article.text.charAt(next))) next++;
+    starts.set(next, heading.term.start);
+  }
+  return starts;
+}
+
+/** A sentence that starts right after a defined term, or after several in a row ("-m", "--move"), begins with them. */
+function withTermsBefore(sentence: TextRange, termsBefore: ReadonlyMap<number, number>): TextRange {
+  let start = sentence.start;
+  for (let term = termsBefore.get(start); term !== undefined; term = termsBefore.get(start)) start = term;
+  return start === sentence.start ? sentence : { start, end: sentence.end };
 }
 
 /** Body ranges separated only by white space are one stretch of prose. */

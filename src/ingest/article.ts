@@ -90,7 +90,8 @@ function headingRanges(text: string, blocks: Block[]): Article['headings'] {
     const next = headings.slice(i + 1).find((n) => (n.level ?? 1) <= (h.level ?? 1));
     let stop = next ? next.start : end;
     while (stop > h.start && /\s/u.test(text.charAt(stop - 1))) stop--;
-    return { title: h.title ?? text.slice(h.start, h.end), range: { start: h.start, end: stop } };
+    const heading = { title: h.title ?? text.slice(h.start, h.end), range: { start: h.start, end: stop } };
+    return h.term ? { ...heading, term: { start: h.start, end: h.end } } : heading;
   });
 }
 

@@ -16,6 +16,8 @@ export interface Block {
   level?: number;
   /** The heading's own words without markup (`#`, `¶`), for `heading` blocks. */
   title?: string;
+  /** A heading that is a term the text after it defines (a `<dt>`), not a section title. */
+  term?: true;
 }
 
 /** Metadata a file states explicitly (front matter, HTML `<meta>`), as opposed to what is guessed. */

@@ -82,6 +82,8 @@ class TextBuilder {
   private pendingSpace = false;
   private openBlock: { start: number; kind: BlockKind; level?: number } | null = null;
   readonly blocks: Block[] = [];
+  /** Offsets where visible text of a dropped element (a permalink's `¶`, a hidden span) was left out. */
+  readonly gaps: number[] = [];
 
   constructor(private readonly kindNow: () => { kind: BlockKind; level?: number }) {}
 
@@ -102,6 +104,10 @@ class TextBuilder {
     if (leading && this.openBlock) this.pendingSpace = true;
     this.append(core);
     this.pendingSpace = trailing;
+  }
+
+  leftOut(): void {
+    this.gaps.push(this.length);
   }
 
   /** Text inside `<pre>`, kept as written. */
@@ -176,7 +182,10 @@ function extract(root: DomNode[]): { text: string; blocks: Block[]; linkedShare:
         continue;
       }
       if (node.type !== ElementType.Tag) continue;
-      if (isDropped(node, ctx.code > 0)) continue;
+      if (isDropped(node, ctx.code > 0)) {
+        if (textLength(node) > 0) builder.leftOut();
+        continue;
+      }
       const name = node.name;
       if (name === 'br') {
         if (ctx.heading > 0) builder.inline(' ');
@@ -203,11 +212,18 @@ function extract(root: DomNode[]): { text: string; blocks: Block[]; linkedShare:
   walk(root);
   const text = builder.finish();
   const blocks: Block[] = [];
-  for (const block of builder.blocks) {
+  const { gaps } = builder;
+  let gap = 0;
+  for (const [index, block] of builder.blocks.entries()) {
     const range = trimRange(text, block.start, block.end);
     if (!range) continue;
     const trimmed: Block = { ...block, ...range };
     if (block.kind === 'heading') trimmed.title = text.slice(range.start, range.end).replace(/\s+/gu, ' ');
+    // A term is quoted with its description only when the page shows nothing else between them.
+    while (gap < gaps.length && gaps[gap]! < block.start) gap++;
+    const next = builder.blocks[index + 1]?.start ?? text.length;
+    const leftOutBetween = gap < gaps.length && gaps[gap]! <= next;
+    if (block.kind === 'heading' && block.level === DEFINITION_TERM_LEVEL && !leftOutBetween) trimmed.term = true;
     blocks.push(trimmed);
   }
   return { text, blocks, linkedShare: visible === 0 ? 0 : linked / visible };

@@ -1,9 +1,10 @@
 /**
  * Plain-text reader: every non-blank line is a block; front matter is set aside. Two line shapes that mark where an
  * entry or section starts become headings, so passages begin there and carry what they are about:
- * a glossary headword (`:hacker:`, the Jargon File's form, whose line may go on with the entry) and an underlined heading (a line over `====` or `----`).
+ * a glossary headword (`:hacker:`, the Jargon File's form) and an underlined heading (a line over `====` or `----`).
  * A long run of short label lines (a table of contents, an index of entries) is set aside: it is not prose.
  */
+import type { TextRange } from '../model.js';
 import type { Block, SourceDocument } from './document.js';
 import { lineRanges, trimRange } from './document.js';
 import { readFrontMatter } from './frontmatter.js';
@@ -24,10 +25,10 @@ export function readPlainText(text: string): SourceDocument {
     const content = text.slice(line.start, line.end);
     const headword = GLOSSARY_HEADWORD.exec(content);
     if (headword) {
-      // The entry often starts on the headword's line (":frob: v. To manipulate or adjust."): that is prose.
-      const markerEnd = line.start + headword[0].length;
-      blocks.push({ start: line.start, end: markerEnd, kind: 'heading', level: 2, title: headword[1]!.trim() });
-      const rest = trimRange(text, markerEnd, line.end);
+      // A headword line that ends its paragraph is the entry's label (":bogon: /boh'gon/, n."); one whose paragraph
+      // goes on starts the entry itself after the marker (":frob: v. To manipulate or adjust, to tweak. One …").
+      const rest = endsParagraph(text, line, lines[i + 1]) ? null : trimRange(text, line.start + headword[0].length, line.end);
+      blocks.push({ start: line.start, end: rest ? line.start + headword[0].length : line.end, kind: 'heading', level: 2, title: headword[1]!.trim() });
       if (rest) blocks.push({ ...rest, kind: 'text' });
       continue;
     }
@@ -52,6 +53,11 @@ export function readPlainText(text: string): SourceDocument {
     stated: front?.stated ?? {},
     warnings: front?.warnings ?? [],
   };
+}
+
+/** No line follows `line` in its paragraph: a blank line or the end of the text comes first. */
+function endsParagraph(text: string, line: TextRange, next: TextRange | undefined): boolean {
+  return next === undefined || (text.slice(line.end, next.start).match(/\r\n|\n|\r/gu)?.length ?? 0) >= 2;
 }
 
 /** Blocks in runs of `MIN_LABEL_RUN` or more consecutive short lines that are not sentences (nor headings). */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { articleFrom, bodyText, expectWellFormed, fixture, inBody, notInBody, removedWith } from './helpers.js';
+import { toPassages } from '../../src/passages.js';
 
 describe('HTML news page', () => {
   const article = fixture('news-page.html');
@@ -159,6 +160,22 @@ describe('HTML definition lists', () => {
     expect(headingOf('Move/rename a branch')).toBe('--move');
     expect(inBody(article, 'Parameters:')).toBe(true);
     expectWellFormed(article);
+  });
+
+  it('quotes a description\'s first sentence with the term or terms it defines', () => {
+    const firstSentences = toPassages(article, 0).map((passage) => article.text.slice(passage.sentences[0]!.start, passage.sentences[0]!.end));
+    expect(firstSentences).toContain('bare repository\n\nA bare repository is normally an appropriately named directory.');
+    expect(firstSentences).toContain('-m\n--move\n\nMove/rename a branch, together with its config and reflog.');
+    const sphinx = articleFrom(
+      'glossary.html',
+      `<main><dl><dt id="term-EAFP">EAFP<a class="headerlink" href="#term-EAFP">¶</a></dt><dd><p>Easier to ask for forgiveness than permission.</p></dd></dl></main>`,
+    );
+    // The page shows a permalink mark between the term and its description: joined, the quote would not be verbatim.
+    expect(toPassages(sphinx, 0).map((passage) => sphinx.text.slice(passage.sentences[0]!.start, passage.sentences[0]!.end))).toEqual([
+      'Easier to ask for forgiveness than permission.',
+    ]);
+    const sentences = toPassages(article, 0).flatMap((passage) => passage.sentences.map((range) => article.text.slice(range.start, range.end)));
+    expect(sentences).toContain('path – the folder to list.');
   });
 });
 
