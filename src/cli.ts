@@ -169,7 +169,7 @@ async function runEval(file: string, folders: { seedsDir: string; indexDir: stri
   for (const testCase of cases) {
     const outcome = quoth.ask(testCase.question);
     const result = outcome.ok
-      ? scoreCase(testCase, outcome.answer, (id) => texts.get(id))
+      ? scoreCase(testCase, answerToJson(outcome.answer), (id) => texts.get(id))
       : { id: testCase.id, pass: false, verbatim: true, conflictOk: null, problems: [outcome.error.message] };
     results.push(result);
     if (!json) {

@@ -3,6 +3,7 @@ import type { AskOutcome } from '../service.js';
 import type { Baseline } from './baseline.js';
 import type { CaseOutcome, Reply } from './outcome.js';
 import { scoreCase, type EvalCase, type ScoredAnswer } from './score.js';
+import { answerToJson } from '../render/json.js';
 
 /** What the evaluation needs of Quoth (implemented by `Library`). */
 export interface EvaluatedQuoth {
@@ -24,7 +25,7 @@ export function evaluateCase(
 ): CaseOutcome {
   const outcome = askSafely(quoth, testCase.question);
   const quothReply: Reply = outcome.ok
-    ? replyOf(outcome.answer, scoreCase(testCase, outcome.answer, sourceText))
+    ? replyOf(outcome.answer, scoreCase(testCase, answerToJson(outcome.answer), sourceText))
     : {
         status: 'error',
         answer: null,
