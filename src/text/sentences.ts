@@ -4,6 +4,7 @@
  * hold several sentences ("“Absolutely horrible … in Kyiv. One of the worst so far,” wrote Sybiha").
  */
 import type { TextRange } from '../model.js';
+import { nameKindOf } from './names.js';
 
 const ABBREVIATIONS = new Set(
   `mr mrs ms dr prof st sr jr gen col lt sgt capt cmdr adm gov sen rep rev hon pres vs etc e.g i.e cf al approx
@@ -78,11 +79,14 @@ function isSentenceEnd(slice: string, terminatorIndex: number, end: number): boo
   // Dotted abbreviations ("U.S.") and initials ("George W. Bush"), but not "posted on X. Then…".
   if (/^(\p{L}\.)+\p{L}$/u.test(word)) return false;
   if (/^\p{Lu}$/u.test(word)) {
-    let end = terminatorIndex - 1;
-    while (end > 0 && /\s/.test(slice[end - 1]!)) end -= 1;
-    let start = end;
+    // "chairman J. Hugh Liedtke": an initial before a given or family name.
+    const nextWord = slice.slice(end).match(/^\s+(\p{L}+)/u)?.[1];
+    if (nextWord !== undefined && nameKindOf(nextWord) === 'person') return false;
+    let previousEnd = terminatorIndex - 1;
+    while (previousEnd > 0 && /\s/.test(slice[previousEnd - 1]!)) previousEnd -= 1;
+    let start = previousEnd;
     while (start > 0 && !/\s/.test(slice[start - 1]!)) start -= 1;
-    return end > start && !/^\p{Lu}/u.test(slice.slice(start, end));
+    return previousEnd > start && !/^\p{Lu}/u.test(slice.slice(start, previousEnd));
   }
   return true;
 }

@@ -14,6 +14,14 @@ describe('splitSentences', () => {
     ]);
   });
 
+  it('takes a capital letter before a given or family name for an initial, after a title or a role too', () => {
+    expect(sentencesOf('HOUSTON, March 3 - Pennzoil Co chairman J. Hugh Liedtke said the offer was fair. It was rejected.')).toEqual([
+      'HOUSTON, March 3 - Pennzoil Co chairman J. Hugh Liedtke said the offer was fair.',
+      'It was rejected.',
+    ]);
+    expect(sentencesOf('The shelf is labelled X. Then the drawer opens.')).toEqual(['The shelf is labelled X.', 'Then the drawer opens.']);
+  });
+
   it('does not split after abbreviations and initials', () => {
     expect(sentencesOf('The U.S. President spoke to Mr. Smith. George W. Bush listened.')).toEqual([
       'The U.S. President spoke to Mr. Smith.',
