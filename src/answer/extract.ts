@@ -525,6 +525,8 @@ function extractName(view: SentenceView, question: Question, weights: TermWeight
     const isAcronym = /^\p{Lu}{2,}$/u.test(text);
     const kinds = spanKinds(view, span);
     const isDemonym = words === 1 && kinds.has('demonym');
+    // People and places are not named with underscores or digits ("SQLITE_SOURCE_ID", "X11"): that is code.
+    if ((question.kind === 'person' || question.kind === 'place') && /[_\d]/u.test(text)) continue;
     if (question.kind === 'person') {
       // "Who" asks for a person or an organisation: never a place, a people or a month.
       if (kinds.size > 0 && [...kinds].every((kind) => kind === 'place' || kind === 'demonym' || kind === 'time')) continue;

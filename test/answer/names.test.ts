@@ -27,6 +27,20 @@ describe('kinds of names, from a lexicon', () => {
     expect(answerQuestion(corpus, 'who started the project?').answer).toBe('Margaret Holloway');
   });
 
+  it('does not answer "who" with a code identifier', async () => {
+    const notes = [
+      'Release notes',
+      '',
+      'SQLITE_SOURCE_ID is "2018-11-05 20:37:38", the check-in this release was built from.',
+      '',
+      'The library was written by Margaret Holloway in 2000.',
+      '',
+    ].join('\n');
+    const corpus = await corpusOf([articleFrom('notes.txt', notes)]);
+    expect(answerQuestion(corpus, 'who won in 2018?').answer).not.toBe('SQLITE_SOURCE_ID');
+    expect(answerQuestion(corpus, 'who wrote the library?').answer).toBe('Margaret Holloway');
+  });
+
   it('reads a place typed in lower case as a name, so a question about a place no source names is not answered', async () => {
     const report = 'Drones struck the capital overnight, officials said. Firefighters worked through the night in the capital.';
     const corpus = await corpusOf([articleFrom('report.txt', report)]);
