@@ -166,10 +166,26 @@ export function termWeights(corpus: Corpus, question: Question): number[] {
 function rankSentences(corpus: Corpus, question: Question, weights: number[], model: RankingModel): RankedSentence[] {
   if (question.terms.length === 0) return [];
   const results = retrieveHits(corpus, question, RETRIEVED_PASSAGES);
+  const retrieved = results.flatMap((result) => {
+    const passage = corpus.passages[result.id];
+    if (passage === undefined) return [];
+    const title = corpus.sourceById.get(passage.sourceId)?.source.title ?? '';
+    const views = passage.sentences.map((range) => viewSentence(passage, range, question));
+    return [{ result, passage, views, headingTerms: contentSetOf(passage.heading), title, titleTerms: contentSetOf(title) }];
+  });
   const known = question.terms.map((term) => term.forms.some((form) => documentFrequency(corpus.impacts, form) > 0));
   // A word no passage holds does not count against coverage; `unknownTerms` carries that evidence on its own.
   const knownWeight = weights.reduce((sum, weight, termIndex) => sum + (known[termIndex] ? weight : 0), 0) || 1;
   const totalWeight = weights.reduce((sum, weight) => sum + weight, 0) || 1;
+  // A word no retrieved passage holds (in its text, heading or title) tells no retrieved sentence from another: it is
+  // off the topic found, or said in other words. `reachableCoverage` leaves it out; `unretrievedTerms` carries it.
+  const reachable = question.terms.map(
+    (term, termIndex) =>
+      known[termIndex]! &&
+      retrieved.some(({ views, headingTerms, titleTerms }) => views.some((view) => view.hits[termIndex]!.length > 0) || term.forms.some((form) => headingTerms.has(form) || titleTerms.has(form))),
+  );
+  const reachableWeight = weights.reduce((sum, weight, termIndex) => sum + (reachable[termIndex] ? weight : 0), 0) || 1;
+  const unretrievedTerms = weights.reduce((sum, weight, termIndex) => sum + (known[termIndex] && !reachable[termIndex] ? weight : 0), 0) / totalWeight;
   // A word read through a spelling correction is half evidence: the correction may be wrong.
   const corrected = question.terms.map((term, termIndex) => known[termIndex] && documentFrequency(corpus.impacts, term.forms[0]!) === 0);
   const unknownTerms = (known.filter((isKnown) => !isKnown).length + 0.5 * corrected.filter(Boolean).length) / known.length;
@@ -182,13 +198,8 @@ function rankSentences(corpus: Corpus, question: Question, weights: number[], mo
   const bestRetrieval = results[0]?.score ?? 1;
   const ranked: RankedSentence[] = [];
 
-  results.forEach((result, rank) => {
-    const passage = corpus.passages[result.id];
-    if (passage === undefined) return;
-    const views = passage.sentences.map((range) => viewSentence(passage, range, question));
-    const headingTerms = contentSetOf(passage.heading);
-    const title = corpus.sourceById.get(passage.sourceId)?.source.title ?? '';
-    const missingName = namesMissingFrom(question, views, headingTerms, contentSetOf(title)) ? 1 : 0;
+  retrieved.forEach(({ result, passage, views, headingTerms, title, titleTerms }, rank) => {
+    const missingName = namesMissingFrom(question, views, headingTerms, titleTerms) ? 1 : 0;
     const headingIsTopic = headingTerms.size === 0 ? 0 : [...headingTerms].filter((term) => questionForms.has(term)).length / headingTerms.size;
     const previous = corpus.passages[passage.id - 1];
     const firstUnderHeading = passage.heading !== '' && (previous === undefined || previous.sourceId !== passage.sourceId || previous.heading !== passage.heading);
@@ -226,10 +237,12 @@ function rankSentences(corpus: Corpus, question: Question, weights: number[], mo
       const asksForType = question.kind !== 'other';
       const features: Features = {
         coverage: covered / knownWeight,
+        reachableCoverage: covered / reachableWeight,
         strictCoverage: (covered + inHeading) / totalWeight,
         headingCoverage: inHeading / knownWeight,
         neighbourCoverage: nearby / knownWeight,
         unknownTerms,
+        unretrievedTerms,
         retrieval: result.score / bestRetrieval,
         retrievalRank: 1 / (rank + 1),
         headingIsTopic,

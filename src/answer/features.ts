@@ -6,6 +6,8 @@
 export const FEATURES = [
   /** Weighted share of the question's terms (those the corpus holds) in the sentence itself. */
   'coverage',
+  /** …of those some retrieved passage holds too. */
+  'reachableCoverage',
   /** Weighted share of all the question's terms in the sentence or its heading, a word no passage holds weighing most. */
   'strictCoverage',
   /** …found only in the section heading or defined term the sentence stands under. */
@@ -14,6 +16,8 @@ export const FEATURES = [
   'neighbourCoverage',
   /** Share of the question's terms that no passage holds (after spelling correction): evidence the corpus does not speak of it. */
   'unknownTerms',
+  /** Weighted share of the question's terms the corpus holds but no retrieved passage does: off the topic found, or said otherwise. */
+  'unretrievedTerms',
   /** The passage's retrieval score over the best one for this question (BM25+ over text, heading and title). */
   'retrieval',
   /** 1 / retrieval rank of the passage. */
