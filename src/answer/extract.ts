@@ -36,6 +36,8 @@ export function extractAnswer(view: SentenceView, question: Question, weights: T
       return extractDuration(view, question, weights);
     case 'time':
       return extractTime(view, question, weights);
+    case 'version':
+      return bestPatternMatch(view, VERSION, question, weights, isShareOrSum);
     case 'entity':
       return extractQuantifiedFocus(view, question, weights) ?? extractName(view, question, weights, isCommon);
     case 'person':
@@ -404,6 +406,14 @@ const TIME = new RegExp(
   ].join('|'),
   'gi',
 );
+
+/** A version: dotted numbers ("3.7", "v12.7.0", "2.39"), "v12", "12+", or a number right after "version" or "release". */
+const VERSION = /\bv?\d+(?:\.\d+){1,3}\b\+?|\bv\d+\b|\b\d+\+(?![\d+])|(?<=\b(?:version|release)\s)\d+\b/gi;
+
+/** "2.5 pct", "$1.5": a share or a sum, not a version. */
+function isShareOrSum(view: SentenceView, start: number, end: number): boolean {
+  return /^\s*(?:%|pct\b|percent\b)/iu.test(view.text.slice(end)) || /[$£€¥₹]\s?$/u.test(view.text.slice(0, start));
+}
 
 /** A whole span that is a date or time ("Friday", "March 1990") names a time, never a person or a place. */
 const WHOLE_TIME = new RegExp(`^(?:${TIME.source})$`, 'i');

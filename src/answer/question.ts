@@ -2,7 +2,7 @@
 import { nameKindOf } from '../text/names.js';
 import { tokenize, type Token } from '../text/terms.js';
 
-export type AnswerKind = 'count' | 'amount' | 'quantity' | 'duration' | 'time' | 'person' | 'place' | 'value' | 'entity' | 'expansion' | 'other';
+export type AnswerKind = 'count' | 'amount' | 'quantity' | 'duration' | 'time' | 'person' | 'place' | 'value' | 'version' | 'entity' | 'expansion' | 'other';
 
 export interface QuestionTerm {
   /** The term and its synonyms; a sentence holding any of them covers the term. */
@@ -85,6 +85,8 @@ const KIND_PATTERNS: [RegExp, AnswerKind][] = [
   [/^\s*what(?:(?:'|’)?s|\s+(?:is|was|are|were))\s+the\s+(?:\w+\s+)?names?\s+of\b/i, 'entity'],
   // A yes/no question ("are foreign keys enforced by default?") is answered by a statement, not by a value.
   [/^\s*(?:is|are|was|were|does|do|did|can|could|will|would|should|has|have|had)\s+(?!there\b)/i, 'other'],
+  // "Which Node version first supports …", "since which python version is …": a version number.
+  [/^\s*(?:what|which)\s+(?:[\w.-]+\s+){0,2}?(?:version|release)s?\b/i, 'version'],
   // A setting's value: "what port does it listen on by default?", "the maximum number of attached databases".
   [/\b(?:defaults?|maximum|minimum|limit)\b/i, 'value'],
   [/^\s*(which|what)\s+(?!(is|was|are|were|did|does|do|has|have|had|can|could|will|would|should|happened|happens|caused)\b)\w+/i, 'entity'],
