@@ -3,6 +3,7 @@ import { findNumbers, formatValue, type NumberMention } from './numbers.js';
 import { ASKS_SHARE, GENERIC_FOCUS, PAST_MARKERS, type Question } from './question.js';
 import { distanceToTerms, numbersIn, sliceTokens, type SentenceView } from './sentence.js';
 import { longFormOf } from '../text/abbreviations.js';
+import { isEnglishWord } from '../text/english.js';
 import { nameKindOf, type NameKind } from '../text/names.js';
 
 export interface ShortAnswer {
@@ -535,9 +536,12 @@ function extractName(view: SentenceView, question: Question, weights: TermWeight
     const isAcronym = /^\p{Lu}{2,}$/u.test(text);
     const kinds = spanKinds(view, span);
     const isDemonym = words === 1 && kinds.has('demonym');
-    // People and places are not named with underscores or digits ("SQLITE_SOURCE_ID", "X11"): that is code.
-    if ((question.kind === 'person' || question.kind === 'place') && /[_\d]/u.test(text)) continue;
+    // People and places are not named with underscores, digits, slashes or inner dots ("SQLITE_SOURCE_ID", "X11",
+    // "Meta/Reintegrate", "sqlite3.exe"), nor with one letter: that is code, or an initial alone.
+    if ((question.kind === 'person' || question.kind === 'place') && (/[_\d/\\]|\.\p{L}/u.test(text) || /^\p{L}\.?$/u.test(text))) continue;
     if (question.kind === 'person') {
+      // A capitalised common word the lexicon knows as no name ("Windows", "Chapter", "SQUASH") is no one.
+      if (words === 1 && kinds.size === 0 && isEnglishWord(text)) continue;
       // "Who" asks for a person or an organisation: never a place, a people or a month.
       if (kinds.size > 0 && [...kinds].every((kind) => kind === 'place' || kind === 'demonym' || kind === 'time')) continue;
       if (kinds.has('person') || nameKindOf(view.tokens[span.from - 1]?.raw ?? '') === 'title') score *= KNOWN_NAME_EVIDENCE;

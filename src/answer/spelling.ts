@@ -5,7 +5,7 @@
  * real English words (an-array-of-english-words, ~275,000 words and their inflections): "mayor" in a corpus that
  * never names one is an unknown word, not a typo of "major".
  */
-import { createRequire } from 'node:module';
+import { englishWordList, isEnglishWord } from '../text/english.js';
 import type { Corpus } from '../search/corpus.js';
 import { documentFrequency } from '../search/impacts.js';
 import { SPELLING_OPTIONS } from '../search/options.js';
@@ -27,19 +27,6 @@ export interface Correction {
   word: string | null;
 }
 
-let englishWords: string[] | null = null;
-let englishSet: ReadonlySet<string> | null = null;
-
-/** Loaded on the first word that needs correcting, not at start-up. */
-function english(): { words: string[]; set: ReadonlySet<string> } {
-  englishWords ??= createRequire(import.meta.url)('an-array-of-english-words') as string[];
-  englishSet ??= new Set(englishWords);
-  return { words: englishWords, set: englishSet };
-}
-
-function isEnglishWord(word: string): boolean {
-  return english().set.has(word.toLowerCase());
-}
 
 /**
  * Per corpus, the English words whose term it holds, by first letter and length: the pool a typo is matched
@@ -51,7 +38,7 @@ function spellableWords(corpus: Corpus): Map<string, { word: string; term: strin
   let byShape = spellable.get(corpus);
   if (byShape === undefined) {
     byShape = new Map();
-    for (const word of english().words) {
+    for (const word of englishWordList()) {
       const term = computeTerm(word);
       if (term === '' || documentFrequency(corpus.impacts, term) === 0) continue;
       const key = `${word.charAt(0)}${word.length}`;

@@ -27,17 +27,19 @@ describe('kinds of names, from a lexicon', () => {
     expect(answerQuestion(corpus, 'who started the project?').answer).toBe('Margaret Holloway');
   });
 
-  it('does not answer "who" with a code identifier', async () => {
+  it('does not answer "who" with a code identifier, a common word or a lone initial', async () => {
     const notes = [
       'Release notes',
       '',
       'SQLITE_SOURCE_ID is "2018-11-05 20:37:38", the check-in this release was built from.',
       '',
+      'In 2018 Windows and Meta/Reintegrate won a place in the build, as N said.',
+      '',
       'The library was written by Margaret Holloway in 2000.',
       '',
     ].join('\n');
     const corpus = await corpusOf([articleFrom('notes.txt', notes)]);
-    expect(answerQuestion(corpus, 'who won in 2018?').answer).not.toBe('SQLITE_SOURCE_ID');
+    expect(['SQLITE_SOURCE_ID', 'Windows', 'Meta/Reintegrate', 'N']).not.toContain(answerQuestion(corpus, 'who won in 2018?').answer);
     expect(answerQuestion(corpus, 'who wrote the library?').answer).toBe('Margaret Holloway');
   });
 
