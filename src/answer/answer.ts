@@ -14,7 +14,7 @@ import { scoreOf, type Features, type RankingModel } from './features.js';
 import { RANKING } from './ranking-weights.js';
 import { contentSet, sameStatement } from './duplicates.js';
 import { entryPageOpenings, headingKey, namesOnly } from './entries.js';
-import { extractAnswer, isFigure } from './extract.js';
+import { extractAnswer, isFigure, versionsIn, type ShortAnswer } from './extract.js';
 import { analyzeQuestion, type Question } from './question.js';
 import { correctSpelling, type Correction } from './spelling.js';
 import { viewSentence, type SentenceView } from './sentence.js';
@@ -233,7 +233,7 @@ function rankSentences(corpus: Corpus, question: Question, weights: number[], mo
         else if (term.forms.some((form) => headingTerms.has(form))) inHeading += weight;
         else if ([views[position - 1], views[position + 1]].some((near) => near !== undefined && near.hits[termIndex]!.length > 0)) nearby += weight;
       });
-      const short = extractAnswer(view, question, weights, isCommon);
+      const short = extractAnswer(view, question, weights, isCommon) ?? versionInContext(corpus, passage, title, question, weights);
       const asksForType = question.kind !== 'other';
       const features: Features = {
         coverage: covered / knownWeight,
@@ -266,6 +266,35 @@ function rankSentences(corpus: Corpus, question: Question, weights: number[], mo
   });
   ranked.sort((a, b) => b.score - a.score || a.view.passage.id - b.view.passage.id || a.view.range.start - b.view.range.start);
   return ranked;
+}
+
+/**
+ * A version a sentence does not state may be its section's or page's: "Structural pattern matching has been added …"
+ * under "What's New In Python 3.10". A version in several pages' titles ("… | Node.js v18.20.4 Documentation") is the
+ * documentation's own, not an answer.
+ */
+function versionInContext(corpus: Corpus, passage: Passage, title: string, question: Question, weights: number[]): ShortAnswer | null {
+  if (question.kind !== 'version') return null;
+  for (const context of [passage.heading, title]) {
+    const view: SentenceView = { passage, range: { start: 0, end: context.length }, text: context, tokens: tokenize(context), hits: question.terms.map(() => []) };
+    const short = extractAnswer(view, question, weights);
+    if (short !== null && (context !== title || (titleVersions(corpus).get(short.value) ?? 0) <= 1)) return short;
+  }
+  return null;
+}
+
+const titleVersionCounts = new WeakMap<Corpus, Map<string, number>>();
+
+/** How many sources' titles state each version. */
+function titleVersions(corpus: Corpus): Map<string, number> {
+  let counts = titleVersionCounts.get(corpus);
+  if (counts !== undefined) return counts;
+  counts = new Map();
+  for (const { source } of corpus.sources) {
+    for (const version of new Set(versionsIn(source.title ?? ''))) counts.set(version, (counts.get(version) ?? 0) + 1);
+  }
+  titleVersionCounts.set(corpus, counts);
+  return counts;
 }
 
 /**

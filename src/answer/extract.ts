@@ -411,6 +411,11 @@ const TIME = new RegExp(
 /** A version: dotted numbers ("3.7", "v12.7.0", "2.39"), "v12", "12+", or a number right after "version" or "release". */
 const VERSION = /\bv?\d+(?:\.\d+){1,3}\b\+?|\bv\d+\b|\b\d+\+(?![\d+])|(?<=\b(?:version|release)\s)\d+\b/gi;
 
+/** Every version `text` states, as short answers' values are written. */
+export function versionsIn(text: string): string[] {
+  return [...text.matchAll(VERSION)].map((match) => match[0].toLowerCase());
+}
+
 /** "2.5 pct", "$1.5": a share or a sum, not a version. */
 function isShareOrSum(view: SentenceView, start: number, end: number): boolean {
   return /^\s*(?:%|pct\b|percent\b)/iu.test(view.text.slice(end)) || /[$£€¥₹]\s?$/u.test(view.text.slice(0, start));

@@ -32,4 +32,22 @@ describe('version questions', () => {
     expect(answerQuestion(corpus, 'which node version supports conditional entry points?').answer).toBe('14+');
     expect(answerQuestion(corpus, 'which version of packages set the licence cost?').answer ?? '').not.toMatch(/2\.5|1\.50/u);
   });
+
+  it('takes the version from the page title when the sentence does not state it', async () => {
+    const whatsNew = articleFrom(
+      'whatsnew/3.10.html',
+      '<html><head><title>What’s New In Python 3.10</title></head><body><main><h1>What’s New In Python 3.10</h1><p>Structural pattern matching has been added in the form of a match statement.</p></main></body></html>',
+    );
+    const corpus = await corpusOf([whatsNew, articleFrom('notes.txt', notes)]);
+    const answer = answerQuestion(corpus, 'what python version added structural pattern matching?');
+    expect(answer.answer).toBe('3.10');
+    expect(answer.quotes[0]?.text).toBe('Structural pattern matching has been added in the form of a match statement.');
+  });
+
+  it('does not take the documentation\'s own version, in every page\'s title, for an answer', async () => {
+    const page = (name: string, sentence: string) =>
+      articleFrom(`${name}.html`, `<html><head><title>${name} | Node.js v18.20.4 Documentation</title></head><body><main><h1>${name}</h1><p>${sentence}</p></main></body></html>`);
+    const corpus = await corpusOf([page('Packages', 'The imports field allows private mappings inside a package.'), page('Errors', 'An error is thrown when a file is missing.')]);
+    expect(answerQuestion(corpus, 'which node version first supports the imports field?').answer).not.toBe('v18.20.4');
+  });
 });
