@@ -12,7 +12,7 @@ import { mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { Corpus } from './corpus.js';
-import { decodeCorpus, encodeCorpus, IndexFormatError, readHeader, type EncodedCorpus } from './envelope.js';
+import { decodeCorpus, encodeCorpus, IndexFormatError, readHeader, type DecodeOptions, type EncodedCorpus } from './envelope.js';
 
 export const INDEX_FILE = 'index.quoth';
 /** The file name of the JSON index of earlier versions, removed once a new index is saved beside it. */
@@ -138,7 +138,7 @@ function isAlive(pid: number): boolean {
 }
 
 /** Reads the saved index. Never throws: a missing, unreadable, damaged or foreign file is a reason to rebuild. */
-export async function loadSavedCorpus(indexDir: string): Promise<SavedIndex> {
+export async function loadSavedCorpus(indexDir: string, options: DecodeOptions = {}): Promise<SavedIndex> {
   const file = path.join(indexDir, INDEX_FILE);
   let bytes: Buffer;
   try {
@@ -151,7 +151,7 @@ export async function loadSavedCorpus(indexDir: string): Promise<SavedIndex> {
   const damage = checksumProblem(bytes);
   if (damage !== null) return unusable(`${file} ${damage}`);
   try {
-    return { ok: true, corpus: decodeCorpus(unframe(bytes)) };
+    return { ok: true, corpus: decodeCorpus(unframe(bytes), options) };
   } catch (error) {
     if (error instanceof IndexFormatError) return unusable(`${file}: ${error.message}`);
     throw error;
