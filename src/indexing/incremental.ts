@@ -1,19 +1,32 @@
 /**
- * An incremental build: the files a previous corpus indexed, unchanged (same path, content hash and source id, none
- * of their passages left out as repeated elsewhere), keep their digest (copy signature, passages, term counts); every
- * other file is read and parsed again. The corpus is then assembled as a full build assembles it, so copies, stories,
+ * An incremental build: the files a previous corpus indexed, unchanged (same path, content hash and source id), keep
+ * their digest (copy signature, passages as cut — those left out as repeated included —, term counts); every other
+ * file is read and parsed again. The corpus is then assembled as a full build assembles it, so copies, stories,
  * aggregate pages and every statistic come out the same. Pure.
  */
 import type { LoadResult } from '../ingest/index.js';
-import type { Corpus, ArticleDigest } from '../search/corpus.js';
-import { corpusOfDigests, digestArticle } from '../search/corpus.js';
+import type { Passage } from '../model.js';
+import type { Corpus, ArticleDigest, RepeatedPassage } from '../search/corpus.js';
+import { corpusOfDigests, digestArticle, isFormatCopy } from '../search/corpus.js';
 
 /** Whether a file (as loadSeeds describes it) can keep its digest from `previous`. */
 export function reusableIn(previous: Corpus): (file: { path: string; sha256: string; sourceId: string }) => boolean {
   const byPath = new Map(previous.sources.map((indexed) => [indexed.source.path, indexed]));
   return (file) => {
     const indexed = byPath.get(file.path);
-    return indexed !== undefined && indexed.sha256 === file.sha256 && indexed.source.id === file.sourceId && indexed.dropped === 0;
+    return indexed !== undefined && indexed.sha256 === file.sha256 && indexed.source.id === file.sourceId;
+  };
+}
+
+/**
+ * Why a file (as loadSeeds describes it) was skipped by `previous` for what it holds, when it still holds the same:
+ * it is skipped again unread (pages of links, pages without text). Copies in a weaker format are read again.
+ */
+export function skippedAgainIn(previous: Corpus): (file: { path: string; sha256: string }) => string | undefined {
+  const byPath = new Map(previous.skipped.flatMap((file) => (file.sha256 === undefined || isFormatCopy(file) ? [] : [[file.path, file] as const])));
+  return (file) => {
+    const skipped = byPath.get(file.path);
+    return skipped?.sha256 === file.sha256 ? skipped.reason : undefined;
   };
 }
 
@@ -27,17 +40,30 @@ export function digestsOf(previous: Corpus, read: readonly ArticleDigest[], reus
     offset += indexed.passages;
     return start;
   });
+  const repeatedOf = new Map<number, RepeatedPassage[]>();
+  for (const entry of previous.repeated) {
+    const list = repeatedOf.get(entry.source);
+    if (list === undefined) repeatedOf.set(entry.source, [entry]);
+    else list.push(entry);
+  }
   const reusedDigest = (path: string): ArticleDigest => {
     const index = firstPassage.get(path)!;
     const indexed = previous.sources[index]!;
-    const ids = Array.from({ length: indexed.passages }, (_, k) => starts[index]! + k);
-    return {
-      source: indexed.source,
-      sha256: indexed.sha256,
-      signature: previous.signatures[index]!,
-      passages: ids.map((id, k) => ({ ...previous.passages[id]!, id: k })),
-      previousIds: ids,
-    };
+    const repeated = repeatedOf.get(index) ?? [];
+    const passages: Passage[] = [];
+    const previousIds: number[] = [];
+    let next = starts[index]!;
+    let r = 0;
+    for (let position = 0; position < indexed.passages + indexed.dropped; position++) {
+      if (repeated[r]?.position === position) {
+        passages.push({ ...repeated[r++]!.passage, id: position });
+        previousIds.push(-1);
+      } else {
+        passages.push({ ...previous.passages[next]!, id: position });
+        previousIds.push(next++);
+      }
+    }
+    return { source: indexed.source, sha256: indexed.sha256, signature: previous.signatures[index]!, passages, previousIds };
   };
   const digests: ArticleDigest[] = [];
   let next = 0;
@@ -55,7 +81,7 @@ export interface IncrementalBuild {
 }
 
 /**
- * The corpus of a folder read with `reuse: reusableIn(previous)`. `read`: digests of the articles read, in path order
+ * The corpus of a folder read with `reuse: reusableIn(previous)` and `skipAgain: skippedAgainIn(previous)`. `read`: digests of the articles read, in path order
  * (a streaming read digests each article as it comes); by default those of `loaded.articles`.
  */
 export function buildIncrementally(

@@ -5,7 +5,7 @@ import type { Article } from '../model.js';
 import { corpusOfDigests, digestArticle, type ArticleDigest } from '../search/corpus.js';
 import { encodeCorpus } from '../search/envelope.js';
 import { loadSavedCorpus, saveEncoded } from '../search/store.js';
-import { buildIncrementally, reusableIn } from './incremental.js';
+import { buildIncrementally, reusableIn, skippedAgainIn } from './incremental.js';
 import type { BuildRequest, WorkerMessage } from './protocol.js';
 
 const port = parentPort;
@@ -20,7 +20,8 @@ function removals(article: Article): [string, [string, number][]] {
 }
 
 async function build(request: BuildRequest): Promise<void> {
-  const saved = request.incremental ? await loadSavedCorpus(request.indexDir) : null;
+  // Only built upon here: its impacts are never scored.
+  const saved = request.incremental ? await loadSavedCorpus(request.indexDir, { score: false }) : null;
   const previous = saved?.ok ? saved.corpus : null;
   // Each article is digested (passages cut, copy signature taken) as soon as it is read and then let go: the build
   // holds the passages, not every file's text, markup and parse at once.
@@ -37,7 +38,7 @@ async function build(request: BuildRequest): Promise<void> {
       digestMs += performance.now() - digesting;
     },
     ...(request.maxFileBytes === undefined ? {} : { maxFileBytes: request.maxFileBytes }),
-    ...(previous === null ? {} : { reuse: reusableIn(previous) }),
+    ...(previous === null ? {} : { reuse: reusableIn(previous), skipAgain: skippedAgainIn(previous) }),
   });
   const readMs = performance.now() - started;
   send({ type: 'read', skipped: seeds.skipped, warnings: seeds.warnings, removed });

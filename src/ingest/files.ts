@@ -25,6 +25,11 @@ export interface LoadOptions {
    */
   reuse?(file: { path: string; sha256: string; sourceId: string }): boolean;
   /**
+   * Why a file was skipped before for what it holds, when the caller knows (same displayed path and content hash):
+   * it is skipped again for that reason without being parsed. Undefined: read it.
+   */
+  skipAgain?(file: { path: string; sha256: string }): string | undefined;
+  /**
    * Receives each article as soon as it is read, in path order, instead of `articles` collecting them (it is then
    * left empty): a caller that keeps only what it needs of an article holds one at a time, not the whole folder.
    */
@@ -180,7 +185,10 @@ export async function loadSeeds(seedsDir: string, options: LoadOptions = {}): Pr
     }
     const sha256 = bytes === null ? null : sha256Of(bytes);
     const sourceId = ids.get(rel);
-    if (bytes !== null && sha256 !== null && sourceId !== undefined && options.reuse?.({ path: shown, sha256, sourceId })) {
+    const skippedBefore = bytes !== null && sha256 !== null ? options.skipAgain?.({ path: shown, sha256 }) : undefined;
+    if (skippedBefore !== undefined && sha256 !== null) {
+      skipped.push({ path: shown, reason: skippedBefore, sha256 });
+    } else if (bytes !== null && sha256 !== null && sourceId !== undefined && options.reuse?.({ path: shown, sha256, sourceId })) {
       reused.push({ path: shown, sha256, sourceId, before: read });
     } else if (bytes !== null && sha256 !== null) {
       let article: Article | null = null;

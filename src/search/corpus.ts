@@ -27,6 +27,11 @@ export interface Corpus {
   /** Copy signature of each source, in the order of `sources`: kept so an unchanged file is not read again to find copies. */
   signatures: CopySignature[];
   passages: Passage[];
+  /**
+   * Passages cut from a source but left out as repeated (aggregate pages, template text), in source and cut order:
+   * kept so that an unchanged source is not read again to know them (what is repeated changes with other files).
+   */
+  repeated: RepeatedPassage[];
   /** Term counts by passage and field: what the impacts and the spelling index are computed from, and what is saved. */
   table: TermTable;
   /** Term → passages with precomputed scores: retrieval for /ask, and term rarity. */
@@ -38,8 +43,26 @@ export interface Corpus {
   skipped: SkippedFile[];
 }
 
+export interface RepeatedPassage {
+  /** Index of its source in `sources`. */
+  source: number;
+  /** Its place among the passages cut from the source (indexed and repeated together); also its `passage.id`. */
+  position: number;
+  passage: Passage;
+}
+
 /** What a corpus is made of; the rest (`sourceById`, `impacts`, `search`) is derived. */
 export type CorpusParts = Omit<Corpus, 'sourceById' | 'impacts' | 'search' | 'prepareSearch'> & { impacts?: ImpactIndex };
+
+const FORMAT_COPY_REASON = 'same text as ';
+
+/**
+ * Whether a skipped file was left out as a copy of another file in a stronger format: that depends on the other
+ * files, not on its own bytes alone (every other reason to skip a file that was read does).
+ */
+export function isFormatCopy(file: SkippedFile): boolean {
+  return file.reason.startsWith(FORMAT_COPY_REASON);
+}
 
 /** Lets a long build give the event loop a turn (the bot keeps answering during /reindex). */
 export type Pause = () => Promise<void>;
@@ -98,7 +121,7 @@ export function corpusOfDigests(digests: readonly ArticleDigest[], skipped: Skip
   );
   const copies: SkippedFile[] = [...copyOf].map(([copy, original]) => ({
     path: digests[copy]!.source.path,
-    reason: `same text as ${digests[original]!.source.path}, indexed in that format`,
+    reason: `${FORMAT_COPY_REASON}${digests[original]!.source.path}, indexed in that format`,
     sha256: digests[copy]!.sha256,
   }));
 
@@ -112,14 +135,22 @@ export function corpusOfDigests(digests: readonly ArticleDigest[], skipped: Skip
       cut.push(passage);
     });
   }
-  const repeated = repeatedPassages(cut);
+  const repeatedIds = repeatedPassages(cut);
   const passages: Passage[] = [];
   const previousIds: number[] = [];
-  cut.forEach((passage, cutId) => {
-    if (repeated.has(cutId)) return;
-    previousIds.push(cutPreviousIds[cutId]!);
-    passage.id = passages.length;
-    passages.push(passage);
+  const repeated: RepeatedPassage[] = [];
+  let cutId = 0;
+  kept.forEach((digest, source) => {
+    digest.passages.forEach((passage, position) => {
+      if (repeatedIds.has(cutId++)) {
+        passage.id = position;
+        repeated.push({ source, position, passage });
+        return;
+      }
+      previousIds.push(cutPreviousIds[cutId - 1]!);
+      passage.id = passages.length;
+      passages.push(passage);
+    });
   });
   const counts = new Map<string, number>();
   for (const passage of passages) counts.set(passage.sourceId, (counts.get(passage.sourceId) ?? 0) + 1);
@@ -138,6 +169,7 @@ export function corpusOfDigests(digests: readonly ArticleDigest[], skipped: Skip
     sources,
     signatures: kept.map((digest) => digest.signature),
     passages,
+    repeated,
     table,
     skipped: [...skipped, ...copies],
   });
@@ -176,6 +208,7 @@ export function assemble(parts: CorpusParts): Corpus {
     signatures: parts.signatures,
     sourceById: new Map(parts.sources.map((indexed) => [indexed.source.id, indexed])),
     passages: parts.passages,
+    repeated: parts.repeated,
     table: parts.table,
     get impacts() {
       return (impacts ??= scoreImpacts(parts.table));

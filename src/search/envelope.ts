@@ -4,6 +4,7 @@
  * table), and the passages' text as one UTF-8 block. Decoding checks that the columns fit together and makes no
  * passage object: passages are made on first read (lazyarray.ts). Pure: store.ts frames, compresses and writes it.
  */
+import { isAscii } from 'node:buffer';
 import { z } from 'zod';
 import type { Passage } from '../model.js';
 import { assemble, type Corpus } from './corpus.js';
@@ -13,7 +14,7 @@ import { lazyArray } from './lazyarray.js';
 import type { Counts, TermTable } from './termtable.js';
 
 /** Bump whenever the columns, the passage cutting or the term pipeline change meaning. */
-export const SCHEMA_VERSION = 10;
+export const SCHEMA_VERSION = 11;
 
 const sourceRef = z.object({
   id: z.string(),
@@ -37,7 +38,7 @@ interface ColumnOf {
 const headerSchema = z.object({
   schemaVersion: z.number(),
   builtAt: z.string(),
-  counts: z.object({ sources: z.number(), passages: z.number(), skipped: z.number(), terms: z.number(), postings: z.number() }),
+  counts: z.object({ sources: z.number(), passages: z.number(), repeated: z.number(), skipped: z.number(), terms: z.number(), postings: z.number() }),
   sources: z.array(z.object({ source: sourceRef, sha256: z.string(), passages: z.number(), dropped: z.number(), story: z.string() })),
   skipped: z.array(z.object({ path: z.string(), reason: z.string(), sha256: z.string().optional() })),
   /** The columns in the order their bytes follow one another, each padded to 8 bytes. */
@@ -65,40 +66,31 @@ export function encodeCorpus(corpus: Corpus): EncodedCorpus {
   const { passages, table } = corpus;
   const sourceIndex = new Map(corpus.sources.map((indexed, index) => [indexed.source.id, index]));
   const headings = new Map<string, number>();
-  const n = passages.length;
-  const passageSource = new Int32Array(n);
-  const passageStart = new Int32Array(n);
-  const passageEnd = new Int32Array(n);
-  const passageHeading = new Int32Array(n);
-  const sentenceOffsets = new Int32Array(n + 1);
-  passages.forEach((passage, id) => (sentenceOffsets[id + 1] = sentenceOffsets[id]! + 2 * passage.sentences.length));
-  const bounds = new Int32Array(sentenceOffsets[n]!);
-  const texts: string[] = [];
-  passages.forEach((passage, id) => {
-    passageSource[id] = sourceIndex.get(passage.sourceId)!;
-    passageStart[id] = passage.start;
-    passageEnd[id] = passage.end;
-    let heading = headings.get(passage.heading);
-    if (heading === undefined) headings.set(passage.heading, (heading = headings.size));
-    passageHeading[id] = heading;
-    let at = sentenceOffsets[id]!;
-    for (const sentence of passage.sentences) {
-      bounds[at++] = sentence.start - passage.start;
-      bounds[at++] = sentence.end - passage.start;
-    }
-    texts.push(passage.text);
-  });
-  const text = stringList(texts);
+  const indexed = passageColumns(passages, sourceIndex, headings);
+  const repeated = passageColumns(
+    corpus.repeated.map((entry) => entry.passage),
+    sourceIndex,
+    headings,
+  );
   const headingList = stringList([...headings.keys()]);
   const termList = stringList(table.terms);
   const columns: [string, Column][] = [
-    ['passageSource', passageSource],
-    ['passageStart', passageStart],
-    ['passageEnd', passageEnd],
-    ['passageHeading', passageHeading],
-    ['sentenceOffsets', sentenceOffsets],
-    ['sentenceBounds', bounds],
-    ['textOffsets', text.offsets],
+    ['passageSource', indexed.source],
+    ['passageStart', indexed.start],
+    ['passageEnd', indexed.end],
+    ['passageHeading', indexed.heading],
+    ['sentenceOffsets', indexed.sentenceOffsets],
+    ['sentenceBounds', indexed.bounds],
+    ['textOffsets', indexed.text.offsets],
+    ['repeatedSource', repeated.source],
+    ['repeatedPosition', Int32Array.from(corpus.repeated, (entry) => entry.position)],
+    ['repeatedStart', repeated.start],
+    ['repeatedEnd', repeated.end],
+    ['repeatedHeading', repeated.heading],
+    ['repeatedSentenceOffsets', repeated.sentenceOffsets],
+    ['repeatedSentenceBounds', repeated.bounds],
+    ['repeatedTextOffsets', repeated.text.offsets],
+    ['repeatedText', repeated.text.bytes],
     ['headingOffsets', headingList.offsets],
     ['headingText', headingList.bytes],
     ['termOffsets', termList.offsets],
@@ -120,12 +112,54 @@ export function encodeCorpus(corpus: Corpus): EncodedCorpus {
   const header: IndexHeader = {
     schemaVersion: SCHEMA_VERSION,
     builtAt: corpus.builtAt,
-    counts: { sources: corpus.sources.length, passages: n, skipped: corpus.skipped.length, terms: table.terms.length, postings: table.ids.length },
+    counts: {
+      sources: corpus.sources.length,
+      passages: passages.length,
+      repeated: corpus.repeated.length,
+      skipped: corpus.skipped.length,
+      terms: table.terms.length,
+      postings: table.ids.length,
+    },
     sources: corpus.sources,
     skipped: corpus.skipped,
     columns: columns.map(([name, column]) => ({ name, type: typeName(column), length: column.length })),
   };
-  return { header, columns: concatenate(columns.map(([, column]) => column)), text: text.bytes };
+  return { header, columns: concatenate(columns.map(([, column]) => column)), text: indexed.text.bytes };
+}
+
+interface PassageColumns {
+  source: Int32Array;
+  start: Int32Array;
+  end: Int32Array;
+  heading: Int32Array;
+  /** Sentences of passage i are bounds[sentenceOffsets[i] … sentenceOffsets[i + 1]), start and end by turns, from the passage's start. */
+  sentenceOffsets: Int32Array;
+  bounds: Int32Array;
+  text: { bytes: Uint8Array; offsets: Int32Array };
+}
+
+/** Passages in columns; their headings are numbered into `headings` (shared by every list of passages). */
+function passageColumns(passages: readonly Passage[], sourceIndex: ReadonlyMap<string, number>, headings: Map<string, number>): PassageColumns {
+  const n = passages.length;
+  const columns = { source: new Int32Array(n), start: new Int32Array(n), end: new Int32Array(n), heading: new Int32Array(n), sentenceOffsets: new Int32Array(n + 1) };
+  passages.forEach((passage, id) => (columns.sentenceOffsets[id + 1] = columns.sentenceOffsets[id]! + 2 * passage.sentences.length));
+  const bounds = new Int32Array(columns.sentenceOffsets[n]!);
+  const texts: string[] = [];
+  passages.forEach((passage, id) => {
+    columns.source[id] = sourceIndex.get(passage.sourceId)!;
+    columns.start[id] = passage.start;
+    columns.end[id] = passage.end;
+    let heading = headings.get(passage.heading);
+    if (heading === undefined) headings.set(passage.heading, (heading = headings.size));
+    columns.heading[id] = heading;
+    let at = columns.sentenceOffsets[id]!;
+    for (const sentence of passage.sentences) {
+      bounds[at++] = sentence.start - passage.start;
+      bounds[at++] = sentence.end - passage.start;
+    }
+    texts.push(passage.text);
+  });
+  return { ...columns, bounds, text: stringList(texts) };
 }
 
 function concatenateSignatures(signatures: readonly CopySignature[]): Uint32Array {
@@ -209,13 +243,18 @@ export function readColumns(header: IndexHeader, bytes: Uint8Array): Map<string,
   return columns;
 }
 
+export interface DecodeOptions {
+  /** Score the impacts now (default): false when the corpus is only the base of an incremental build. */
+  score?: boolean;
+}
+
 /**
  * Reads an encoded corpus. Throws IndexFormatError naming what does not fit: a column missing or of the wrong
  * length, a passage whose offsets cannot describe its text, postings out of order, counts that do not add up.
  * (Whether a passage's text is the slice of the article it claims is vouched for by the file's checksum and the
  * sources' hashes, not re-read here.)
  */
-export function decodeCorpus(encoded: EncodedCorpus): Corpus {
+export function decodeCorpus(encoded: EncodedCorpus, options: DecodeOptions = {}): Corpus {
   const { header, text } = encoded;
   const columns = readColumns(header, encoded.columns);
   const { passages: n, terms: termCount, postings } = header.counts;
@@ -231,34 +270,60 @@ export function decodeCorpus(encoded: EncodedCorpus): Corpus {
   };
   const counts = (name: string, length: number): Counts => column(name, length, 'Uint8', 'Uint16', 'Uint32');
 
-  const passageSource = column('passageSource', n, 'Int32');
-  const passageStart = column('passageStart', n, 'Int32');
-  const passageEnd = column('passageEnd', n, 'Int32');
-  const passageHeading = column('passageHeading', n, 'Int32');
-  const sentenceOffsets = column('sentenceOffsets', n + 1, 'Int32');
-  const sentenceBounds = column('sentenceBounds', sentenceOffsets[n] ?? 0, 'Int32');
-  const textOffsets = column('textOffsets', n + 1, 'Int32');
   const headingOffsets = columns.get('headingOffsets');
   if (headingOffsets === undefined) throw new IndexFormatError('column headingOffsets is missing');
   const headingText = column('headingText', headingOffsets.at(-1) ?? 0, 'Uint8');
   const headings = readStrings('heading', column('headingOffsets', headingOffsets.length, 'Int32'), headingText);
   const terms = readStrings('term', column('termOffsets', termCount + 1, 'Int32'), column('termText', columns.get('termText')?.length ?? 0, 'Uint8'));
+  const sourceIds = header.sources.map((indexed) => indexed.source.id);
 
-  checkOffsets('textOffsets', textOffsets, text.length);
-  checkOffsets('sentenceOffsets', sentenceOffsets, sentenceBounds.length);
+  const passageAt = readPassages({ what: 'passage', count: n, text, headings, sourceIds }, (name, length) => column(name, length, 'Int32'), {
+    source: 'passageSource',
+    start: 'passageStart',
+    end: 'passageEnd',
+    heading: 'passageHeading',
+    sentenceOffsets: 'sentenceOffsets',
+    bounds: 'sentenceBounds',
+    textOffsets: 'textOffsets',
+  });
   const perSource = new Int32Array(header.sources.length);
-  for (let id = 0; id < n; id++) {
-    const source = passageSource[id]!;
-    if (source < 0 || source >= header.sources.length) throw new IndexFormatError(`passage ${id} names source #${source}, which is not in the index`);
-    perSource[source] = perSource[source]! + 1;
-    const heading = passageHeading[id]!;
-    if (heading < 0 || heading >= headings.length) throw new IndexFormatError(`passage ${id} names heading #${heading}, which is not in the index`);
-    const problem = passageProblem(id, passageStart, passageEnd, sentenceOffsets, sentenceBounds, textOffsets, text);
-    if (problem !== null) throw new IndexFormatError(`passage ${id} of ${header.sources[source]!.source.id}: ${problem}`);
-  }
+  for (const source of passageAt.sources) perSource[source] = perSource[source]! + 1;
   header.sources.forEach(({ source, passages: listed }, index) => {
     if (perSource[index] !== listed) throw new IndexFormatError(`source ${source.id} lists ${listed} passages, the index holds ${perSource[index]}`);
   });
+
+  const r = header.counts.repeated;
+  const repeatedTextOffsets = column('repeatedTextOffsets', r + 1, 'Int32');
+  const repeatedAt = readPassages(
+    { what: 'repeated passage', count: r, text: column('repeatedText', repeatedTextOffsets[r] ?? 0, 'Uint8'), headings, sourceIds },
+    (name, length) => column(name, length, 'Int32'),
+    {
+      source: 'repeatedSource',
+      start: 'repeatedStart',
+      end: 'repeatedEnd',
+      heading: 'repeatedHeading',
+      sentenceOffsets: 'repeatedSentenceOffsets',
+      bounds: 'repeatedSentenceBounds',
+      textOffsets: 'repeatedTextOffsets',
+    },
+  );
+  const repeatedPosition = column('repeatedPosition', r, 'Int32');
+  // In source and cut order, as many per source as its `dropped`, each at a place among its cut passages.
+  const perSourceRepeated = new Int32Array(header.sources.length);
+  for (let at = 0; at < r; at++) {
+    const source = repeatedAt.sources[at]!;
+    const position = repeatedPosition[at]!;
+    const indexed = header.sources[source]!;
+    const follows = at === 0 || repeatedAt.sources[at - 1]! < source || (repeatedAt.sources[at - 1] === source && repeatedPosition[at - 1]! < position);
+    if (!follows || position < 0 || position >= indexed.passages + indexed.dropped) {
+      throw new IndexFormatError(`repeated passage ${at} of ${indexed.source.id} is out of order or at position ${position} of ${indexed.passages + indexed.dropped}`);
+    }
+    perSourceRepeated[source] = perSourceRepeated[source]! + 1;
+  }
+  header.sources.forEach(({ source, dropped }, index) => {
+    if (perSourceRepeated[index] !== dropped) throw new IndexFormatError(`source ${source.id} lists ${dropped} repeated passages, the index holds ${perSourceRepeated[index]}`);
+  });
+  const repeated = lazyArray(r, (at) => ({ source: repeatedAt.sources[at]!, position: repeatedPosition[at]!, passage: { ...repeatedAt.passage(at), id: repeatedPosition[at]! } }));
 
   const table: TermTable = {
     size: n,
@@ -279,23 +344,75 @@ export function decodeCorpus(encoded: EncodedCorpus): Corpus {
     size: signatureSizes[index]!,
   }));
 
-  const sourceIds = header.sources.map((indexed) => indexed.source.id);
-  const passageAt = (id: number): Passage => {
-    const start = passageStart[id]!;
-    const sentences = [];
-    for (let at = sentenceOffsets[id]!; at < sentenceOffsets[id + 1]!; at += 2) sentences.push({ start: start + sentenceBounds[at]!, end: start + sentenceBounds[at + 1]! });
-    return {
-      id,
-      sourceId: sourceIds[passageSource[id]!]!,
-      start,
-      end: passageEnd[id]!,
-      text: utf8Decoder.decode(text.subarray(textOffsets[id]!, textOffsets[id + 1]!)),
-      sentences,
-      heading: headings[passageHeading[id]!]!,
-    };
+  return assemble({
+    builtAt: header.builtAt,
+    sources: header.sources,
+    signatures,
+    passages: lazyArray(n, passageAt.passage),
+    repeated,
+    table,
+    skipped: header.skipped,
+    // Scored now, as part of loading, so that the first question does not pay for it (unless it is only built upon).
+    ...(options.score === false ? {} : { impacts: scoreImpacts(table) }),
+  });
+}
+
+interface PassageColumnNames {
+  source: string;
+  start: string;
+  end: string;
+  heading: string;
+  sentenceOffsets: string;
+  bounds: string;
+  textOffsets: string;
+}
+
+/**
+ * Checks a list of passages in columns (see `passageColumns`) and gives each passage's source and a maker of its
+ * passage object. Throws IndexFormatError at the first passage whose columns do not fit.
+ */
+function readPassages(
+  list: { what: string; count: number; text: Uint8Array; headings: readonly string[]; sourceIds: readonly string[] },
+  column: (name: string, length: number) => Int32Array,
+  names: PassageColumnNames,
+): { sources: Int32Array; passage(id: number): Passage } {
+  const { what, count: n, text, headings, sourceIds } = list;
+  const passageSource = column(names.source, n);
+  const passageStart = column(names.start, n);
+  const passageEnd = column(names.end, n);
+  const passageHeading = column(names.heading, n);
+  const sentenceOffsets = column(names.sentenceOffsets, n + 1);
+  const sentenceBounds = column(names.bounds, sentenceOffsets[n] ?? 0);
+  const textOffsets = column(names.textOffsets, n + 1);
+  checkOffsets(names.textOffsets, textOffsets, text.length);
+  checkOffsets(names.sentenceOffsets, sentenceOffsets, sentenceBounds.length);
+  // Decoded in place (no view made per passage); the bytes are valid UTF-8, as TextEncoder wrote them.
+  const textBytes = Buffer.from(text.buffer, text.byteOffset, text.byteLength);
+  for (let id = 0; id < n; id++) {
+    const source = passageSource[id]!;
+    if (source < 0 || source >= sourceIds.length) throw new IndexFormatError(`${what} ${id} names source #${source}, which is not in the index`);
+    const heading = passageHeading[id]!;
+    if (heading < 0 || heading >= headings.length) throw new IndexFormatError(`${what} ${id} names heading #${heading}, which is not in the index`);
+    const problem = passageProblem(id, passageStart, passageEnd, sentenceOffsets, sentenceBounds, textOffsets, text);
+    if (problem !== null) throw new IndexFormatError(`${what} ${id} of ${sourceIds[source]!}: ${problem}`);
+  }
+  return {
+    sources: passageSource,
+    passage(id) {
+      const start = passageStart[id]!;
+      const sentences = [];
+      for (let at = sentenceOffsets[id]!; at < sentenceOffsets[id + 1]!; at += 2) sentences.push({ start: start + sentenceBounds[at]!, end: start + sentenceBounds[at + 1]! });
+      return {
+        id,
+        sourceId: sourceIds[passageSource[id]!]!,
+        start,
+        end: passageEnd[id]!,
+        text: textBytes.toString('utf8', textOffsets[id]!, textOffsets[id + 1]!),
+        sentences,
+        heading: headings[passageHeading[id]!]!,
+      };
+    },
   };
-  // Scored now, as part of loading, so that the first question does not pay for it.
-  return assemble({ builtAt: header.builtAt, sources: header.sources, signatures, passages: lazyArray(n, passageAt), table, skipped: header.skipped, impacts: scoreImpacts(table) });
 }
 
 function readStrings(what: string, offsets: Int32Array, bytes: Uint8Array): string[] {
@@ -343,6 +460,8 @@ function passageProblem(
 
 /** UTF-16 units of the UTF-8 bytes [from, to): one per leading byte, two for a 4-byte sequence. */
 function utf16Length(bytes: Uint8Array, from: number, to: number): number {
+  // Most passages are ASCII: one unit a byte, told by a native check far faster than the loop below.
+  if (isAscii(bytes.subarray(from, to))) return to - from;
   let units = 0;
   for (let at = from; at < to; at++) {
     const byte = bytes[at]!;

@@ -12,7 +12,7 @@ import { mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { Corpus } from './corpus.js';
-import { decodeCorpus, encodeCorpus, IndexFormatError, readHeader, type EncodedCorpus } from './envelope.js';
+import { decodeCorpus, encodeCorpus, IndexFormatError, readHeader, type DecodeOptions, type EncodedCorpus } from './envelope.js';
 
 export const INDEX_FILE = 'index.quoth';
 /** The file name of the JSON index of earlier versions, removed once a new index is saved beside it. */
@@ -64,7 +64,8 @@ export async function saveEncoded(indexDir: string, encoded: EncodedCorpus): Pro
 /** The file's bytes, as parts written one after the other (the text is not copied). */
 export function frame(encoded: EncodedCorpus): Buffer[] {
   const header = Buffer.from(JSON.stringify(encoded.header), 'utf8');
-  const columns = deflateRawSync(encoded.columns, { level: 6 });
+  // Level 2: at 110k passages a third of the time of the default level 6 (0.19 s, not 0.62 s), for 0.5 MB more in a 31 MB file.
+  const columns = deflateRawSync(encoded.columns, { level: 2 });
   const lengths = Buffer.alloc(LENGTHS);
   lengths.writeUInt32LE(header.length, 0);
   lengths.writeUInt32LE(columns.length, 4);
@@ -138,7 +139,7 @@ function isAlive(pid: number): boolean {
 }
 
 /** Reads the saved index. Never throws: a missing, unreadable, damaged or foreign file is a reason to rebuild. */
-export async function loadSavedCorpus(indexDir: string): Promise<SavedIndex> {
+export async function loadSavedCorpus(indexDir: string, options: DecodeOptions = {}): Promise<SavedIndex> {
   const file = path.join(indexDir, INDEX_FILE);
   let bytes: Buffer;
   try {
@@ -151,7 +152,7 @@ export async function loadSavedCorpus(indexDir: string): Promise<SavedIndex> {
   const damage = checksumProblem(bytes);
   if (damage !== null) return unusable(`${file} ${damage}`);
   try {
-    return { ok: true, corpus: decodeCorpus(unframe(bytes)) };
+    return { ok: true, corpus: decodeCorpus(unframe(bytes), options) };
   } catch (error) {
     if (error instanceof IndexFormatError) return unusable(`${file}: ${error.message}`);
     throw error;

@@ -179,8 +179,8 @@ class GrowingCounts {
 export function narrowest(values: Uint32Array): Counts {
   let max = 0;
   for (const value of values) if (value > max) max = value;
-  if (max <= 0xff) return Uint8Array.from(values);
-  if (max <= 0xffff) return Uint16Array.from(values);
+  if (max <= 0xff) return new Uint8Array(values);
+  if (max <= 0xffff) return new Uint16Array(values);
   return values;
 }
 
@@ -190,27 +190,14 @@ export function narrowest(values: Uint32Array): Counts {
  * `countTerms` gives over the passages in their new order, without tokenising the kept ones again.
  */
 export function mergeTables(previous: TermTable, keep: Int32Array, added: TermTable, addedIds: Int32Array, size: number): TermTable {
-  const tables = [previous, added] as const;
-  const renumber = [(id: number): number => keep[id]!, (id: number): number => addedIds[id]!] as const;
+  const most = previous.ids.length + added.ids.length;
+  const ids = new Int32Array(most);
+  // Where each posting of the result comes from: `at` in previous, or `~at` in added. The counts are copied field by
+  // field afterwards, each in one tight loop.
+  const origins = new Int32Array(most);
   const terms: string[] = [];
-  const termOffsets: number[] = [0];
-  const ids: number[] = [];
-  const counts: [number[], number[], number[]] = [[], [], []];
-  const take = (table: 0 | 1, term: number): { ids: number[]; at: number[] } => {
-    const from = tables[table];
-    const result = { ids: [] as number[], at: [] as number[] };
-    for (let at = from.offsets[term]!; at < from.offsets[term + 1]!; at++) {
-      const id = renumber[table](from.ids[at]!);
-      if (id < 0) continue;
-      result.ids.push(id);
-      result.at.push(at);
-    }
-    return result;
-  };
-  const push = (table: 0 | 1, at: number, id: number): void => {
-    ids.push(id);
-    FIELDS.forEach((field, f) => counts[f]!.push(tables[table].counts[field][at]!));
-  };
+  const offsets = new Int32Array(previous.terms.length + added.terms.length + 1);
+  let out = 0;
   let a = 0;
   let b = 0;
   while (a < previous.terms.length || b < added.terms.length) {
@@ -218,32 +205,52 @@ export function mergeTables(previous: TermTable, keep: Int32Array, added: TermTa
     const termB = added.terms[b];
     const fromA = termA !== undefined && (termB === undefined || termA <= termB);
     const fromB = termB !== undefined && (termA === undefined || termB <= termA);
-    const left = fromA ? take(0, a++) : { ids: [], at: [] };
-    const right = fromB ? take(1, b++) : { ids: [], at: [] };
-    if (left.ids.length + right.ids.length === 0) continue;
-    terms.push((fromA ? termA : termB)!);
-    let i = 0;
-    let j = 0;
-    while (i < left.ids.length || j < right.ids.length) {
-      if (j >= right.ids.length || (i < left.ids.length && left.ids[i]! < right.ids[j]!)) push(0, left.at[i]!, left.ids[i++]!);
-      else push(1, right.at[j]!, right.ids[j++]!);
+    let i = fromA ? previous.offsets[a]! : 0;
+    const endA = fromA ? previous.offsets[a + 1]! : 0;
+    let j = fromB ? added.offsets[b]! : 0;
+    const endB = fromB ? added.offsets[b + 1]! : 0;
+    const start = out;
+    for (;;) {
+      while (i < endA && keep[previous.ids[i]!]! < 0) i++;
+      const idA = i < endA ? keep[previous.ids[i]!]! : -1;
+      const idB = j < endB ? addedIds[added.ids[j]!]! : -1;
+      if (idA < 0 && idB < 0) break;
+      if (idB < 0 || (idA >= 0 && idA < idB)) {
+        ids[out] = idA;
+        origins[out++] = i++;
+      } else {
+        ids[out] = idB;
+        origins[out++] = ~j++;
+      }
     }
-    termOffsets.push(ids.length);
+    if (fromA) a++;
+    if (fromB) b++;
+    if (out === start) continue;
+    terms.push((fromA ? termA : termB)!);
+    offsets[terms.length] = out;
   }
+  const postingCounts = (field: Field): Counts => {
+    const values = new Uint32Array(out);
+    const fromPrevious = previous.counts[field];
+    const fromAdded = added.counts[field];
+    for (let at = 0; at < out; at++) {
+      const origin = origins[at]!;
+      values[at] = origin >= 0 ? fromPrevious[origin]! : fromAdded[~origin]!;
+    }
+    return narrowest(values);
+  };
   const perPassage = (previousColumn: Counts, addedColumn: Counts): Counts => {
     const values = new Uint32Array(size);
-    previousColumn.forEach((value, id) => {
-      if (keep[id]! >= 0) values[keep[id]!] = value;
-    });
-    addedColumn.forEach((value, id) => (values[addedIds[id]!] = value));
+    for (let id = 0; id < previousColumn.length; id++) if (keep[id]! >= 0) values[keep[id]!] = previousColumn[id]!;
+    for (let id = 0; id < addedColumn.length; id++) values[addedIds[id]!] = addedColumn[id]!;
     return narrowest(values);
   };
   return {
     size,
     terms,
-    offsets: Int32Array.from(termOffsets),
-    ids: Int32Array.from(ids),
-    counts: { text: narrowest(Uint32Array.from(counts[0])), heading: narrowest(Uint32Array.from(counts[1])), title: narrowest(Uint32Array.from(counts[2])) },
+    offsets: offsets.slice(0, terms.length + 1),
+    ids: ids.slice(0, out),
+    counts: { text: postingCounts('text'), heading: postingCounts('heading'), title: postingCounts('title') },
     lengths: {
       text: perPassage(previous.lengths.text, added.lengths.text),
       heading: perPassage(previous.lengths.heading, added.lengths.heading),

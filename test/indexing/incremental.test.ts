@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { answerQuestion } from '../../src/answer/answer.js';
-import { buildIncrementally, reusableIn } from '../../src/indexing/incremental.js';
+import { buildIncrementally, reusableIn, skippedAgainIn } from '../../src/indexing/incremental.js';
 import { loadSeeds } from '../../src/ingest/index.js';
 import { buildCorpus, type Corpus } from '../../src/search/corpus.js';
-import { decodeCorpus, encodeCorpus } from '../../src/search/envelope.js';
+import { decodeCorpus, encodeCorpus, IndexFormatError, readColumns, type EncodedCorpus } from '../../src/search/envelope.js';
 import { REPO_ROOT, SEEDS_DIR } from '../helpers.js';
 
 const BUILT_AT = '2026-01-01T00:00:00.000Z';
@@ -50,6 +50,9 @@ describe('an incremental build', () => {
     const sections = topics.map((topic) => `## ${topic}\n\n${page(topic)}`);
     await writeFile(path.join(seeds, 'all.md'), `${['# All modules\n\nThis page gathers every module in one place for searching.', ...sections].join('\n\n')}\n`);
     await writeFile(path.join(seeds, 'guide.md'), '# Guide\n\nThe guide explains how to install the fs module on a laptop.\n');
+    // Skipped for what they hold: no text besides front matter.
+    await writeFile(path.join(seeds, 'draft.md'), '---\ntitle: Draft\n---\n');
+    await writeFile(path.join(seeds, 'stub.md'), '---\ntitle: Stub\n---\n');
   });
   afterEach(async () => {
     await rm(dir, { recursive: true, force: true });
@@ -68,34 +71,75 @@ describe('an incremental build', () => {
     // The guide in a second, weaker format: left out as a copy (the Markdown guide keeps its id, the copy is 'guide.txt').
     await writeFile(path.join(seeds, 'guide.txt'), 'Guide\n\nThe guide explains how to install the fs module on a laptop.\n');
     await writeFile(path.join(seeds, 'net.md'), `# net\n\n${page('network')}\n`);
+    await writeFile(path.join(seeds, 'draft.md'), '---\ntitle: Draft\n---\nThe draft now says that the tls module was added in version 3.9.\n');
 
-    const loaded = await loadSeeds(seeds, { reuse: reusableIn(first) });
+    const loaded = await loadSeeds(seeds, { reuse: reusableIn(first), skipAgain: skippedAgainIn(first) });
     const incremental = buildIncrementally(first, loaded, BUILT_AT);
     const full = await fullBuild(seeds);
 
-    // Read again: the changed seed, the new files, the changed net page, the aggregate page (the guide is reused).
-    expect(loaded.reused.map((file) => path.basename(file.path)).sort()).toEqual([seedFiles[0], seedFiles[3], seedFiles[4], 'dns.md', 'fs.md', 'guide.md', 'tls.md'].sort());
+    // Read again: the changed seed, the new files, the changed net page. The aggregate page is reused although what
+    // it repeats changed (the net page no longer says what its net section says): its left-out passages are kept.
+    expect(loaded.reused.map((file) => path.basename(file.path)).sort()).toEqual(
+      [seedFiles[0], seedFiles[3], seedFiles[4], 'all.md', 'dns.md', 'fs.md', 'guide.md', 'tls.md'].sort(),
+    );
     expect(incremental.read).toBe(loaded.articles.length);
+    // The stub, skipped for what it holds and unchanged, is skipped again unread; the changed draft is read.
+    expect(loaded.articles.map((article) => path.basename(article.source.path))).toContain('draft.md');
+    expect(loaded.skipped.map((file) => path.basename(file.path))).toContain('stub.md');
     const corpus = incremental.corpus;
     expect(corpus.sources).toEqual(full.sources);
     expect(corpus.skipped).toEqual(full.skipped);
     expect(corpus.signatures).toEqual(full.signatures);
     expect(corpus.passages).toEqual(full.passages);
+    expect(corpus.repeated).toEqual(full.repeated);
     expect(corpus.table).toEqual(full.table);
     expect(corpus.impacts).toEqual(full.impacts);
     expect(corpus.search.toJSON()).toEqual(full.search.toJSON());
     expect(new Set(corpus.sources.map((indexed) => indexed.story)).size).toBeLessThan(corpus.sources.length);
     expect(corpus.skipped.map((file) => path.basename(file.path))).toContain('guide.txt');
     expect(corpus.sources.find((indexed) => indexed.source.id === 'all')?.dropped).toBe(3);
+    expect(encodeCorpus(corpus)).toEqual(encodeCorpus(full));
     for (const question of await questions()) expect(answerQuestion(corpus, question), question).toEqual(answerQuestion(full, question));
+
+    // A second incremental build on the saved first one: the net page says again what the aggregate page repeats.
+    await writeFile(path.join(seeds, 'net.md'), `# net\n\n${page('net')}\n`);
+    await unlink(path.join(seeds, 'wire-copy.txt'));
+    const second = saved(corpus);
+    const again = await loadSeeds(seeds, { reuse: reusableIn(second), skipAgain: skippedAgainIn(second) });
+    // (A copy left out for its weaker format is not in the index: it is read each time, to find what it copies.)
+    expect(again.articles.map((article) => path.basename(article.source.path))).toEqual(['guide.txt', 'net.md']);
+    const chained = buildIncrementally(second, again, BUILT_AT).corpus;
+    const rebuilt = await fullBuild(seeds);
+    expect(chained.sources.find((indexed) => indexed.source.id === 'all')?.dropped).toBe(4);
+    expect(encodeCorpus(chained)).toEqual(encodeCorpus(rebuilt));
+    expect(chained.impacts).toEqual(rebuilt.impacts);
+    for (const question of await questions()) expect(answerQuestion(chained, question), question).toEqual(answerQuestion(rebuilt, question));
   });
 
-  it('with nothing changed, reads only the aggregate page again and gives the same index', async () => {
+  it('with nothing changed, reads no file (not the aggregate page, not the skipped ones) and gives the same index', async () => {
     const first = saved(await fullBuild(seeds));
-    const loaded = await loadSeeds(seeds, { reuse: reusableIn(first) });
+    const loaded = await loadSeeds(seeds, { reuse: reusableIn(first), skipAgain: skippedAgainIn(first) });
     const { corpus } = buildIncrementally(first, loaded, BUILT_AT);
-    // The aggregate page left passages out: it is the one file read again.
-    expect(loaded.articles.map((article) => article.source.id)).toEqual(['all']);
+    expect(loaded.articles).toEqual([]);
+    expect(loaded.skipped.map((file) => path.basename(file.path))).toEqual(['draft.md', 'stub.md']);
+    expect(loaded.reused).toHaveLength(first.sources.length);
+    // Skipped again without being parsed: the reason is the one the previous index gives.
+    const marked = { ...first, skipped: first.skipped.map((file) => ({ ...file, reason: `before: ${file.reason}` })) };
+    const again = await loadSeeds(seeds, { reuse: reusableIn(marked), skipAgain: skippedAgainIn(marked) });
+    expect(again.skipped.map((file) => file.reason)).toEqual(first.skipped.map((file) => `before: ${file.reason}`));
+    expect(first.repeated.map((entry) => entry.passage.sourceId)).toEqual(['all', 'all', 'all', 'all']);
     expect(encodeCorpus(corpus)).toEqual(encodeCorpus(first));
+  });
+
+  it('rejects a saved index whose left-out passages do not fit their source', async () => {
+    const corpus = await fullBuild(seeds);
+    const edited = (name: string, at: number, value: number): EncodedCorpus => {
+      const encoded = encodeCorpus(corpus);
+      (readColumns(encoded.header, encoded.columns).get(name) as Int32Array)[at] = value;
+      return encoded;
+    };
+    expect(() => decodeCorpus(edited('repeatedPosition', 1, 0))).toThrow(/repeated passage 1 of all is out of order/);
+    expect(() => decodeCorpus(edited('repeatedEnd', 0, 1e6))).toThrow(/repeated passage 0 of all: text of \d+ characters for the range/);
+    expect(() => decodeCorpus(edited('repeatedSource', 2, 0))).toThrow(IndexFormatError);
   });
 });

@@ -1,5 +1,45 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import type { Passage } from '../../src/model.js';
+import { repeatedPassages } from '../../src/search/redundancy.js';
 import { corpusOf, plainArticle } from '../helpers.js';
+
+/** The rule as first written, with a Set per text and per source: what the numbered tables must give. */
+function repeatedReference(passages: readonly Passage[]): Set<number> {
+  const holders = new Map<string, Set<string>>();
+  const holdersOf: Set<string>[] = [];
+  const sizes = new Map<string, number>();
+  const textsOf = new Map<string, Set<Set<string>>>();
+  for (const passage of passages) {
+    const key = passage.text.replace(/\s+/gu, ' ').toLowerCase();
+    let sources = holders.get(key);
+    if (sources === undefined) holders.set(key, (sources = new Set()));
+    sources.add(passage.sourceId);
+    holdersOf.push(sources);
+    sizes.set(passage.sourceId, (sizes.get(passage.sourceId) ?? 0) + 1);
+    let texts = textsOf.get(passage.sourceId);
+    if (texts === undefined) textsOf.set(passage.sourceId, (texts = new Set()));
+    texts.add(sources);
+  }
+  const aggregates = new Set<string>();
+  for (const [holder, texts] of textsOf) {
+    const shared = new Map<string, number>();
+    for (const sources of texts) {
+      if (sources.size < 2) continue;
+      for (const other of sources) if (other !== holder) shared.set(other, (shared.get(other) ?? 0) + 1);
+    }
+    let contained = 0;
+    for (const [other, count] of shared) if (count >= sizes.get(other)! * 0.5) contained += 1;
+    if (contained >= 3) aggregates.add(holder);
+  }
+  const dropped = new Set<number>();
+  passages.forEach((passage, index) => {
+    const sources = holdersOf[index]!;
+    if (sources.size > sizes.size * 0.5 && sources.size >= 4) dropped.add(passage.id);
+    else if (aggregates.has(passage.sourceId) && [...sources].some((id) => id !== passage.sourceId && !aggregates.has(id))) dropped.add(passage.id);
+  });
+  return dropped;
+}
 
 const page = (topic: string): string =>
   `The ${topic} module provides tools for working with ${topic} data. Call ${topic}.open() to start a session. ` +
@@ -67,4 +107,18 @@ describe('text held twice is indexed once', () => {
     const corpus = await corpusOf([...outlets, plainArticle('other-1', page('rail')), plainArticle('other-2', page('port'))]);
     for (const name of ['a', 'b', 'c']) expect(corpus.sources.find((indexed) => indexed.source.id === `outlet-${name}`)?.passages).toBeGreaterThan(0);
   });
+
+  it('leaves out exactly the passages the rule names, whatever the order of sources and texts (property)', () => {
+    const texts = ['Call open() first.', 'call  OPEN() first.', 'Call\topen()\n first.', 'The tagline.', 'The\u00a0tagline. ', 'A page of its own.', 'Errors raise Error.', 'Fin.'];
+    const passage = fc.record({ source: fc.nat(7), text: fc.constantFrom(...texts) });
+    fc.assert(
+      fc.property(fc.array(passage, { maxLength: 60 }), fc.boolean(), (drawn, grouped) => {
+        const ordered = grouped ? [...drawn].sort((a, b) => a.source - b.source) : drawn;
+        const passages = ordered.map(({ source, text }, id): Passage => ({ id, sourceId: `s${source}`, start: 0, end: text.length, text, sentences: [], heading: '' }));
+        expect(repeatedPassages(passages)).toEqual(repeatedReference(passages));
+      }),
+      { numRuns: 400 },
+    );
+  });
 });
+

@@ -3,7 +3,7 @@ import MiniSearch from 'minisearch';
 import { describe, expect, it } from 'vitest';
 import { INDEX_OPTIONS, type PassageDocument } from '../../src/search/options.js';
 import { spellingIndex, spellingIndexAsync, spellingIndexData } from '../../src/search/spellingindex.js';
-import { countTerms, FIELDS, narrowest } from '../../src/search/termtable.js';
+import { countTerms, FIELDS, mergeTables, narrowest } from '../../src/search/termtable.js';
 import { tokenize } from '../../src/text/terms.js';
 import { assemble, type Corpus } from '../../src/search/corpus.js';
 import { seedCorpus } from '../helpers.js';
@@ -62,6 +62,27 @@ describe('the term table', () => {
         expect([...table.lengths.title]).toEqual(perPassage.map((fields) => fields[2]!.length));
         expect([...table.words.heading]).toEqual(passages.map((passage) => new Set(tokenize(passage.heading).map((token) => token.raw)).size));
         expect(table.counts.text).toBeInstanceOf(narrowest(Uint32Array.from(table.counts.text)).constructor);
+      }),
+    );
+  });
+
+  it('merges a previous table (some passages gone) with newly counted ones into what counting them all gives (property)', () => {
+    const words = ['Kyiv', 'kyiv', 'drones', 'the', 'mayor', 'spoke', 'hit', 'Lviv', 'café', 'zeppelin'];
+    const field = (most: number): fc.Arbitrary<string> => fc.array(fc.constantFrom(...words), { maxLength: most }).map((list) => list.join(' '));
+    const passage = fc.record({ text: field(300), heading: field(3), title: field(2) });
+    // Each passage of the result: kept from the previous table (and which one) or new.
+    fc.assert(
+      fc.property(fc.array(passage, { maxLength: 10 }), fc.array(fc.boolean(), { maxLength: 10 }), fc.array(fc.tuple(fc.nat(12), passage), { maxLength: 6 }), (before, kept, inserts) => {
+        const survivors = before.flatMap((fields, id) => (kept[id] ?? true ? [{ fields, previousId: id }] : []));
+        const after: { fields: (typeof before)[number]; previousId: number }[] = [...survivors];
+        for (const [at, fields] of inserts) after.splice(Math.min(at, after.length), 0, { fields, previousId: -1 });
+        const keep = new Int32Array(before.length).fill(-1);
+        after.forEach((entry, id) => {
+          if (entry.previousId >= 0) keep[entry.previousId] = id;
+        });
+        const addedIds = Int32Array.from(after.flatMap((entry, id) => (entry.previousId < 0 ? [id] : [])));
+        const added = countTerms(after.filter((entry) => entry.previousId < 0).map((entry) => entry.fields));
+        expect(mergeTables(countTerms(before), keep, added, addedIds, after.length)).toEqual(countTerms(after.map((entry) => entry.fields)));
       }),
     );
   });
