@@ -4,6 +4,7 @@
  */
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { ask, retrieve } from './answer/answer.js';
+import { indexingCodeStamp, savedIndexerStamp, saveIndexerStamp } from './indexing/codestamp.js';
 import { buildOffThread, type OffThreadBuild } from './indexing/offthread.js';
 import { hashSeeds, SeedsFolderError } from './ingest/index.js';
 import type { Corpus } from './search/corpus.js';
@@ -58,8 +59,10 @@ export async function openLibraryWithReport(options: LibraryOptions): Promise<Op
   const log = options.log ?? silent;
   const litter = await removeLeftoverTemporaries(options.indexDir);
   if (litter.length > 0) log.info(`Removed ${litter.length} temporary file(s) left in ${options.indexDir} by an interrupted save: ${litter.join(', ')}`);
-  if (options.fromScratch) return build(options, log, 'a rebuild from scratch was asked for');
-  if (options.forceRebuild) return build(options, log, 'a rebuild was asked for');
+  if (options.fromScratch) return build(options, log, 'a rebuild from scratch was asked for', true);
+  const sameIndexer = (await savedIndexerStamp(options.indexDir)) === (await indexingCodeStamp());
+  const otherIndexer = 'the saved index was built by another version of Quoth';
+  if (options.forceRebuild) return sameIndexer ? build(options, log, 'a rebuild was asked for') : build(options, log, otherIndexer, true);
 
   const [hashes, saved] = await Promise.all([
     hashSeeds(options.seedsDir, seedOptions(options)).catch((error: unknown) => {
@@ -77,6 +80,7 @@ export async function openLibraryWithReport(options: LibraryOptions): Promise<Op
     if (saved.kind === 'unusable') log.warn(`The saved index cannot be used: ${saved.reason}`);
     return build(options, log, saved.reason);
   }
+  if (!sameIndexer) return build(options, log, otherIndexer, true);
   const reason = staleness(saved.corpus, hashes);
   if (reason !== null) return build(options, log, reason);
   return loaded(saved.corpus, options, log);
@@ -91,9 +95,9 @@ function seedOptions(options: LibraryOptions): { maxFileBytes?: number } {
   return options.maxFileBytes === undefined ? {} : { maxFileBytes: options.maxFileBytes };
 }
 
-async function build(options: LibraryOptions, log: Log, reason: string): Promise<OpenedLibrary> {
+async function build(options: LibraryOptions, log: Log, reason: string, fromScratch = false): Promise<OpenedLibrary> {
   log.info(`Building the index: ${reason}`);
-  const { corpus, removed } = await buildFromSeeds(options, log);
+  const { corpus, removed } = await buildFromSeeds(options, log, fromScratch);
   log.info(`Indexed ${corpus.sources.length} sources, ${corpus.passages.length} passages`);
   return { library: new Library(corpus, options), origin: { loaded: false, reason }, removed };
 }
@@ -103,9 +107,9 @@ async function build(options: LibraryOptions, log: Log, reason: string): Promise
  * (only new and changed files are read; the result is the same as a full build) (the bot keeps answering meanwhile), logging what it
  * skipped. An index that cannot be saved (read-only folder, full disk) still answers; it is rebuilt at the next start.
  */
-async function buildFromSeeds(options: LibraryOptions, log: Log): Promise<OffThreadBuild> {
+async function buildFromSeeds(options: LibraryOptions, log: Log, fromScratch: boolean): Promise<OffThreadBuild> {
   const built = await buildOffThread(
-    { seedsDir: options.seedsDir, indexDir: options.indexDir, builtAt: new Date().toISOString(), incremental: options.fromScratch !== true, ...seedOptions(options) },
+    { seedsDir: options.seedsDir, indexDir: options.indexDir, builtAt: new Date().toISOString(), incremental: !fromScratch, ...seedOptions(options) },
     {
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
       onRead: (skipped, warnings) => {
@@ -116,6 +120,10 @@ async function buildFromSeeds(options: LibraryOptions, log: Log): Promise<OffThr
   );
   if (built.saveError !== null) {
     log.warn(`Could not save the index to ${options.indexDir} (${built.saveError}); answering from memory, it will be rebuilt at the next start`);
+  } else {
+    await saveIndexerStamp(options.indexDir, await indexingCodeStamp()).catch((error: unknown) => {
+      log.warn(`Could not save which version of Quoth built the index (${error instanceof Error ? error.message : String(error)}); it will be rebuilt at the next start`);
+    });
   }
   return built;
 }
@@ -196,7 +204,7 @@ export class Library implements Quoth {
   private async rebuild(): Promise<ReindexReport> {
     const started = performance.now();
     const log = this.options.log ?? silent;
-    const { corpus: next, filesRead } = await buildFromSeeds(this.options, log);
+    const { corpus: next, filesRead } = await buildFromSeeds(this.options, log, false);
     const report = { ...compare(this.corpus, next, performance.now() - started), filesRead };
     this.adopt(next);
     log.info(

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openLibraryWithReport, type Log } from '../src/library.js';
+import { INDEXER_FILE } from '../src/indexing/codestamp.js';
 import { INDEX_FILE } from '../src/search/store.js';
 import { SEEDS_DIR } from './helpers.js';
 
@@ -138,6 +139,21 @@ describe('Library', () => {
     expect(fresh.library.info().passages).toBe(again.library.info().passages);
   });
 
+  it('rebuilds from scratch, once, an index built by another version of Quoth', async () => {
+    await openLibraryWithReport({ seedsDir, indexDir });
+    expect((await openLibraryWithReport({ seedsDir, indexDir })).origin).toEqual({ loaded: true });
+    await writeFile(path.join(indexDir, INDEXER_FILE), 'an older indexing code\n');
+    const upgraded = await openLibraryWithReport({ seedsDir, indexDir });
+    expect(upgraded.origin).toEqual({ loaded: false, reason: 'the saved index was built by another version of Quoth' });
+    expect(upgraded.removed.size).toBeGreaterThan(0);
+    expect((await openLibraryWithReport({ seedsDir, indexDir })).origin).toEqual({ loaded: true });
+    // An index saved before the stamp existed is rebuilt the same way, and so is a rebuild asked for.
+    await rm(path.join(indexDir, INDEXER_FILE));
+    const asked = await openLibraryWithReport({ seedsDir, indexDir, forceRebuild: true });
+    expect(asked.origin).toEqual({ loaded: false, reason: 'the saved index was built by another version of Quoth' });
+    expect(asked.removed.size).toBeGreaterThan(0);
+  });
+
   it('fails, and keeps the saved index, when the seeds folder is deleted while a build reads it', async () => {
     // Enough files that reading them outlasts the first progress message, even when unchanged files are only hashed.
     for (let i = 0; i < 300; i++) await writeFile(path.join(seedsDir, `note-${i}.txt`), `Note ${i}: the ferry left at ${i} o'clock.`);
@@ -160,7 +176,7 @@ describe('Library', () => {
     await writeFile(path.join(indexDir, 'index.json.4194305.1700000000000.tmp'), '{"half":');
     const log = recordingLog();
     await openLibraryWithReport({ seedsDir, indexDir, log });
-    expect(await readdir(indexDir)).toEqual([INDEX_FILE]);
+    expect((await readdir(indexDir)).sort()).toEqual([INDEX_FILE, INDEXER_FILE]);
     expect(log.lines).toContainEqual(expect.stringMatching(/^Removed 1 temporary file\(s\) .*index\.json\.4194305\.1700000000000\.tmp/));
   });
 

@@ -10,7 +10,6 @@ import { z } from 'zod';
 import { parseSuite, type SuiteCorpus } from './corpora.js';
 import { renderFailures } from './failures.js';
 import { checkFloors, parseFloors } from './floors.js';
-import { indexingCodeStamp } from './indexstamp.js';
 import { suiteJson } from './json.js';
 import { runSuite, type SuiteProgress } from './suite.js';
 import { renderSuiteTables } from './table.js';
@@ -56,8 +55,7 @@ export async function runSuiteCommand(command: SuiteCommand, terminal: Terminal 
   }
 
   const started = performance.now();
-  const indexingCode = await indexingCodeStamp(REPO_ROOT);
-  const reports = await runSuite({ corpora, cacheDir, indexingCode, progress: progressOn(terminal.stderr) });
+  const reports = await runSuite({ corpora, cacheDir, progress: progressOn(terminal.stderr) });
   const floorFailures = floors === null ? null : checkFloors(floors, reports);
   if (command.json) {
     terminal.stdout.write(`${JSON.stringify(suiteJson(reports, floorFailures))}\n`);

@@ -10,7 +10,6 @@ import { buildBaseline } from './baseline.js';
 import type { SuiteCorpus } from './corpora.js';
 import { EvalFileError } from './errors.js';
 import { evaluateCase } from './evaluate.js';
-import { savedStamp, saveStamp } from './indexstamp.js';
 import type { CaseOutcome, CorpusReport } from './outcome.js';
 import { sourceText } from './pagetext.js';
 import { prepareCorpus, type CommandRunner } from './prepare.js';
@@ -28,8 +27,6 @@ export interface SuiteOptions {
   /** Prepared corpora and indexes live here (`<cache>/index/<corpus>`). */
   cacheDir: string;
   progress: SuiteProgress;
-  /** Hash of the code that builds indexes (`indexingCodeStamp`): a saved index built by other code is rebuilt. */
-  indexingCode: string;
   /** Runs apt-get, dpkg (tests pass one that refuses). */
   runCommand?: CommandRunner;
 }
@@ -68,16 +65,12 @@ async function evaluateCorpus(corpus: SuiteCorpus, options: SuiteOptions): Promi
   say('indexing…');
   const warnings: string[] = [];
   const indexDir = path.join(options.cacheDir, 'index', corpus.name);
-  const stamp = await savedStamp(indexDir);
-  if (stamp !== null && stamp !== options.indexingCode) say('the indexing code changed since the index was saved');
   const { library } = await openLibraryWithReport({
     seedsDir: folder,
     indexDir,
+    // An index built by other indexing code is rebuilt from scratch (src/indexing/codestamp.ts).
     log: { info: say, warn: (message) => warnings.push(message) },
-    // The passages of unchanged files would otherwise be reused as the old code cut them.
-    fromScratch: stamp !== options.indexingCode,
   });
-  await saveStamp(indexDir, options.indexingCode);
   for (const warning of warnings.slice(0, WARNINGS_SHOWN)) say(`warning: ${warning}`);
   if (warnings.length > WARNINGS_SHOWN) say(`… and ${warnings.length - WARNINGS_SHOWN} more warnings`);
 
