@@ -22,6 +22,7 @@ import { openLibraryWithReport } from '../src/library.js';
 import type { Answer } from '../src/model.js';
 import type { Corpus } from '../src/search/corpus.js';
 import { encodeCorpus, readColumns, SCHEMA_VERSION, type Column, type EncodedCorpus } from '../src/search/envelope.js';
+import { INDEXER_FILE } from '../src/indexing/codestamp.js';
 import { frame, INDEX_FILE, loadSavedCorpus } from '../src/search/store.js';
 import { probeDiscord } from './probe/discord.js';
 import { largeArticle } from './probe/large-article.js';
@@ -180,7 +181,7 @@ async function probeKills(tally: Tally): Promise<void> {
         if (run.signal === 'SIGKILL') killed += 1;
         if ((await readdir(index).catch(() => [])).some((name) => name.endsWith('.tmp'))) litter += 1;
         const opened = await openLibraryWithReport({ seedsDir: seeds, indexDir: index });
-        const left = (await readdir(index)).filter((name) => name !== INDEX_FILE);
+        const left = (await readdir(index)).filter((name) => name !== INDEX_FILE && name !== INDEXER_FILE);
         if (left.length > 0) return `left behind after the next start: ${left.join(', ')}`;
         const answer = opened.library.ask('Who is the mayor of Kyiv?');
         if (!answer.ok || answer.answer.answer !== 'Vitali Klitschko') return 'the next start does not answer as before';
