@@ -77,8 +77,8 @@ const KIND_PATTERNS: [RegExp, AnswerKind][] = [
   [/^\s*how\s+(old|far|big|large|high|tall|fast|often|deep|wide|heavy|strong|hot|cold)\b/i, 'quantity'],
   [/^\s*(what|which)\s+(is|was|are|were)\s+the\s+(\w+\s+)?(magnitude|size|depth|height|length|width|weight|population|cost|price|temperature|speed|distance|age|rate|value|area|volume|score|budget|salary)\b/i, 'quantity'],
   [/^\s*when\b|^\s*(what|which)\s+(year|date|day|month|time)\b/i, 'time'],
-  // "Who is Vitali Klitschko?" asks for a description, not a name.
-  [/^\s*[Ww]ho\s+(is|was|are|were)\s+\p{Lu}/u, 'other'],
+  // "Who is Vitali Klitschko?" asks for a description, not a name; "who is Kyiv's mayor?" asks for a name.
+  [/^\s*[Ww]ho\s+(is|was|are|were)\s+\p{Lu}[\p{L}.-]*(?![\p{L}.-]|['’]s\b)/u, 'other'],
   [/^\s*(who|whom|whose)\b/i, 'person'],
   [/^\s*where\b|^\s*(what|which)\s+(city|town|village|region|country|place|province|state)\b/i, 'place'],
   // "What's the name of Kyiv's mayor?", "what was the name of the club …": a name.
@@ -195,8 +195,12 @@ function askedNounOf(text: string): string | null {
   return after === undefined ? null : (tokenize(after).find((token) => token.term !== '')?.term ?? null);
 }
 
-/** The counted noun: the first content word after "how many" / "number of". */
+/**
+ * The counted noun: the first content word after "how many" / "number of". "How many were injured?" counts no noun:
+ * "many" stands alone before an auxiliary verb, and the question's verb says what is counted.
+ */
 function focusOf(text: string): string | null {
+  if (/\bhow\s+many\s+(?:were|was|are|is|have|has|had|did|do|does|will|would|could|can|got|get)\b/i.test(text)) return null;
   const after = text.match(/\bhow\s+(?:many|much)\s+(.*)$/i)?.[1] ?? text.match(/\b(?:number|total|count|amount)\s+of\s+(.*)$/i)?.[1];
   if (after === undefined) return null;
   const first = tokenize(after).find((token) => token.term !== '');

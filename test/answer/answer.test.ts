@@ -131,3 +131,24 @@ describe('a question with a preamble', () => {
     expect(asked.terms.some((term) => term.inPreamble)).toBe(false);
   });
 });
+
+describe('"how many" standing alone before its verb', () => {
+  it('counts what the verb says, and shows sources that disagree', async () => {
+    const corpus = await corpusOf([
+      articleFrom('a.txt', 'Ukrainian authorities said at least 23 people were wounded in the attack on Kyiv.'),
+      articleFrom('b.txt', 'One person was killed and 26 others injured in the overnight strikes on Kyiv, officials said.'),
+    ]);
+    expect(analyzeQuestion('how many were injured in Kyiv?').focus).toBeNull();
+    const answer = answerQuestion(corpus, 'how many were injured in Kyiv?');
+    expect(answer.status).toBe('answered');
+    expect(answer.conflicts[0]?.values.map((value) => value.value).sort()).toEqual(['23', '26']);
+  });
+});
+
+describe('who is …', () => {
+  it('asks for a description of a name, and for a name when the name owns the role', () => {
+    expect(analyzeQuestion('Who is Vitali Klitschko?').kind).toBe('other');
+    expect(analyzeQuestion("who is Kyiv's mayor").kind).toBe('person');
+    expect(analyzeQuestion('who is Kyiv’s mayor?').kind).toBe('person');
+  });
+});
