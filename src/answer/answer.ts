@@ -16,7 +16,7 @@ import { contentSet, sameStatement } from './duplicates.js';
 import { entryPageOpenings, headingKey, namesOnly } from './entries.js';
 import { extractAnswer, isFigure, versionsIn, type ShortAnswer } from './extract.js';
 import { analyzeQuestion, type Question } from './question.js';
-import { correctSpelling, type Correction } from './spelling.js';
+import { correctQuestionWords, correctSpelling, type Correction } from './spelling.js';
 import { viewSentence, type SentenceView } from './sentence.js';
 import { longFormOf } from '../text/abbreviations.js';
 import { tokenize } from '../text/terms.js';
@@ -112,7 +112,9 @@ export function retrieve(corpus: Corpus, text: string, limit: number): Passage[]
 
 /** The question as Quoth reads it: its kind and terms, misspelt words read as the corpus writes them. */
 function readQuestion(corpus: Corpus, text: string): { question: Question; corrections: Correction[] } {
-  return correctSpelling(corpus, analyzeQuestion(text));
+  const asked = correctQuestionWords(text);
+  const read = correctSpelling(corpus, analyzeQuestion(asked.text));
+  return { question: read.question, corrections: [...asked.corrections, ...read.corrections] };
 }
 
 function retrieveHits(corpus: Corpus, question: Question, limit: number): Hit[] {

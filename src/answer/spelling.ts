@@ -91,6 +91,32 @@ export function correctSpelling(corpus: Corpus, question: Question): { question:
   return { question: { ...question, terms, focus }, corrections };
 }
 
+/** The closed class of words that say what kind of answer is asked for. */
+const QUESTION_WORDS = ['what', 'which', 'who', 'whom', 'whose', 'when', 'where', 'why', 'how', 'many', 'much'];
+
+/**
+ * A question word mistyped ("how mnay drones …", "waht is …") is read as the question word it is one substitution or
+ * swap from, when it is no English word and only one question word is that close ("hwo" could be "how" or "who").
+ */
+export function correctQuestionWords(text: string): { text: string; corrections: Correction[] } {
+  const corrections: Correction[] = [];
+  const corrected = text.replace(/\p{L}+/gu, (written) => {
+    const lower = written.toLowerCase();
+    if (lower.length < 3 || QUESTION_WORDS.includes(lower) || isEnglishWord(lower)) return written;
+    // "whos the mayor", "wheres it": a contraction without its apostrophe.
+    if (lower.endsWith('s') && QUESTION_WORDS.includes(lower.slice(0, -1))) {
+      const word = `${lower.slice(0, -1)}'s`;
+      corrections.push({ written, term: '', word });
+      return word;
+    }
+    const near = QUESTION_WORDS.filter((word) => word.length === lower.length && editDistance(lower, word, 1) === 1);
+    if (near.length !== 1) return written;
+    corrections.push({ written, term: '', word: near[0]! });
+    return near[0]!;
+  });
+  return { text: corrected, corrections };
+}
+
 /**
  * Optimal string alignment distance: insertions, deletions, substitutions and swaps of neighbours cost one.
  * With `limit`, stops early and returns `limit + 1` once the distance must exceed it.

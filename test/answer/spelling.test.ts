@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { answerQuestion } from '../../src/answer/answer.js';
 import { analyzeQuestion } from '../../src/answer/question.js';
-import { correctSpelling, editDistance } from '../../src/answer/spelling.js';
+import { correctQuestionWords, correctSpelling, editDistance } from '../../src/answer/spelling.js';
 import { corpusOf, plainArticle } from '../helpers.js';
+import { articleFrom } from '../ingest/helpers.js';
 
 describe('spelling correction against the corpus vocabulary', () => {
   it('counts a swap of two neighbouring letters as one edit', () => {
@@ -35,5 +36,22 @@ describe('"Did you mean"', () => {
     expect(answer.answer).toBe('one person');
     expect(answerQuestion(corpus, 'What did Klitchko say?').didYouMean).toBe('What did Klitschko say?');
     expect(answerQuestion(corpus, 'How many people were killed?').didYouMean).toBeNull();
+  });
+});
+
+describe('mistyped question words', () => {
+  it('reads a question word one substitution or swap away, unless it is a word or could be two question words', () => {
+    expect(correctQuestionWords('how mnay drones did russia launch?').text).toBe('how many drones did russia launch?');
+    expect(correctQuestionWords('Waht is a bare repo?').text).toBe('what is a bare repo?');
+    expect(correctQuestionWords('whos the mayor of kyiv').text).toBe("who's the mayor of kyiv");
+    expect(correctQuestionWords('hwo many people died').text).toBe('hwo many people died');
+    expect(correctQuestionWords('what does the wen do').corrections).toEqual([]);
+  });
+
+  it('counts what the corrected question asks for', async () => {
+    const corpus = await corpusOf([articleFrom('a.txt', 'Russia launched 550 drones overnight, the air force said.')]);
+    const answer = answerQuestion(corpus, 'how mnay drones did russia launch?');
+    expect(answer.answer).toBe('550 drones');
+    expect(answer.didYouMean).toBe('how many drones did russia launch?');
   });
 });
