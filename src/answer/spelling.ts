@@ -102,15 +102,12 @@ export function correctQuestionWords(text: string): { text: string; corrections:
   const corrections: Correction[] = [];
   const corrected = text.replace(/\p{L}+/gu, (written) => {
     const lower = written.toLowerCase();
-    if (lower.length < 3 || QUESTION_WORDS.includes(lower) || isEnglishWord(lower)) return written;
+    if (lower.length < 3 || QUESTION_WORDS.includes(lower)) return written;
     // "whos the mayor", "wheres it": a contraction without its apostrophe.
-    if (lower.endsWith('s') && QUESTION_WORDS.includes(lower.slice(0, -1))) {
-      const word = `${lower.slice(0, -1)}'s`;
-      corrections.push({ written, term: '', word });
-      return word;
-    }
-    const near = QUESTION_WORDS.filter((word) => word.length === lower.length && editDistance(lower, word, 1) === 1);
-    if (near.length !== 1) return written;
+    const contraction = lower.endsWith('s') && QUESTION_WORDS.includes(lower.slice(0, -1));
+    const near = contraction ? [`${lower.slice(0, -1)}'s`] : QUESTION_WORDS.filter((word) => word.length === lower.length && editDistance(lower, word, 1) === 1);
+    // The word list loads only for the rare word this close to a question word.
+    if (near.length !== 1 || isEnglishWord(lower)) return written;
     corrections.push({ written, term: '', word: near[0]! });
     return near[0]!;
   });
