@@ -17,6 +17,7 @@ import { entryPageOpenings, headingKey, namesOnly } from './entries.js';
 import { extractAnswer, isFigure, versionsIn, type ShortAnswer } from './extract.js';
 import { analyzeQuestion, type Question } from './question.js';
 import { correctSpelling, type Correction } from './spelling.js';
+import { unlikeProse } from './prose.js';
 import { viewSentence, type SentenceView } from './sentence.js';
 import { longFormOf } from '../text/abbreviations.js';
 import { tokenize } from '../text/terms.js';
@@ -365,24 +366,6 @@ const EMPTY_SET: ReadonlySet<string> = new Set();
 function leadsWithTopic(view: SentenceView): number {
   const first = Math.min(...view.hits.map((positions) => positions[0] ?? Infinity));
   return first <= 2 ? 1 : 0;
-}
-
-/**
- * 0 for a well-formed prose sentence, up to 1 for text that is not one: a heading or table-of-contents
- * fragment, a code line or signature, an overlong run-on.
- */
-function unlikeProse(text: string): number {
-  let penalty = 0;
-  const words = text.split(/\s+/).length;
-  if (!/[.!?…:;"'”’)]$/.test(text)) penalty += 0.5;
-  if (words < 5) penalty += 0.5;
-  // A short line ending in a colon labels what follows ("vacuum-stmt:", "Options:").
-  if (words < 5 && text.endsWith(':')) penalty += 0.5;
-  // Code punctuation, and the box-drawing characters of tables drawn in text.
-  const symbols = (text.match(/[(){}[\]=<>*_#|\\/$@^~`\u2500-\u257f]/gu) ?? []).length;
-  if (/^\s*(>>>|\$ |#|\.\.\.)/.test(text) || symbols / Math.max(1, text.length) > 0.04) penalty += 0.5;
-  if (text.length > 500) penalty += 0.5;
-  return Math.min(1, penalty);
 }
 
 /** How tightly the question's words cluster: matched terms over the token span holding them (0–1). */
