@@ -12,7 +12,7 @@ import { findConflicts } from './conflicts.js';
 import { sourceRef, type RankedSentence } from './ranked.js';
 import { scoreOf, type Features, type RankingModel } from './features.js';
 import { RANKING } from './ranking-weights.js';
-import { contentSet, sameStatement } from './duplicates.js';
+import { contentIds, contentSet, sameStatement } from './duplicates.js';
 import { entryPageOpenings, headingKey, namesOnly } from './entries.js';
 import { extractAnswer, isFigure, versionsIn, type ShortAnswer } from './extract.js';
 import { analyzeQuestion, type Question } from './question.js';
@@ -262,7 +262,7 @@ function rankSentences(corpus: Corpus, question: Question, weights: number[], mo
         missingName,
       };
       const coverage = missingName ? Math.min(features.coverage + features.headingCoverage, MIN_COVERAGE / 2) : features.coverage + features.headingCoverage + 0.2 * features.neighbourCoverage;
-      ranked.push({ view, coverage, features, score: scoreOf(features, model), short, terms: contentSet(view.tokens) });
+      ranked.push({ view, coverage, features, score: scoreOf(features, model), short });
     });
   });
   ranked.sort((a, b) => b.score - a.score || a.view.passage.id - b.view.passage.id || a.view.range.start - b.view.range.start);
@@ -378,13 +378,15 @@ function compactness(view: SentenceView): number {
 
 /** Ranked sentences grouped so that each group holds one statement and its near-copies in other sources. */
 function groupStatements(ranked: RankedSentence[]): RankedSentence[][] {
-  const groups: RankedSentence[][] = [];
+  const groups: { terms: Int32Array; members: RankedSentence[] }[] = [];
+  const ids = new Map<string, number>();
   for (const sentence of ranked) {
-    const group = groups.find((existing) => sameStatement(existing[0]!.terms, sentence.terms));
-    if (group === undefined) groups.push([sentence]);
-    else if (!group.some((member) => member.view.passage.sourceId === sentence.view.passage.sourceId)) group.push(sentence);
+    const terms = contentIds(sentence.view.tokens, ids);
+    const group = groups.find((existing) => sameStatement(existing.terms, terms));
+    if (group === undefined) groups.push({ terms, members: [sentence] });
+    else if (!group.members.some((member) => member.view.passage.sourceId === sentence.view.passage.sourceId)) group.members.push(sentence);
   }
-  return groups;
+  return groups.map((group) => group.members);
 }
 
 function toQuote(corpus: Corpus, group: RankedSentence[], ranked: RankedSentence[], threshold: number): Quote {
