@@ -232,7 +232,7 @@ function rankSentences(corpus: Corpus, question: Question, weights: number[], mo
         if (view.hits[termIndex]!.length > 0) covered += weight;
         // The section heading names what its sentences are about ("os.path.join(path, *paths)" → "Join one or more …").
         else if (term.forms.some((form) => headingTerms.has(form))) inHeading += weight;
-        else if ([views[position - 1], views[position + 1]].some((near) => near !== undefined && near.hits[termIndex]!.length > 0)) nearby += weight;
+        else if (holdsTerm(views[position - 1], termIndex) || holdsTerm(views[position + 1], termIndex)) nearby += weight;
       });
       const short = extractAnswer(view, question, weights, isCommon) ?? versionInContext(corpus, passage, title, question, weights);
       const asksForType = question.kind !== 'other';
@@ -361,6 +361,10 @@ function contentSetOf(text: string): ReadonlySet<string> {
 }
 
 const EMPTY_SET: ReadonlySet<string> = new Set();
+
+function holdsTerm(view: SentenceView | undefined, termIndex: number): boolean {
+  return view !== undefined && view.hits[termIndex]!.length > 0;
+}
 
 /** 1 when the question's words open the sentence ("The break statement, like in C, breaks out …"): a definition, for "what is / what does" questions. */
 function leadsWithTopic(view: SentenceView): number {
