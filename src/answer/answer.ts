@@ -12,11 +12,12 @@ import { findConflicts } from './conflicts.js';
 import { sourceRef, type RankedSentence } from './ranked.js';
 import { scoreOf, type Features, type RankingModel } from './features.js';
 import { RANKING } from './ranking-weights.js';
-import { contentSet, sameStatement } from './duplicates.js';
+import { contentIds, contentSet, sameStatement } from './duplicates.js';
 import { entryPageOpenings, headingKey, namesOnly } from './entries.js';
 import { extractAnswer, isFigure, versionsIn, type ShortAnswer } from './extract.js';
 import { analyzeQuestion, type Question } from './question.js';
 import { correctQuestionWords, correctSpelling, type Correction } from './spelling.js';
+import { unlikeProse } from './prose.js';
 import { viewSentence, type SentenceView } from './sentence.js';
 import { longFormOf } from '../text/abbreviations.js';
 import { tokenize } from '../text/terms.js';
@@ -233,7 +234,7 @@ function rankSentences(corpus: Corpus, question: Question, weights: number[], mo
         if (view.hits[termIndex]!.length > 0) covered += weight;
         // The section heading names what its sentences are about ("os.path.join(path, *paths)" → "Join one or more …").
         else if (term.forms.some((form) => headingTerms.has(form))) inHeading += weight;
-        else if ([views[position - 1], views[position + 1]].some((near) => near !== undefined && near.hits[termIndex]!.length > 0)) nearby += weight;
+        else if (holdsTerm(views[position - 1], termIndex) || holdsTerm(views[position + 1], termIndex)) nearby += weight;
       });
       const short = extractAnswer(view, question, weights, isCommon) ?? versionInContext(corpus, passage, title, question, weights);
       const asksForType = question.kind !== 'other';
@@ -263,7 +264,7 @@ function rankSentences(corpus: Corpus, question: Question, weights: number[], mo
         missingName,
       };
       const coverage = missingName ? Math.min(features.coverage + features.headingCoverage, MIN_COVERAGE / 2) : features.coverage + features.headingCoverage + 0.2 * features.neighbourCoverage;
-      ranked.push({ view, coverage, features, score: scoreOf(features, model), short, terms: contentSet(view.tokens) });
+      ranked.push({ view, coverage, features, score: scoreOf(features, model), short });
     });
   });
   ranked.sort((a, b) => b.score - a.score || a.view.passage.id - b.view.passage.id || a.view.range.start - b.view.range.start);
@@ -363,28 +364,14 @@ function contentSetOf(text: string): ReadonlySet<string> {
 
 const EMPTY_SET: ReadonlySet<string> = new Set();
 
+function holdsTerm(view: SentenceView | undefined, termIndex: number): boolean {
+  return view !== undefined && view.hits[termIndex]!.length > 0;
+}
+
 /** 1 when the question's words open the sentence ("The break statement, like in C, breaks out …"): a definition, for "what is / what does" questions. */
 function leadsWithTopic(view: SentenceView): number {
   const first = Math.min(...view.hits.map((positions) => positions[0] ?? Infinity));
   return first <= 2 ? 1 : 0;
-}
-
-/**
- * 0 for a well-formed prose sentence, up to 1 for text that is not one: a heading or table-of-contents
- * fragment, a code line or signature, an overlong run-on.
- */
-function unlikeProse(text: string): number {
-  let penalty = 0;
-  const words = text.split(/\s+/).length;
-  if (!/[.!?…:;"'”’)]$/.test(text)) penalty += 0.5;
-  if (words < 5) penalty += 0.5;
-  // A short line ending in a colon labels what follows ("vacuum-stmt:", "Options:").
-  if (words < 5 && text.endsWith(':')) penalty += 0.5;
-  // Code punctuation, and the box-drawing characters of tables drawn in text.
-  const symbols = (text.match(/[(){}[\]=<>*_#|\\/$@^~`\u2500-\u257f]/gu) ?? []).length;
-  if (/^\s*(>>>|\$ |#|\.\.\.)/.test(text) || symbols / Math.max(1, text.length) > 0.04) penalty += 0.5;
-  if (text.length > 500) penalty += 0.5;
-  return Math.min(1, penalty);
 }
 
 /** How tightly the question's words cluster: matched terms over the token span holding them (0–1). */
@@ -397,13 +384,15 @@ function compactness(view: SentenceView): number {
 
 /** Ranked sentences grouped so that each group holds one statement and its near-copies in other sources. */
 function groupStatements(ranked: RankedSentence[]): RankedSentence[][] {
-  const groups: RankedSentence[][] = [];
+  const groups: { terms: Int32Array; members: RankedSentence[] }[] = [];
+  const ids = new Map<string, number>();
   for (const sentence of ranked) {
-    const group = groups.find((existing) => sameStatement(existing[0]!.terms, sentence.terms));
-    if (group === undefined) groups.push([sentence]);
-    else if (!group.some((member) => member.view.passage.sourceId === sentence.view.passage.sourceId)) group.push(sentence);
+    const terms = contentIds(sentence.view.tokens, ids);
+    const group = groups.find((existing) => sameStatement(existing.terms, terms));
+    if (group === undefined) groups.push({ terms, members: [sentence] });
+    else if (!group.members.some((member) => member.view.passage.sourceId === sentence.view.passage.sourceId)) group.members.push(sentence);
   }
-  return groups;
+  return groups.map((group) => group.members);
 }
 
 function toQuote(corpus: Corpus, group: RankedSentence[], ranked: RankedSentence[], threshold: number): Quote {

@@ -11,13 +11,50 @@ export function contentSet(tokens: Token[]): Set<string> {
   return set;
 }
 
-export function sameStatement(a: Set<string>, b: Set<string>): boolean {
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
-  if (small.size === 0) return false;
-  let shared = 0;
-  for (const term of small) if (large.has(term)) shared += 1;
-  const jaccard = shared / (small.size + large.size - shared);
+/** A sentence's distinct content terms as ascending numbers, `ids` numbering each term the first time it is seen. */
+export function contentIds(tokens: Token[], ids: Map<string, number>): Int32Array {
+  const all = new Int32Array(tokens.length);
+  let count = 0;
+  for (const token of tokens) {
+    if (token.term === '') continue;
+    let id = ids.get(token.term);
+    if (id === undefined) {
+      id = ids.size;
+      ids.set(token.term, id);
+    }
+    all[count++] = id;
+  }
+  const sorted = all.subarray(0, count).sort();
+  let distinct = 0;
+  for (let index = 0; index < count; index++) if (index === 0 || sorted[index] !== sorted[index - 1]) sorted[distinct++] = sorted[index]!;
+  return sorted.subarray(0, distinct);
+}
+
+/** Whether two sentences, as their `contentIds` (numbered by the same map), say the same thing. */
+export function sameStatement(a: Int32Array, b: Int32Array): boolean {
+  const small = a.length <= b.length ? a : b;
+  const large = small === a ? b : a;
+  if (small.length === 0) return false;
+  // Jaccard is at most small / large, whatever they share: too unequal in size, neither test can pass.
+  const sizeRatio = small.length / large.length;
+  if (sizeRatio < 0.4 || (sizeRatio < JACCARD && small.length < 5)) return false;
+  const shared = sharedCount(small, large);
+  const jaccard = shared / (small.length + large.length - shared);
   if (jaccard >= JACCARD) return true;
   // A shortened copy ("Ukraine said Russia fired a record 550 drones and 11 missiles.") of a longer sentence.
-  return small.size >= 5 && shared / small.size >= CONTAINMENT && small.size / large.size >= 0.4;
+  return small.length >= 5 && shared / small.length >= CONTAINMENT && sizeRatio >= 0.4;
+}
+
+function sharedCount(a: Int32Array, b: Int32Array): number {
+  let shared = 0;
+  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+    if (a[i]! < b[j]!) i += 1;
+    else if (a[i]! > b[j]!) j += 1;
+    else {
+      shared += 1;
+      i += 1;
+      j += 1;
+    }
+  }
+  return shared;
 }

@@ -1,7 +1,7 @@
 /** Short answers: the span of a sentence that holds what the question asks for (a count, a name, a place…). */
 import { findNumbers, formatValue, type NumberMention } from './numbers.js';
 import { ASKS_SHARE, GENERIC_FOCUS, PAST_MARKERS, type Question } from './question.js';
-import { distanceToTerms, numbersIn, sliceTokens, type SentenceView } from './sentence.js';
+import { distanceToTerm, distanceToTerms, numbersIn, sliceTokens, type SentenceView } from './sentence.js';
 import { longFormOf } from '../text/abbreviations.js';
 import { isEnglishWord } from '../text/english.js';
 import { nameKindOf, type NameKind } from '../text/names.js';
@@ -129,6 +129,11 @@ export function extractMeasure(view: SentenceView, question: Question): CountAns
 const SHARE_WORD = /^(percent|pct|percentage|per\s?cent)$/i;
 /** Written right before a number, these make it a sum of money: "$4.5", "£20". */
 const CURRENCY_SIGN = /[$£€¥₹]\s?$/u;
+
+/** The currency sign (and a space) that `text` ends with just before `end`: only the last two characters can hold it. */
+function currencySignBefore(text: string, end: number): string | undefined {
+  return CURRENCY_SIGN.exec(text.slice(Math.max(0, end - 2), end))?.[0];
+}
 /** A sum is stated of something named as often as by a verb ("buy Beta Inc for 450 mln dlrs"): any question word ties it. */
 const ANY_TERM = (): boolean => true;
 /** How much more a number marked as a sum, a share or a scaled figure weighs than a bare one. */
@@ -148,7 +153,7 @@ interface AmountSpan {
 function amountSpan(view: SentenceView, mention: NumberMention): AmountSpan {
   const first = view.tokens[mention.from]!;
   let start = first.start - view.range.start;
-  const sign = CURRENCY_SIGN.exec(view.text.slice(0, start))?.[0];
+  const sign = currencySignBefore(view.text, start);
   if (sign !== undefined) start -= sign.length;
   const signed = sign !== undefined;
   let last = mention.to - 1;
@@ -377,10 +382,12 @@ export function isPastMention(view: SentenceView, mention: NumberMention): boole
   return false;
 }
 
+const MONTH_WORD = new RegExp(`\\b(${MONTHS})\\b`);
+
 function isDateOrYear(view: SentenceView, mention: NumberMention): boolean {
   const raw = view.tokens[mention.from]!.raw;
   const around = `${view.tokens[mention.from - 1]?.raw ?? ''} ${view.tokens[mention.to]?.raw ?? ''}`.toLowerCase();
-  if (new RegExp(`\\b(${MONTHS})\\b`).test(around)) return true;
+  if (MONTH_WORD.test(around)) return true;
   return /^(1[89]|20)\d\d$/.test(raw) && !/^\d/.test(view.tokens[mention.to]?.raw ?? 'x');
 }
 
@@ -418,7 +425,7 @@ export function versionsIn(text: string): string[] {
 
 /** "2.5 pct", "$1.5": a share or a sum, not a version. */
 function isShareOrSum(view: SentenceView, start: number, end: number): boolean {
-  return /^\s*(?:%|pct\b|percent\b)/iu.test(view.text.slice(end)) || /[$£€¥₹]\s?$/u.test(view.text.slice(0, start));
+  return /^\s*(?:%|pct\b|percent\b)/iu.test(view.text.slice(end)) || currencySignBefore(view.text, start) !== undefined;
 }
 
 /** A whole span that is a date or time ("Friday", "March 1990") names a time, never a person or a place. */
@@ -463,10 +470,10 @@ function bestPatternMatch(
 /** Σ weight / (1 + distance) over the question terms present in the sentence. */
 function closeness(view: SentenceView, tokenIndex: number, question: Question, weights: TermWeights): number {
   let score = 0;
-  question.terms.forEach((_, termIndex) => {
-    const distance = distanceToTerms(view, tokenIndex, (other) => other === termIndex);
+  for (let termIndex = 0; termIndex < question.terms.length; termIndex++) {
+    const distance = distanceToTerm(view, tokenIndex, termIndex);
     if (Number.isFinite(distance)) score += (weights[termIndex] ?? 0) / (1 + distance);
-  });
+  }
   return score;
 }
 

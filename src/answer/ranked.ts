@@ -12,7 +12,6 @@ export interface RankedSentence {
   features: Features;
   score: number;
   short: ShortAnswer | null;
-  terms: Set<string>;
 }
 
 export function sourceRef(corpus: Corpus, id: string): SourceRef {

@@ -21,7 +21,7 @@ export function viewSentence(passage: Passage, range: TextRange, question: Quest
   const hits: number[][] = question.terms.map(() => []);
   tokens.forEach((token, index) => {
     if (token.term === '') return;
-    for (const termIndex of exact.get(token.term) ?? []) hits[termIndex]!.push(index);
+    for (const termIndex of exact.get(token.term) ?? NO_TERMS) hits[termIndex]!.push(index);
     for (const [prefix, termIndex] of prefixes) {
       if (token.term !== prefix && token.term.startsWith(prefix) && !exact.get(token.term)?.includes(termIndex)) hits[termIndex]!.push(index);
     }
@@ -34,6 +34,8 @@ export function viewSentence(passage: Passage, range: TextRange, question: Quest
   });
   return { passage, range, text, tokens, hits };
 }
+
+const NO_TERMS: readonly number[] = [];
 
 interface FormLookup {
   /** Form → indexes of the question terms it belongs to. */
@@ -71,6 +73,13 @@ export function distanceToTerms(view: SentenceView, index: number, which: (termI
     if (!which(termIndex)) return;
     for (const position of positions) best = Math.min(best, Math.abs(position - index));
   });
+  return best;
+}
+
+/** Token distance from `index` to the nearest hit of one term. Infinity when none. */
+export function distanceToTerm(view: SentenceView, index: number, termIndex: number): number {
+  let best = Infinity;
+  for (const position of view.hits[termIndex] ?? []) best = Math.min(best, Math.abs(position - index));
   return best;
 }
 

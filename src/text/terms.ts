@@ -94,13 +94,26 @@ export function computeTerm(lowerWord: string): string {
   return stemmer(word);
 }
 
+/** Words as written → their terms: saves lower-casing and a second lookup for the words of every sentence read. */
+const writtenCache = new Map<string, string>();
+
+function termOfWritten(raw: string): string {
+  let term = writtenCache.get(raw);
+  if (term === undefined) {
+    term = normalizeWord(raw.toLowerCase());
+    if (writtenCache.size < 200_000) writtenCache.set(raw, term);
+  }
+  return term;
+}
+
 /** Every word of `text` with its offsets; stopwords get term ''. */
 export function tokenize(text: string, offset = 0): Token[] {
   const tokens: Token[] = [];
-  for (const match of text.matchAll(WORD)) {
+  WORD.lastIndex = 0;
+  for (let match = WORD.exec(text); match !== null; match = WORD.exec(text)) {
     const raw = match[0];
     const start = offset + match.index;
-    tokens.push({ term: normalizeWord(raw.toLowerCase()), raw, start, end: start + raw.length });
+    tokens.push({ term: termOfWritten(raw), raw, start, end: start + raw.length });
   }
   return tokens;
 }

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { contentTerms, termOf, tokenize } from '../../src/text/terms.js';
 
@@ -21,5 +22,28 @@ describe('terms', () => {
   it('reports exact offsets', () => {
     const text = 'Air raid alerts — for eight hours';
     for (const token of tokenize(text)) expect(text.slice(token.start, token.end)).toBe(token.raw);
+  });
+});
+
+describe('tokenize reads words as its pattern does', () => {
+  const WORD = /[\p{L}\p{M}\p{N}]+(?:['’][\p{L}]+)*(?:[.,]\d+)*/gu;
+  const text = fc
+    .array(
+      fc.oneof(
+        fc.constantFrom('a', 'Z', 'word', '7', '42', "'", '’', '.', ',', ' ', '\n', '-', 'é', 'e\u0301', '٣', '½', '中文', '🦀', '“', '”', "it's", 'v3.11', '1,000.5', "'s2"),
+        fc.string({ unit: 'binary', maxLength: 4 }),
+      ),
+      { maxLength: 40 },
+    )
+    .map((parts) => parts.join(''));
+
+  it('gives every match of the word pattern, with its offsets', () => {
+    fc.assert(
+      fc.property(text, fc.nat(1000), (sample, offset) => {
+        const expected = [...sample.matchAll(WORD)].map((match) => ({ raw: match[0], start: offset + match.index }));
+        expect(tokenize(sample, offset).map(({ raw, start }) => ({ raw, start }))).toEqual(expected);
+      }),
+      { numRuns: 5000 },
+    );
   });
 });

@@ -1,0 +1,47 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { fewerWordsThan, isSpace, moreCodeSymbolsThan, unlikeProse } from '../../src/answer/prose.js';
+
+/** The regular-expression formulation the counting loops replace. */
+function unlikeProseByPatterns(text: string): number {
+  let penalty = 0;
+  const words = text.split(/\s+/).length;
+  if (!/[.!?…:;"'”’)]$/.test(text)) penalty += 0.5;
+  if (words < 5) penalty += 0.5;
+  if (words < 5 && text.endsWith(':')) penalty += 0.5;
+  const symbols = (text.match(/[(){}[\]=<>*_#|\\/$@^~`\u2500-\u257f]/gu) ?? []).length;
+  if (/^\s*(>>>|\$ |#|\.\.\.)/.test(text) || symbols / Math.max(1, text.length) > 0.04) penalty += 0.5;
+  if (text.length > 500) penalty += 0.5;
+  return Math.min(1, penalty);
+}
+
+const proseLike = fc
+  .array(
+    fc.oneof(
+      fc.constantFrom(' ', '  ', '\t', '\n', '\u00a0', '\u2003', '\u3000', '\ufeff', '.', ':', '>>> ', '$ ', '#', '(', '_', '│', '─', '🦀', 'é', 'word', 'Sentence'),
+      fc.string({ unit: 'binary', maxLength: 6 }),
+    ),
+    { maxLength: 120 },
+  )
+  .map((parts) => parts.join(''));
+
+describe('how unlike prose a line is', () => {
+  it('isSpace agrees with \\s on every UTF-16 code unit', () => {
+    const disagreeing: string[] = [];
+    for (let code = 0; code <= 0xffff; code++) if (isSpace(code) !== /\s/.test(String.fromCharCode(code))) disagreeing.push(code.toString(16));
+    expect(disagreeing).toEqual([]);
+  });
+
+  it('counts words, code symbols and penalties exactly as the regular expressions do', () => {
+    fc.assert(
+      fc.property(proseLike, (text) => {
+        const words = text.split(/\s+/).length;
+        for (const limit of [1, 2, 5, 9]) expect(fewerWordsThan(text, limit)).toBe(words < limit);
+        const symbols = (text.match(/[(){}[\]=<>*_#|\\/$@^~`\u2500-\u257f]/gu) ?? []).length;
+        for (const share of [0, 0.04, 0.3]) expect(moreCodeSymbolsThan(text, share)).toBe(symbols / Math.max(1, text.length) > share);
+        expect(unlikeProse(text)).toBe(unlikeProseByPatterns(text));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
