@@ -1,6 +1,6 @@
 /** Short answers: the span of a sentence that holds what the question asks for (a count, a name, a place…). */
 import { findNumbers, formatValue, type NumberMention } from './numbers.js';
-import { ASKS_SHARE, GENERIC_FOCUS, PAST_MARKERS, type Question } from './question.js';
+import { ASKS_SHARE, ASKS_SUM, GENERIC_FOCUS, PAST_MARKERS, type Question } from './question.js';
 import { distanceToTerm, distanceToTerms, numbersIn, sliceTokens, type SentenceView } from './sentence.js';
 import { longFormOf } from '../text/abbreviations.js';
 import { isEnglishWord } from '../text/english.js';
@@ -127,6 +127,8 @@ export function extractMeasure(view: SentenceView, question: Question): CountAns
 
 /** Written after a number, these make it a share: "46.2 pct", "83 percent". */
 const SHARE_WORD = /^(percent|pct|percentage|per\s?cent)$/i;
+/** Units of `UNIT` that are money. */
+const CURRENCY_UNIT = /^(dollars?|euros?|yen|pounds?)$/i;
 /** Written right before a number, these make it a sum of money: "$4.5", "£20". */
 const CURRENCY_SIGN = /[$£€¥₹]\s?$/u;
 
@@ -145,6 +147,8 @@ interface AmountSpan {
   /** Token index of the span's last word. */
   last: number;
   isShare: boolean;
+  /** Its unit measures something other than money: "40 km", "3 days". */
+  isMeasure: boolean;
   /** Written with a currency sign, a scale word or a share: clearly an amount, not a code or a version. */
   isMarked: boolean;
 }
@@ -171,7 +175,9 @@ function amountSpan(view: SentenceView, mention: NumberMention): AmountSpan {
   const scale = mention.written === 0 ? 1 : Math.round(mention.value / mention.written);
   const unit = isShare ? '%' : last >= mention.to ? view.tokens[last]!.term : '';
   const measuredIn = `${sign?.trim() ?? ''} ${scale} ${unit}`;
-  return { text: view.text.slice(start, end), measuredIn, last, isShare, isMarked: signed || isShare || mention.value !== mention.written };
+  const unitWord = last >= mention.to ? view.tokens[last]!.raw : '';
+  const isMeasure = !signed && UNIT.test(unitWord) && !CURRENCY_UNIT.test(unitWord);
+  return { text: view.text.slice(start, end), measuredIn, last, isShare, isMeasure, isMarked: signed || isShare || mention.value !== mention.written };
 }
 
 /**
@@ -180,11 +186,13 @@ function amountSpan(view: SentenceView, mention: NumberMention): AmountSpan {
  */
 export function extractAmount(view: SentenceView, question: Question, weights: TermWeights): CountAnswer | null {
   const asksShare = ASKS_SHARE.test(question.text);
+  const asksSum = !asksShare && ASKS_SUM.test(question.text);
   let best: CountAnswer | null = null;
   for (const mention of numbersIn(view)) {
     if (isDateOrYear(view, mention) || isPastMention(view, mention) !== question.asksAboutPast || isTimeOffset(view, mention)) continue;
     const span = amountSpan(view, mention);
     if (asksShare && !span.isShare) continue;
+    if (asksSum && (span.isShare || span.isMeasure)) continue;
     const score = closeness(view, mention.from, question, weights) * (span.isMarked ? MARKED_AMOUNT : 1);
     if (best === null || score > best.score) {
       best = {

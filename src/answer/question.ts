@@ -66,6 +66,9 @@ export const PAST_MARKERS = new Set(['previou', 'prior', 'earlier', 'former', 'a
 /** "What percentage / proportion / share of …": an amount that must be a share. */
 export const ASKS_SHARE = /\b(?:what|which)\s+(?:percentage|percent|proportion|fraction|share)\b/i;
 
+/** "How much will it cost …", "what did they pay": a sum of money, not a length or a share. */
+export const ASKS_SUM = /\b(?:costs?|price[sd]?|pa(?:y|ys|id)|spen[dt]|spends|worth|fees?|charged?)\b/i;
+
 const KIND_PATTERNS: [RegExp, AnswerKind][] = [
   // "What does ICU stand for?", "whats wasi short for": the long form of an abbreviation.
   [/\b(?:stands?|short)\s+for\b|\babbreviat|\bacronym\b/i, 'expansion'],

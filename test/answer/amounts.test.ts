@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { answerQuestion } from '../../src/answer/answer.js';
 import { analyzeQuestion } from '../../src/answer/question.js';
 import { corpusOf, plainArticle } from '../helpers.js';
+import { articleFrom } from '../ingest/helpers.js';
 
 const first =
   'LONDON, May 4 - Acme Corp said it agreed to buy Beta Inc for 450 mln dlrs in cash.\n' +
@@ -72,3 +73,14 @@ describe('amounts: sums of money, shares and sizes', async () => {
   });
 });
 
+
+describe('what something costs', () => {
+  it('is a sum of money, never a length, a time or a share', async () => {
+    const corpus = await corpusOf([
+      articleFrom('a.txt', 'The quake damaged 40 km of the pipeline, and the repairs will cost the state company dearly.'),
+      articleFrom('b.txt', 'Repairing the pipeline will cost about 150 mln dlrs and take five months, officials said.'),
+    ]);
+    expect(analyzeQuestion('how much will it cost to repair the pipeline?').kind).toBe('amount');
+    expect(answerQuestion(corpus, 'how much will it cost to repair the pipeline?').answer).toBe('150 mln dlrs');
+  });
+});
