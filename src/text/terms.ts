@@ -14,8 +14,10 @@ export interface Token {
   end: number;
 }
 
-// Letters and digits with inner apostrophes, periods or commas between digits (1,000 / 2.5), inner hyphens split.
-const WORD = /[\p{L}\p{M}\p{N}]+(?:['’][\p{L}]+)*(?:[.,]\d+)*/gu;
+// Letters and digits with inner apostrophes, periods or commas between digits (1,000 / 2.5), inner hyphens split;
+// or single letters joined by periods, an initialism written with stops ("U.S", "U.K", "e.g").
+const WORD = /(?<![\p{L}\p{N}.])\p{L}(?:\.\p{L})+(?![\p{L}\p{N}])|[\p{L}\p{M}\p{N}]+(?:['’][\p{L}]+)*(?:[.,]\d+)*/gu;
+const DOTTED_INITIALISM = /^\p{L}(?:\.\p{L})+$/u;
 
 export const STOPWORDS: ReadonlySet<string> = new Set(
   `a about above after again against all also am an and any are aren't as at be because been before being below
@@ -78,7 +80,7 @@ export function normalizeWord(lowerWord: string): string {
 
 /** `normalizeWord` without the cache, for one-off passes over long word lists that must not crowd it. */
 export function computeTerm(lowerWord: string): string {
-  let word = lowerWord.replace(/’/g, "'");
+  let word = DOTTED_INITIALISM.test(lowerWord) ? lowerWord.replace(/\./g, '') : lowerWord.replace(/’/g, "'");
   if (STOPWORDS.has(word)) return '';
   word = word.replace(/'s$|'$/, '');
   word = word.normalize('NFKD').replace(/\p{M}+/gu, '');

@@ -19,6 +19,13 @@ describe('terms', () => {
     expect(contentTerms('1,000 detainees and 2.5 million')).toEqual(['1000', 'detaine', '2.5', 'million']);
   });
 
+  it('reads an initialism written with stops as the initialism', () => {
+    expect(contentTerms('U.S. destroyers and the U.K.')).toEqual(contentTerms('US destroyers and the UK'));
+    expect(tokenize('U.S.-made').map((token) => token.raw)).toEqual(['U.S', 'made']);
+    expect(contentTerms('os.path.join and sys.argv')).toEqual(['os', 'path', 'join', 'sy', 'argv']);
+    expect(contentTerms('Python 3.11.2')).toEqual(['python', '3.11.2']);
+  });
+
   it('reports exact offsets', () => {
     const text = 'Air raid alerts — for eight hours';
     for (const token of tokenize(text)) expect(text.slice(token.start, token.end)).toBe(token.raw);
@@ -26,11 +33,11 @@ describe('terms', () => {
 });
 
 describe('tokenize reads words as its pattern does', () => {
-  const WORD = /[\p{L}\p{M}\p{N}]+(?:['’][\p{L}]+)*(?:[.,]\d+)*/gu;
+  const WORD = /(?<![\p{L}\p{N}.])\p{L}(?:\.\p{L})+(?![\p{L}\p{N}])|[\p{L}\p{M}\p{N}]+(?:['’][\p{L}]+)*(?:[.,]\d+)*/gu;
   const text = fc
     .array(
       fc.oneof(
-        fc.constantFrom('a', 'Z', 'word', '7', '42', "'", '’', '.', ',', ' ', '\n', '-', 'é', 'e\u0301', '٣', '½', '中文', '🦀', '“', '”', "it's", 'v3.11', '1,000.5', "'s2"),
+        fc.constantFrom('a', 'Z', 'word', '7', '42', "'", '’', '.', ',', ' ', '\n', '-', 'é', 'e\u0301', '٣', '½', '中文', '🦀', '“', '”', "it's", 'v3.11', '1,000.5', "'s2", 'U.S.', 'e.g.'),
         fc.string({ unit: 'binary', maxLength: 4 }),
       ),
       { maxLength: 40 },
