@@ -1,6 +1,6 @@
 /** Short answers: the span of a sentence that holds what the question asks for (a count, a name, a place…). */
 import { findNumbers, formatValue, type NumberMention } from './numbers.js';
-import { ASKS_SHARE, ASKS_SUM, GENERIC_FOCUS, PAST_MARKERS, type Question } from './question.js';
+import { ASKS_SHARE, ASKS_SUM, GENERIC_FOCUS, PAST_MARKERS, rateUnitOf, type Question } from './question.js';
 import { distanceToTerm, distanceToTerms, numbersIn, sliceTokens, type SentenceView } from './sentence.js';
 import { longFormOf } from '../text/abbreviations.js';
 import { isEnglishWord } from '../text/english.js';
@@ -187,12 +187,14 @@ function amountSpan(view: SentenceView, mention: NumberMention): AmountSpan {
 export function extractAmount(view: SentenceView, question: Question, weights: TermWeights): CountAnswer | null {
   const asksShare = ASKS_SHARE.test(question.text);
   const asksSum = !asksShare && ASKS_SUM.test(question.text);
+  const rateUnit = rateUnitOf(question.text);
   let best: CountAnswer | null = null;
   for (const mention of numbersIn(view)) {
     if (isDateOrYear(view, mention) || isPastMention(view, mention) !== question.asksAboutPast || isTimeOffset(view, mention)) continue;
     const span = amountSpan(view, mention);
     if (asksShare && !span.isShare) continue;
     if (asksSum && (span.isShare || span.isMeasure)) continue;
+    if (rateUnit !== null && !statedPer(view, mention, rateUnit)) continue;
     const score = closeness(view, mention.from, question, weights) * (span.isMarked ? MARKED_AMOUNT : 1);
     if (best === null || score > best.score) {
       best = {
@@ -206,6 +208,23 @@ export function extractAmount(view: SentenceView, question: Question, weights: T
     }
   }
   return best;
+}
+
+const PER = /^(?:a|an|per|each)$/i;
+/** How many words may stand between a figure and its "per unit": "130 dlrs a share", "100-dlr-a-share", "a per-share price of 130 dlrs". */
+const PER_UNIT_REACH = 4;
+
+/** The figure is stated per `unit`: "(a|an|per|each) unit" within a few words after it, or "per unit" just before it. */
+function statedPer(view: SentenceView, mention: NumberMention, unit: string): boolean {
+  const perUnitAt = (index: number): boolean => PER.test(view.tokens[index]?.raw ?? '') && view.tokens[index + 1]?.term === unit;
+  for (let index = mention.to; index < Math.min(view.tokens.length, mention.to + PER_UNIT_REACH); index++) {
+    if (perUnitAt(index)) return true;
+    if (index > mention.to && hasPunctuationBetween(view, index - 1, index) && view.text[view.tokens[index]!.start - view.range.start - 1] !== '-') return false;
+  }
+  for (let index = Math.max(0, mention.from - PER_UNIT_REACH); index < mention.from; index++) {
+    if (view.tokens[index]!.raw.toLowerCase() === 'per' && view.tokens[index + 1]?.term === unit) return true;
+  }
+  return false;
 }
 
 /** "a 46.1 pct stake" for "what stake …": a number that quantifies the noun a which/what question asks about. */

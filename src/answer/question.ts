@@ -69,6 +69,17 @@ export const ASKS_SHARE = /\b(?:what|which)\s+(?:percentage|percent|proportion|f
 /** "How much will it cost …", "what did they pay": a sum of money, not a length or a share. */
 export const ASKS_SUM = /\b(?:costs?|price[sd]?|pa(?:y|ys|id)|spen[dt]|spends|worth|fees?|charged?)\b/i;
 
+/** "How much per share …", "how much a barrel", "what price per tonne": a figure stated per unit; the unit is group 1 or 2. */
+export const ASKS_RATE = /\b(?:per|each)\s+(\p{L}+)|\bhow\s+much\s+(?:an?|per|each)\s+(\p{L}+)/iu;
+
+/** The unit a rate question asks a figure per ("share", "barrel"), as a term; null when it asks none. */
+export function rateUnitOf(text: string): string | null {
+  const match = ASKS_RATE.exec(text);
+  const word = match?.[1] ?? match?.[2];
+  const term = word === undefined ? '' : (tokenize(word)[0]?.term ?? '');
+  return term === '' ? null : term;
+}
+
 const KIND_PATTERNS: [RegExp, AnswerKind][] = [
   // "What does ICU stand for?", "whats wasi short for": the long form of an abbreviation.
   [/\b(?:stands?|short)\s+for\b|\babbreviat|\bacronym\b/i, 'expansion'],

@@ -84,3 +84,21 @@ describe('what something costs', () => {
     expect(answerQuestion(corpus, 'how much will it cost to repair the pipeline?').answer).toBe('150 mln dlrs');
   });
 });
+
+describe('a price per unit', () => {
+  it('is answered with a figure stated per that unit, not with a total in the same sentence', async () => {
+    const corpus = await corpusOf([
+      articleFrom('a.txt', 'Delta Corp said it will buy back shares for 1.6 billion dlrs, paying 130 dlrs a share, to fend off a hostile bid.'),
+      articleFrom('b.txt', 'The hostile bidder offered 2.3 billion dlrs, or a 100-dlr-a-share price, for all of Delta Corp.'),
+      articleFrom('c.txt', 'Crude sold for 18 dlrs per barrel in March; the state oil company earned 900 mln dlrs that month.'),
+    ]);
+    expect(answerQuestion(corpus, 'how much per share is Delta Corp paying in its buy back?').answer).toBe('130 dlrs');
+    expect(answerQuestion(corpus, 'how much did crude sell for per barrel in March?').answer).toBe('18 dlrs');
+    expect(answerQuestion(corpus, 'how much did the state oil company earn in March?').answer).toBe('900 mln dlrs');
+  });
+
+  it('is no answer when no source states one', async () => {
+    const corpus = await corpusOf([articleFrom('a.txt', 'Epsilon Inc agreed to buy Zeta Ltd for 450 mln dlrs in cash, the companies said.')]);
+    expect(answerQuestion(corpus, 'how much per share is Epsilon paying for Zeta?').answer).toBeNull();
+  });
+});
