@@ -51,3 +51,20 @@ describe('kinds of names, from a lexicon', () => {
   });
 });
 
+
+describe('where a word comes from', () => {
+  it('is told by a sentence, not answered with a place', async () => {
+    const corpus = await corpusOf([
+      articleFrom(
+        'glossary.txt',
+        'The term frobnitz comes from the Tech Model Railroad Club, whose members used it for any small gadget. Frobnitz parts were kept in a box in Boston.',
+      ),
+    ]);
+    for (const question of ['where does the word frobnitz come from?', 'wheres the term frobnitz originally from?']) {
+      const answer = answerQuestion(corpus, question);
+      expect(answer.answer).toBeNull();
+      expect(answer.quotes[0]?.text).toMatch(/^The term frobnitz comes from/);
+    }
+    expect(answerQuestion(corpus, 'where were frobnitz parts kept?').answer).toBe('Boston');
+  });
+});
