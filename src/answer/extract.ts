@@ -40,7 +40,7 @@ export function extractAnswer(view: SentenceView, question: Question, weights: T
     case 'version':
       return bestPatternMatch(view, VERSION, question, weights, isShareOrSum);
     case 'entity':
-      return extractQuantifiedFocus(view, question, weights) ?? extractName(view, question, weights, isCommon);
+      return extractQuantifiedFocus(view, question, weights) ?? extractCodeNameOfFocus(view, question, weights) ?? extractName(view, question, weights, isCommon);
     case 'person':
     case 'place':
       return extractName(view, question, weights, isCommon);
@@ -244,6 +244,47 @@ export function extractQuantifiedFocus(view: SentenceView, question: Question, w
       best = { text, value: formatValue(mention.written), score, at: mention.from, tiedToQuestionVerb: true, measuredIn: span.measuredIn };
     }
   }
+  return best;
+}
+
+const CODE_NAME_BEFORE = /([\p{L}_][\p{L}\p{N}_.:/-]*[\p{L}\p{N}_])\s+$/u;
+const CODE_NAME_AFTER = /^\s+([\p{L}_][\p{L}\p{N}_.:/-]*[\p{L}\p{N}_])/u;
+/** How far either side of the noun a code name is looked for, in characters. */
+const CODE_NAME_REACH = 80;
+
+/** Written as code: with an underscore, a dot, a colon or a slash inside, in camelCase, mixing letters and digits, or a lower-case word no dictionary knows ("zlib"). */
+function looksLikeCodeName(name: string): boolean {
+  return /[_.:/]|\p{Ll}\p{Lu}|\p{L}\p{N}|\p{N}\p{L}/u.test(name) || (/^\p{Ll}{2,}$/u.test(name) && !isEnglishWord(name));
+}
+
+/**
+ * "Which module …", "which pragma …": the code name written next to the asked noun ("the zlib module", "PRAGMA
+ * foreign_keys"), unless the question itself names it (then it is the subject, not the answer).
+ */
+function extractCodeNameOfFocus(view: SentenceView, question: Question, weights: TermWeights): ShortAnswer | null {
+  const focus = question.focus;
+  if (focus === null) return null;
+  let best: ShortAnswer | null = null;
+  view.tokens.forEach((token, index) => {
+    if (token.term !== focus) return;
+    const start = token.start - view.range.start;
+    const end = token.end - view.range.start;
+    const before = CODE_NAME_BEFORE.exec(view.text.slice(Math.max(0, start - CODE_NAME_REACH), start));
+    const after = CODE_NAME_AFTER.exec(view.text.slice(end, end + CODE_NAME_REACH));
+    const found = [
+      before === null ? null : { name: before[1]!, offset: start - before[0].length },
+      after === null ? null : { name: after[1]!, offset: end + after[0].length - after[1]!.length },
+    ];
+    for (const candidate of found) {
+      if (candidate === null || !looksLikeCodeName(candidate.name)) continue;
+      if (question.text.toLowerCase().includes(candidate.name.toLowerCase())) continue;
+      const score = closeness(view, index, question, weights);
+      if (best === null || score > best.score) {
+        const at = view.tokens.findIndex((other) => other.start - view.range.start >= candidate.offset);
+        best = { text: candidate.name, value: candidate.name.toLowerCase(), score, at: Math.max(0, at) };
+      }
+    }
+  });
   return best;
 }
 
@@ -575,9 +616,11 @@ function extractName(view: SentenceView, question: Question, weights: TermWeight
     const isAcronym = /^\p{Lu}{2,}$/u.test(text);
     const kinds = spanKinds(view, span);
     const isDemonym = words === 1 && kinds.has('demonym');
+    // One letter names nothing: it is an initial alone, or a piece of "I/O".
+    if (/^\p{L}\.?$/u.test(text)) continue;
     // People and places are not named with underscores, digits, slashes or inner dots ("SQLITE_SOURCE_ID", "X11",
-    // "Meta/Reintegrate", "sqlite3.exe"), nor with one letter: that is code, or an initial alone.
-    if ((question.kind === 'person' || question.kind === 'place') && (/[_\d/\\]|\.\p{L}/u.test(text) || /^\p{L}\.?$/u.test(text))) continue;
+    // "Meta/Reintegrate", "sqlite3.exe"): that is code.
+    if ((question.kind === 'person' || question.kind === 'place') && /[_\d/\\]|\.\p{L}/u.test(text)) continue;
     if (question.kind === 'person') {
       // A capitalised common word the lexicon knows as no name ("Windows", "Chapter", "SQUASH") is no one.
       if (words === 1 && kinds.size === 0 && isEnglishWord(text)) continue;

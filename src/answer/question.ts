@@ -1,5 +1,6 @@
 /** Question text → what it asks: the kind of answer wanted, its focus noun, and weighted content terms. */
 import { nameKindOf } from '../text/names.js';
+import { askedNoun } from '../text/tagger.js';
 import { tokenize, type Token } from '../text/terms.js';
 
 export type AnswerKind = 'count' | 'amount' | 'quantity' | 'duration' | 'time' | 'person' | 'place' | 'value' | 'version' | 'entity' | 'expansion' | 'other';
@@ -205,8 +206,14 @@ function measureOf(text: string): string | null {
   return token === undefined || token.term === '' ? null : token.term;
 }
 
-/** The noun a which/what question asks about: "volcano" in "Which volcano was …", "stake" in "what stake does …". */
+/**
+ * The noun a which/what question asks about: "volcano" in "Which volcano was …", "command" in "which git command …" (from
+ * the tagger); else the first content word ("stake" in "what stake does …").
+ */
 function askedNounOf(text: string): string | null {
+  const tagged = askedNoun(text);
+  const term = tagged === null ? undefined : tokenize(tagged).filter((token) => token.term !== '').at(-1)?.term;
+  if (term !== undefined) return term;
   const after = text.match(/^\s*(?:which|what)\s+(.*)$/i)?.[1];
   return after === undefined ? null : (tokenize(after).find((token) => token.term !== '')?.term ?? null);
 }

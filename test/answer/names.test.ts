@@ -68,3 +68,18 @@ describe('where a word comes from', () => {
     expect(answerQuestion(corpus, 'where were frobnitz parts kept?').answer).toBe('Boston');
   });
 });
+
+describe('which module, which pragma: the name the noun is given', () => {
+  it('answers with the identifier written next to the asked noun', async () => {
+    const corpus = await corpusOf([
+      articleFrom('threads.txt', 'The worker_threads module enables the use of threads that execute JavaScript in parallel. Workers are useful for CPU-intensive work.'),
+      articleFrom('gzip.txt', 'The zlib module provides compression functionality implemented using Gzip, Deflate/Inflate, and Brotli.'),
+      articleFrom('keys.txt', 'Foreign key constraints are disabled by default, so they must be enabled for each database connection with PRAGMA foreign_keys = ON.'),
+      articleFrom('main.txt', 'The main module is the one that node runs first.'),
+    ]);
+    expect(answerQuestion(corpus, 'which module runs JavaScript in parallel threads?').answer).toBe('worker_threads');
+    expect(answerQuestion(corpus, 'which module provides gzip compression?').answer).toBe('zlib');
+    expect(answerQuestion(corpus, 'which pragma enables foreign key constraints?').answer).toBe('foreign_keys');
+    expect(answerQuestion(corpus, 'which module does node run first?').answer).toBeNull();
+  });
+});

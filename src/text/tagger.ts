@@ -1,0 +1,40 @@
+/**
+ * Part-of-speech reading of a question, from compromise's tagger: only for the short questions that need it (a
+ * few milliseconds each), never for corpus text.
+ */
+import { createRequire } from 'node:module';
+
+interface TaggedTerm {
+  text: string;
+  tags: string[];
+}
+
+type Compromise = (text: string) => { json(): { terms: TaggedTerm[] }[] };
+
+let tagger: Compromise | undefined;
+
+function tag(text: string): TaggedTerm[] {
+  tagger ??= createRequire(import.meta.url)('compromise/two') as Compromise;
+  return tagger(text).json().flatMap((sentence) => sentence.terms);
+}
+
+/** Words a noun may stand after in "which … noun" ("which built-in module"); the tagger may read them as anything. */
+const MAX_MODIFIERS = 1;
+
+/**
+ * The noun a which/what question asks about: the last noun of the noun phrase after the question word ("command" in
+ * "which git command tells me …", "module" in "which built-in module do I use …"). Null when the tagger finds none.
+ */
+export function askedNoun(question: string): string | null {
+  // "built-in" is one modifier, not "built" and "in".
+  const terms = tag(question.replace(/(\p{L})-(?=\p{L})/gu, '$1_'));
+  const at = terms.findIndex((term) => /^(which|what)$/i.test(term.text));
+  if (at === -1) return null;
+  let noun: string | null = null;
+  let modifiers = 0;
+  for (const term of terms.slice(at + 1)) {
+    if (term.tags.includes('Noun') && !term.tags.includes('Pronoun')) noun = term.text;
+    else if (noun !== null || (modifiers += 1) > MAX_MODIFIERS) break;
+  }
+  return noun;
+}
