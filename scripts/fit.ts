@@ -58,6 +58,7 @@ const PRIOR: RankingModel = {
     compactness: 0.1,
     leadsWithTopic: 0.1,
     unlikeProse: -0.2,
+    inCodeBlock: 0,
     missingName: -0.5,
   },
   threshold: 0.5,

@@ -40,6 +40,8 @@ export interface Article {
    * heading that is a defined term are (a `<dt>`), so its definition can be quoted with it.
    */
   headings: { title: string; range: TextRange; term?: TextRange }[];
+  /** Code blocks (`<pre>`, fenced or indented Markdown code), when the format marks them: examples, not prose. */
+  code?: TextRange[];
   removed: Removal[];
   /** sha256 of the file's bytes, hex. */
   sha256: string;
@@ -66,6 +68,8 @@ export interface Passage {
   sentences: TextRange[];
   /** Nearest section heading, for documentation pages; empty for news. */
   heading: string;
+  /** Cut from a code block: an example or its output, not prose. */
+  code?: true;
 }
 
 export interface Quote {

@@ -17,7 +17,7 @@ export const DEFAULT_PASSAGE_OPTIONS: PassageOptions = { maxChars: 600, maxSente
  */
 export function toPassages(article: Article, firstId: number, options: PassageOptions = DEFAULT_PASSAGE_OPTIONS): Passage[] {
   const passages: Passage[] = [];
-  let open: { sentences: TextRange[]; heading: string } | null = null;
+  let open: { sentences: TextRange[]; heading: string; code: boolean } | null = null;
 
   const close = (): void => {
     if (open === null || open.sentences.length === 0) return;
@@ -31,12 +31,13 @@ export function toPassages(article: Article, firstId: number, options: PassageOp
       text: article.text.slice(start, end),
       sentences: open.sentences,
       heading: open.heading,
+      ...(open.code ? { code: true as const } : {}),
     });
     open = null;
   };
 
   const termsBefore = termStartsBefore(article);
-  for (const block of joinAdjacent(article.text, article.body)) {
+  for (const block of joinAdjacent(article.text, article.body, article.code ?? [])) {
     close();
     for (const split of splitSentences(article.text, block)) {
       const sentence = withTermsBefore(split, termsBefore);
@@ -45,7 +46,7 @@ export function toPassages(article: Article, firstId: number, options: PassageOp
         const length = sentence.end - open.sentences[0]!.start;
         if (open.heading !== heading || open.sentences.length >= options.maxSentences || length > options.maxChars) close();
       }
-      open ??= { sentences: [], heading };
+      open ??= { sentences: [], heading, code: block.code };
       open.sentences.push(sentence);
     }
   }
@@ -76,13 +77,17 @@ function withTermsBefore(sentence: TextRange, termsBefore: ReadonlyMap<number, n
   return start === sentence.start ? sentence : { start, end: sentence.end };
 }
 
-/** Body ranges separated only by white space are one stretch of prose. */
-function joinAdjacent(text: string, ranges: TextRange[]): TextRange[] {
-  const joined: TextRange[] = [];
+/** Body ranges separated only by white space are one stretch, of prose or of code: a code block is never joined to prose. */
+function joinAdjacent(text: string, ranges: TextRange[], code: readonly TextRange[]): (TextRange & { code: boolean })[] {
+  const joined: (TextRange & { code: boolean })[] = [];
+  let next = 0;
   for (const range of ranges) {
+    // Both lists are in text order: skip the code blocks that end before this range.
+    while (next < code.length && code[next]!.end <= range.start) next++;
+    const isCode = next < code.length && code[next]!.start < range.end;
     const last = joined[joined.length - 1];
-    if (last !== undefined && text.slice(last.end, range.start).trim() === '') last.end = range.end;
-    else joined.push({ ...range });
+    if (last !== undefined && last.code === isCode && text.slice(last.end, range.start).trim() === '') last.end = range.end;
+    else joined.push({ ...range, code: isCode });
   }
   return joined;
 }

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Article } from '../src/model.js';
 import { toPassages } from '../src/passages.js';
 import { plainArticle } from './helpers.js';
+import { articleFrom } from './ingest/helpers.js';
 
 describe('toPassages', () => {
   it('keeps exact offsets: every passage and sentence is a slice of the article text', () => {
@@ -49,5 +50,23 @@ describe('toPassages', () => {
       ['Five.', ''],
       ['Six under a heading.', 'Later'],
     ]);
+  });
+});
+
+describe('code blocks', () => {
+  it('are cut apart from the prose around them and marked as code, in HTML and Markdown', () => {
+    const html = articleFrom(
+      'events.html',
+      '<html><head><title>Events</title></head><body><main><h1>Events</h1><p>By default, a maximum of 10 listeners can be registered for any single event.</p>' +
+        '<pre>(node:1234) MaxListenersExceededWarning: Possible memory leak detected. 2 foo listeners added.</pre><p>The limit can be changed for each emitter.</p></main></body></html>',
+    );
+    const markdown = articleFrom('events.md', '# Events\n\nBy default, ten listeners may be added.\n\n```\n2 foo listeners added.\n```\n\nThe limit can be changed.\n');
+    for (const article of [html, markdown]) {
+      const passages = toPassages(article, 0);
+      const code = passages.filter((passage) => passage.code === true).map((passage) => passage.text);
+      expect(code).toHaveLength(1);
+      expect(code[0]).toMatch(/2 foo listeners added\./);
+      expect(passages.filter((passage) => passage.code !== true).map((passage) => passage.text).join(' ')).not.toMatch(/foo listeners/);
+    }
   });
 });

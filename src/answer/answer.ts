@@ -261,6 +261,7 @@ function rankSentences(corpus: Corpus, question: Question, weights: number[], mo
         compactness: compactness(view),
         leadsWithTopic: asksForType ? 0 : leadsWithTopic(view),
         unlikeProse: notProse,
+        inCodeBlock: passage.code === true ? 1 : 0,
         missingName,
       };
       const coverage = missingName ? Math.min(features.coverage + features.headingCoverage, MIN_COVERAGE / 2) : features.coverage + features.headingCoverage + 0.2 * features.neighbourCoverage;

@@ -48,6 +48,8 @@ export const FEATURES = [
   'leadsWithTopic',
   /** The sentence is not well-formed prose (a fragment, a code line, a run-on). */
   'unlikeProse',
+  /** The sentence was cut from a code block (`<pre>`, fenced code): an example or its output. */
+  'inCodeBlock',
   /** A name in the question appears nowhere in the passage, its heading or its title. */
   'missingName',
 ] as const;

@@ -142,6 +142,7 @@ export function readArticle(
     text: doc.text,
     body: cleaned.body,
     headings: headingRanges(doc.text, doc.blocks),
+    code: doc.blocks.filter((block) => block.kind === 'code').map((block) => ({ start: block.start, end: block.end })),
     removed,
     sha256,
   };

@@ -14,7 +14,7 @@ import { lazyArray } from './lazyarray.js';
 import type { Counts, TermTable } from './termtable.js';
 
 /** Bump whenever the columns, the passage cutting or the term pipeline change meaning. */
-export const SCHEMA_VERSION = 11;
+export const SCHEMA_VERSION = 12;
 
 const sourceRef = z.object({
   id: z.string(),
@@ -79,6 +79,7 @@ export function encodeCorpus(corpus: Corpus): EncodedCorpus {
     ['passageStart', indexed.start],
     ['passageEnd', indexed.end],
     ['passageHeading', indexed.heading],
+    ['passageCode', indexed.code],
     ['sentenceOffsets', indexed.sentenceOffsets],
     ['sentenceBounds', indexed.bounds],
     ['textOffsets', indexed.text.offsets],
@@ -87,6 +88,7 @@ export function encodeCorpus(corpus: Corpus): EncodedCorpus {
     ['repeatedStart', repeated.start],
     ['repeatedEnd', repeated.end],
     ['repeatedHeading', repeated.heading],
+    ['repeatedCode', repeated.code],
     ['repeatedSentenceOffsets', repeated.sentenceOffsets],
     ['repeatedSentenceBounds', repeated.bounds],
     ['repeatedTextOffsets', repeated.text.offsets],
@@ -132,6 +134,8 @@ interface PassageColumns {
   start: Int32Array;
   end: Int32Array;
   heading: Int32Array;
+  /** 1 where the passage was cut from a code block. */
+  code: Uint8Array;
   /** Sentences of passage i are bounds[sentenceOffsets[i] … sentenceOffsets[i + 1]), start and end by turns, from the passage's start. */
   sentenceOffsets: Int32Array;
   bounds: Int32Array;
@@ -141,7 +145,7 @@ interface PassageColumns {
 /** Passages in columns; their headings are numbered into `headings` (shared by every list of passages). */
 function passageColumns(passages: readonly Passage[], sourceIndex: ReadonlyMap<string, number>, headings: Map<string, number>): PassageColumns {
   const n = passages.length;
-  const columns = { source: new Int32Array(n), start: new Int32Array(n), end: new Int32Array(n), heading: new Int32Array(n), sentenceOffsets: new Int32Array(n + 1) };
+  const columns = { source: new Int32Array(n), start: new Int32Array(n), end: new Int32Array(n), heading: new Int32Array(n), code: new Uint8Array(n), sentenceOffsets: new Int32Array(n + 1) };
   passages.forEach((passage, id) => (columns.sentenceOffsets[id + 1] = columns.sentenceOffsets[id]! + 2 * passage.sentences.length));
   const bounds = new Int32Array(columns.sentenceOffsets[n]!);
   const texts: string[] = [];
@@ -152,6 +156,7 @@ function passageColumns(passages: readonly Passage[], sourceIndex: ReadonlyMap<s
     let heading = headings.get(passage.heading);
     if (heading === undefined) headings.set(passage.heading, (heading = headings.size));
     columns.heading[id] = heading;
+    if (passage.code === true) columns.code[id] = 1;
     let at = columns.sentenceOffsets[id]!;
     for (const sentence of passage.sentences) {
       bounds[at++] = sentence.start - passage.start;
@@ -277,7 +282,7 @@ export function decodeCorpus(encoded: EncodedCorpus, options: DecodeOptions = {}
   const terms = readStrings('term', column('termOffsets', termCount + 1, 'Int32'), column('termText', columns.get('termText')?.length ?? 0, 'Uint8'));
   const sourceIds = header.sources.map((indexed) => indexed.source.id);
 
-  const passageAt = readPassages({ what: 'passage', count: n, text, headings, sourceIds }, (name, length) => column(name, length, 'Int32'), {
+  const passageAt = readPassages({ what: 'passage', count: n, text, headings, sourceIds, code: () => column('passageCode', n, 'Uint8') }, (name, length) => column(name, length, 'Int32'), {
     source: 'passageSource',
     start: 'passageStart',
     end: 'passageEnd',
@@ -295,7 +300,7 @@ export function decodeCorpus(encoded: EncodedCorpus, options: DecodeOptions = {}
   const r = header.counts.repeated;
   const repeatedTextOffsets = column('repeatedTextOffsets', r + 1, 'Int32');
   const repeatedAt = readPassages(
-    { what: 'repeated passage', count: r, text: column('repeatedText', repeatedTextOffsets[r] ?? 0, 'Uint8'), headings, sourceIds },
+    { what: 'repeated passage', count: r, text: column('repeatedText', repeatedTextOffsets[r] ?? 0, 'Uint8'), headings, sourceIds, code: () => column('repeatedCode', r, 'Uint8') },
     (name, length) => column(name, length, 'Int32'),
     {
       source: 'repeatedSource',
@@ -372,7 +377,7 @@ interface PassageColumnNames {
  * passage object. Throws IndexFormatError at the first passage whose columns do not fit.
  */
 function readPassages(
-  list: { what: string; count: number; text: Uint8Array; headings: readonly string[]; sourceIds: readonly string[] },
+  list: { what: string; count: number; text: Uint8Array; headings: readonly string[]; sourceIds: readonly string[]; code: () => Uint8Array },
   column: (name: string, length: number) => Int32Array,
   names: PassageColumnNames,
 ): { sources: Int32Array; passage(id: number): Passage } {
@@ -384,6 +389,7 @@ function readPassages(
   const sentenceOffsets = column(names.sentenceOffsets, n + 1);
   const sentenceBounds = column(names.bounds, sentenceOffsets[n] ?? 0);
   const textOffsets = column(names.textOffsets, n + 1);
+  const code = list.code();
   checkOffsets(names.textOffsets, textOffsets, text.length);
   checkOffsets(names.sentenceOffsets, sentenceOffsets, sentenceBounds.length);
   // Decoded in place (no view made per passage); the bytes are valid UTF-8, as TextEncoder wrote them.
@@ -410,6 +416,7 @@ function readPassages(
         text: textBytes.toString('utf8', textOffsets[id]!, textOffsets[id + 1]!),
         sentences,
         heading: headings[passageHeading[id]!]!,
+        ...(code[id] === 1 ? { code: true as const } : {}),
       };
     },
   };

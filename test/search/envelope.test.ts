@@ -5,7 +5,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { answerQuestion } from '../../src/answer/answer.js';
 import { decodeCorpus, encodeCorpus, IndexFormatError, readColumns, readHeader, SCHEMA_VERSION, type EncodedCorpus } from '../../src/search/envelope.js';
 import { INDEX_FILE, loadSavedCorpus, removeLeftoverTemporaries, saveCorpus } from '../../src/search/store.js';
-import { seedCorpus } from '../helpers.js';
+import { corpusOf, seedCorpus } from '../helpers.js';
+import { articleFrom } from '../ingest/helpers.js';
 
 const QUESTIONS = ['How many drones did Russia launch at Ukraine overnight?', 'Who is the mayor of Kyiv?', 'What is the capital of France?'];
 
@@ -31,6 +32,13 @@ describe('the saved index', () => {
     expect(loaded.corpus.table).toEqual(corpus.table);
     expect(loaded.corpus.impacts).toEqual(corpus.impacts);
     expect(loaded.corpus.search.toJSON()).toEqual(corpus.search.toJSON());
+  });
+
+  it('keeps which passages were cut from code blocks', async () => {
+    const corpus = await corpusOf([articleFrom('guide.md', '# Guide\n\nRun the tool once.\n\n```\ntool --once\n```\n')]);
+    const decoded = decodeCorpus(encodeCorpus(corpus));
+    expect(decoded.passages.map((passage) => passage.code ?? false)).toEqual([false, true]);
+    expect(decoded.passages).toEqual(corpus.passages);
   });
 
   it('replaces the JSON index of earlier versions when it saves', async () => {
