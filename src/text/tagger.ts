@@ -6,16 +6,16 @@ import { createRequire } from 'node:module';
 
 interface TaggedTerm {
   text: string;
-  tags: string[];
+  tags: Set<string>;
 }
 
-type Compromise = (text: string) => { json(): { terms: TaggedTerm[] }[] };
+type Compromise = (text: string) => { document: TaggedTerm[][] };
 
 let tagger: Compromise | undefined;
 
 function tag(text: string): TaggedTerm[] {
   tagger ??= createRequire(import.meta.url)('compromise/two') as Compromise;
-  return tagger(text).json().flatMap((sentence) => sentence.terms);
+  return tagger(text).document.flat();
 }
 
 /** Words a noun may stand after in "which … noun" ("which built-in module"); the tagger may read them as anything. */
@@ -33,7 +33,7 @@ export function askedNoun(question: string): string | null {
   let noun: string | null = null;
   let modifiers = 0;
   for (const term of terms.slice(at + 1)) {
-    if (term.tags.includes('Noun') && !term.tags.includes('Pronoun')) noun = term.text;
+    if (term.tags.has('Noun') && !term.tags.has('Pronoun')) noun = term.text;
     else if (noun !== null || (modifiers += 1) > MAX_MODIFIERS) break;
   }
   return noun;
