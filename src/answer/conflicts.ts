@@ -7,7 +7,9 @@
 import type { Conflict, ConflictValue } from '../model.js';
 import type { Corpus } from '../search/corpus.js';
 import { sourceRef, type RankedSentence } from './ranked.js';
-import { extractQuantifiedFocus, isFigure, isPastMention, type CountAnswer, type TermWeights } from './extract.js';
+import { extractQuantifiedFocus } from './amounts.js';
+import { isPastMention } from './mentions.js';
+import { isFigure, type CountAnswer, type TermWeights } from './short-answer.js';
 import { formatValue } from './numbers.js';
 import { numbersIn } from './sentence.js';
 import type { Question } from './question.js';

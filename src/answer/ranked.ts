@@ -1,7 +1,7 @@
 /** A candidate sentence after ranking, shared by the answer and the conflict finder. */
 import type { SourceRef } from '../model.js';
 import type { Corpus } from '../search/corpus.js';
-import type { ShortAnswer } from './extract.js';
+import type { ShortAnswer } from './short-answer.js';
 import type { Features } from './features.js';
 import type { SentenceView } from './sentence.js';
 

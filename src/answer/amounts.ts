@@ -1,0 +1,167 @@
+/** Amounts and measures: sums with their sign, scale and unit, shares, sizes, figures per unit. */
+import { clauseHoldsPredicate, closeness, hasPunctuationBetween, isDateOrYear, isPastMention, isTimeOffset, quantifiedNoun } from './mentions.js';
+import { formatValue, type NumberMention } from './numbers.js';
+import { ASKS_SHARE, ASKS_SUM, type Question, rateUnitOf } from './question.js';
+import { distanceToTerms, numbersIn, type SentenceView, sliceTokens } from './sentence.js';
+import type { CountAnswer, TermWeights } from './short-answer.js';
+
+const UNIT = /^(km|kilomet(re|er)s?|miles?|met(re|er)s?|m|cm|mm|feet|foot|ft|inch(es)?|kg|kilograms?|grams?|g|tonnes?|tons?|pounds?|lbs?|percent|per|degrees?|°c|°f|celsius|fahrenheit|mph|kph|knots?|dollars?|euros?|yen|years?|months?|days?|hours?|minutes?|seconds?|points?|storeys?|stories|floors?|acres?|hectares?|litres?|liters?|gallons?|bytes?|kb|mb|gb|tb)$/i;
+
+/**
+ * A measure ("how deep", "what was the magnitude"): the number within a few words of the measure's own word
+ * ("at a depth of 2 km", "magnitude 6.4"). Without the measure word in the sentence there is no answer, so
+ * "how deep" never picks up the magnitude.
+ */
+export function extractMeasure(view: SentenceView, question: Question): CountAnswer | null {
+  const measure = question.terms.findIndex((term) => question.focus !== null && term.forms.includes(question.focus));
+  if (measure === -1 || view.hits[measure]!.length === 0) return null;
+  const questionForms = new Set(question.terms.flatMap((term) => term.forms));
+  let best: { mention: NumberMention; distance: number } | null = null;
+  for (const mention of numbersIn(view)) {
+    if (isDateOrYear(view, mention) || isPastMention(view, mention) !== question.asksAboutPast || isTimeOffset(view, mention)) continue;
+    const distance = distanceToTerms(view, mention.from, (termIndex) => termIndex === measure);
+    if (distance <= 4 && (best === null || distance < best.distance)) best = { mention, distance };
+  }
+  return best === null ? null : measureAnswer(view, best.mention, questionForms, true);
+}
+
+/** A measure: the number with the word naming it before ("magnitude 6.4") or its unit after ("2 km"). */
+function measureAnswer(view: SentenceView, mention: NumberMention, questionForms: Set<string>, tied: boolean): CountAnswer {
+  const before = view.tokens[mention.from - 1];
+  const after = view.tokens[mention.to];
+  const from = before !== undefined && questionForms.has(before.term) && !hasPunctuationBetween(view, mention.from - 1, mention.from) ? mention.from - 1 : mention.from;
+  const to = after !== undefined && UNIT.test(after.raw) && !hasPunctuationBetween(view, mention.to - 1, mention.to) ? mention.to : mention.to - 1;
+  return { text: sliceTokens(view, from, to), value: formatValue(mention.value), score: 1.5, at: mention.from, tiedToQuestionVerb: tied };
+}
+
+/** Written after a number, these make it a share: "46.2 pct", "83 percent". */
+const SHARE_WORD = /^(percent|pct|percentage|per\s?cent)$/i;
+
+/** Units of `UNIT` that are money. */
+const CURRENCY_UNIT = /^(dollars?|euros?|yen|pounds?)$/i;
+
+/** Written right before a number, these make it a sum of money: "$4.5", "£20". */
+const CURRENCY_SIGN = /[$£€¥₹]\s?$/u;
+
+/** The currency sign (and a space) that `text` ends with just before `end`: only the last two characters can hold it. */
+function currencySignBefore(text: string, end: number): string | undefined {
+  return CURRENCY_SIGN.exec(text.slice(Math.max(0, end - 2), end))?.[0];
+}
+
+/** A sum is stated of something named as often as by a verb ("buy Beta Inc for 450 mln dlrs"): any question word ties it. */
+const ANY_TERM = (): boolean => true;
+
+/** How much more a number marked as a sum, a share or a scaled figure weighs than a bare one. */
+const MARKED_AMOUNT = 1.5;
+
+interface AmountSpan {
+  text: string;
+  measuredIn: string;
+  /** Token index of the span's last word. */
+  last: number;
+  isShare: boolean;
+  /** Its unit measures something other than money: "40 km", "3 days". */
+  isMeasure: boolean;
+  /** Written with a currency sign, a scale word or a share: clearly an amount, not a code or a version. */
+  isMarked: boolean;
+}
+
+/** A number with its currency sign, scale and unit as written: "$4.5 billion", "120 mln dlrs", "46.2 pct", "16%". */
+function amountSpan(view: SentenceView, mention: NumberMention): AmountSpan {
+  const first = view.tokens[mention.from]!;
+  let start = first.start - view.range.start;
+  const sign = currencySignBefore(view.text, start);
+  if (sign !== undefined) start -= sign.length;
+  const signed = sign !== undefined;
+  let last = mention.to - 1;
+  let end = view.tokens[last]!.end - view.range.start;
+  let isShare = view.text[end] === '%';
+  if (isShare) end += 1;
+  else {
+    const unit = view.tokens[mention.to];
+    if (unit !== undefined && unit.term !== '' && /^\p{L}/u.test(unit.raw) && !hasPunctuationBetween(view, mention.to - 1, mention.to)) {
+      last = mention.to;
+      end = unit.end - view.range.start;
+      isShare = SHARE_WORD.test(unit.raw);
+    }
+  }
+  const scale = mention.written === 0 ? 1 : Math.round(mention.value / mention.written);
+  const unit = isShare ? '%' : last >= mention.to ? view.tokens[last]!.term : '';
+  const measuredIn = `${sign?.trim() ?? ''} ${scale} ${unit}`;
+  const unitWord = last >= mention.to ? view.tokens[last]!.raw : '';
+  const isMeasure = !signed && UNIT.test(unitWord) && !CURRENCY_UNIT.test(unitWord);
+  return { text: view.text.slice(start, end), measuredIn, last, isShare, isMeasure, isMarked: signed || isShare || mention.value !== mention.written };
+}
+
+/**
+ * An amount ("how much …", "how big is the debt", "what percentage …"): the number nearest the question's words, with
+ * its sign, scale and unit. A number marked as an amount beats a bare one; a share is required when one is asked for.
+ */
+export function extractAmount(view: SentenceView, question: Question, weights: TermWeights): CountAnswer | null {
+  const asksShare = ASKS_SHARE.test(question.text);
+  const asksSum = !asksShare && ASKS_SUM.test(question.text);
+  const rateUnit = rateUnitOf(question.text);
+  let best: CountAnswer | null = null;
+  for (const mention of numbersIn(view)) {
+    if (isDateOrYear(view, mention) || isPastMention(view, mention) !== question.asksAboutPast || isTimeOffset(view, mention)) continue;
+    const span = amountSpan(view, mention);
+    if (asksShare && !span.isShare) continue;
+    if (asksSum && (span.isShare || span.isMeasure)) continue;
+    if (rateUnit !== null && !statedPer(view, mention, rateUnit)) continue;
+    const score = closeness(view, mention.from, question, weights) * (span.isMarked ? MARKED_AMOUNT : 1);
+    if (best === null || score > best.score) {
+      best = {
+        text: span.text,
+        value: formatValue(mention.written),
+        score,
+        at: mention.from,
+        tiedToQuestionVerb: clauseHoldsPredicate(view, mention, span.last, ANY_TERM),
+        measuredIn: span.measuredIn,
+      };
+    }
+  }
+  return best;
+}
+
+/** "2.5 pct", "$1.5": a share or a sum, not a version. */
+export function isShareOrSum(view: SentenceView, start: number, end: number): boolean {
+  return /^\s*(?:%|pct\b|percent\b)/iu.test(view.text.slice(end)) || currencySignBefore(view.text, start) !== undefined;
+}
+
+const PER = /^(?:a|an|per|each)$/i;
+
+/** How many words may stand between a figure and its "per unit": "130 dlrs a share", "100-dlr-a-share", "a per-share price of 130 dlrs". */
+const PER_UNIT_REACH = 4;
+
+/** The figure is stated per `unit`: "(a|an|per|each) unit" within a few words after it, or "per unit" just before it. */
+function statedPer(view: SentenceView, mention: NumberMention, unit: string): boolean {
+  const perUnitAt = (index: number): boolean => PER.test(view.tokens[index]?.raw ?? '') && view.tokens[index + 1]?.term === unit;
+  for (let index = mention.to; index < Math.min(view.tokens.length, mention.to + PER_UNIT_REACH); index++) {
+    if (perUnitAt(index)) return true;
+    if (index > mention.to && hasPunctuationBetween(view, index - 1, index) && view.text[view.tokens[index]!.start - view.range.start - 1] !== '-') return false;
+  }
+  for (let index = Math.max(0, mention.from - PER_UNIT_REACH); index < mention.from; index++) {
+    if (view.tokens[index]!.raw.toLowerCase() === 'per' && view.tokens[index + 1]?.term === unit) return true;
+  }
+  return false;
+}
+
+/** "a 46.1 pct stake" for "what stake …": a number that quantifies the noun a which/what question asks about. */
+export function extractQuantifiedFocus(view: SentenceView, question: Question, weights: TermWeights): CountAnswer | null {
+  const focus = question.focus;
+  if (focus === null) return null;
+  let best: CountAnswer | null = null;
+  for (const mention of numbersIn(view)) {
+    // The number the noun names ("port 8000", "version 3.7") as well as the one that counts it ("a 46.1 pct stake").
+    const named = view.tokens[mention.from - 1];
+    const namedByFocus = named !== undefined && named.term === focus && !hasPunctuationBetween(view, mention.from - 1, mention.from);
+    if (isDateOrYear(view, mention) || (!namedByFocus && quantifiedNoun(view, mention, focus) === -1)) continue;
+    const span = amountSpan(view, mention);
+    const text = namedByFocus ? sliceTokens(view, mention.from - 1, mention.to - 1) : span.text;
+    const score = closeness(view, mention.from, question, weights);
+    if (best === null || score > best.score) {
+      best = { text, value: formatValue(mention.written), score, at: mention.from, tiedToQuestionVerb: true, measuredIn: span.measuredIn };
+    }
+  }
+  return best;
+}

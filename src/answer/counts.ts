@@ -1,0 +1,103 @@
+/** Counts: the number a "how many" question asks for. */
+import { clauseHoldsPredicate, CONJUNCTIONS, hasPunctuationBetween, isDateOrYear, isPastMention, isPredicate, matchesFocus, quantifiedNoun } from './mentions.js';
+import { formatValue, type NumberMention } from './numbers.js';
+import { GENERIC_FOCUS, type Question } from './question.js';
+import { distanceToTerms, numbersIn, type SentenceView, sliceTokens } from './sentence.js';
+import type { CountAnswer } from './short-answer.js';
+
+/**
+ * A count: the number tied to the question's verb and focus noun. A number that quantifies the focus
+ * ("550 drones", "two cruise missiles", "72 of the 550 drones") or stands alone ("72 managed to breach",
+ * "26 others injured") is a candidate; one that counts something else ("11 missiles" when drones are
+ * asked about) or is the object of another verb ("had downed 268 drones") is not. Best is the number
+ * whose own clause holds the question's verb ("550 drones launched", "fired a record 550 drones"),
+ * then one that quantifies the focus, then the nearest. Numbers marked as earlier ("a previous record
+ * of 537") only answer questions about the past.
+ */
+export function extractCount(view: SentenceView, question: Question): CountAnswer | null {
+  const focus = question.focus !== null && !GENERIC_FOCUS.has(question.focus) ? question.focus : null;
+  const predicate = isPredicate(question);
+  if (focus !== null && !view.tokens.some((token) => matchesFocus(token.term, focus))) return null;
+  const questionForms = new Set(question.terms.flatMap((term) => term.forms));
+  const mentions = numbersIn(view).filter(
+    (mention) =>
+      !isDateOrYear(view, mention) &&
+      isPastMention(view, mention) === question.asksAboutPast &&
+      !governedByOtherVerb(view, mention, questionForms),
+  );
+
+  let best: { mention: NumberMention; nounAt: number; score: number; tied: boolean } | null = null;
+  const totals = new Set<NumberMention>();
+  for (const mention of mentions) {
+    if (totals.has(mention)) continue;
+    const partitiveTotal = focus === null ? undefined : partitiveOf(view, mention, mentions, focus);
+    if (partitiveTotal !== undefined) totals.add(partitiveTotal);
+    const focusAt = focus === null ? -1 : quantifiedNoun(view, partitiveTotal ?? mention, focus);
+    if (focusAt === -1 && countsOtherNoun(view, mention, question.focus)) continue;
+    const distance = distanceToTerms(view, mention.from, predicate);
+    if (focusAt === -1 && distance > 6) continue;
+    const next = view.tokens[mention.to];
+    const looseNoun = next !== undefined && (next.term === question.focus || GENERIC_FOCUS.has(next.term)) ? mention.to : mention.to - 1;
+    const tied = clauseHoldsPredicate(view, mention, Math.max(focusAt, looseNoun), predicate);
+    const score = (tied ? 1 : 0) + (focusAt !== -1 || focus === null ? 0.6 : 0.3) + 0.3 / (1 + Math.min(distance, 12));
+    if (best === null || score > best.score) {
+      const nounAt = focusAt !== -1 ? focusAt : focus === null ? nounAfter(view, mention) : mention.to - 1;
+      best = { mention, nounAt, score, tied };
+    }
+  }
+  if (best === null || totals.has(best.mention)) return null;
+  return {
+    text: sliceTokens(view, best.mention.from, best.nounAt),
+    value: formatValue(best.mention.value),
+    score: 1 + best.score,
+    at: best.mention.from,
+    tiedToQuestionVerb: best.tied,
+  };
+}
+
+const PREPOSITIONS = new Set(['in', 'of', 'from', 'to', 'with', 'by', 'for', 'at', 'on', 'into', 'across', 'over', 'among', 'between', 'including', 'excluding', 'besides']);
+
+const COUNT_LEAD_INS = new Set(['record', 'total', 'least', 'estimated', 'another', 'further', 'nearly', 'almost', 'around', 'roughly', 'approximately', 'than', 'additional']);
+
+/** "had downed 268 drones": the number is the object of a verb the question does not ask about. */
+function governedByOtherVerb(view: SentenceView, mention: NumberMention, questionForms: Set<string>): boolean {
+  for (let index = mention.from - 1; index >= Math.max(0, mention.from - 4); index--) {
+    const token = view.tokens[index]!;
+    const lower = token.raw.toLowerCase();
+    if (CONJUNCTIONS.has(lower)) return false;
+    // "reported in at least five …": the number belongs to the preposition, not the verb before it.
+    if (PREPOSITIONS.has(lower) && !(lower === 'at' && /^(least|most)$/i.test(view.tokens[index + 1]?.raw ?? ''))) return false;
+    const compound = view.text[token.start - view.range.start - 1] === '-';
+    if (token.term === '' || COUNT_LEAD_INS.has(token.raw.toLowerCase()) || compound) continue;
+    if (hasPunctuationBetween(view, index, index + 1)) return false;
+    const looksLikeVerb = /^\p{Ll}.*(ed|ing)$/u.test(token.raw);
+    return looksLikeVerb && !questionForms.has(token.term);
+  }
+  return false;
+}
+
+/** "72 of the 550 drones": the total (550) when `mention` (72) counts part of it. */
+function partitiveOf(view: SentenceView, mention: NumberMention, mentions: NumberMention[], focus: string): NumberMention | undefined {
+  if (view.tokens[mention.to]?.raw.toLowerCase() !== 'of') return undefined;
+  const total = mentions.find((other) => other.from > mention.to && other.from <= mention.to + 4);
+  return total !== undefined && quantifiedNoun(view, total, focus) !== -1 ? total : undefined;
+}
+
+/** Words a number may stand before without counting another noun: "26 others", "72 managed", "23 were". */
+function countsOtherNoun(view: SentenceView, mention: NumberMention, focus: string | null): boolean {
+  const next = view.tokens[mention.to];
+  if (next === undefined || next.term === '' || hasPunctuationBetween(view, mention.to - 1, mention.to)) return false;
+  if (next.term === focus || GENERIC_FOCUS.has(next.term)) return false;
+  const word = next.raw.toLowerCase();
+  if (/^\d/.test(word) || /(ed|ing)$/.test(word) || LOOSE_COUNTED.has(word)) return false;
+  return /^\p{Ll}/u.test(next.raw);
+}
+
+const LOOSE_COUNTED = new Set(['others', 'more', 'people', 'persons', 'percent', 'per', 'times', 'total', 'in', 'at']);
+
+function nounAfter(view: SentenceView, mention: NumberMention): number {
+  const next = view.tokens[mention.to];
+  return next !== undefined && next.term !== '' && !CONJUNCTIONS.has(next.raw.toLowerCase()) && !/(ed|ing)$/.test(next.raw) && !hasPunctuationBetween(view, mention.to - 1, mention.to)
+    ? mention.to
+    : mention.to - 1;
+}

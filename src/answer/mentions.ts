@@ -1,0 +1,114 @@
+/** Where a number stands in its sentence: dated or earlier, tied to the question's verb, counting which noun, how near the question's words. */
+import { findNumbers, type NumberMention } from './numbers.js';
+import { PAST_MARKERS, type Question } from './question.js';
+import { distanceToTerm, type SentenceView } from './sentence.js';
+import type { TermWeights } from './short-answer.js';
+
+const TIME_UNITS = /^(days?|weeks?|months?|years?|decades?)$/i;
+
+export const CONJUNCTIONS = new Set(['and', 'or', 'but', 'nor', 'while']);
+
+export const MONTHS = 'january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec';
+
+export function hasPunctuationBetween(view: SentenceView, left: number, right: number): boolean {
+  const a = view.tokens[left];
+  const b = view.tokens[right];
+  if (a === undefined || b === undefined) return false;
+  return /[,;:()–—]/.test(view.text.slice(a.end - view.range.start, b.start - view.range.start));
+}
+
+/** "a previous record of 537", "537 … last Saturday": a past marker within four tokens before the number. */
+export function isPastMention(view: SentenceView, mention: NumberMention): boolean {
+  for (let index = Math.max(0, mention.from - 4); index < mention.from; index++) {
+    if (PAST_MARKERS.has(view.tokens[index]!.term)) return true;
+  }
+  // "… came two weeks after a magnitude 7.8 earthquake killed more than 44,000": the clause after
+  // "<time> after" tells of an earlier event.
+  for (let index = Math.max(1, mention.from - 12); index < mention.from; index++) {
+    if (view.tokens[index]!.raw.toLowerCase() === 'after' && TIME_UNITS.test(view.tokens[index - 1]!.raw)) return true;
+  }
+  return false;
+}
+
+const MONTH_WORD = new RegExp(`\\b(${MONTHS})\\b`);
+
+export function isDateOrYear(view: SentenceView, mention: NumberMention): boolean {
+  const raw = view.tokens[mention.from]!.raw;
+  const around = `${view.tokens[mention.from - 1]?.raw ?? ''} ${view.tokens[mention.to]?.raw ?? ''}`.toLowerCase();
+  if (MONTH_WORD.test(around)) return true;
+  return /^(1[89]|20)\d\d$/.test(raw) && !/^\d/.test(view.tokens[mention.to]?.raw ?? 'x');
+}
+
+/** "two weeks after", "three days ago": a number that dates something rather than measuring it. */
+export function isTimeOffset(view: SentenceView, mention: NumberMention): boolean {
+  return TIME_UNITS.test(view.tokens[mention.to]?.raw ?? '') && /^(after|before|ago|earlier|later)$/i.test(view.tokens[mention.to + 1]?.raw ?? '');
+}
+
+/**
+ * Whether the clause around a number holds a question word: up to four words before it and three after
+ * its noun, never across punctuation; "fired a record 550 drones and 11 missiles" ties 11 to "fired" too.
+ */
+export function clauseHoldsPredicate(view: SentenceView, mention: NumberMention, lastToken: number, predicate: (termIndex: number) => boolean): boolean {
+  const hitAt = new Set<number>();
+  view.hits.forEach((positions, termIndex) => {
+    if (predicate(termIndex)) for (const position of positions) hitAt.add(position);
+  });
+  for (let index = lastToken + 1; index <= lastToken + 3 && index < view.tokens.length; index++) {
+    if (hasPunctuationBetween(view, index - 1, index)) break;
+    if (hitAt.has(index)) return true;
+  }
+  let reach = 4;
+  for (let index = mention.from - 1; index >= 0 && reach > 0; index--, reach--) {
+    if (hasPunctuationBetween(view, index, index + 1)) return false;
+    if (hitAt.has(index)) return true;
+    const raw = view.tokens[index]!.raw.toLowerCase();
+    if (CONJUNCTIONS.has(raw)) {
+      // Coordinated counts share their verb: step over "550 drones and".
+      if (!/^\d|^\p{L}+$/u.test(view.tokens[index - 2]?.raw ?? '') || findNumbers(view.tokens.slice(index - 2, index - 1)).length === 0) return false;
+      reach += 3;
+    }
+  }
+  return false;
+}
+
+/** The question's common words other than the counted noun: its verb and qualifiers ("launch", "overnight"). */
+export function isPredicate(question: Question): (termIndex: number) => boolean {
+  return (termIndex) => {
+    const term = question.terms[termIndex]!;
+    return !term.isName && !term.forms.includes(question.focus ?? '');
+  };
+}
+
+/** "550 drones and missiles": one number for two kinds of thing counts neither alone. */
+function isCombinedTotal(view: SentenceView, nounIndex: number): boolean {
+  const next = view.tokens[nounIndex + 1];
+  const after = view.tokens[nounIndex + 2];
+  if (next === undefined || after === undefined || !CONJUNCTIONS.has(next.raw.toLowerCase())) return false;
+  if (hasPunctuationBetween(view, nounIndex, nounIndex + 1)) return false;
+  return after.term !== '' && !/^\d/.test(after.raw) && findNumbers([after]).length === 0;
+}
+
+export function matchesFocus(term: string, focus: string): boolean {
+  return term === focus || (focus.length >= 5 && term.startsWith(focus));
+}
+
+/** Index of the focus noun this number quantifies (at most two modifiers between, no conjunction or other number), or -1. */
+export function quantifiedNoun(view: SentenceView, mention: NumberMention, focus: string): number {
+  for (let index = mention.to; index < Math.min(view.tokens.length, mention.to + 3); index++) {
+    const token = view.tokens[index]!;
+    if (matchesFocus(token.term, focus)) return isCombinedTotal(view, index) ? -1 : index;
+    if (CONJUNCTIONS.has(token.raw.toLowerCase()) || /^\d/.test(token.raw)) return -1;
+    if (hasPunctuationBetween(view, index - 1, index)) return -1;
+  }
+  return -1;
+}
+
+/** Σ weight / (1 + distance) over the question terms present in the sentence. */
+export function closeness(view: SentenceView, tokenIndex: number, question: Question, weights: TermWeights): number {
+  let score = 0;
+  for (let termIndex = 0; termIndex < question.terms.length; termIndex++) {
+    const distance = distanceToTerm(view, tokenIndex, termIndex);
+    if (Number.isFinite(distance)) score += (weights[termIndex] ?? 0) / (1 + distance);
+  }
+  return score;
+}

@@ -1,0 +1,170 @@
+/** Names as answers: people, places, organisations, the code name of a module or pragma, the long form of an abbreviation. */
+import { closeness, hasPunctuationBetween } from './mentions.js';
+import type { Question } from './question.js';
+import { type SentenceView, sliceTokens } from './sentence.js';
+import type { IsCommon, ShortAnswer, TermWeights } from './short-answer.js';
+import { WHOLE_TIME } from './spans.js';
+import { longFormOf } from '../text/abbreviations.js';
+import { isEnglishWord } from '../text/english.js';
+import { type NameKind, nameKindOf } from '../text/names.js';
+
+const CODE_NAME_BEFORE = /([\p{L}_][\p{L}\p{N}_.:/-]*[\p{L}\p{N}_])\s+$/u;
+
+const CODE_NAME_AFTER = /^\s+([\p{L}_][\p{L}\p{N}_.:/-]*[\p{L}\p{N}_])/u;
+
+/** How far either side of the noun a code name is looked for, in characters. */
+const CODE_NAME_REACH = 80;
+
+/** Written as code: with an underscore, a dot, a colon or a slash inside, in camelCase, mixing letters and digits, or a lower-case word no dictionary knows ("zlib"). */
+function looksLikeCodeName(name: string): boolean {
+  return /[_.:/]|\p{Ll}\p{Lu}|\p{L}\p{N}|\p{N}\p{L}/u.test(name) || (/^\p{Ll}{2,}$/u.test(name) && !isEnglishWord(name));
+}
+
+/**
+ * "Which module …", "which pragma …": the code name written next to the asked noun ("the zlib module", "PRAGMA
+ * foreign_keys"), unless the question itself names it (then it is the subject, not the answer).
+ */
+export function extractCodeNameOfFocus(view: SentenceView, question: Question, weights: TermWeights): ShortAnswer | null {
+  const focus = question.focus;
+  if (focus === null) return null;
+  let best: ShortAnswer | null = null;
+  view.tokens.forEach((token, index) => {
+    if (token.term !== focus) return;
+    const start = token.start - view.range.start;
+    const end = token.end - view.range.start;
+    const before = CODE_NAME_BEFORE.exec(view.text.slice(Math.max(0, start - CODE_NAME_REACH), start));
+    const after = CODE_NAME_AFTER.exec(view.text.slice(end, end + CODE_NAME_REACH));
+    const found = [
+      before === null ? null : { name: before[1]!, offset: start - before[0].length },
+      after === null ? null : { name: after[1]!, offset: end + after[0].length - after[1]!.length },
+    ];
+    for (const candidate of found) {
+      if (candidate === null || !looksLikeCodeName(candidate.name)) continue;
+      if (question.text.toLowerCase().includes(candidate.name.toLowerCase())) continue;
+      const score = closeness(view, index, question, weights);
+      if (best === null || score > best.score) {
+        const at = view.tokens.findIndex((other) => other.start - view.range.start >= candidate.offset);
+        best = { text: candidate.name, value: candidate.name.toLowerCase(), score, at: Math.max(0, at) };
+      }
+    }
+  });
+  return best;
+}
+
+/** "International Components for Unicode" for "What does ICU stand for?", when the sentence spells it out. */
+export function extractLongForm(view: SentenceView, question: Question): ShortAnswer | null {
+  for (const abbreviation of question.abbreviations) {
+    const longForm = longFormOf(abbreviation, view.text);
+    if (longForm === null) continue;
+    const offset = view.range.start + view.text.indexOf(longForm);
+    return { text: longForm, value: longForm.toLowerCase(), score: 1, at: Math.max(0, view.tokens.findIndex((token) => token.start >= offset)) };
+  }
+  return null;
+}
+
+const TITLES = new Set(
+  `president prime minister foreign secretary general chancellor governor mayor senator spokesman spokesperson
+  spokeswoman chief head director minister's king queen prince princess pope dr mr mrs ms sir lord lady judge
+  ambassador commander colonel lieutenant sergeant captain professor acting deputy vice former`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+const PLACE_NOUNS = /^(region|city|town|village|district|province|oblast|county|state|country|capital|island|republic|area)$/i;
+
+const PLACE_PREPOSITIONS = new Set(['in', 'at', 'near', 'from', 'across', 'into', 'to', 'outside', 'inside', 'around']);
+
+interface NameSpan {
+  from: number;
+  to: number;
+}
+
+/** Capitalised runs of words ("Vitali Klitschko", "Ukrzaliznytsia"), minus leading titles and question words. */
+function nameSpans(view: SentenceView, question: Question): NameSpan[] {
+  const questionTerms = new Set(question.terms.flatMap((term) => term.forms));
+  const spans: NameSpan[] = [];
+  let index = 0;
+  while (index < view.tokens.length) {
+    if (!isCapitalised(view, index)) {
+      index += 1;
+      continue;
+    }
+    let to = index;
+    while (to + 1 < view.tokens.length && isCapitalised(view, to + 1) && !hasPunctuationBetween(view, to, to + 1)) to += 1;
+    let from = index;
+    while (from <= to && (TITLES.has(view.tokens[from]!.raw.toLowerCase()) || nameKindOf(view.tokens[from]!.raw) === 'title' || questionTerms.has(view.tokens[from]!.term) || view.tokens[from]!.term === '')) {
+      from += 1;
+    }
+    if (from <= to && !questionTerms.has(view.tokens[to]!.term)) spans.push({ from, to });
+    index = to + 1;
+  }
+  return spans;
+}
+
+/** A name the lexicon knows counts this much more than an unknown capitalised word. */
+const KNOWN_NAME_EVIDENCE = 2;
+
+/** The kinds of name the lexicon gives the span's words. */
+function spanKinds(view: SentenceView, span: NameSpan): Set<NameKind> {
+  const kinds = new Set<NameKind>();
+  for (let index = span.from; index <= span.to; index++) {
+    const kind = nameKindOf(view.tokens[index]!.raw.replace(/[’']s$/u, ''));
+    if (kind !== undefined) kinds.add(kind);
+  }
+  return kinds;
+}
+
+function isCapitalised(view: SentenceView, index: number): boolean {
+  const raw = view.tokens[index]!.raw;
+  if (!/^\p{Lu}/u.test(raw)) return false;
+  // A capital that only marks the start of the sentence is no name, unless the word is a name elsewhere too.
+  if (index === 0 && view.tokens[0]!.term === '') return false;
+  return true;
+}
+
+export function extractName(view: SentenceView, question: Question, weights: TermWeights, isCommon: IsCommon): ShortAnswer | null {
+  let best: ShortAnswer | null = null;
+  for (const span of nameSpans(view, question)) {
+    // A one-word name found all over the corpus is its subject, not an answer.
+    if (span.from === span.to && isCommon(view.tokens[span.from]!.term)) continue;
+    const first = view.tokens[span.from]!;
+    const words = span.to - span.from + 1;
+    const text = sliceTokens(view, span.from, span.to);
+    if (WHOLE_TIME.test(text)) continue;
+    let score = Math.max(closeness(view, span.from, question, weights), closeness(view, span.to, question, weights));
+    const isAcronym = /^\p{Lu}{2,}$/u.test(text);
+    const kinds = spanKinds(view, span);
+    const isDemonym = words === 1 && kinds.has('demonym');
+    // One letter names nothing: it is an initial alone, or a piece of "I/O".
+    if (/^\p{L}\.?$/u.test(text)) continue;
+    // People and places are not named with underscores, digits, slashes or inner dots ("SQLITE_SOURCE_ID", "X11",
+    // "Meta/Reintegrate", "sqlite3.exe"): that is code.
+    if ((question.kind === 'person' || question.kind === 'place') && /[_\d/\\]|\.\p{L}/u.test(text)) continue;
+    if (question.kind === 'person') {
+      // A capitalised common word the lexicon knows as no name ("Windows", "Chapter", "SQUASH") is no one.
+      if (words === 1 && kinds.size === 0 && isEnglishWord(text)) continue;
+      // "Who" asks for a person or an organisation: never a place, a people or a month.
+      if (kinds.size > 0 && [...kinds].every((kind) => kind === 'place' || kind === 'demonym' || kind === 'time')) continue;
+      if (kinds.has('person') || nameKindOf(view.tokens[span.from - 1]?.raw ?? '') === 'title') score *= KNOWN_NAME_EVIDENCE;
+      if (words >= 2) score *= 1.6;
+      if (isAcronym || isDemonym) score *= 0.3;
+    } else if (question.kind === 'place') {
+      if (kinds.has('place')) score *= KNOWN_NAME_EVIDENCE;
+      else if (kinds.has('person') || kinds.has('organization')) score *= 0.5;
+      const before = view.tokens[span.from - 1]?.raw.toLowerCase() ?? '';
+      const after = view.tokens[span.to + 1]?.raw ?? '';
+      if (PLACE_NOUNS.test(after)) score *= 2;
+      else if (PLACE_PREPOSITIONS.has(before) || /[’']s$/.test(view.tokens[span.to]!.raw)) score *= 1.3;
+      if (isAcronym) score *= 0.5;
+    }
+    // A lone capitalised first word is usually just the start of the sentence ("Define how …"), unless possessive.
+    if (span.from === 0 && words === 1 && !/[’']s$/.test(first.raw)) continue;
+    if (best === null || score > best.score) {
+      const after = view.tokens[span.to + 1];
+      const withNoun = question.kind === 'place' && after !== undefined && PLACE_NOUNS.test(after.raw) ? sliceTokens(view, span.from, span.to + 1) : text;
+      const clean = withNoun.replace(/[’']s\b/g, (match, offset: number) => (offset + match.length === withNoun.length ? '' : match));
+      best = { text: clean, value: clean.toLowerCase(), score, at: span.from };
+    }
+  }
+  return best;
+}

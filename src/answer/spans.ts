@@ -1,0 +1,76 @@
+/** Answers that are a pattern of the text: a duration, a date or time, a version. */
+import { closeness, MONTHS } from './mentions.js';
+import type { Question } from './question.js';
+import type { SentenceView } from './sentence.js';
+import type { ShortAnswer, TermWeights } from './short-answer.js';
+
+const DURATION = new RegExp(
+  String.raw`\b(?:(?:more than|less than|over|under|about|around|nearly|almost|at least|roughly|some|up to)\s+)?` +
+    String.raw`(?:\d[\d,.]*|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|several|a few)` +
+    String.raw`(?:[\s-]+(?:and a half|half))?\s*[\s-]\s*(?:seconds?|minutes?|hours?|days?|nights?|weeks?|months?|years?|decades?)\b`,
+  'gi',
+);
+
+export function extractDuration(view: SentenceView, question: Question, weights: TermWeights): ShortAnswer | null {
+  return bestPatternMatch(view, DURATION, question, weights);
+}
+
+const TIME = new RegExp(
+  [
+    String.raw`\b\d{4}-\d{2}-\d{2}\b`,
+    String.raw`\b(?:${MONTHS})\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?\b`,
+    String.raw`\b\d{1,2}(?:st|nd|rd|th)?\s+(?:${MONTHS})(?:\s+\d{4})?\b`,
+    String.raw`\b(?:in\s+)?(?:${MONTHS})\s+\d{4}\b`,
+    String.raw`\b(?:on\s+)?(?:last\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\s+(?:morning|afternoon|evening|night))?\b`,
+    String.raw`\b(?:in\s+)?(?:1[89]|20)\d\d\b`,
+    String.raw`\b(?:yesterday|today|tonight|overnight|last (?:week|month|year|night))\b`,
+  ].join('|'),
+  'gi',
+);
+
+/** A version: dotted numbers ("3.7", "v12.7.0", "2.39"), "v12", "12+", or a number right after "version" or "release". */
+export const VERSION = /\bv?\d+(?:\.\d+){1,3}\b\+?|\bv\d+\b|\b\d+\+(?![\d+])|(?<=\b(?:version|release)\s)\d+\b/gi;
+
+/** Every version `text` states, as short answers' values are written. */
+export function versionsIn(text: string): string[] {
+  return [...text.matchAll(VERSION)].map((match) => match[0].toLowerCase());
+}
+
+/** A whole span that is a date or time ("Friday", "March 1990") names a time, never a person or a place. */
+export const WHOLE_TIME = new RegExp(`^(?:${TIME.source})$`, 'i');
+
+export function extractTime(view: SentenceView, question: Question, weights: TermWeights): ShortAnswer | null {
+  return bestPatternMatch(view, TIME, question, weights, isDateline);
+}
+
+/**
+ * "SAN FRANCISCO, March 22 - Brazil's attempt …": a news dateline dates the report, not what it reports, so it answers
+ * no "when".
+ */
+function isDateline(view: SentenceView, start: number, end: number): boolean {
+  return start <= DATELINE_REACH && /,\s*$/.test(view.text.slice(0, start)) && /^\s*[-–—]\s/.test(view.text.slice(end));
+}
+
+/** How far into a sentence a dateline's date can sit ("SANTA BARBARA, Calif., April 17 - …"). */
+const DATELINE_REACH = 48;
+
+/** The match of `pattern` closest to the sentence's hits of question terms. */
+export function bestPatternMatch(
+  view: SentenceView,
+  pattern: RegExp,
+  question: Question,
+  weights: TermWeights,
+  isExcluded: (view: SentenceView, start: number, end: number) => boolean = () => false,
+): ShortAnswer | null {
+  let best: ShortAnswer | null = null;
+  for (const match of view.text.matchAll(pattern)) {
+    if (isExcluded(view, match.index, match.index + match[0].length)) continue;
+    const offset = view.range.start + match.index;
+    const tokenIndex = view.tokens.findIndex((token) => token.end > offset);
+    const score = closeness(view, tokenIndex, question, weights);
+    if (best === null || score > best.score) {
+      best = { text: match[0], value: match[0].toLowerCase().replace(/\s+/g, ' '), score, at: tokenIndex };
+    }
+  }
+  return best;
+}
