@@ -5,6 +5,7 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { ask, retrieve } from './answer/answer.js';
 import { indexingCodeStamp, savedIndexerStamp, saveIndexerStamp } from './indexing/codestamp.js';
+import { knownHashIn } from './indexing/incremental.js';
 import { buildOffThread, type OffThreadBuild } from './indexing/offthread.js';
 import { hashSeeds, SeedsFolderError } from './ingest/index.js';
 import type { Corpus } from './search/corpus.js';
@@ -64,13 +65,12 @@ export async function openLibraryWithReport(options: LibraryOptions): Promise<Op
   const otherIndexer = 'the saved index was built by another version of Quoth';
   if (options.forceRebuild) return sameIndexer ? build(options, log, 'a rebuild was asked for') : build(options, log, otherIndexer, true);
 
-  const [hashes, saved] = await Promise.all([
-    hashSeeds(options.seedsDir, seedOptions(options)).catch((error: unknown) => {
-      if (error instanceof SeedsFolderError && error.problem === 'not_found') return error;
-      throw error;
-    }),
-    loadSavedCorpus(options.indexDir),
-  ]);
+  // Loaded first: the files whose size and modification time it recorded, unchanged, are not read to be hashed.
+  const saved = await loadSavedCorpus(options.indexDir);
+  const hashes = await hashSeeds(options.seedsDir, { ...seedOptions(options), ...(saved.ok ? { knownHash: knownHashIn(saved.corpus) } : {}) }).catch((error: unknown) => {
+    if (error instanceof SeedsFolderError && error.problem === 'not_found') return error;
+    throw error;
+  });
   if (hashes instanceof SeedsFolderError) {
     if (!saved.ok) throw hashes;
     log.warn(`${hashes.message}; answering from the saved index built ${saved.corpus.builtAt}, which cannot be checked against its sources`);
@@ -204,12 +204,12 @@ export class Library implements Quoth {
   private async rebuild(): Promise<ReindexReport> {
     const started = performance.now();
     const log = this.options.log ?? silent;
-    const { corpus: next, filesRead } = await buildFromSeeds(this.options, log, false);
-    const report = { ...compare(this.corpus, next, performance.now() - started), filesRead };
+    const { corpus: next, filesRead, filesHashed, steps } = await buildFromSeeds(this.options, log, false);
+    const report = { ...compare(this.corpus, next, performance.now() - started), filesRead, filesHashed, steps };
     this.adopt(next);
     log.info(
       `Reindexed: ${report.added.length} added, ${report.changed.length} changed, ${report.removed.length} removed, ` +
-        `${report.skipped.length} skipped (${filesRead} files read); ${report.passages} passages (+${report.passageChanges.added} −${report.passageChanges.removed}) ` +
+        `${report.skipped.length} skipped (${filesRead} files read, ${filesHashed} hashed); ${report.passages} passages (+${report.passageChanges.added} −${report.passageChanges.removed}) ` +
         `in ${Math.round(report.durationMs)} ms`,
     );
     return report;

@@ -20,6 +20,8 @@ export interface OffThreadBuild {
   saveError: string | null;
   /** Files read and parsed (all of them, unless the build was incremental). */
   filesRead: number;
+  /** Files read from disk to be hashed: those whose size or modification time changed, or that had to be parsed. */
+  filesHashed: number;
   /** Where the time went: the worker's steps, and decoding the index it sent on this thread. */
   steps: BuildSteps & { decodeMs: number };
 }
@@ -68,7 +70,7 @@ export function buildOffThread(request: BuildRequest, options: OffThreadOptions 
             const decoding = performance.now();
             const corpus = decodeCorpus(message.corpus);
             const steps = { ...message.steps, decodeMs: performance.now() - decoding };
-            resolve({ corpus, removed, saveError: message.saveError ?? null, filesRead: message.filesRead, steps });
+            resolve({ corpus, removed, saveError: message.saveError ?? null, filesRead: message.filesRead, filesHashed: message.filesHashed, steps });
           } catch (error) {
             reject(new IndexBuildError(`Quoth: the index worker sent an index that does not decode: ${(error as Error).message}`, { cause: error }));
           }

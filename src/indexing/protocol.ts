@@ -36,5 +36,5 @@ export type WorkerMessage =
   /** What reading the folder found, before the index is built: for the log. */
   | { type: 'read'; skipped: SkippedFile[]; warnings: IngestWarning[]; removed: [string, [string, number][]][] }
   /** The index, encoded as it is saved. `saveError` when it could not be saved (read-only folder, full disk): it still answers from memory. */
-  | { type: 'built'; corpus: EncodedCorpus; saveError?: string; filesRead: number; steps: BuildSteps }
+  | { type: 'built'; corpus: EncodedCorpus; saveError?: string; filesRead: number; filesHashed: number; steps: BuildSteps }
   | { type: 'failed'; seedsFolder?: { problem: SeedsFolderProblem; folder: string }; message: string; stack?: string };

@@ -5,7 +5,7 @@ import type { Article } from '../model.js';
 import { corpusOfDigests, digestArticle, type ArticleDigest } from '../search/corpus.js';
 import { encodeCorpus } from '../search/envelope.js';
 import { loadSavedCorpus, saveEncoded } from '../search/store.js';
-import { buildIncrementally, reusableIn, skippedAgainIn } from './incremental.js';
+import { buildIncrementally, knownHashIn, reusableIn, skippedAgainIn } from './incremental.js';
 import type { BuildRequest, WorkerMessage } from './protocol.js';
 
 const port = parentPort;
@@ -38,7 +38,7 @@ async function build(request: BuildRequest): Promise<void> {
       digestMs += performance.now() - digesting;
     },
     ...(request.maxFileBytes === undefined ? {} : { maxFileBytes: request.maxFileBytes }),
-    ...(previous === null ? {} : { reuse: reusableIn(previous), skipAgain: skippedAgainIn(previous) }),
+    ...(previous === null ? {} : { reuse: reusableIn(previous), skipAgain: skippedAgainIn(previous), knownHash: knownHashIn(previous) }),
   });
   const readMs = performance.now() - started;
   send({ type: 'read', skipped: seeds.skipped, warnings: seeds.warnings, removed });
@@ -48,7 +48,7 @@ async function build(request: BuildRequest): Promise<void> {
   digests.length = 0;
   const assembleMs = performance.now() - started;
   started = performance.now();
-  const encoded = encodeCorpus(corpus);
+  const encoded = encodeCorpus(corpus, seeds.stamps);
   const encodeMs = performance.now() - started;
   // A folder removed while the index was built: what was read may be a fragment of nothing; keep the saved index.
   await seeds.assertFolderUnchanged();
@@ -59,7 +59,7 @@ async function build(request: BuildRequest): Promise<void> {
   );
   const steps = { readMs, digestMs, assembleMs, encodeMs, saveMs: performance.now() - started };
   const transfer = [encoded.columns.buffer as ArrayBuffer, encoded.text.buffer as ArrayBuffer];
-  const built = { type: 'built', corpus: encoded, filesRead: seeds.read, steps } as const;
+  const built = { type: 'built', corpus: encoded, filesRead: seeds.read, filesHashed: seeds.hashed, steps } as const;
   send(saveError === undefined ? built : { ...built, saveError }, transfer);
 }
 

@@ -1,6 +1,6 @@
 /** Articles → a searchable corpus (passages + term statistics + impact index + spelling index). Pure: no I/O. */
 import type MiniSearch from 'minisearch';
-import type { Article, Passage, SkippedFile, SourceRef } from '../model.js';
+import type { Article, FileStamp, Passage, SkippedFile, SourceRef } from '../model.js';
 import { toPassages } from '../passages.js';
 import { formatOf } from '../ingest/article.js';
 import { copyPairsAmong, copySignature, groupCopies, type CopySignature } from './copies.js';
@@ -41,6 +41,11 @@ export interface Corpus {
   /** Makes `search` ahead of its first use, a little at a time (`pause` between steps), unless it is made already. */
   prepareSearch(pause: Pause): Promise<void>;
   skipped: SkippedFile[];
+  /**
+   * Per file path, its size and modification time when it was hashed for this index: an incremental build reads
+   * again only the files whose stamp changed. Absent when the corpus was not built from a folder on disk.
+   */
+  fileStamps?: ReadonlyMap<string, FileStamp>;
 }
 
 export interface RepeatedPassage {
@@ -222,5 +227,6 @@ export function assemble(parts: CorpusParts): Corpus {
       search ??= made;
     },
     skipped: parts.skipped,
+    ...(parts.fileStamps === undefined ? {} : { fileStamps: parts.fileStamps }),
   };
 }

@@ -6,7 +6,7 @@
  */
 import { isAscii } from 'node:buffer';
 import { z } from 'zod';
-import type { Passage } from '../model.js';
+import type { FileStamp, Passage } from '../model.js';
 import { assemble, type Corpus } from './corpus.js';
 import { COPY_SIGNATURE_HASHES, type CopySignature } from './copies.js';
 import { scoreImpacts } from './impacts.js';
@@ -14,7 +14,7 @@ import { lazyArray } from './lazyarray.js';
 import type { Counts, TermTable } from './termtable.js';
 
 /** Bump whenever the columns, the passage cutting or the term pipeline change meaning. */
-export const SCHEMA_VERSION = 11;
+export const SCHEMA_VERSION = 12;
 
 const sourceRef = z.object({
   id: z.string(),
@@ -41,6 +41,8 @@ const headerSchema = z.object({
   counts: z.object({ sources: z.number(), passages: z.number(), repeated: z.number(), skipped: z.number(), terms: z.number(), postings: z.number() }),
   sources: z.array(z.object({ source: sourceRef, sha256: z.string(), passages: z.number(), dropped: z.number(), story: z.string() })),
   skipped: z.array(z.object({ path: z.string(), reason: z.string(), sha256: z.string().optional() })),
+  /** [path, size, modification time in nanoseconds] of each file hashed for the index. */
+  fileStamps: z.array(z.tuple([z.string(), z.number().int().nonnegative(), z.string().regex(/^\d+$/)])),
   /** The columns in the order their bytes follow one another, each padded to 8 bytes. */
   columns: z.array(z.object({ name: z.string(), type: z.enum(Object.keys(ARRAY_TYPES) as [ArrayType, ...ArrayType[]]), length: z.number().int().nonnegative() })),
 });
@@ -62,7 +64,8 @@ const COLUMN_ALIGNMENT = 8;
 const utf8 = new TextEncoder();
 const utf8Decoder = new TextDecoder();
 
-export function encodeCorpus(corpus: Corpus): EncodedCorpus {
+/** The corpus in saved form, with the stamps of the files it was built from (by default those it holds). */
+export function encodeCorpus(corpus: Corpus, fileStamps: ReadonlyMap<string, FileStamp> = corpus.fileStamps ?? new Map()): EncodedCorpus {
   const { passages, table } = corpus;
   const sourceIndex = new Map(corpus.sources.map((indexed, index) => [indexed.source.id, index]));
   const headings = new Map<string, number>();
@@ -122,6 +125,7 @@ export function encodeCorpus(corpus: Corpus): EncodedCorpus {
     },
     sources: corpus.sources,
     skipped: corpus.skipped,
+    fileStamps: [...fileStamps].map(([path, stamp]) => [path, stamp.size, stamp.mtimeNs]),
     columns: columns.map(([name, column]) => ({ name, type: typeName(column), length: column.length })),
   };
   return { header, columns: concatenate(columns.map(([, column]) => column)), text: indexed.text.bytes };
@@ -352,6 +356,7 @@ export function decodeCorpus(encoded: EncodedCorpus, options: DecodeOptions = {}
     repeated,
     table,
     skipped: header.skipped,
+    fileStamps: new Map(header.fileStamps.map(([path, size, mtimeNs]) => [path, { size, mtimeNs }])),
     // Scored now, as part of loading, so that the first question does not pay for it (unless it is only built upon).
     ...(options.score === false ? {} : { impacts: scoreImpacts(table) }),
   });
