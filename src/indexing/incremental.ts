@@ -69,30 +69,34 @@ export function digestsOf(previous: Corpus, read: readonly ArticleDigest[], reus
     offset += indexed.passages;
     return start;
   });
-  const repeatedOf = new Map<number, RepeatedPassage[]>();
-  for (const entry of previous.repeated) {
+  const repeatedOf = new Map<number, { entry: RepeatedPassage; position: number; at: number }[]>();
+  previous.repeated.forEach((entry, at) => {
     const list = repeatedOf.get(entry.source);
-    if (list === undefined) repeatedOf.set(entry.source, [entry]);
-    else list.push(entry);
-  }
+    const item = { entry, position: entry.position, at };
+    if (list === undefined) repeatedOf.set(entry.source, [item]);
+    else list.push(item);
+  });
   const reusedDigest = (path: string): ArticleDigest => {
     const index = firstPassage.get(path)!;
     const indexed = previous.sources[index]!;
     const repeated = repeatedOf.get(index) ?? [];
     const passages: Passage[] = [];
     const previousIds: number[] = [];
+    const textKeys: number[] = [];
     let next = starts[index]!;
     let r = 0;
     for (let position = 0; position < indexed.passages + indexed.dropped; position++) {
       if (repeated[r]?.position === position) {
-        passages.push({ ...repeated[r++]!.passage, id: position });
+        textKeys.push(previous.textKeys.repeated[repeated[r]!.at]!);
+        passages.push({ ...repeated[r++]!.entry.passage, id: position });
         previousIds.push(-1);
       } else {
+        textKeys.push(previous.textKeys.passages[next]!);
         passages.push({ ...previous.passages[next]!, id: position });
         previousIds.push(next++);
       }
     }
-    return { source: indexed.source, sha256: indexed.sha256, signature: previous.signatures[index]!, passages, previousIds };
+    return { source: indexed.source, sha256: indexed.sha256, signature: previous.signatures[index]!, passages, previousIds, textKeys };
   };
   const digests: ArticleDigest[] = [];
   let next = 0;

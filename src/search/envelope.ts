@@ -14,7 +14,7 @@ import { lazyArray } from './lazyarray.js';
 import type { Counts, TermTable } from './termtable.js';
 
 /** Bump whenever the columns, the passage cutting or the term pipeline change meaning. */
-export const SCHEMA_VERSION = 12;
+export const SCHEMA_VERSION = 13;
 
 const sourceRef = z.object({
   id: z.string(),
@@ -25,14 +25,15 @@ const sourceRef = z.object({
   url: z.string().nullable(),
 });
 
-const ARRAY_TYPES = { Int32: Int32Array, Uint8: Uint8Array, Uint16: Uint16Array, Uint32: Uint32Array } as const;
+const ARRAY_TYPES = { Int32: Int32Array, Uint8: Uint8Array, Uint16: Uint16Array, Uint32: Uint32Array, Float64: Float64Array } as const;
 type ArrayType = keyof typeof ARRAY_TYPES;
-export type Column = Int32Array | Uint8Array | Uint16Array | Uint32Array;
+export type Column = Int32Array | Uint8Array | Uint16Array | Uint32Array | Float64Array;
 interface ColumnOf {
   Int32: Int32Array;
   Uint8: Uint8Array;
   Uint16: Uint16Array;
   Uint32: Uint32Array;
+  Float64: Float64Array;
 }
 
 const headerSchema = z.object({
@@ -85,6 +86,7 @@ export function encodeCorpus(corpus: Corpus, fileStamps: ReadonlyMap<string, Fil
     ['sentenceOffsets', indexed.sentenceOffsets],
     ['sentenceBounds', indexed.bounds],
     ['textOffsets', indexed.text.offsets],
+    ['textKeys', corpus.textKeys.passages],
     ['repeatedSource', repeated.source],
     ['repeatedPosition', Int32Array.from(corpus.repeated, (entry) => entry.position)],
     ['repeatedStart', repeated.start],
@@ -94,6 +96,7 @@ export function encodeCorpus(corpus: Corpus, fileStamps: ReadonlyMap<string, Fil
     ['repeatedSentenceBounds', repeated.bounds],
     ['repeatedTextOffsets', repeated.text.offsets],
     ['repeatedText', repeated.text.bytes],
+    ['repeatedTextKeys', corpus.textKeys.repeated],
     ['headingOffsets', headingList.offsets],
     ['headingText', headingList.bytes],
     ['termOffsets', termList.offsets],
@@ -197,6 +200,7 @@ function typeName(column: Column): ArrayType {
   if (column instanceof Int32Array) return 'Int32';
   if (column instanceof Uint16Array) return 'Uint16';
   if (column instanceof Uint32Array) return 'Uint32';
+  if (column instanceof Float64Array) return 'Float64';
   return 'Uint8';
 }
 
@@ -354,6 +358,7 @@ export function decodeCorpus(encoded: EncodedCorpus, options: DecodeOptions = {}
     signatures,
     passages: lazyArray(n, passageAt.passage),
     repeated,
+    textKeys: { passages: column('textKeys', n, 'Float64'), repeated: column('repeatedTextKeys', r, 'Float64') },
     table,
     skipped: header.skipped,
     fileStamps: new Map(header.fileStamps.map(([path, size, mtimeNs]) => [path, { size, mtimeNs }])),
