@@ -9,6 +9,7 @@ import { knownHashIn } from './indexing/incremental.js';
 import { buildOffThread, type OffThreadBuild } from './indexing/offthread.js';
 import { hashSeeds, SeedsFolderError } from './ingest/index.js';
 import type { Corpus } from './search/corpus.js';
+import { encodedFormOf } from './search/envelope.js';
 import { loadSavedCorpus, removeLeftoverTemporaries } from './search/store.js';
 import type { AskOutcome, IndexInfo, Quoth, ReindexReport } from './service.js';
 
@@ -82,7 +83,7 @@ export async function openLibraryWithReport(options: LibraryOptions): Promise<Op
   }
   if (!sameIndexer) return build(options, log, otherIndexer, true);
   const reason = staleness(saved.corpus, hashes);
-  if (reason !== null) return build(options, log, reason);
+  if (reason !== null) return build(options, log, reason, false, saved.corpus);
   return loaded(saved.corpus, options, log);
 }
 
@@ -95,9 +96,9 @@ function seedOptions(options: LibraryOptions): { maxFileBytes?: number } {
   return options.maxFileBytes === undefined ? {} : { maxFileBytes: options.maxFileBytes };
 }
 
-async function build(options: LibraryOptions, log: Log, reason: string, fromScratch = false): Promise<OpenedLibrary> {
+async function build(options: LibraryOptions, log: Log, reason: string, fromScratch = false, previous?: Corpus): Promise<OpenedLibrary> {
   log.info(`Building the index: ${reason}`);
-  const { corpus, removed } = await buildFromSeeds(options, log, fromScratch);
+  const { corpus, removed } = await buildFromSeeds(options, log, fromScratch, previous);
   log.info(`Indexed ${corpus.sources.length} sources, ${corpus.passages.length} passages`);
   return { library: new Library(corpus, options), origin: { loaded: false, reason }, removed };
 }
@@ -107,9 +108,17 @@ async function build(options: LibraryOptions, log: Log, reason: string, fromScra
  * (only new and changed files are read; the result is the same as a full build) (the bot keeps answering meanwhile), logging what it
  * skipped. An index that cannot be saved (read-only folder, full disk) still answers; it is rebuilt at the next start.
  */
-async function buildFromSeeds(options: LibraryOptions, log: Log, fromScratch: boolean): Promise<OffThreadBuild> {
+async function buildFromSeeds(options: LibraryOptions, log: Log, fromScratch: boolean, previous?: Corpus): Promise<OffThreadBuild> {
+  const handedOver = previous === undefined || fromScratch ? undefined : encodedFormOf(previous);
   const built = await buildOffThread(
-    { seedsDir: options.seedsDir, indexDir: options.indexDir, builtAt: new Date().toISOString(), incremental: !fromScratch, ...seedOptions(options) },
+    {
+      seedsDir: options.seedsDir,
+      indexDir: options.indexDir,
+      builtAt: new Date().toISOString(),
+      incremental: !fromScratch,
+      ...seedOptions(options),
+      ...(handedOver === undefined ? {} : { previous: handedOver }),
+    },
     {
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
       onRead: (skipped, warnings) => {
@@ -204,7 +213,7 @@ export class Library implements Quoth {
   private async rebuild(): Promise<ReindexReport> {
     const started = performance.now();
     const log = this.options.log ?? silent;
-    const { corpus: next, filesRead, filesHashed, steps } = await buildFromSeeds(this.options, log, false);
+    const { corpus: next, filesRead, filesHashed, steps } = await buildFromSeeds(this.options, log, false, this.corpus);
     const report = { ...compare(this.corpus, next, performance.now() - started), filesRead, filesHashed, steps };
     this.adopt(next);
     log.info(

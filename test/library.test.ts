@@ -112,6 +112,17 @@ describe('Library', () => {
     expect((await openLibraryWithReport({ seedsDir, indexDir })).origin).toEqual({ loaded: false, reason: expect.stringContaining('000_53f91090952606e1.txt changed') });
   });
 
+  it('reindexes from the index it holds, not the saved file', async () => {
+    const { library } = await openLibraryWithReport({ seedsDir, indexDir });
+    await rm(path.join(indexDir, INDEX_FILE));
+    await writeFile(path.join(seedsDir, 'ferry.txt'), 'The ferry carried 300 passengers across the bay.');
+    // Incremental although no index is saved: only the new file is parsed.
+    expect(await library.reindex()).toMatchObject({ filesRead: 1, added: ['ferry'], unchanged: 5 });
+    expect(library.ask('How many passengers did the ferry carry?')).toMatchObject({ ok: true, answer: { answer: '300 passengers' } });
+    expect(library.ask('Who is the mayor of Kyiv?')).toMatchObject({ ok: true, answer: { answer: 'Vitali Klitschko' } });
+    expect((await openLibraryWithReport({ seedsDir, indexDir })).origin).toEqual({ loaded: true });
+  });
+
   it('answers from memory, with a warning, when the index folder cannot be written', async () => {
     await writeFile(path.join(root, 'not-a-folder'), 'x');
     const log = recordingLog();

@@ -15,10 +15,17 @@ export interface BuildRequest {
   builtAt: string;
   /** Start from the index saved in `indexDir` when it is usable: read only the files that changed. */
   incremental?: boolean;
+  /**
+   * With `incremental`: the index to start from, as the thread asking holds it (its encoded form), so that the worker
+   * does not read and check the saved file again. Ignored, and the saved file read, when it does not decode.
+   */
+  previous?: EncodedCorpus;
 }
 
 /** Where a build's time went, in milliseconds. */
 export interface BuildSteps {
+  /** Loading the saved index an incremental build starts from (0 when it starts from nothing). */
+  loadPreviousMs: number;
   /** Listing, reading, hashing and parsing the files, and digesting each article (`digestMs` of it). */
   readMs: number;
   /** Cutting each article into passages and taking its copy signature, as it was read. */

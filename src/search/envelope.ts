@@ -216,6 +216,11 @@ function concatenate(columns: Column[]): Uint8Array {
   return buffer;
 }
 
+/** The bytes, copied when they do not start at a multiple of the column alignment (typed arrays need it). */
+function aligned(bytes: Uint8Array): Uint8Array {
+  return bytes.byteOffset % COLUMN_ALIGNMENT === 0 ? bytes : bytes.slice();
+}
+
 /** The schema version a header declares, told apart from the expected one even when it prints the same ("9" vs 9). */
 function describeVersion(version: unknown): string {
   if (version === undefined) return 'no schema version';
@@ -237,7 +242,7 @@ export function readHeader(json: unknown): IndexHeader {
 
 /** The named columns of the buffer, as typed arrays over its bytes (no copy: writing to one edits the encoding). */
 export function readColumns(header: IndexHeader, bytes: Uint8Array): Map<string, Column> {
-  if (bytes.byteOffset % COLUMN_ALIGNMENT !== 0) bytes = bytes.slice();
+  bytes = aligned(bytes);
   const columns = new Map<string, Column>();
   let at = 0;
   for (const { name, type, length } of header.columns) {
@@ -249,6 +254,30 @@ export function readColumns(header: IndexHeader, bytes: Uint8Array): Map<string,
   }
   if (at !== bytes.byteLength) throw new IndexFormatError(`the columns hold ${bytes.byteLength} bytes, the header lists ${at}`);
   return columns;
+}
+
+/** The encoded form each decoded corpus was decoded from (its postings since turned from gaps into ids, in place). */
+const decodedFrom = new WeakMap<Corpus, EncodedCorpus>();
+
+/**
+ * The encoded form `corpus` was decoded from, as a fresh copy that decodes again (postings as gaps): what a thread
+ * that holds a loaded index hands to an index worker, instead of the worker reading the saved file again. Undefined
+ * for a corpus that was built, not decoded.
+ */
+export function encodedFormOf(corpus: Corpus): EncodedCorpus | undefined {
+  const encoded = decodedFrom.get(corpus);
+  if (encoded === undefined) return undefined;
+  const columns = encoded.columns.slice();
+  const named = readColumns(encoded.header, columns);
+  writeGaps(named.get('postingGaps') as Int32Array, named.get('postingOffsets') as Int32Array);
+  return { header: encoded.header, columns, text: encoded.text };
+}
+
+/** Turns ascending ids into gaps within each term's postings, in place. */
+function writeGaps(ids: Int32Array, offsets: Int32Array): void {
+  for (let term = 0; term + 1 < offsets.length; term++) {
+    for (let at = offsets[term + 1]! - 1; at > offsets[term]!; at--) ids[at] = ids[at]! - ids[at - 1]!;
+  }
 }
 
 export interface DecodeOptions {
@@ -264,7 +293,8 @@ export interface DecodeOptions {
  */
 export function decodeCorpus(encoded: EncodedCorpus, options: DecodeOptions = {}): Corpus {
   const { header, text } = encoded;
-  const columns = readColumns(header, encoded.columns);
+  const columnBytes = aligned(encoded.columns);
+  const columns = readColumns(header, columnBytes);
   const { passages: n, terms: termCount, postings } = header.counts;
   if (header.sources.length !== header.counts.sources || header.skipped.length !== header.counts.skipped) {
     throw new IndexFormatError(`the header lists ${header.sources.length} sources and ${header.skipped.length} skipped files, its counts say ${header.counts.sources} and ${header.counts.skipped}`);
@@ -352,7 +382,7 @@ export function decodeCorpus(encoded: EncodedCorpus, options: DecodeOptions = {}
     size: signatureSizes[index]!,
   }));
 
-  return assemble({
+  const corpus = assemble({
     builtAt: header.builtAt,
     sources: header.sources,
     signatures,
@@ -365,6 +395,8 @@ export function decodeCorpus(encoded: EncodedCorpus, options: DecodeOptions = {}
     // Scored now, as part of loading, so that the first question does not pay for it (unless it is only built upon).
     ...(options.score === false ? {} : { impacts: scoreImpacts(table) }),
   });
+  decodedFrom.set(corpus, { header, columns: columnBytes, text });
+  return corpus;
 }
 
 interface PassageColumnNames {
