@@ -5,9 +5,11 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { ask, retrieve } from './answer/answer.js';
 import { indexingCodeStamp, savedIndexerStamp, saveIndexerStamp } from './indexing/codestamp.js';
+import { knownHashIn } from './indexing/incremental.js';
 import { buildOffThread, type OffThreadBuild } from './indexing/offthread.js';
 import { hashSeeds, SeedsFolderError } from './ingest/index.js';
 import type { Corpus } from './search/corpus.js';
+import { encodedFormOf } from './search/envelope.js';
 import { loadSavedCorpus, removeLeftoverTemporaries } from './search/store.js';
 import type { AskOutcome, IndexInfo, Quoth, ReindexReport } from './service.js';
 
@@ -64,13 +66,12 @@ export async function openLibraryWithReport(options: LibraryOptions): Promise<Op
   const otherIndexer = 'the saved index was built by another version of Quoth';
   if (options.forceRebuild) return sameIndexer ? build(options, log, 'a rebuild was asked for') : build(options, log, otherIndexer, true);
 
-  const [hashes, saved] = await Promise.all([
-    hashSeeds(options.seedsDir, seedOptions(options)).catch((error: unknown) => {
-      if (error instanceof SeedsFolderError && error.problem === 'not_found') return error;
-      throw error;
-    }),
-    loadSavedCorpus(options.indexDir),
-  ]);
+  // Loaded first: the files whose size and modification time it recorded, unchanged, are not read to be hashed.
+  const saved = await loadSavedCorpus(options.indexDir);
+  const hashes = await hashSeeds(options.seedsDir, { ...seedOptions(options), ...(saved.ok ? { knownHash: knownHashIn(saved.corpus) } : {}) }).catch((error: unknown) => {
+    if (error instanceof SeedsFolderError && error.problem === 'not_found') return error;
+    throw error;
+  });
   if (hashes instanceof SeedsFolderError) {
     if (!saved.ok) throw hashes;
     log.warn(`${hashes.message}; answering from the saved index built ${saved.corpus.builtAt}, which cannot be checked against its sources`);
@@ -82,7 +83,7 @@ export async function openLibraryWithReport(options: LibraryOptions): Promise<Op
   }
   if (!sameIndexer) return build(options, log, otherIndexer, true);
   const reason = staleness(saved.corpus, hashes);
-  if (reason !== null) return build(options, log, reason);
+  if (reason !== null) return build(options, log, reason, false, saved.corpus);
   return loaded(saved.corpus, options, log);
 }
 
@@ -95,9 +96,9 @@ function seedOptions(options: LibraryOptions): { maxFileBytes?: number } {
   return options.maxFileBytes === undefined ? {} : { maxFileBytes: options.maxFileBytes };
 }
 
-async function build(options: LibraryOptions, log: Log, reason: string, fromScratch = false): Promise<OpenedLibrary> {
+async function build(options: LibraryOptions, log: Log, reason: string, fromScratch = false, previous?: Corpus): Promise<OpenedLibrary> {
   log.info(`Building the index: ${reason}`);
-  const { corpus, removed } = await buildFromSeeds(options, log, fromScratch);
+  const { corpus, removed } = await buildFromSeeds(options, log, fromScratch, previous);
   log.info(`Indexed ${corpus.sources.length} sources, ${corpus.passages.length} passages`);
   return { library: new Library(corpus, options), origin: { loaded: false, reason }, removed };
 }
@@ -107,9 +108,17 @@ async function build(options: LibraryOptions, log: Log, reason: string, fromScra
  * (only new and changed files are read; the result is the same as a full build) (the bot keeps answering meanwhile), logging what it
  * skipped. An index that cannot be saved (read-only folder, full disk) still answers; it is rebuilt at the next start.
  */
-async function buildFromSeeds(options: LibraryOptions, log: Log, fromScratch: boolean): Promise<OffThreadBuild> {
+async function buildFromSeeds(options: LibraryOptions, log: Log, fromScratch: boolean, previous?: Corpus): Promise<OffThreadBuild> {
+  const handedOver = previous === undefined || fromScratch ? undefined : encodedFormOf(previous);
   const built = await buildOffThread(
-    { seedsDir: options.seedsDir, indexDir: options.indexDir, builtAt: new Date().toISOString(), incremental: !fromScratch, ...seedOptions(options) },
+    {
+      seedsDir: options.seedsDir,
+      indexDir: options.indexDir,
+      builtAt: new Date().toISOString(),
+      incremental: !fromScratch,
+      ...seedOptions(options),
+      ...(handedOver === undefined ? {} : { previous: handedOver }),
+    },
     {
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
       onRead: (skipped, warnings) => {
@@ -204,12 +213,12 @@ export class Library implements Quoth {
   private async rebuild(): Promise<ReindexReport> {
     const started = performance.now();
     const log = this.options.log ?? silent;
-    const { corpus: next, filesRead } = await buildFromSeeds(this.options, log, false);
-    const report = { ...compare(this.corpus, next, performance.now() - started), filesRead };
+    const { corpus: next, filesRead, filesHashed, steps } = await buildFromSeeds(this.options, log, false, this.corpus);
+    const report = { ...compare(this.corpus, next, performance.now() - started), filesRead, filesHashed, steps };
     this.adopt(next);
     log.info(
       `Reindexed: ${report.added.length} added, ${report.changed.length} changed, ${report.removed.length} removed, ` +
-        `${report.skipped.length} skipped (${filesRead} files read); ${report.passages} passages (+${report.passageChanges.added} −${report.passageChanges.removed}) ` +
+        `${report.skipped.length} skipped (${filesRead} files read, ${filesHashed} hashed); ${report.passages} passages (+${report.passageChanges.added} −${report.passageChanges.removed}) ` +
         `in ${Math.round(report.durationMs)} ms`,
     );
     return report;

@@ -55,6 +55,15 @@ export interface SkippedFile {
   sha256?: string;
 }
 
+/**
+ * A file's size and last modification time (nanoseconds since the epoch, in decimal: more than a double holds), taken
+ * when it was last hashed: while both stay the same, the file is taken to hold the same bytes without reading it.
+ */
+export interface FileStamp {
+  size: number;
+  mtimeNs: string;
+}
+
 /** A few consecutive sentences of one article; the unit of retrieval. */
 export interface Passage {
   /** Dense, 0-based, unique within one index. */

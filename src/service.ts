@@ -1,4 +1,5 @@
 /** The one face the Discord bot, the CLI and the console use. Implemented by `Library` (src/library.ts). */
+import type { BuildSteps } from './indexing/protocol.js';
 import type { Answer, SkippedFile, SourceSummary } from './model.js';
 
 export const MAX_QUESTION_LENGTH = 300;
@@ -32,6 +33,10 @@ export interface ReindexReport {
   passageChanges?: { added: number; removed: number };
   /** Files read and parsed: only the new and changed ones when the reindex is incremental. */
   filesRead?: number;
+  /** Files read from disk to be hashed: the others kept their size and modification time, and their hash is trusted. */
+  filesHashed?: number;
+  /** Where the time went, in milliseconds: the index worker's steps, and decoding its index on this thread. */
+  steps?: BuildSteps & { workerMs: number; decodeMs: number };
 }
 
 export interface Quoth {

@@ -1,5 +1,5 @@
 import { rmSync } from 'node:fs';
-import { cp, mkdir, mkdtemp, open, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, open, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -86,6 +86,41 @@ describe('Library', () => {
     const another = library.reindex();
     expect(another).not.toBe(running);
     expect(await another).toMatchObject({ filesRead: 0, passageChanges: { added: 0, removed: 0 } });
+  });
+
+  it('reads again only the files whose size or modification time changed, at a reindex and at a start', async () => {
+    const { library } = await openLibraryWithReport({ seedsDir, indexDir });
+    const longAgo = new Date('2025-06-01T00:00:00.000Z');
+    const names = await readdir(seedsDir);
+    for (const name of names) await utimes(path.join(seedsDir, name), longAgo, longAgo);
+    // Every stamp changed (and the copies were written moments before the first build, in its racy window): all hashed, none parsed.
+    expect(await library.reindex()).toMatchObject({ filesRead: 0, filesHashed: names.length });
+    expect(await library.reindex()).toMatchObject({ filesRead: 0, filesHashed: 0 });
+    await writeFile(path.join(seedsDir, '004_703cf49eaa2b6153.txt'), 'The ferry carried 300 passengers across the bay.');
+    expect(await library.reindex()).toMatchObject({ filesRead: 1, filesHashed: 1, changed: ['004_703cf49eaa2b6153'] });
+    expect(library.ask('How many passengers did the ferry carry?')).toMatchObject({ ok: true, answer: { answer: '300 passengers' } });
+
+    expect((await openLibraryWithReport({ seedsDir, indexDir })).origin).toEqual({ loaded: true });
+    // Not read at a start: other bytes of the same size behind the recorded stamp go unnoticed (as with Git and rsync).
+    const unchangedStamp = path.join(seedsDir, '000_53f91090952606e1.txt');
+    const text = await readFile(unchangedStamp, 'utf8');
+    await writeFile(unchangedStamp, text.replace(/\d/, (digit) => String((Number(digit) + 1) % 10)));
+    await utimes(unchangedStamp, longAgo, longAgo);
+    expect((await openLibraryWithReport({ seedsDir, indexDir })).origin).toEqual({ loaded: true });
+    // A newer modification time is seen.
+    await utimes(unchangedStamp, new Date(), new Date());
+    expect((await openLibraryWithReport({ seedsDir, indexDir })).origin).toEqual({ loaded: false, reason: expect.stringContaining('000_53f91090952606e1.txt changed') });
+  });
+
+  it('reindexes from the index it holds, not the saved file', async () => {
+    const { library } = await openLibraryWithReport({ seedsDir, indexDir });
+    await rm(path.join(indexDir, INDEX_FILE));
+    await writeFile(path.join(seedsDir, 'ferry.txt'), 'The ferry carried 300 passengers across the bay.');
+    // Incremental although no index is saved: only the new file is parsed.
+    expect(await library.reindex()).toMatchObject({ filesRead: 1, added: ['ferry'], unchanged: 5 });
+    expect(library.ask('How many passengers did the ferry carry?')).toMatchObject({ ok: true, answer: { answer: '300 passengers' } });
+    expect(library.ask('Who is the mayor of Kyiv?')).toMatchObject({ ok: true, answer: { answer: 'Vitali Klitschko' } });
+    expect((await openLibraryWithReport({ seedsDir, indexDir })).origin).toEqual({ loaded: true });
   });
 
   it('answers from memory, with a warning, when the index folder cannot be written', async () => {

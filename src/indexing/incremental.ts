@@ -5,7 +5,7 @@
  * aggregate pages and every statistic come out the same. Pure.
  */
 import type { LoadResult } from '../ingest/index.js';
-import type { Passage } from '../model.js';
+import type { FileStamp, Passage } from '../model.js';
 import type { Corpus, ArticleDigest, RepeatedPassage } from '../search/corpus.js';
 import { corpusOfDigests, digestArticle, isFormatCopy } from '../search/corpus.js';
 
@@ -15,6 +15,35 @@ export function reusableIn(previous: Corpus): (file: { path: string; sha256: str
   return (file) => {
     const indexed = byPath.get(file.path);
     return indexed !== undefined && indexed.sha256 === file.sha256 && indexed.source.id === file.sourceId;
+  };
+}
+
+/**
+ * How long before a build started a file must have been last modified for its stamp to be trusted by the next build.
+ * A file modified in the same clock tick as it was read shows the same stamp before and after the change (Git's
+ * "racy" files); file systems keep modification times as coarsely as 2 s (FAT) and stamp them from a coarse clock.
+ */
+export const RACY_MARGIN_MS = 2000;
+
+/**
+ * The content hash `previous` recorded for a file (as loadSeeds describes it), when the file's size and modification
+ * time are those recorded and it was last modified well before `previous` was built: it has not been written since
+ * it was hashed, and need not be read. Undefined: read it.
+ */
+export function knownHashIn(previous: Corpus): (file: { path: string; stamp: FileStamp }) => string | undefined {
+  const stamps = previous.fileStamps;
+  if (stamps === undefined || stamps.size === 0) return () => undefined;
+  const hashes = new Map<string, string>();
+  for (const indexed of previous.sources) hashes.set(indexed.source.path, indexed.sha256);
+  for (const file of previous.skipped) if (file.sha256 !== undefined) hashes.set(file.path, file.sha256);
+  const builtAt = Date.parse(previous.builtAt);
+  if (Number.isNaN(builtAt)) return () => undefined;
+  const racyFrom = BigInt(builtAt - RACY_MARGIN_MS) * 1_000_000n;
+  return ({ path, stamp }) => {
+    const recorded = stamps.get(path);
+    if (recorded === undefined || recorded.size !== stamp.size || recorded.mtimeNs !== stamp.mtimeNs) return undefined;
+    if (BigInt(stamp.mtimeNs) >= racyFrom) return undefined;
+    return hashes.get(path);
   };
 }
 
@@ -40,30 +69,34 @@ export function digestsOf(previous: Corpus, read: readonly ArticleDigest[], reus
     offset += indexed.passages;
     return start;
   });
-  const repeatedOf = new Map<number, RepeatedPassage[]>();
-  for (const entry of previous.repeated) {
+  const repeatedOf = new Map<number, { entry: RepeatedPassage; position: number; at: number }[]>();
+  previous.repeated.forEach((entry, at) => {
     const list = repeatedOf.get(entry.source);
-    if (list === undefined) repeatedOf.set(entry.source, [entry]);
-    else list.push(entry);
-  }
+    const item = { entry, position: entry.position, at };
+    if (list === undefined) repeatedOf.set(entry.source, [item]);
+    else list.push(item);
+  });
   const reusedDigest = (path: string): ArticleDigest => {
     const index = firstPassage.get(path)!;
     const indexed = previous.sources[index]!;
     const repeated = repeatedOf.get(index) ?? [];
     const passages: Passage[] = [];
     const previousIds: number[] = [];
+    const textKeys: number[] = [];
     let next = starts[index]!;
     let r = 0;
     for (let position = 0; position < indexed.passages + indexed.dropped; position++) {
       if (repeated[r]?.position === position) {
-        passages.push({ ...repeated[r++]!.passage, id: position });
+        textKeys.push(previous.textKeys.repeated[repeated[r]!.at]!);
+        passages.push({ ...repeated[r++]!.entry.passage, id: position });
         previousIds.push(-1);
       } else {
+        textKeys.push(previous.textKeys.passages[next]!);
         passages.push({ ...previous.passages[next]!, id: position });
         previousIds.push(next++);
       }
     }
-    return { source: indexed.source, sha256: indexed.sha256, signature: previous.signatures[index]!, passages, previousIds };
+    return { source: indexed.source, sha256: indexed.sha256, signature: previous.signatures[index]!, passages, previousIds, textKeys };
   };
   const digests: ArticleDigest[] = [];
   let next = 0;

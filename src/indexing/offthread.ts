@@ -20,8 +20,13 @@ export interface OffThreadBuild {
   saveError: string | null;
   /** Files read and parsed (all of them, unless the build was incremental). */
   filesRead: number;
-  /** Where the time went: the worker's steps, and decoding the index it sent on this thread. */
-  steps: BuildSteps & { decodeMs: number };
+  /** Files read from disk to be hashed: those whose size or modification time changed, or that had to be parsed. */
+  filesHashed: number;
+  /**
+   * Where the time went: the worker's steps, from asking for the worker to receiving its index (`workerMs`: what its
+   * steps leave of it is starting the worker and handing the index over), and decoding that index on this thread.
+   */
+  steps: BuildSteps & { workerMs: number; decodeMs: number };
 }
 
 export interface OffThreadOptions {
@@ -36,6 +41,7 @@ export class IndexBuildError extends Error {
 
 export function buildOffThread(request: BuildRequest, options: OffThreadOptions = {}): Promise<OffThreadBuild> {
   return new Promise((resolve, reject) => {
+    const asked = performance.now();
     const worker = startWorker(request);
     let removed = new Map<string, Map<string, number>>();
     let settled = false;
@@ -67,8 +73,8 @@ export function buildOffThread(request: BuildRequest, options: OffThreadOptions 
           try {
             const decoding = performance.now();
             const corpus = decodeCorpus(message.corpus);
-            const steps = { ...message.steps, decodeMs: performance.now() - decoding };
-            resolve({ corpus, removed, saveError: message.saveError ?? null, filesRead: message.filesRead, steps });
+            const steps = { ...message.steps, workerMs: decoding - asked, decodeMs: performance.now() - decoding };
+            resolve({ corpus, removed, saveError: message.saveError ?? null, filesRead: message.filesRead, filesHashed: message.filesHashed, steps });
           } catch (error) {
             reject(new IndexBuildError(`Quoth: the index worker sent an index that does not decode: ${(error as Error).message}`, { cause: error }));
           }
@@ -82,5 +88,8 @@ export function buildOffThread(request: BuildRequest, options: OffThreadOptions 
 
 /** Starts src/indexing/worker (compiled, or the TypeScript through tsx). */
 function startWorker(request: BuildRequest): Worker {
-  return startProjectWorker(siblingModule('worker', import.meta.url), request);
+  // The previous index's columns are a copy made for the worker: moved, not copied again. Its text is shared with the
+  // index answering here, and is copied.
+  const transfer = request.previous === undefined ? [] : [request.previous.columns.buffer as ArrayBuffer];
+  return startProjectWorker(siblingModule('worker', import.meta.url), request, transfer);
 }

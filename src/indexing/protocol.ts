@@ -15,10 +15,17 @@ export interface BuildRequest {
   builtAt: string;
   /** Start from the index saved in `indexDir` when it is usable: read only the files that changed. */
   incremental?: boolean;
+  /**
+   * With `incremental`: the index to start from, as the thread asking holds it (its encoded form), so that the worker
+   * does not read and check the saved file again. Ignored, and the saved file read, when it does not decode.
+   */
+  previous?: EncodedCorpus;
 }
 
 /** Where a build's time went, in milliseconds. */
 export interface BuildSteps {
+  /** Loading the saved index an incremental build starts from (0 when it starts from nothing). */
+  loadPreviousMs: number;
   /** Listing, reading, hashing and parsing the files, and digesting each article (`digestMs` of it). */
   readMs: number;
   /** Cutting each article into passages and taking its copy signature, as it was read. */
@@ -36,5 +43,5 @@ export type WorkerMessage =
   /** What reading the folder found, before the index is built: for the log. */
   | { type: 'read'; skipped: SkippedFile[]; warnings: IngestWarning[]; removed: [string, [string, number][]][] }
   /** The index, encoded as it is saved. `saveError` when it could not be saved (read-only folder, full disk): it still answers from memory. */
-  | { type: 'built'; corpus: EncodedCorpus; saveError?: string; filesRead: number; steps: BuildSteps }
+  | { type: 'built'; corpus: EncodedCorpus; saveError?: string; filesRead: number; filesHashed: number; steps: BuildSteps }
   | { type: 'failed'; seedsFolder?: { problem: SeedsFolderProblem; folder: string }; message: string; stack?: string };

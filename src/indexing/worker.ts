@@ -2,10 +2,10 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadSeeds, SeedsFolderError } from '../ingest/index.js';
 import type { Article } from '../model.js';
-import { corpusOfDigests, digestArticle, type ArticleDigest } from '../search/corpus.js';
-import { encodeCorpus } from '../search/envelope.js';
+import { corpusOfDigests, digestArticle, type ArticleDigest, type Corpus } from '../search/corpus.js';
+import { decodeCorpus, encodeCorpus, IndexFormatError } from '../search/envelope.js';
 import { loadSavedCorpus, saveEncoded } from '../search/store.js';
-import { buildIncrementally, reusableIn, skippedAgainIn } from './incremental.js';
+import { buildIncrementally, knownHashIn, reusableIn, skippedAgainIn } from './incremental.js';
 import type { BuildRequest, WorkerMessage } from './protocol.js';
 
 const port = parentPort;
@@ -19,16 +19,29 @@ function removals(article: Article): [string, [string, number][]] {
   return [article.source.path, [...reasons]];
 }
 
+/** The index an incremental build starts from: the one handed over, else the saved one (null when none is usable). Only built upon: its impacts are never scored. */
+async function previousCorpus(request: BuildRequest): Promise<Corpus | null> {
+  if (request.previous !== undefined) {
+    try {
+      return decodeCorpus(request.previous, { score: false });
+    } catch (error) {
+      if (!(error instanceof IndexFormatError)) throw error;
+    }
+  }
+  const saved = await loadSavedCorpus(request.indexDir, { score: false });
+  return saved.ok ? saved.corpus : null;
+}
+
 async function build(request: BuildRequest): Promise<void> {
-  // Only built upon here: its impacts are never scored.
-  const saved = request.incremental ? await loadSavedCorpus(request.indexDir, { score: false }) : null;
-  const previous = saved?.ok ? saved.corpus : null;
+  let started = performance.now();
+  const previous = request.incremental ? await previousCorpus(request) : null;
+  const loadPreviousMs = performance.now() - started;
   // Each article is digested (passages cut, copy signature taken) as soon as it is read and then let go: the build
   // holds the passages, not every file's text, markup and parse at once.
   const digests: ArticleDigest[] = [];
   const removed: [string, [string, number][]][] = [];
   let digestMs = 0;
-  let started = performance.now();
+  started = performance.now();
   const seeds = await loadSeeds(request.seedsDir, {
     onProgress: (done, total) => send({ type: 'progress', done, total }),
     onArticle(article) {
@@ -38,7 +51,7 @@ async function build(request: BuildRequest): Promise<void> {
       digestMs += performance.now() - digesting;
     },
     ...(request.maxFileBytes === undefined ? {} : { maxFileBytes: request.maxFileBytes }),
-    ...(previous === null ? {} : { reuse: reusableIn(previous), skipAgain: skippedAgainIn(previous) }),
+    ...(previous === null ? {} : { reuse: reusableIn(previous), skipAgain: skippedAgainIn(previous), knownHash: knownHashIn(previous) }),
   });
   const readMs = performance.now() - started;
   send({ type: 'read', skipped: seeds.skipped, warnings: seeds.warnings, removed });
@@ -48,7 +61,7 @@ async function build(request: BuildRequest): Promise<void> {
   digests.length = 0;
   const assembleMs = performance.now() - started;
   started = performance.now();
-  const encoded = encodeCorpus(corpus);
+  const encoded = encodeCorpus(corpus, seeds.stamps);
   const encodeMs = performance.now() - started;
   // A folder removed while the index was built: what was read may be a fragment of nothing; keep the saved index.
   await seeds.assertFolderUnchanged();
@@ -57,9 +70,9 @@ async function build(request: BuildRequest): Promise<void> {
     () => undefined,
     (error: unknown) => (error as NodeJS.ErrnoException).code ?? (error as Error).message,
   );
-  const steps = { readMs, digestMs, assembleMs, encodeMs, saveMs: performance.now() - started };
+  const steps = { loadPreviousMs, readMs, digestMs, assembleMs, encodeMs, saveMs: performance.now() - started };
   const transfer = [encoded.columns.buffer as ArrayBuffer, encoded.text.buffer as ArrayBuffer];
-  const built = { type: 'built', corpus: encoded, filesRead: seeds.read, steps } as const;
+  const built = { type: 'built', corpus: encoded, filesRead: seeds.read, filesHashed: seeds.hashed, steps } as const;
   send(saveError === undefined ? built : { ...built, saveError }, transfer);
 }
 

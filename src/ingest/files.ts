@@ -1,11 +1,11 @@
 /** The edge of ingestion: walks the seeds folder, reads and hashes files, and hands bytes to the pure core. */
 import { createHash } from 'node:crypto';
-import type { Dirent } from 'node:fs';
+import type { BigIntStats, Dirent } from 'node:fs';
 import { constants } from 'node:fs';
-import { open, readdir, realpath, stat } from 'node:fs/promises';
+import { lstat, open, readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import type { Article, SkippedFile } from '../model.js';
+import type { Article, FileStamp, SkippedFile } from '../model.js';
 import { formatOf, readArticle, uniqueSourceIds } from './article.js';
 import { SeedsFolderError } from './errors.js';
 
@@ -30,6 +30,11 @@ export interface LoadOptions {
    */
   skipAgain?(file: { path: string; sha256: string }): string | undefined;
   /**
+   * The content hash a file held when it was last hashed, when its stamp (size, modification time) says it holds it
+   * still: the file is then taken to hold those bytes and is not read, unless it has to be parsed. Undefined: read it.
+   */
+  knownHash?(file: { path: string; stamp: FileStamp }): string | undefined;
+  /**
    * Receives each article as soon as it is read, in path order, instead of `articles` collecting them (it is then
    * left empty): a caller that keeps only what it needs of an article holds one at a time, not the whole folder.
    */
@@ -51,6 +56,10 @@ export interface LoadResult {
   reused: { path: string; sha256: string; sourceId: string; before: number }[];
   skipped: SkippedFile[];
   warnings: IngestWarning[];
+  /** The stamp of every file whose hash is known, by displayed path: taken just before it was read, or the one `knownHash` trusted. */
+  stamps: Map<string, FileStamp>;
+  /** Files read from disk and hashed; the others were unreadable, too large, or trusted through `knownHash`. */
+  hashed: number;
   /** Throws `SeedsFolderError('vanished')` when the folder read has since been removed or replaced: check before saving. */
   assertFolderUnchanged(): Promise<void>;
 }
@@ -125,27 +134,52 @@ async function followLink(root: string, rel: string): Promise<{ real: string } |
  * Reads a listed file without following a link at its last step, and only when it is a regular file:
  * a file swapped for a link (or a device, or a FIFO) after listing is not read.
  */
-async function readSeedFile(file: SeedFile, maxBytes: number): Promise<Uint8Array> {
+async function readSeedFile(file: SeedFile, maxBytes: number): Promise<{ bytes: Uint8Array; stamp: FileStamp }> {
   const handle = await open(file.real, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
   try {
-    const info = await handle.stat();
+    const info = await handle.stat({ bigint: true });
     if (!info.isFile()) throw Object.assign(new Error('not a regular file'), { code: 'ENOTREG' });
-    if (info.size > maxBytes) throw new FileTooLargeError(info.size, maxBytes);
+    // Taken before reading: a write during the read leaves a newer stamp than this one, so the file is read again next time.
+    const stamp = stampOf(info);
+    if (stamp.size > maxBytes) throw new FileTooLargeError(stamp.size, maxBytes);
     // One byte more than the size: a file that grew after the stat is noticed (and refused when now too large).
-    const buffer = Buffer.allocUnsafe(info.size + 1);
+    const buffer = Buffer.allocUnsafe(stamp.size + 1);
     let length = 0;
     for (;;) {
       const { bytesRead } = await handle.read(buffer, length, buffer.length - length, null);
-      if (bytesRead === 0) return buffer.subarray(0, length);
+      if (bytesRead === 0) return { bytes: buffer.subarray(0, length), stamp };
       length += bytesRead;
       if (length === buffer.length) break;
     }
     const bytes = Buffer.concat([buffer, await handle.readFile()]);
     if (bytes.length > maxBytes) throw new FileTooLargeError(bytes.length, maxBytes);
-    return bytes;
+    return { bytes, stamp };
   } finally {
     await handle.close();
   }
+}
+
+function stampOf(info: BigIntStats): FileStamp {
+  return { size: Number(info.size), mtimeNs: info.mtimeNs.toString() };
+}
+
+/**
+ * The hash `knownHash` vouches for, without reading the file: only for a regular file (not one swapped for a link
+ * since it was listed) that is not now too large to read. Undefined: the file is to be read.
+ */
+async function trustedHash(
+  file: SeedFile,
+  shown: string,
+  maxBytes: number,
+  knownHash: LoadOptions['knownHash'],
+): Promise<{ sha256: string; stamp: FileStamp } | undefined> {
+  if (knownHash === undefined) return undefined;
+  const info = await lstat(file.real, { bigint: true }).catch(() => null);
+  if (info === null || !info.isFile()) return undefined;
+  const stamp = stampOf(info);
+  if (stamp.size > maxBytes) return undefined;
+  const sha256 = knownHash({ path: shown, stamp });
+  return sha256 === undefined ? undefined : { sha256, stamp };
 }
 
 class FileTooLargeError extends Error {
@@ -173,18 +207,37 @@ export async function loadSeeds(seedsDir: string, options: LoadOptions = {}): Pr
   const take = options.onArticle ?? ((article: Article): void => void articles.push(article));
   const reused: LoadResult['reused'] = [];
   const warnings: IngestWarning[] = [];
+  const stamps = new Map<string, FileStamp>();
+  let hashed = 0;
   const ids = uniqueSourceIds(files.map((file) => file.rel));
   for (const [i, file] of files.entries()) {
     const { rel } = file;
     const shown = display(rel);
+    const sourceId = ids.get(rel);
+    const trusted = await trustedHash(file, shown, maxBytes, options.knownHash);
+    const skippedUnread = trusted === undefined ? undefined : options.skipAgain?.({ path: shown, sha256: trusted.sha256 });
+    if (trusted !== undefined && skippedUnread !== undefined) {
+      stamps.set(shown, trusted.stamp);
+      skipped.push({ path: shown, reason: skippedUnread, sha256: trusted.sha256 });
+      options.onProgress?.(i + 1, files.length);
+      continue;
+    }
+    if (trusted !== undefined && sourceId !== undefined && options.reuse?.({ path: shown, sha256: trusted.sha256, sourceId })) {
+      stamps.set(shown, trusted.stamp);
+      reused.push({ path: shown, sha256: trusted.sha256, sourceId, before: read });
+      options.onProgress?.(i + 1, files.length);
+      continue;
+    }
     let bytes: Uint8Array | null = null;
     try {
-      bytes = await readSeedFile(file, maxBytes);
+      const contents = await readSeedFile(file, maxBytes);
+      bytes = contents.bytes;
+      stamps.set(shown, contents.stamp);
+      hashed += 1;
     } catch (error) {
       skipped.push({ path: shown, reason: error instanceof FileTooLargeError ? error.message : `unreadable (${describe(error)})` });
     }
     const sha256 = bytes === null ? null : sha256Of(bytes);
-    const sourceId = ids.get(rel);
     const skippedBefore = bytes !== null && sha256 !== null ? options.skipAgain?.({ path: shown, sha256 }) : undefined;
     if (skippedBefore !== undefined && sha256 !== null) {
       skipped.push({ path: shown, reason: skippedBefore, sha256 });
@@ -213,20 +266,26 @@ export async function loadSeeds(seedsDir: string, options: LoadOptions = {}): Pr
     await nextTurn();
   }
   await folder.assertStillThere();
-  return { articles, read, reused, skipped, warnings, assertFolderUnchanged: folder.assertStillThere };
+  return { articles, read, reused, skipped, warnings, stamps, hashed, assertFolderUnchanged: folder.assertStillThere };
 }
 
 /**
  * The content hash of every file `loadSeeds` would read, by its displayed path, without parsing any:
  * enough to tell whether a saved index still matches the folder. Throws like `loadSeeds`.
  */
-export async function hashSeeds(seedsDir: string, options: Pick<LoadOptions, 'maxFileBytes'> = {}): Promise<Map<string, string>> {
+export async function hashSeeds(seedsDir: string, options: Pick<LoadOptions, 'maxFileBytes' | 'knownHash'> = {}): Promise<Map<string, string>> {
   const { display, files } = await listSeeds(seedsDir);
   const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_MB * MEGABYTE;
   const hashes = new Map<string, string>();
   for (const file of files) {
-    const bytes = await readSeedFile(file, maxBytes).catch(() => null);
-    if (bytes !== null) hashes.set(display(file.rel), sha256Of(bytes));
+    const shown = display(file.rel);
+    const trusted = await trustedHash(file, shown, maxBytes, options.knownHash);
+    if (trusted !== undefined) {
+      hashes.set(shown, trusted.sha256);
+      continue;
+    }
+    const contents = await readSeedFile(file, maxBytes).catch(() => null);
+    if (contents !== null) hashes.set(shown, sha256Of(contents.bytes));
   }
   return hashes;
 }

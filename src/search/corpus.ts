@@ -1,10 +1,10 @@
 /** Articles → a searchable corpus (passages + term statistics + impact index + spelling index). Pure: no I/O. */
 import type MiniSearch from 'minisearch';
-import type { Article, Passage, SkippedFile, SourceRef } from '../model.js';
+import type { Article, FileStamp, Passage, SkippedFile, SourceRef } from '../model.js';
 import { toPassages } from '../passages.js';
 import { formatOf } from '../ingest/article.js';
 import { copyPairsAmong, copySignature, groupCopies, type CopySignature } from './copies.js';
-import { formatCopies, repeatedPassages } from './redundancy.js';
+import { formatCopies, repeatedPassages, textKey } from './redundancy.js';
 import { scoreImpacts, type ImpactIndex } from './impacts.js';
 import type { PassageDocument } from './options.js';
 import { spellingIndex, spellingIndexAsync } from './spellingindex.js';
@@ -32,6 +32,8 @@ export interface Corpus {
    * kept so that an unchanged source is not read again to know them (what is repeated changes with other files).
    */
   repeated: RepeatedPassage[];
+  /** The `textKey` of each passage, and of each repeated passage: kept so that an unchanged source's text is not hashed again. */
+  textKeys: { passages: Float64Array; repeated: Float64Array };
   /** Term counts by passage and field: what the impacts and the spelling index are computed from, and what is saved. */
   table: TermTable;
   /** Term → passages with precomputed scores: retrieval for /ask, and term rarity. */
@@ -41,6 +43,11 @@ export interface Corpus {
   /** Makes `search` ahead of its first use, a little at a time (`pause` between steps), unless it is made already. */
   prepareSearch(pause: Pause): Promise<void>;
   skipped: SkippedFile[];
+  /**
+   * Per file path, its size and modification time when it was hashed for this index: an incremental build reads
+   * again only the files whose stamp changed. Absent when the corpus was not built from a folder on disk.
+   */
+  fileStamps?: ReadonlyMap<string, FileStamp>;
 }
 
 export interface RepeatedPassage {
@@ -95,6 +102,8 @@ export interface ArticleDigest {
   passages: Passage[];
   /** When the digest comes from a previous corpus: its passages' ids there (their term counts are reused). */
   previousIds?: readonly number[];
+  /** When the digest comes from a previous corpus: its passages' `textKey`s there. */
+  textKeys?: readonly number[];
 }
 
 export function digestArticle(article: Article): ArticleDigest {
@@ -128,26 +137,33 @@ export function corpusOfDigests(digests: readonly ArticleDigest[], skipped: Skip
   // The digests' passages are numbered in place, not copied: at a million passages each copy is ~100 MB more to hold.
   const cut: Passage[] = [];
   const cutPreviousIds: number[] = [];
+  const cutKeys: number[] = [];
   for (const digest of kept) {
     digest.passages.forEach((passage, index) => {
       cutPreviousIds.push(digest.previousIds?.[index] ?? -1);
+      cutKeys.push(digest.textKeys?.[index] ?? textKey(passage.text));
       passage.id = cut.length;
       cut.push(passage);
     });
   }
-  const repeatedIds = repeatedPassages(cut);
+  const repeatedIds = repeatedPassages(cut, cutKeys);
   const passages: Passage[] = [];
   const previousIds: number[] = [];
+  const passageKeys: number[] = [];
   const repeated: RepeatedPassage[] = [];
+  const repeatedKeys: number[] = [];
   let cutId = 0;
   kept.forEach((digest, source) => {
     digest.passages.forEach((passage, position) => {
+      const key = cutKeys[cutId]!;
       if (repeatedIds.has(cutId++)) {
         passage.id = position;
         repeated.push({ source, position, passage });
+        repeatedKeys.push(key);
         return;
       }
       previousIds.push(cutPreviousIds[cutId - 1]!);
+      passageKeys.push(key);
       passage.id = passages.length;
       passages.push(passage);
     });
@@ -170,6 +186,7 @@ export function corpusOfDigests(digests: readonly ArticleDigest[], skipped: Skip
     signatures: kept.map((digest) => digest.signature),
     passages,
     repeated,
+    textKeys: { passages: Float64Array.from(passageKeys), repeated: Float64Array.from(repeatedKeys) },
     table,
     skipped: [...skipped, ...copies],
   });
@@ -209,6 +226,7 @@ export function assemble(parts: CorpusParts): Corpus {
     sourceById: new Map(parts.sources.map((indexed) => [indexed.source.id, indexed])),
     passages: parts.passages,
     repeated: parts.repeated,
+    textKeys: parts.textKeys,
     table: parts.table,
     get impacts() {
       return (impacts ??= scoreImpacts(parts.table));
@@ -222,5 +240,6 @@ export function assemble(parts: CorpusParts): Corpus {
       search ??= made;
     },
     skipped: parts.skipped,
+    ...(parts.fileStamps === undefined ? {} : { fileStamps: parts.fileStamps }),
   };
 }

@@ -6,7 +6,7 @@
  */
 import { isAscii } from 'node:buffer';
 import { z } from 'zod';
-import type { Passage } from '../model.js';
+import type { FileStamp, Passage } from '../model.js';
 import { assemble, type Corpus } from './corpus.js';
 import { COPY_SIGNATURE_HASHES, type CopySignature } from './copies.js';
 import { scoreImpacts } from './impacts.js';
@@ -14,7 +14,7 @@ import { lazyArray } from './lazyarray.js';
 import type { Counts, TermTable } from './termtable.js';
 
 /** Bump whenever the columns, the passage cutting or the term pipeline change meaning. */
-export const SCHEMA_VERSION = 12;
+export const SCHEMA_VERSION = 14;
 
 const sourceRef = z.object({
   id: z.string(),
@@ -25,14 +25,15 @@ const sourceRef = z.object({
   url: z.string().nullable(),
 });
 
-const ARRAY_TYPES = { Int32: Int32Array, Uint8: Uint8Array, Uint16: Uint16Array, Uint32: Uint32Array } as const;
+const ARRAY_TYPES = { Int32: Int32Array, Uint8: Uint8Array, Uint16: Uint16Array, Uint32: Uint32Array, Float64: Float64Array } as const;
 type ArrayType = keyof typeof ARRAY_TYPES;
-export type Column = Int32Array | Uint8Array | Uint16Array | Uint32Array;
+export type Column = Int32Array | Uint8Array | Uint16Array | Uint32Array | Float64Array;
 interface ColumnOf {
   Int32: Int32Array;
   Uint8: Uint8Array;
   Uint16: Uint16Array;
   Uint32: Uint32Array;
+  Float64: Float64Array;
 }
 
 const headerSchema = z.object({
@@ -41,6 +42,8 @@ const headerSchema = z.object({
   counts: z.object({ sources: z.number(), passages: z.number(), repeated: z.number(), skipped: z.number(), terms: z.number(), postings: z.number() }),
   sources: z.array(z.object({ source: sourceRef, sha256: z.string(), passages: z.number(), dropped: z.number(), story: z.string() })),
   skipped: z.array(z.object({ path: z.string(), reason: z.string(), sha256: z.string().optional() })),
+  /** [path, size, modification time in nanoseconds] of each file hashed for the index. */
+  fileStamps: z.array(z.tuple([z.string(), z.number().int().nonnegative(), z.string().regex(/^\d+$/)])),
   /** The columns in the order their bytes follow one another, each padded to 8 bytes. */
   columns: z.array(z.object({ name: z.string(), type: z.enum(Object.keys(ARRAY_TYPES) as [ArrayType, ...ArrayType[]]), length: z.number().int().nonnegative() })),
 });
@@ -62,7 +65,8 @@ const COLUMN_ALIGNMENT = 8;
 const utf8 = new TextEncoder();
 const utf8Decoder = new TextDecoder();
 
-export function encodeCorpus(corpus: Corpus): EncodedCorpus {
+/** The corpus in saved form, with the stamps of the files it was built from (by default those it holds). */
+export function encodeCorpus(corpus: Corpus, fileStamps: ReadonlyMap<string, FileStamp> = corpus.fileStamps ?? new Map()): EncodedCorpus {
   const { passages, table } = corpus;
   const sourceIndex = new Map(corpus.sources.map((indexed, index) => [indexed.source.id, index]));
   const headings = new Map<string, number>();
@@ -83,6 +87,7 @@ export function encodeCorpus(corpus: Corpus): EncodedCorpus {
     ['sentenceOffsets', indexed.sentenceOffsets],
     ['sentenceBounds', indexed.bounds],
     ['textOffsets', indexed.text.offsets],
+    ['textKeys', corpus.textKeys.passages],
     ['repeatedSource', repeated.source],
     ['repeatedPosition', Int32Array.from(corpus.repeated, (entry) => entry.position)],
     ['repeatedStart', repeated.start],
@@ -93,6 +98,7 @@ export function encodeCorpus(corpus: Corpus): EncodedCorpus {
     ['repeatedSentenceBounds', repeated.bounds],
     ['repeatedTextOffsets', repeated.text.offsets],
     ['repeatedText', repeated.text.bytes],
+    ['repeatedTextKeys', corpus.textKeys.repeated],
     ['headingOffsets', headingList.offsets],
     ['headingText', headingList.bytes],
     ['termOffsets', termList.offsets],
@@ -124,6 +130,7 @@ export function encodeCorpus(corpus: Corpus): EncodedCorpus {
     },
     sources: corpus.sources,
     skipped: corpus.skipped,
+    fileStamps: [...fileStamps].map(([path, stamp]) => [path, stamp.size, stamp.mtimeNs]),
     columns: columns.map(([name, column]) => ({ name, type: typeName(column), length: column.length })),
   };
   return { header, columns: concatenate(columns.map(([, column]) => column)), text: indexed.text.bytes };
@@ -198,6 +205,7 @@ function typeName(column: Column): ArrayType {
   if (column instanceof Int32Array) return 'Int32';
   if (column instanceof Uint16Array) return 'Uint16';
   if (column instanceof Uint32Array) return 'Uint32';
+  if (column instanceof Float64Array) return 'Float64';
   return 'Uint8';
 }
 
@@ -211,6 +219,11 @@ function concatenate(columns: Column[]): Uint8Array {
     at += padded(column.byteLength);
   }
   return buffer;
+}
+
+/** The bytes, copied when they do not start at a multiple of the column alignment (typed arrays need it). */
+function aligned(bytes: Uint8Array): Uint8Array {
+  return bytes.byteOffset % COLUMN_ALIGNMENT === 0 ? bytes : bytes.slice();
 }
 
 /** The schema version a header declares, told apart from the expected one even when it prints the same ("9" vs 9). */
@@ -234,7 +247,7 @@ export function readHeader(json: unknown): IndexHeader {
 
 /** The named columns of the buffer, as typed arrays over its bytes (no copy: writing to one edits the encoding). */
 export function readColumns(header: IndexHeader, bytes: Uint8Array): Map<string, Column> {
-  if (bytes.byteOffset % COLUMN_ALIGNMENT !== 0) bytes = bytes.slice();
+  bytes = aligned(bytes);
   const columns = new Map<string, Column>();
   let at = 0;
   for (const { name, type, length } of header.columns) {
@@ -246,6 +259,30 @@ export function readColumns(header: IndexHeader, bytes: Uint8Array): Map<string,
   }
   if (at !== bytes.byteLength) throw new IndexFormatError(`the columns hold ${bytes.byteLength} bytes, the header lists ${at}`);
   return columns;
+}
+
+/** The encoded form each decoded corpus was decoded from (its postings since turned from gaps into ids, in place). */
+const decodedFrom = new WeakMap<Corpus, EncodedCorpus>();
+
+/**
+ * The encoded form `corpus` was decoded from, as a fresh copy that decodes again (postings as gaps): what a thread
+ * that holds a loaded index hands to an index worker, instead of the worker reading the saved file again. Undefined
+ * for a corpus that was built, not decoded.
+ */
+export function encodedFormOf(corpus: Corpus): EncodedCorpus | undefined {
+  const encoded = decodedFrom.get(corpus);
+  if (encoded === undefined) return undefined;
+  const columns = encoded.columns.slice();
+  const named = readColumns(encoded.header, columns);
+  writeGaps(named.get('postingGaps') as Int32Array, named.get('postingOffsets') as Int32Array);
+  return { header: encoded.header, columns, text: encoded.text };
+}
+
+/** Turns ascending ids into gaps within each term's postings, in place. */
+function writeGaps(ids: Int32Array, offsets: Int32Array): void {
+  for (let term = 0; term + 1 < offsets.length; term++) {
+    for (let at = offsets[term + 1]! - 1; at > offsets[term]!; at--) ids[at] = ids[at]! - ids[at - 1]!;
+  }
 }
 
 export interface DecodeOptions {
@@ -261,7 +298,8 @@ export interface DecodeOptions {
  */
 export function decodeCorpus(encoded: EncodedCorpus, options: DecodeOptions = {}): Corpus {
   const { header, text } = encoded;
-  const columns = readColumns(header, encoded.columns);
+  const columnBytes = aligned(encoded.columns);
+  const columns = readColumns(header, columnBytes);
   const { passages: n, terms: termCount, postings } = header.counts;
   if (header.sources.length !== header.counts.sources || header.skipped.length !== header.counts.skipped) {
     throw new IndexFormatError(`the header lists ${header.sources.length} sources and ${header.skipped.length} skipped files, its counts say ${header.counts.sources} and ${header.counts.skipped}`);
@@ -349,17 +387,21 @@ export function decodeCorpus(encoded: EncodedCorpus, options: DecodeOptions = {}
     size: signatureSizes[index]!,
   }));
 
-  return assemble({
+  const corpus = assemble({
     builtAt: header.builtAt,
     sources: header.sources,
     signatures,
     passages: lazyArray(n, passageAt.passage),
     repeated,
+    textKeys: { passages: column('textKeys', n, 'Float64'), repeated: column('repeatedTextKeys', r, 'Float64') },
     table,
     skipped: header.skipped,
+    fileStamps: new Map(header.fileStamps.map(([path, size, mtimeNs]) => [path, { size, mtimeNs }])),
     // Scored now, as part of loading, so that the first question does not pay for it (unless it is only built upon).
     ...(options.score === false ? {} : { impacts: scoreImpacts(table) }),
   });
+  decodedFrom.set(corpus, { header, columns: columnBytes, text });
+  return corpus;
 }
 
 interface PassageColumnNames {

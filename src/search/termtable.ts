@@ -178,7 +178,8 @@ class GrowingCounts {
 /** The same values in the narrowest unsigned array that holds them. */
 export function narrowest(values: Uint32Array): Counts {
   let max = 0;
-  for (const value of values) if (value > max) max = value;
+  // An indexed loop: iterating a typed array with for…of took most of a merge's time at a million postings.
+  for (let at = 0; at < values.length; at++) if (values[at]! > max) max = values[at]!;
   if (max <= 0xff) return new Uint8Array(values);
   if (max <= 0xffff) return new Uint16Array(values);
   return values;

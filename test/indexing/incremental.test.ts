@@ -1,9 +1,9 @@
-import { cp, mkdtemp, readFile, rm, unlink, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, rm, unlink, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { answerQuestion } from '../../src/answer/answer.js';
-import { buildIncrementally, reusableIn, skippedAgainIn } from '../../src/indexing/incremental.js';
+import { buildIncrementally, knownHashIn, RACY_MARGIN_MS, reusableIn, skippedAgainIn } from '../../src/indexing/incremental.js';
 import { loadSeeds } from '../../src/ingest/index.js';
 import { buildCorpus, type Corpus } from '../../src/search/corpus.js';
 import { decodeCorpus, encodeCorpus, IndexFormatError, readColumns, type EncodedCorpus } from '../../src/search/envelope.js';
@@ -141,5 +141,101 @@ describe('an incremental build', () => {
     expect(() => decodeCorpus(edited('repeatedPosition', 1, 0))).toThrow(/repeated passage 1 of all is out of order/);
     expect(() => decodeCorpus(edited('repeatedEnd', 0, 1e6))).toThrow(/repeated passage 0 of all: text of \d+ characters for the range/);
     expect(() => decodeCorpus(edited('repeatedSource', 2, 0))).toThrow(IndexFormatError);
+  });
+});
+
+describe('an incremental build trusting file stamps (size and modification time)', () => {
+  let dir: string;
+  let seeds: string;
+  /** Well before BUILT_AT: outside the racy window. */
+  const LONG_AGO = new Date('2025-06-01T00:00:00.000Z');
+  const builtAtMs = Date.parse(BUILT_AT);
+
+  beforeEach(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'quoth-stamps-'));
+    seeds = path.join(dir, 'seeds');
+    await cp(SEEDS_DIR, seeds, { recursive: true });
+    await writeFile(path.join(seeds, 'ferry.txt'), 'The ferry carried 300 passengers across the bay on Monday.');
+    await writeFile(path.join(seeds, 'stub.md'), '---\ntitle: Stub\n---\n');
+    for (const name of await readdir(seeds)) await utimes(path.join(seeds, name), LONG_AGO, LONG_AGO);
+  });
+  afterEach(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  /** A full build saved with the stamps of the files it hashed, and loaded back, as the index worker does. */
+  async function savedBuild(): Promise<Corpus> {
+    const loaded = await loadSeeds(seeds);
+    return decodeCorpus(encodeCorpus(await buildCorpus(loaded.articles, loaded.skipped, BUILT_AT), loaded.stamps));
+  }
+
+  const incrementally = (previous: Corpus): ReturnType<typeof loadSeeds> =>
+    loadSeeds(seeds, { reuse: reusableIn(previous), skipAgain: skippedAgainIn(previous), knownHash: knownHashIn(previous) });
+
+  it('reads no file whose size and modification time are those the index recorded, not even a skipped one', async () => {
+    const previous = await savedBuild();
+    expect(previous.fileStamps?.size).toBe(7);
+    const loaded = await incrementally(previous);
+    expect(loaded.hashed).toBe(0);
+    expect(loaded.articles).toEqual([]);
+    expect(loaded.reused).toHaveLength(6);
+    expect(loaded.skipped.map((file) => path.basename(file.path))).toEqual(['stub.md']);
+    expect(encodeCorpus(buildIncrementally(previous, loaded, BUILT_AT).corpus, loaded.stamps)).toEqual(encodeCorpus(previous));
+
+    // Other bytes of the same size behind the same stamp are taken for the bytes hashed: proof the file was not read.
+    const ferry = path.join(seeds, 'ferry.txt');
+    await writeFile(ferry, 'The ferry carried 900 passengers across the bay on Monday.');
+    await utimes(ferry, LONG_AGO, LONG_AGO);
+    const unread = await incrementally(previous);
+    expect(unread.hashed).toBe(0);
+    expect(unread.reused.map((file) => path.basename(file.path))).toContain('ferry.txt');
+  });
+
+  it('reads a file edited to the same size within the racy window before the build, and answers as a full rebuild', async () => {
+    // Last modified a moment before the previous build started: a write in the same tick would leave the same stamp.
+    const ferry = path.join(seeds, 'ferry.txt');
+    const racy = new Date(builtAtMs - RACY_MARGIN_MS / 2);
+    await utimes(ferry, racy, racy);
+    const previous = await savedBuild();
+    await writeFile(ferry, 'The ferry carried 900 passengers across the bay on Monday.');
+    await utimes(ferry, racy, racy);
+    expect(previous.fileStamps?.get(`${seeds.split(path.sep).join('/')}/ferry.txt`)).toMatchObject({ size: (await readFile(ferry)).length });
+
+    const loaded = await incrementally(previous);
+    expect(loaded.hashed).toBe(1);
+    expect(loaded.articles.map((article) => path.basename(article.source.path))).toEqual(['ferry.txt']);
+    const corpus = buildIncrementally(previous, loaded, BUILT_AT).corpus;
+    const full = await fullBuild(seeds);
+    expect(encodeCorpus(corpus)).toEqual(encodeCorpus(full));
+    const question = 'How many passengers did the ferry carry?';
+    expect(answerQuestion(corpus, question)).toEqual(answerQuestion(full, question));
+    expect(answerQuestion(corpus, question).answer).toBe('900 passengers');
+  });
+
+  it('hashes a file touched but unchanged, keeps its passages unparsed, and records its new stamp', async () => {
+    const previous = await savedBuild();
+    const ferry = path.join(seeds, 'ferry.txt');
+    const touched = new Date('2025-07-01T00:00:00.000Z');
+    await utimes(ferry, touched, touched);
+    const loaded = await incrementally(previous);
+    expect(loaded.hashed).toBe(1);
+    expect(loaded.articles).toEqual([]);
+    expect(loaded.reused.map((file) => path.basename(file.path))).toContain('ferry.txt');
+    const shown = `${seeds.split(path.sep).join('/')}/ferry.txt`;
+    expect(loaded.stamps.get(shown)?.mtimeNs).toBe(String(BigInt(touched.getTime()) * 1_000_000n));
+
+    const next = decodeCorpus(encodeCorpus(buildIncrementally(previous, loaded, BUILT_AT).corpus, loaded.stamps));
+    expect((await incrementally(next)).hashed).toBe(0);
+  });
+
+  it('trusts no stamp of a file that is now of another size, or of an index with no stamps', async () => {
+    const previous = await savedBuild();
+    const known = knownHashIn(previous);
+    const shown = `${seeds.split(path.sep).join('/')}/ferry.txt`;
+    const stamp = previous.fileStamps!.get(shown)!;
+    expect(known({ path: shown, stamp })).toBe(previous.sources.find((indexed) => indexed.source.path === shown)?.sha256);
+    expect(known({ path: shown, stamp: { ...stamp, size: stamp.size + 1 } })).toBeUndefined();
+    expect(known({ path: shown, stamp: { ...stamp, mtimeNs: String(BigInt(stamp.mtimeNs) + 1n) } })).toBeUndefined();
+    expect(knownHashIn(await fullBuild(seeds))({ path: shown, stamp })).toBeUndefined();
   });
 });

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { answerQuestion } from '../../src/answer/answer.js';
-import { decodeCorpus, encodeCorpus, IndexFormatError, readColumns, readHeader, SCHEMA_VERSION, type EncodedCorpus } from '../../src/search/envelope.js';
+import { decodeCorpus, encodedFormOf, encodeCorpus, IndexFormatError, readColumns, readHeader, SCHEMA_VERSION, type EncodedCorpus } from '../../src/search/envelope.js';
 import { INDEX_FILE, loadSavedCorpus, removeLeftoverTemporaries, saveCorpus } from '../../src/search/store.js';
 import { corpusOf, seedCorpus } from '../helpers.js';
 import { articleFrom } from '../ingest/helpers.js';
@@ -39,6 +39,21 @@ describe('the saved index', () => {
     const decoded = decodeCorpus(encodeCorpus(corpus));
     expect(decoded.passages.map((passage) => passage.code ?? false)).toEqual([false, true]);
     expect(decoded.passages).toEqual(corpus.passages);
+  });
+
+  it('gives a decoded index back in its encoded form, to hand to another thread, without disturbing it', async () => {
+    const corpus = await seedCorpus();
+    const encoded = encodeCorpus(corpus);
+    const decoded = decodeCorpus(structuredClone(encoded));
+    expect(encodedFormOf(corpus)).toBeUndefined();
+    const handed = encodedFormOf(decoded);
+    expect(handed).toEqual(encoded);
+    // A copy: decoding it (which turns its postings into ids in place) leaves the index it came from as it was.
+    const again = decodeCorpus(handed!);
+    expect(again.table).toEqual(corpus.table);
+    expect(decoded.table).toEqual(corpus.table);
+    expect(encodedFormOf(again)).toEqual(encoded);
+    for (const question of QUESTIONS) expect(answerQuestion(again, question)).toEqual(answerQuestion(corpus, question));
   });
 
   it('replaces the JSON index of earlier versions when it saves', async () => {

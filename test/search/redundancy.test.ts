@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Passage } from '../../src/model.js';
-import { repeatedPassages } from '../../src/search/redundancy.js';
+import { repeatedPassages, textKey } from '../../src/search/redundancy.js';
 import { corpusOf, plainArticle } from '../helpers.js';
 
 /** The rule as first written, with a Set per text and per source: what the numbered tables must give. */
@@ -122,3 +122,13 @@ describe('text held twice is indexed once', () => {
   });
 });
 
+describe('textKey', () => {
+  it('is the same for texts that differ only in white space and case, and differs otherwise', () => {
+    expect(textKey('The  bridge\nreopened\ton Monday.')).toBe(textKey('the bridge reopened on monday.'));
+    expect(textKey('The bridge reopened on Monday.')).not.toBe(textKey('The bridge reopened on Tuesday.'));
+    expect(textKey('ab')).not.toBe(textKey('ba'));
+    expect(Number.isSafeInteger(textKey('Ünïcödé — text'))).toBe(true);
+    const keys = new Set(Array.from({ length: 20000 }, (_, n) => textKey(`passage number ${n} of the corpus`)));
+    expect(keys.size).toBe(20000);
+  });
+});
