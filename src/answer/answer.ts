@@ -421,14 +421,28 @@ function toQuote(corpus: Corpus, group: RankedSentence[], ranked: RankedSentence
   };
 }
 
+/** The closest passages, one sentence each; a sentence another source prints alike is offered once, naming that source. */
 function relatedReading(corpus: Corpus, ranked: RankedSentence[]): Quote[] {
   const seen = new Set<number>();
   const related: Quote[] = [];
+  const statements: Int32Array[] = [];
+  const ids = new Map<string, number>();
   for (const sentence of ranked) {
     if (related.length >= RELATED_PASSAGES || sentence.coverage === 0) break;
     const passage = sentence.view.passage;
     if (seen.has(passage.id)) continue;
     seen.add(passage.id);
+    const terms = contentIds(sentence.view.tokens, ids);
+    const same = statements.findIndex((statement) => sameStatement(statement, terms));
+    if (same !== -1) {
+      const quote = related[same]!;
+      if (!quote.supportedBy.includes(passage.sourceId)) {
+        quote.alsoIn.push(sourceRef(corpus, passage.sourceId));
+        quote.supportedBy.push(passage.sourceId);
+      }
+      continue;
+    }
+    statements.push(terms);
     related.push({
       text: sentence.view.text,
       source: sourceRef(corpus, passage.sourceId),

@@ -255,6 +255,7 @@ function quoteWithSource(quote: Quote, number: number, answer: Answer, budget: B
   const source = quote.source;
   const details = [source.outlet?.trim() ? fitText(source.outlet.trim(), Math.min(60, budget.label)) : null, source.published].filter(Boolean);
   const lines = [`> ${fitText(quote.text, budget.quote)}`, `**[${number}]** ${[titleLink(source, budget), ...details].join(' · ')}`];
+  if (related && quote.alsoIn.length > 0) lines.push(`also ${joinWithin(quote.alsoIn.map((other) => shortLabel(other, Math.min(60, budget.label))), budget.list)}.`);
   if (!related) {
     const also =
       quote.alsoIn.length > 0

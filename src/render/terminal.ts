@@ -48,6 +48,7 @@ function quoteLines(quote: Quote, number: number | null, style: Style): string[]
   const marker = number === null ? '  -' : `  [${number}]`;
   const lines = [`${marker} “${quote.text}”`, `     ${style.dim(`— ${describeSource(quote.source)} (${quote.source.path})`)}`];
   if (quote.source.url !== null) lines.push(`     ${style.dim(quote.source.url)}`);
+  if (number === null && quote.alsoIn.length > 0) lines.push(`     ${style.dim(`also in ${quote.alsoIn.map((source) => source.path).join(', ')}`)}`);
   return lines;
 }
 

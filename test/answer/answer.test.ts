@@ -42,6 +42,15 @@ describe('answerQuestion', () => {
     expect(answer.related.length).toBeGreaterThan(0);
   });
 
+  it('offers a sentence two sources print alike once as related reading, naming the other source', async () => {
+    const story = 'Firefighters worked through the night to put out fires at the harbour warehouses.';
+    const corpus = await corpusOf([plainArticle('wire', story), plainArticle('copy', `${story} Officials gave no figures.`)]);
+    const answer = answerQuestion(corpus, 'How much did the warehouse fires cost the harbour?');
+    expect(answer.status).toBe('no_answer');
+    expect(answer.related.map((quote) => quote.text)).toEqual([story]);
+    expect(answer.related[0]?.alsoIn.map((source) => source.id)).toHaveLength(1);
+  });
+
   it('says no answer to a question made only of common words', async () => {
     const corpus = await corpusOf([harbour, weather]);
     expect(answerQuestion(corpus, 'What is it that they did there?').status).toBe('no_answer');

@@ -193,6 +193,13 @@ describe('renderAnswer', () => {
     expect(embed?.description).not.toContain('Reported by');
   });
 
+  it('names the other sources that print a related passage alike, under it', () => {
+    const rendered = renderAnswer(
+      answer({ question: 'What is the capital of France?', status: 'no_answer', answer: null, related: [quote('Smoke hung over the capital.', bbc, { alsoIn: [metro] })] }),
+    );
+    expect(rendered.embeds[0]?.description).toContain('> Smoke hung over the capital.\n**[1]** Record attack · BBC · 2025-07-04\nalso Metro.');
+  });
+
   it('escapes article text: no markdown, links or mentions survive from a quote, title or outlet', () => {
     const evil = source('evil', { title: '**Click** [here](https://evil.example)', outlet: '@everyone', url: null });
     const rendered = renderAnswer(
