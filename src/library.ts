@@ -64,7 +64,12 @@ export async function openLibraryWithReport(options: LibraryOptions): Promise<Op
   if (options.fromScratch) return build(options, log, 'a rebuild from scratch was asked for', true);
   const sameIndexer = (await savedIndexerStamp(options.indexDir)) === (await indexingCodeStamp());
   const otherIndexer = 'the saved index was built by another version of Quoth';
-  if (options.forceRebuild) return sameIndexer ? build(options, log, 'a rebuild was asked for') : build(options, log, otherIndexer, true);
+  if (options.forceRebuild) {
+    if (!sameIndexer) return build(options, log, otherIndexer, true);
+    // Loaded here rather than in the worker, so that what the rebuild changed can be told.
+    const saved = await loadSavedCorpus(options.indexDir);
+    return build(options, log, 'a rebuild was asked for', false, saved.ok ? saved.corpus : undefined);
+  }
 
   // Loaded first: the files whose size and modification time it recorded, unchanged, are not read to be hashed.
   const saved = await loadSavedCorpus(options.indexDir);
@@ -98,8 +103,10 @@ function seedOptions(options: LibraryOptions): { maxFileBytes?: number } {
 
 async function build(options: LibraryOptions, log: Log, reason: string, fromScratch = false, previous?: Corpus): Promise<OpenedLibrary> {
   log.info(`Building the index: ${reason}`);
-  const { corpus, removed } = await buildFromSeeds(options, log, fromScratch, previous);
+  const started = performance.now();
+  const { corpus, removed, filesRead, filesHashed } = await buildFromSeeds(options, log, fromScratch, previous);
   log.info(`Indexed ${corpus.sources.length} sources, ${corpus.passages.length} passages`);
+  if (previous !== undefined) log.info(`Since the saved index: ${changesLine({ ...compare(previous, corpus, performance.now() - started), filesRead, filesHashed })}`);
   return { library: new Library(corpus, options), origin: { loaded: false, reason }, removed };
 }
 
@@ -216,13 +223,17 @@ export class Library implements Quoth {
     const { corpus: next, filesRead, filesHashed, steps } = await buildFromSeeds(this.options, log, false, this.corpus);
     const report = { ...compare(this.corpus, next, performance.now() - started), filesRead, filesHashed, steps };
     this.adopt(next);
-    log.info(
-      `Reindexed: ${report.added.length} added, ${report.changed.length} changed, ${report.removed.length} removed, ` +
-        `${report.skipped.length} skipped (${filesRead} files read, ${filesHashed} hashed); ${report.passages} passages (+${report.passageChanges.added} −${report.passageChanges.removed}) ` +
-        `in ${Math.round(report.durationMs)} ms`,
-    );
+    log.info(`Reindexed: ${changesLine(report)}`);
     return report;
   }
+}
+
+function changesLine(report: ReturnType<typeof compare> & { filesRead: number; filesHashed: number }): string {
+  return (
+    `${report.added.length} added, ${report.changed.length} changed, ${report.removed.length} removed, ` +
+    `${report.skipped.length} skipped (${report.filesRead} files read, ${report.filesHashed} hashed); ${report.passages} passages (+${report.passageChanges.added} −${report.passageChanges.removed}) ` +
+    `in ${Math.round(report.durationMs)} ms`
+  );
 }
 
 function compare(previous: Corpus, next: Corpus, durationMs: number): ReindexReport & { passageChanges: { added: number; removed: number } } {

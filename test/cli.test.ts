@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -103,6 +103,17 @@ describe('the command line', () => {
       expect(run.stderr).toMatch(/warning: Quoth: seeds folder not found: .*answering from the saved index/);
     }
     expect((await cli(['index', '--seeds', seeds, '--index', index])).code).toBe(2);
+  });
+
+  it('says what a rebuild changed: files added, changed and removed, files read, passages that came and went', async () => {
+    const seeds = path.join(root, 'seeds-changing');
+    const index = path.join(root, 'index-changing');
+    await cp(SEEDS_DIR, seeds, { recursive: true });
+    expect((await cli(['index', '--seeds', seeds, '--index', index])).code).toBe(0);
+    await writeFile(path.join(seeds, 'harbour.txt'), 'The harbour of Fjordby reopened on Monday after a storm closed it for three days.\n');
+    const run = await cli(['index', '--seeds', seeds, '--index', index]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toMatch(/Since the saved index: 1 added, 0 changed, 0 removed, 0 skipped \(1 files? read, \d+ hashed\); \d+ passages \(\+1 −0\)/);
   });
 
   it('lists the sources as JSON', async () => {
