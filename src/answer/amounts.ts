@@ -1,7 +1,7 @@
 /** Amounts and measures: sums with their sign, scale and unit, shares, sizes, figures per unit. */
 import { clauseHoldsPredicate, closeness, hasPunctuationBetween, isDateOrYear, isPastMention, isTimeOffset, quantifiedNoun } from './mentions.js';
 import { formatValue, type NumberMention } from './numbers.js';
-import { ASKS_SHARE, ASKS_SUM, type Question, rateUnitOf } from './question.js';
+import { ASKS_SHARE, ASKS_SUM, type Question } from './question.js';
 import { distanceToTerms, numbersIn, type SentenceView, sliceTokens } from './sentence.js';
 import type { CountAnswer, TermWeights } from './short-answer.js';
 
@@ -100,7 +100,7 @@ function amountSpan(view: SentenceView, mention: NumberMention): AmountSpan {
 export function extractAmount(view: SentenceView, question: Question, weights: TermWeights): CountAnswer | null {
   const asksShare = ASKS_SHARE.test(question.text);
   const asksSum = !asksShare && ASKS_SUM.test(question.text);
-  const rateUnit = rateUnitOf(question.text);
+  const { rateUnit } = question;
   let best: CountAnswer | null = null;
   for (const mention of numbersIn(view)) {
     if (isDateOrYear(view, mention) || isPastMention(view, mention) !== question.asksAboutPast || isTimeOffset(view, mention)) continue;

@@ -26,6 +26,8 @@ export interface Question {
   terms: QuestionTerm[];
   /** Asks about an earlier event ("previous record", "last week"). */
   asksAboutPast: boolean;
+  /** The unit a "how much per share / a barrel …" question asks a figure per, as a term; null when it asks none. */
+  rateUnit: string | null;
   /** Asks what something is or means ("what is X", "what does X do / mean / stand for", "X meaning?"). */
   asksDefinition: boolean;
   /** Indices into `terms` of the X a definition question asks about; empty when it asks none. */
@@ -71,10 +73,10 @@ export const ASKS_SHARE = /\b(?:what|which)\s+(?:percentage|percent|proportion|f
 export const ASKS_SUM = /\b(?:costs?|price[sd]?|pa(?:y|ys|id)|spen[dt]|spends|worth|fees?|charged?)\b/i;
 
 /** "How much per share …", "how much a barrel", "what price per tonne": a figure stated per unit; the unit is group 1 or 2. */
-export const ASKS_RATE = /\b(?:per|each)\s+(\p{L}+)|\bhow\s+much\s+(?:an?|per|each)\s+(\p{L}+)/iu;
+const ASKS_RATE = /\b(?:per|each)\s+(\p{L}+)|\bhow\s+much\s+(?:an?|per|each)\s+(\p{L}+)/iu;
 
 /** The unit a rate question asks a figure per ("share", "barrel"), as a term; null when it asks none. */
-export function rateUnitOf(text: string): string | null {
+function rateUnitOf(text: string): string | null {
   const match = ASKS_RATE.exec(text);
   const word = match?.[1] ?? match?.[2];
   const term = word === undefined ? '' : (tokenize(word)[0]?.term ?? '');
@@ -163,6 +165,7 @@ export function analyzeQuestion(text: string): Question {
     focus: kind === 'count' ? focusOf(asked) : kind === 'quantity' ? measureOf(asked) : kind === 'entity' ? askedNounOf(asked) : null,
     terms,
     asksAboutPast: tokens.some((token) => PAST_MARKERS.has(token.term)),
+    rateUnit: rateUnitOf(text),
     asksDefinition,
     topic,
     abbreviations: kind === 'expansion' || asksDefinition ? abbreviationsIn(tokens, topic.length === 1 ? terms[topic[0]!]!.raw : null) : [],
