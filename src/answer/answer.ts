@@ -216,6 +216,12 @@ function rankSentences(corpus: Corpus, question: Question, weights: number[], mo
     const pageKey = contentSetOf(headingKey(title));
     const pageMatch = question.topic.length === 0 || !namesOnly(pageKey, topicForms) ? 0 : topicMatch(question, weights, pageKey);
     const earlier = entryMatch > 0 || pageMatch > 0 ? proseEarlier(corpus, passage, pageMatch > 0) : { section: 0, page: 0 };
+    let contextVersionRead: ShortAnswer | null | undefined;
+    // Read once per passage, and only when a sentence of it states no version itself.
+    const contextVersion = (): ShortAnswer | null => {
+      if (contextVersionRead === undefined) contextVersionRead = versionInContext(corpus, passage, title, question, weights);
+      return contextVersionRead;
+    };
     let proseBefore = entryMatch > 0 ? earlier.section : 0;
     let proseBeforeInPage = earlier.page;
     views.forEach((view, position) => {
@@ -238,7 +244,7 @@ function rankSentences(corpus: Corpus, question: Question, weights: number[], mo
         else if (term.forms.some((form) => headingTerms.has(form))) inHeading += weight;
         else if (holdsTerm(views[position - 1], termIndex) || holdsTerm(views[position + 1], termIndex)) nearby += weight;
       });
-      const short = extractAnswer(view, question, weights, isCommon) ?? versionInContext(corpus, passage, title, question, weights);
+      const short = extractAnswer(view, question, weights, isCommon) ?? contextVersion();
       const asksForType = question.kind !== 'other';
       const features: Features = {
         coverage: covered / knownWeight,
