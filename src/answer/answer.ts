@@ -391,17 +391,32 @@ function compactness(view: SentenceView): number {
   return positions.length / span;
 }
 
+/** Sentences grouped as they come, so that each group holds one statement and its near-copies in other sources. */
+class StatementGroups {
+  readonly groups: RankedSentence[][] = [];
+  private readonly terms: Int32Array[] = [];
+  private readonly ids = new Map<string, number>();
+
+  /** Adds a sentence to the group of its statement, or opens a new group for it; true when it opened one. */
+  add(sentence: RankedSentence): boolean {
+    const terms = contentIds(sentence.view.tokens, this.ids);
+    const at = this.terms.findIndex((existing) => sameStatement(existing, terms));
+    if (at === -1) {
+      this.terms.push(terms);
+      this.groups.push([sentence]);
+      return true;
+    }
+    const members = this.groups[at]!;
+    if (!members.some((member) => member.view.passage.sourceId === sentence.view.passage.sourceId)) members.push(sentence);
+    return false;
+  }
+}
+
 /** Ranked sentences grouped so that each group holds one statement and its near-copies in other sources. */
 function groupStatements(ranked: RankedSentence[]): RankedSentence[][] {
-  const groups: { terms: Int32Array; members: RankedSentence[] }[] = [];
-  const ids = new Map<string, number>();
-  for (const sentence of ranked) {
-    const terms = contentIds(sentence.view.tokens, ids);
-    const group = groups.find((existing) => sameStatement(existing.terms, terms));
-    if (group === undefined) groups.push({ terms, members: [sentence] });
-    else if (!group.members.some((member) => member.view.passage.sourceId === sentence.view.passage.sourceId)) group.members.push(sentence);
-  }
-  return groups.map((group) => group.members);
+  const statements = new StatementGroups();
+  for (const sentence of ranked) statements.add(sentence);
+  return statements.groups;
 }
 
 function toQuote(corpus: Corpus, group: RankedSentence[], ranked: RankedSentence[], threshold: number): Quote {
@@ -430,34 +445,23 @@ function toQuote(corpus: Corpus, group: RankedSentence[], ranked: RankedSentence
 /** The closest passages, one sentence each; a sentence another source prints alike is offered once, naming that source. */
 function relatedReading(corpus: Corpus, ranked: RankedSentence[]): Quote[] {
   const seen = new Set<number>();
-  const related: Quote[] = [];
-  const statements: Int32Array[] = [];
-  const ids = new Map<string, number>();
+  const statements = new StatementGroups();
   for (const sentence of ranked) {
-    if (related.length >= RELATED_PASSAGES || sentence.coverage === 0) break;
-    const passage = sentence.view.passage;
-    if (seen.has(passage.id)) continue;
-    seen.add(passage.id);
-    const terms = contentIds(sentence.view.tokens, ids);
-    const same = statements.findIndex((statement) => sameStatement(statement, terms));
-    if (same !== -1) {
-      const quote = related[same]!;
-      if (!quote.supportedBy.includes(passage.sourceId)) {
-        quote.alsoIn.push(sourceRef(corpus, passage.sourceId));
-        quote.supportedBy.push(passage.sourceId);
-      }
-      continue;
-    }
-    statements.push(terms);
-    related.push({
-      text: sentence.view.text,
-      source: sourceRef(corpus, passage.sourceId),
-      alsoIn: [],
-      corroboration: 1,
-      supportedBy: [passage.sourceId],
-      start: sentence.view.range.start,
-      end: sentence.view.range.end,
-    });
+    if (statements.groups.length >= RELATED_PASSAGES || sentence.coverage === 0) break;
+    if (seen.has(sentence.view.passage.id)) continue;
+    seen.add(sentence.view.passage.id);
+    statements.add(sentence);
   }
-  return related;
+  return statements.groups.map((group) => {
+    const lead = group[0]!;
+    return {
+      text: lead.view.text,
+      source: sourceRef(corpus, lead.view.passage.sourceId),
+      alsoIn: group.slice(1).map((member) => sourceRef(corpus, member.view.passage.sourceId)),
+      corroboration: 1,
+      supportedBy: group.map((member) => member.view.passage.sourceId),
+      start: lead.view.range.start,
+      end: lead.view.range.end,
+    };
+  });
 }
