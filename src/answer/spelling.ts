@@ -10,7 +10,7 @@ import type { Corpus } from '../search/corpus.js';
 import { documentFrequency } from '../search/impacts.js';
 import { SPELLING_OPTIONS } from '../search/options.js';
 import { computeTerm } from '../text/terms.js';
-import type { Question } from './question.js';
+import type { Question, QuestionTerm } from './question.js';
 
 const MIN_LENGTH = 4;
 /** Terms this long may be two edits away; shorter ones one. */
@@ -53,65 +53,136 @@ function spellableWords(corpus: Corpus): Map<string, { word: string; term: strin
 
 export function correctSpelling(corpus: Corpus, question: Question): { question: Question; corrections: Correction[] } {
   const corrections: Correction[] = [];
-  const terms = question.terms.map((term) => {
-    if (term.forms.some((form) => documentFrequency(corpus.impacts, form) > 0)) return term;
-    const form = term.forms[0]!;
-    if (form.length < MIN_LENGTH || /\d/u.test(form) || isEnglishWord(term.raw)) return term;
-    const written = term.raw.toLowerCase();
-    const allowed = written.length >= TWO_EDITS_FROM ? 2 : 1;
-    let best = null as { term: string; word: string | null; distance: number; frequency: number } | null;
-    const consider = (candidate: string, distance: number, word: string | null): void => {
-      const frequency = documentFrequency(corpus.impacts, candidate);
-      if (frequency === 0 || distance > allowed) return;
-      if (best === null || distance < best.distance || (distance === best.distance && frequency > best.frequency)) best = { term: candidate, word, distance, frequency };
-    };
-    // Terms of the corpus a few edits from the written term ("klitchko" → "klitschko"; MiniSearch counts a swap as
-    // two edits, so a swapped name is found only from seven letters up)…
-    const seen = new Set<string>();
-    for (const result of corpus.search.search(form, { ...SPELLING_OPTIONS, fuzzy: allowed, maxFuzzy: allowed }).slice(0, MAX_RESULTS)) {
-      for (const match of result.terms) {
-        if (match === form || seen.has(match)) continue;
-        seen.add(match);
-        consider(match, editDistance(form, match), null);
-      }
-    }
-    // …and English words a few edits from the written word, read as the corpus reads them ("poeple" → "people" → "person").
-    const pool = spellableWords(corpus);
-    for (let length = written.length - allowed; length <= written.length + allowed; length++) {
-      for (const candidate of pool.get(`${written.charAt(0)}${length}`) ?? []) consider(candidate.term, editDistance(written, candidate.word, allowed), candidate.word);
-    }
-    if (best === null) return term;
-    corrections.push({ written: term.raw, term: best.term, word: best.word });
-    return { ...term, forms: [...term.forms, best.term] };
-  });
+  /** For each term of the question, where it (or the words it was split into) now stands. */
+  const moved: number[][] = [];
+  const terms: QuestionTerm[] = [];
+  for (const term of question.terms) {
+    const read = readTerm(corpus, term);
+    if (read.correction !== null) corrections.push(read.correction);
+    moved.push(read.terms.map((_, offset) => terms.length + offset));
+    terms.push(...read.terms);
+  }
   if (corrections.length === 0) return { question, corrections };
   // "how many poeple …" counts people: the focus follows its word's correction.
   const focusIndex = question.terms.findIndex((term) => term.forms[0] === question.focus);
-  const focus = focusIndex >= 0 && terms[focusIndex] !== question.terms[focusIndex] ? terms[focusIndex]!.forms.at(-1)! : question.focus;
-  return { question: { ...question, terms, focus }, corrections };
+  const focusMoved = focusIndex >= 0 && moved[focusIndex]!.length === 1 ? terms[moved[focusIndex]![0]!]! : undefined;
+  const focus = focusMoved !== undefined && focusMoved !== question.terms[focusIndex] ? focusMoved.forms.at(-1)! : question.focus;
+  const topic = question.topic.flatMap((termIndex) => moved[termIndex]!);
+  return { question: { ...question, terms, focus, topic }, corrections };
 }
 
-/** The closed class of words that say what kind of answer is asked for. */
-const QUESTION_WORDS = ['what', 'which', 'who', 'whom', 'whose', 'when', 'where', 'why', 'how', 'many', 'much'];
+/** A question word as the corpus can read it: as written, corrected, or split into the two words of an identifier. */
+function readTerm(corpus: Corpus, term: QuestionTerm): { terms: QuestionTerm[]; correction: Correction | null } {
+  const unchanged = { terms: [term], correction: null };
+  if (term.forms.some((form) => documentFrequency(corpus.impacts, form) > 0)) return unchanged;
+  const form = term.forms[0]!;
+  if (form.length < MIN_LENGTH || /\d/u.test(form) || isEnglishWord(term.raw)) return unchanged;
+  // The same letters, written as the corpus joins them, beat any correction.
+  const split = splitIdentifier(corpus, term);
+  if (split !== null) return split;
+  const written = term.raw.toLowerCase();
+  const allowed = written.length >= TWO_EDITS_FROM ? 2 : 1;
+  let best = null as { term: string; word: string | null; distance: number; frequency: number } | null;
+  const consider = (candidate: string, distance: number, word: string | null): void => {
+    const frequency = documentFrequency(corpus.impacts, candidate);
+    if (frequency === 0 || distance > allowed) return;
+    if (best === null || distance < best.distance || (distance === best.distance && frequency > best.frequency)) best = { term: candidate, word, distance, frequency };
+  };
+  // Terms of the corpus a few edits from the written term ("klitchko" → "klitschko"; MiniSearch counts a swap as
+  // two edits, so a swapped name is found only from seven letters up)…
+  const seen = new Set<string>();
+  for (const result of corpus.search.search(form, { ...SPELLING_OPTIONS, fuzzy: allowed, maxFuzzy: allowed }).slice(0, MAX_RESULTS)) {
+    for (const match of result.terms) {
+      if (match === form || seen.has(match)) continue;
+      seen.add(match);
+      consider(match, editDistance(form, match), null);
+    }
+  }
+  // …and English words a few edits from the written word, read as the corpus reads them ("poeple" → "people" → "person").
+  const pool = spellableWords(corpus);
+  for (let length = written.length - allowed; length <= written.length + allowed; length++) {
+    for (const candidate of pool.get(`${written.charAt(0)}${length}`) ?? []) consider(candidate.term, editDistance(written, candidate.word, allowed), candidate.word);
+  }
+  const found = best as { term: string; word: string | null } | null;
+  if (found === null) return unchanged;
+  return { terms: [{ ...term, forms: [...term.forms, found.term] }], correction: { written: term.raw, term: found.term, word: found.word } };
+}
+
+/** Passages looked at for the two words of a split written together. */
+const SPLIT_EVIDENCE_PASSAGES = 20;
 
 /**
- * A question word mistyped ("how mnay drones …", "waht is …") is read as the question word it is one substitution or
- * swap from, when it is no English word and only one question word is that close ("hwo" could be "how" or "who").
+ * A word written run together ("autocd", "ksharrays") that the corpus writes as two joined words ("AUTO_CD",
+ * "KSH_ARRAYS", "auto-cd"): read as those two words, when some passage writes them joined. Of several splits, the one
+ * whose rarer word is most common.
+ */
+function splitIdentifier(corpus: Corpus, term: QuestionTerm): { terms: QuestionTerm[]; correction: Correction } | null {
+  const written = term.raw.toLowerCase();
+  if (!/^\p{L}+$/u.test(written)) return null;
+  let best: { left: string; right: string; leftTerm: string; rightTerm: string; frequency: number } | null = null;
+  for (let cut = 2; cut <= written.length - 2; cut++) {
+    const left = written.slice(0, cut);
+    const right = written.slice(cut);
+    const leftTerm = computeTerm(left);
+    const rightTerm = computeTerm(right);
+    if (leftTerm === '' || rightTerm === '') continue;
+    const frequency = Math.min(documentFrequency(corpus.impacts, leftTerm), documentFrequency(corpus.impacts, rightTerm));
+    if (frequency > 0 && (best === null || frequency > best.frequency) && writtenJoined(corpus, left, right, leftTerm, rightTerm)) {
+      best = { left, right, leftTerm, rightTerm, frequency };
+    }
+  }
+  if (best === null) return null;
+  const rawAt = (from: number, to: number): string => term.raw.slice(from, to);
+  return {
+    terms: [
+      { ...term, forms: [best.leftTerm], raw: rawAt(0, best.left.length) },
+      { ...term, forms: [best.rightTerm], raw: rawAt(best.left.length, written.length) },
+    ],
+    correction: { written: term.raw, term: `${best.leftTerm} ${best.rightTerm}`, word: `${best.left}_${best.right}` },
+  };
+}
+
+function writtenJoined(corpus: Corpus, left: string, right: string, leftTerm: string, rightTerm: string): boolean {
+  const joined = new RegExp(`(?<![\\p{L}\\p{N}])${left}[_-]${right}(?![\\p{L}\\p{N}])`, 'iu');
+  const results = corpus.search.search({ combineWith: 'AND', queries: [leftTerm, rightTerm] }, { ...SPELLING_OPTIONS, fuzzy: false });
+  return results.slice(0, SPLIT_EVIDENCE_PASSAGES).some((result) => joined.test(corpus.passages[result.id as number]?.text ?? ''));
+}
+
+/**
+ * The closed class of words that say what kind of answer is asked for: the question words, and the words the kinds
+ * of question are recognised by ("the default port", "the maximum number of …", "which version …").
+ */
+const QUESTION_WORDS = ['what', 'which', 'who', 'whom', 'whose', 'when', 'where', 'why', 'how', 'many', 'much'];
+const KIND_WORDS = ['default', 'defaults', 'maximum', 'minimum', 'limit', 'number', 'version', 'release', 'abbreviation', 'acronym'];
+/** From this length a kind word may also have lost or gained a letter ("nuber", "maxium", "defaultt"). */
+const ANY_EDIT_FROM = 5;
+
+/**
+ * A question word or kind word mistyped ("how mnay drones …", "waht is …", "by defualt") is read as the word it is
+ * one edit from, when it is no English word and only one such word is that close ("hwo" could be "how" or "who").
+ * Short words must keep their length (a substitution or a swap): one inserted or dropped letter turns them into
+ * other words.
  */
 export function correctQuestionWords(text: string): { text: string; corrections: Correction[] } {
   const corrections: Correction[] = [];
   const corrected = text.replace(/\p{L}+/gu, (written) => {
     const lower = written.toLowerCase();
-    if (lower.length < 3 || QUESTION_WORDS.includes(lower)) return written;
+    if (lower.length < 3 || QUESTION_WORDS.includes(lower) || KIND_WORDS.includes(lower)) return written;
     // "whos the mayor", "wheres it": a contraction without its apostrophe.
     const contraction = lower.endsWith('s') && QUESTION_WORDS.includes(lower.slice(0, -1));
-    const near = contraction ? [`${lower.slice(0, -1)}'s`] : QUESTION_WORDS.filter((word) => word.length === lower.length && editDistance(lower, word, 1) === 1);
+    const near = contraction ? [`${lower.slice(0, -1)}'s`] : [...QUESTION_WORDS, ...KIND_WORDS].filter((word) => isOneEditFrom(lower, word));
     // The word list loads only for the rare word this close to a question word.
     if (near.length !== 1 || isEnglishWord(lower)) return written;
     corrections.push({ written, term: '', word: near[0]! });
     return near[0]!;
   });
   return { text: corrected, corrections };
+}
+
+function isOneEditFrom(written: string, word: string): boolean {
+  const sameLength = written.length === word.length;
+  if (!sameLength && (Math.min(written.length, word.length) < ANY_EDIT_FROM || Math.abs(written.length - word.length) > 1)) return false;
+  return editDistance(written, word, 1) === 1;
 }
 
 /**

@@ -26,6 +26,20 @@ describe('spelling correction against the corpus vocabulary', () => {
   });
 });
 
+describe('a word written run together', () => {
+  it('is read as the two words the corpus joins with an underscore or a hyphen ("autocd" → AUTO_CD)', async () => {
+    const corpus = await corpusOf([
+      plainArticle('options', 'AUTO_CD: If a command is the name of a directory, perform the cd command to that directory.\n\nAUTO_LIST: Automatically list choices on an ambiguous completion.'),
+      plainArticle('history', 'The shell can correct the spelling of commands. Auto updates are off by default.'),
+    ]);
+    const answer = answerQuestion(corpus, 'what does autocd do?');
+    expect(answer.didYouMean).toBe('what does auto_cd do?');
+    expect(answer.quotes[0]?.text).toContain('perform the cd command');
+    // "auto" and "update" are both words of the corpus, but it never writes them joined.
+    expect(correctSpelling(corpus, analyzeQuestion('what does autoupdate do?')).question.terms.map((term) => term.raw)).not.toContain('auto');
+  });
+});
+
 describe('"Did you mean"', () => {
   it('shows the question as it was read, with each corrected word as the sources write it, and answers it', async () => {
     const corpus = await corpusOf([
@@ -46,6 +60,13 @@ describe('mistyped question words', () => {
     expect(correctQuestionWords('whos the mayor of kyiv').text).toBe("who's the mayor of kyiv");
     expect(correctQuestionWords('hwo many people died').text).toBe('hwo many people died');
     expect(correctQuestionWords('what does the wen do').corrections).toEqual([]);
+  });
+
+  it('reads a mistyped word that names the kind of answer ("defualt", "nuber", "maxium"), from five letters up also one letter short or long', () => {
+    expect(correctQuestionWords('whats the maximum nuber of attached databases by defualt?').text).toBe('whats the maximum number of attached databases by default?');
+    expect(correctQuestionWords('what is the maxium size of a page').text).toBe('what is the maximum size of a page');
+    expect(correctQuestionWords('which verison added it').text).toBe('which version added it');
+    expect(correctQuestionWords('the limits and defaults of numbers').corrections).toEqual([]);
   });
 
   it('counts what the corrected question asks for', async () => {
