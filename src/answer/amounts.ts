@@ -1,6 +1,6 @@
 /** Amounts and measures: sums with their sign, scale and unit, shares, sizes, figures per unit. */
 import { clauseHoldsPredicate, closeness, hasPunctuationBetween, isDateOrYear, isPastMention, isTimeOffset, quantifiedNoun } from './mentions.js';
-import { formatValue, type NumberMention } from './numbers.js';
+import { formatValue, isNumberWord, type NumberMention } from './numbers.js';
 import { ASKS_SHARE, ASKS_SUM, type Question } from './question.js';
 import { distanceToTerms, numbersIn, type SentenceView, sliceTokens } from './sentence.js';
 import type { CountAnswer, TermWeights } from './short-answer.js';
@@ -79,7 +79,7 @@ function amountSpan(view: SentenceView, mention: NumberMention): AmountSpan {
   if (isShare) end += 1;
   else {
     const unit = view.tokens[mention.to];
-    if (unit !== undefined && unit.term !== '' && /^\p{L}/u.test(unit.raw) && !hasPunctuationBetween(view, mention.to - 1, mention.to)) {
+    if (unit !== undefined && unit.term !== '' && /^\p{L}/u.test(unit.raw) && !isNumberWord(unit.raw) && !hasPunctuationBetween(view, mention.to - 1, mention.to)) {
       last = mention.to;
       end = unit.end - view.range.start;
       isShare = SHARE_WORD.test(unit.raw);

@@ -36,7 +36,14 @@ export function isDateOrYear(view: SentenceView, mention: NumberMention): boolea
   const raw = view.tokens[mention.from]!.raw;
   const around = `${view.tokens[mention.from - 1]?.raw ?? ''} ${view.tokens[mention.to]?.raw ?? ''}`.toLowerCase();
   if (MONTH_WORD.test(around)) return true;
-  return /^(1[89]|20)\d\d$/.test(raw) && !/^\d/.test(view.tokens[mention.to]?.raw ?? 'x');
+  return /^(1[89]|20)\d\d$/.test(raw) && !/^\d/.test(view.tokens[mention.to]?.raw ?? 'x') && !isMoneyOrShare(view, mention);
+}
+
+/** "$2000", "1999%": written with a currency sign or a percent sign, a number is no year. */
+function isMoneyOrShare(view: SentenceView, mention: NumberMention): boolean {
+  const start = view.tokens[mention.from]!.start - view.range.start;
+  const end = view.tokens[mention.to - 1]!.end - view.range.start;
+  return /[$£€¥₹]\s?$/u.test(view.text.slice(Math.max(0, start - 2), start)) || view.text.charAt(end) === '%';
 }
 
 /** "two weeks after", "three days ago": a number that dates something rather than measuring it. */

@@ -122,6 +122,21 @@ function isCapitalised(view: SentenceView, index: number): boolean {
   return true;
 }
 
+/** Characters that glue a word into an identifier or an option: "--get-url", "GIT_DIR", "os.path", "<seconds>". */
+const CODE_GLUE = /[-_.:/<>=$@]/u;
+
+/** No word of prose comes before the token: only code, an option name or an identifier. */
+function opensProse(view: SentenceView, index: number): boolean {
+  for (let before = 0; before < index; before++) {
+    const token = view.tokens[before]!;
+    const start = token.start - view.range.start;
+    const end = token.end - view.range.start;
+    const glued = CODE_GLUE.test(view.text.charAt(start - 1)) || CODE_GLUE.test(view.text.charAt(end));
+    if (/^\p{L}+$/u.test(token.raw) && !glued) return false;
+  }
+  return true;
+}
+
 export function extractName(view: SentenceView, question: Question, weights: TermWeights, isCommon: IsCommon): ShortAnswer | null {
   let best: ShortAnswer | null = null;
   for (const span of nameSpans(view, question)) {
@@ -157,8 +172,9 @@ export function extractName(view: SentenceView, question: Question, weights: Ter
       else if (PLACE_PREPOSITIONS.has(before) || /[’']s$/.test(view.tokens[span.to]!.raw)) score *= 1.3;
       if (isAcronym) score *= 0.5;
     }
-    // A lone capitalised first word is usually just the start of the sentence ("Define how …"), unless possessive.
-    if (span.from === 0 && words === 1 && !/[’']s$/.test(first.raw)) continue;
+    // A lone capitalised first word is usually just the start of the sentence ("Define how …"), unless possessive; so
+    // is the first word after the option or identifier a description starts with ("--get-url Expand the URL …").
+    if (words === 1 && opensProse(view, span.from) && !/[’']s$/.test(first.raw)) continue;
     if (best === null || score > best.score) {
       const after = view.tokens[span.to + 1];
       const withNoun = question.kind === 'place' && after !== undefined && PLACE_NOUNS.test(after.raw) ? sliceTokens(view, span.from, span.to + 1) : text;

@@ -23,6 +23,11 @@ export interface NumberMention {
   to: number;
 }
 
+/** "one", "twelve", "dozen": a word that writes a number. */
+export function isNumberWord(raw: string): boolean {
+  return UNITS.has(raw.toLowerCase());
+}
+
 /** Finds every number in `tokens`. Adjacent number words form one number ("twenty three" → 23). */
 export function findNumbers(tokens: Token[]): NumberMention[] {
   const mentions: NumberMention[] = [];

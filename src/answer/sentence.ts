@@ -97,7 +97,8 @@ const PRONOUN_DETERMINERS = new Set(['each', 'every', 'any', 'no', 'which', 'ano
 
 /**
  * The numbers of a sentence that are quantities: not the digits of a name joined to it by a hyphen ("SHA-1",
- * "PDP-10", "UTF-8") or glued to it in parentheses ("git-merge(1)"), nor the pronoun "one" ("One can specify a default strategy", "no one", "which one").
+ * "PDP-10", "UTF-8") or glued to it in parentheses ("git-merge(1)"), nor a part of an identifier or a date written
+ * with hyphens, nor the pronoun "one" ("One can specify a default strategy", "no one", "which one").
  */
 export function numbersIn(view: SentenceView): NumberMention[] {
   return findNumbers(view.tokens).filter((mention) => {
@@ -105,10 +106,20 @@ export function numbersIn(view: SentenceView): NumberMention[] {
     const before = view.tokens[mention.from - 1];
     const glued = view.text.slice(Math.max(0, first.start - view.range.start - 2), first.start - view.range.start);
     if (before !== undefined && /^\p{L}+$/u.test(before.raw) && before.end + 1 === first.start && glued.endsWith('-')) return false;
+    if (isInHyphenatedCode(view.text, first.start - view.range.start)) return false;
     // An argument glued to a name is part of it: a man page's section ("git-merge(1)"), a call ("f(2)").
     if (before !== undefined && before.end + 1 === first.start && /[\p{L}\p{N}_]\($/u.test(glued)) return false;
     return !(mention.to === mention.from + 1 && first.raw.toLowerCase() === 'one' && isPronounOne(view, mention.from));
   });
+}
+
+/** Three or more digit groups joined by hyphens are an identifier or a date ("R-07343-35026-38447", "555-0142-77"), not quantities; two are a range ("23-26"). */
+function isInHyphenatedCode(text: string, offset: number): boolean {
+  let start = offset;
+  while (start > 0 && /[\p{L}\p{N}-]/u.test(text.charAt(start - 1))) start -= 1;
+  let end = offset;
+  while (end < text.length && /[\p{L}\p{N}-]/u.test(text.charAt(end))) end += 1;
+  return text.slice(start, end).split('-').filter((part) => /\d/u.test(part)).length >= 3;
 }
 
 function isPronounOne(view: SentenceView, index: number): boolean {

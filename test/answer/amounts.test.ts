@@ -63,6 +63,14 @@ describe('amounts: sums of money, shares and sizes', async () => {
     expect(answerQuestion(docs, 'what is the default hash for new repositories?').answer).toBeNull();
   });
 
+  it('does not read a part of an identifier written with hyphens ("R-07343-35026-38447") as a figure, but reads a range ("23-26")', async () => {
+    const spec = 'R-07343-35026-38447 The maximum length of a string or BLOB is set by default at compile time.';
+    const docs = await corpusOf([plainArticle('requirements', spec)]);
+    expect(answerQuestion(docs, 'what is the maximum length of a string?').answer).toBeNull();
+    const report = await corpusOf([plainArticle('report', 'Between 23-26 people were injured in the blast, officials said.')]);
+    expect(answerQuestion(report, 'how many people were injured in the blast?').answer).toBe('26 people');
+  });
+
   it('does not read a man page section ("git-merge(1)") or the pronoun "one" ("One can specify …") as a figure', async () => {
     const manual =
       'One can specify a default strategy for all merges with the --strategy option. See the MERGE STRATEGIES section in git-merge(1) for details.';
@@ -82,6 +90,11 @@ describe('what something costs', () => {
     ]);
     expect(analyzeQuestion('how much will it cost to repair the pipeline?').kind).toBe('amount');
     expect(answerQuestion(corpus, 'how much will it cost to repair the pipeline?').answer).toBe('150 mln dlrs');
+  });
+
+  it('is the sum with its currency sign, even when its digits could be a year ("$2000 one time fee")', async () => {
+    const corpus = await corpusOf([articleFrom('support.txt', 'Annual maintenance for the licence costs $2000 one time fee, paid up front.')]);
+    expect(answerQuestion(corpus, 'how much does the licence maintenance cost?').answer).toBe('$2000');
   });
 });
 

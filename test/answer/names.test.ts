@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { answerQuestion } from '../../src/answer/answer.js';
 import { nameKindOf } from '../../src/text/names.js';
-import { corpusOf } from '../helpers.js';
+import { corpusOf, plainArticle } from '../helpers.js';
 import { articleFrom } from '../ingest/helpers.js';
 
 describe('kinds of names, from a lexicon', () => {
@@ -41,6 +41,14 @@ describe('kinds of names, from a lexicon', () => {
     const corpus = await corpusOf([articleFrom('notes.txt', notes)]);
     expect(['SQLITE_SOURCE_ID', 'Windows', 'Meta/Reintegrate', 'N']).not.toContain(answerQuestion(corpus, 'who won in 2018?').answer);
     expect(answerQuestion(corpus, 'who wrote the library?').answer).toBe('Margaret Holloway');
+  });
+
+  it('does not answer with the capitalised first word of an option\'s description ("--push-url Print the push URL …")', async () => {
+    const manual = '--get-url Expand the URL of the given remote repository, taking any insteadOf setting into account.\n\n--push-url Print the push URL of the remote instead.';
+    const corpus = await corpusOf([plainArticle('remote', manual)]);
+    for (const question of ['which command expands the URL of a remote?', 'what expands the URL?']) {
+      expect(['Expand', 'Print']).not.toContain(answerQuestion(corpus, question).answer);
+    }
   });
 
   it('reads a place typed in lower case as a name, so a question about a place no source names is not answered', async () => {
