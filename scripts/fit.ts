@@ -28,6 +28,7 @@ import { type CorpusFloors, fitWeights, outcomeAt, tops, toVector, type Case, ty
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const WEIGHTS_FILE = path.join(REPO, 'src/answer/ranking-weights.ts');
+const SUPPLEMENTS = [path.join(REPO, 'test', 'dev-nearmiss', 'corpora.json'), path.join(REPO, 'test', 'dev-extra', 'corpora.json')];
 
 /**
  * Where the leave-one-corpus-out check (and `--from-prior`) starts, whatever the weights in use: the engine's former
@@ -60,6 +61,7 @@ const PRIOR: RankingModel = {
     unlikeProse: -0.2,
     inCodeBlock: 0,
     missingName: -0.5,
+    changeNote: 0,
   },
   threshold: 0.5,
 };
@@ -73,14 +75,14 @@ interface Loaded {
   floorQuestions: number;
 }
 
-async function load(spec: SuiteCorpus): Promise<Loaded> {
+async function load(spec: SuiteCorpus, bindsFloor: boolean): Promise<Loaded> {
   const folder = await prepareCorpus(spec, (line) => process.stderr.write(`[${spec.name}] ${line}\n`));
   process.stderr.write(`[${spec.name}] indexing ${folder}\n`);
   const seeds = await loadSeeds(folder);
   const corpus = await buildCorpus(seeds.articles, seeds.skipped, new Date().toISOString());
   const questions = parseCases(await readFile(spec.questions, 'utf8'));
   process.stderr.write(`[${spec.name}] ${corpus.passages.length} passages, ${questions.length} questions\n`);
-  return { name: spec.name, corpus, questions, cases: casesOf(spec.name, corpus, questions, true), floorQuestions: questions.length };
+  return { name: spec.name, corpus, questions, cases: casesOf(spec.name, corpus, questions, bindsFloor), floorQuestions: bindsFloor ? questions.length : 0 };
 }
 
 /** A supplement's questions about a corpus already loaded: they join its cases, but not its floors. */
@@ -221,8 +223,9 @@ async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       suite: { type: 'string', default: path.resolve(REPO, '..', 'shared', 'eval', 'corpora.json') },
-      // More questions about the suite's corpora (same names), fitted on but not held to the floors.
-      supplement: { type: 'string', multiple: true, default: [path.join(REPO, 'test', 'dev-nearmiss', 'corpora.json')] },
+      // More questions, fitted on but not held to the floors: about the suite's corpora (same names), or about
+      // corpora of their own.
+      supplement: { type: 'string', multiple: true, default: SUPPLEMENTS },
       'dry-run': { type: 'boolean', default: false },
       explain: { type: 'boolean', default: false },
       'threshold-only': { type: 'boolean', default: false },
@@ -232,16 +235,17 @@ async function main(): Promise<void> {
   });
   const loaded: Loaded[] = [];
   const places = { file: values.suite, repoRoot: REPO, cacheDir: process.env.QUOTH_EVAL_CACHE ?? path.join(REPO, '.cache', 'eval') };
-  for (const spec of parseSuite(await readFile(values.suite, 'utf8'), places)) loaded.push(await load(spec));
+  for (const spec of parseSuite(await readFile(values.suite, 'utf8'), places)) loaded.push(await load(spec, true));
   for (const file of values.supplement) {
     for (const spec of parseSuite(await readFile(file, 'utf8'), { ...places, file })) {
       const entry = loaded.find((candidate) => candidate.name === spec.name);
-      if (entry === undefined) throw new Error(`${file}: ${spec.name} is not a corpus of ${values.suite}`);
-      await supplement(entry, spec);
+      if (entry === undefined) loaded.push(await load(spec, false));
+      else await supplement(entry, spec);
     }
   }
   const names = loaded.map((entry) => entry.name);
   const cases = loaded.flatMap((entry) => entry.cases);
+
   const of = (name: string): Case[] => cases.filter((testCase) => testCase.corpus === name);
 
   process.stdout.write(`${table('Weights in use', names, (name) => outcomeOf(of(name), RANKING))}\n\n`);

@@ -19,7 +19,7 @@ import { isFigure, type ShortAnswer } from './short-answer.js';
 import { versionsIn } from './spans.js';
 import { analyzeQuestion, type Question } from './question.js';
 import { correctQuestionWords, correctSpelling, type Correction } from './spelling.js';
-import { unlikeProse } from './prose.js';
+import { isChangeNote, unlikeProse } from './prose.js';
 import { viewSentence, type SentenceView } from './sentence.js';
 import { longFormOf } from '../text/abbreviations.js';
 import { tokenize } from '../text/terms.js';
@@ -271,6 +271,7 @@ function rankSentences(corpus: Corpus, question: Question, weights: number[], mo
         unlikeProse: notProse,
         inCodeBlock: passage.code === true ? 1 : 0,
         missingName,
+        changeNote: isChangeNote(view.text) ? 1 : 0,
       };
       const coverage = missingName ? Math.min(features.coverage + features.headingCoverage, MIN_COVERAGE / 2) : features.coverage + features.headingCoverage + 0.2 * features.neighbourCoverage;
       ranked.push({ view, coverage, features, score: scoreOf(features, model), short });

@@ -52,6 +52,8 @@ export const FEATURES = [
   'inCodeBlock',
   /** A name in the question appears nowhere in the passage, its heading or its title. */
   'missingName',
+  /** The sentence is a change note of versioned documentation ("Changed in version 3.0: …", "Added in: v17.5.0"). */
+  'changeNote',
 ] as const;
 
 export type FeatureName = (typeof FEATURES)[number];

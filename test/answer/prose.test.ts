@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fewerWordsThan, isSpace, moreCodeSymbolsThan, unlikeProse } from '../../src/answer/prose.js';
+import { fewerWordsThan, isChangeNote, isSpace, moreCodeSymbolsThan, unlikeProse } from '../../src/answer/prose.js';
 
 /** The regular-expression formulation the counting loops replace. */
 function unlikeProseByPatterns(text: string): number {
@@ -43,5 +43,16 @@ describe('how unlike prose a line is', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('change notes of versioned documentation', () => {
+  it('are told from statements of what is so now', () => {
+    for (const note of ['Changed in version 3.0: The default protocol is 3.', 'New in version 3.2.', 'Added in: v17.5.0', 'Deprecated since version 3.12: Use spawn.']) {
+      expect(isChangeNote(note)).toBe(true);
+    }
+    for (const statement of ['Currently the default protocol is 4.', 'The change in version numbering came later.', 'Added support is planned.']) {
+      expect(isChangeNote(statement)).toBe(false);
+    }
   });
 });
