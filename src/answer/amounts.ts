@@ -4,6 +4,7 @@ import { formatValue, isNumberWord, type NumberMention } from './numbers.js';
 import { ASKS_SHARE, ASKS_SUM, type Question } from './question.js';
 import { distanceToTerms, numbersIn, type SentenceView, sliceTokens } from './sentence.js';
 import type { CountAnswer, TermWeights } from './short-answer.js';
+import { computeTerm } from '../text/terms.js';
 
 const UNIT = /^(km|kilomet(re|er)s?|miles?|met(re|er)s?|m|cm|mm|feet|foot|ft|inch(es)?|kg|kilograms?|grams?|g|tonnes?|tons?|pounds?|lbs?|percent|per|degrees?|°c|°f|celsius|fahrenheit|mph|kph|knots?|dollars?|euros?|yen|years?|months?|days?|hours?|minutes?|seconds?|points?|storeys?|stories|floors?|acres?|hectares?|litres?|liters?|gallons?|bytes?|kb|mb|gb|tb)$/i;
 
@@ -101,6 +102,7 @@ export function extractAmount(view: SentenceView, question: Question, weights: T
   const asksShare = ASKS_SHARE.test(question.text);
   const asksSum = !asksShare && ASKS_SUM.test(question.text);
   const { rateUnit } = question;
+  const tiedTo = question.kind === 'value' ? cueOf(question) : ANY_TERM;
   let best: CountAnswer | null = null;
   for (const mention of numbersIn(view)) {
     if (isDateOrYear(view, mention) || isPastMention(view, mention) !== question.asksAboutPast || isTimeOffset(view, mention)) continue;
@@ -109,18 +111,24 @@ export function extractAmount(view: SentenceView, question: Question, weights: T
     if (asksSum && (span.isShare || span.isMeasure)) continue;
     if (rateUnit !== null && !statedPer(view, mention, rateUnit)) continue;
     const score = closeness(view, mention.from, question, weights) * (span.isMarked ? MARKED_AMOUNT : 1);
-    if (best === null || score > best.score) {
-      best = {
-        text: span.text,
-        value: formatValue(mention.written),
-        score,
-        at: mention.from,
-        tiedToQuestionVerb: clauseHoldsPredicate(view, mention, span.last, ANY_TERM),
-        measuredIn: span.measuredIn,
-      };
-    }
+    const tied = clauseHoldsPredicate(view, mention, span.last, tiedTo);
+    // A setting's value stated of the asked word beats any other number of the sentence ("… from 30 to 62, though the default value remains at 10").
+    const beats = best === null || (question.kind === 'value' && tied !== best.tiedToQuestionVerb ? tied : score > best.score);
+    if (beats) best = { text: span.text, value: formatValue(mention.written), score, at: mention.from, tiedToQuestionVerb: tied, measuredIn: span.measuredIn };
   }
   return best;
+}
+
+/** The words a setting's value is asked by ("by default", "the maximum …"), as terms. */
+const VALUE_CUES = new Set(['default', 'defaults', 'maximum', 'minimum', 'limit', 'limits'].map(computeTerm));
+
+/**
+ * A setting's value is stated of the word the question asks it by: "set to 10 by default" for "… by default?", not
+ * "cannot be increased above 125". A question that names no such word ties the value to any of its words.
+ */
+function cueOf(question: Question): (termIndex: number) => boolean {
+  const cues = question.terms.flatMap((term, termIndex) => (term.forms.some((form) => VALUE_CUES.has(form)) ? [termIndex] : []));
+  return cues.length === 0 ? ANY_TERM : (termIndex) => cues.includes(termIndex);
 }
 
 /** "2.5 pct", "$1.5": a share or a sum, not a version. */

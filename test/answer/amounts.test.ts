@@ -51,6 +51,12 @@ describe('amounts: sums of money, shares and sizes', async () => {
     expect(answerQuestion(docs, 'What is the maximum number of clients that can connect?').answer).toMatch(/^64/);
   });
 
+  it('answers a default with the number stated of "default", not a nearer one ("from 30 to 62, though the default … remains at 10")', async () => {
+    const notes = 'Increase the maximum value of SQLITE_MAX_ATTACHED from 30 to 62 (though the default value remains at 10).';
+    const docs = await corpusOf([plainArticle('changes', notes)]);
+    expect(answerQuestion(docs, 'what is SQLITE_MAX_ATTACHED set to by default?').answer).toBe('10');
+  });
+
   it('answers "which port / which version" with the number the noun names, "port 8000"', async () => {
     const manual = 'The server listens to port 8000 by default. It serves the files of the folder it was started in.';
     const docs = await corpusOf([plainArticle('server', manual)]);
