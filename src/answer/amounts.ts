@@ -37,6 +37,8 @@ function measureAnswer(view: SentenceView, mention: NumberMention, questionForms
 /** Written after a number, these make it a share: "46.2 pct", "83 percent". */
 const SHARE_WORD = /^(percent|pct|percentage|per\s?cent)$/i;
 
+const STARTS_WITH_LETTER = /^\p{L}/u;
+
 /** Units of `UNIT` that are money. */
 const CURRENCY_UNIT = /^(dollars?|euros?|yen|pounds?)$/i;
 
@@ -79,7 +81,7 @@ function amountSpan(view: SentenceView, mention: NumberMention): AmountSpan {
   if (isShare) end += 1;
   else {
     const unit = view.tokens[mention.to];
-    if (unit !== undefined && unit.term !== '' && /^\p{L}/u.test(unit.raw) && !hasPunctuationBetween(view, mention.to - 1, mention.to)) {
+    if (unit !== undefined && unit.term !== '' && STARTS_WITH_LETTER.test(unit.raw) && !hasPunctuationBetween(view, mention.to - 1, mention.to)) {
       last = mention.to;
       end = unit.end - view.range.start;
       isShare = SHARE_WORD.test(unit.raw);

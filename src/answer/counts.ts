@@ -58,6 +58,8 @@ export function extractCount(view: SentenceView, question: Question): CountAnswe
 const PREPOSITIONS = new Set(['in', 'of', 'from', 'to', 'with', 'by', 'for', 'at', 'on', 'into', 'across', 'over', 'among', 'between', 'including', 'excluding', 'besides']);
 
 const COUNT_LEAD_INS = new Set(['record', 'total', 'least', 'estimated', 'another', 'further', 'nearly', 'almost', 'around', 'roughly', 'approximately', 'than', 'additional']);
+const LOWER_CASE_VERB_FORM = /^\p{Ll}.*(ed|ing)$/u;
+const STARTS_LOWER_CASE = /^\p{Ll}/u;
 
 /** "had downed 268 drones": the number is the object of a verb the question does not ask about. */
 function governedByOtherVerb(view: SentenceView, mention: NumberMention, questionForms: Set<string>): boolean {
@@ -70,7 +72,7 @@ function governedByOtherVerb(view: SentenceView, mention: NumberMention, questio
     const compound = view.text[token.start - view.range.start - 1] === '-';
     if (token.term === '' || COUNT_LEAD_INS.has(token.raw.toLowerCase()) || compound) continue;
     if (hasPunctuationBetween(view, index, index + 1)) return false;
-    const looksLikeVerb = /^\p{Ll}.*(ed|ing)$/u.test(token.raw);
+    const looksLikeVerb = LOWER_CASE_VERB_FORM.test(token.raw);
     return looksLikeVerb && !questionForms.has(token.term);
   }
   return false;
@@ -90,7 +92,7 @@ function countsOtherNoun(view: SentenceView, mention: NumberMention, focus: stri
   if (next.term === focus || GENERIC_FOCUS.has(next.term)) return false;
   const word = next.raw.toLowerCase();
   if (/^\d/.test(word) || /(ed|ing)$/.test(word) || LOOSE_COUNTED.has(word)) return false;
-  return /^\p{Ll}/u.test(next.raw);
+  return STARTS_LOWER_CASE.test(next.raw);
 }
 
 const LOOSE_COUNTED = new Set(['others', 'more', 'people', 'persons', 'percent', 'per', 'times', 'total', 'in', 'at']);

@@ -94,19 +94,33 @@ export function sliceTokens(view: SentenceView, from: number, toInclusive: numbe
 const MODALS = new Set(['can', 'could', 'may', 'might', 'must', 'shall', 'should', 'will', 'would']);
 /** Determiners that make "one" a pronoun ("no one", "which one", "each one"). A closed class of English. */
 const PRONOUN_DETERMINERS = new Set(['each', 'every', 'any', 'no', 'which', 'another', 'such']);
+const LETTERS_ONLY = /^\p{L}+$/u;
+const OPENS_CALL = /[\p{L}\p{N}_]\($/u;
 
 /**
  * The numbers of a sentence that are quantities: not the digits of a name joined to it by a hyphen ("SHA-1",
  * "PDP-10", "UTF-8") or glued to it in parentheses ("git-merge(1)"), nor the pronoun "one" ("One can specify a default strategy", "no one", "which one").
  */
-export function numbersIn(view: SentenceView): NumberMention[] {
+export function numbersIn(view: SentenceView): readonly NumberMention[] {
+  let numbers = quantities.get(view);
+  if (numbers === undefined) {
+    numbers = quantitiesIn(view);
+    quantities.set(view, numbers);
+  }
+  return numbers;
+}
+
+/** Each view's quantities, found once: ranking, short answers and conflicts all read them. */
+const quantities = new WeakMap<SentenceView, readonly NumberMention[]>();
+
+function quantitiesIn(view: SentenceView): NumberMention[] {
   return findNumbers(view.tokens).filter((mention) => {
     const first = view.tokens[mention.from]!;
     const before = view.tokens[mention.from - 1];
     const glued = view.text.slice(Math.max(0, first.start - view.range.start - 2), first.start - view.range.start);
-    if (before !== undefined && /^\p{L}+$/u.test(before.raw) && before.end + 1 === first.start && glued.endsWith('-')) return false;
+    if (before !== undefined && LETTERS_ONLY.test(before.raw) && before.end + 1 === first.start && glued.endsWith('-')) return false;
     // An argument glued to a name is part of it: a man page's section ("git-merge(1)"), a call ("f(2)").
-    if (before !== undefined && before.end + 1 === first.start && /[\p{L}\p{N}_]\($/u.test(glued)) return false;
+    if (before !== undefined && before.end + 1 === first.start && OPENS_CALL.test(glued)) return false;
     return !(mention.to === mention.from + 1 && first.raw.toLowerCase() === 'one' && isPronounOne(view, mention.from));
   });
 }
