@@ -20,7 +20,7 @@ import { versionsIn } from './spans.js';
 import { analyzeQuestion, type Question } from './question.js';
 import { correctQuestionWords, correctSpelling, type Correction } from './spelling.js';
 import { unlikeProse } from './prose.js';
-import { viewSentence, type SentenceView } from './sentence.js';
+import { viewSentences, type SentenceView } from './sentence.js';
 import { longFormOf } from '../text/abbreviations.js';
 import { tokenize } from '../text/terms.js';
 
@@ -175,7 +175,7 @@ function rankSentences(corpus: Corpus, question: Question, weights: number[], mo
     const passage = corpus.passages[result.id];
     if (passage === undefined) return [];
     const title = corpus.sourceById.get(passage.sourceId)?.source.title ?? '';
-    const views = passage.sentences.map((range) => viewSentence(passage, range, question));
+    const views = viewSentences(passage, question);
     return [{ result, passage, views, headingTerms: contentSetOf(passage.heading), title, titleTerms: contentSetOf(title) }];
   });
   const known = question.terms.map((term) => term.forms.some((form) => documentFrequency(corpus.impacts, form) > 0));
@@ -225,7 +225,7 @@ function rankSentences(corpus: Corpus, question: Question, weights: number[], mo
     let proseBefore = entryMatch > 0 ? earlier.section : 0;
     let proseBeforeInPage = earlier.page;
     views.forEach((view, position) => {
-      const notProse = unlikeProse(view.text);
+      const notProse = view.unlikeProse;
       const isProse = notProse <= ENTRY_PROSE;
       // An entry's definition comes early: in its first prose sentence, or after a few lines of history or signature.
       const entryOpening = isProse ? Math.max(entryMatch / (1 + proseBefore), pageMatch / (1 + proseBeforeInPage)) : 0;
@@ -288,7 +288,14 @@ function rankSentences(corpus: Corpus, question: Question, weights: number[], mo
 function versionInContext(corpus: Corpus, passage: Passage, title: string, question: Question, weights: number[]): ShortAnswer | null {
   if (question.kind !== 'version') return null;
   for (const context of [passage.heading, title]) {
-    const view: SentenceView = { passage, range: { start: 0, end: context.length }, text: context, tokens: tokenize(context), hits: question.terms.map(() => []) };
+    const view: SentenceView = {
+      passage,
+      range: { start: 0, end: context.length },
+      text: context,
+      tokens: tokenize(context),
+      hits: question.terms.map(() => []),
+      unlikeProse: unlikeProse(context),
+    };
     const short = extractAnswer(view, question, weights);
     if (short !== null && (context !== title || (titleVersions(corpus).get(short.value) ?? 0) <= 1)) return short;
   }

@@ -2,6 +2,7 @@
 import type { Passage, TextRange } from '../model.js';
 import { tokenize, type Token } from '../text/terms.js';
 import { findNumbers, type NumberMention } from './numbers.js';
+import { unlikeProse } from './prose.js';
 import type { Question } from './question.js';
 
 export interface SentenceView {
@@ -12,14 +13,20 @@ export interface SentenceView {
   tokens: Token[];
   /** For each question term (by index), the token indexes where it occurs. */
   hits: number[][];
+  /** How unlike a prose sentence it is, 0–1 (`unlikeProse`). */
+  unlikeProse: number;
 }
 
-export function viewSentence(passage: Passage, range: TextRange, question: Question): SentenceView {
-  const text = passage.text.slice(range.start - passage.start, range.end - passage.start);
-  const tokens = tokenize(text, range.start);
+/** Every sentence of a passage seen against a question. */
+export function viewSentences(passage: Passage, question: Question): SentenceView[] {
+  const sentences = sentencesOf(passage);
+  return passage.sentences.map((range, index) => viewSentence(passage, range, sentences[index]!, question));
+}
+
+function viewSentence(passage: Passage, range: TextRange, sentence: SentenceText, question: Question): SentenceView {
   const { exact, prefixes, names } = formsOf(question);
   const hits: number[][] = question.terms.map(() => []);
-  tokens.forEach((token, index) => {
+  sentence.tokens.forEach((token, index) => {
     if (token.term === '') return;
     for (const termIndex of exact.get(token.term) ?? NO_TERMS) hits[termIndex]!.push(index);
     for (const [prefix, termIndex] of prefixes) {
@@ -32,7 +39,36 @@ export function viewSentence(passage: Passage, range: TextRange, question: Quest
       }
     }
   });
-  return { passage, range, text, tokens, hits };
+  return { passage, range, text: sentence.text, tokens: sentence.tokens, hits, unlikeProse: sentence.unlikeProse };
+}
+
+/** A sentence as its passage holds it, the same whatever the question: its verbatim text, its words, how unlike prose. */
+interface SentenceText {
+  text: string;
+  tokens: Token[];
+  unlikeProse: number;
+}
+
+/**
+ * The sentences of the passages read most recently, split into words once: questions on one topic reach the same
+ * passages again. Bounded; the passage read longest ago is dropped first.
+ */
+const readPassages = new Map<Passage, SentenceText[]>();
+const MAX_READ_PASSAGES = 2_000;
+
+function sentencesOf(passage: Passage): SentenceText[] {
+  let sentences = readPassages.get(passage);
+  if (sentences === undefined) {
+    sentences = passage.sentences.map((range) => {
+      const text = passage.text.slice(range.start - passage.start, range.end - passage.start);
+      return { text, tokens: tokenize(text, range.start), unlikeProse: unlikeProse(text) };
+    });
+    if (readPassages.size >= MAX_READ_PASSAGES) readPassages.delete(readPassages.keys().next().value!);
+  } else {
+    readPassages.delete(passage);
+  }
+  readPassages.set(passage, sentences);
+  return sentences;
 }
 
 const NO_TERMS: readonly number[] = [];
@@ -102,16 +138,19 @@ const OPENS_CALL = /[\p{L}\p{N}_]\($/u;
  * "PDP-10", "UTF-8") or glued to it in parentheses ("git-merge(1)"), nor the pronoun "one" ("One can specify a default strategy", "no one", "which one").
  */
 export function numbersIn(view: SentenceView): readonly NumberMention[] {
-  let numbers = quantities.get(view);
+  let numbers = quantities.get(view.tokens);
   if (numbers === undefined) {
     numbers = quantitiesIn(view);
-    quantities.set(view, numbers);
+    quantities.set(view.tokens, numbers);
   }
   return numbers;
 }
 
-/** Each view's quantities, found once: ranking, short answers and conflicts all read them. */
-const quantities = new WeakMap<SentenceView, readonly NumberMention[]>();
+/**
+ * Each sentence's quantities, found once: ranking, short answers and conflicts all read them, question after question.
+ * Keyed by the sentence's tokens, which every view of it shares.
+ */
+const quantities = new WeakMap<Token[], readonly NumberMention[]>();
 
 function quantitiesIn(view: SentenceView): NumberMention[] {
   return findNumbers(view.tokens).filter((mention) => {
