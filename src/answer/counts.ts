@@ -1,7 +1,7 @@
 /** Counts: the number a "how many" question asks for. */
 import { clauseHoldsPredicate, CONJUNCTIONS, hasPunctuationBetween, isDateOrYear, isPastMention, isPredicate, matchesFocus, quantifiedNoun } from './mentions.js';
 import { formatValue, type NumberMention } from './numbers.js';
-import { GENERIC_FOCUS, type Question } from './question.js';
+import { GENERIC_FOCUS, questionForms, type Question } from './question.js';
 import { distanceToTerms, numbersIn, type SentenceView, sliceTokens } from './sentence.js';
 import type { CountAnswer } from './short-answer.js';
 
@@ -18,12 +18,12 @@ export function extractCount(view: SentenceView, question: Question): CountAnswe
   const focus = question.focus !== null && !GENERIC_FOCUS.has(question.focus) ? question.focus : null;
   const predicate = isPredicate(question);
   if (focus !== null && !view.tokens.some((token) => matchesFocus(token.term, focus))) return null;
-  const questionForms = new Set(question.terms.flatMap((term) => term.forms));
+  const forms = questionForms(question);
   const mentions = numbersIn(view).filter(
     (mention) =>
       !isDateOrYear(view, mention) &&
       isPastMention(view, mention) === question.asksAboutPast &&
-      !governedByOtherVerb(view, mention, questionForms),
+      !governedByOtherVerb(view, mention, forms),
   );
 
   let best: { mention: NumberMention; nounAt: number; score: number; tied: boolean } | null = null;
@@ -62,7 +62,7 @@ const LOWER_CASE_VERB_FORM = /^\p{Ll}.*(ed|ing)$/u;
 const STARTS_LOWER_CASE = /^\p{Ll}/u;
 
 /** "had downed 268 drones": the number is the object of a verb the question does not ask about. */
-function governedByOtherVerb(view: SentenceView, mention: NumberMention, questionForms: Set<string>): boolean {
+function governedByOtherVerb(view: SentenceView, mention: NumberMention, forms: ReadonlySet<string>): boolean {
   for (let index = mention.from - 1; index >= Math.max(0, mention.from - 4); index--) {
     const token = view.tokens[index]!;
     const lower = token.raw.toLowerCase();
@@ -73,7 +73,7 @@ function governedByOtherVerb(view: SentenceView, mention: NumberMention, questio
     if (token.term === '' || COUNT_LEAD_INS.has(token.raw.toLowerCase()) || compound) continue;
     if (hasPunctuationBetween(view, index, index + 1)) return false;
     const looksLikeVerb = LOWER_CASE_VERB_FORM.test(token.raw);
-    return looksLikeVerb && !questionForms.has(token.term);
+    return looksLikeVerb && !forms.has(token.term);
   }
   return false;
 }

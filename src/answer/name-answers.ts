@@ -1,6 +1,6 @@
 /** Names as answers: people, places, organisations, the code name of a module or pragma, the long form of an abbreviation. */
 import { closeness, hasPunctuationBetween } from './mentions.js';
-import type { Question } from './question.js';
+import { questionForms, type Question } from './question.js';
 import { type SentenceView, sliceTokens } from './sentence.js';
 import type { IsCommon, ShortAnswer, TermWeights } from './short-answer.js';
 import { WHOLE_TIME } from './spans.js';
@@ -88,7 +88,7 @@ interface NameSpan {
 
 /** Capitalised runs of words ("Vitali Klitschko", "Ukrzaliznytsia"), minus leading titles and question words. */
 function nameSpans(view: SentenceView, question: Question): NameSpan[] {
-  const questionTerms = new Set(question.terms.flatMap((term) => term.forms));
+  const questionTerms = questionForms(question);
   const spans: NameSpan[] = [];
   let index = 0;
   while (index < view.tokens.length) {

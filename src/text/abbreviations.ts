@@ -8,22 +8,25 @@
 
 /** The long form `text` gives for `shortForm` (case-insensitive), or null when it gives none. */
 export function longFormOf(shortForm: string, text: string): string | null {
-  const { letters, inParentheses, beforeParentheses } = patternsOf(shortForm);
+  const { letters, written, inParentheses, beforeParentheses } = patternsOf(shortForm);
   if (letters.length < 2 || letters.length > 10) return null;
   const maxWords = Math.min(letters.length + 5, letters.length * 2);
-  // "long form (SF)" or "long form (SF, …)"
-  for (const match of text.matchAll(inParentheses)) {
-    const before = text.slice(0, match.index).trimEnd();
-    const words = before.split(/\s+/u).slice(-maxWords).join(' ');
-    const found = bestLongForm(letters, words);
-    if (found !== null) return found;
-  }
-  // "SF (long form)"
-  for (const match of text.matchAll(beforeParentheses)) {
-    const inside = match[1]!.trim();
-    if (inside.split(/\s+/u).length > maxWords) continue;
-    const found = bestLongForm(letters, inside);
-    if (found !== null && found.length === inside.length) return found;
+  // Most texts do not write the short form at all, and then neither "long form (SF)" nor "SF (long form)" can be there.
+  if (written.test(text)) {
+    // "long form (SF)" or "long form (SF, …)"
+    for (const match of text.matchAll(inParentheses)) {
+      const before = text.slice(0, match.index).trimEnd();
+      const words = before.split(/\s+/u).slice(-maxWords).join(' ');
+      const found = bestLongForm(letters, words);
+      if (found !== null) return found;
+    }
+    // "SF (long form)"
+    for (const match of text.matchAll(beforeParentheses)) {
+      const inside = match[1]!.trim();
+      if (inside.split(/\s+/u).length > maxWords) continue;
+      const found = bestLongForm(letters, inside);
+      if (found !== null && found.length === inside.length) return found;
+    }
   }
   // "[Abbrev., “Problem Exists Between Keyboard And Chair”]": a quoted phrase that spells it out whole.
   for (const match of text.matchAll(QUOTED)) {
@@ -42,6 +45,8 @@ const QUOTED = /[“"‘]([^“”"‘’]{3,120})[”"’]/gu;
 interface ShortFormPatterns {
   /** The short form's letters and digits. */
   letters: string;
+  /** The short form anywhere, as the two patterns below match it. */
+  written: RegExp;
   /** "(SF)", "(SF, …": the short form after its long form. */
   inParentheses: RegExp;
   /** "SF (…)": the short form before its long form. */
@@ -58,6 +63,7 @@ function patternsOf(shortForm: string): ShortFormPatterns {
     const escaped = shortForm.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     patterns = {
       letters: shortForm.replace(/[^\p{L}\p{N}]/gu, ''),
+      written: new RegExp(escaped, 'iu'),
       inParentheses: new RegExp(`\\(\\s*${escaped}\\s*[),;]`, 'giu'),
       beforeParentheses: new RegExp(`(?<![\\p{L}\\p{N}])${escaped}\\s*\\(([^()]{3,120})\\)`, 'giu'),
     };
