@@ -9,7 +9,7 @@
 import { contentSet } from '../../src/answer/duplicates.js';
 import { extractAnswer } from '../../src/answer/extract.js';
 import { analyzeQuestion } from '../../src/answer/question.js';
-import { viewSentence } from '../../src/answer/sentence.js';
+import { viewSentences } from '../../src/answer/sentence.js';
 import type { Corpus } from '../../src/search/corpus.js';
 import { RETRIEVED_PASSAGES, termWeights } from '../../src/answer/answer.js';
 import { topPassages } from '../../src/search/impacts.js';
@@ -21,7 +21,7 @@ export interface StageTimes {
   analyze: number;
   /** topPassages over the impact index: every posting of the question's terms summed, top 20 kept. */
   retrieve: number;
-  /** viewSentence + extractAnswer + contentSet for each sentence of the top 20 passages. */
+  /** viewSentences + extractAnswer + contentSet for each sentence of the top 20 passages. */
   views: number;
   /** Passages holding any of the question's terms (before the top 20 are kept). */
   hits: number;
@@ -42,8 +42,7 @@ export function stagedAsk(corpus: Corpus, rawQuestion: string): StageTimes {
     const passage = corpus.passages[result.id];
     if (passage === undefined) continue;
     if (passage.heading !== '') contentSet(tokenize(passage.heading));
-    for (const range of passage.sentences) {
-      const view = viewSentence(passage, range, question);
+    for (const view of viewSentences(passage, question)) {
       extractAnswer(view, question, weights);
       contentSet(view.tokens);
       sentences += 1;

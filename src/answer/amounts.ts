@@ -1,7 +1,7 @@
 /** Amounts and measures: sums with their sign, scale and unit, shares, sizes, figures per unit. */
 import { clauseHoldsPredicate, closeness, hasPunctuationBetween, isDateOrYear, isPastMention, isTimeOffset, quantifiedNoun } from './mentions.js';
 import { formatValue, isNumberWord, type NumberMention } from './numbers.js';
-import { ASKS_SHARE, ASKS_SUM, type Question } from './question.js';
+import { ASKS_SHARE, ASKS_SUM, questionForms, type Question } from './question.js';
 import { distanceToTerms, numbersIn, type SentenceView, sliceTokens } from './sentence.js';
 import type { CountAnswer, TermWeights } from './short-answer.js';
 import { computeTerm } from '../text/terms.js';
@@ -16,27 +16,28 @@ const UNIT = /^(km|kilomet(re|er)s?|miles?|met(re|er)s?|m|cm|mm|feet|foot|ft|inc
 export function extractMeasure(view: SentenceView, question: Question): CountAnswer | null {
   const measure = question.terms.findIndex((term) => question.focus !== null && term.forms.includes(question.focus));
   if (measure === -1 || view.hits[measure]!.length === 0) return null;
-  const questionForms = new Set(question.terms.flatMap((term) => term.forms));
   let best: { mention: NumberMention; distance: number } | null = null;
   for (const mention of numbersIn(view)) {
     if (isDateOrYear(view, mention) || isPastMention(view, mention) !== question.asksAboutPast || isTimeOffset(view, mention)) continue;
     const distance = distanceToTerms(view, mention.from, (termIndex) => termIndex === measure);
     if (distance <= 4 && (best === null || distance < best.distance)) best = { mention, distance };
   }
-  return best === null ? null : measureAnswer(view, best.mention, questionForms, true);
+  return best === null ? null : measureAnswer(view, best.mention, questionForms(question), true);
 }
 
 /** A measure: the number with the word naming it before ("magnitude 6.4") or its unit after ("2 km"). */
-function measureAnswer(view: SentenceView, mention: NumberMention, questionForms: Set<string>, tied: boolean): CountAnswer {
+function measureAnswer(view: SentenceView, mention: NumberMention, forms: ReadonlySet<string>, tied: boolean): CountAnswer {
   const before = view.tokens[mention.from - 1];
   const after = view.tokens[mention.to];
-  const from = before !== undefined && questionForms.has(before.term) && !hasPunctuationBetween(view, mention.from - 1, mention.from) ? mention.from - 1 : mention.from;
+  const from = before !== undefined && forms.has(before.term) && !hasPunctuationBetween(view, mention.from - 1, mention.from) ? mention.from - 1 : mention.from;
   const to = after !== undefined && UNIT.test(after.raw) && !hasPunctuationBetween(view, mention.to - 1, mention.to) ? mention.to : mention.to - 1;
   return { text: sliceTokens(view, from, to), value: formatValue(mention.value), score: 1.5, at: mention.from, tiedToQuestionVerb: tied };
 }
 
 /** Written after a number, these make it a share: "46.2 pct", "83 percent". */
 const SHARE_WORD = /^(percent|pct|percentage|per\s?cent)$/i;
+
+const STARTS_WITH_LETTER = /^\p{L}/u;
 
 /** Units of `UNIT` that are money. */
 const CURRENCY_UNIT = /^(dollars?|euros?|yen|pounds?)$/i;
@@ -80,7 +81,7 @@ function amountSpan(view: SentenceView, mention: NumberMention): AmountSpan {
   if (isShare) end += 1;
   else {
     const unit = view.tokens[mention.to];
-    if (unit !== undefined && unit.term !== '' && /^\p{L}/u.test(unit.raw) && !isNumberWord(unit.raw) && !hasPunctuationBetween(view, mention.to - 1, mention.to)) {
+    if (unit !== undefined && unit.term !== '' && STARTS_WITH_LETTER.test(unit.raw) && !isNumberWord(unit.raw) && !hasPunctuationBetween(view, mention.to - 1, mention.to)) {
       last = mention.to;
       end = unit.end - view.range.start;
       isShare = SHARE_WORD.test(unit.raw);

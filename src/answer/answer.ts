@@ -17,10 +17,10 @@ import { entryPageOpenings, headingKey, namesOnly } from './entries.js';
 import { extractAnswer } from './extract.js';
 import { isFigure, type ShortAnswer } from './short-answer.js';
 import { versionsIn } from './spans.js';
-import { analyzeQuestion, type Question } from './question.js';
+import { analyzeQuestion, questionForms, type Question } from './question.js';
 import { correctQuestionWords, correctSpelling, type Correction } from './spelling.js';
 import { isChangeNote, unlikeProse } from './prose.js';
-import { viewSentence, type SentenceView } from './sentence.js';
+import { viewSentences, type SentenceView } from './sentence.js';
 import { longFormOf } from '../text/abbreviations.js';
 import { tokenize } from '../text/terms.js';
 
@@ -175,7 +175,7 @@ function rankSentences(corpus: Corpus, question: Question, weights: number[], mo
     const passage = corpus.passages[result.id];
     if (passage === undefined) return [];
     const title = corpus.sourceById.get(passage.sourceId)?.source.title ?? '';
-    const views = passage.sentences.map((range) => viewSentence(passage, range, question));
+    const views = viewSentences(passage, question);
     return [{ result, passage, views, headingTerms: contentSetOf(passage.heading), title, titleTerms: contentSetOf(title) }];
   });
   const known = question.terms.map((term) => term.forms.some((form) => documentFrequency(corpus.impacts, form) > 0));
@@ -198,14 +198,14 @@ function rankSentences(corpus: Corpus, question: Question, weights: number[], mo
     const frequency = documentFrequency(corpus.impacts, term);
     return frequency >= COMMON_NAME_PASSAGES && frequency > corpus.passages.length * COMMON_NAME_SHARE;
   };
-  const questionForms = new Set(question.terms.flatMap((term) => term.forms));
+  const forms = questionForms(question);
   const topicForms = new Set(question.topic.flatMap((termIndex) => question.terms[termIndex]!.forms));
   const bestRetrieval = results[0]?.score ?? 1;
   const ranked: RankedSentence[] = [];
 
   retrieved.forEach(({ result, passage, views, headingTerms, title, titleTerms }, rank) => {
     const missingName = namesMissingFrom(question, views, headingTerms, titleTerms) ? 1 : 0;
-    const headingIsTopic = headingTerms.size === 0 ? 0 : [...headingTerms].filter((term) => questionForms.has(term)).length / headingTerms.size;
+    const headingIsTopic = headingTerms.size === 0 ? 0 : [...headingTerms].filter((term) => forms.has(term)).length / headingTerms.size;
     const previous = corpus.passages[passage.id - 1];
     const firstUnderHeading = passage.heading !== '' && (previous === undefined || previous.sourceId !== passage.sourceId || previous.heading !== passage.heading);
     const headingMatch =
@@ -213,7 +213,7 @@ function rankSentences(corpus: Corpus, question: Question, weights: number[], mo
     // An entry is a section whose heading names the subject, or a page whose title does ("VACUUM" › "2. Description").
     const entryMatch = question.topic.length === 0 ? 0 : topicMatch(question, weights, contentSetOf(headingKey(passage.heading)));
     // A title is an entry's name only when all of it names the subject (a headline that mentions it is no entry).
-    const pageKey = contentSetOf(headingKey(title));
+    const pageKey = question.topic.length === 0 ? EMPTY_SET : contentSetOf(headingKey(title));
     const pageMatch = question.topic.length === 0 || !namesOnly(pageKey, topicForms) ? 0 : topicMatch(question, weights, pageKey);
     const earlier = entryMatch > 0 || pageMatch > 0 ? proseEarlier(corpus, passage, pageMatch > 0) : { section: 0, page: 0 };
     let contextVersionRead: ShortAnswer | null | undefined;
@@ -225,7 +225,7 @@ function rankSentences(corpus: Corpus, question: Question, weights: number[], mo
     let proseBefore = entryMatch > 0 ? earlier.section : 0;
     let proseBeforeInPage = earlier.page;
     views.forEach((view, position) => {
-      const notProse = unlikeProse(view.text);
+      const notProse = view.unlikeProse;
       const isProse = notProse <= ENTRY_PROSE;
       // An entry's definition comes early: in its first prose sentence, or after a few lines of history or signature.
       const entryOpening = isProse ? Math.max(entryMatch / (1 + proseBefore), pageMatch / (1 + proseBeforeInPage)) : 0;
@@ -289,7 +289,14 @@ function rankSentences(corpus: Corpus, question: Question, weights: number[], mo
 function versionInContext(corpus: Corpus, passage: Passage, title: string, question: Question, weights: number[]): ShortAnswer | null {
   if (question.kind !== 'version') return null;
   for (const context of [passage.heading, title]) {
-    const view: SentenceView = { passage, range: { start: 0, end: context.length }, text: context, tokens: tokenize(context), hits: question.terms.map(() => []) };
+    const view: SentenceView = {
+      passage,
+      range: { start: 0, end: context.length },
+      text: context,
+      tokens: tokenize(context),
+      hits: question.terms.map(() => []),
+      unlikeProse: unlikeProse(context),
+    };
     const short = extractAnswer(view, question, weights);
     if (short !== null && (context !== title || (titleVersions(corpus).get(short.value) ?? 0) <= 1)) return short;
   }

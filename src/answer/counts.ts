@@ -1,7 +1,7 @@
 /** Counts: the number a "how many" question asks for. */
 import { clauseHoldsPredicate, CONJUNCTIONS, hasPunctuationBetween, isDateOrYear, isPastMention, isPredicate, matchesFocus, quantifiedNoun } from './mentions.js';
 import { formatValue, type NumberMention } from './numbers.js';
-import { GENERIC_FOCUS, type Question } from './question.js';
+import { GENERIC_FOCUS, questionForms, type Question } from './question.js';
 import { distanceToTerms, numbersIn, type SentenceView, sliceTokens } from './sentence.js';
 import type { CountAnswer } from './short-answer.js';
 
@@ -18,12 +18,12 @@ export function extractCount(view: SentenceView, question: Question): CountAnswe
   const focus = question.focus !== null && !GENERIC_FOCUS.has(question.focus) ? question.focus : null;
   const predicate = isPredicate(question);
   if (focus !== null && !view.tokens.some((token) => matchesFocus(token.term, focus))) return null;
-  const questionForms = new Set(question.terms.flatMap((term) => term.forms));
+  const forms = questionForms(question);
   const mentions = numbersIn(view).filter(
     (mention) =>
       !isDateOrYear(view, mention) &&
       isPastMention(view, mention) === question.asksAboutPast &&
-      !governedByOtherVerb(view, mention, questionForms),
+      !governedByOtherVerb(view, mention, forms),
   );
 
   let best: { mention: NumberMention; nounAt: number; score: number; tied: boolean } | null = null;
@@ -58,9 +58,11 @@ export function extractCount(view: SentenceView, question: Question): CountAnswe
 const PREPOSITIONS = new Set(['in', 'of', 'from', 'to', 'with', 'by', 'for', 'at', 'on', 'into', 'across', 'over', 'among', 'between', 'including', 'excluding', 'besides']);
 
 const COUNT_LEAD_INS = new Set(['record', 'total', 'least', 'estimated', 'another', 'further', 'nearly', 'almost', 'around', 'roughly', 'approximately', 'than', 'additional']);
+const LOWER_CASE_VERB_FORM = /^\p{Ll}.*(ed|ing)$/u;
+const STARTS_LOWER_CASE = /^\p{Ll}/u;
 
 /** "had downed 268 drones": the number is the object of a verb the question does not ask about. */
-function governedByOtherVerb(view: SentenceView, mention: NumberMention, questionForms: Set<string>): boolean {
+function governedByOtherVerb(view: SentenceView, mention: NumberMention, forms: ReadonlySet<string>): boolean {
   for (let index = mention.from - 1; index >= Math.max(0, mention.from - 4); index--) {
     const token = view.tokens[index]!;
     const lower = token.raw.toLowerCase();
@@ -70,8 +72,8 @@ function governedByOtherVerb(view: SentenceView, mention: NumberMention, questio
     const compound = view.text[token.start - view.range.start - 1] === '-';
     if (token.term === '' || COUNT_LEAD_INS.has(token.raw.toLowerCase()) || compound) continue;
     if (hasPunctuationBetween(view, index, index + 1)) return false;
-    const looksLikeVerb = /^\p{Ll}.*(ed|ing)$/u.test(token.raw);
-    return looksLikeVerb && !questionForms.has(token.term);
+    const looksLikeVerb = LOWER_CASE_VERB_FORM.test(token.raw);
+    return looksLikeVerb && !forms.has(token.term);
   }
   return false;
 }
@@ -90,7 +92,7 @@ function countsOtherNoun(view: SentenceView, mention: NumberMention, focus: stri
   if (next.term === focus || GENERIC_FOCUS.has(next.term)) return false;
   const word = next.raw.toLowerCase();
   if (/^\d/.test(word) || /(ed|ing)$/.test(word) || LOOSE_COUNTED.has(word)) return false;
-  return /^\p{Ll}/u.test(next.raw);
+  return STARTS_LOWER_CASE.test(next.raw);
 }
 
 const LOOSE_COUNTED = new Set(['others', 'more', 'people', 'persons', 'percent', 'per', 'times', 'total', 'in', 'at']);

@@ -8,6 +8,8 @@ const TIME_UNITS = /^(days?|weeks?|months?|years?|decades?)$/i;
 
 export const CONJUNCTIONS = new Set(['and', 'or', 'but', 'nor', 'while']);
 
+const NUMBER_OR_WORD = /^\d|^\p{L}+$/u;
+
 export const MONTHS = 'january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec';
 
 export function hasPunctuationBetween(view: SentenceView, left: number, right: number): boolean {
@@ -71,7 +73,7 @@ export function clauseHoldsPredicate(view: SentenceView, mention: NumberMention,
     const raw = view.tokens[index]!.raw.toLowerCase();
     if (CONJUNCTIONS.has(raw)) {
       // Coordinated counts share their verb: step over "550 drones and".
-      if (!/^\d|^\p{L}+$/u.test(view.tokens[index - 2]?.raw ?? '') || findNumbers(view.tokens.slice(index - 2, index - 1)).length === 0) return false;
+      if (!NUMBER_OR_WORD.test(view.tokens[index - 2]?.raw ?? '') || findNumbers(view.tokens.slice(index - 2, index - 1)).length === 0) return false;
       reach += 3;
     }
   }

@@ -1,6 +1,6 @@
 /** Names as answers: people, places, organisations, the code name of a module or pragma, the long form of an abbreviation. */
 import { closeness, hasPunctuationBetween } from './mentions.js';
-import type { Question } from './question.js';
+import { questionForms, type Question } from './question.js';
 import { type SentenceView, sliceTokens } from './sentence.js';
 import type { IsCommon, ShortAnswer, TermWeights } from './short-answer.js';
 import { WHOLE_TIME } from './spans.js';
@@ -12,12 +12,19 @@ const CODE_NAME_BEFORE = /([\p{L}_][\p{L}\p{N}_.:/-]*[\p{L}\p{N}_])\s+$/u;
 
 const CODE_NAME_AFTER = /^\s+([\p{L}_][\p{L}\p{N}_.:/-]*[\p{L}\p{N}_])/u;
 
+const CODE_LIKE = /[_.:/]|\p{Ll}\p{Lu}|\p{L}\p{N}|\p{N}\p{L}/u;
+const LOWER_CASE_WORD = /^\p{Ll}{2,}$/u;
+const STARTS_UPPER_CASE = /^\p{Lu}/u;
+const ACRONYM = /^\p{Lu}{2,}$/u;
+const ONE_LETTER = /^\p{L}\.?$/u;
+const CODE_MARKS = /[_\d/\\]|\.\p{L}/u;
+
 /** How far either side of the noun a code name is looked for, in characters. */
 const CODE_NAME_REACH = 80;
 
 /** Written as code: with an underscore, a dot, a colon or a slash inside, in camelCase, mixing letters and digits, or a lower-case word no dictionary knows ("zlib"). */
 function looksLikeCodeName(name: string): boolean {
-  return /[_.:/]|\p{Ll}\p{Lu}|\p{L}\p{N}|\p{N}\p{L}/u.test(name) || (/^\p{Ll}{2,}$/u.test(name) && !isEnglishWord(name));
+  return CODE_LIKE.test(name) || (LOWER_CASE_WORD.test(name) && !isEnglishWord(name));
 }
 
 /**
@@ -81,7 +88,7 @@ interface NameSpan {
 
 /** Capitalised runs of words ("Vitali Klitschko", "Ukrzaliznytsia"), minus leading titles and question words. */
 function nameSpans(view: SentenceView, question: Question): NameSpan[] {
-  const questionTerms = new Set(question.terms.flatMap((term) => term.forms));
+  const questionTerms = questionForms(question);
   const spans: NameSpan[] = [];
   let index = 0;
   while (index < view.tokens.length) {
@@ -116,14 +123,15 @@ function spanKinds(view: SentenceView, span: NameSpan): Set<NameKind> {
 
 function isCapitalised(view: SentenceView, index: number): boolean {
   const raw = view.tokens[index]!.raw;
-  if (!/^\p{Lu}/u.test(raw)) return false;
+  if (!STARTS_UPPER_CASE.test(raw)) return false;
   // A capital that only marks the start of the sentence is no name, unless the word is a name elsewhere too.
   if (index === 0 && view.tokens[0]!.term === '') return false;
   return true;
 }
 
 /** Characters that glue a word into an identifier or an option: "--get-url", "GIT_DIR", "os.path", "<seconds>". */
-const CODE_GLUE = /[-_.:/<>=$@]/u;
+const CODE_GLUE = /[-_.:/<>=$@]/;
+const PLAIN_WORD = /^\p{L}+$/u;
 
 /** No word of prose comes before the token: only code, an option name or an identifier. */
 function opensProse(view: SentenceView, index: number): boolean {
@@ -132,7 +140,7 @@ function opensProse(view: SentenceView, index: number): boolean {
     const start = token.start - view.range.start;
     const end = token.end - view.range.start;
     const glued = CODE_GLUE.test(view.text.charAt(start - 1)) || CODE_GLUE.test(view.text.charAt(end));
-    if (/^\p{L}+$/u.test(token.raw) && !glued) return false;
+    if (PLAIN_WORD.test(token.raw) && !glued) return false;
   }
   return true;
 }
@@ -147,14 +155,14 @@ export function extractName(view: SentenceView, question: Question, weights: Ter
     const text = sliceTokens(view, span.from, span.to);
     if (WHOLE_TIME.test(text)) continue;
     let score = Math.max(closeness(view, span.from, question, weights), closeness(view, span.to, question, weights));
-    const isAcronym = /^\p{Lu}{2,}$/u.test(text);
+    const isAcronym = ACRONYM.test(text);
     const kinds = spanKinds(view, span);
     const isDemonym = words === 1 && kinds.has('demonym');
     // One letter names nothing: it is an initial alone, or a piece of "I/O".
-    if (/^\p{L}\.?$/u.test(text)) continue;
+    if (ONE_LETTER.test(text)) continue;
     // People and places are not named with underscores, digits, slashes or inner dots ("SQLITE_SOURCE_ID", "X11",
     // "Meta/Reintegrate", "sqlite3.exe"): that is code.
-    if ((question.kind === 'person' || question.kind === 'place') && /[_\d/\\]|\.\p{L}/u.test(text)) continue;
+    if ((question.kind === 'person' || question.kind === 'place') && CODE_MARKS.test(text)) continue;
     if (question.kind === 'person') {
       // A capitalised common word the lexicon knows as no name ("Windows", "Chapter", "SQUASH") is no one.
       if (words === 1 && kinds.size === 0 && isEnglishWord(text)) continue;

@@ -13,6 +13,13 @@ const SCALES = new Map<string, number>(Object.entries({
   mln: 1_000_000, mn: 1_000_000, bln: 1_000_000_000, bn: 1_000_000_000, tln: 1_000_000_000_000, trn: 1_000_000_000_000,
 }));
 
+const DIGITS = /^\d[\d,]*(\.\d+)?$/;
+
+function startsWithDigit(word: string): boolean {
+  const code = word.charCodeAt(0);
+  return code >= 48 && code <= 57;
+}
+
 export interface NumberMention {
   /** The value with its scale applied: 120000000 for "120 mln". */
   value: number;
@@ -33,8 +40,8 @@ export function findNumbers(tokens: Token[]): NumberMention[] {
   const mentions: NumberMention[] = [];
   let i = 0;
   while (i < tokens.length) {
-    const raw = tokens[i]!.raw.toLowerCase();
-    if (/^\d[\d,]*(\.\d+)?$/.test(raw)) {
+    const raw = tokens[i]!.raw;
+    if (startsWithDigit(raw) && DIGITS.test(raw)) {
       const written = Number(raw.replace(/,/g, ''));
       let value = written;
       let to = i + 1;
@@ -47,7 +54,8 @@ export function findNumbers(tokens: Token[]): NumberMention[] {
       i = to;
       continue;
     }
-    if (UNITS.has(raw) || (SCALES.has(raw) && i > 0 && UNITS.has(tokens[i - 1]!.raw.toLowerCase()))) {
+    const word = raw.toLowerCase();
+    if (UNITS.has(word) || (SCALES.has(word) && i > 0 && UNITS.has(tokens[i - 1]!.raw.toLowerCase()))) {
       const from = i;
       let total = 0;
       let current = 0;

@@ -134,6 +134,18 @@ const PHRASES: [RegExp, string][] = [
   [/\b(set|sets)\s+up\b/gi, 'configure'],
 ];
 
+const formSets = new WeakMap<Question, ReadonlySet<string>>();
+
+/** Every form of every term of the question, gathered once per question (short answers ask for each sentence). */
+export function questionForms(question: Question): ReadonlySet<string> {
+  let forms = formSets.get(question);
+  if (forms === undefined) {
+    forms = new Set(question.terms.flatMap((term) => term.forms));
+    formSets.set(question, forms);
+  }
+  return forms;
+}
+
 export function analyzeQuestion(text: string): Question {
   const written = PHRASES.reduce((current, [pattern, replacement]) => current.replace(pattern, replacement), text);
   const clauseStart = askedClauseStart(written);

@@ -2,6 +2,7 @@
 import type { Passage, TextRange } from '../model.js';
 import { tokenize, type Token } from '../text/terms.js';
 import { findNumbers, type NumberMention } from './numbers.js';
+import { unlikeProse } from './prose.js';
 import type { Question } from './question.js';
 
 export interface SentenceView {
@@ -12,14 +13,20 @@ export interface SentenceView {
   tokens: Token[];
   /** For each question term (by index), the token indexes where it occurs. */
   hits: number[][];
+  /** How unlike a prose sentence it is, 0–1 (`unlikeProse`). */
+  unlikeProse: number;
 }
 
-export function viewSentence(passage: Passage, range: TextRange, question: Question): SentenceView {
-  const text = passage.text.slice(range.start - passage.start, range.end - passage.start);
-  const tokens = tokenize(text, range.start);
+/** Every sentence of a passage seen against a question. */
+export function viewSentences(passage: Passage, question: Question): SentenceView[] {
+  const sentences = sentencesOf(passage);
+  return passage.sentences.map((range, index) => viewSentence(passage, range, sentences[index]!, question));
+}
+
+function viewSentence(passage: Passage, range: TextRange, sentence: SentenceText, question: Question): SentenceView {
   const { exact, prefixes, names } = formsOf(question);
   const hits: number[][] = question.terms.map(() => []);
-  tokens.forEach((token, index) => {
+  sentence.tokens.forEach((token, index) => {
     if (token.term === '') return;
     for (const termIndex of exact.get(token.term) ?? NO_TERMS) hits[termIndex]!.push(index);
     for (const [prefix, termIndex] of prefixes) {
@@ -32,7 +39,36 @@ export function viewSentence(passage: Passage, range: TextRange, question: Quest
       }
     }
   });
-  return { passage, range, text, tokens, hits };
+  return { passage, range, text: sentence.text, tokens: sentence.tokens, hits, unlikeProse: sentence.unlikeProse };
+}
+
+/** A sentence as its passage holds it, the same whatever the question: its verbatim text, its words, how unlike prose. */
+interface SentenceText {
+  text: string;
+  tokens: Token[];
+  unlikeProse: number;
+}
+
+/**
+ * The sentences of the passages read most recently, split into words once: questions on one topic reach the same
+ * passages again. Bounded; the passage read longest ago is dropped first.
+ */
+const readPassages = new Map<Passage, SentenceText[]>();
+const MAX_READ_PASSAGES = 2_000;
+
+function sentencesOf(passage: Passage): SentenceText[] {
+  let sentences = readPassages.get(passage);
+  if (sentences === undefined) {
+    sentences = passage.sentences.map((range) => {
+      const text = passage.text.slice(range.start - passage.start, range.end - passage.start);
+      return { text, tokens: tokenize(text, range.start), unlikeProse: unlikeProse(text) };
+    });
+    if (readPassages.size >= MAX_READ_PASSAGES) readPassages.delete(readPassages.keys().next().value!);
+  } else {
+    readPassages.delete(passage);
+  }
+  readPassages.set(passage, sentences);
+  return sentences;
 }
 
 const NO_TERMS: readonly number[] = [];
@@ -94,21 +130,39 @@ export function sliceTokens(view: SentenceView, from: number, toInclusive: numbe
 const MODALS = new Set(['can', 'could', 'may', 'might', 'must', 'shall', 'should', 'will', 'would']);
 /** Determiners that make "one" a pronoun ("no one", "which one", "each one"). A closed class of English. */
 const PRONOUN_DETERMINERS = new Set(['each', 'every', 'any', 'no', 'which', 'another', 'such']);
+const LETTERS_ONLY = /^\p{L}+$/u;
+const WORD_OR_HYPHEN = /[\p{L}\p{N}-]/u;
+const OPENS_CALL = /[\p{L}\p{N}_]\($/u;
 
 /**
  * The numbers of a sentence that are quantities: not the digits of a name joined to it by a hyphen ("SHA-1",
  * "PDP-10", "UTF-8") or glued to it in parentheses ("git-merge(1)"), nor a part of an identifier or a date written
  * with hyphens, nor the pronoun "one" ("One can specify a default strategy", "no one", "which one").
  */
-export function numbersIn(view: SentenceView): NumberMention[] {
+export function numbersIn(view: SentenceView): readonly NumberMention[] {
+  let numbers = quantities.get(view.tokens);
+  if (numbers === undefined) {
+    numbers = quantitiesIn(view);
+    quantities.set(view.tokens, numbers);
+  }
+  return numbers;
+}
+
+/**
+ * Each sentence's quantities, found once: ranking, short answers and conflicts all read them, question after question.
+ * Keyed by the sentence's tokens, which every view of it shares.
+ */
+const quantities = new WeakMap<Token[], readonly NumberMention[]>();
+
+function quantitiesIn(view: SentenceView): NumberMention[] {
   return findNumbers(view.tokens).filter((mention) => {
     const first = view.tokens[mention.from]!;
     const before = view.tokens[mention.from - 1];
     const glued = view.text.slice(Math.max(0, first.start - view.range.start - 2), first.start - view.range.start);
-    if (before !== undefined && /^\p{L}+$/u.test(before.raw) && before.end + 1 === first.start && glued.endsWith('-')) return false;
+    if (before !== undefined && LETTERS_ONLY.test(before.raw) && before.end + 1 === first.start && glued.endsWith('-')) return false;
     if (isInHyphenatedCode(view.text, first.start - view.range.start)) return false;
     // An argument glued to a name is part of it: a man page's section ("git-merge(1)"), a call ("f(2)").
-    if (before !== undefined && before.end + 1 === first.start && /[\p{L}\p{N}_]\($/u.test(glued)) return false;
+    if (before !== undefined && before.end + 1 === first.start && OPENS_CALL.test(glued)) return false;
     return !(mention.to === mention.from + 1 && first.raw.toLowerCase() === 'one' && isPronounOne(view, mention.from));
   });
 }
@@ -116,10 +170,10 @@ export function numbersIn(view: SentenceView): NumberMention[] {
 /** Three or more digit groups joined by hyphens are an identifier or a date ("R-07343-35026-38447", "555-0142-77"), not quantities; two are a range ("23-26"). */
 function isInHyphenatedCode(text: string, offset: number): boolean {
   let start = offset;
-  while (start > 0 && /[\p{L}\p{N}-]/u.test(text.charAt(start - 1))) start -= 1;
+  while (start > 0 && WORD_OR_HYPHEN.test(text.charAt(start - 1))) start -= 1;
   let end = offset;
-  while (end < text.length && /[\p{L}\p{N}-]/u.test(text.charAt(end))) end += 1;
-  return text.slice(start, end).split('-').filter((part) => /\d/u.test(part)).length >= 3;
+  while (end < text.length && WORD_OR_HYPHEN.test(text.charAt(end))) end += 1;
+  return text.slice(start, end).split('-').filter((part) => /\d/.test(part)).length >= 3;
 }
 
 function isPronounOne(view: SentenceView, index: number): boolean {

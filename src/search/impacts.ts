@@ -157,19 +157,22 @@ function scratchFor(index: ImpactIndex): Scratch {
 /** The `limit` highest-scoring ids, best first, ties by id; a bounded min-heap instead of sorting every hit. */
 function bestOf(ids: number[], score: (id: number) => number, limit: number): Hit[] {
   const heap: Hit[] = [];
-  const worse = (a: Hit, b: Hit): boolean => a.score < b.score || (a.score === b.score && a.id > b.id);
+  /** Whether `hit` ranks below the id scoring `value`. */
+  const below = (hit: Hit, id: number, value: number): boolean => hit.score < value || (hit.score === value && hit.id > id);
+  const worse = (a: Hit, b: Hit): boolean => below(a, b.id, b.score);
   for (const id of ids) {
-    const hit = { id, score: score(id) };
+    const value = score(id);
     if (heap.length < limit) {
-      heap.push(hit);
+      heap.push({ id, score: value });
       for (let child = heap.length - 1; child > 0; ) {
         const parent = (child - 1) >> 1;
         if (!worse(heap[child]!, heap[parent]!)) break;
         [heap[child], heap[parent]] = [heap[parent]!, heap[child]!];
         child = parent;
       }
-    } else if (worse(heap[0]!, hit)) {
-      heap[0] = hit;
+    } else if (below(heap[0]!, id, value)) {
+      // Most ids never enter the heap: a hit is made only for one that does.
+      heap[0] = { id, score: value };
       for (let parent = 0; ; ) {
         const left = 2 * parent + 1;
         const right = left + 1;

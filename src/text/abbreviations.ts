@@ -8,26 +8,28 @@
 
 /** The long form `text` gives for `shortForm` (case-insensitive), or null when it gives none. */
 export function longFormOf(shortForm: string, text: string): string | null {
-  const letters = shortForm.replace(/[^\p{L}\p{N}]/gu, '');
+  const { letters, written, inParentheses, beforeParentheses } = patternsOf(shortForm);
   if (letters.length < 2 || letters.length > 10) return null;
-  const escaped = shortForm.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const maxWords = Math.min(letters.length + 5, letters.length * 2);
-  // "long form (SF)" or "long form (SF, …)"
-  for (const match of text.matchAll(new RegExp(`\\(\\s*${escaped}\\s*[),;]`, 'giu'))) {
-    const before = text.slice(0, match.index).trimEnd();
-    const words = before.split(/\s+/u).slice(-maxWords).join(' ');
-    const found = bestLongForm(letters, words);
-    if (found !== null) return found;
-  }
-  // "SF (long form)"
-  for (const match of text.matchAll(new RegExp(`(?<![\\p{L}\\p{N}])${escaped}\\s*\\(([^()]{3,120})\\)`, 'giu'))) {
-    const inside = match[1]!.trim();
-    if (inside.split(/\s+/u).length > maxWords) continue;
-    const found = bestLongForm(letters, inside);
-    if (found !== null && found.length === inside.length) return found;
+  // Most texts do not write the short form at all, and then neither "long form (SF)" nor "SF (long form)" can be there.
+  if (written.test(text)) {
+    // "long form (SF)" or "long form (SF, …)"
+    for (const match of text.matchAll(inParentheses)) {
+      const before = text.slice(0, match.index).trimEnd();
+      const words = before.split(/\s+/u).slice(-maxWords).join(' ');
+      const found = bestLongForm(letters, words);
+      if (found !== null) return found;
+    }
+    // "SF (long form)"
+    for (const match of text.matchAll(beforeParentheses)) {
+      const inside = match[1]!.trim();
+      if (inside.split(/\s+/u).length > maxWords) continue;
+      const found = bestLongForm(letters, inside);
+      if (found !== null && found.length === inside.length) return found;
+    }
   }
   // "[Abbrev., “Problem Exists Between Keyboard And Chair”]": a quoted phrase that spells it out whole.
-  for (const match of text.matchAll(/[“"‘]([^“”"‘’]{3,120})[”"’]/gu)) {
+  for (const match of text.matchAll(QUOTED)) {
     const inside = match[1]!.trim();
     if (inside.split(/\s+/u).length > maxWords) continue;
     const found = bestLongForm(letters, inside);
@@ -36,9 +38,43 @@ export function longFormOf(shortForm: string, text: string): string | null {
   return null;
 }
 
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+const LEADING_NON_WORD = /^[^\p{L}\p{N}]+/u;
+const QUOTED = /[“"‘]([^“”"‘’]{3,120})[”"’]/gu;
+
+interface ShortFormPatterns {
+  /** The short form's letters and digits. */
+  letters: string;
+  /** The short form anywhere, as the two patterns below match it. */
+  written: RegExp;
+  /** "(SF)", "(SF, …": the short form after its long form. */
+  inParentheses: RegExp;
+  /** "SF (…)": the short form before its long form. */
+  beforeParentheses: RegExp;
+}
+
+/** A question's abbreviation is looked for in every candidate sentence: its patterns are made once (bounded). */
+const shortFormPatterns = new Map<string, ShortFormPatterns>();
+const MAX_CACHED_SHORT_FORMS = 1_000;
+
+function patternsOf(shortForm: string): ShortFormPatterns {
+  let patterns = shortFormPatterns.get(shortForm);
+  if (patterns === undefined) {
+    const escaped = shortForm.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    patterns = {
+      letters: shortForm.replace(/[^\p{L}\p{N}]/gu, ''),
+      written: new RegExp(escaped, 'iu'),
+      inParentheses: new RegExp(`\\(\\s*${escaped}\\s*[),;]`, 'giu'),
+      beforeParentheses: new RegExp(`(?<![\\p{L}\\p{N}])${escaped}\\s*\\(([^()]{3,120})\\)`, 'giu'),
+    };
+    if (shortFormPatterns.size < MAX_CACHED_SHORT_FORMS) shortFormPatterns.set(shortForm, patterns);
+  }
+  return patterns;
+}
+
 /** A quoted phrase names the abbreviation only when its words' initials spell it ("Problem Exists Between …" → PEB…). */
 function startsEachWord(letters: string, phrase: string): boolean {
-  const initials = phrase.split(/[\s-]+/u).map((word) => word.replace(/^[^\p{L}\p{N}]+/u, '').charAt(0).toLowerCase()).join('');
+  const initials = phrase.split(/[\s-]+/u).map((word) => word.replace(LEADING_NON_WORD, '').charAt(0).toLowerCase()).join('');
   return initials === letters.toLowerCase();
 }
 
@@ -51,7 +87,7 @@ function bestLongForm(letters: string, candidate: string): string | null {
     const char = short[shortIndex]!;
     while (
       longIndex >= 0 &&
-      (long[longIndex] !== char || (shortIndex === 0 && longIndex > 0 && /[\p{L}\p{N}]/u.test(long[longIndex - 1]!)))
+      (long[longIndex] !== char || (shortIndex === 0 && longIndex > 0 && LETTER_OR_DIGIT.test(long[longIndex - 1]!)))
     ) {
       longIndex -= 1;
     }
@@ -59,7 +95,7 @@ function bestLongForm(letters: string, candidate: string): string | null {
     longIndex -= 1;
   }
   const start = candidate.lastIndexOf(' ', longIndex) + 1;
-  const found = candidate.slice(start).replace(/^[^\p{L}\p{N}]+/u, '');
+  const found = candidate.slice(start).replace(LEADING_NON_WORD, '');
   // The long form must be longer than the abbreviation itself, in more than one word or a hyphenated compound.
   return found.length > letters.length && /[\s-]/u.test(found) ? found : null;
 }
