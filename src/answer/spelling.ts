@@ -7,7 +7,7 @@
  */
 import { englishWordList, isEnglishWord } from '../text/english.js';
 import type { Corpus } from '../search/corpus.js';
-import { documentFrequency } from '../search/impacts.js';
+import { documentFrequency, topPassages } from '../search/impacts.js';
 import { SPELLING_OPTIONS } from '../search/options.js';
 import { computeTerm } from '../text/terms.js';
 import type { Question, QuestionTerm } from './question.js';
@@ -144,8 +144,7 @@ function splitIdentifier(corpus: Corpus, term: QuestionTerm): { terms: QuestionT
 
 function writtenJoined(corpus: Corpus, left: string, right: string, leftTerm: string, rightTerm: string): boolean {
   const joined = new RegExp(`(?<![\\p{L}\\p{N}])${left}[_-]${right}(?![\\p{L}\\p{N}])`, 'iu');
-  const results = corpus.search.search({ combineWith: 'AND', queries: [leftTerm, rightTerm] }, { ...SPELLING_OPTIONS, fuzzy: false });
-  return results.slice(0, SPLIT_EVIDENCE_PASSAGES).some((result) => joined.test(corpus.passages[result.id as number]?.text ?? ''));
+  return topPassages(corpus.impacts, [[leftTerm], [rightTerm]], SPLIT_EVIDENCE_PASSAGES).some((hit) => joined.test(corpus.passages[hit.id]?.text ?? ''));
 }
 
 /**
