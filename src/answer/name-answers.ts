@@ -96,16 +96,24 @@ function nameSpans(view: SentenceView, question: Question): NameSpan[] {
       index += 1;
       continue;
     }
-    let to = index;
-    while (to + 1 < view.tokens.length && isCapitalised(view, to + 1) && !hasPunctuationBetween(view, to, to + 1)) to += 1;
+    let end = index;
+    while (end + 1 < view.tokens.length && isCapitalised(view, end + 1) && !hasPunctuationBetween(view, end, end + 1) && !hasLineBreakBetween(view, end, end + 1)) end += 1;
     let from = index;
-    while (from <= to && (TITLES.has(view.tokens[from]!.raw.toLowerCase()) || nameKindOf(view.tokens[from]!.raw) === 'title' || questionTerms.has(view.tokens[from]!.term) || view.tokens[from]!.term === '')) {
+    while (from <= end && (TITLES.has(view.tokens[from]!.raw.toLowerCase()) || nameKindOf(view.tokens[from]!.raw) === 'title' || questionTerms.has(view.tokens[from]!.term) || view.tokens[from]!.term === '')) {
       from += 1;
     }
+    // A name does not end in a stopword: "TIMEFMT The format …" names "TIMEFMT".
+    let to = end;
+    while (to >= from && view.tokens[to]!.term === '') to -= 1;
     if (from <= to && !questionTerms.has(view.tokens[to]!.term)) spans.push({ from, to });
-    index = to + 1;
+    index = end + 1;
   }
   return spans;
+}
+
+/** A line or paragraph break between two tokens: a term and its description, a heading and its text. */
+function hasLineBreakBetween(view: SentenceView, left: number, right: number): boolean {
+  return view.text.slice(view.tokens[left]!.end - view.range.start, view.tokens[right]!.start - view.range.start).includes('\n');
 }
 
 /** A name the lexicon knows counts this much more than an unknown capitalised word. */
@@ -132,6 +140,7 @@ function isCapitalised(view: SentenceView, index: number): boolean {
 /** Characters that glue a word into an identifier or an option: "--get-url", "GIT_DIR", "os.path", "<seconds>". */
 const CODE_GLUE = /[-_.:/<>=$@]/;
 const PLAIN_WORD = /^\p{L}+$/u;
+const TITLE_CASE = /^\p{Lu}\p{Ll}/u;
 
 /** No word of prose comes before the token: only code, an option name or an identifier. */
 function opensProse(view: SentenceView, index: number): boolean {
@@ -181,8 +190,9 @@ export function extractName(view: SentenceView, question: Question, weights: Ter
       if (isAcronym) score *= 0.5;
     }
     // A lone capitalised first word is usually just the start of the sentence ("Define how …"), unless possessive; so
-    // is the first word after the option or identifier a description starts with ("--get-url Expand the URL …").
-    if (words === 1 && opensProse(view, span.from) && !/[’']s$/.test(first.raw)) continue;
+    // is the first word after the option or identifier a description starts with ("--get-url Expand the URL …"). A word
+    // written in capitals throughout is written so wherever it stands ("TIMEFMT The format of …").
+    if (words === 1 && opensProse(view, span.from) && TITLE_CASE.test(first.raw) && !/[’']s$/.test(first.raw)) continue;
     if (best === null || score > best.score) {
       const after = view.tokens[span.to + 1];
       const withNoun = question.kind === 'place' && after !== undefined && PLACE_NOUNS.test(after.raw) ? sliceTokens(view, span.from, span.to + 1) : text;

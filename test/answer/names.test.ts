@@ -51,6 +51,14 @@ describe('kinds of names, from a lexicon', () => {
     }
   });
 
+  it('names a term in capitals above its description, never across the line break or with a trailing stopword ("TIMEFMT\\n\\nThe")', async () => {
+    const html =
+      '<html><head><title>Parameters</title></head><body><h1>Parameters</h1><dl><dt>TIMEFMT</dt><dd><p>The format of process time reports with the time keyword.</p></dd>' +
+      '<dt>TMOUT</dt><dd><p>The number of seconds to wait before a timeout.</p></dd></dl></body></html>';
+    const corpus = await corpusOf([articleFrom('params.html', html)]);
+    expect(answerQuestion(corpus, 'which parameter holds the format of time reports?').answer).toBe('TIMEFMT');
+  });
+
   it('reads a place typed in lower case as a name, so a question about a place no source names is not answered', async () => {
     const report = 'Drones struck the capital overnight, officials said. Firefighters worked through the night in the capital.';
     const corpus = await corpusOf([articleFrom('report.txt', report)]);
