@@ -110,6 +110,7 @@ function readTerm(corpus: Corpus, term: QuestionTerm): { terms: QuestionTerm[]; 
 
 /** Passages looked at for the two words of a split written together. */
 const SPLIT_EVIDENCE_PASSAGES = 20;
+const LETTERS_ONLY = /^\p{L}+$/u;
 
 /**
  * A word written run together ("autocd", "ksharrays") that the corpus writes as two joined words ("AUTO_CD",
@@ -118,7 +119,7 @@ const SPLIT_EVIDENCE_PASSAGES = 20;
  */
 function splitIdentifier(corpus: Corpus, term: QuestionTerm): { terms: QuestionTerm[]; correction: Correction } | null {
   const written = term.raw.toLowerCase();
-  if (!/^\p{L}+$/u.test(written)) return null;
+  if (!LETTERS_ONLY.test(written)) return null;
   let best: { left: string; right: string; leftTerm: string; rightTerm: string; frequency: number } | null = null;
   for (let cut = 2; cut <= written.length - 2; cut++) {
     const left = written.slice(0, cut);
