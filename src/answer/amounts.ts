@@ -1,8 +1,8 @@
 /** Amounts and measures: sums with their sign, scale and unit, shares, sizes, figures per unit. */
-import { clauseHoldsPredicate, closeness, hasPunctuationBetween, isDateOrYear, isPastMention, isTimeOffset, quantifiedNoun } from './mentions.js';
+import { clauseHoldsPredicate, closeness, figuresFor, hasPunctuationBetween, isDateOrYear, isPastMention, isTimeOffset, quantifiedNoun } from './mentions.js';
 import { formatValue, isNumberWord, type NumberMention } from './numbers.js';
 import { ASKS_SHARE, ASKS_SUM, questionForms, type Question } from './question.js';
-import { distanceToTerms, numbersIn, type SentenceView, sliceTokens } from './sentence.js';
+import { distanceToTerms, type SentenceView, sliceTokens } from './sentence.js';
 import type { CountAnswer, TermWeights } from './short-answer.js';
 import { computeTerm } from '../text/terms.js';
 
@@ -17,7 +17,7 @@ export function extractMeasure(view: SentenceView, question: Question): CountAns
   const measure = question.terms.findIndex((term) => question.focus !== null && term.forms.includes(question.focus));
   if (measure === -1 || view.hits[measure]!.length === 0) return null;
   let best: { mention: NumberMention; distance: number } | null = null;
-  for (const mention of numbersIn(view)) {
+  for (const mention of figuresFor(view, question)) {
     if (isDateOrYear(view, mention) || isPastMention(view, mention) !== question.asksAboutPast || isTimeOffset(view, mention)) continue;
     const distance = distanceToTerms(view, mention.from, (termIndex) => termIndex === measure);
     if (distance <= 4 && (best === null || distance < best.distance)) best = { mention, distance };
@@ -105,7 +105,7 @@ export function extractAmount(view: SentenceView, question: Question, weights: T
   const { rateUnit } = question;
   const tiedTo = question.kind === 'value' ? cueOf(question) : ANY_TERM;
   let best: CountAnswer | null = null;
-  for (const mention of numbersIn(view)) {
+  for (const mention of figuresFor(view, question)) {
     if (isDateOrYear(view, mention) || isPastMention(view, mention) !== question.asksAboutPast || isTimeOffset(view, mention)) continue;
     const span = amountSpan(view, mention);
     if (asksShare && !span.isShare) continue;
@@ -160,7 +160,7 @@ export function extractQuantifiedFocus(view: SentenceView, question: Question, w
   const focus = question.focus;
   if (focus === null) return null;
   let best: CountAnswer | null = null;
-  for (const mention of numbersIn(view)) {
+  for (const mention of figuresFor(view, question)) {
     // The number the noun names ("port 8000", "version 3.7") as well as the one that counts it ("a 46.1 pct stake").
     const named = view.tokens[mention.from - 1];
     const namedByFocus = named !== undefined && named.term === focus && !hasPunctuationBetween(view, mention.from - 1, mention.from);

@@ -1,8 +1,8 @@
 /** Counts: the number a "how many" question asks for. */
-import { clauseHoldsPredicate, CONJUNCTIONS, hasPunctuationBetween, isDateOrYear, isPastMention, isPredicate, matchesFocus, quantifiedNoun } from './mentions.js';
+import { clauseHoldsPredicate, CONJUNCTIONS, figuresFor, hasPunctuationBetween, isDateOrYear, isPastMention, isPredicate, matchesFocus, quantifiedNoun } from './mentions.js';
 import { formatValue, type NumberMention } from './numbers.js';
 import { GENERIC_FOCUS, questionForms, type Question } from './question.js';
-import { distanceToTerms, numbersIn, type SentenceView, sliceTokens } from './sentence.js';
+import { distanceToTerms, type SentenceView, sliceTokens } from './sentence.js';
 import type { CountAnswer } from './short-answer.js';
 
 /**
@@ -19,7 +19,7 @@ export function extractCount(view: SentenceView, question: Question): CountAnswe
   const predicate = isPredicate(question);
   if (focus !== null && !view.tokens.some((token) => matchesFocus(token.term, focus))) return null;
   const forms = questionForms(question);
-  const mentions = numbersIn(view).filter(
+  const mentions = figuresFor(view, question).filter(
     (mention) =>
       !isDateOrYear(view, mention) &&
       isPastMention(view, mention) === question.asksAboutPast &&

@@ -1,7 +1,7 @@
 /** Where a number stands in its sentence: dated or earlier, tied to the question's verb, counting which noun, how near the question's words. */
-import { findNumbers, type NumberMention } from './numbers.js';
+import { findNumbers, formatValue, type NumberMention } from './numbers.js';
 import { PAST_MARKERS, type Question } from './question.js';
-import { distanceToTerm, type SentenceView } from './sentence.js';
+import { distanceToTerm, numbersIn, type SentenceView } from './sentence.js';
 import type { TermWeights } from './short-answer.js';
 
 const TIME_UNITS = /^(days?|weeks?|months?|years?|decades?)$/i;
@@ -11,6 +11,12 @@ export const CONJUNCTIONS = new Set(['and', 'or', 'but', 'nor', 'while']);
 const NUMBER_OR_WORD = /^\d|^\p{L}+$/u;
 
 export const MONTHS = 'january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec';
+
+/** The numbers of a sentence that may answer the question: its quantities, less those the question writes itself ("the 10" for "how much did a pdp-10 cost?"). */
+export function figuresFor(view: SentenceView, question: Question): readonly NumberMention[] {
+  const figures = numbersIn(view);
+  return question.numbers.size === 0 ? figures : figures.filter((mention) => !question.numbers.has(formatValue(mention.written)));
+}
 
 export function hasPunctuationBetween(view: SentenceView, left: number, right: number): boolean {
   const a = view.tokens[left];

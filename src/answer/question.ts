@@ -2,6 +2,7 @@
 import { nameKindOf } from '../text/names.js';
 import { askedNoun } from '../text/tagger.js';
 import { tokenize, type Token } from '../text/terms.js';
+import { findNumbers, formatValue } from './numbers.js';
 
 export type AnswerKind = 'count' | 'amount' | 'quantity' | 'duration' | 'time' | 'person' | 'place' | 'value' | 'version' | 'entity' | 'expansion' | 'other';
 
@@ -28,6 +29,8 @@ export interface Question {
   asksAboutPast: boolean;
   /** The unit a "how much per share / a barrel …" question asks a figure per, as a term; null when it asks none. */
   rateUnit: string | null;
+  /** The numbers the question itself writes ("pdp-10", "python 3.11"), as `formatValue` spells them: its subject, never its answer. */
+  numbers: ReadonlySet<string>;
   /** Asks what something is or means ("what is X", "what does X do / mean / stand for", "X meaning?"). */
   asksDefinition: boolean;
   /** Indices into `terms` of the X a definition question asks about; empty when it asks none. */
@@ -178,6 +181,7 @@ export function analyzeQuestion(text: string): Question {
     terms,
     asksAboutPast: tokens.some((token) => PAST_MARKERS.has(token.term)),
     rateUnit: rateUnitOf(text),
+    numbers: new Set(findNumbers(tokens).map((mention) => formatValue(mention.written))),
     asksDefinition,
     topic,
     abbreviations: kind === 'expansion' || asksDefinition ? abbreviationsIn(tokens, topic.length === 1 ? terms[topic[0]!]!.raw : null) : [],

@@ -77,6 +77,13 @@ describe('amounts: sums of money, shares and sizes', async () => {
     expect(answerQuestion(report, 'how many people were injured in the blast?').answer).toBe('26 people');
   });
 
+  it('does not answer with a number the question writes itself ("the 10" for "a pdp-10")', async () => {
+    const history = await corpusOf([plainArticle('pdp', 'The 10 was eventually eclipsed by the VAX machines when DEC saw that the 10 and VAX lines competed.')]);
+    expect(answerQuestion(history, 'how much did a dec pdp-10 cost new?').answer).toBeNull();
+    const events = await corpusOf([plainArticle('events', 'Adds a one-time listener function for the event named eventName. By default, a maximum of 10 listeners can be registered for any single event.')]);
+    expect(answerQuestion(events, 'how many listeners can i add to one event before a warning?').answer).toBe('10 listeners');
+  });
+
   it('does not read a man page section ("git-merge(1)") or the pronoun "one" ("One can specify …") as a figure', async () => {
     const manual =
       'One can specify a default strategy for all merges with the --strategy option. See the MERGE STRATEGIES section in git-merge(1) for details.';
