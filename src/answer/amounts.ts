@@ -1,10 +1,9 @@
 /** Amounts and measures: sums with their sign, scale and unit, shares, sizes, figures per unit. */
 import { clauseHoldsPredicate, closeness, figuresFor, hasPunctuationBetween, isDateOrYear, isPastMention, isTimeOffset, quantifiedNoun } from './mentions.js';
 import { formatValue, isNumberWord, type NumberMention } from './numbers.js';
-import { ASKS_SHARE, ASKS_SUM, questionForms, type Question } from './question.js';
+import { ASKS_SHARE, ASKS_SUM, questionForms, type Question, valueCueTerms } from './question.js';
 import { distanceToTerms, type SentenceView, sliceTokens } from './sentence.js';
 import type { CountAnswer, TermWeights } from './short-answer.js';
-import { computeTerm } from '../text/terms.js';
 
 const UNIT = /^(km|kilomet(re|er)s?|miles?|met(re|er)s?|m|cm|mm|feet|foot|ft|inch(es)?|kg|kilograms?|grams?|g|tonnes?|tons?|pounds?|lbs?|percent|per|degrees?|°c|°f|celsius|fahrenheit|mph|kph|knots?|dollars?|euros?|yen|years?|months?|days?|hours?|minutes?|seconds?|points?|storeys?|stories|floors?|acres?|hectares?|litres?|liters?|gallons?|bytes?|kb|mb|gb|tb)$/i;
 
@@ -120,15 +119,12 @@ export function extractAmount(view: SentenceView, question: Question, weights: T
   return best;
 }
 
-/** The words a setting's value is asked by ("by default", "the maximum …"), as terms. */
-const VALUE_CUES = new Set(['default', 'defaults', 'maximum', 'minimum', 'limit', 'limits'].map(computeTerm));
-
 /**
  * A setting's value is stated of the word the question asks it by: "set to 10 by default" for "… by default?", not
  * "cannot be increased above 125". A question that names no such word ties the value to any of its words.
  */
 function cueOf(question: Question): (termIndex: number) => boolean {
-  const cues = question.terms.flatMap((term, termIndex) => (term.forms.some((form) => VALUE_CUES.has(form)) ? [termIndex] : []));
+  const cues = valueCueTerms(question);
   return cues.length === 0 ? ANY_TERM : (termIndex) => cues.includes(termIndex);
 }
 

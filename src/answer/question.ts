@@ -86,6 +86,22 @@ function rateUnitOf(text: string): string | null {
   return term === '' ? null : term;
 }
 
+/** The words a setting's value is asked by: "the default port", "the maximum number of …". */
+export const VALUE_WORDS = ['default', 'defaults', 'maximum', 'minimum', 'limit'] as const;
+
+const valueCueSets = new WeakMap<Question, readonly number[]>();
+
+/** Indexes of the question's terms that ask for a setting's value ("… by default?"), found once per question. */
+export function valueCueTerms(question: Question): readonly number[] {
+  let cues = valueCueSets.get(question);
+  if (cues === undefined) {
+    const cueForms = new Set(VALUE_WORDS.map((word) => tokenize(word)[0]!.term));
+    cues = question.terms.flatMap((term, termIndex) => (term.forms.some((form) => cueForms.has(form)) ? [termIndex] : []));
+    valueCueSets.set(question, cues);
+  }
+  return cues;
+}
+
 const KIND_PATTERNS: [RegExp, AnswerKind][] = [
   // "What does ICU stand for?", "whats wasi short for": the long form of an abbreviation.
   [/\b(?:stands?|short)\s+for\b|\babbreviat|\bacronym\b/i, 'expansion'],
@@ -110,7 +126,7 @@ const KIND_PATTERNS: [RegExp, AnswerKind][] = [
   // "Which Node version first supports …", "since which python version is …": a version number.
   [/^\s*(?:what|which)\s+(?:[\w.-]+\s+){0,2}?(?:version|release)s?\b/i, 'version'],
   // A setting's value: "what port does it listen on by default?", "the maximum number of attached databases".
-  [/\b(?:defaults?|maximum|minimum|limit)\b/i, 'value'],
+  [new RegExp(String.raw`\b(?:${VALUE_WORDS.join('|')})\b`, 'i'), 'value'],
   [/^\s*(which|what)\s+(?!(is|was|are|were|did|does|do|has|have|had|can|could|will|would|should|happened|happens|caused)\b)\w+/i, 'entity'],
 ];
 

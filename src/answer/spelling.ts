@@ -10,7 +10,7 @@ import type { Corpus } from '../search/corpus.js';
 import { documentFrequency, topPassages } from '../search/impacts.js';
 import { SPELLING_OPTIONS } from '../search/options.js';
 import { computeTerm } from '../text/terms.js';
-import type { Question, QuestionTerm } from './question.js';
+import { type Question, type QuestionTerm, VALUE_WORDS } from './question.js';
 
 const MIN_LENGTH = 4;
 /** Terms this long may be two edits away; shorter ones one. */
@@ -153,7 +153,7 @@ function writtenJoined(corpus: Corpus, left: string, right: string, leftTerm: st
  * of question are recognised by ("the default port", "the maximum number of …", "which version …").
  */
 const QUESTION_WORDS = ['what', 'which', 'who', 'whom', 'whose', 'when', 'where', 'why', 'how', 'many', 'much'];
-const KIND_WORDS = ['default', 'defaults', 'maximum', 'minimum', 'limit', 'number', 'version', 'release', 'abbreviation', 'acronym'];
+const KIND_WORDS: readonly string[] = [...VALUE_WORDS, 'number', 'version', 'release', 'abbreviation', 'acronym'];
 /** From this length a kind word may also have lost or gained a letter ("nuber", "maxium", "defaultt"). */
 const ANY_EDIT_FROM = 5;
 
