@@ -1,5 +1,5 @@
 /** Amounts and measures: sums with their sign, scale and unit, shares, sizes, figures per unit. */
-import { clauseHoldsPredicate, closeness, figuresFor, hasPunctuationBetween, isDateOrYear, isPastMention, isTimeOffset, quantifiedNoun } from './mentions.js';
+import { clauseHoldsPredicate, closeness, currencySignBefore, figuresFor, hasPunctuationBetween, isDateOrYear, isPastMention, isTimeOffset, quantifiedNoun } from './mentions.js';
 import { formatValue, isNumberWord, type NumberMention } from './numbers.js';
 import { ASKS_SHARE, ASKS_SUM, questionForms, type Question, valueCueTerms } from './question.js';
 import { distanceToTerms, type SentenceView, sliceTokens } from './sentence.js';
@@ -40,14 +40,6 @@ const STARTS_WITH_LETTER = /^\p{L}/u;
 
 /** Units of `UNIT` that are money. */
 const CURRENCY_UNIT = /^(dollars?|euros?|yen|pounds?)$/i;
-
-/** Written right before a number, these make it a sum of money: "$4.5", "£20". */
-const CURRENCY_SIGN = /[$£€¥₹]\s?$/u;
-
-/** The currency sign (and a space) that `text` ends with just before `end`: only the last two characters can hold it. */
-function currencySignBefore(text: string, end: number): string | undefined {
-  return CURRENCY_SIGN.exec(text.slice(Math.max(0, end - 2), end))?.[0];
-}
 
 /** A sum is stated of something named as often as by a verb ("buy Beta Inc for 450 mln dlrs"): any question word ties it. */
 const ANY_TERM = (): boolean => true;

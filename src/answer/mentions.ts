@@ -51,7 +51,15 @@ export function isDateOrYear(view: SentenceView, mention: NumberMention): boolea
 function isMoneyOrShare(view: SentenceView, mention: NumberMention): boolean {
   const start = view.tokens[mention.from]!.start - view.range.start;
   const end = view.tokens[mention.to - 1]!.end - view.range.start;
-  return /[$£€¥₹]\s?$/u.test(view.text.slice(Math.max(0, start - 2), start)) || view.text.charAt(end) === '%';
+  return currencySignBefore(view.text, start) !== undefined || view.text.charAt(end) === '%';
+}
+
+/** Written right before a number, these make it a sum of money: "$4.5", "£20". */
+const CURRENCY_SIGN = /[$£€¥₹]\s?$/u;
+
+/** The currency sign (and a space) that `text` ends with just before `end`: only the last two characters can hold it. */
+export function currencySignBefore(text: string, end: number): string | undefined {
+  return CURRENCY_SIGN.exec(text.slice(Math.max(0, end - 2), end))?.[0];
 }
 
 /** "two weeks after", "three days ago": a number that dates something rather than measuring it. */
