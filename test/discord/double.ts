@@ -348,8 +348,9 @@ export class DiscordDouble {
     this.token = this.options.token;
     this.applicationId = this.options.applicationId;
     this.guildId = this.options.guildId;
-    // Consecutive milliseconds in the id's timestamp: guild k is on shard k % count.
-    const base = (BigInt(Date.now()) - DISCORD_EPOCH) << 22n;
+    // Consecutive milliseconds after the first guild's timestamp: guild k is on shard (shard of the first + k) % count.
+    // (Counting from a second reading of the clock put two guilds on one shard whenever a millisecond passed between.)
+    const base = (BigInt(this.guildId) >> 22n) << 22n;
     this.guildIds = [this.guildId, ...Array.from({ length: this.options.guilds - 1 }, (_, k) => (base + (BigInt(k + 1) << 22n)).toString())];
     for (const id of this.guildIds.slice(1)) this.generalChannels.set(id, snowflake());
     this.botUser = {
