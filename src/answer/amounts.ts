@@ -91,10 +91,25 @@ function amountSpan(view: SentenceView, mention: NumberMention): AmountSpan {
  * its sign, scale and unit. A number marked as an amount beats a bare one; a share is required when one is asked for.
  */
 export function extractAmount(view: SentenceView, question: Question, weights: TermWeights): CountAnswer | null {
+  return amountIn(view, question, weights, question.kind === 'value');
+}
+
+/**
+ * A setting's value asked in other words ("how many threads … by default?", "the default limit on how deep …"): a
+ * number stated of the question's value word ("The default value is 6700."), whatever noun
+ * or measure the question counts it in. Null when the question names no value word or no number is stated of it.
+ */
+export function extractStatedValue(view: SentenceView, question: Question, weights: TermWeights): CountAnswer | null {
+  if (valueCueTerms(question).length === 0 || !valueCueTerms(question).some((termIndex) => view.hits[termIndex]!.length > 0)) return null;
+  const value = amountIn(view, question, weights, true);
+  return value?.tiedToQuestionVerb === true ? value : null;
+}
+
+function amountIn(view: SentenceView, question: Question, weights: TermWeights, asksSetting: boolean): CountAnswer | null {
   const asksShare = ASKS_SHARE.test(question.text);
   const asksSum = !asksShare && ASKS_SUM.test(question.text);
   const { rateUnit } = question;
-  const tiedTo = question.kind === 'value' ? cueOf(question) : ANY_TERM;
+  const tiedTo = asksSetting ? cueOf(question) : ANY_TERM;
   let best: CountAnswer | null = null;
   for (const mention of figuresFor(view, question)) {
     if (isDateOrYear(view, mention) || isPastMention(view, mention) !== question.asksAboutPast || isTimeOffset(view, mention)) continue;
@@ -105,7 +120,7 @@ export function extractAmount(view: SentenceView, question: Question, weights: T
     const score = closeness(view, mention.from, question, weights) * (span.isMarked ? MARKED_AMOUNT : 1);
     const tied = clauseHoldsPredicate(view, mention, span.last, tiedTo);
     // A setting's value stated of the asked word beats any other number of the sentence ("… from 30 to 62, though the default value remains at 10").
-    const beats = best === null || (question.kind === 'value' && tied !== best.tiedToQuestionVerb ? tied : score > best.score);
+    const beats = best === null || (asksSetting && tied !== best.tiedToQuestionVerb ? tied : score > best.score);
     if (beats) best = { text: span.text, value: formatValue(mention.written), score, at: mention.from, tiedToQuestionVerb: tied, measuredIn: span.measuredIn };
   }
   return best;

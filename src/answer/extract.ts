@@ -1,5 +1,5 @@
 /** Short answers: the span of a sentence that holds what the question asks for (a count, a name, a place…), by kind of question. */
-import { extractAmount, extractMeasure, extractQuantifiedFocus, isShareOrSum } from './amounts.js';
+import { extractAmount, extractMeasure, extractQuantifiedFocus, extractStatedValue, isShareOrSum } from './amounts.js';
 import { extractCount } from './counts.js';
 import { extractCodeNameOfFocus, extractLongForm, extractName } from './name-answers.js';
 import type { Question } from './question.js';
@@ -12,14 +12,14 @@ const neverCommon: IsCommon = () => false;
 export function extractAnswer(view: SentenceView, question: Question, weights: TermWeights, isCommon: IsCommon = neverCommon): ShortAnswer | null {
   switch (question.kind) {
     case 'count':
-      return extractCount(view, question);
+      return extractCount(view, question) ?? extractStatedValue(view, question, weights);
     case 'amount':
     case 'value':
       return extractAmount(view, question, weights);
     case 'quantity':
-      return extractMeasure(view, question);
+      return extractMeasure(view, question) ?? extractStatedValue(view, question, weights);
     case 'duration':
-      return extractDuration(view, question, weights);
+      return extractDuration(view, question, weights) ?? extractStatedValue(view, question, weights);
     case 'time':
       return extractTime(view, question, weights);
     case 'version':

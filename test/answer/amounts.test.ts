@@ -57,6 +57,18 @@ describe('amounts: sums of money, shares and sizes', async () => {
     expect(answerQuestion(docs, 'what is SQLITE_MAX_ATTACHED set to by default?').answer).toBe('10');
   });
 
+  it('answers a count or a measure asked "by default" with the number stated of the default, without the counted noun', async () => {
+    const gc = 'gc.auto: When there are approximately more than this many loose objects in the repository, git gc --auto will pack them. The default value is 6700.';
+    const shell = 'FUNCNEST: When the nesting of shell functions is deeper than this, an error is raised. By default the nesting of shell functions may go 500 calls deep.';
+    const docs = await corpusOf([plainArticle('gc', gc), plainArticle('shell', shell)]);
+    expect(analyzeQuestion('how many loose objects can pile up before git gc --auto packs them, by default?').kind).toBe('count');
+    expect(answerQuestion(docs, 'how many loose objects can pile up before git gc --auto packs them, by default?').answer).toBe('6700');
+    expect(analyzeQuestion('by default, how deep can shell functions nest before an error is raised?').kind).toBe('quantity');
+    expect(answerQuestion(docs, 'by default, how deep can shell functions nest before an error is raised?').answer).toBe('500');
+    // Without a value word, a count needs its noun: "The default value is 6700." counts no objects.
+    expect(answerQuestion(docs, 'how many loose objects can pile up before git gc --auto packs them?').answer).not.toBe('6700');
+  });
+
   it('answers "which port / which version" with the number the noun names, "port 8000"', async () => {
     const manual = 'The server listens to port 8000 by default. It serves the files of the folder it was started in.';
     const docs = await corpusOf([plainArticle('server', manual)]);
