@@ -19,11 +19,15 @@ export function extractCount(view: SentenceView, question: Question): CountAnswe
   const predicate = isPredicate(question);
   if (focus !== null && !view.tokens.some((token) => matchesFocus(token.term, focus))) return null;
   const forms = questionForms(question);
+  // A number governed by another verb counts something else only when the sentence states the question's verb too
+  // ("launched 550 drones … had downed 268 drones"); alone, that verb says the question's in other words ("Destroyers
+  // pumped some 1,000 shells" for "how many shells did they fire").
+  const statesAskedVerb = view.tokens.some((token) => forms.has(token.term) && LOWER_CASE_VERB_FORM.test(token.raw));
   const mentions = figuresFor(view, question).filter(
     (mention) =>
       !isDateOrYear(view, mention) &&
       isPastMention(view, mention) === question.asksAboutPast &&
-      !governedByOtherVerb(view, mention, forms),
+      !(statesAskedVerb && governedByOtherVerb(view, mention, forms)),
   );
 
   let best: { mention: NumberMention; nounAt: number; score: number; tied: boolean } | null = null;
@@ -88,7 +92,13 @@ function partitiveOf(view: SentenceView, mention: NumberMention, mentions: Numbe
 /** Words a number may stand before without counting another noun: "26 others", "72 managed", "23 were". */
 function countsOtherNoun(view: SentenceView, mention: NumberMention, focus: string | null): boolean {
   const next = view.tokens[mention.to];
-  if (next === undefined || next.term === '' || hasPunctuationBetween(view, mention.to - 1, mention.to)) return false;
+  if (next === undefined || hasPunctuationBetween(view, mention.to - 1, mention.to)) return false;
+  // "one of the workers": a part of what the noun after "of" names.
+  if (next.raw.toLowerCase() === 'of') {
+    const counted = view.tokens.slice(mention.to + 1, mention.to + 4).find((token) => token.term !== '');
+    return counted !== undefined && counted.term !== focus && !GENERIC_FOCUS.has(counted.term) && STARTS_LOWER_CASE.test(counted.raw) && !/^\d/.test(counted.raw);
+  }
+  if (next.term === '') return false;
   if (next.term === focus || GENERIC_FOCUS.has(next.term)) return false;
   const word = next.raw.toLowerCase();
   if (/^\d/.test(word) || /(ed|ing)$/.test(word) || LOOSE_COUNTED.has(word)) return false;

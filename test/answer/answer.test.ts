@@ -155,6 +155,22 @@ describe('"how many" standing alone before its verb', () => {
   });
 });
 
+describe('a count stated with another verb than the question\'s', () => {
+  it('is the answer when the sentence does not state the asked verb, and not when it states both', async () => {
+    const corpus = await corpusOf([
+      articleFrom('navy.txt', 'The platform burned for hours after the raid. Destroyers pumped some 1,000 shells into it.'),
+      articleFrom('air.txt', 'Russia launched 550 drones overnight, and air defence units had downed 268 drones by morning.'),
+    ]);
+    expect(answerQuestion(corpus, 'how many shells did the destroyers fire into the platform?').answer).toBe('1,000 shells');
+    expect(answerQuestion(corpus, 'how many drones did Russia launch?').answer).toBe('550 drones');
+  });
+
+  it('does not count a part of something else ("one of the workers" is no number of threads)', async () => {
+    const corpus = await corpusOf([articleFrom('pool.txt', 'The thread pool raises BrokenPool when one of the workers has failed to start.')]);
+    expect(answerQuestion(corpus, 'how many threads does the thread pool start?').answer).not.toBe('one');
+  });
+});
+
 describe('who is …', () => {
   it('asks for a description of a name, and for a name when the name owns the role', () => {
     expect(analyzeQuestion('Who is Vitali Klitschko?').kind).toBe('other');
