@@ -30,10 +30,10 @@ export interface OffThreadBuild {
   startedFrom: StartedFrom;
   /**
    * Where the time went: the worker's steps, from asking the worker to receiving its index (`workerMs`: what its
-   * steps leave of it is starting the worker, if it was not running, and handing the index over), and decoding that
-   * index on this thread.
+   * steps but `saveMs` leave of it is starting the worker, if it was not running, and handing the index over),
+   * decoding that index on this thread (while the worker saves it), and then waiting for the save to end.
    */
-  steps: BuildSteps & { workerMs: number; decodeMs: number };
+  steps: BuildSteps & { workerMs: number; decodeMs: number; awaitSaveMs: number };
 }
 
 export interface OffThreadOptions {
@@ -50,6 +50,9 @@ export class IndexBuildError extends Error {
 
 /** How long an index worker waits for its next build before it is stopped (it holds the last index it built). */
 export const INDEX_WORKER_IDLE_MS = 5 * 60_000;
+
+/** A build's index, decoded as soon as it is sent, before the worker has saved it. */
+type Decoded = Omit<OffThreadBuild, 'removed' | 'saveError' | 'steps'> & { steps: Omit<OffThreadBuild['steps'], 'saveMs' | 'awaitSaveMs'> };
 
 /** The build the worker runs now: where its messages go. */
 interface Running {
@@ -68,9 +71,15 @@ export class IndexBuilder {
   private queue: Promise<unknown> = Promise.resolve();
   private idleTimer: NodeJS.Timeout | null = null;
   private readonly idleMs: number;
+  private readonly hold: boolean;
 
-  constructor(options: { idleMs?: number } = {}) {
+  /**
+   * `idleMs`: how long the worker is kept waiting for the next build. `hold: false`: for a single build; the worker
+   * does not keep the index it built (nor a copy of it to save while this thread decodes it).
+   */
+  constructor(options: { idleMs?: number; hold?: boolean } = {}) {
     this.idleMs = options.idleMs ?? INDEX_WORKER_IDLE_MS;
+    this.hold = options.hold ?? true;
   }
 
   /** Worker threads started so far (one, unless a worker was stopped or died). */
@@ -95,7 +104,7 @@ export class IndexBuilder {
     this.clearIdle();
     const worker = this.worker;
     this.forget();
-    this.running?.fail(new IndexBuildError('Quoth: the index worker was stopped before it sent an index'));
+    this.running?.fail(new IndexBuildError('Quoth: the index worker was stopped before it had built and saved the index'));
     if (worker !== null) await worker.terminate();
   }
 
@@ -106,11 +115,13 @@ export class IndexBuilder {
       const id = (this.nextId += 1);
       const worker = this.worker ?? this.start();
       worker.ref();
-      const order: BuildOrder = { type: 'build', id, request };
+      const order: BuildOrder = { type: 'build', id, hold: this.hold, request };
       const transfer: ArrayBuffer[] = [];
       const previous = request.incremental && options.previous !== undefined ? this.handOver(options.previous, transfer) : undefined;
       if (previous !== undefined) order.previous = previous;
       let removed = new Map<string, Map<string, number>>();
+      let decoded: Decoded | Error | null = null;
+      let decodedAt = 0;
       const settle = (): void => {
         this.running = null;
         if (this.worker !== null) {
@@ -140,18 +151,35 @@ export class IndexBuilder {
                   : Object.assign(new IndexBuildError(`Quoth: building the index failed: ${message.message}`), { stack: message.stack }),
               );
               break;
-            case 'built':
-              settle();
+            case 'built': {
+              // Decoded while the worker saves it; given out once it is saved (or could not be).
+              const decoding = performance.now();
+              const workerMs = decoding - asked;
               try {
-                const decoding = performance.now();
                 const corpus = decodeCorpus(message.corpus);
-                this.held = { id, corpus };
-                const steps = { ...message.steps, workerMs: decoding - asked, decodeMs: performance.now() - decoding };
-                resolve({ corpus, removed, saveError: message.saveError ?? null, filesRead: message.filesRead, filesHashed: message.filesHashed, startedFrom: message.startedFrom, steps });
+                const { filesRead, filesHashed, startedFrom } = message;
+                decoded = { corpus, filesRead, filesHashed, startedFrom, steps: { ...message.steps, workerMs, decodeMs: performance.now() - decoding } };
               } catch (error) {
-                reject(new IndexBuildError(`Quoth: the index worker sent an index that does not decode: ${(error as Error).message}`, { cause: error }));
+                decoded = new IndexBuildError(`Quoth: the index worker sent an index that does not decode: ${(error as Error).message}`, { cause: error });
               }
+              decodedAt = performance.now();
               break;
+            }
+            case 'saved': {
+              settle();
+              if (decoded === null) {
+                reject(new IndexBuildError('Quoth: the index worker saved an index it did not send'));
+                break;
+              }
+              if (decoded instanceof Error) {
+                reject(decoded);
+                break;
+              }
+              if (this.hold) this.held = { id, corpus: decoded.corpus };
+              const steps = { ...decoded.steps, saveMs: message.saveMs, awaitSaveMs: performance.now() - decodedAt };
+              resolve({ ...decoded, removed, saveError: message.saveError ?? null, steps });
+              break;
+            }
           }
         },
       };
@@ -185,7 +213,7 @@ export class IndexBuilder {
       if (this.worker === worker) this.running?.receive(message);
     });
     worker.on('error', (error) => died(new IndexBuildError(`Quoth: the index worker failed: ${error.message}`, { cause: error })));
-    worker.on('exit', (code) => died(new IndexBuildError(`Quoth: the index worker stopped (exit code ${code}) before sending an index`)));
+    worker.on('exit', (code) => died(new IndexBuildError(`Quoth: the index worker stopped (exit code ${code}) before it had built and saved the index`)));
     return worker;
   }
 
@@ -203,7 +231,7 @@ export class IndexBuilder {
 
 /** One build in a worker of its own, stopped once the build is done. */
 export async function buildOffThread(request: BuildRequest, options: OffThreadOptions = {}): Promise<OffThreadBuild> {
-  const builder = new IndexBuilder();
+  const builder = new IndexBuilder({ hold: false });
   try {
     return await builder.build(request, options);
   } finally {

@@ -25,10 +25,14 @@ export interface BuildRequest {
  */
 export type PreviousIndex = { held: number } | { encoded: EncodedCorpus };
 
-/** A build asked of the worker; `id` numbers it, and names the index it builds once the worker holds it. */
+/**
+ * A build asked of the worker; `id` numbers it, and names the index it builds once the worker holds it. `hold`:
+ * whether the worker holds the index for the next build (a worker used for one build only does not).
+ */
 export interface BuildOrder {
   type: 'build';
   id: number;
+  hold: boolean;
   request: BuildRequest;
   previous?: PreviousIndex;
 }
@@ -51,7 +55,7 @@ export interface BuildSteps {
   assembleMs: number;
   /** The corpus in columns. */
   encodeMs: number;
-  /** Compressing, hashing and writing the file. */
+  /** Compressing, hashing and writing the file (while the main thread decodes the index sent before it). */
   saveMs: number;
 }
 
@@ -59,6 +63,8 @@ export type WorkerMessage =
   | { type: 'progress'; done: number; total: number }
   /** What reading the folder found, before the index is built: for the log. */
   | { type: 'read'; skipped: SkippedFile[]; warnings: IngestWarning[]; removed: [string, [string, number][]][] }
-  /** The index, encoded as it is saved. `saveError` when it could not be saved (read-only folder, full disk): it still answers from memory. */
-  | { type: 'built'; corpus: EncodedCorpus; saveError?: string; filesRead: number; filesHashed: number; startedFrom: StartedFrom; steps: BuildSteps }
+  /** The index, encoded as it is saved, sent before it is saved so that the main thread decodes it meanwhile. */
+  | { type: 'built'; corpus: EncodedCorpus; filesRead: number; filesHashed: number; startedFrom: StartedFrom; steps: Omit<BuildSteps, 'saveMs'> }
+  /** The index is saved durably, or `saveError` says why it could not be (read-only folder, full disk): it still answers from memory. */
+  | { type: 'saved'; saveError?: string; saveMs: number }
   | { type: 'failed'; seedsFolder?: { problem: SeedsFolderProblem; folder: string }; message: string; stack?: string };

@@ -9,6 +9,7 @@ import { buildOffThread, IndexBuilder } from '../../src/indexing/offthread.js';
 import { SeedsFolderError } from '../../src/ingest/errors.js';
 import { openLibraryWithReport } from '../../src/library.js';
 import { encodeCorpus } from '../../src/search/envelope.js';
+import { loadSavedCorpus } from '../../src/search/store.js';
 import { SEEDS_DIR, seedCorpus } from '../helpers.js';
 import { largeArticle } from '../../scripts/probe/large-article.js';
 
@@ -110,13 +111,35 @@ describe('building the index in a worker thread', () => {
         const first = await builder.build({ seedsDir, indexDir, builtAt });
         await writeFile(path.join(seedsDir, 'ferry.txt'), 'The ferry carried 300 passengers across the bay.');
         const crashing = builder.build({ seedsDir, indexDir, builtAt, incremental: true }, { previous: first.corpus, onProgress: () => void workerOf(builder).terminate() });
-        await expect(crashing).rejects.toThrow(/the index worker stopped \(exit code 1\) before sending an index/);
+        await expect(crashing).rejects.toThrow(/the index worker stopped \(exit code 1\) before it had built and saved the index/);
         expect(builder.hasWorker).toBe(false);
         // A new worker, handed the index (the one that held it is gone): still incremental, and right.
         const next = await builder.build({ seedsDir, indexDir, builtAt, incremental: true }, { previous: first.corpus });
         expect(builder.workersStarted).toBe(2);
         expect(next).toMatchObject({ filesRead: 1, startedFrom: 'handed' });
         expect(answerQuestion(next.corpus, 'How many passengers did the ferry carry?')).toMatchObject({ answer: '300 passengers' });
+      } finally {
+        await builder.close();
+      }
+    }, 60_000);
+
+    it('gives the index it decoded while the worker saved it only once saved, or with the reason it could not be', async () => {
+      const seedsDir = path.join(root, 'seeds');
+      await cp(SEEDS_DIR, seedsDir, { recursive: true });
+      await writeFile(path.join(root, 'not-a-folder'), 'x');
+      const builder = new IndexBuilder();
+      try {
+        const first = await builder.build({ seedsDir, indexDir: path.join(root, 'index'), builtAt });
+        expect(first.saveError).toBeNull();
+        expect((await loadSavedCorpus(path.join(root, 'index'))).ok).toBe(true);
+        await writeFile(path.join(seedsDir, 'ferry.txt'), 'The ferry carried 300 passengers across the bay.');
+        const unsaved = await builder.build({ seedsDir, indexDir: path.join(root, 'not-a-folder'), builtAt, incremental: true }, { previous: first.corpus });
+        expect(unsaved.saveError).toMatch(/^E[A-Z]+$/);
+        expect(unsaved.startedFrom).toBe('held');
+        expect(answerQuestion(unsaved.corpus, 'How many passengers did the ferry carry?')).toMatchObject({ answer: '300 passengers' });
+        // Held all the same: the next build starts from it.
+        const next = await builder.build({ seedsDir, indexDir: path.join(root, 'index'), builtAt, incremental: true }, { previous: unsaved.corpus });
+        expect(next).toMatchObject({ filesRead: 0, startedFrom: 'held', saveError: null });
       } finally {
         await builder.close();
       }
@@ -159,7 +182,7 @@ describe('building the index in a worker thread', () => {
           void closing.close();
         },
       });
-      await expect(building).rejects.toThrow(/the index worker was stopped before it sent an index/);
+      await expect(building).rejects.toThrow(/the index worker was stopped before it had built and saved the index/);
       expect(closing.hasWorker).toBe(false);
       expect(await exited).toBeTypeOf('number');
     }, 60_000);
