@@ -72,6 +72,7 @@ async function main(argv: string[]): Promise<number> {
         }
       }
       if (values.watch) await watchUntilInterrupted(folders.seedsDir, opened.library);
+      await opened.library.close();
       return 0;
     }
     case 'ask': {

@@ -6,10 +6,9 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import { ask, retrieve } from './answer/answer.js';
 import { indexingCodeStamp, savedIndexerStamp, saveIndexerStamp } from './indexing/codestamp.js';
 import { knownHashIn } from './indexing/incremental.js';
-import { buildOffThread, type OffThreadBuild } from './indexing/offthread.js';
+import { IndexBuilder, type OffThreadBuild } from './indexing/offthread.js';
 import { hashSeeds, SeedsFolderError } from './ingest/index.js';
 import type { Corpus } from './search/corpus.js';
-import { encodedFormOf } from './search/envelope.js';
 import { loadSavedCorpus, removeLeftoverTemporaries } from './search/store.js';
 import type { AskOutcome, IndexInfo, Quoth, ReindexReport } from './service.js';
 
@@ -104,10 +103,15 @@ function seedOptions(options: LibraryOptions): { maxFileBytes?: number } {
 async function build(options: LibraryOptions, log: Log, reason: string, fromScratch = false, previous?: Corpus): Promise<OpenedLibrary> {
   log.info(`Building the index: ${reason}`);
   const started = performance.now();
-  const { corpus, removed, filesRead, filesHashed } = await buildFromSeeds(options, log, fromScratch, previous);
+  // Kept by the library: its worker holds the index it built, for the next reindex.
+  const builder = new IndexBuilder();
+  const { corpus, removed, filesRead, filesHashed } = await buildFromSeeds(builder, options, log, fromScratch, previous).catch(async (error: unknown) => {
+    await builder.close();
+    throw error;
+  });
   log.info(`Indexed ${corpus.sources.length} sources, ${corpus.passages.length} passages`);
   if (previous !== undefined) log.info(`Since the saved index: ${changesLine({ ...compare(previous, corpus, performance.now() - started), filesRead, filesHashed })}`);
-  return { library: new Library(corpus, options), origin: { loaded: false, reason }, removed };
+  return { library: new Library(corpus, options, builder), origin: { loaded: false, reason }, removed };
 }
 
 /**
@@ -115,18 +119,17 @@ async function build(options: LibraryOptions, log: Log, reason: string, fromScra
  * (only new and changed files are read; the result is the same as a full build) (the bot keeps answering meanwhile), logging what it
  * skipped. An index that cannot be saved (read-only folder, full disk) still answers; it is rebuilt at the next start.
  */
-async function buildFromSeeds(options: LibraryOptions, log: Log, fromScratch: boolean, previous?: Corpus): Promise<OffThreadBuild> {
-  const handedOver = previous === undefined || fromScratch ? undefined : encodedFormOf(previous);
-  const built = await buildOffThread(
+async function buildFromSeeds(builder: IndexBuilder, options: LibraryOptions, log: Log, fromScratch: boolean, previous?: Corpus): Promise<OffThreadBuild> {
+  const built = await builder.build(
     {
       seedsDir: options.seedsDir,
       indexDir: options.indexDir,
       builtAt: new Date().toISOString(),
       incremental: !fromScratch,
       ...seedOptions(options),
-      ...(handedOver === undefined ? {} : { previous: handedOver }),
     },
     {
+      ...(previous === undefined || fromScratch ? {} : { previous }),
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
       onRead: (skipped, warnings) => {
         for (const file of skipped) log.warn(`Skipped ${file.path}: ${file.reason}`);
@@ -165,6 +168,8 @@ export class Library implements Quoth {
   constructor(
     corpus: Corpus,
     private readonly options: LibraryOptions,
+    /** Builds the reindexes in a worker thread, kept between them (started on the first one when not given). */
+    private readonly builder: IndexBuilder = new IndexBuilder(),
   ) {
     this.corpus = corpus;
     this.prepare(corpus);
@@ -210,6 +215,11 @@ export class Library implements Quoth {
     };
   }
 
+  /** Stops the index worker kept for reindexes (a reindex running fails; the index answering stays). */
+  close(): Promise<void> {
+    return this.builder.close();
+  }
+
   reindex(): Promise<ReindexReport> {
     this.running ??= this.rebuild().finally(() => {
       this.running = null;
@@ -220,7 +230,7 @@ export class Library implements Quoth {
   private async rebuild(): Promise<ReindexReport> {
     const started = performance.now();
     const log = this.options.log ?? silent;
-    const { corpus: next, filesRead, filesHashed, steps } = await buildFromSeeds(this.options, log, false, this.corpus);
+    const { corpus: next, filesRead, filesHashed, steps } = await buildFromSeeds(this.builder, this.options, log, false, this.corpus);
     const report = { ...compare(this.corpus, next, performance.now() - started), filesRead, filesHashed, steps };
     this.adopt(next);
     log.info(`Reindexed: ${changesLine(report)}`);

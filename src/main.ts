@@ -11,7 +11,7 @@ import { runConsole } from './console.js';
 import { startBot, verifyToken } from './discord/client.js';
 import { FeedbackStore } from './feedback/store.js';
 import { HEARTBEAT_INTERVAL_MS, writeHeartbeat } from './health.js';
-import { openLibrary, type LibraryOptions, type Log } from './library.js';
+import { Library, openLibrary, type LibraryOptions, type Log } from './library.js';
 import { createLogger, logProcessFaults, type Logger } from './log.js';
 import { SecretScreen } from './secrets.js';
 import type { Quoth } from './service.js';
@@ -101,6 +101,7 @@ async function runBot(config: Config & { discordToken: string }): Promise<void> 
     void bot
       .stop()
       .then(() => answers.stop())
+      .then(() => (quoth instanceof Library ? quoth.close() : undefined))
       .then(() => feedback.close())
       .finally(() => process.exit(0));
   };

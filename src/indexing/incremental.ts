@@ -8,6 +8,7 @@ import type { LoadResult } from '../ingest/index.js';
 import type { FileStamp, Passage } from '../model.js';
 import type { Corpus, ArticleDigest, RepeatedPassage } from '../search/corpus.js';
 import { corpusOfDigests, digestArticle, isFormatCopy } from '../search/corpus.js';
+import { lazyArray } from '../search/lazyarray.js';
 
 /** Whether a file (as loadSeeds describes it) can keep its digest from `previous`. */
 export function reusableIn(previous: Corpus): (file: { path: string; sha256: string; sourceId: string }) => boolean {
@@ -76,26 +77,34 @@ export function digestsOf(previous: Corpus, read: readonly ArticleDigest[], reus
     if (list === undefined) repeatedOf.set(entry.source, [item]);
     else list.push(item);
   });
+  // A reused digest's passages are made only when read (most never are: their columns are copied when encoded).
   const reusedDigest = (path: string): ArticleDigest => {
     const index = firstPassage.get(path)!;
     const indexed = previous.sources[index]!;
     const repeated = repeatedOf.get(index) ?? [];
-    const passages: Passage[] = [];
+    const count = indexed.passages + indexed.dropped;
+    /** Per position: the passage's id in `previous`, or `~at` for the repeated passage `at`. */
+    const slots = new Int32Array(count);
     const previousIds: number[] = [];
     const textKeys: number[] = [];
     let next = starts[index]!;
     let r = 0;
-    for (let position = 0; position < indexed.passages + indexed.dropped; position++) {
+    for (let position = 0; position < count; position++) {
       if (repeated[r]?.position === position) {
-        textKeys.push(previous.textKeys.repeated[repeated[r]!.at]!);
-        passages.push({ ...repeated[r++]!.entry.passage, id: position });
+        const at = repeated[r++]!.at;
+        textKeys.push(previous.textKeys.repeated[at]!);
+        slots[position] = ~at;
         previousIds.push(-1);
       } else {
         textKeys.push(previous.textKeys.passages[next]!);
-        passages.push({ ...previous.passages[next]!, id: position });
+        slots[position] = next;
         previousIds.push(next++);
       }
     }
+    const passages = lazyArray(count, (position): Passage => {
+      const slot = slots[position]!;
+      return { ...(slot >= 0 ? previous.passages[slot]! : previous.repeated[~slot]!.passage), id: position };
+    });
     return { source: indexed.source, sha256: indexed.sha256, signature: previous.signatures[index]!, passages, previousIds, textKeys };
   };
   const digests: ArticleDigest[] = [];

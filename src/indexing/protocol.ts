@@ -1,6 +1,7 @@
 /**
- * Messages between the main thread and the index-building worker. The index arrives in one message whose column
- * and text buffers are transferred, not copied; the main thread decodes them as it would read a saved index.
+ * Messages between the main thread and the index-building worker. The worker lives on between builds and holds the
+ * index it last built, so the next incremental build needs nothing handed in. The index arrives in one message whose
+ * column and text buffers are transferred, not copied; the main thread decodes them as it would read a saved index.
  */
 import type { IngestWarning } from '../ingest/index.js';
 import type { SeedsFolderProblem } from '../ingest/errors.js';
@@ -13,18 +14,38 @@ export interface BuildRequest {
   indexDir: string;
   maxFileBytes?: number;
   builtAt: string;
-  /** Start from the index saved in `indexDir` when it is usable: read only the files that changed. */
+  /** Start from the previous index (see `PreviousIndex`), else the one saved in `indexDir`, when usable: read only the files that changed. */
   incremental?: boolean;
-  /**
-   * With `incremental`: the index to start from, as the thread asking holds it (its encoded form), so that the worker
-   * does not read and check the saved file again. Ignored, and the saved file read, when it does not decode.
-   */
-  previous?: EncodedCorpus;
 }
+
+/**
+ * With `incremental`: the index to start from, as the thread asking holds it. `held`: the index the worker built for
+ * the build of that number and still holds (nothing is handed over). `encoded`: its encoded form, so that the worker
+ * does not read and check the saved file again. The saved file is read when neither is usable.
+ */
+export type PreviousIndex = { held: number } | { encoded: EncodedCorpus };
+
+/**
+ * A build asked of the worker; `id` numbers it, and names the index it builds once the worker holds it. `hold`:
+ * whether the worker holds the index for the next build (a worker used for one build only does not).
+ */
+export interface BuildOrder {
+  type: 'build';
+  id: number;
+  hold: boolean;
+  request: BuildRequest;
+  previous?: PreviousIndex;
+}
+
+/**
+ * What an incremental build started from: the index the worker held, the one handed over, the saved one, or nothing
+ * (a full build).
+ */
+export type StartedFrom = 'held' | 'handed' | 'saved' | 'nothing';
 
 /** Where a build's time went, in milliseconds. */
 export interface BuildSteps {
-  /** Loading the saved index an incremental build starts from (0 when it starts from nothing). */
+  /** Loading the index an incremental build starts from (0 when it starts from nothing or from the index the worker holds). */
   loadPreviousMs: number;
   /** Listing, reading, hashing and parsing the files, and digesting each article (`digestMs` of it). */
   readMs: number;
@@ -34,7 +55,7 @@ export interface BuildSteps {
   assembleMs: number;
   /** The corpus in columns. */
   encodeMs: number;
-  /** Compressing, hashing and writing the file. */
+  /** Compressing, hashing and writing the file (while the main thread decodes the index sent before it). */
   saveMs: number;
 }
 
@@ -42,6 +63,8 @@ export type WorkerMessage =
   | { type: 'progress'; done: number; total: number }
   /** What reading the folder found, before the index is built: for the log. */
   | { type: 'read'; skipped: SkippedFile[]; warnings: IngestWarning[]; removed: [string, [string, number][]][] }
-  /** The index, encoded as it is saved. `saveError` when it could not be saved (read-only folder, full disk): it still answers from memory. */
-  | { type: 'built'; corpus: EncodedCorpus; saveError?: string; filesRead: number; filesHashed: number; steps: BuildSteps }
+  /** The index, encoded as it is saved, sent before it is saved so that the main thread decodes it meanwhile. */
+  | { type: 'built'; corpus: EncodedCorpus; filesRead: number; filesHashed: number; startedFrom: StartedFrom; steps: Omit<BuildSteps, 'saveMs'> }
+  /** The index is saved durably, or `saveError` says why it could not be (read-only folder, full disk): it still answers from memory. */
+  | { type: 'saved'; saveError?: string; saveMs: number }
   | { type: 'failed'; seedsFolder?: { problem: SeedsFolderProblem; folder: string }; message: string; stack?: string };

@@ -1,16 +1,23 @@
-/** The worker that reads, parses, indexes the seeds folder and saves the index, off the main thread (see ./offthread.ts). */
-import { parentPort, workerData } from 'node:worker_threads';
+/**
+ * The worker that reads, parses, indexes the seeds folder and saves the index, off the main thread (see
+ * ./offthread.ts). It takes one build at a time, for as long as the main thread keeps it, and holds the index it last
+ * built, so that the next incremental build starts from it without anything handed over.
+ */
+import { parentPort } from 'node:worker_threads';
 import { loadSeeds, SeedsFolderError } from '../ingest/index.js';
 import type { Article } from '../model.js';
 import { corpusOfDigests, digestArticle, type ArticleDigest, type Corpus } from '../search/corpus.js';
-import { decodeCorpus, encodeCorpus, IndexFormatError } from '../search/envelope.js';
+import { decodeCorpus, encodeCorpus, IndexFormatError, type EncodedCorpus } from '../search/envelope.js';
 import { loadSavedCorpus, saveEncoded } from '../search/store.js';
 import { buildIncrementally, knownHashIn, reusableIn, skippedAgainIn } from './incremental.js';
-import type { BuildRequest, WorkerMessage } from './protocol.js';
+import type { BuildOrder, StartedFrom, WorkerMessage } from './protocol.js';
 
 const port = parentPort;
 if (port === null) throw new Error('Quoth: src/indexing/worker.ts runs only as a worker thread');
 const send = (message: WorkerMessage, transfer: ArrayBuffer[] = []): void => port.postMessage(message, transfer);
+
+/** The index this worker last built (as the main thread decoded it), and the number of that build. */
+let held: { id: number; corpus: Corpus } | null = null;
 
 /** Per source path, how many stretches of boilerplate were removed, by reason (for the log). */
 function removals(article: Article): [string, [string, number][]] {
@@ -19,22 +26,28 @@ function removals(article: Article): [string, [string, number][]] {
   return [article.source.path, [...reasons]];
 }
 
-/** The index an incremental build starts from: the one handed over, else the saved one (null when none is usable). Only built upon: its impacts are never scored. */
-async function previousCorpus(request: BuildRequest): Promise<Corpus | null> {
-  if (request.previous !== undefined) {
+/**
+ * The index an incremental build starts from: the one held, or the one handed over, else the saved one (null when
+ * none is usable). Only built upon: its impacts are never scored.
+ */
+async function previousCorpus(order: BuildOrder): Promise<{ corpus: Corpus | null; from: StartedFrom }> {
+  const { previous } = order;
+  if (previous !== undefined && 'held' in previous && held?.id === previous.held) return { corpus: held.corpus, from: 'held' };
+  if (previous !== undefined && 'encoded' in previous) {
     try {
-      return decodeCorpus(request.previous, { score: false });
+      return { corpus: decodeCorpus(previous.encoded, { score: false }), from: 'handed' };
     } catch (error) {
       if (!(error instanceof IndexFormatError)) throw error;
     }
   }
-  const saved = await loadSavedCorpus(request.indexDir, { score: false });
-  return saved.ok ? saved.corpus : null;
+  const saved = await loadSavedCorpus(order.request.indexDir, { score: false });
+  return saved.ok ? { corpus: saved.corpus, from: 'saved' } : { corpus: null, from: 'nothing' };
 }
 
-async function build(request: BuildRequest): Promise<void> {
+async function build(order: BuildOrder): Promise<void> {
+  const { request } = order;
   let started = performance.now();
-  const previous = request.incremental ? await previousCorpus(request) : null;
+  const { corpus: previous, from: startedFrom } = request.incremental ? await previousCorpus(order) : { corpus: null, from: 'nothing' as const };
   const loadPreviousMs = performance.now() - started;
   // Each article is digested (passages cut, copy signature taken) as soon as it is read and then let go: the build
   // holds the passages, not every file's text, markup and parse at once.
@@ -65,18 +78,32 @@ async function build(request: BuildRequest): Promise<void> {
   const encodeMs = performance.now() - started;
   // A folder removed while the index was built: what was read may be a fragment of nothing; keep the saved index.
   await seeds.assertFolderUnchanged();
+  const steps = { loadPreviousMs, readMs, digestMs, assembleMs, encodeMs };
+  const sendBuilt = (): void =>
+    send({ type: 'built', corpus: encoded, filesRead: seeds.read, filesHashed: seeds.hashed, startedFrom, steps }, [encoded.columns.buffer as ArrayBuffer, encoded.text.buffer as ArrayBuffer]);
+  held = null;
+  // To be held: sent before it is saved, so that the main thread decodes it while this one saves it (the main thread
+  // announces it once it is saved); the buffers go to the main thread, a copy stays, to be saved, then held. A build
+  // that is not held is saved first and sent after: no copy (at a million passages it would be ~400 MB more).
+  const kept: EncodedCorpus | null = order.hold ? { header: encoded.header, columns: encoded.columns.slice(), text: encoded.text.slice() } : null;
+  if (kept !== null) sendBuilt();
   started = performance.now();
-  const saveError = await saveEncoded(request.indexDir, encoded).then(
+  const saveError = await saveEncoded(request.indexDir, kept ?? encoded).then(
     () => undefined,
     (error: unknown) => (error as NodeJS.ErrnoException).code ?? (error as Error).message,
   );
-  const steps = { loadPreviousMs, readMs, digestMs, assembleMs, encodeMs, saveMs: performance.now() - started };
-  const transfer = [encoded.columns.buffer as ArrayBuffer, encoded.text.buffer as ArrayBuffer];
-  const built = { type: 'built', corpus: encoded, filesRead: seeds.read, filesHashed: seeds.hashed, steps } as const;
-  send(saveError === undefined ? built : { ...built, saveError }, transfer);
+  const saveMs = performance.now() - started;
+  if (kept === null) sendBuilt();
+  send(saveError === undefined ? { type: 'saved', saveMs } : { type: 'saved', saveMs, saveError });
+  if (kept === null) return;
+  try {
+    held = { id: order.id, corpus: decodeCorpus(kept, { score: false }) };
+  } catch {
+    // Not held: the next build is handed the index, or reads the saved one. (Its outcome is sent already.)
+  }
 }
 
-build(workerData as BuildRequest).catch((error: unknown) => {
+function fail(error: unknown): void {
   const fault = error instanceof Error ? error : new Error(String(error));
   send({
     type: 'failed',
@@ -84,4 +111,10 @@ build(workerData as BuildRequest).catch((error: unknown) => {
     ...(fault.stack === undefined ? {} : { stack: fault.stack }),
     ...(error instanceof SeedsFolderError ? { seedsFolder: { problem: error.problem, folder: error.folder } } : {}),
   });
+}
+
+// One build at a time, in the order asked.
+let queue = Promise.resolve();
+port.on('message', (order: BuildOrder) => {
+  queue = queue.then(() => build(order)).catch(fail);
 });

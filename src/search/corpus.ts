@@ -4,8 +4,9 @@ import type { Article, FileStamp, Passage, SkippedFile, SourceRef } from '../mod
 import { toPassages } from '../passages.js';
 import { formatOf } from '../ingest/article.js';
 import { copyPairsAmong, copySignature, groupCopies, type CopySignature } from './copies.js';
-import { formatCopies, repeatedPassages, textKey } from './redundancy.js';
+import { formatCopies, repeatedAmong, textKey } from './redundancy.js';
 import { scoreImpacts, type ImpactIndex } from './impacts.js';
+import { lazyArray } from './lazyarray.js';
 import type { PassageDocument } from './options.js';
 import { spellingIndex, spellingIndexAsync } from './spellingindex.js';
 import { countTerms, mergeTables, type IndexedFields, type TermTable } from './termtable.js';
@@ -98,7 +99,10 @@ export interface ArticleDigest {
   source: SourceRef;
   sha256: string;
   signature: CopySignature;
-  /** Ids 0 … k-1 within the article; numbered across the corpus when it is assembled. */
+  /**
+   * Ids 0 … k-1 within the article; numbered across the corpus when it is assembled. Those of a digest taken from a
+   * previous corpus (`previousIds` given) are made when read, and are not renumbered: they are copied when read.
+   */
   passages: Passage[];
   /** When the digest comes from a previous corpus: its passages' ids there (their term counts are reused). */
   previousIds?: readonly number[];
@@ -116,7 +120,8 @@ export function digestArticle(article: Article): ArticleDigest {
  * become the corpus's): copies of a page in a weaker format left out, stories grouped,
  * passages of aggregate pages that other pages hold and a site's template text dropped, passages numbered, terms counted. With `previous`, term
  * counts of passages whose digest names their previous ids are taken from its table, not counted again: the result
- * is the same as counting every passage.
+ * is the same as counting every passage; those passages are not made into objects unless read (an encoding of the
+ * corpus copies their columns from `previous`'s, see `reusedPassagesOf`).
  */
 export function corpusOfDigests(digests: readonly ArticleDigest[], skipped: SkippedFile[], builtAt: string, previous?: Corpus): Corpus {
   const pairs = copyPairsAmong(digests.map((digest) => digest.signature));
@@ -134,53 +139,72 @@ export function corpusOfDigests(digests: readonly ArticleDigest[], skipped: Skip
     sha256: digests[copy]!.sha256,
   }));
 
-  // The digests' passages are numbered in place, not copied: at a million passages each copy is ~100 MB more to hold.
-  const cut: Passage[] = [];
+  // Passages cut, in order: their source, previous id and text key. The passages of a digest taken from a previous
+  // corpus are not made into objects (at 100k passages that was most of a one-file reindex): their columns are
+  // copied from the previous corpus's when the corpus is encoded, and a passage is made only when read.
+  const cutSourceIds: string[] = [];
   const cutPreviousIds: number[] = [];
   const cutKeys: number[] = [];
   for (const digest of kept) {
-    digest.passages.forEach((passage, index) => {
+    for (let index = 0; index < digest.passages.length; index++) {
+      cutSourceIds.push(digest.source.id);
       cutPreviousIds.push(digest.previousIds?.[index] ?? -1);
-      cutKeys.push(digest.textKeys?.[index] ?? textKey(passage.text));
-      passage.id = cut.length;
-      cut.push(passage);
-    });
+      cutKeys.push(digest.textKeys?.[index] ?? textKey(digest.passages[index]!.text));
+    }
   }
-  const repeatedIds = repeatedPassages(cut, cutKeys);
-  const passages: Passage[] = [];
+  const repeatedIds = repeatedAmong(cutSourceIds, cutKeys);
+  // The digests' passages that were read are numbered in place, not copied: at a million passages each copy is ~100 MB more to hold.
+  const made: (Passage | undefined)[] = [];
+  /** Per passage not made yet (`made` undefined): its digest among `kept` and its place there. */
+  const digestOf: number[] = [];
+  const positionOf: number[] = [];
   const previousIds: number[] = [];
   const passageKeys: number[] = [];
   const repeated: RepeatedPassage[] = [];
   const repeatedKeys: number[] = [];
+  const indexed = new Int32Array(kept.length);
   let cutId = 0;
   kept.forEach((digest, source) => {
-    digest.passages.forEach((passage, position) => {
+    const reused = digest.previousIds !== undefined;
+    for (let position = 0; position < digest.passages.length; position++) {
       const key = cutKeys[cutId]!;
+      const previousId = cutPreviousIds[cutId]!;
       if (repeatedIds.has(cutId++)) {
+        const passage = reused ? { ...digest.passages[position]! } : digest.passages[position]!;
         passage.id = position;
         repeated.push({ source, position, passage });
         repeatedKeys.push(key);
-        return;
+        continue;
       }
-      previousIds.push(cutPreviousIds[cutId - 1]!);
+      previousIds.push(previousId);
       passageKeys.push(key);
-      passage.id = passages.length;
-      passages.push(passage);
-    });
+      indexed[source] = indexed[source]! + 1;
+      if (reused) {
+        made.push(undefined);
+        digestOf.push(source);
+        positionOf.push(position);
+      } else {
+        const passage = digest.passages[position]!;
+        passage.id = made.length;
+        made.push(passage);
+        digestOf.push(-1);
+        positionOf.push(-1);
+      }
+    }
   });
-  const counts = new Map<string, number>();
-  for (const passage of passages) counts.set(passage.sourceId, (counts.get(passage.sourceId) ?? 0) + 1);
-  const sources = kept.map((digest) => ({
+  const lazy = digestOf.some((index) => index >= 0);
+  const passages: Passage[] = lazy ? lazyArray(made.length, (id) => made[id] ?? { ...kept[digestOf[id]!]!.passages[positionOf[id]!]!, id }) : (made as Passage[]);
+  const sources = kept.map((digest, index) => ({
     source: digest.source,
     sha256: digest.sha256,
-    passages: counts.get(digest.source.id) ?? 0,
-    dropped: digest.passages.length - (counts.get(digest.source.id) ?? 0),
+    passages: indexed[index]!,
+    dropped: digest.passages.length - indexed[index]!,
     story: stories.get(digest.source.id) ?? digest.source.id,
   }));
   const titles = new Map(kept.map((digest) => [digest.source.id, digest.source.title ?? '']));
   const fields = (passage: Passage): IndexedFields => ({ text: passage.text, heading: passage.heading, title: titles.get(passage.sourceId) ?? '' });
   const table = previous === undefined ? countTerms(fieldsOf(passages, fields)) : reuseCounts(previous.table, previousIds, passages, fields);
-  return assemble({
+  const corpus = assemble({
     builtAt,
     sources,
     signatures: kept.map((digest) => digest.signature),
@@ -190,6 +214,22 @@ export function corpusOfDigests(digests: readonly ArticleDigest[], skipped: Skip
     table,
     skipped: [...skipped, ...copies],
   });
+  if (previous !== undefined && lazy) reusedFrom.set(corpus, { previous, previousIds: Int32Array.from(previousIds) });
+  return corpus;
+}
+
+/** Per corpus assembled from a previous one, that corpus and each passage's id there (-1: a passage made anew). */
+const reusedFrom = new WeakMap<Corpus, ReusedPassages>();
+
+export interface ReusedPassages {
+  previous: Corpus;
+  /** Per passage, its id in `previous` when it is that passage unchanged (its columns can be copied), else -1. */
+  previousIds: Int32Array;
+}
+
+/** Which passages of `corpus` are passages of the corpus it was assembled from, unchanged: undefined when none are. */
+export function reusedPassagesOf(corpus: Corpus): ReusedPassages | undefined {
+  return reusedFrom.get(corpus);
 }
 
 /** The indexed fields of each passage, made as they are counted (not a million objects at once). */

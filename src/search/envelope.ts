@@ -7,7 +7,7 @@
 import { isAscii } from 'node:buffer';
 import { z } from 'zod';
 import type { FileStamp, Passage } from '../model.js';
-import { assemble, type Corpus } from './corpus.js';
+import { assemble, reusedPassagesOf, type Corpus } from './corpus.js';
 import { COPY_SIGNATURE_HASHES, type CopySignature } from './copies.js';
 import { scoreImpacts } from './impacts.js';
 import { lazyArray } from './lazyarray.js';
@@ -70,7 +70,12 @@ export function encodeCorpus(corpus: Corpus, fileStamps: ReadonlyMap<string, Fil
   const { passages, table } = corpus;
   const sourceIndex = new Map(corpus.sources.map((indexed, index) => [indexed.source.id, index]));
   const headings = new Map<string, number>();
-  const indexed = passageColumns(passages, sourceIndex, headings);
+  const reused = reusedPassagesOf(corpus);
+  const previous = reused === undefined ? undefined : decodedFrom.get(reused.previous);
+  const indexed =
+    reused === undefined || previous === undefined
+      ? passageColumns(passages, sourceIndex, headings)
+      : passageColumnsReusing(passages, reused.previousIds, previousPassages(previous, sourceIndex), sourceIndex, headings);
   const repeated = passageColumns(
     corpus.repeated.map((entry) => entry.passage),
     sourceIndex,
@@ -172,6 +177,113 @@ function passageColumns(passages: readonly Passage[], sourceIndex: ReadonlyMap<s
     texts.push(passage.text);
   });
   return { ...columns, bounds, text: stringList(texts) };
+}
+
+/** The passage columns of a decoded corpus, its headings, and its sources' places in the corpus being encoded. */
+interface PreviousPassages {
+  source: Int32Array;
+  start: Int32Array;
+  end: Int32Array;
+  heading: Int32Array;
+  code: Uint8Array;
+  sentenceOffsets: Int32Array;
+  bounds: Int32Array;
+  textOffsets: Int32Array;
+  text: Uint8Array;
+  headings: string[];
+  /** Per source of the decoded corpus, its index in the corpus being encoded (-1: not in it). */
+  newSource: Int32Array;
+}
+
+function previousPassages(encoded: EncodedCorpus, sourceIndex: ReadonlyMap<string, number>): PreviousPassages {
+  // Decoded already, so checked: read as they are.
+  const columns = readColumns(encoded.header, encoded.columns);
+  const int32 = (name: string): Int32Array => columns.get(name) as Int32Array;
+  return {
+    source: int32('passageSource'),
+    start: int32('passageStart'),
+    end: int32('passageEnd'),
+    heading: int32('passageHeading'),
+    code: columns.get('passageCode') as Uint8Array,
+    sentenceOffsets: int32('sentenceOffsets'),
+    bounds: int32('sentenceBounds'),
+    textOffsets: int32('textOffsets'),
+    text: encoded.text,
+    headings: readStrings('heading', int32('headingOffsets'), columns.get('headingText') as Uint8Array),
+    newSource: Int32Array.from(encoded.header.sources, (indexed) => sourceIndex.get(indexed.source.id) ?? -1),
+  };
+}
+
+/**
+ * `passageColumns`, with the columns of each passage that has a previous id (`previousIds`, -1 for none) copied from
+ * the previous corpus's (`previous`) instead of made from its passage object, which is not read: the same columns.
+ */
+function passageColumnsReusing(
+  passages: readonly Passage[],
+  previousIds: Int32Array,
+  previous: PreviousPassages,
+  sourceIndex: ReadonlyMap<string, number>,
+  headings: Map<string, number>,
+): PassageColumns {
+  const n = passages.length;
+  const columns = { source: new Int32Array(n), start: new Int32Array(n), end: new Int32Array(n), heading: new Int32Array(n), code: new Uint8Array(n), sentenceOffsets: new Int32Array(n + 1) };
+  const textOffsets = new Int32Array(n + 1);
+  /** Per heading number of the previous corpus, its number here (-1: not met yet). */
+  const headingNumber = new Int32Array(previous.headings.length).fill(-1);
+  const numbered = (heading: string): number => {
+    let number = headings.get(heading);
+    if (number === undefined) headings.set(heading, (number = headings.size));
+    return number;
+  };
+  const texts = new Map<number, string>();
+  for (let id = 0; id < n; id++) {
+    const from = previousIds[id]!;
+    if (from >= 0) {
+      columns.source[id] = previous.newSource[previous.source[from]!]!;
+      columns.start[id] = previous.start[from]!;
+      columns.end[id] = previous.end[from]!;
+      const heading = previous.heading[from]!;
+      if (headingNumber[heading] === -1) headingNumber[heading] = numbered(previous.headings[heading]!);
+      columns.heading[id] = headingNumber[heading]!;
+      columns.code[id] = previous.code[from]!;
+      columns.sentenceOffsets[id + 1] = columns.sentenceOffsets[id]! + previous.sentenceOffsets[from + 1]! - previous.sentenceOffsets[from]!;
+      textOffsets[id + 1] = textOffsets[id]! + previous.textOffsets[from + 1]! - previous.textOffsets[from]!;
+      continue;
+    }
+    const passage = passages[id]!;
+    columns.source[id] = sourceIndex.get(passage.sourceId)!;
+    columns.start[id] = passage.start;
+    columns.end[id] = passage.end;
+    columns.heading[id] = numbered(passage.heading);
+    if (passage.code === true) columns.code[id] = 1;
+    columns.sentenceOffsets[id + 1] = columns.sentenceOffsets[id]! + 2 * passage.sentences.length;
+    texts.set(id, passage.text);
+    textOffsets[id + 1] = textOffsets[id]! + Buffer.byteLength(passage.text, 'utf8');
+  }
+  const bounds = new Int32Array(columns.sentenceOffsets[n]!);
+  const bytes = new Uint8Array(textOffsets[n]!);
+  for (let id = 0; id < n; ) {
+    const from = previousIds[id]!;
+    if (from < 0) {
+      const passage = passages[id]!;
+      let at = columns.sentenceOffsets[id]!;
+      for (const sentence of passage.sentences) {
+        bounds[at++] = sentence.start - passage.start;
+        bounds[at++] = sentence.end - passage.start;
+      }
+      utf8.encodeInto(texts.get(id)!, bytes.subarray(textOffsets[id]!, textOffsets[id + 1]!));
+      id += 1;
+      continue;
+    }
+    // A run of passages that follow one another in the previous corpus too: their bounds and text copied at once.
+    let end = id + 1;
+    while (end < n && previousIds[end] === from + (end - id)) end += 1;
+    const last = from + (end - id);
+    bounds.set(previous.bounds.subarray(previous.sentenceOffsets[from]!, previous.sentenceOffsets[last]!), columns.sentenceOffsets[id]!);
+    bytes.set(previous.text.subarray(previous.textOffsets[from]!, previous.textOffsets[last]!), textOffsets[id]!);
+    id = end;
+  }
+  return { ...columns, bounds, text: { bytes, offsets: textOffsets } };
 }
 
 function concatenateSignatures(signatures: readonly CopySignature[]): Uint32Array {

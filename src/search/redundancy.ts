@@ -61,12 +61,24 @@ export function textKey(text: string): number {
  * the template text most sources repeat. `keys`: each passage's `textKey`, when known.
  */
 export function repeatedPassages(passages: readonly Passage[], keys: ArrayLike<number> = passages.map((passage) => textKey(passage.text))): Set<number> {
+  const repeated = repeatedAmong(
+    passages.map((passage) => passage.sourceId),
+    keys,
+  );
+  return new Set([...repeated].map((index) => passages[index]!.id));
+}
+
+/**
+ * `repeatedPassages` of the passages given by their source ids and `textKey`s (no passage object needed): their
+ * indexes in the lists.
+ */
+export function repeatedAmong(sourceIds: readonly string[], keys: ArrayLike<number>): Set<number> {
   // Sources and texts are numbered, so that the tables below hold numbers, not a Set per text and per source: at
   // 100k passages those took most of the time of an incremental reindex.
   const sourceNumbers = new Map<string, number>();
   const textNumbers = new Map<number, number>();
-  const sourceOf = new Int32Array(passages.length);
-  const textOf = new Int32Array(passages.length);
+  const sourceOf = new Int32Array(sourceIds.length);
+  const textOf = new Int32Array(sourceIds.length);
   /** Per text, the sources holding it (each once); per source, the texts it holds (each once) and its passages. */
   const holders: number[][] = [];
   const textsOf: number[][] = [];
@@ -75,9 +87,9 @@ export function repeatedPassages(passages: readonly Passage[], keys: ArrayLike<n
   let source = -1;
   let sourceId: string | undefined;
   let revisited = false;
-  passages.forEach((passage, index) => {
-    if (passage.sourceId !== sourceId) {
-      sourceId = passage.sourceId;
+  sourceIds.forEach((passageSource, index) => {
+    if (passageSource !== sourceId) {
+      sourceId = passageSource;
       const known = sourceNumbers.get(sourceId);
       revisited ||= known !== undefined;
       source = known ?? sourceNumbers.size;
@@ -130,10 +142,10 @@ export function repeatedPassages(passages: readonly Passage[], keys: ArrayLike<n
     if (contained >= AGGREGATE_SOURCES) aggregate[holder] = 1;
   }
   const dropped = new Set<number>();
-  passages.forEach((passage, index) => {
+  for (let index = 0; index < sourceIds.length; index++) {
     const list = holders[textOf[index]!]!;
-    if (list.length > sources * TEMPLATE_SHARE && list.length >= TEMPLATE_MIN_SOURCES) dropped.add(passage.id);
-    else if (aggregate[sourceOf[index]!] === 1 && list.some((other) => other !== sourceOf[index] && aggregate[other] === 0)) dropped.add(passage.id);
-  });
+    if (list.length > sources * TEMPLATE_SHARE && list.length >= TEMPLATE_MIN_SOURCES) dropped.add(index);
+    else if (aggregate[sourceOf[index]!] === 1 && list.some((other) => other !== sourceOf[index] && aggregate[other] === 0)) dropped.add(index);
+  }
   return dropped;
 }

@@ -185,6 +185,22 @@ export function narrowest(values: Uint32Array): Counts {
   return values;
 }
 
+/** An array of `length` zeros of the wider type of `a` and `b`: it holds every value of both. */
+function wider(a: Counts, b: Counts, length: number): Counts {
+  const Type = a.BYTES_PER_ELEMENT >= b.BYTES_PER_ELEMENT ? a.constructor : b.constructor;
+  return new (Type as new (length: number) => Counts)(length);
+}
+
+/** `narrowest` of the values, without a copy when they are in it already. */
+function narrowed(values: Counts): Counts {
+  if (values instanceof Uint8Array) return values;
+  let max = 0;
+  for (let at = 0; at < values.length; at++) if (values[at]! > max) max = values[at]!;
+  if (max <= 0xff) return new Uint8Array(values);
+  if (max <= 0xffff) return values instanceof Uint16Array ? values : new Uint16Array(values);
+  return values;
+}
+
 /**
  * One table from two: `previous` with its passages renumbered by `keep` (previous id → new id, -1 for passages that
  * are gone) and `added` with its passages numbered by `addedIds`, both numberings increasing. The result is what
@@ -231,20 +247,28 @@ export function mergeTables(previous: TermTable, keep: Int32Array, added: TermTa
     offsets[terms.length] = out;
   }
   const postingCounts = (field: Field): Counts => {
-    const values = new Uint32Array(out);
     const fromPrevious = previous.counts[field];
     const fromAdded = added.counts[field];
-    for (let at = 0; at < out; at++) {
+    const values = wider(fromPrevious, fromAdded, out);
+    for (let at = 0; at < out; ) {
       const origin = origins[at]!;
-      values[at] = origin >= 0 ? fromPrevious[origin]! : fromAdded[~origin]!;
+      if (origin < 0) {
+        values[at++] = fromAdded[~origin]!;
+        continue;
+      }
+      // Postings of the previous table kept one after the other (most of them, at a reindex of a few files): one copy.
+      let end = at + 1;
+      while (end < out && origins[end] === origin + (end - at)) end += 1;
+      values.set(fromPrevious.subarray(origin, origin + (end - at)), at);
+      at = end;
     }
-    return narrowest(values);
+    return narrowed(values);
   };
   const perPassage = (previousColumn: Counts, addedColumn: Counts): Counts => {
-    const values = new Uint32Array(size);
+    const values = wider(previousColumn, addedColumn, size);
     for (let id = 0; id < previousColumn.length; id++) if (keep[id]! >= 0) values[keep[id]!] = previousColumn[id]!;
     for (let id = 0; id < addedColumn.length; id++) values[addedIds[id]!] = addedColumn[id]!;
-    return narrowest(values);
+    return narrowed(values);
   };
   return {
     size,

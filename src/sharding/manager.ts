@@ -121,7 +121,7 @@ export async function runShardingManager(options: ShardingOptions): Promise<Runn
   const stop = (): Promise<void> => {
     manager.respawn = false;
     watching?.close();
-    stopping ??= Promise.all([...manager.shards.values()].map((shard) => stopShard(shard))).then(() => undefined);
+    stopping ??= Promise.all([...manager.shards.values()].map((shard) => stopShard(shard))).then(() => library.close());
     return stopping;
   };
   return { manager, stop };

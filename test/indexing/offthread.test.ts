@@ -4,9 +4,12 @@ import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { answerQuestion } from '../../src/answer/answer.js';
-import { buildOffThread } from '../../src/indexing/offthread.js';
+import type { Worker } from 'node:worker_threads';
+import { buildOffThread, IndexBuilder } from '../../src/indexing/offthread.js';
 import { SeedsFolderError } from '../../src/ingest/errors.js';
 import { openLibraryWithReport } from '../../src/library.js';
+import { encodeCorpus } from '../../src/search/envelope.js';
+import { loadSavedCorpus } from '../../src/search/store.js';
 import { SEEDS_DIR, seedCorpus } from '../helpers.js';
 import { largeArticle } from '../../scripts/probe/large-article.js';
 
@@ -51,4 +54,148 @@ describe('building the index in a worker thread', () => {
     // it stays under 100 ms on an idle machine. The bound leaves room for a loaded CI machine.
     expect(delay.max / 1e6).toBeLessThan(400);
   }, 120_000);
+
+  describe('a worker kept between builds', () => {
+    const builtAt = '2026-01-01T00:00:00.000Z';
+    /** The builder's worker, to make it die as a crash would. */
+    const workerOf = (builder: IndexBuilder): Worker => (builder as unknown as { worker: Worker }).worker;
+
+    it('builds twice in a row in one worker, the second time from the index it holds, as a full rebuild gives', async () => {
+      const seedsDir = path.join(root, 'seeds');
+      const indexDir = path.join(root, 'index');
+      await cp(SEEDS_DIR, seedsDir, { recursive: true });
+      const builder = new IndexBuilder();
+      try {
+        const first = await builder.build({ seedsDir, indexDir, builtAt });
+        await writeFile(path.join(seedsDir, 'ferry.txt'), 'The ferry carried 300 passengers across the bay.');
+        const second = await builder.build({ seedsDir, indexDir, builtAt, incremental: true }, { previous: first.corpus });
+        expect(builder.workersStarted).toBe(1);
+        // Nothing handed over, nothing loaded: only the new file is read.
+        expect(second.filesRead).toBe(1);
+        expect(second.startedFrom).toBe('held');
+        await writeFile(path.join(seedsDir, 'ferry.txt'), 'The ferry carried 400 passengers across the bay.');
+        const third = await builder.build({ seedsDir, indexDir, builtAt, incremental: true }, { previous: second.corpus });
+        expect(third).toMatchObject({ filesRead: 1, startedFrom: 'held' });
+        const full = await buildOffThread({ seedsDir, indexDir: path.join(root, 'full'), builtAt });
+        expect(encodeCorpus(third.corpus)).toEqual(encodeCorpus(full.corpus));
+        expect(third.corpus.impacts).toEqual(full.corpus.impacts);
+        for (const question of ['How many passengers did the ferry carry?', 'Who is the mayor of Kyiv?']) {
+          expect(answerQuestion(third.corpus, question)).toEqual(answerQuestion(full.corpus, question));
+        }
+        expect(builder.workersStarted).toBe(1);
+      } finally {
+        await builder.close();
+      }
+      expect(builder.hasWorker).toBe(false);
+    }, 60_000);
+
+    it('hands over an index it does not hold (loaded, or built before the worker died)', async () => {
+      const seedsDir = path.join(root, 'seeds');
+      await cp(SEEDS_DIR, seedsDir, { recursive: true });
+      const { library } = await openLibraryWithReport({ seedsDir, indexDir: path.join(root, 'index') });
+      await library.close();
+      const loaded = await openLibraryWithReport({ seedsDir, indexDir: path.join(root, 'index') });
+      expect(loaded.origin).toEqual({ loaded: true });
+      await writeFile(path.join(seedsDir, 'ferry.txt'), 'The ferry carried 300 passengers across the bay.');
+      expect(await loaded.library.reindex()).toMatchObject({ filesRead: 1, added: ['ferry'], unchanged: 5 });
+      expect(loaded.library.ask('How many passengers did the ferry carry?')).toMatchObject({ ok: true, answer: { answer: '300 passengers' } });
+      await loaded.library.close();
+    }, 60_000);
+
+    it('fails the build cleanly when the worker dies, and starts a new worker for the next one', async () => {
+      const seedsDir = path.join(root, 'seeds');
+      const indexDir = path.join(root, 'index');
+      await cp(SEEDS_DIR, seedsDir, { recursive: true });
+      const builder = new IndexBuilder();
+      try {
+        const first = await builder.build({ seedsDir, indexDir, builtAt });
+        await writeFile(path.join(seedsDir, 'ferry.txt'), 'The ferry carried 300 passengers across the bay.');
+        const crashing = builder.build({ seedsDir, indexDir, builtAt, incremental: true }, { previous: first.corpus, onProgress: () => void workerOf(builder).terminate() });
+        await expect(crashing).rejects.toThrow(/the index worker stopped \(exit code 1\) before it had built and saved the index/);
+        expect(builder.hasWorker).toBe(false);
+        // A new worker, handed the index (the one that held it is gone): still incremental, and right.
+        const next = await builder.build({ seedsDir, indexDir, builtAt, incremental: true }, { previous: first.corpus });
+        expect(builder.workersStarted).toBe(2);
+        expect(next).toMatchObject({ filesRead: 1, startedFrom: 'handed' });
+        expect(answerQuestion(next.corpus, 'How many passengers did the ferry carry?')).toMatchObject({ answer: '300 passengers' });
+      } finally {
+        await builder.close();
+      }
+    }, 60_000);
+
+    it('gives the index it decoded while the worker saved it only once saved, or with the reason it could not be', async () => {
+      const seedsDir = path.join(root, 'seeds');
+      await cp(SEEDS_DIR, seedsDir, { recursive: true });
+      await writeFile(path.join(root, 'not-a-folder'), 'x');
+      const builder = new IndexBuilder();
+      try {
+        const first = await builder.build({ seedsDir, indexDir: path.join(root, 'index'), builtAt });
+        expect(first.saveError).toBeNull();
+        expect((await loadSavedCorpus(path.join(root, 'index'))).ok).toBe(true);
+        await writeFile(path.join(seedsDir, 'ferry.txt'), 'The ferry carried 300 passengers across the bay.');
+        const unsaved = await builder.build({ seedsDir, indexDir: path.join(root, 'not-a-folder'), builtAt, incremental: true }, { previous: first.corpus });
+        expect(unsaved.saveError).toMatch(/^E[A-Z]+$/);
+        expect(unsaved.startedFrom).toBe('held');
+        expect(answerQuestion(unsaved.corpus, 'How many passengers did the ferry carry?')).toMatchObject({ answer: '300 passengers' });
+        // Held all the same: the next build starts from it.
+        const next = await builder.build({ seedsDir, indexDir: path.join(root, 'index'), builtAt, incremental: true }, { previous: unsaved.corpus });
+        expect(next).toMatchObject({ filesRead: 0, startedFrom: 'held', saveError: null });
+      } finally {
+        await builder.close();
+      }
+    }, 60_000);
+
+    it('keeps the worker after a failed build, and the index it holds', async () => {
+      const seedsDir = path.join(root, 'seeds');
+      const indexDir = path.join(root, 'index');
+      await cp(SEEDS_DIR, seedsDir, { recursive: true });
+      const builder = new IndexBuilder();
+      try {
+        const first = await builder.build({ seedsDir, indexDir, builtAt });
+        await expect(builder.build({ seedsDir: path.join(root, 'nowhere'), indexDir, builtAt, incremental: true }, { previous: first.corpus })).rejects.toBeInstanceOf(SeedsFolderError);
+        const again = await builder.build({ seedsDir, indexDir, builtAt, incremental: true }, { previous: first.corpus });
+        expect(again.filesRead).toBe(0);
+        expect(again.startedFrom).toBe('held');
+        expect(builder.workersStarted).toBe(1);
+      } finally {
+        await builder.close();
+      }
+    }, 60_000);
+
+    it('stops the worker when idle, and when closed during a build (which fails); none is left running', async () => {
+      const seedsDir = path.join(root, 'seeds');
+      const indexDir = path.join(root, 'index');
+      await cp(SEEDS_DIR, seedsDir, { recursive: true });
+      const idle = new IndexBuilder({ idleMs: 50 });
+      await idle.build({ seedsDir, indexDir, builtAt });
+      expect(idle.hasWorker).toBe(true);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(idle.hasWorker).toBe(false);
+
+      const closing = new IndexBuilder();
+      let exited: Promise<number> | undefined;
+      const building = closing.build({ seedsDir, indexDir, builtAt }, {
+        onProgress() {
+          const worker = workerOf(closing);
+          if (worker === null) return;
+          exited ??= new Promise((resolve) => worker.once('exit', resolve));
+          void closing.close();
+        },
+      });
+      await expect(building).rejects.toThrow(/the index worker was stopped before it had built and saved the index/);
+      expect(closing.hasWorker).toBe(false);
+      expect(await exited).toBeTypeOf('number');
+    }, 60_000);
+
+    it('a library stops its worker when closed, and reindexes again after', async () => {
+      const seedsDir = path.join(root, 'seeds');
+      await cp(SEEDS_DIR, seedsDir, { recursive: true });
+      const { library } = await openLibraryWithReport({ seedsDir, indexDir: path.join(root, 'index') });
+      await library.close();
+      await writeFile(path.join(seedsDir, 'ferry.txt'), 'The ferry carried 300 passengers across the bay.');
+      expect(await library.reindex()).toMatchObject({ filesRead: 1, added: ['ferry'] });
+      expect(library.ask('How many passengers did the ferry carry?')).toMatchObject({ ok: true, answer: { answer: '300 passengers' } });
+      await library.close();
+    }, 60_000);
+  });
 });
