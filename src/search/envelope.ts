@@ -141,7 +141,8 @@ export function encodeCorpus(corpus: Corpus, fileStamps: ReadonlyMap<string, Fil
   return { header, columns: concatenate(columns.map(([, column]) => column)), text: indexed.text.bytes };
 }
 
-interface PassageColumns {
+/** A list of passages as columns, one entry per passage. */
+interface PassageFields {
   source: Int32Array;
   start: Int32Array;
   end: Int32Array;
@@ -151,6 +152,9 @@ interface PassageColumns {
   /** Sentences of passage i are bounds[sentenceOffsets[i] … sentenceOffsets[i + 1]), start and end by turns, from the passage's start. */
   sentenceOffsets: Int32Array;
   bounds: Int32Array;
+}
+
+interface PassageColumns extends PassageFields {
   text: { bytes: Uint8Array; offsets: Int32Array };
 }
 
@@ -180,14 +184,7 @@ function passageColumns(passages: readonly Passage[], sourceIndex: ReadonlyMap<s
 }
 
 /** The passage columns of a decoded corpus, its headings, and its sources' places in the corpus being encoded. */
-interface PreviousPassages {
-  source: Int32Array;
-  start: Int32Array;
-  end: Int32Array;
-  heading: Int32Array;
-  code: Uint8Array;
-  sentenceOffsets: Int32Array;
-  bounds: Int32Array;
+interface PreviousPassages extends PassageFields {
   textOffsets: Int32Array;
   text: Uint8Array;
   headings: string[];
