@@ -18,7 +18,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { loadSeeds } from '../src/ingest/index.js';
-import { openLibraryWithReport } from '../src/library.js';
+import { type Library, type LibraryOptions, type OpenedLibrary, openLibraryWithReport } from '../src/library.js';
 import type { Answer } from '../src/model.js';
 import type { Corpus } from '../src/search/corpus.js';
 import { encodeCorpus, readColumns, SCHEMA_VERSION, type Column, type EncodedCorpus } from '../src/search/envelope.js';
@@ -27,6 +27,19 @@ import { frame, INDEX_FILE, loadSavedCorpus } from '../src/search/store.js';
 import { probeDiscord } from './probe/discord.js';
 import { largeArticle } from './probe/large-article.js';
 import { renderTable, Tally } from './probe/trials.js';
+
+/** Libraries a trial opened: each keeps an index worker (and its copy of the index) until it is closed. */
+const openedLibraries: Library[] = [];
+
+async function openTracked(options: LibraryOptions): Promise<OpenedLibrary> {
+  const opened = await openLibraryWithReport(options);
+  openedLibraries.push(opened.library);
+  return opened;
+}
+
+async function closeOpened(): Promise<void> {
+  await Promise.all(openedLibraries.splice(0).map((library) => library.close()));
+}
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SEEDS = path.join(ROOT, 'seeds');
@@ -101,7 +114,7 @@ function fuzzedQuestion(): string {
 async function probeQuestions(tally: Tally): Promise<void> {
   const { dir, seeds, index } = await scratch('fuzz');
   try {
-    const { library } = await openLibraryWithReport({ seedsDir: seeds, indexDir: index });
+    const { library } = await openTracked({ seedsDir: seeds, indexDir: index });
     const texts = new Map((await loadSeeds(seeds)).articles.map((article) => [article.source.id, article.text]));
     // The first question with an unknown word loads the English word list; that is start-up, not answering.
     library.ask('How many zorbles were fired?');
@@ -127,6 +140,7 @@ async function probeQuestions(tally: Tally): Promise<void> {
     }
     tally.notes.push(`${outcomes.answered} answered, ${outcomes.no_answer} no answer, ${outcomes.refused} refused; slowest ${slowest.toFixed(1)} ms (${JSON.stringify(slowestQuestion.slice(0, 60))}${slowestQuestion.length > 60 ? `…, ${slowestQuestion.length} chars` : ''})`);
   } finally {
+    await closeOpened();
     await rm(dir, { recursive: true, force: true });
   }
 }
@@ -180,7 +194,7 @@ async function probeKills(tally: Tally): Promise<void> {
         const run = await indexInChild(seeds, index, killAt);
         if (run.signal === 'SIGKILL') killed += 1;
         if ((await readdir(index).catch(() => [])).some((name) => name.endsWith('.tmp'))) litter += 1;
-        const opened = await openLibraryWithReport({ seedsDir: seeds, indexDir: index });
+        const opened = await openTracked({ seedsDir: seeds, indexDir: index });
         const left = (await readdir(index)).filter((name) => name !== INDEX_FILE && name !== INDEXER_FILE);
         if (left.length > 0) return `left behind after the next start: ${left.join(', ')}`;
         const answer = opened.library.ask('Who is the mayor of Kyiv?');
@@ -190,6 +204,7 @@ async function probeKills(tally: Tally): Promise<void> {
     }
     tally.notes.push(`clean build ${Math.round(clean.ms)} ms; ${killed} killed mid-build, ${litter} left a temp file, all removed at the next start`);
   } finally {
+    await closeOpened();
     await rm(dir, { recursive: true, force: true });
   }
 }
@@ -208,7 +223,7 @@ function reframed(corpus: Corpus, change: (encoded: EncodedCorpus, columns: Map<
 async function probeDamage(tally: Tally): Promise<void> {
   const { dir, seeds, index } = await scratch('damage');
   try {
-    await openLibraryWithReport({ seedsDir: seeds, indexDir: index });
+    await openTracked({ seedsDir: seeds, indexDir: index });
     const file = path.join(index, INDEX_FILE);
     const original = await readFile(file);
     const saved = await loadSavedCorpus(index);
@@ -266,13 +281,14 @@ async function probeDamage(tally: Tally): Promise<void> {
         await writeFile(file, damage());
         const loaded = await loadSavedCorpus(index);
         if (loaded.ok) return 'loaded as if intact';
-        const opened = await openLibraryWithReport({ seedsDir: seeds, indexDir: index });
+        const opened = await openTracked({ seedsDir: seeds, indexDir: index });
         if (opened.origin.loaded) return 'the next start did not rebuild';
         return undefined;
       });
     }
     tally.notes.push(`${shapes.length - settings.flips} shapes + ${settings.flips} random bit flips; each refused with a reason and rebuilt`);
   } finally {
+    await closeOpened();
     await rm(dir, { recursive: true, force: true });
   }
 }
@@ -299,7 +315,7 @@ async function probeOddFiles(tally: Tally): Promise<void> {
     await huge.truncate(2 * 1024 ** 3);
     await huge.close();
     const started = performance.now();
-    const { library } = await openLibraryWithReport({ seedsDir: seeds, indexDir: index });
+    const { library } = await openTracked({ seedsDir: seeds, indexDir: index });
     const ms = performance.now() - started;
     const sources = library.info().sources.map((entry) => entry.source.path);
     const skipped = library.info().skipped.map((entry) => `${path.basename(entry.path)}: ${entry.reason}`);
@@ -316,6 +332,7 @@ async function probeOddFiles(tally: Tally): Promise<void> {
     }
     tally.notes.push(`built in ${Math.round(ms)} ms; skipped ${skipped.length}: links out, hidden, broken, folder link, FIFO, binary, empty, 2 GB sparse`);
   } finally {
+    await closeOpened();
     await rm(dir, { recursive: true, force: true });
   }
 }
@@ -327,7 +344,7 @@ async function probeOddFiles(tally: Tally): Promise<void> {
 async function probeStall(tally: Tally): Promise<void> {
   const { dir, seeds, index } = await scratch('stall');
   try {
-    const { library } = await openLibraryWithReport({ seedsDir: seeds, indexDir: index });
+    const { library } = await openTracked({ seedsDir: seeds, indexDir: index });
     await writeFile(path.join(seeds, 'large.txt'), largeArticle(settings.stallMb * 1_000_000));
     const delay = monitorEventLoopDelay({ resolution: 10 });
     let peakRss = 0;
@@ -352,6 +369,7 @@ async function probeStall(tally: Tally): Promise<void> {
         `(p99 ${Math.round(delay.percentile(99) / 1e6)} ms); ${asked} /ask answered meanwhile; rss ${Math.round(rssBefore / 1e6)} → peak ${Math.round(peakRss / 1e6)} MB`,
     );
   } finally {
+    await closeOpened();
     await rm(dir, { recursive: true, force: true });
   }
 }
@@ -359,9 +377,10 @@ async function probeStall(tally: Tally): Promise<void> {
 async function probeBot(tally: Tally): Promise<void> {
   const { dir, seeds, index } = await scratch('discord');
   try {
-    const { library } = await openLibraryWithReport({ seedsDir: seeds, indexDir: index });
+    const { library } = await openTracked({ seedsDir: seeds, indexDir: index });
     await probeDiscord(tally, library, settings.discord, random);
   } finally {
+    await closeOpened();
     await rm(dir, { recursive: true, force: true });
   }
 }
