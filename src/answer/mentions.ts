@@ -81,13 +81,17 @@ export function clauseHoldsPredicate(view: SentenceView, mention: NumberMention,
     if (hitAt.has(index)) return true;
   }
   let reach = 4;
+  // The noun of a count stepped over belongs to that count, not to this one's clause.
+  let coordinatedNoun = -1;
   for (let index = mention.from - 1; index >= 0 && reach > 0; index--, reach--) {
     if (hasPunctuationBetween(view, index, index + 1)) return false;
-    if (hitAt.has(index)) return true;
+    if (hitAt.has(index) && index !== coordinatedNoun) return true;
     const raw = view.tokens[index]!.raw.toLowerCase();
     if (CONJUNCTIONS.has(raw)) {
-      // Coordinated counts share their verb: step over "550 drones and".
+      // Coordinated counts share their verb: step over "550 drones and" ("hit … with nine missiles and 63 drones" is
+      // not tied to "missiles" by it).
       if (!NUMBER_OR_WORD.test(view.tokens[index - 2]?.raw ?? '') || findNumbers(view.tokens.slice(index - 2, index - 1)).length === 0) return false;
+      coordinatedNoun = index - 1;
       reach += 3;
     }
   }

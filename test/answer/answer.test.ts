@@ -171,6 +171,19 @@ describe('a count stated with another verb than the question\'s', () => {
   });
 });
 
+describe('coordinated counts', () => {
+  it('share their verb, but the noun of one is not the other\'s verb ("hit … with nine missiles and 63 drones")', async () => {
+    const corpus = await corpusOf([
+      articleFrom('a.txt', 'The air force said Moscow had launched 539 drones and 11 missiles overnight.'),
+      articleFrom('b.txt', 'Russia said it launched 550 drones and missiles overnight.'),
+      articleFrom('c.txt', 'Russia successfully hit eight locations with nine missiles and 63 drones.'),
+    ]);
+    expect(answerQuestion(corpus, 'how many missiles were launched overnight?').answer).toBe('11 missiles');
+    const answer = answerQuestion(corpus, 'how many drones and missiles were launched overnight?');
+    expect(answer.conflicts.flatMap((conflict) => conflict.values.map((value) => value.value))).not.toContain('63');
+  });
+});
+
 describe('who is …', () => {
   it('asks for a description of a name, and for a name when the name owns the role', () => {
     expect(analyzeQuestion('Who is Vitali Klitschko?').kind).toBe('other');
