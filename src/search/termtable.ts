@@ -175,13 +175,14 @@ class GrowingCounts {
   }
 }
 
-/** The same values in the narrowest unsigned array that holds them. */
-export function narrowest(values: Uint32Array): Counts {
+/** The same values in the narrowest unsigned array that holds them: `values` itself when it is that array. */
+export function narrowest(values: Counts): Counts {
+  if (values instanceof Uint8Array) return values;
   let max = 0;
   // An indexed loop: iterating a typed array with for…of took most of a merge's time at a million postings.
   for (let at = 0; at < values.length; at++) if (values[at]! > max) max = values[at]!;
   if (max <= 0xff) return new Uint8Array(values);
-  if (max <= 0xffff) return new Uint16Array(values);
+  if (max <= 0xffff) return values instanceof Uint16Array ? values : new Uint16Array(values);
   return values;
 }
 
@@ -189,16 +190,6 @@ export function narrowest(values: Uint32Array): Counts {
 function wider(a: Counts, b: Counts, length: number): Counts {
   const Type = a.BYTES_PER_ELEMENT >= b.BYTES_PER_ELEMENT ? a.constructor : b.constructor;
   return new (Type as new (length: number) => Counts)(length);
-}
-
-/** `narrowest` of the values, without a copy when they are in it already. */
-function narrowed(values: Counts): Counts {
-  if (values instanceof Uint8Array) return values;
-  let max = 0;
-  for (let at = 0; at < values.length; at++) if (values[at]! > max) max = values[at]!;
-  if (max <= 0xff) return new Uint8Array(values);
-  if (max <= 0xffff) return values instanceof Uint16Array ? values : new Uint16Array(values);
-  return values;
 }
 
 /**
@@ -262,13 +253,13 @@ export function mergeTables(previous: TermTable, keep: Int32Array, added: TermTa
       values.set(fromPrevious.subarray(origin, origin + (end - at)), at);
       at = end;
     }
-    return narrowed(values);
+    return narrowest(values);
   };
   const perPassage = (previousColumn: Counts, addedColumn: Counts): Counts => {
     const values = wider(previousColumn, addedColumn, size);
     for (let id = 0; id < previousColumn.length; id++) if (keep[id]! >= 0) values[keep[id]!] = previousColumn[id]!;
     for (let id = 0; id < addedColumn.length; id++) values[addedIds[id]!] = addedColumn[id]!;
-    return narrowed(values);
+    return narrowest(values);
   };
   return {
     size,
