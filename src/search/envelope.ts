@@ -169,9 +169,7 @@ function passageColumns(passages: readonly Passage[], sourceIndex: ReadonlyMap<s
     columns.source[id] = sourceIndex.get(passage.sourceId)!;
     columns.start[id] = passage.start;
     columns.end[id] = passage.end;
-    let heading = headings.get(passage.heading);
-    if (heading === undefined) headings.set(passage.heading, (heading = headings.size));
-    columns.heading[id] = heading;
+    columns.heading[id] = headingNumber(headings, passage.heading);
     if (passage.code === true) columns.code[id] = 1;
     let at = columns.sentenceOffsets[id]!;
     for (const sentence of passage.sentences) {
@@ -181,6 +179,13 @@ function passageColumns(passages: readonly Passage[], sourceIndex: ReadonlyMap<s
     texts.push(passage.text);
   });
   return { ...columns, bounds, text: stringList(texts) };
+}
+
+/** The number of `heading` in `headings`, numbered in order of first use (shared by every list of passages). */
+function headingNumber(headings: Map<string, number>, heading: string): number {
+  let number = headings.get(heading);
+  if (number === undefined) headings.set(heading, (number = headings.size));
+  return number;
 }
 
 /** The passage columns of a decoded corpus, its headings, and its sources' places in the corpus being encoded. */
@@ -226,12 +231,7 @@ function passageColumnsReusing(
   const columns = { source: new Int32Array(n), start: new Int32Array(n), end: new Int32Array(n), heading: new Int32Array(n), code: new Uint8Array(n), sentenceOffsets: new Int32Array(n + 1) };
   const textOffsets = new Int32Array(n + 1);
   /** Per heading number of the previous corpus, its number here (-1: not met yet). */
-  const headingNumber = new Int32Array(previous.headings.length).fill(-1);
-  const numbered = (heading: string): number => {
-    let number = headings.get(heading);
-    if (number === undefined) headings.set(heading, (number = headings.size));
-    return number;
-  };
+  const renumbered = new Int32Array(previous.headings.length).fill(-1);
   const texts = new Map<number, string>();
   for (let id = 0; id < n; id++) {
     const from = previousIds[id]!;
@@ -240,8 +240,8 @@ function passageColumnsReusing(
       columns.start[id] = previous.start[from]!;
       columns.end[id] = previous.end[from]!;
       const heading = previous.heading[from]!;
-      if (headingNumber[heading] === -1) headingNumber[heading] = numbered(previous.headings[heading]!);
-      columns.heading[id] = headingNumber[heading]!;
+      if (renumbered[heading] === -1) renumbered[heading] = headingNumber(headings, previous.headings[heading]!);
+      columns.heading[id] = renumbered[heading]!;
       columns.code[id] = previous.code[from]!;
       columns.sentenceOffsets[id + 1] = columns.sentenceOffsets[id]! + previous.sentenceOffsets[from + 1]! - previous.sentenceOffsets[from]!;
       textOffsets[id + 1] = textOffsets[id]! + previous.textOffsets[from + 1]! - previous.textOffsets[from]!;
@@ -251,7 +251,7 @@ function passageColumnsReusing(
     columns.source[id] = sourceIndex.get(passage.sourceId)!;
     columns.start[id] = passage.start;
     columns.end[id] = passage.end;
-    columns.heading[id] = numbered(passage.heading);
+    columns.heading[id] = headingNumber(headings, passage.heading);
     if (passage.code === true) columns.code[id] = 1;
     columns.sentenceOffsets[id + 1] = columns.sentenceOffsets[id]! + 2 * passage.sentences.length;
     texts.set(id, passage.text);
