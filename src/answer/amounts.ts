@@ -100,7 +100,7 @@ export function extractAmount(view: SentenceView, question: Question, weights: T
  * or measure the question counts it in. Null when the question names no value word or no number is stated of it.
  */
 export function extractStatedValue(view: SentenceView, question: Question, weights: TermWeights): CountAnswer | null {
-  if (valueCueTerms(question).length === 0 || !valueCueTerms(question).some((termIndex) => view.hits[termIndex]!.length > 0)) return null;
+  if (!valueCueTerms(question).some((termIndex) => view.hits[termIndex]!.length > 0)) return null;
   const value = amountIn(view, question, weights, true);
   return value?.tiedToQuestionVerb === true ? value : null;
 }
