@@ -14,8 +14,12 @@ export const MONTHS = 'january|february|march|april|may|june|july|august|septemb
 
 /** The numbers of a sentence that may answer the question: its quantities, less those the question writes itself ("the 10" for "how much did a pdp-10 cost?"). */
 export function figuresFor(view: SentenceView, question: Question): readonly NumberMention[] {
-  const figures = numbersIn(view);
-  return question.numbers.size === 0 ? figures : figures.filter((mention) => !question.numbers.has(formatValue(mention.written)));
+  return numbersIn(view).filter((mention) => !namesVersion(view, mention) && !question.numbers.has(formatValue(mention.written)));
+}
+
+/** "Changed in version 3.5: …": the number names an edition, and counts or measures nothing. */
+function namesVersion(view: SentenceView, mention: NumberMention): boolean {
+  return /^versions?$/i.test(view.tokens[mention.from - 1]?.raw ?? '');
 }
 
 export function hasPunctuationBetween(view: SentenceView, left: number, right: number): boolean {

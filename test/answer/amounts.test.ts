@@ -69,6 +69,12 @@ describe('amounts: sums of money, shares and sizes', async () => {
     expect(answerQuestion(docs, 'how many loose objects can pile up before git gc --auto packs them?').answer).not.toBe('6700');
   });
 
+  it('does not count or measure with a version number ("Since version 3.5, …")', async () => {
+    const notes = 'Since version 3.5, the pool starts its worker threads lazily, when the first task is submitted.';
+    const docs = await corpusOf([plainArticle('pool', notes)]);
+    expect(answerQuestion(docs, 'how many worker threads does the pool start?').status).toBe('no_answer');
+  });
+
   it('answers "which port / which version" with the number the noun names, "port 8000"', async () => {
     const manual = 'The server listens to port 8000 by default. It serves the files of the folder it was started in.';
     const docs = await corpusOf([plainArticle('server', manual)]);
