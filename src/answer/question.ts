@@ -186,8 +186,9 @@ export function analyzeQuestion(text: string): Question {
   const topic: number[] = [];
   const seen = new Set<string>();
   const askedTerms = new Set(tokens.filter((token) => token.start >= clauseStart).map((token) => token.term));
+  const kindWordAt = kind === 'duration' ? kindWordStart(asked, clauseStart) : -1;
   for (const token of tokens) {
-    if (token.term === '' || seen.has(token.term)) continue;
+    if (token.term === '' || seen.has(token.term) || token.start === kindWordAt) continue;
     seen.add(token.term);
     if (topicSpan !== null && token.start >= topicSpan.start && token.end <= topicSpan.end) topic.push(terms.length);
     const isFirstWord = token === tokens[0];
@@ -212,6 +213,15 @@ export function analyzeQuestion(text: string): Question {
     topic,
     abbreviations: kind === 'expansion' || asksDefinition ? abbreviationsIn(tokens, topic.length === 1 ? terms[topic[0]!]!.raw : null) : [],
   };
+}
+
+/** "How long …": the word that names a duration's kind, which the answering sentence does not write ("for eight hours"). */
+const HOW_LONG = /^\s*how\s+(long)\b/diu;
+
+/** Where the word naming the kind of answer stands in the question, or -1. */
+function kindWordStart(asked: string, clauseStart: number): number {
+  const match = HOW_LONG.exec(asked);
+  return match?.indices?.[1] === undefined ? -1 : clauseStart + match.indices[1][0];
 }
 
 /**

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { answerQuestion } from '../../src/answer/answer.js';
+import { analyzeQuestion } from '../../src/answer/question.js';
 import { corpusOf, plainArticle } from '../helpers.js';
 
 const wire =
@@ -14,6 +15,14 @@ describe('measures, earlier events and missing counts', async () => {
   it('answers "how deep" with the depth, not another number near the quake', () => {
     expect(answerQuestion(corpus, 'How deep was the earthquake?').answer).toBe('10 km');
     expect(answerQuestion(corpus, 'What was the magnitude of the earthquake?')).toMatchObject({ answer: 'magnitude 5.9', conflicts: [] });
+  });
+
+  it('reads the "long" of "how long" as the kind of answer, not a word the answer must hold ("for eight hours")', () => {
+    const terms = (text: string): string[] => analyzeQuestion(text).terms.map((term) => term.raw);
+    expect(terms('how long did the sirens go on for?')).toEqual(['sirens', 'go']);
+    expect(terms('How long did the quake last?')).toEqual(['quake', 'last']);
+    // Only as the question's kind: a long word elsewhere is a word of the question.
+    expect(terms('how many people were hurt in the long night?')).toContain('long');
   });
 
   it('keeps the toll of the earlier quake ("three weeks after …") out of this one’s count', () => {
