@@ -58,7 +58,6 @@ const PRIOR: RankingModel = {
     tiedToVerb: 0.15,
     compactness: 0.1,
     leadsWithTopic: 0.1,
-    statesDefault: 0,
     unlikeProse: -0.2,
     inCodeBlock: 0,
     missingName: -0.5,

@@ -268,7 +268,6 @@ function rankSentences(corpus: Corpus, question: Question, weights: number[], mo
         tiedToVerb: short !== null && isFigure(short) && short.tiedToQuestionVerb ? 1 : 0,
         compactness: compactness(view),
         leadsWithTopic: asksForType ? 0 : leadsWithTopic(view),
-        statesDefault: question.asksDefault && view.tokens.some((token) => token.term === DEFAULT_TERM) ? 1 : 0,
         unlikeProse: notProse,
         inCodeBlock: passage.code === true ? 1 : 0,
         missingName,
@@ -391,8 +390,6 @@ function leadsWithTopic(view: SentenceView): number {
   const first = Math.min(...view.hits.map((positions) => positions[0] ?? Infinity));
   return first <= 2 ? 1 : 0;
 }
-
-const DEFAULT_TERM = tokenize('default')[0]!.term;
 
 /** How tightly the question's words cluster: matched terms over the token span holding them (0–1). */
 function compactness(view: SentenceView): number {

@@ -46,8 +46,6 @@ export const FEATURES = [
   'compactness',
   /** The question's words open the sentence (a definition). */
   'leadsWithTopic',
-  /** The question asks what holds when nothing is set, and the sentence speaks of a default. */
-  'statesDefault',
   /** The sentence is not well-formed prose (a fragment, a code line, a run-on). */
   'unlikeProse',
   /** The sentence was cut from a code block (`<pre>`, fenced code): an example or its output. */

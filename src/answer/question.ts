@@ -33,11 +33,6 @@ export interface Question {
   numbers: ReadonlySet<string>;
   /** Asks what something is or means ("what is X", "what does X do / mean / stand for", "X meaning?"). */
   asksDefinition: boolean;
-  /**
-   * Asks what holds when nothing is set, in a clause that leaves it unset ("… if I don't give it one?", "… unless I
-   * set my own?", "… out of the box?"). A question that writes "default" has the word as a term already.
-   */
-  asksDefault: boolean;
   /** Indices into `terms` of the X a definition question asks about; empty when it asks none. */
   topic: number[];
   /**
@@ -93,10 +88,6 @@ function rateUnitOf(text: string): string | null {
 
 /** The words a setting's value is asked by: "the default port", "the maximum number of …". */
 export const VALUE_WORDS = ['default', 'defaults', 'maximum', 'minimum', 'limit'] as const;
-
-/** A clause that leaves the setting asked about unset, so that what is asked is its default. */
-const LEFT_UNSET =
-  /\b(?:if|when)\s+(?:i|you|we|one|they)\s+(?:do\s+not|don['’]?t|never|haven['’]?t|have\s+not|didn['’]?t|did\s+not)\b|\bunless\s+(?:i|you|we|one|they)\b|\bout\s+of\s+the\s+box\b/iu;
 
 const valueCueSets = new WeakMap<Question, readonly number[]>();
 
@@ -209,7 +200,6 @@ export function analyzeQuestion(text: string): Question {
     rateUnit: rateUnitOf(text),
     numbers: new Set(findNumbers(tokens).map((mention) => formatValue(mention.written))),
     asksDefinition,
-    asksDefault: LEFT_UNSET.test(written),
     topic,
     abbreviations: kind === 'expansion' || asksDefinition ? abbreviationsIn(tokens, topic.length === 1 ? terms[topic[0]!]!.raw : null) : [],
   };

@@ -69,16 +69,6 @@ describe('amounts: sums of money, shares and sizes', async () => {
     expect(answerQuestion(docs, 'how many loose objects can pile up before git gc --auto packs them?').answer).not.toBe('6700');
   });
 
-  it('reads a question that leaves the setting unset ("if I don\'t give it one") as asking its default, and quotes the default', async () => {
-    expect(analyzeQuestion("which port does the server listen on if I don't give it one?").asksDefault).toBe(true);
-    expect(analyzeQuestion('what format does the report use unless I set my own?').asksDefault).toBe(true);
-    expect(analyzeQuestion('is the shell POSIX compatible out of the box?').asksDefault).toBe(true);
-    expect(analyzeQuestion('which port does the server listen on?').asksDefault).toBe(false);
-    const manual = 'Behind a proxy, the server listens on port 8080. Otherwise the server listens on port 8000 by default.';
-    const docs = await corpusOf([plainArticle('server', manual)]);
-    expect(answerQuestion(docs, "which port does the server listen on if I don't set one?").answer).toBe('port 8000');
-  });
-
   it('does not count or measure with a version number ("Since version 3.5, …")', async () => {
     const notes = 'Since version 3.5, the pool starts its worker threads lazily, when the first task is submitted.';
     const docs = await corpusOf([plainArticle('pool', notes)]);
