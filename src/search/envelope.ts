@@ -370,8 +370,11 @@ export function readColumns(header: IndexHeader, bytes: Uint8Array): Map<string,
   return columns;
 }
 
-/** The encoded form each decoded corpus was decoded from (its postings since turned from gaps into ids, in place). */
-const decodedFrom = new WeakMap<Corpus, EncodedCorpus>();
+/**
+ * The encoded form each decoded corpus was decoded from: its postings since turned from gaps into ids, in place,
+ * unless the corpus was given its term table (`DecodeOptions.table`): those columns still hold gaps.
+ */
+const decodedFrom = new WeakMap<Corpus, EncodedCorpus & { postings: 'ids' | 'gaps' }>();
 
 /**
  * The encoded form `corpus` was decoded from, as a fresh copy that decodes again (postings as gaps): what a thread
@@ -383,7 +386,7 @@ export function encodedFormOf(corpus: Corpus): EncodedCorpus | undefined {
   if (encoded === undefined) return undefined;
   const columns = encoded.columns.slice();
   const named = readColumns(encoded.header, columns);
-  writeGaps(named.get('postingGaps') as Int32Array, named.get('postingOffsets') as Int32Array);
+  if (encoded.postings === 'ids') writeGaps(named.get('postingGaps') as Int32Array, named.get('postingOffsets') as Int32Array);
   return { header: encoded.header, columns, text: encoded.text };
 }
 
@@ -397,6 +400,13 @@ function writeGaps(ids: Int32Array, offsets: Int32Array): void {
 export interface DecodeOptions {
   /** Score the impacts now (default): false when the corpus is only the base of an incremental build. */
   score?: boolean;
+  /**
+   * Check that every passage's columns fit its text (default). False for an encoding `encodeCorpus` made in this
+   * process and handed over in memory (the index worker's): no file, nothing damaged it on the way.
+   */
+  check?: boolean;
+  /** The term table the corpus was encoded from, in this process: taken as it is, not decoded from the columns again. */
+  table?: TermTable;
 }
 
 /**
@@ -426,10 +436,11 @@ export function decodeCorpus(encoded: EncodedCorpus, options: DecodeOptions = {}
   if (headingOffsets === undefined) throw new IndexFormatError('column headingOffsets is missing');
   const headingText = column('headingText', headingOffsets.at(-1) ?? 0, 'Uint8');
   const headings = readStrings('heading', column('headingOffsets', headingOffsets.length, 'Int32'), headingText);
-  const terms = readStrings('term', column('termOffsets', termCount + 1, 'Int32'), column('termText', columns.get('termText')?.length ?? 0, 'Uint8'));
+  const terms = options.table?.terms ?? readStrings('term', column('termOffsets', termCount + 1, 'Int32'), column('termText', columns.get('termText')?.length ?? 0, 'Uint8'));
+  const check = options.check ?? true;
   const sourceIds = header.sources.map((indexed) => indexed.source.id);
 
-  const passageAt = readPassages({ what: 'passage', count: n, text, headings, sourceIds, code: () => column('passageCode', n, 'Uint8') }, (name, length) => column(name, length, 'Int32'), {
+  const passageAt = readPassages({ what: 'passage', count: n, text, headings, sourceIds, code: () => column('passageCode', n, 'Uint8'), check }, (name, length) => column(name, length, 'Int32'), {
     source: 'passageSource',
     start: 'passageStart',
     end: 'passageEnd',
@@ -447,7 +458,7 @@ export function decodeCorpus(encoded: EncodedCorpus, options: DecodeOptions = {}
   const r = header.counts.repeated;
   const repeatedTextOffsets = column('repeatedTextOffsets', r + 1, 'Int32');
   const repeatedAt = readPassages(
-    { what: 'repeated passage', count: r, text: column('repeatedText', repeatedTextOffsets[r] ?? 0, 'Uint8'), headings, sourceIds, code: () => column('repeatedCode', r, 'Uint8') },
+    { what: 'repeated passage', count: r, text: column('repeatedText', repeatedTextOffsets[r] ?? 0, 'Uint8'), headings, sourceIds, code: () => column('repeatedCode', r, 'Uint8'), check },
     (name, length) => column(name, length, 'Int32'),
     {
       source: 'repeatedSource',
@@ -477,7 +488,7 @@ export function decodeCorpus(encoded: EncodedCorpus, options: DecodeOptions = {}
   });
   const repeated = lazyArray(r, (at) => ({ source: repeatedAt.sources[at]!, position: repeatedPosition[at]!, passage: { ...repeatedAt.passage(at), id: repeatedPosition[at]! } }));
 
-  const table: TermTable = {
+  const table: TermTable = options.table ?? {
     size: n,
     terms,
     offsets: column('postingOffsets', termCount + 1, 'Int32'),
@@ -486,7 +497,7 @@ export function decodeCorpus(encoded: EncodedCorpus, options: DecodeOptions = {}
     lengths: { text: counts('lengthText', n), heading: counts('lengthHeading', n), title: counts('lengthTitle', n) },
     words: { text: counts('wordsText', n), heading: counts('wordsHeading', n) },
   };
-  restorePostings(table);
+  if (options.table === undefined) restorePostings(table);
 
   const sources = header.sources.length;
   const signatureHashes = column('signatureHashes', sources * COPY_SIGNATURE_HASHES, 'Uint32');
@@ -509,7 +520,7 @@ export function decodeCorpus(encoded: EncodedCorpus, options: DecodeOptions = {}
     // Scored now, as part of loading, so that the first question does not pay for it (unless it is only built upon).
     ...(options.score === false ? {} : { impacts: scoreImpacts(table) }),
   });
-  decodedFrom.set(corpus, { header, columns: columnBytes, text });
+  decodedFrom.set(corpus, { header, columns: columnBytes, text, postings: options.table === undefined ? 'ids' : 'gaps' });
   return corpus;
 }
 
@@ -524,11 +535,11 @@ interface PassageColumnNames {
 }
 
 /**
- * Checks a list of passages in columns (see `passageColumns`) and gives each passage's source and a maker of its
- * passage object. Throws IndexFormatError at the first passage whose columns do not fit.
+ * Checks a list of passages in columns (see `passageColumns`), unless `list.check` is false, and gives each passage's
+ * source and a maker of its passage object. Throws IndexFormatError at the first passage whose columns do not fit.
  */
 function readPassages(
-  list: { what: string; count: number; text: Uint8Array; headings: readonly string[]; sourceIds: readonly string[]; code: () => Uint8Array },
+  list: { what: string; count: number; text: Uint8Array; headings: readonly string[]; sourceIds: readonly string[]; code: () => Uint8Array; check: boolean },
   column: (name: string, length: number) => Int32Array,
   names: PassageColumnNames,
 ): { sources: Int32Array; passage(id: number): Passage } {
@@ -541,11 +552,13 @@ function readPassages(
   const sentenceBounds = column(names.bounds, sentenceOffsets[n] ?? 0);
   const textOffsets = column(names.textOffsets, n + 1);
   const code = list.code();
-  checkOffsets(names.textOffsets, textOffsets, text.length);
-  checkOffsets(names.sentenceOffsets, sentenceOffsets, sentenceBounds.length);
   // Decoded in place (no view made per passage); the bytes are valid UTF-8, as TextEncoder wrote them.
   const textBytes = Buffer.from(text.buffer, text.byteOffset, text.byteLength);
-  for (let id = 0; id < n; id++) {
+  if (list.check) {
+    checkOffsets(names.textOffsets, textOffsets, text.length);
+    checkOffsets(names.sentenceOffsets, sentenceOffsets, sentenceBounds.length);
+  }
+  for (let id = 0; list.check && id < n; id++) {
     const source = passageSource[id]!;
     if (source < 0 || source >= sourceIds.length) throw new IndexFormatError(`${what} ${id} names source #${source}, which is not in the index`);
     const heading = passageHeading[id]!;
