@@ -105,10 +105,12 @@ async function build(options: LibraryOptions, log: Log, reason: string, fromScra
   const started = performance.now();
   // Kept by the library: its worker holds the index it built, for the next reindex.
   const builder = new IndexBuilder();
-  const { corpus, removed, filesRead, filesHashed } = await buildFromSeeds(builder, options, log, fromScratch, previous).catch(async (error: unknown) => {
+  const { corpus, removed, filesRead, filesHashed, saved } = await buildFromSeeds(builder, options, log, fromScratch, previous).catch(async (error: unknown) => {
     await builder.close();
     throw error;
   });
+  // The first index is in the folder before the library is given out (`npm run index` is done when it is saved).
+  await recordSave(options, log, saved);
   log.info(`Indexed ${corpus.sources.length} sources, ${corpus.passages.length} passages`);
   if (previous !== undefined) log.info(`Since the saved index: ${changesLine({ ...compare(previous, corpus, performance.now() - started), filesRead, filesHashed })}`);
   return { library: new Library(corpus, options, builder), origin: { loaded: false, reason }, removed };
@@ -117,7 +119,7 @@ async function build(options: LibraryOptions, log: Log, reason: string, fromScra
 /**
  * Reads, indexes and saves the seeds folder in a worker thread, incrementally from the saved index when it is usable
  * (only new and changed files are read; the result is the same as a full build) (the bot keeps answering meanwhile), logging what it
- * skipped. An index that cannot be saved (read-only folder, full disk) still answers; it is rebuilt at the next start.
+ * skipped. Given out once the index is in memory, before it is saved (see `recordSave`).
  */
 async function buildFromSeeds(builder: IndexBuilder, options: LibraryOptions, log: Log, fromScratch: boolean, previous?: Corpus): Promise<OffThreadBuild> {
   const built = await builder.build(
@@ -137,14 +139,22 @@ async function buildFromSeeds(builder: IndexBuilder, options: LibraryOptions, lo
       },
     },
   );
-  if (built.saveError !== null) {
-    log.warn(`Could not save the index to ${options.indexDir} (${built.saveError}); answering from memory, it will be rebuilt at the next start`);
-  } else {
-    await saveIndexerStamp(options.indexDir, await indexingCodeStamp()).catch((error: unknown) => {
-      log.warn(`Could not save which version of Quoth built the index (${error instanceof Error ? error.message : String(error)}); it will be rebuilt at the next start`);
-    });
-  }
   return built;
+}
+
+/**
+ * Once a build's index is saved, records which version of Quoth built it. An index that cannot be saved (read-only
+ * folder, full disk) still answers; it is rebuilt at the next start.
+ */
+async function recordSave(options: LibraryOptions, log: Log, saved: OffThreadBuild['saved']): Promise<void> {
+  const { saveError } = await saved;
+  if (saveError !== null) {
+    log.warn(`Could not save the index to ${options.indexDir} (${saveError}); answering from memory, it will be rebuilt at the next start`);
+    return;
+  }
+  await saveIndexerStamp(options.indexDir, await indexingCodeStamp()).catch((error: unknown) => {
+    log.warn(`Could not save which version of Quoth built the index (${error instanceof Error ? error.message : String(error)}); it will be rebuilt at the next start`);
+  });
 }
 
 /** Why a saved corpus no longer matches the files of the seeds folder (path → sha256), or null when it does. */
@@ -164,6 +174,8 @@ function staleness(corpus: Corpus, files: Map<string, string>): string | null {
 export class Library implements Quoth {
   private corpus: Corpus;
   private running: Promise<ReindexReport> | null = null;
+  /** Settles once every index built so far is saved (or could not be), and recorded as such. */
+  private saving: Promise<void> = Promise.resolve();
 
   constructor(
     corpus: Corpus,
@@ -215,9 +227,15 @@ export class Library implements Quoth {
     };
   }
 
-  /** Stops the index worker kept for reindexes (a reindex running fails; the index answering stays). */
-  close(): Promise<void> {
-    return this.builder.close();
+  /** Settles once the index of every reindex that has ended is saved, or could not be (the reason is logged). */
+  saved(): Promise<void> {
+    return this.saving;
+  }
+
+  /** Stops the index worker kept for reindexes once it has saved what it built (a reindex running fails; the index answering stays). */
+  async close(): Promise<void> {
+    await this.saving;
+    await this.builder.close();
   }
 
   reindex(): Promise<ReindexReport> {
@@ -230,7 +248,9 @@ export class Library implements Quoth {
   private async rebuild(): Promise<ReindexReport> {
     const started = performance.now();
     const log = this.options.log ?? silent;
-    const { corpus: next, filesRead, filesHashed, steps } = await buildFromSeeds(this.builder, this.options, log, false, this.corpus);
+    const { corpus: next, filesRead, filesHashed, steps, saved } = await buildFromSeeds(this.builder, this.options, log, false, this.corpus);
+    // Answers from the new index now; it is saved meanwhile (a crash before that leaves the previous file whole).
+    this.saving = this.saving.then(() => recordSave(this.options, log, saved));
     const report = { ...compare(this.corpus, next, performance.now() - started), filesRead, filesHashed, steps };
     this.adopt(next);
     log.info(`Reindexed: ${changesLine(report)}`);

@@ -113,7 +113,8 @@ export async function scaleBuild(args: ScaleBuildArgs): Promise<ScaleBuildResult
     },
   );
   const indexMs = msSince(start);
-  if (built.saveError !== null) throw new Error(`bench: the scale index could not be saved: ${built.saveError}`);
+  const { saveError, saveMs } = await built.saved;
+  if (saveError !== null) throw new Error(`bench: the scale index could not be saved: ${saveError}`);
   const afterBuild = memory();
   const { corpus } = built;
   progress(`scale: ${corpus.passages.length} passages indexed and saved in ${(indexMs / 1000).toFixed(1)} s, peak rss ${(afterBuild.maxRss / 1024 ** 3).toFixed(2)} GiB`);
@@ -125,7 +126,7 @@ export async function scaleBuild(args: ScaleBuildArgs): Promise<ScaleBuildResult
     sources: corpus.sources.length,
     passages: corpus.passages.length,
     indexMs,
-    steps: built.steps,
+    steps: { ...built.steps, saveMs },
     indexBytes,
     textBytes,
     afterBuild,

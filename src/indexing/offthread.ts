@@ -14,14 +14,17 @@ import type { SkippedFile } from '../model.js';
 import type { Corpus } from '../search/corpus.js';
 import { decodeCorpus, encodedFormOf } from '../search/envelope.js';
 import { siblingModule, startProjectWorker } from '../threads.js';
-import type { BuildOrder, BuildRequest, BuildSteps, PreviousIndex, StartedFrom, WorkerMessage } from './protocol.js';
+import type { BuildOrder, BuildRequest, BuildSteps, PreviousIndex, SaveOutcome, StartedFrom, WorkerMessage } from './protocol.js';
 
 export interface OffThreadBuild {
   corpus: Corpus;
   /** Per source path, how many stretches of boilerplate were removed, by reason. */
   removed: Map<string, Map<string, number>>;
-  /** Why the index could not be saved (an errno code or a message), or null when it was. */
-  saveError: string | null;
+  /**
+   * Settles once the index is saved, or could not be (never rejects). The build is given out before: the index
+   * answers from memory as soon as it is decoded, and a crash during the save leaves the previous file whole.
+   */
+  saved: Promise<SaveOutcome>;
   /** Files read and parsed (all of them, unless the build was incremental). */
   filesRead: number;
   /** Files read from disk to be hashed: those whose size or modification time changed, or that had to be parsed. */
@@ -30,10 +33,10 @@ export interface OffThreadBuild {
   startedFrom: StartedFrom;
   /**
    * Where the time went: the worker's steps, from asking the worker to receiving its index (`workerMs`: what its
-   * steps but `saveMs` leave of it is starting the worker, if it was not running, and handing the index over),
-   * decoding that index on this thread (while the worker saves it), and then waiting for the save to end.
+   * steps leave of it is starting the worker, if it was not running, handing the index over, and waiting for the
+   * worker to end what it was doing), then decoding that index on this thread (while the worker saves it).
    */
-  steps: BuildSteps & { workerMs: number; decodeMs: number; awaitSaveMs: number };
+  steps: BuildSteps & { workerMs: number; decodeMs: number };
 }
 
 export interface OffThreadOptions {
@@ -51,9 +54,6 @@ export class IndexBuildError extends Error {
 /** How long an index worker waits for its next build before it is stopped (it holds the last index it built). */
 export const INDEX_WORKER_IDLE_MS = 5 * 60_000;
 
-/** A build's index, decoded as soon as it is sent, before the worker has saved it. */
-type Decoded = Omit<OffThreadBuild, 'removed' | 'saveError' | 'steps'> & { steps: Omit<OffThreadBuild['steps'], 'saveMs' | 'awaitSaveMs'> };
-
 /** The build the worker runs now: where its messages go. */
 interface Running {
   receive(message: WorkerMessage): void;
@@ -64,6 +64,8 @@ interface Running {
 export class IndexBuilder {
   private worker: Worker | null = null;
   private running: Running | null = null;
+  /** Per build given out and not yet saved, by its number: what settles its `saved`. */
+  private readonly saving = new Map<number, (outcome: SaveOutcome) => void>();
   /** The corpus decoded from the worker's last build, which the worker holds under that build's number. */
   private held: { id: number; corpus: Corpus } | null = null;
   private nextId = 0;
@@ -99,12 +101,16 @@ export class IndexBuilder {
     return built;
   }
 
-  /** Stops the worker; a build it was running fails. */
+  /**
+   * Stops the worker; a build it was running fails, a save it was running is given up (the file saved before stays
+   * whole). Wait for a build's `saved` first to keep its save.
+   */
   async close(): Promise<void> {
     this.clearIdle();
     const worker = this.worker;
     this.forget();
-    this.running?.fail(new IndexBuildError('Quoth: the index worker was stopped before it had built and saved the index'));
+    this.running?.fail(new IndexBuildError('Quoth: the index worker was stopped before it had built the index'));
+    this.abandonSaves('the index worker was stopped before it had saved the index');
     if (worker !== null) await worker.terminate();
   }
 
@@ -120,20 +126,13 @@ export class IndexBuilder {
       const previous = request.incremental && options.previous !== undefined ? this.handOver(options.previous, transfer) : undefined;
       if (previous !== undefined) order.previous = previous;
       let removed = new Map<string, Map<string, number>>();
-      let decoded: Decoded | Error | null = null;
-      let decodedAt = 0;
-      const settle = (): void => {
+      const fail = (error: Error): void => {
         this.running = null;
-        if (this.worker !== null) {
-          this.worker.unref();
-          this.idleTimer = setTimeout(() => void this.close(), this.idleMs).unref();
-        }
+        this.settleIfIdle();
+        reject(error);
       };
       this.running = {
-        fail: (error) => {
-          settle();
-          reject(error);
-        },
+        fail,
         receive: (message) => {
           switch (message.type) {
             case 'progress':
@@ -144,40 +143,29 @@ export class IndexBuilder {
               options.onRead?.(message.skipped, message.warnings);
               break;
             case 'failed':
-              settle();
-              reject(
+              fail(
                 message.seedsFolder
                   ? new SeedsFolderError(message.seedsFolder.problem, message.seedsFolder.folder)
                   : Object.assign(new IndexBuildError(`Quoth: building the index failed: ${message.message}`), { stack: message.stack }),
               );
               break;
             case 'built': {
-              // Decoded while the worker saves it; given out once it is saved (or could not be).
+              // Given out once decoded; the worker saves it meanwhile, and says so in a 'saved' message of its number.
               const decoding = performance.now();
               const workerMs = decoding - asked;
+              let corpus: Corpus;
               try {
-                const corpus = decodeCorpus(message.corpus);
-                const { filesRead, filesHashed, startedFrom } = message;
-                decoded = { corpus, filesRead, filesHashed, startedFrom, steps: { ...message.steps, workerMs, decodeMs: performance.now() - decoding } };
+                // Encoded by the worker and handed over in memory: not checked again as a file read from disk is.
+                corpus = decodeCorpus(message.corpus, { check: false });
               } catch (error) {
-                decoded = new IndexBuildError(`Quoth: the index worker sent an index that does not decode: ${(error as Error).message}`, { cause: error });
-              }
-              decodedAt = performance.now();
-              break;
-            }
-            case 'saved': {
-              settle();
-              if (decoded === null) {
-                reject(new IndexBuildError('Quoth: the index worker saved an index it did not send'));
+                fail(new IndexBuildError(`Quoth: the index worker sent an index that does not decode: ${(error as Error).message}`, { cause: error }));
                 break;
               }
-              if (decoded instanceof Error) {
-                reject(decoded);
-                break;
-              }
-              if (this.hold) this.held = { id, corpus: decoded.corpus };
-              const steps = { ...decoded.steps, saveMs: message.saveMs, awaitSaveMs: performance.now() - decodedAt };
-              resolve({ ...decoded, removed, saveError: message.saveError ?? null, steps });
+              const saved = new Promise<SaveOutcome>((settle) => this.saving.set(id, settle));
+              if (this.hold) this.held = { id, corpus };
+              this.running = null;
+              const { filesRead, filesHashed, startedFrom } = message;
+              resolve({ corpus, removed, saved, filesRead, filesHashed, startedFrom, steps: { ...message.steps, workerMs, decodeMs: performance.now() - decoding } });
               break;
             }
           }
@@ -185,6 +173,33 @@ export class IndexBuilder {
       };
       worker.postMessage(order, transfer);
     });
+  }
+
+  /** A 'saved' message: settles the `saved` of the build it names. */
+  private received(message: WorkerMessage): void {
+    if (message.type !== 'saved') {
+      this.running?.receive(message);
+      return;
+    }
+    const settle = this.saving.get(message.id);
+    this.saving.delete(message.id);
+    settle?.({ saveError: message.saveError, saveMs: message.saveMs });
+    this.settleIfIdle();
+  }
+
+  /** With no build running and no save pending: the worker no longer keeps the process alive, and is stopped once idle long enough. */
+  private settleIfIdle(): void {
+    if (this.running !== null || this.saving.size > 0 || this.worker === null) return;
+    this.worker.unref();
+    this.clearIdle();
+    this.idleTimer = setTimeout(() => void this.close(), this.idleMs).unref();
+  }
+
+  /** Settles every pending `saved` with `reason` as the save error (the worker that was saving is gone). */
+  private abandonSaves(reason: string): void {
+    const pending = [...this.saving.values()];
+    this.saving.clear();
+    for (const settle of pending) settle({ saveError: reason, saveMs: 0 });
   }
 
   /** How the worker gets `previous`: by the number it holds it under, else its encoded form (none: the worker reads the saved index). */
@@ -208,9 +223,10 @@ export class IndexBuilder {
       this.clearIdle();
       this.forget();
       this.running?.fail(error);
+      this.abandonSaves(error.message);
     };
     worker.on('message', (message: WorkerMessage) => {
-      if (this.worker === worker) this.running?.receive(message);
+      if (this.worker === worker) this.received(message);
     });
     worker.on('error', (error) => died(new IndexBuildError(`Quoth: the index worker failed: ${error.message}`, { cause: error })));
     worker.on('exit', (code) => died(new IndexBuildError(`Quoth: the index worker stopped (exit code ${code}) before it had built and saved the index`)));
@@ -229,11 +245,13 @@ export class IndexBuilder {
   }
 }
 
-/** One build in a worker of its own, stopped once the build is done. */
+/** One build in a worker of its own, stopped once the build is done and saved (`saved` is settled). */
 export async function buildOffThread(request: BuildRequest, options: OffThreadOptions = {}): Promise<OffThreadBuild> {
   const builder = new IndexBuilder({ hold: false });
   try {
-    return await builder.build(request, options);
+    const built = await builder.build(request, options);
+    await built.saved;
+    return built;
   } finally {
     await builder.close();
   }

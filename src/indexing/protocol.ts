@@ -55,7 +55,12 @@ export interface BuildSteps {
   assembleMs: number;
   /** The corpus in columns. */
   encodeMs: number;
-  /** Compressing, hashing and writing the file (while the main thread decodes the index sent before it). */
+}
+
+/** How saving a build's index ended: `saveError` says why it could not be saved (an errno code or a message), or is null. */
+export interface SaveOutcome {
+  saveError: string | null;
+  /** Compressing, hashing and writing the file (while the main thread decodes the index, and the worker may build the next). */
   saveMs: number;
 }
 
@@ -63,8 +68,11 @@ export type WorkerMessage =
   | { type: 'progress'; done: number; total: number }
   /** What reading the folder found, before the index is built: for the log. */
   | { type: 'read'; skipped: SkippedFile[]; warnings: IngestWarning[]; removed: [string, [string, number][]][] }
-  /** The index, encoded as it is saved, sent before it is saved so that the main thread decodes it meanwhile. */
-  | { type: 'built'; corpus: EncodedCorpus; filesRead: number; filesHashed: number; startedFrom: StartedFrom; steps: Omit<BuildSteps, 'saveMs'> }
-  /** The index is saved durably, or `saveError` says why it could not be (read-only folder, full disk): it still answers from memory. */
-  | { type: 'saved'; saveError?: string; saveMs: number }
+  /** The index, encoded as it is saved, sent before it is saved (when held) so that the main thread uses it meanwhile. */
+  | { type: 'built'; corpus: EncodedCorpus; filesRead: number; filesHashed: number; startedFrom: StartedFrom; steps: BuildSteps }
+  /**
+   * The index of build `id` is saved durably, or `saveError` says why it could not be (read-only folder, full disk):
+   * it still answers from memory. It may come while the next build runs.
+   */
+  | ({ type: 'saved'; id: number } & SaveOutcome)
   | { type: 'failed'; seedsFolder?: { problem: SeedsFolderProblem; folder: string }; message: string; stack?: string };

@@ -10,7 +10,7 @@ import { corpusOfDigests, digestArticle, type ArticleDigest, type Corpus } from 
 import { decodeCorpus, encodeCorpus, IndexFormatError, type EncodedCorpus } from '../search/envelope.js';
 import { loadSavedCorpus, saveEncoded } from '../search/store.js';
 import { buildIncrementally, knownHashIn, reusableIn, skippedAgainIn } from './incremental.js';
-import type { BuildOrder, StartedFrom, WorkerMessage } from './protocol.js';
+import type { BuildOrder, SaveOutcome, StartedFrom, WorkerMessage } from './protocol.js';
 
 const port = parentPort;
 if (port === null) throw new Error('Quoth: src/indexing/worker.ts runs only as a worker thread');
@@ -82,25 +82,37 @@ async function build(order: BuildOrder): Promise<void> {
   const sendBuilt = (): void =>
     send({ type: 'built', corpus: encoded, filesRead: seeds.read, filesHashed: seeds.hashed, startedFrom, steps }, [encoded.columns.buffer as ArrayBuffer, encoded.text.buffer as ArrayBuffer]);
   held = null;
-  // To be held: sent before it is saved, so that the main thread decodes it while this one saves it (the main thread
-  // announces it once it is saved); the buffers go to the main thread, a copy stays, to be saved, then held. A build
-  // that is not held is saved first and sent after: no copy (at a million passages it would be ~400 MB more).
-  const kept: EncodedCorpus | null = order.hold ? { header: encoded.header, columns: encoded.columns.slice(), text: encoded.text.slice() } : null;
-  if (kept !== null) sendBuilt();
-  started = performance.now();
-  const saveError = await saveEncoded(request.indexDir, kept ?? encoded).then(
-    () => undefined,
-    (error: unknown) => (error as NodeJS.ErrnoException).code ?? (error as Error).message,
-  );
-  const saveMs = performance.now() - started;
-  if (kept === null) sendBuilt();
-  send(saveError === undefined ? { type: 'saved', saveMs } : { type: 'saved', saveMs, saveError });
-  if (kept === null) return;
+  if (!order.hold) {
+    // Saved first and sent after: no copy of the index to save (at a million passages it would be ~400 MB more).
+    const outcome = await save(request.indexDir, encoded);
+    sendBuilt();
+    send({ type: 'saved', id: order.id, ...outcome });
+    return;
+  }
+  // Sent before it is saved, so that the main thread answers from it while this one saves it; the buffers go to the
+  // main thread, a copy stays, to be saved and held. The next build may start before the save ends: saves are
+  // chained, one at a time in the order built, and run mostly in the thread pool (compressing, hashing, writing).
+  const kept: EncodedCorpus = { header: encoded.header, columns: encoded.columns.slice(), text: encoded.text.slice() };
+  sendBuilt();
   try {
-    held = { id: order.id, corpus: decodeCorpus(kept, { score: false }) };
+    // Held as it was built: its columns are not checked again, its term table not decoded again.
+    held = { id: order.id, corpus: decodeCorpus(kept, { score: false, check: false, table: corpus.table }) };
   } catch {
     // Not held: the next build is handed the index, or reads the saved one. (Its outcome is sent already.)
   }
+  saving = saving.then(async () => send({ type: 'saved', id: order.id, ...(await save(request.indexDir, kept)) }));
+}
+
+/** The saves of held builds, one after the other in the order built (a build does not wait for the one before to be saved). */
+let saving: Promise<void> = Promise.resolve();
+
+async function save(indexDir: string, encoded: EncodedCorpus): Promise<SaveOutcome> {
+  const started = performance.now();
+  const saveError = await saveEncoded(indexDir, encoded).then(
+    () => null,
+    (error: unknown) => (error as NodeJS.ErrnoException).code ?? (error as Error).message,
+  );
+  return { saveError, saveMs: performance.now() - started };
 }
 
 function fail(error: unknown): void {

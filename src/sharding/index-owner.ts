@@ -19,7 +19,8 @@ export class IndexOwner {
   private running: Promise<ReindexReport> | null = null;
 
   constructor(
-    private readonly library: Pick<Quoth, 'reindex'>,
+    /** `saved`: settles once the index of the reindex that ended is saved (a reindex ends as soon as it answers here). */
+    private readonly library: Pick<Quoth, 'reindex'> & { saved(): Promise<void> },
     private readonly announce: Announce,
   ) {}
 
@@ -33,6 +34,8 @@ export class IndexOwner {
 
   private async rebuildAndAnnounce(): Promise<ReindexReport> {
     const report = await this.library.reindex();
+    // The shards load the saved file: they are told once it is written.
+    await this.library.saved();
     const switches = await this.announce(report.builtAt);
     const stale = switches.flatMap(({ shardId, problem }) => (problem === null ? [] : [{ shardId, problem }]));
     if (stale.length > 0) throw new ShardsNotSwitchedError(report.builtAt, stale);

@@ -23,9 +23,9 @@ describe('building the index in a worker thread', () => {
   });
 
   it('gives the same corpus as a build on the main thread', async () => {
-    const { corpus, saveError } = await buildOffThread({ seedsDir: SEEDS_DIR, indexDir: path.join(root, 'index'), builtAt: '2026-01-01T00:00:00.000Z' });
+    const { corpus, saved } = await buildOffThread({ seedsDir: SEEDS_DIR, indexDir: path.join(root, 'index'), builtAt: '2026-01-01T00:00:00.000Z' });
     const inProcess = await seedCorpus();
-    expect(saveError).toBeNull();
+    expect((await saved).saveError).toBeNull();
     expect(corpus.passages).toEqual(inProcess.passages);
     expect(corpus.sources).toEqual(inProcess.sources);
     for (const question of ['Who is the mayor of Kyiv?', 'How many drones did Russia launch at Ukraine overnight?', 'What is the capital of France?']) {
@@ -123,23 +123,24 @@ describe('building the index in a worker thread', () => {
       }
     }, 60_000);
 
-    it('gives the index it decoded while the worker saved it only once saved, or with the reason it could not be', async () => {
+    it('gives the index once decoded, and settles its save after, with the reason it could not be saved', async () => {
       const seedsDir = path.join(root, 'seeds');
       await cp(SEEDS_DIR, seedsDir, { recursive: true });
       await writeFile(path.join(root, 'not-a-folder'), 'x');
       const builder = new IndexBuilder();
       try {
         const first = await builder.build({ seedsDir, indexDir: path.join(root, 'index'), builtAt });
-        expect(first.saveError).toBeNull();
+        expect((await first.saved).saveError).toBeNull();
         expect((await loadSavedCorpus(path.join(root, 'index'))).ok).toBe(true);
         await writeFile(path.join(seedsDir, 'ferry.txt'), 'The ferry carried 300 passengers across the bay.');
         const unsaved = await builder.build({ seedsDir, indexDir: path.join(root, 'not-a-folder'), builtAt, incremental: true }, { previous: first.corpus });
-        expect(unsaved.saveError).toMatch(/^E[A-Z]+$/);
+        expect((await unsaved.saved).saveError).toMatch(/^E[A-Z]+$/);
         expect(unsaved.startedFrom).toBe('held');
         expect(answerQuestion(unsaved.corpus, 'How many passengers did the ferry carry?')).toMatchObject({ answer: '300 passengers' });
         // Held all the same: the next build starts from it.
         const next = await builder.build({ seedsDir, indexDir: path.join(root, 'index'), builtAt, incremental: true }, { previous: unsaved.corpus });
-        expect(next).toMatchObject({ filesRead: 0, startedFrom: 'held', saveError: null });
+        expect(next).toMatchObject({ filesRead: 0, startedFrom: 'held' });
+        expect((await next.saved).saveError).toBeNull();
       } finally {
         await builder.close();
       }
@@ -182,9 +183,31 @@ describe('building the index in a worker thread', () => {
           void closing.close();
         },
       });
-      await expect(building).rejects.toThrow(/the index worker was stopped before it had built and saved the index/);
+      await expect(building).rejects.toThrow(/the index worker was stopped before it had built the index/);
       expect(closing.hasWorker).toBe(false);
       expect(await exited).toBeTypeOf('number');
+    }, 60_000);
+
+    it('a reindex answers before its index is saved; saved() and close() wait for the save', async () => {
+      const seedsDir = path.join(root, 'seeds');
+      const indexDir = path.join(root, 'index');
+      await cp(SEEDS_DIR, seedsDir, { recursive: true });
+      const { library } = await openLibraryWithReport({ seedsDir, indexDir });
+      const savedBuiltAt = async (): Promise<string | undefined> => {
+        const saved = await loadSavedCorpus(indexDir);
+        return saved.ok ? saved.corpus.builtAt : undefined;
+      };
+      await writeFile(path.join(seedsDir, 'ferry.txt'), 'The ferry carried 300 passengers across the bay.');
+      const first = await library.reindex();
+      expect(library.ask('How many passengers did the ferry carry?')).toMatchObject({ ok: true, answer: { answer: '300 passengers' } });
+      await library.saved();
+      expect(await savedBuiltAt()).toBe(first.builtAt);
+      // Closed as soon as the reindex answers: the save it runs is finished first, not cut short.
+      await writeFile(path.join(seedsDir, 'ferry.txt'), 'The ferry carried 400 passengers across the bay.');
+      const second = await library.reindex();
+      await library.close();
+      expect(await savedBuiltAt()).toBe(second.builtAt);
+      expect(second.builtAt).not.toBe(first.builtAt);
     }, 60_000);
 
     it('a library stops its worker when closed, and reindexes again after', async () => {

@@ -8,12 +8,13 @@ function report(builtAt: string): ReindexReport {
   return { added: [], changed: [], removed: [], unchanged: 3, skipped: [], passages: 10, durationMs: 5, builtAt };
 }
 
-/** A library whose reindex resolves when told, counting the builds. */
-function heldLibrary() {
+/** A library whose reindex resolves when told, counting the builds; its index is saved at once unless `saves` is given. */
+function heldLibrary(saves?: (() => void)[]) {
   const builds: ((builtAt: string) => void)[] = [];
   return {
     builds,
     reindex: () => new Promise<ReindexReport>((resolve) => builds.push((builtAt) => resolve(report(builtAt)))),
+    saved: () => (saves === undefined ? Promise.resolve() : new Promise<void>((resolve) => saves.push(resolve))),
   };
 }
 
@@ -37,6 +38,23 @@ describe('IndexOwner', () => {
     expect(library.builds).toHaveLength(2);
     library.builds[1]?.('2025-01-01T00:01:00.000Z');
     expect((await third).builtAt).toBe('2025-01-01T00:01:00.000Z');
+  });
+
+  it('tells the shards to load the new index only once it is saved', async () => {
+    const saves: (() => void)[] = [];
+    const library = heldLibrary(saves);
+    const announced: string[] = [];
+    const owner = new IndexOwner(library, (builtAt) => {
+      announced.push(builtAt);
+      return Promise.resolve([{ shardId: 0, problem: null }]);
+    });
+    const outcome = owner.reindex();
+    library.builds[0]?.('2025-01-01T00:00:00.000Z');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(announced).toEqual([]);
+    saves[0]?.();
+    expect((await outcome).builtAt).toBe('2025-01-01T00:00:00.000Z');
+    expect(announced).toEqual(['2025-01-01T00:00:00.000Z']);
   });
 
   it('fails, naming the shards, when a shard could not switch to the new index', async () => {
