@@ -176,6 +176,8 @@ export class Library implements Quoth {
   private running: Promise<ReindexReport> | null = null;
   /** Settles once every index built so far is saved (or could not be), and recorded as such. */
   private saving: Promise<void> = Promise.resolve();
+  /** Stops making the spelling index of the index answering now, in the background. */
+  private preparing: AbortController | null = null;
 
   constructor(
     corpus: Corpus,
@@ -201,10 +203,14 @@ export class Library implements Quoth {
   /**
    * Makes the spelling index in the background, a turn of the event loop at a time, so the first misspelt question
    * does not pay for it (a few seconds at 100k passages). The pauses do not keep a finished command line alive.
+   * Given up when a reindex starts (see `rebuild`).
    */
   private prepare(corpus: Corpus): void {
+    this.preparing?.abort();
     if (this.options.prepareSpelling === false) return;
-    corpus.prepareSearch(() => nextTurn(undefined, { ref: false })).catch((error: unknown) => {
+    const preparing = (this.preparing = new AbortController());
+    corpus.prepareSearch(() => nextTurn(undefined, { ref: false, signal: preparing.signal })).catch((error: unknown) => {
+      if (preparing.signal.aborted) return;
       (this.options.log ?? silent).warn(`Could not prepare the spelling index ahead of use (${(error as Error).message}); it is made on the first misspelt word`);
     });
   }
@@ -248,7 +254,13 @@ export class Library implements Quoth {
   private async rebuild(): Promise<ReindexReport> {
     const started = performance.now();
     const log = this.options.log ?? silent;
-    const { corpus: next, filesRead, filesHashed, steps, saved } = await buildFromSeeds(this.builder, this.options, log, false, this.corpus);
+    // The spelling index of an index about to be replaced is not worth the main thread's time while the new one is
+    // decoded here (a misspelt question meanwhile still makes it, as one before it was prepared does).
+    this.preparing?.abort();
+    const { corpus: next, filesRead, filesHashed, steps, saved } = await buildFromSeeds(this.builder, this.options, log, false, this.corpus).catch((error: unknown) => {
+      this.prepare(this.corpus);
+      throw error;
+    });
     // Answers from the new index now; it is saved meanwhile (a crash before that leaves the previous file whole).
     this.saving = this.saving.then(() => recordSave(this.options, log, saved));
     const report = { ...compare(this.corpus, next, performance.now() - started), filesRead, filesHashed, steps };

@@ -3,9 +3,10 @@ import { cp, mkdir, mkdtemp, open, readdir, readFile, rm, utimes, writeFile } fr
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openLibraryWithReport, type Log } from '../src/library.js';
+import { Library, openLibraryWithReport, type Log } from '../src/library.js';
 import { INDEXER_FILE } from '../src/indexing/codestamp.js';
-import { INDEX_FILE } from '../src/search/store.js';
+import type { Corpus } from '../src/search/corpus.js';
+import { INDEX_FILE, loadSavedCorpus } from '../src/search/store.js';
 import { SEEDS_DIR } from './helpers.js';
 
 function recordingLog(): Log & { lines: string[] } {
@@ -48,6 +49,30 @@ describe('Library', () => {
     const corrupt = await openLibraryWithReport({ seedsDir, indexDir });
     expect(corrupt.origin).toEqual({ loaded: false, reason: expect.stringContaining('is not a Quoth index') });
     expect(corrupt.library.ask('How many passengers did the ferry carry?')).toMatchObject({ ok: true, answer: { answer: '300 passengers' } });
+  });
+
+  it('gives up preparing the spelling index of the index a reindex replaces as soon as the reindex starts', async () => {
+    await openLibraryWithReport({ seedsDir, indexDir });
+    const saved = await loadSavedCorpus(indexDir);
+    if (!saved.ok) throw new Error(saved.reason);
+    // An index whose spelling index takes forever to prepare, a pause at a time.
+    let preparing: Promise<void> | undefined;
+    const slow: Corpus = Object.assign(Object.create(saved.corpus) as Corpus, {
+      prepareSearch: (pause: () => Promise<void>) =>
+        (preparing = (async () => {
+          for (;;) await pause();
+        })()),
+    });
+    let givenUp = false;
+    let givenUpWhileReading = false;
+    const library = new Library(slow, { seedsDir, indexDir, onProgress: () => (givenUpWhileReading ||= givenUp) });
+    void preparing?.catch(() => (givenUp = true));
+    await writeFile(path.join(seedsDir, 'ferry.txt'), 'The ferry carried 300 passengers across the bay.');
+    await library.reindex();
+    // Given up as the reindex starts, not only once the new index answers.
+    expect(givenUpWhileReading).toBe(true);
+    expect(library.ask('How many passengers did the ferry carry?')).toMatchObject({ ok: true, answer: { answer: '300 passengers' } });
+    await library.close();
   });
 
   it('skips empty and binary files with a warning naming them, and indexes the rest', async () => {
