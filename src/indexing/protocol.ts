@@ -7,6 +7,7 @@ import type { IngestWarning } from '../ingest/index.js';
 import type { SeedsFolderProblem } from '../ingest/errors.js';
 import type { SkippedFile } from '../model.js';
 import type { EncodedCorpus } from '../search/envelope.js';
+import type { TermTable } from '../search/termtable.js';
 
 export interface BuildRequest {
   seedsDir: string;
@@ -66,6 +67,11 @@ export interface SaveOutcome {
 
 export type WorkerMessage =
   | { type: 'progress'; done: number; total: number }
+  /**
+   * The term table of the index being built, as soon as it is counted (a copy): the main thread scores its impacts
+   * while the worker encodes the rest. Sent for held builds only (a copy of the table is most of the index's columns).
+   */
+  | { type: 'table'; table: TermTable }
   /** What reading the folder found, before the index is built: for the log. */
   | { type: 'read'; skipped: SkippedFile[]; warnings: IngestWarning[]; removed: [string, [string, number][]][] }
   /** The index, encoded as it is saved, sent before it is saved (when held) so that the main thread uses it meanwhile. */

@@ -73,6 +73,7 @@ async function build(order: BuildOrder): Promise<void> {
   const corpus = previous === null ? corpusOfDigests(digests, seeds.skipped, request.builtAt) : buildIncrementally(previous, seeds, request.builtAt, digests).corpus;
   digests.length = 0;
   const assembleMs = performance.now() - started;
+  if (order.hold) send({ type: 'table', table: corpus.table });
   started = performance.now();
   const encoded = encodeCorpus(corpus, seeds.stamps);
   const encodeMs = performance.now() - started;
