@@ -47,6 +47,8 @@ export async function reindexOneFile(args: ReindexArgs): Promise<ReindexResult> 
   const [firstFile, secondFile] = await seedFiles(folder);
   const first = await reindexAfterChanging(library, firstFile!, 'first');
   const second = await reindexAfterChanging(library, secondFile!, 'next');
+  // Once the index it answers from is saved: the folder is removed after this phase.
+  await library.close();
   return {
     fullBuildMs: opened.ms,
     firstReindexMs: first.ms,
