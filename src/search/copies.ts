@@ -52,17 +52,20 @@ export function copyPairsAmong(signatures: readonly CopySignature[]): CopyPair[]
   const firstMet = new Map<number, number>();
   const n = signatures.length;
   for (let band = 0; band < BANDS; band++) {
-    const buckets = new Map<string, number[]>();
+    const from = band * ROWS;
+    const buckets = new Buckets((a, b) => sameRange(signatures[a]!.hashes, signatures[b]!.hashes, from, from + ROWS));
     signatures.forEach((sig, index) => {
       if (sig.size === 0) return;
-      const rows = sig.hashes.subarray(band * ROWS, band * ROWS + ROWS);
-      if (rows.every((value) => value === EMPTY)) return;
-      const key = rows.join(',');
-      const bucket = buckets.get(key);
-      if (bucket === undefined) buckets.set(key, [index]);
-      else bucket.push(index);
+      let hash = 0x811c9dc5;
+      let empty = true;
+      for (let at = from; at < from + ROWS; at++) {
+        const value = sig.hashes[at]!;
+        empty &&= value === EMPTY;
+        hash = mix(hash ^ value);
+      }
+      if (!empty) buckets.add(hash, index);
     });
-    for (const bucket of buckets.values()) {
+    for (const bucket of buckets.inOrder) {
       for (let i = 0; i < bucket.length; i++) {
         for (let j = i + 1; j < bucket.length; j++) {
           const a = bucket[i]!;
@@ -82,15 +85,45 @@ export function copyPairsAmong(signatures: readonly CopySignature[]): CopyPair[]
   return pairs;
 }
 
+/**
+ * Indexes grouped by a key told by a number (a hash: two keys may share it) and an equality of keys: the groups in
+ * the order their first index was added, each in the order added (what a Map keyed by the keys themselves gives,
+ * without making a string of each key).
+ */
+class Buckets {
+  readonly inOrder: number[][] = [];
+  private readonly byHash = new Map<number, number[][]>();
+
+  constructor(private readonly sameKey: (a: number, b: number) => boolean) {}
+
+  /** Adds `index` to the group of its key (whose hash is `hash`); returns the group's first index. */
+  add(hash: number, index: number): number {
+    const groups = this.byHash.get(hash);
+    const group = groups?.find((candidate) => this.sameKey(candidate[0]!, index));
+    if (group !== undefined) {
+      group.push(index);
+      return group[0]!;
+    }
+    const made = [index];
+    if (groups === undefined) this.byHash.set(hash, [made]);
+    else groups.push(made);
+    this.inOrder.push(made);
+    return index;
+  }
+}
+
+function sameRange(a: Uint32Array, b: Uint32Array, from: number, to: number): boolean {
+  for (let at = from; at < to; at++) if (a[at] !== b[at]) return false;
+  return true;
+}
+
 /** Per signature, the index of the first signature equal to it (same hashes, same size). */
 function identicalSignatures(signatures: readonly CopySignature[]): Int32Array {
-  const first = new Map<string, number>();
+  const groups = new Buckets((a, b) => signatures[a]!.size === signatures[b]!.size && sameRange(signatures[a]!.hashes, signatures[b]!.hashes, 0, HASHES));
   return Int32Array.from(signatures, (sig, index) => {
-    const key = `${sig.size}:${sig.hashes.join(',')}`;
-    const found = first.get(key);
-    if (found !== undefined) return found;
-    first.set(key, index);
-    return index;
+    let hash = mix(sig.size);
+    for (let at = 0; at < HASHES; at++) hash = mix(hash ^ sig.hashes[at]!);
+    return groups.add(hash, index);
   });
 }
 
