@@ -200,9 +200,18 @@ function wider(a: Counts, b: Counts, length: number): Counts {
 export function mergeTables(previous: TermTable, keep: Int32Array, added: TermTable, addedIds: Int32Array, size: number): TermTable {
   const most = previous.ids.length + added.ids.length;
   const ids = new Int32Array(most);
-  // Where each posting of the result comes from: `at` in previous, or `~at` in added. The counts are copied field by
-  // field afterwards, each in one tight loop.
-  const origins = new Int32Array(most);
+  // Where the result's postings come from, as runs: run r starts at posting runStarts[r] of the result and copies the
+  // postings from runOrigins[r] on in previous, or is the one posting ~runOrigins[r] of added. The counts are copied
+  // field by field afterwards, a run at a time (most postings are kept in long runs, at a reindex of a few files).
+  const runStarts: number[] = [];
+  const runOrigins: number[] = [];
+  const keptAt = (i: number): void => {
+    const last = runOrigins.length - 1;
+    if (last < 0 || runOrigins[last]! < 0 || runOrigins[last]! + (out - runStarts[last]!) !== i) {
+      runStarts.push(out);
+      runOrigins.push(i);
+    }
+  };
   const terms: string[] = [];
   const offsets = new Int32Array(previous.terms.length + added.terms.length + 1);
   let out = 0;
@@ -218,17 +227,25 @@ export function mergeTables(previous: TermTable, keep: Int32Array, added: TermTa
     let j = fromB ? added.offsets[b]! : 0;
     const endB = fromB ? added.offsets[b + 1]! : 0;
     const start = out;
+    // A term of `previous` alone (most terms, at a reindex of a few files): its postings renumbered in one tight loop.
+    for (; !fromB && i < endA; i++) {
+      const id = keep[previous.ids[i]!]!;
+      if (id < 0) continue;
+      keptAt(i);
+      ids[out++] = id;
+    }
     for (;;) {
       while (i < endA && keep[previous.ids[i]!]! < 0) i++;
       const idA = i < endA ? keep[previous.ids[i]!]! : -1;
       const idB = j < endB ? addedIds[added.ids[j]!]! : -1;
       if (idA < 0 && idB < 0) break;
       if (idB < 0 || (idA >= 0 && idA < idB)) {
-        ids[out] = idA;
-        origins[out++] = i++;
+        keptAt(i++);
+        ids[out++] = idA;
       } else {
-        ids[out] = idB;
-        origins[out++] = ~j++;
+        runStarts.push(out);
+        runOrigins.push(~j++);
+        ids[out++] = idB;
       }
     }
     if (fromA) a++;
@@ -241,17 +258,11 @@ export function mergeTables(previous: TermTable, keep: Int32Array, added: TermTa
     const fromPrevious = previous.counts[field];
     const fromAdded = added.counts[field];
     const values = wider(fromPrevious, fromAdded, out);
-    for (let at = 0; at < out; ) {
-      const origin = origins[at]!;
-      if (origin < 0) {
-        values[at++] = fromAdded[~origin]!;
-        continue;
-      }
-      // Postings of the previous table kept one after the other (most of them, at a reindex of a few files): one copy.
-      let end = at + 1;
-      while (end < out && origins[end] === origin + (end - at)) end += 1;
-      values.set(fromPrevious.subarray(origin, origin + (end - at)), at);
-      at = end;
+    for (let run = 0; run < runStarts.length; run++) {
+      const at = runStarts[run]!;
+      const origin = runOrigins[run]!;
+      if (origin < 0) values[at] = fromAdded[~origin]!;
+      else values.set(fromPrevious.subarray(origin, origin + (runStarts[run + 1] ?? out) - at), at);
     }
     return narrowest(values);
   };
