@@ -47,4 +47,6 @@ export interface Quoth {
    * A call while one runs returns the running one's promise. Rejects (old index still serving) on failure.
    */
   reindex(): Promise<ReindexReport>;
+  /** Settles once the index answering now is in the saved file (a reindex answers before its index is saved). */
+  saved(): Promise<void>;
 }

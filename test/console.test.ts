@@ -38,6 +38,10 @@ class FakeQuoth implements Quoth {
   info(): IndexInfo {
     return { builtAt: '2026-01-01T00:00:00.000Z', sources: [{ source: kyiv, passages: 3 }], passages: 3, skipped: [] };
   }
+  saved(): Promise<void> {
+    return Promise.resolve();
+  }
+
   async reindex(): Promise<ReindexReport> {
     this.reindexed += 1;
     return { added: [], changed: [], removed: [], unchanged: 1, skipped: [], passages: 3, durationMs: 12, builtAt: '2026-01-01T00:00:00.000Z' };

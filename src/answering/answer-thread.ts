@@ -28,6 +28,8 @@ export class AnswerThread implements Answerer {
   private held: string | null = null;
   /** Build time the thread was last told to load. */
   private requested: string | null = null;
+  /** Settles once the thread is told to load the index answering now (once it is saved): questions are sent after. */
+  private loading: Promise<void> = Promise.resolve();
   private alive = true;
   private nextId = 0;
   private readonly pending = new Map<number, { question: string; resolve: (outcome: AskOutcome) => void }>();
@@ -57,7 +59,7 @@ export class AnswerThread implements Answerer {
     const id = (this.nextId += 1);
     return new Promise((resolve) => {
       this.pending.set(id, { question, resolve });
-      this.post({ type: 'ask', id, question });
+      void this.loading.then(() => this.post({ type: 'ask', id, question }));
     });
   }
 
@@ -68,9 +70,10 @@ export class AnswerThread implements Answerer {
     this.answerPendingHere();
   }
 
+  /** Tells the thread to load the saved index once the one answering now is saved (a reindex answers before). */
   private load(builtAt: string): void {
     this.requested = builtAt;
-    this.post({ type: 'load', indexDir: this.indexDir });
+    this.loading = this.quoth.saved().then(() => this.post({ type: 'load', indexDir: this.indexDir }));
   }
 
   private post(message: ToAnswerThread): void {

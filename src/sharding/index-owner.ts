@@ -19,8 +19,7 @@ export class IndexOwner {
   private running: Promise<ReindexReport> | null = null;
 
   constructor(
-    /** `saved`: settles once the index of the reindex that ended is saved (a reindex ends as soon as it answers here). */
-    private readonly library: Pick<Quoth, 'reindex'> & { saved(): Promise<void> },
+    private readonly library: Pick<Quoth, 'reindex' | 'saved'>,
     private readonly announce: Announce,
   ) {}
 

