@@ -111,6 +111,7 @@ describe('Library', () => {
     const another = library.reindex();
     expect(another).not.toBe(running);
     expect(await another).toMatchObject({ filesRead: 0, passageChanges: { added: 0, removed: 0 } });
+    await library.close();
   });
 
   it('reads again only the files whose size or modification time changed, at a reindex and at a start', async () => {
@@ -124,6 +125,8 @@ describe('Library', () => {
     await writeFile(path.join(seedsDir, '004_703cf49eaa2b6153.txt'), 'The ferry carried 300 passengers across the bay.');
     expect(await library.reindex()).toMatchObject({ filesRead: 1, filesHashed: 1, changed: ['004_703cf49eaa2b6153'] });
     expect(library.ask('How many passengers did the ferry carry?')).toMatchObject({ ok: true, answer: { answer: '300 passengers' } });
+    // A reindex answers before its index is saved.
+    await library.close();
 
     expect((await openLibraryWithReport({ seedsDir, indexDir })).origin).toEqual({ loaded: true });
     // Not read at a start: other bytes of the same size behind the recorded stamp go unnoticed (as with Git and rsync).
@@ -145,6 +148,7 @@ describe('Library', () => {
     expect(await library.reindex()).toMatchObject({ filesRead: 1, added: ['ferry'], unchanged: 5 });
     expect(library.ask('How many passengers did the ferry carry?')).toMatchObject({ ok: true, answer: { answer: '300 passengers' } });
     expect(library.ask('Who is the mayor of Kyiv?')).toMatchObject({ ok: true, answer: { answer: 'Vitali Klitschko' } });
+    await library.saved();
     expect((await openLibraryWithReport({ seedsDir, indexDir })).origin).toEqual({ loaded: true });
   });
 

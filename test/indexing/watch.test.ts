@@ -57,6 +57,8 @@ describe('watchSeeds', () => {
         expect(lines.filter((line) => line.startsWith('Seeds: parade.txt'))).toHaveLength(1);
       } finally {
         watching.close();
+        // A reindex answers before its index is saved: the folder is removed once it is.
+        await quoth.saved();
       }
     } finally {
       seeds.cleanup();
