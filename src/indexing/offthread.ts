@@ -187,7 +187,7 @@ export class IndexBuilder {
     });
   }
 
-  /** A 'saved' message: settles the `saved` of the build it names. */
+  /** A message of the worker: a 'saved' one settles the `saved` of the build it names, any other goes to the build running. */
   private received(message: WorkerMessage): void {
     if (message.type !== 'saved') {
       this.running?.receive(message);

@@ -19,6 +19,9 @@ const send = (message: WorkerMessage, transfer: ArrayBuffer[] = []): void => por
 /** The index this worker last built (as the main thread decoded it), and the number of that build. */
 let held: { id: number; corpus: Corpus } | null = null;
 
+/** The saves of held builds, one after the other in the order built (a build does not wait for the one before to be saved). */
+let saving: Promise<void> = Promise.resolve();
+
 /** Per source path, how many stretches of boilerplate were removed, by reason (for the log). */
 function removals(article: Article): [string, [string, number][]] {
   const reasons = new Map<string, number>();
@@ -103,9 +106,6 @@ async function build(order: BuildOrder): Promise<void> {
   }
   saving = saving.then(async () => send({ type: 'saved', id: order.id, ...(await save(request.indexDir, kept)) }));
 }
-
-/** The saves of held builds, one after the other in the order built (a build does not wait for the one before to be saved). */
-let saving: Promise<void> = Promise.resolve();
 
 async function save(indexDir: string, encoded: EncodedCorpus): Promise<SaveOutcome> {
   const started = performance.now();

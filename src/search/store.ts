@@ -7,8 +7,7 @@
  * small numbers, they shrink to a third) and the passages' text (UTF-8, stored as it is: it is most of the file,
  * compresses about 3:1 at best and would cost more to inflate at each start than it saves in reading).
  */
-import { createHash } from 'node:crypto';
-import { webcrypto } from 'node:crypto';
+import { createHash, webcrypto } from 'node:crypto';
 import { mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';

@@ -77,12 +77,12 @@ export class ShardQuoth implements Quoth {
     return this.current.info();
   }
 
-  /** Asks the manager to rebuild; resolves once every shard answers from the new index. */
   /** A shard answers only from an index the manager has saved. */
   saved(): Promise<void> {
     return Promise.resolve();
   }
 
+  /** Asks the manager to rebuild; resolves once every shard answers from the new index. */
   reindex(): Promise<ReindexReport> {
     const requestId = randomUUID();
     const outcome = new Promise<ReindexOutcome>((resolve) => this.waiting.set(requestId, resolve));
