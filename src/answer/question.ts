@@ -102,6 +102,9 @@ export function valueCueTerms(question: Question): readonly number[] {
   return cues;
 }
 
+/** "How long …": a duration; group 1 is the word naming that kind, which the answering sentence does not write ("for eight hours"). */
+const HOW_LONG = /^\s*how\s+(long)\b/diu;
+
 const KIND_PATTERNS: [RegExp, AnswerKind][] = [
   // "What does ICU stand for?", "whats wasi short for": the long form of an abbreviation.
   [/\b(?:stands?|short)\s+for\b|\babbreviat|\bacronym\b/i, 'expansion'],
@@ -109,7 +112,7 @@ const KIND_PATTERNS: [RegExp, AnswerKind][] = [
   // A sum, a share or a size that is not counted in units: "how much per share", "how big is the debt", "what percentage".
   [new RegExp(String.raw`\bhow\s+much\b|^\s*how\s+(big|large)\b|${ASKS_SHARE.source}`, 'i'), 'amount'],
   [/^\s*(what|which)\s+(is|was|were|are)\s+the\s+(\w+\s+){0,3}(number|total|count|amount)\s+of\b/i, 'count'],
-  [/^\s*how\s+long\b/i, 'duration'],
+  [HOW_LONG, 'duration'],
   [/^\s*how\s+(old|far|big|large|high|tall|fast|often|deep|wide|heavy|strong|hot|cold)\b/i, 'quantity'],
   [/^\s*(what|which)\s+(is|was|are|were)\s+the\s+(\w+\s+)?(magnitude|size|depth|height|length|width|weight|population|cost|price|temperature|speed|distance|age|rate|value|area|volume|score|budget|salary)\b/i, 'quantity'],
   [/^\s*when\b|^\s*(what|which)\s+(year|date|day|month|time)\b/i, 'time'],
@@ -204,9 +207,6 @@ export function analyzeQuestion(text: string): Question {
     abbreviations: kind === 'expansion' || asksDefinition ? abbreviationsIn(tokens, topic.length === 1 ? terms[topic[0]!]!.raw : null) : [],
   };
 }
-
-/** "How long …": the word that names a duration's kind, which the answering sentence does not write ("for eight hours"). */
-const HOW_LONG = /^\s*how\s+(long)\b/diu;
 
 /** Where the word naming the kind of answer stands in the question, or -1. */
 function kindWordStart(asked: string, clauseStart: number): number {
