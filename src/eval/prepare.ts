@@ -33,10 +33,33 @@ export const runOnStderr: CommandRunner = (command, args, cwd) =>
     child.on('close', (code) => resolve(code ?? 1));
   });
 
+/** Whether a Debian package is installed (unpacked or configured). */
+export type PackageCheck = (debianPackage: string) => Promise<boolean>;
+
+const DPKG_INFO = '/var/lib/dpkg/info';
+
+/**
+ * dpkg keeps the list of an installed package's files as `<package>.list` (`<package>:<arch>.list` for one built per
+ * architecture). Where there is no dpkg, nothing can be installed, so what is there is taken as it is.
+ */
+export const dpkgHasInstalled: PackageCheck = async (debianPackage) => {
+  const lists = await readdir(DPKG_INFO).catch(() => null);
+  if (lists === null) return true;
+  return lists.some((name) => name === `${debianPackage}.list` || (name.startsWith(`${debianPackage}:`) && name.endsWith('.list')));
+};
+
 /** The corpus's folder, prepared when it is not there yet. Throws `CorpusPreparationError` saying what failed. */
-export async function prepareCorpus(corpus: SuiteCorpus, log: (line: string) => void, run: CommandRunner = runOnStderr): Promise<string> {
-  for (const folder of corpus.folders) if (await isFolder(folder)) return folder;
+export async function prepareCorpus(
+  corpus: SuiteCorpus,
+  log: (line: string) => void,
+  run: CommandRunner = runOnStderr,
+  installed: PackageCheck = dpkgHasInstalled,
+): Promise<string> {
   const { preparation } = corpus;
+  // A package's folder under /usr/share/doc may be there without its documentation: another package of the same
+  // source (the `sqlite3` program beside `sqlite3-doc`) puts its changelog and copyright there.
+  const ready = preparation?.recipe.kind !== 'install-package' || (await installed(preparation.debianPackage));
+  if (ready) for (const folder of corpus.folders) if (await isFolder(folder)) return folder;
   const folder = corpus.folders[0];
   if (preparation === null || folder === undefined) {
     throw new CorpusPreparationError(corpus.name, `folder not found: ${corpus.folders.join(' or ')}`);

@@ -64,6 +64,25 @@ describe('prepareCorpus', () => {
     expect(lines).toEqual(['apt-get install -y some-doc', 'apt-get update', 'apt-get install -y some-doc']);
   });
 
+  it('installs the package when its folder is there but the package is not', async () => {
+    const folder = path.join(root, 'usr-share-doc');
+    await mkdir(folder);
+    await writeFile(path.join(folder, 'copyright'), 'put there by another package of the same source');
+    const { run, lines } = recorder(() => Promise.resolve(0));
+    const corpus: SuiteCorpus = {
+      name: 'pkg-docs',
+      about: null,
+      questions: 'q.jsonl',
+      folders: [folder],
+      preparation: { debianPackage: 'some-doc', recipe: { kind: 'install-package' }, dir: null },
+    };
+    expect(await prepareCorpus(corpus, quiet, run, () => Promise.resolve(false))).toBe(folder);
+    expect(lines).toEqual(['apt-get install -y some-doc']);
+    lines.length = 0;
+    expect(await prepareCorpus(corpus, quiet, run, () => Promise.resolve(true))).toBe(folder);
+    expect(lines).toEqual([]);
+  });
+
   it('says which apt-get failed when it fails after the update too', async () => {
     const { run } = recorder(() => Promise.resolve(100));
     const corpus: SuiteCorpus = {
