@@ -1,7 +1,8 @@
 /** Question text → what it asks: the kind of answer wanted, its focus noun, and weighted content terms. */
 import { nameKindOf } from '../text/names.js';
 import { askedNoun } from '../text/tagger.js';
-import { tokenize, type Token } from '../text/terms.js';
+import { normalizeWord, tokenize, type Token } from '../text/terms.js';
+import { measureRelatives, pastFormSynonyms } from '../text/wordnet.js';
 import { findNumbers, formatValue } from './numbers.js';
 
 export type AnswerKind = 'count' | 'amount' | 'quantity' | 'duration' | 'time' | 'person' | 'place' | 'value' | 'version' | 'entity' | 'expansion' | 'other';
@@ -41,28 +42,6 @@ export interface Question {
    */
   abbreviations: string[];
 }
-
-/** Terms that stand for the same thing in news and documentation prose. Stems, both directions. */
-const SYNONYM_GROUPS: string[][] = [
-  ['injur', 'wound', 'hurt'],
-  ['kill', 'die'],
-  ['launch', 'fire'],
-  ['spokesman', 'spokesperson', 'spokeswoman'],
-  ['penetr', 'breach'],
-  ['alert', 'siren'],
-  ['compani', 'firm'],
-  ['shoot', 'intercept'],
-  ['deep', 'depth'],
-  ['high', 'height', 'tall'],
-  ['wide', 'width'],
-  ['heavi', 'weight'],
-  ['far', 'distanc'],
-  ['old', 'ag'],
-  ['cost', 'price'],
-  ['bui', 'purchas'],
-];
-const SYNONYMS = new Map<string, string[]>();
-for (const group of SYNONYM_GROUPS) for (const term of group) SYNONYMS.set(term, group);
 
 /** Nouns that name what is counted only loosely; the answer is then tied to the question's verb instead. */
 export const GENERIC_FOCUS = new Set(['person', 'individu', 'time', 'other', 'peopl', 'number', 'total', 'amount']);
@@ -149,13 +128,6 @@ const TOPIC_PATTERNS: RegExp[] = [
   /^\s*(.+?)\s+(?:meaning|definition)\W*$/diu,
 ];
 
-/** Phrasal verbs made of stopwords, spelled out so that they can match: "got through" → "penetrated". */
-const PHRASES: [RegExp, string][] = [
-  [/\b(get|gets|got|getting|gotten)\s+through\b/gi, 'penetrated'],
-  [/\b(shot|shoot|shoots|brought|bring|brings)\s+down\b/gi, 'intercepted'],
-  [/\b(set|sets)\s+up\b/gi, 'configure'],
-];
-
 const formSets = new WeakMap<Question, ReadonlySet<string>>();
 
 /** Every form of every term of the question, gathered once per question (short answers ask for each sentence). */
@@ -169,11 +141,10 @@ export function questionForms(question: Question): ReadonlySet<string> {
 }
 
 export function analyzeQuestion(text: string): Question {
-  const written = PHRASES.reduce((current, [pattern, replacement]) => current.replace(pattern, replacement), text);
-  const clauseStart = askedClauseStart(written);
-  const asked = written.slice(clauseStart);
+  const clauseStart = askedClauseStart(text);
+  const asked = text.slice(clauseStart);
   const kind = KIND_PATTERNS.find(([pattern]) => pattern.test(asked))?.[1] ?? 'other';
-  const tokens = tokenize(written);
+  const tokens = tokenize(text);
   const asksDefinition = (kind === 'other' || kind === 'expansion') && DEFINITION.test(asked);
   const topicSpan = asksDefinition ? topicOf(asked, clauseStart) : null;
   const terms: QuestionTerm[] = [];
@@ -181,13 +152,14 @@ export function analyzeQuestion(text: string): Question {
   const seen = new Set<string>();
   const askedTerms = new Set(tokens.filter((token) => token.start >= clauseStart).map((token) => token.term));
   const kindWordAt = kind === 'duration' ? kindWordStart(asked, clauseStart) : -1;
+  const focus = kind === 'count' ? focusOf(asked) : kind === 'quantity' ? measureOf(asked) : kind === 'entity' ? askedNounOf(asked) : null;
   for (const token of tokens) {
     if (token.term === '' || seen.has(token.term) || token.start === kindWordAt) continue;
     seen.add(token.term);
     if (topicSpan !== null && token.start >= topicSpan.start && token.end <= topicSpan.end) topic.push(terms.length);
     const isFirstWord = token === tokens[0];
     terms.push({
-      forms: SYNONYMS.get(token.term) ?? [token.term],
+      forms: formsOf(token, kind, focus),
       raw: token.raw,
       // A place or an organisation is a name however it is typed ("capital of france").
       isName: (!isFirstWord && /^\p{Lu}/u.test(token.raw)) || isPlaceOrOrganization(token.raw),
@@ -197,7 +169,7 @@ export function analyzeQuestion(text: string): Question {
   return {
     text,
     kind,
-    focus: kind === 'count' ? focusOf(asked) : kind === 'quantity' ? measureOf(asked) : kind === 'entity' ? askedNounOf(asked) : null,
+    focus,
     terms,
     asksAboutPast: tokens.some((token) => PAST_MARKERS.has(token.term)),
     rateUnit: rateUnitOf(text),
@@ -206,6 +178,15 @@ export function analyzeQuestion(text: string): Question {
     topic,
     abbreviations: kind === 'expansion' || asksDefinition ? abbreviationsIn(tokens, topic.length === 1 ? terms[topic[0]!]!.raw : null) : [],
   };
+}
+
+/**
+ * A question word and the words that may stand for it: "how deep …" is answered by a depth and "what is the depth …"
+ * by how deep; "how many were wounded" is counted by those injured.
+ */
+function formsOf(token: Token, kind: AnswerKind, focus: string | null): string[] {
+  const related = kind === 'quantity' && token.term === focus ? measureRelatives(token.raw) : kind === 'count' || kind === 'amount' ? pastFormSynonyms(token.raw) : [];
+  return [...new Set([token.term, ...related.map(normalizeWord).filter((term) => term !== '')])];
 }
 
 /** Where the word naming the kind of answer stands in the question, or -1. */

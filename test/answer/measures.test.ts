@@ -17,6 +17,11 @@ describe('measures, earlier events and missing counts', async () => {
     expect(answerQuestion(corpus, 'What was the magnitude of the earthquake?')).toMatchObject({ answer: 'magnitude 5.9', conflicts: [] });
   });
 
+  it('answers a measure asked by its adjective with the attribute the sentence names ("how hot" → a temperature)', async () => {
+    const furnace = await corpusOf([plainArticle('furnace', 'The new furnace at the plant runs at a temperature of 1,400 degrees, the company said.')]);
+    expect(answerQuestion(furnace, 'how hot does the new furnace run?').answer).toBe('1,400 degrees');
+  });
+
   it('reads the "long" of "how long" as the kind of answer, not a word the answer must hold ("for eight hours")', () => {
     const terms = (text: string): string[] => analyzeQuestion(text).terms.map((term) => term.raw);
     expect(terms('how long did the sirens go on for?')).toEqual(['sirens', 'go']);

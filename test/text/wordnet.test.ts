@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { measureRelatives, pastFormSynonyms } from '../../src/text/wordnet.js';
+
+describe('WordNet', () => {
+  it('reads the attribute an adjective measures, and the adjectives that measure a noun', () => {
+    expect(measureRelatives('deep')).toContain('depth');
+    expect(measureRelatives('Hot')).toContain('temperature');
+    expect(measureRelatives('heavy')).toEqual(['weight']);
+    expect(measureRelatives('depth')).toContain('deep');
+    expect(measureRelatives('pipeline')).toEqual([]);
+    expect(measureRelatives('zzzq')).toEqual([]);
+  });
+
+  it('reads a past form as its verb, with the verbs that mostly mean what it mostly means', () => {
+    expect(pastFormSynonyms('wounded')).toEqual(['injure']);
+    expect(pastFormSynonyms('injured')).toEqual(['wound']);
+    // "die" is also a rare sense of "go" and "pass": not synonyms in the sense they are mostly used in.
+    expect(pastFormSynonyms('died')).not.toContain('go');
+    expect(pastFormSynonyms('died')).not.toContain('pass');
+    expect(pastFormSynonyms('killed')).toEqual([]);
+    expect(pastFormSynonyms('wounds')).toEqual([]);
+    expect(pastFormSynonyms('red')).toEqual([]);
+  });
+});
