@@ -182,10 +182,10 @@ export function analyzeQuestion(text: string): Question {
 
 /**
  * A question word and the words that may stand for it: "how deep …" is answered by a depth and "what is the depth …"
- * by how deep; "how many were wounded" is counted by those injured.
+ * by how deep; "how many were wounded" is counted by those injured, "who started …" by who began it.
  */
 function formsOf(token: Token, kind: AnswerKind, focus: string | null): string[] {
-  const related = kind === 'quantity' && token.term === focus ? measureRelatives(token.raw) : kind === 'count' || kind === 'amount' ? pastFormSynonyms(token.raw) : [];
+  const related = kind === 'quantity' && token.term === focus ? measureRelatives(token.raw) : pastFormSynonyms(token.raw);
   return [...new Set([token.term, ...related.map(normalizeWord).filter((term) => term !== '')])];
 }
 

@@ -190,3 +190,13 @@ describe('who is …', () => {
     expect(analyzeQuestion('who is Kyiv’s mayor?').kind).toBe('person');
   });
 });
+
+describe('a past form in the question', () => {
+  it('meets the verbs that mostly mean what it mostly means ("who started …" → "began")', async () => {
+    const corpus = await corpusOf([
+      articleFrom('review.txt', 'Peter Lang reviewed the harbour survey in 2005.'),
+      articleFrom('history.txt', 'Margaret Holloway began the harbour survey in 1998.'),
+    ]);
+    expect(answerQuestion(corpus, 'who started the harbour survey?').answer).toBe('Margaret Holloway');
+  });
+});
