@@ -18,6 +18,21 @@ interface Files {
 
 const files = new Map<PartOfSpeech, Files>();
 
+/** What was read per question word: questions repeat their words. Bounded; cleared when full. */
+const measures = new Map<string, string[]>();
+const pastForms = new Map<string, string[]>();
+const MAX_REMEMBERED = 10_000;
+
+function remembered(memory: Map<string, string[]>, word: string, read: (word: string) => string[]): string[] {
+  let found = memory.get(word);
+  if (found === undefined) {
+    if (memory.size >= MAX_REMEMBERED) memory.clear();
+    found = read(word);
+    memory.set(word, found);
+  }
+  return found;
+}
+
 function filesOf(pos: PartOfSpeech): Files {
   let found = files.get(pos);
   if (found === undefined) {
@@ -82,7 +97,10 @@ function synsetAt(pos: PartOfSpeech, offset: number): Synset {
  * "depth"), and the adjectives that are values of a noun ("depth" → "deep"). One-word lemmas only; empty when none.
  */
 export function measureRelatives(word: string): string[] {
-  const lemma = word.toLowerCase();
+  return remembered(measures, word.toLowerCase(), readMeasureRelatives);
+}
+
+function readMeasureRelatives(lemma: string): string[] {
   const relatives = new Set<string>();
   const follow = (from: PartOfSpeech, to: PartOfSpeech): void => {
     for (const offset of taggedSenses(from, lemma)) {
@@ -109,7 +127,10 @@ const PAST_DETACHMENTS: [string, string][] = [
  * through a rare sense ("die" → "go", "pass"). Empty for a word that is no past form of a WordNet verb.
  */
 export function pastFormSynonyms(word: string): string[] {
-  const lower = word.toLowerCase();
+  return remembered(pastForms, word.toLowerCase(), readPastFormSynonyms);
+}
+
+function readPastFormSynonyms(lower: string): string[] {
   for (const [suffix, ending] of PAST_DETACHMENTS) {
     if (!lower.endsWith(suffix) || lower.length <= suffix.length + 1) continue;
     const lemma = lower.slice(0, -suffix.length) + ending;
