@@ -2,7 +2,7 @@
 import { nameKindOf } from '../text/names.js';
 import { askedNoun } from '../text/tagger.js';
 import { normalizeWord, tokenize, type Token } from '../text/terms.js';
-import { measureRelatives, pastFormSynonyms } from '../text/wordnet.js';
+import { adjectiveSynonyms, measureRelatives, pastFormSynonyms } from '../text/wordnet.js';
 import { findNumbers, formatValue } from './numbers.js';
 
 export type AnswerKind = 'count' | 'amount' | 'quantity' | 'duration' | 'time' | 'person' | 'place' | 'value' | 'version' | 'entity' | 'expansion' | 'other';
@@ -182,10 +182,12 @@ export function analyzeQuestion(text: string): Question {
 
 /**
  * A question word and the words that may stand for it: "how deep …" is answered by a depth and "what is the depth …"
- * by how deep; "how many were wounded" is counted by those injured, "who started …" by who began it.
+ * by how deep; "how many were wounded" is counted by those injured, "who started …" by who began it. A count asks
+ * of a state ("how many were hurt") too: an adjective meets those of its most frequent sense ("wounded", "injured").
  */
 function formsOf(token: Token, kind: AnswerKind, focus: string | null): string[] {
-  const related = kind === 'quantity' && token.term === focus ? measureRelatives(token.raw) : pastFormSynonyms(token.raw);
+  const counted = kind === 'count' || kind === 'amount';
+  const related = kind === 'quantity' && token.term === focus ? measureRelatives(token.raw) : [...pastFormSynonyms(token.raw), ...(counted ? adjectiveSynonyms(token.raw) : [])];
   return [...new Set([token.term, ...related.map(normalizeWord).filter((term) => term !== '')])];
 }
 

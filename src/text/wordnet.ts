@@ -21,6 +21,7 @@ const files = new Map<PartOfSpeech, Files>();
 /** What was read per question word: questions repeat their words. Bounded; cleared when full. */
 const measures = new Map<string, string[]>();
 const pastForms = new Map<string, string[]>();
+const adjectives = new Map<string, string[]>();
 const MAX_REMEMBERED = 10_000;
 
 function remembered(memory: Map<string, string[]>, word: string, read: (word: string) => string[]): string[] {
@@ -139,4 +140,21 @@ function readPastFormSynonyms(lower: string): string[] {
     return synsetAt('verb', sense).words.filter((synonym) => synonym !== lemma && !synonym.includes('_') && taggedSenses('verb', synonym)[0] === sense);
   }
   return [];
+}
+
+/**
+ * The words an adjective shares its most frequent sense with, and, when that sense is a satellite of another
+ * adjective, that adjective's ("hurt" → "wounded", "injured"): "how many were hurt" is answered by those injured.
+ */
+export function adjectiveSynonyms(word: string): string[] {
+  return remembered(adjectives, word.toLowerCase(), readAdjectiveSynonyms);
+}
+
+function readAdjectiveSynonyms(lemma: string): string[] {
+  const [sense] = taggedSenses('adj', lemma);
+  if (sense === undefined) return [];
+  const synset = synsetAt('adj', sense);
+  const heads = synset.pointers.filter((pointer) => pointer.symbol === '&').map((pointer) => synsetAt('adj', pointer.offset).words);
+  const words = heads.length === 1 ? [...synset.words, ...heads[0]!] : synset.words;
+  return [...new Set(words)].filter((synonym) => synonym !== lemma && !synonym.includes('_'));
 }

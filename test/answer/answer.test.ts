@@ -152,6 +152,8 @@ describe('"how many" standing alone before its verb', () => {
     const answer = answerQuestion(corpus, 'how many were injured in Kyiv?');
     expect(answer.status).toBe('answered');
     expect(answer.conflicts[0]?.values.map((value) => value.value).sort()).toEqual(['23', '26']);
+    // Asked of the state rather than the act: the hurt are the wounded and the injured.
+    expect(answerQuestion(corpus, 'how many people were hurt in Kyiv?').conflicts[0]?.values.map((value) => value.value).sort()).toEqual(['23', '26']);
   });
 });
 

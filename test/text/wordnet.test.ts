@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { measureRelatives, pastFormSynonyms } from '../../src/text/wordnet.js';
+import { adjectiveSynonyms, measureRelatives, pastFormSynonyms } from '../../src/text/wordnet.js';
 
 describe('WordNet', () => {
   it('reads the attribute an adjective measures, and the adjectives that measure a noun', () => {
@@ -20,5 +20,11 @@ describe('WordNet', () => {
     expect(pastFormSynonyms('killed')).toEqual([]);
     expect(pastFormSynonyms('wounds')).toEqual([]);
     expect(pastFormSynonyms('red')).toEqual([]);
+  });
+
+  it('reads an adjective with those of its most frequent sense, and the adjective that sense is a satellite of', () => {
+    expect(adjectiveSynonyms('hurt')).toEqual(['wounded', 'injured']);
+    expect(adjectiveSynonyms('injured')).toEqual([]);
+    expect(adjectiveSynonyms('zzzq')).toEqual([]);
   });
 });
