@@ -14,12 +14,26 @@ export const MONTHS = 'january|february|march|april|may|june|july|august|septemb
 
 /** The numbers of a sentence that may answer the question: its quantities, less those the question writes itself ("the 10" for "how much did a pdp-10 cost?"). */
 export function figuresFor(view: SentenceView, question: Question): readonly NumberMention[] {
-  return numbersIn(view).filter((mention) => !namesVersion(view, mention) && !question.numbers.has(formatValue(mention.written)));
+  return numbersIn(view).filter((mention) => !isNamedNumber(view, mention) && !question.numbers.has(formatValue(mention.written)));
 }
 
-/** "Changed in version 3.5: …": the number names an edition, and counts or measures nothing. */
-function namesVersion(view: SentenceView, mention: NumberMention): boolean {
-  return /^versions?$/i.test(view.tokens[mention.from - 1]?.raw ?? '');
+/** ISO 4217 codes ("USD 500"), which stand before an amount as a label would. */
+const CURRENCY_CODES: ReadonlySet<string> = new Set(Intl.supportedValuesOf('currency'));
+
+/**
+ * A number that names rather than counts: an edition ("Changed in version 3.5: …"), a footnote ("encoding [1] is …"),
+ * or a document of a series, named by an acronym written in capitals before it ("PEP 545", "RFC 2616", "ISO 8601"),
+ * though a currency code is a unit.
+ */
+function isNamedNumber(view: SentenceView, mention: NumberMention): boolean {
+  const first = view.tokens[mention.from]!;
+  const last = view.tokens[mention.to - 1]!;
+  const offset = view.range.start;
+  if (view.text[first.start - offset - 1] === '[' && view.text[last.end - offset] === ']') return true;
+  const before = view.tokens[mention.from - 1];
+  if (before === undefined) return false;
+  if (/^versions?$/i.test(before.raw)) return true;
+  return /^\p{Lu}{2,6}$/u.test(before.raw) && !CURRENCY_CODES.has(before.raw) && !hasPunctuationBetween(view, mention.from - 1, mention.from);
 }
 
 export function hasPunctuationBetween(view: SentenceView, left: number, right: number): boolean {

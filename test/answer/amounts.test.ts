@@ -146,3 +146,19 @@ describe('a price per unit', () => {
     expect(answerQuestion(corpus, 'how much per share is Epsilon paying for Zeta?').answer).toBeNull();
   });
 });
+
+describe('a number an acronym names', () => {
+  it('is a document of a series ("PEP 545"), no count; a currency code before an amount is still its unit', async () => {
+    const corpus = await corpusOf([
+      plainArticle('whatsnew', 'PEP 545 – Python Documentation Translations. The documentation is now translated into Japanese, French and Korean.'),
+      plainArticle('deal', 'The company said it would pay USD 500 million for the stake.'),
+    ]);
+    expect(answerQuestion(corpus, 'how many times was the documentation translated?').answer).not.toBe('545');
+    expect(answerQuestion(corpus, 'how much will the company pay for the stake?').answer).toBe('500 million');
+  });
+
+  it('is a footnote when written in square brackets ("encoding [1] is the output encoding")', async () => {
+    const corpus = await corpusOf([plainArticle('tree', 'The file is written as XML. The encoding [1] is the output encoding, and the default is US-ASCII.')]);
+    expect(answerQuestion(corpus, 'what is the default output encoding?').answer).not.toBe('1');
+  });
+});
