@@ -131,6 +131,43 @@ describe('an incremental build', () => {
     expect(encodeCorpus(corpus)).toEqual(encodeCorpus(first));
   });
 
+  it('answers as a full rebuild, build after build, as pages become and stop being repeated elsewhere or copies of another', async () => {
+    // As the index worker holds what it built: decoded from its own encoding, its term table taken as built.
+    const held = (corpus: Corpus): Corpus => decodeCorpus(encodeCorpus(corpus), { score: false, check: false, table: corpus.table });
+    const steps: [string, () => Promise<void>][] = [
+      // The aggregate page now also gathers the guide: the guide's passage becomes repeated elsewhere, in a reused page.
+      ['the guide becomes repeated', async () => writeFile(path.join(seeds, 'all.md'), `${(await readFile(path.join(seeds, 'all.md'), 'utf8')).trimEnd()}\n\n## Guide\n\nThe guide explains how to install the fs module on a laptop.\n`)],
+      // The guide says something else: what the aggregate repeats of it is no longer repeated.
+      ['the guide stops being repeated', () => writeFile(path.join(seeds, 'guide.md'), '# Guide\n\nThe guide explains how to remove the fs module from a server.\n')],
+      // A page that repeats another word for word: the two make one story; then a weaker format of it, left out.
+      ['a page becomes a copy', () => writeFile(path.join(seeds, 'wire.md'), `# dns\n\n${page('dns')}\n`)],
+      ['a weaker format of a page', () => writeFile(path.join(seeds, 'dns.txt'), `dns\n\n${page('dns')}\n`)],
+      // The copy is edited apart from the page, and the weaker format removed.
+      ['the copy stops being one', () => writeFile(path.join(seeds, 'wire.md'), '# Wire\n\nThe wire service reported that the harbour reopened on Friday after the storm.\n')],
+      ['the weaker format removed', () => unlink(path.join(seeds, 'dns.txt'))],
+      // No new word: the terms are those of the index before.
+      ['a page says again what it said', () => writeFile(path.join(seeds, 'wire.md'), `# dns\n\n${page('dns')}\n`)],
+    ];
+    let previous = held(await fullBuild(seeds));
+    const stories = (corpus: Corpus): string[] => corpus.sources.map((indexed) => `${indexed.source.id}:${indexed.story}:${indexed.passages}+${indexed.dropped}`);
+    for (const [step, change] of steps) {
+      await change();
+      const loaded = await loadSeeds(seeds, { reuse: reusableIn(previous), skipAgain: skippedAgainIn(previous) });
+      const incremental = buildIncrementally(previous, loaded, BUILT_AT).corpus;
+      const full = await fullBuild(seeds);
+      expect(stories(incremental), step).toEqual(stories(full));
+      expect(incremental.repeated, step).toEqual(full.repeated);
+      expect(incremental.skipped, step).toEqual(full.skipped);
+      expect(incremental.table, step).toEqual(full.table);
+      expect(encodeCorpus(incremental), step).toEqual(encodeCorpus(full));
+      for (const question of await questions()) expect(answerQuestion(incremental, question), `${step}: ${question}`).toEqual(answerQuestion(full, question));
+      previous = held(incremental);
+    }
+    const guide = previous.sources.find((indexed) => indexed.source.id === 'guide');
+    expect(guide?.passages).toBeGreaterThan(0);
+    expect(new Set(previous.sources.filter((indexed) => ['dns', 'wire'].includes(indexed.source.id)).map((indexed) => indexed.story)).size).toBe(1);
+  }, 120_000);
+
   it('rejects a saved index whose left-out passages do not fit their source', async () => {
     const corpus = await fullBuild(seeds);
     const edited = (name: string, at: number, value: number): EncodedCorpus => {
