@@ -8,6 +8,7 @@ import type { Conflict, ConflictValue } from '../model.js';
 import type { Corpus } from '../search/corpus.js';
 import { sourceRef, type RankedSentence } from './ranked.js';
 import { extractQuantifiedFocus } from './amounts.js';
+import { countedByOtherVerb } from './counts.js';
 import { isPastMention } from './mentions.js';
 import { isFigure, type CountAnswer, type TermWeights } from './short-answer.js';
 import { formatValue } from './numbers.js';
@@ -29,6 +30,7 @@ export function findConflicts(corpus: Corpus, question: Question, weights: TermW
     if (mentionsEarlierFigure(sentence, earlierFigures)) continue;
     const statement = statedFigure(sentence);
     if (statement === null || !statement.tiedToQuestionVerb) continue;
+    if (question.kind === 'count' && countedByOtherVerb(sentence.view, statement.at, question)) continue;
     // "450 mln dlrs" and "470 mln dlrs" disagree; "46.1 pct" is another figure altogether.
     if (measuredIn !== undefined && statement.measuredIn !== measuredIn) continue;
     const sourceId = sentence.view.passage.sourceId;

@@ -27,7 +27,7 @@ export function extractCount(view: SentenceView, question: Question): CountAnswe
     (mention) =>
       !isDateOrYear(view, mention) &&
       isPastMention(view, mention) === question.asksAboutPast &&
-      !(statesAskedVerb && governedByOtherVerb(view, mention, forms)),
+      !(statesAskedVerb && governedByOtherVerb(view, mention.from, forms)),
   );
 
   let best: { mention: NumberMention; nounAt: number; score: number; tied: boolean } | null = null;
@@ -65,9 +65,18 @@ const COUNT_LEAD_INS = new Set(['record', 'total', 'least', 'estimated', 'anothe
 const LOWER_CASE_VERB_FORM = /^\p{Ll}.*(ed|ing)$/u;
 const STARTS_LOWER_CASE = /^\p{Ll}/u;
 
+/**
+ * A count at token `at` that another verb than the question's governs ("had downed 268 drones" for "how many drones
+ * penetrated …"): it may still answer when its sentence states no verb of the question, but it is no figure that
+ * disagrees with the question's, as it may count something else.
+ */
+export function countedByOtherVerb(view: SentenceView, at: number, question: Question): boolean {
+  return governedByOtherVerb(view, at, questionForms(question));
+}
+
 /** "had downed 268 drones": the number is the object of a verb the question does not ask about. */
-function governedByOtherVerb(view: SentenceView, mention: NumberMention, forms: ReadonlySet<string>): boolean {
-  for (let index = mention.from - 1; index >= Math.max(0, mention.from - 4); index--) {
+function governedByOtherVerb(view: SentenceView, from: number, forms: ReadonlySet<string>): boolean {
+  for (let index = from - 1; index >= Math.max(0, from - 4); index--) {
     const token = view.tokens[index]!;
     const lower = token.raw.toLowerCase();
     if (CONJUNCTIONS.has(lower)) return false;

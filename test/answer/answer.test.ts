@@ -173,6 +173,18 @@ describe('a count stated with another verb than the question\'s', () => {
   });
 });
 
+describe('a count another verb governs', () => {
+  it('may answer, but does not disagree with the count the question asks for ("had downed 268 drones")', async () => {
+    const corpus = await corpusOf([
+      articleFrom('a.txt', 'Of the 550 drones launched overnight, 72 managed to breach Ukrainian air defences.'),
+      articleFrom('b.txt', 'The air force said Moscow had launched 539 drones, adding that air defence units had downed 268 drones.'),
+    ]);
+    const answer = answerQuestion(corpus, 'how many drones breached the air defences?');
+    expect(answer.answer).toMatch(/^72\b/);
+    expect(answer.conflicts).toEqual([]);
+  });
+});
+
 describe('coordinated counts', () => {
   it('share their verb, but the noun of one is not the other\'s verb ("hit … with nine missiles and 63 drones")', async () => {
     const corpus = await corpusOf([articleFrom('a.txt', 'The air force said Moscow had launched 539 drones and 11 missiles overnight.')]);
