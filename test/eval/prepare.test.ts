@@ -29,6 +29,15 @@ function recorder(effect: (line: string, cwd: string | undefined) => Promise<num
 
 const quiet = (): void => {};
 
+/** A corpus in the folder that the Debian package `some-doc` installs. */
+const packageCorpus = (folder: string): SuiteCorpus => ({
+  name: 'pkg-docs',
+  about: null,
+  questions: 'q.jsonl',
+  folders: [folder],
+  preparation: { debianPackage: 'some-doc', recipe: { kind: 'install-package' }, dir: null },
+});
+
 describe('prepareCorpus', () => {
   it('uses a folder that is already there and runs nothing', async () => {
     await mkdir(path.join(root, 'docs'));
@@ -53,13 +62,7 @@ describe('prepareCorpus', () => {
       }
       return 100;
     });
-    const corpus: SuiteCorpus = {
-      name: 'pkg-docs',
-      about: null,
-      questions: 'q.jsonl',
-      folders: [folder],
-      preparation: { debianPackage: 'some-doc', recipe: { kind: 'install-package' }, dir: null },
-    };
+    const corpus = packageCorpus(folder);
     expect(await prepareCorpus(corpus, quiet, run)).toBe(folder);
     expect(lines).toEqual(['apt-get install -y some-doc', 'apt-get update', 'apt-get install -y some-doc']);
   });
@@ -69,13 +72,7 @@ describe('prepareCorpus', () => {
     await mkdir(folder);
     await writeFile(path.join(folder, 'copyright'), 'put there by another package of the same source');
     const { run, lines } = recorder(() => Promise.resolve(0));
-    const corpus: SuiteCorpus = {
-      name: 'pkg-docs',
-      about: null,
-      questions: 'q.jsonl',
-      folders: [folder],
-      preparation: { debianPackage: 'some-doc', recipe: { kind: 'install-package' }, dir: null },
-    };
+    const corpus = packageCorpus(folder);
     expect(await prepareCorpus(corpus, quiet, run, () => Promise.resolve(false))).toBe(folder);
     expect(lines).toEqual(['apt-get install -y some-doc']);
     lines.length = 0;
@@ -85,13 +82,7 @@ describe('prepareCorpus', () => {
 
   it('says which apt-get failed when it fails after the update too', async () => {
     const { run } = recorder(() => Promise.resolve(100));
-    const corpus: SuiteCorpus = {
-      name: 'pkg-docs',
-      about: null,
-      questions: 'q.jsonl',
-      folders: [path.join(root, 'never')],
-      preparation: { debianPackage: 'some-doc', recipe: { kind: 'install-package' }, dir: null },
-    };
+    const corpus = packageCorpus(path.join(root, 'never'));
     await expect(prepareCorpus(corpus, quiet, run)).rejects.toThrow('Quoth eval: pkg-docs: apt-get install -y some-doc failed');
   });
 
