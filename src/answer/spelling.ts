@@ -3,13 +3,15 @@
  * the closest indexed term (optimal string alignment distance, so a swap of two letters is one edit), the most
  * frequent one among equally close terms. Short words are left alone: one edit turns them into other words; so are
  * real English words (an-array-of-english-words, ~275,000 words and their inflections): "mayor" in a corpus that
- * never names one is an unknown word, not a typo of "major".
+ * never names one is an unknown word, not a typo of "major". A clipped word ("repo") also reads as the word the corpus
+ * clips it from (search/clippings.ts), and a contraction without its apostrophe ("dont") as the stopword it is.
  */
 import { englishWordList, isEnglishWord } from '../text/english.js';
 import type { Corpus } from '../search/corpus.js';
+import { clippedFrom } from '../search/clippings.js';
 import { documentFrequency, topPassages } from '../search/impacts.js';
 import { SPELLING_OPTIONS } from '../search/options.js';
-import { computeTerm } from '../text/terms.js';
+import { computeTerm, STOPWORDS } from '../text/terms.js';
 import { type Question, type QuestionTerm, VALUE_WORDS } from './question.js';
 
 const MIN_LENGTH = 4;
@@ -56,19 +58,46 @@ export function correctSpelling(corpus: Corpus, question: Question): { question:
   /** For each term of the question, where it (or the words it was split into) now stands. */
   const moved: number[][] = [];
   const terms: QuestionTerm[] = [];
-  for (const term of question.terms) {
+  /** Each term as read before correction, with its full form when it is a clipping (no correction: the focus stays). */
+  const asWritten: QuestionTerm[] = [];
+  for (const written of question.terms) {
+    const term = withFullForm(corpus, question.text, written);
+    asWritten.push(term);
     const read = readTerm(corpus, term);
     if (read.correction !== null) corrections.push(read.correction);
     moved.push(read.terms.map((_, offset) => terms.length + offset));
     terms.push(...read.terms);
   }
-  if (corrections.length === 0) return { question, corrections };
+  if (corrections.length === 0 && terms.every((term, termIndex) => term === question.terms[termIndex])) return { question, corrections };
   // "how many poeple …" counts people: the focus follows its word's correction.
   const focusIndex = question.terms.findIndex((term) => term.forms[0] === question.focus);
   const focusMoved = focusIndex >= 0 && moved[focusIndex]!.length === 1 ? terms[moved[focusIndex]![0]!]! : undefined;
-  const focus = focusMoved !== undefined && focusMoved !== question.terms[focusIndex] ? focusMoved.forms.at(-1)! : question.focus;
+  const focus = focusMoved !== undefined && focusMoved !== asWritten[focusIndex] ? focusMoved.forms.at(-1)! : question.focus;
   const topic = question.topic.flatMap((termIndex) => moved[termIndex]!);
   return { question: { ...question, terms, focus, topic }, corrections };
+}
+
+/**
+ * A clipped word ("repo", "dirs") also reads as the word the corpus clips it from ("repository", "directories"), unless
+ * the question writes it as code ("str()", "$var", "os.env"): then it is a name.
+ */
+function withFullForm(corpus: Corpus, text: string, term: QuestionTerm): QuestionTerm {
+  if (writtenAsCode(text, term.raw)) return term;
+  const full = clippedFrom(corpus.impacts, term.raw.toLowerCase());
+  return full === null || term.forms.includes(full) ? term : { ...term, forms: [...term.forms, full] };
+}
+
+const CODE_BEFORE = /[$.@/_-]$/u;
+const CODE_AFTER = /^[(._/[-]/u;
+
+/** Every place the question writes the word, it is glued to code punctuation. */
+function writtenAsCode(text: string, raw: string): boolean {
+  let seen = false;
+  for (let at = text.indexOf(raw); at >= 0; at = text.indexOf(raw, at + 1)) {
+    seen = true;
+    if (!CODE_BEFORE.test(text.slice(0, at)) && !CODE_AFTER.test(text.slice(at + raw.length))) return false;
+  }
+  return seen;
 }
 
 /** A question word as the corpus can read it: as written, corrected, or split into the two words of an identifier. */
@@ -154,6 +183,10 @@ function writtenJoined(corpus: Corpus, left: string, right: string, leftTerm: st
  */
 const QUESTION_WORDS = ['what', 'which', 'who', 'whom', 'whose', 'when', 'where', 'why', 'how', 'many', 'much'];
 const KIND_WORDS: readonly string[] = [...VALUE_WORDS, 'number', 'version', 'release', 'abbreviation', 'acronym'];
+/** The stopwords written with an apostrophe ("don't", "who's"), by their letters alone ("dont", "whos"). */
+const CONTRACTIONS: ReadonlyMap<string, string> = new Map(
+  [...STOPWORDS].filter((word) => word.includes("'")).map((word) => [word.replace("'", ''), word]),
+);
 /** From this length a kind word may also have lost or gained a letter ("nuber", "maxium", "defaultt"). */
 const ANY_EDIT_FROM = 5;
 
@@ -167,10 +200,13 @@ export function correctQuestionWords(text: string): { text: string; corrections:
   const corrections: Correction[] = [];
   const corrected = text.replace(/\p{L}+/gu, (written) => {
     const lower = written.toLowerCase();
-    if (lower.length < 3 || QUESTION_WORDS.includes(lower) || KIND_WORDS.includes(lower)) return written;
-    // "whos the mayor", "wheres it": a contraction without its apostrophe.
-    const contraction = lower.endsWith('s') && QUESTION_WORDS.includes(lower.slice(0, -1));
-    const near = contraction ? [`${lower.slice(0, -1)}'s`] : [...QUESTION_WORDS, ...KIND_WORDS].filter((word) => isOneEditFrom(lower, word));
+    if (lower.length < 2 || QUESTION_WORDS.includes(lower) || KIND_WORDS.includes(lower)) return written;
+    // "whos the mayor", "i dont set anything": a contraction without its apostrophe, read as written with it (no typo to
+    // point out). "cant" and "wont" are words of their own.
+    const contraction = CONTRACTIONS.get(lower);
+    if (contraction !== undefined) return isEnglishWord(lower) ? written : contraction;
+    if (lower.length < 3) return written;
+    const near = [...QUESTION_WORDS, ...KIND_WORDS].filter((word) => isOneEditFrom(lower, word));
     // The word list loads only for the rare word this close to a question word.
     if (near.length !== 1 || isEnglishWord(lower)) return written;
     corrections.push({ written, term: '', word: near[0]! });

@@ -18,3 +18,18 @@ export function isEnglishWord(word: string): boolean {
   englishSet ??= new Set(englishWordList());
   return englishSet.has(word.toLowerCase());
 }
+
+/** The words that start with `prefix`, found by binary search in the list (sorted alphabetically). */
+export function englishWordsStartingWith(prefix: string): readonly string[] {
+  const words = englishWordList();
+  let low = 0;
+  let high = words.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (words[middle]! < prefix) low = middle + 1;
+    else high = middle;
+  }
+  let end = low;
+  while (end < words.length && words[end]!.startsWith(prefix)) end += 1;
+  return words.slice(low, end);
+}

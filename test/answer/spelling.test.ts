@@ -62,6 +62,14 @@ describe('mistyped question words', () => {
     expect(correctQuestionWords('what does the wen do').corrections).toEqual([]);
   });
 
+  it('reads a contraction written without its apostrophe as the stopword it is, not as a typo of some corpus word', () => {
+    const read = correctQuestionWords('is there a cap if i dont set anything? im asking because it doesnt say');
+    expect(read.text).toBe("is there a cap if i don't set anything? i'm asking because it doesn't say");
+    expect(read.corrections).toEqual([]);
+    // Words of their own stay as written.
+    expect(correctQuestionWords('it wont start, cant tell why').text).toBe('it wont start, cant tell why');
+  });
+
   it('reads a mistyped word that names the kind of answer ("defualt", "nuber", "maxium"), from five letters up also one letter short or long', () => {
     expect(correctQuestionWords('whats the maximum nuber of attached databases by defualt?').text).toBe('whats the maximum number of attached databases by default?');
     expect(correctQuestionWords('what is the maxium size of a page').text).toBe('what is the maximum size of a page');
