@@ -163,7 +163,7 @@ export function termWeights(corpus: Corpus, question: Question): number[] {
   const total = corpus.passages.length;
   return question.terms.map((term) => {
     const frequency = Math.max(0, ...term.forms.map((form) => documentFrequency(corpus.impacts, form)));
-    return Math.log(1 + total / (frequency + 0.5)) * (term.inPreamble ? 0.5 : 1);
+    return Math.log(1 + total / (frequency + 0.5)) * (term.isContext ? 0.5 : 1);
   });
 }
 

@@ -13,8 +13,8 @@ export interface QuestionTerm {
   raw: string;
   /** Written with a capital in the question (a name), as opposed to a common word. */
   isName: boolean;
-  /** Written before the question proper ("I'm opening a firewall for a box that runs git daemon. Which port …"): context, not what is asked. */
-  inPreamble: boolean;
+  /** Written around the question proper ("I'm opening a firewall for a box that runs git daemon. Which port …"): context, not what is asked. */
+  isContext: boolean;
 }
 
 export interface Question {
@@ -141,17 +141,17 @@ export function questionForms(question: Question): ReadonlySet<string> {
 }
 
 export function analyzeQuestion(text: string): Question {
-  const clauseStart = askedClauseStart(text);
-  const asked = text.slice(clauseStart);
+  const clause = askedClause(text);
+  const asked = text.slice(clause.start, clause.end);
   const kind = KIND_PATTERNS.find(([pattern]) => pattern.test(asked))?.[1] ?? 'other';
   const tokens = tokenize(text);
   const asksDefinition = (kind === 'other' || kind === 'expansion') && DEFINITION.test(asked);
-  const topicSpan = asksDefinition ? topicOf(asked, clauseStart) : null;
+  const topicSpan = asksDefinition ? topicOf(asked, clause.start) : null;
   const terms: QuestionTerm[] = [];
   const topic: number[] = [];
   const seen = new Set<string>();
-  const askedTerms = new Set(tokens.filter((token) => token.start >= clauseStart).map((token) => token.term));
-  const kindWordAt = kind === 'duration' ? kindWordStart(asked, clauseStart) : -1;
+  const askedTerms = new Set(tokens.filter((token) => token.start >= clause.start && token.end <= clause.end).map((token) => token.term));
+  const kindWordAt = kind === 'duration' ? kindWordStart(asked, clause.start) : -1;
   const focus = kind === 'count' ? focusOf(asked) : kind === 'quantity' ? measureOf(asked) : kind === 'entity' ? askedNounOf(asked) : null;
   for (const token of tokens) {
     if (token.term === '' || seen.has(token.term) || token.start === kindWordAt) continue;
@@ -163,7 +163,7 @@ export function analyzeQuestion(text: string): Question {
       raw: token.raw,
       // A place or an organisation is a name however it is typed ("capital of france").
       isName: (!isFirstWord && /^\p{Lu}/u.test(token.raw)) || isPlaceOrOrganization(token.raw),
-      inPreamble: !askedTerms.has(token.term),
+      isContext: !askedTerms.has(token.term),
     });
   }
   return {
@@ -198,16 +198,17 @@ function kindWordStart(asked: string, clauseStart: number): number {
 }
 
 /**
- * Where the question itself starts, after any preamble ("ok so my lead keeps saying … what does X mean?", "After the
- * deal, what percentage …"): the first question word of the last sentence that holds one.
+ * The question itself, without the context around it ("ok so my lead keeps saying … what does X mean?", "After the
+ * deal, what percentage …", "whats zprof for? saw it in a zshrc"): from the first question word of the last sentence
+ * that holds one to the end of that sentence.
  */
-function askedClauseStart(text: string): number {
-  let start = 0;
+function askedClause(text: string): { start: number; end: number } {
+  let clause = { start: 0, end: text.length };
   for (const sentence of text.matchAll(/(?:[^.?!]|[.?!](?!\s))+[.?!]*/g)) {
-    const word = /\b(?:what|which|who|whom|whose|when|where|why|how)\b/i.exec(sentence[0]);
-    if (word !== null) start = sentence.index + word.index;
+    const word = /\b(?:what|which|who|whom|whose|when|where|why|how)(?:['’]?s)?\b/i.exec(sentence[0]);
+    if (word !== null) clause = { start: sentence.index + word.index, end: sentence.index + sentence[0].length };
   }
-  return start;
+  return clause;
 }
 
 /** Words written in capitals ("ICU", "REPL"), and a definition's one-word subject ("whats wasi short for"). */

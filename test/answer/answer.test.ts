@@ -135,10 +135,20 @@ describe('a question with a preamble', () => {
     const corpus = await corpusOf([articleFrom('ferry.md', 'The harbour ferry leaves from pier 4. A firewall guards the harbour office.\n')]);
     const question = analyzeQuestion("I'm setting up a firewall at the harbour office. Where does the ferry leave from?");
     const weightOf = (raw: string): number => termWeights(corpus, question)[question.terms.findIndex((term) => term.raw === raw)]!;
-    expect(question.terms.filter((term) => term.inPreamble).map((term) => term.raw)).toEqual(['setting', 'firewall', 'harbour', 'office']);
+    expect(question.terms.filter((term) => term.isContext).map((term) => term.raw)).toEqual(['setting', 'firewall', 'harbour', 'office']);
     expect(weightOf('firewall')).toBeCloseTo(weightOf('ferry') / 2);
     const asked = analyzeQuestion('Where does the ferry by the harbour office leave from?');
-    expect(asked.terms.some((term) => term.inPreamble)).toBe(false);
+    expect(asked.terms.some((term) => term.isContext)).toBe(false);
+  });
+
+  it('reads the words after the question proper as context too, and finds it behind a question word without its apostrophe', () => {
+    const question = analyzeQuestion('quick q - whats zprof for? saw someone zmodload it at the top of their zshrc');
+    expect(question.terms.filter((term) => !term.isContext).map((term) => term.raw)).toEqual(['zprof']);
+    expect(question.asksDefinition).toBe(true);
+    expect(question.topic.map((termIndex) => question.terms[termIndex]!.raw)).toEqual(['zprof']);
+    const postscript = analyzeQuestion('What does ICU stand for? I saw it in the Intl docs.');
+    expect(postscript.kind).toBe('expansion');
+    expect(postscript.terms.filter((term) => term.isContext).map((term) => term.raw)).toEqual(['saw', 'Intl', 'docs']);
   });
 });
 
