@@ -13,7 +13,7 @@ import { sourceRef, type RankedSentence } from './ranked.js';
 import { scoreOf, type Features, type RankingModel } from './features.js';
 import { RANKING } from './ranking-weights.js';
 import { contentIds, contentSet, sameStatement } from './duplicates.js';
-import { entryPageOpenings, headingKey, namesOnly } from './entries.js';
+import { crossReferenceTarget, entryPageOpenings, headingKey, namesOnly, sectionTitled } from './entries.js';
 import { extractAnswer } from './extract.js';
 import { isFigure, type ShortAnswer } from './short-answer.js';
 import { versionsIn } from './spans.js';
@@ -176,8 +176,30 @@ function rankSentences(corpus: Corpus, question: Question, weights: number[], mo
     if (passage === undefined) return [];
     const title = corpus.sourceById.get(passage.sourceId)?.source.title ?? '';
     const views = viewSentences(passage, question);
-    return [{ result, passage, views, headingTerms: contentSetOf(passage.heading), title, titleTerms: contentSetOf(title) }];
+    return [{ result, passage, views, headingTerms: contentSetOf(passage.heading), title, titleTerms: contentSetOf(title), referredBy: 0 }];
   });
+  // An entry that only says "See X" sends the reader to X's entry: that entry is the subject's too.
+  if (question.topic.length > 0) {
+    const referred = new Map<number, number>();
+    for (const { passage, views } of retrieved) {
+      const match = topicMatch(question, weights, contentSetOf(headingKey(passage.heading)));
+      if (match === 0) continue;
+      for (const view of views) {
+        const target = crossReferenceTarget(view.text);
+        const id = target === null ? undefined : sectionTitled(corpus, target);
+        if (id !== undefined && id !== passage.id) referred.set(id, Math.max(match, referred.get(id) ?? 0));
+      }
+    }
+    for (const entry of retrieved) entry.referredBy = referred.get(entry.passage.id) ?? 0;
+    const seen = new Set(retrieved.map(({ passage }) => passage.id));
+    for (const [id, referredBy] of referred) {
+      const passage = corpus.passages[id];
+      if (passage === undefined || seen.has(id)) continue;
+      const title = corpus.sourceById.get(passage.sourceId)?.source.title ?? '';
+      const views = viewSentences(passage, question);
+      retrieved.push({ result: { id, score: 0 }, passage, views, headingTerms: contentSetOf(passage.heading), title, titleTerms: contentSetOf(title), referredBy });
+    }
+  }
   const known = question.terms.map((term) => term.forms.some((form) => documentFrequency(corpus.impacts, form) > 0));
   // A word no passage holds does not count against coverage; `unknownTerms` carries that evidence on its own.
   const knownWeight = weights.reduce((sum, weight, termIndex) => sum + (known[termIndex] ? weight : 0), 0) || 1;
@@ -203,7 +225,7 @@ function rankSentences(corpus: Corpus, question: Question, weights: number[], mo
   const bestRetrieval = results[0]?.score ?? 1;
   const ranked: RankedSentence[] = [];
 
-  retrieved.forEach(({ result, passage, views, headingTerms, title, titleTerms }, rank) => {
+  retrieved.forEach(({ result, passage, views, headingTerms, title, titleTerms, referredBy }, rank) => {
     const missingName = namesMissingFrom(question, views, headingTerms, titleTerms) ? 1 : 0;
     const headingIsTopic = headingTerms.size === 0 ? 0 : [...headingTerms].filter((term) => forms.has(term)).length / headingTerms.size;
     const previous = corpus.passages[passage.id - 1];
@@ -211,7 +233,7 @@ function rankSentences(corpus: Corpus, question: Question, weights: number[], mo
     const headingMatch =
       question.terms.reduce((sum, term, termIndex) => sum + (known[termIndex] && term.forms.some((form) => headingTerms.has(form)) ? weights[termIndex]! : 0), 0) / knownWeight;
     // An entry is a section whose heading names the subject, or a page whose title does ("VACUUM" › "2. Description").
-    const entryMatch = question.topic.length === 0 ? 0 : topicMatch(question, weights, contentSetOf(headingKey(passage.heading)));
+    const entryMatch = question.topic.length === 0 ? 0 : Math.max(referredBy, topicMatch(question, weights, contentSetOf(headingKey(passage.heading))));
     // A title is an entry's name only when all of it names the subject (a headline that mentions it is no entry).
     const pageKey = question.topic.length === 0 ? EMPTY_SET : contentSetOf(headingKey(title));
     const pageMatch = question.topic.length === 0 || !namesOnly(pageKey, topicForms) ? 0 : topicMatch(question, weights, pageKey);
@@ -226,7 +248,8 @@ function rankSentences(corpus: Corpus, question: Question, weights: number[], mo
     let proseBeforeInPage = earlier.page;
     views.forEach((view, position) => {
       const notProse = view.unlikeProse;
-      const isProse = notProse <= ENTRY_PROSE;
+      // "See X" opens no definition: it says where one is.
+      const isProse = notProse <= ENTRY_PROSE && crossReferenceTarget(view.text) === null;
       // An entry's definition comes early: in its first prose sentence, or after a few lines of history or signature.
       const entryOpening = isProse ? Math.max(entryMatch / (1 + proseBefore), pageMatch / (1 + proseBeforeInPage)) : 0;
       if (isProse) {

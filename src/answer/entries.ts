@@ -86,3 +86,46 @@ export function namesOnly(key: ReadonlySet<string>, subjectForms: ReadonlySet<st
   return true;
 }
 
+
+/**
+ * "zprof See The zsh/zprof Module.", "See {bit rot}.", "MRO See method resolution order.": a sentence that only sends
+ * the reader to another entry (after the entry's own term, if the sentence starts with it). The entry's name, or null.
+ */
+export function crossReferenceTarget(sentence: string): string | null {
+  const match = CROSS_REFERENCE.exec(sentence.trim());
+  if (match === null) return null;
+  const target = match[1]!;
+  const braced = /^\{([^}]+)\}/u.exec(target);
+  const name = (braced?.[1] ?? target).replace(/^["“‘']|["”’']$/gu, '').trim();
+  return name === '' ? null : name;
+}
+
+/**
+ * An optional term (no more than three words), "See" or "See also" with its capital (a reference, not "you should see
+ * …"), and the name referred to, to the sentence's end.
+ */
+const CROSS_REFERENCE = /^(?:\S+(?:\s+\S+){0,2}\s+)?See(?:\s+also)?\s+(\{[^}]+\}|[^.;{}]{1,80}?)\s*[.;]?$/u;
+
+const sectionStarts = new WeakMap<Corpus, Map<string, number>>();
+
+/** The first passage of the section (or page) headed `name`, matched without case, section number or a leading "The". */
+export function sectionTitled(corpus: Corpus, name: string): number | undefined {
+  let starts = sectionStarts.get(corpus);
+  if (starts === undefined) {
+    starts = new Map();
+    let previous: { sourceId: string; heading: string } | undefined;
+    for (const passage of corpus.passages) {
+      if (passage.heading !== '' && (previous?.sourceId !== passage.sourceId || previous.heading !== passage.heading)) {
+        const key = sectionKey(headingKey(passage.heading));
+        if (!starts.has(key)) starts.set(key, passage.id);
+      }
+      previous = passage;
+    }
+    sectionStarts.set(corpus, starts);
+  }
+  return starts.get(sectionKey(name));
+}
+
+function sectionKey(name: string): string {
+  return name.toLowerCase().replace(/\s+/gu, ' ').replace(/^the /u, '').trim();
+}

@@ -83,3 +83,40 @@ describe('definitions: the entry whose heading names what is asked', async () =>
   });
 });
 
+
+describe('definitions: an entry that only refers the reader to another', async () => {
+  const manual = [
+    '# Builtins',
+    '',
+    '## zprof',
+    '',
+    'See The zsh/zprof Module.',
+    '',
+    '## zpty',
+    '',
+    'See {The zsh/zpty Module}.',
+    '',
+    '## 22.35 The zsh/zprof Module',
+    '',
+    'When loaded, zsh/zprof causes shell functions to be profiled. Profiles are printed by the zprof builtin.',
+    '',
+    '## The zsh/zpty Module',
+    '',
+    'A builtin for starting a command under a pseudo-terminal. The zpty builtin runs it.',
+    '',
+  ].join('\n');
+  const corpus = await corpusOf([articleFrom('manual.md', manual)]);
+
+  it('reads where "See X" and "See also {X}" send the reader', async () => {
+    const { crossReferenceTarget, sectionTitled } = await import('../../src/answer/entries.js');
+    expect(crossReferenceTarget('zprof See The zsh/zprof Module.')).toBe('The zsh/zprof Module');
+    expect(crossReferenceTarget('See also {bit rot}.')).toBe('bit rot');
+    expect(crossReferenceTarget('You should see a prompt once the shell has started and read every startup file.')).toBeNull();
+    expect(corpus.passages[sectionTitled(corpus, 'The zsh/zprof Module')!]?.text).toContain('When loaded');
+  });
+
+  it('quotes the opening of the entry referred to, not the reference', () => {
+    expect(answerQuestion(corpus, 'whats zprof for?').quotes[0]?.text).toBe('When loaded, zsh/zprof causes shell functions to be profiled.');
+    expect(answerQuestion(corpus, 'what is zpty?').quotes[0]?.text).toBe('A builtin for starting a command under a pseudo-terminal.');
+  });
+});
