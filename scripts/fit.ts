@@ -59,6 +59,7 @@ const PRIOR: RankingModel = {
     compactness: 0.1,
     leadsWithTopic: 0.1,
     unlikeProse: -0.2,
+    longText: 0,
     inCodeBlock: 0,
     missingName: -0.5,
     changeNote: 0,

@@ -42,6 +42,8 @@ const COMMON_NAME_PASSAGES = 10;
 const RELATED_PASSAGES = 3;
 /** Past this many prose sentences into a section, a sentence is no longer near the entry's opening. */
 const MAX_PROSE_COUNTED = 8;
+/** Words in a long sentence: past them, text is a run of items rather than one statement. */
+const LONG_SENTENCE_WORDS = 40;
 /** An entry's text may be short ("Where widgets are made."); a line with two marks of non-prose is a label or a signature. */
 const ENTRY_PROSE = 0.5;
 
@@ -292,6 +294,7 @@ function rankSentences(corpus: Corpus, question: Question, weights: number[], mo
         compactness: compactness(view),
         leadsWithTopic: asksForType ? 0 : leadsWithTopic(view),
         unlikeProse: notProse,
+        longText: Math.max(0, 1 - LONG_SENTENCE_WORDS / Math.max(1, view.tokens.length)),
         inCodeBlock: passage.code === true ? 1 : 0,
         missingName,
         changeNote: isChangeNote(view.text) ? 1 : 0,

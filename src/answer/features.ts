@@ -48,6 +48,8 @@ export const FEATURES = [
   'leadsWithTopic',
   /** The sentence is not well-formed prose (a fragment, a code line, a run-on). */
   'unlikeProse',
+  /** Share of the text past a long sentence's length (an index page's run of links holds every word by chance). */
+  'longText',
   /** The sentence was cut from a code block (`<pre>`, fenced code): an example or its output. */
   'inCodeBlock',
   /** A name in the question appears nowhere in the passage, its heading or its title. */

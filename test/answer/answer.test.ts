@@ -224,3 +224,17 @@ describe('a past form in the question', () => {
     expect(answerQuestion(corpus, 'who started the harbour survey?').answer).toBe('Margaret Holloway');
   });
 });
+
+describe('a long run of items', () => {
+  it('is no answer for holding every word of a question: an index page of links covers them by chance', async () => {
+    const keywords = Array.from({ length: 60 }, (_, index) => `keyword${index} option - page${index}.html#anchor${index}`);
+    keywords.splice(20, 0, 'insert statement - lang_insert.html#insert', 'write 2 rows - speed.html#rows', 'second - time.html#second');
+    const corpus = await corpusOf([
+      plainArticle('keywords', `${keywords.join(' ')}\n`),
+      plainArticle('insert', 'The INSERT statement writes new rows into a table. Each row holds one value per column.\n'),
+    ]);
+    const answer = answerQuestion(corpus, 'how many rows per second can an insert statement write?');
+    expect(answer.quotes.map((quote) => quote.source.id)).not.toContain('keywords');
+    expect(answer.answer).toBeNull();
+  });
+});
