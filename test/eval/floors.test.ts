@@ -1,3 +1,6 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { checkFloors, parseFloors } from '../../src/eval/floors.js';
 import type { CorpusReport } from '../../src/eval/outcome.js';
@@ -51,5 +54,15 @@ describe('parseFloors', () => {
     expect(() => parseFloors('{"corpora":{"news":{"answerableRight":-1,"abstainedRight":0}}}', 'f.json')).toThrow(/^Quoth eval: f\.json: corpora\.news\.answerableRight: /u);
     expect(() => parseFloors('{"corpora":{"news":{"answerableRight":1}}}', 'f.json')).toThrow('corpora.news.abstainedRight');
     expect(() => parseFloors('{', 'f.json')).toThrow('Quoth eval: f.json: not JSON');
+  });
+});
+
+describe("the repository's floor files", () => {
+  const testDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+  const files = ['eval-floors.json', 'heldout/floors.json', 'heldout2/floors.json', 'dev-nearmiss/floors.json', 'dev-extra/floors.json'];
+
+  it.each(files)('%s parses, so that CI checks the floors instead of failing to read them', async (file) => {
+    const floors = parseFloors(await readFile(path.join(testDir, file), 'utf8'), file);
+    expect(Object.keys(floors.corpora).length).toBeGreaterThan(0);
   });
 });
