@@ -101,25 +101,59 @@ export interface Hit {
  * groups matched, so passages holding more of the question come first. Groups are taken rarest first.
  */
 export function topPassages(index: ImpactIndex, groups: string[][], limit: number): Hit[] {
-  const { scores, matched, seenInGroup } = scratchFor(index);
-  const touched: number[] = [];
+  const { scores, matched, seenInGroup, touched } = scratchFor(index);
+  let touchedCount = 0;
   const common = Math.max(COMMON_POSTINGS, index.size * COMMON_SHARE);
   const ordered = groups
     .map((forms, group) => ({ group, forms: [...new Set(forms)], postings: forms.reduce((sum, form) => sum + documentFrequency(index, form), 0) }))
     .sort((a, b) => a.postings - b.postings);
+  const { offsets, ids } = index;
+  const postingScores = index.scores;
   for (const { group, forms, postings } of ordered) {
     // A very common term only adds to passages the rarer terms found, once there are enough of those.
-    const onlyTouched = postings > common && touched.length >= limit;
+    const onlyTouched = postings > common && touchedCount >= limit;
     for (const form of forms) {
       const at = index.terms.get(form);
       if (at === undefined) continue;
-      for (let i = index.offsets[at]!; i < index.offsets[at + 1]!; i++) {
-        const id = index.ids[i]!;
+      const from = offsets[at]!;
+      const to = offsets[at + 1]!;
+      if (onlyTouched && touchedCount * SEARCH_STEPS * Math.log2(to - from) < to - from) {
+        // Fewer passages found than the term has postings: each found passage's posting is looked up (ids ascend),
+        // rather than every posting walked to find the few of found passages. The same postings are added.
+        for (let k = 0; k < touchedCount; k++) {
+          const id = touched[k]!;
+          const i = postingOf(ids, from, to, id);
+          if (i < 0) continue;
+          scores[id] = scores[id]! + postingScores[i]!;
+          if (forms.length === 1) matched[id] = Math.min(255, matched[id]! + 1);
+          else if (seenInGroup[id] !== group) {
+            seenInGroup[id] = group;
+            matched[id] = Math.min(255, matched[id]! + 1);
+          }
+        }
+        continue;
+      }
+      if (forms.length === 1) {
+        // A group of one form meets each passage once: every posting is a new group matched for its passage.
+        for (let i = from; i < to; i++) {
+          const id = ids[i]!;
+          const count = matched[id]!;
+          if (count === 0) {
+            if (onlyTouched) continue;
+            touched[touchedCount++] = id;
+          }
+          scores[id] = scores[id]! + postingScores[i]!;
+          if (count < 255) matched[id] = count + 1;
+        }
+        continue;
+      }
+      for (let i = from; i < to; i++) {
+        const id = ids[i]!;
         if (matched[id] === 0) {
           if (onlyTouched) continue;
-          touched.push(id);
+          touched[touchedCount++] = id;
         }
-        scores[id] = scores[id]! + index.scores[i]!;
+        scores[id] = scores[id]! + postingScores[i]!;
         if (seenInGroup[id] !== group) {
           seenInGroup[id] = group;
           matched[id] = Math.min(255, matched[id]! + 1);
@@ -127,8 +161,9 @@ export function topPassages(index: ImpactIndex, groups: string[][], limit: numbe
       }
     }
   }
-  const best = bestOf(touched, (id) => scores[id]! * matched[id]!, limit);
-  for (const id of touched) {
+  const best = bestOf(touched, touchedCount, scores, matched, limit);
+  for (let k = 0; k < touchedCount; k++) {
+    const id = touched[k]!;
     scores[id] = 0;
     matched[id] = 0;
     seenInGroup[id] = -1;
@@ -136,10 +171,29 @@ export function topPassages(index: ImpactIndex, groups: string[][], limit: numbe
   return best;
 }
 
+/** A binary search step costs about this many steps of walking the postings. */
+const SEARCH_STEPS = 4;
+
+/** Where passage `id` is among the ascending ids[from … to), or -1. */
+function postingOf(ids: Int32Array, from: number, to: number, id: number): number {
+  let low = from;
+  let high = to - 1;
+  while (low <= high) {
+    const middle = (low + high) >>> 1;
+    const value = ids[middle]!;
+    if (value < id) low = middle + 1;
+    else if (value > id) high = middle - 1;
+    else return middle;
+  }
+  return -1;
+}
+
 interface Scratch {
   scores: Float64Array;
   matched: Uint8Array;
   seenInGroup: Int32Array;
+  /** The passages found so far, in the order found. */
+  touched: Int32Array;
 }
 
 /** Accumulators reused across questions (reset entry by entry), so a question allocates nothing per passage. */
@@ -148,20 +202,26 @@ const scratch = new WeakMap<ImpactIndex, Scratch>();
 function scratchFor(index: ImpactIndex): Scratch {
   let arrays = scratch.get(index);
   if (arrays === undefined) {
-    arrays = { scores: new Float64Array(index.size), matched: new Uint8Array(index.size), seenInGroup: new Int32Array(index.size).fill(-1) };
+    arrays = {
+      scores: new Float64Array(index.size),
+      matched: new Uint8Array(index.size),
+      seenInGroup: new Int32Array(index.size).fill(-1),
+      touched: new Int32Array(index.size),
+    };
     scratch.set(index, arrays);
   }
   return arrays;
 }
 
-/** The `limit` highest-scoring ids, best first, ties by id; a bounded min-heap instead of sorting every hit. */
-function bestOf(ids: number[], score: (id: number) => number, limit: number): Hit[] {
+/** The `limit` highest-scoring of the first `count` ids (score × groups matched), best first, ties by id; a bounded min-heap instead of sorting every hit. */
+function bestOf(ids: Int32Array, count: number, scores: Float64Array, matched: Uint8Array, limit: number): Hit[] {
   const heap: Hit[] = [];
   /** Whether `hit` ranks below the id scoring `value`. */
   const below = (hit: Hit, id: number, value: number): boolean => hit.score < value || (hit.score === value && hit.id > id);
   const worse = (a: Hit, b: Hit): boolean => below(a, b.id, b.score);
-  for (const id of ids) {
-    const value = score(id);
+  for (let k = 0; k < count; k++) {
+    const id = ids[k]!;
+    const value = scores[id]! * matched[id]!;
     if (heap.length < limit) {
       heap.push({ id, score: value });
       for (let child = heap.length - 1; child > 0; ) {
