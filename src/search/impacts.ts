@@ -219,9 +219,12 @@ function bestOf(ids: Int32Array, count: number, scores: Float64Array, matched: U
   /** Whether `hit` ranks below the id scoring `value`. */
   const below = (hit: Hit, id: number, value: number): boolean => hit.score < value || (hit.score === value && hit.id > id);
   const worse = (a: Hit, b: Hit): boolean => below(a, b.id, b.score);
+  // Once the heap is full, the score of its worst hit: an id scoring less cannot enter it.
+  let floor = -Infinity;
   for (let k = 0; k < count; k++) {
     const id = ids[k]!;
     const value = scores[id]! * matched[id]!;
+    if (value < floor) continue;
     if (heap.length < limit) {
       heap.push({ id, score: value });
       for (let child = heap.length - 1; child > 0; ) {
@@ -230,6 +233,7 @@ function bestOf(ids: Int32Array, count: number, scores: Float64Array, matched: U
         [heap[child], heap[parent]] = [heap[parent]!, heap[child]!];
         child = parent;
       }
+      if (heap.length === limit) floor = heap[0]!.score;
     } else if (below(heap[0]!, id, value)) {
       // Most ids never enter the heap: a hit is made only for one that does.
       heap[0] = { id, score: value };
@@ -243,6 +247,7 @@ function bestOf(ids: Int32Array, count: number, scores: Float64Array, matched: U
         [heap[smallest], heap[parent]] = [heap[parent]!, heap[smallest]!];
         parent = smallest;
       }
+      floor = heap[0]!.score;
     }
   }
   return heap.sort((a, b) => b.score - a.score || a.id - b.id);
