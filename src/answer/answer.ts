@@ -10,9 +10,9 @@ import { documentFrequency, topPassages, type Hit } from '../search/impacts.js';
 import { MAX_QUESTION_LENGTH, type AskOutcome } from '../service.js';
 import { findConflicts } from './conflicts.js';
 import { sourceRef, type RankedSentence } from './ranked.js';
-import { scoreOf, type Features, type RankingModel } from './features.js';
+import { scorer, type Features, type RankingModel } from './features.js';
 import { RANKING } from './ranking-weights.js';
-import { contentIds, contentSet, sameStatement } from './duplicates.js';
+import { contentSet, sameStatement, sharedNumbering } from './duplicates.js';
 import { crossReferenceTarget, entryPageOpenings, headingKey, namesOnly, sectionTitled } from './entries.js';
 import { extractAnswer } from './extract.js';
 import { isFigure, type ShortAnswer } from './short-answer.js';
@@ -225,6 +225,7 @@ function rankSentences(corpus: Corpus, question: Question, weights: number[], mo
   const forms = questionForms(question);
   const topicForms = new Set(question.topic.flatMap((termIndex) => question.terms[termIndex]!.forms));
   const bestRetrieval = results[0]?.score ?? 1;
+  const scoreOf = scorer(model);
   const ranked: RankedSentence[] = [];
 
   retrieved.forEach(({ result, passage, views, headingTerms, title, titleTerms, referredBy }, rank) => {
@@ -300,7 +301,7 @@ function rankSentences(corpus: Corpus, question: Question, weights: number[], mo
         changeNote: isChangeNote(view.text) ? 1 : 0,
       };
       const coverage = missingName ? Math.min(features.coverage + features.headingCoverage, MIN_COVERAGE / 2) : features.coverage + features.headingCoverage + 0.2 * features.neighbourCoverage;
-      ranked.push({ view, coverage, features, score: scoreOf(features, model), short });
+      ranked.push({ view, coverage, features, score: scoreOf(features), short });
     });
   });
   ranked.sort((a, b) => b.score - a.score || a.view.passage.id - b.view.passage.id || a.view.range.start - b.view.range.start);
@@ -375,11 +376,23 @@ function proseEarlier(corpus: Corpus, passage: Passage, acrossPage: boolean): { 
     if (earlier === undefined || earlier.sourceId !== passage.sourceId) break;
     inSection &&= earlier.heading === passage.heading;
     if (!inSection && !acrossPage) break;
-    const prose = earlier.sentences.filter((range) => unlikeProse(earlier.text.slice(range.start - earlier.start, range.end - earlier.start)) <= ENTRY_PROSE).length;
+    const prose = proseSentences(earlier);
     page += prose;
     if (inSection) section += prose;
   }
   return { section: Math.min(section, MAX_PROSE_COUNTED), page: acrossPage ? Math.min(page, MAX_PROSE_COUNTED) : 0 };
+}
+
+/** How many of a passage's sentences are prose: the same whatever the question, so counted once per passage. */
+const proseCounts = new WeakMap<Passage, number>();
+
+function proseSentences(passage: Passage): number {
+  let count = proseCounts.get(passage);
+  if (count === undefined) {
+    count = passage.sentences.filter((range) => unlikeProse(passage.text.slice(range.start - passage.start, range.end - passage.start)) <= ENTRY_PROSE).length;
+    proseCounts.set(passage, count);
+  }
+  return count;
 }
 
 function namesMissingFrom(question: Question, views: SentenceView[], heading: ReadonlySet<string>, title: ReadonlySet<string>): boolean {
@@ -429,11 +442,11 @@ function compactness(view: SentenceView): number {
 class StatementGroups {
   readonly groups: RankedSentence[][] = [];
   private readonly terms: Int32Array[] = [];
-  private readonly ids = new Map<string, number>();
+  private readonly numbering = sharedNumbering();
 
   /** Adds a sentence to the group of its statement, or opens a new group for it; true when it opened one. */
   add(sentence: RankedSentence): boolean {
-    const terms = contentIds(sentence.view.tokens, this.ids);
+    const terms = this.numbering.idsOf(sentence.view.tokens);
     const at = this.terms.findIndex((existing) => sameStatement(existing, terms));
     if (at === -1) {
       this.terms.push(terms);

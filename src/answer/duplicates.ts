@@ -30,6 +30,40 @@ export function contentIds(tokens: Token[], ids: Map<string, number>): Int32Arra
   return sorted.subarray(0, distinct);
 }
 
+/**
+ * Content ids numbered by one map shared across questions, each sentence's kept with its tokens (which every view of
+ * the sentence shares): ranked sentences come back question after question, and only the sets' sizes and overlaps
+ * matter, not which numbers the terms get. Past MAX_NUMBERED_TERMS terms the numbering starts over, between groupings.
+ */
+export interface SharedNumbering {
+  /** The content ids of a sentence's tokens in this numbering. */
+  idsOf(tokens: Token[]): Int32Array;
+}
+
+const MAX_NUMBERED_TERMS = 500_000;
+let sharedTermIds = new Map<string, number>();
+let numberingGeneration = 0;
+const numberedSentences = new WeakMap<Token[], { generation: number; ids: Int32Array }>();
+
+/** The shared numbering, for one grouping of sentences: it does not start over while the grouping uses it. */
+export function sharedNumbering(): SharedNumbering {
+  if (sharedTermIds.size > MAX_NUMBERED_TERMS) {
+    sharedTermIds = new Map();
+    numberingGeneration += 1;
+  }
+  const ids = sharedTermIds;
+  const generation = numberingGeneration;
+  return {
+    idsOf(tokens) {
+      const cached = numberedSentences.get(tokens);
+      if (cached !== undefined && cached.generation === generation) return cached.ids;
+      const numbered = contentIds(tokens, ids);
+      numberedSentences.set(tokens, { generation, ids: numbered });
+      return numbered;
+    },
+  };
+}
+
 /** Whether two sentences, as their `contentIds` (numbered by the same map), say the same thing. */
 export function sameStatement(a: Int32Array, b: Int32Array): boolean {
   const small = a.length <= b.length ? a : b;

@@ -26,20 +26,24 @@ export function viewSentences(passage: Passage, question: Question): SentenceVie
 function viewSentence(passage: Passage, range: TextRange, sentence: SentenceText, question: Question): SentenceView {
   const { exact, prefixes, names } = formsOf(question);
   const hits: number[][] = question.terms.map(() => []);
-  sentence.tokens.forEach((token, index) => {
-    if (token.term === '') return;
-    for (const termIndex of exact.get(token.term) ?? NO_TERMS) hits[termIndex]!.push(index);
-    for (const [prefix, termIndex] of prefixes) {
-      if (token.term !== prefix && token.term.startsWith(prefix) && !exact.get(token.term)?.includes(termIndex)) hits[termIndex]!.push(index);
+  const tokens = sentence.tokens;
+  for (let index = 0; index < tokens.length; index++) {
+    const term = tokens[index]!.term;
+    if (term === '') continue;
+    const exactTerms = exact.get(term);
+    if (exactTerms !== undefined) for (const termIndex of exactTerms) hits[termIndex]!.push(index);
+    for (let at = 0; at < prefixes.length; at++) {
+      const [prefix, termIndex] = prefixes[at]!;
+      if (term !== prefix && term.startsWith(prefix) && !exactTerms?.includes(termIndex)) hits[termIndex]!.push(index);
     }
     // A name's shorter relative: "German" for "Germany", "Poland" for "Polandʼs" forms.
-    for (const [form, termIndex] of names) {
-      if (token.term.length >= 5 && form !== token.term && form.startsWith(token.term) && form.length - token.term.length <= 2 && !hits[termIndex]!.includes(index)) {
-        hits[termIndex]!.push(index);
-      }
+    if (term.length < 5) continue;
+    for (let at = 0; at < names.length; at++) {
+      const [form, termIndex] = names[at]!;
+      if (form !== term && form.startsWith(term) && form.length - term.length <= 2 && !hits[termIndex]!.includes(index)) hits[termIndex]!.push(index);
     }
-  });
-  return { passage, range, text: sentence.text, tokens: sentence.tokens, hits, unlikeProse: sentence.unlikeProse };
+  }
+  return { passage, range, text: sentence.text, tokens, hits, unlikeProse: sentence.unlikeProse };
 }
 
 /** A sentence as its passage holds it, the same whatever the question: its verbatim text, its words, how unlike prose. */
@@ -70,8 +74,6 @@ function sentencesOf(passage: Passage): SentenceText[] {
   readPassages.set(passage, sentences);
   return sentences;
 }
-
-const NO_TERMS: readonly number[] = [];
 
 interface FormLookup {
   /** Form → indexes of the question terms it belongs to. */
