@@ -1,5 +1,6 @@
 /** Names as answers: people, places, organisations, the code name of a module or pragma, the long form of an abbreviation. */
 import { closeness, hasPunctuationBetween } from './mentions.js';
+import { isSpace } from './prose.js';
 import { questionForms, type Question } from './question.js';
 import { type SentenceView, sliceTokens } from './sentence.js';
 import type { IsCommon, ShortAnswer, TermWeights } from './short-answer.js';
@@ -28,6 +29,20 @@ function looksLikeCodeName(name: string): boolean {
 }
 
 /**
+ * CODE_NAME_BEFORE's match in `text`, sought only in its last word: the name holds no white space and ends where the
+ * trailing white space starts, so no match can start before that word (the same match, found without trying every
+ * earlier position of an 80-character reach).
+ */
+function codeNameBefore(text: string): RegExpExecArray | null {
+  let end = text.length;
+  while (end > 0 && isSpace(text.charCodeAt(end - 1))) end -= 1;
+  if (end === text.length) return null;
+  let start = end;
+  while (start > 0 && !isSpace(text.charCodeAt(start - 1))) start -= 1;
+  return CODE_NAME_BEFORE.exec(start === 0 ? text : text.slice(start));
+}
+
+/**
  * "Which module …", "which pragma …": the code name written next to the asked noun ("the zlib module", "PRAGMA
  * foreign_keys"), unless the question itself names it (then it is the subject, not the answer).
  */
@@ -39,7 +54,7 @@ export function extractCodeNameOfFocus(view: SentenceView, question: Question, w
     if (token.term !== focus) return;
     const start = token.start - view.range.start;
     const end = token.end - view.range.start;
-    const before = CODE_NAME_BEFORE.exec(view.text.slice(Math.max(0, start - CODE_NAME_REACH), start));
+    const before = codeNameBefore(view.text.slice(Math.max(0, start - CODE_NAME_REACH), start));
     const after = CODE_NAME_AFTER.exec(view.text.slice(end, end + CODE_NAME_REACH));
     const found = [
       before === null ? null : { name: before[1]!, offset: start - before[0].length },
