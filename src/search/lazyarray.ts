@@ -5,10 +5,18 @@
  */
 export function lazyArray<T>(length: number, make: (index: number) => T): T[] {
   const made = new Array<T | undefined>(length);
+  // An index is read as its canonical decimal string ("12", not "012" or "1e1"), digit by digit: every passage a
+  // question reaches comes through here, and Number() and String() of each key cost more than the read itself.
   const indexOf = (key: string | symbol): number => {
     if (typeof key !== 'string' || key === '' || key.length > 10) return -1;
-    const index = Number(key);
-    return Number.isInteger(index) && index >= 0 && index < length && String(index) === key ? index : -1;
+    if (key.length > 1 && key.charCodeAt(0) === ZERO) return -1;
+    let index = 0;
+    for (let at = 0; at < key.length; at++) {
+      const digit = key.charCodeAt(at) - ZERO;
+      if (digit < 0 || digit > 9) return -1;
+      index = index * 10 + digit;
+    }
+    return index < length ? index : -1;
   };
   const at = (index: number): T => (made[index] ??= make(index));
   const readOnly = (): never => {
@@ -30,3 +38,5 @@ export function lazyArray<T>(length: number, make: (index: number) => T): T[] {
     deleteProperty: readOnly,
   });
 }
+
+const ZERO = '0'.charCodeAt(0);
