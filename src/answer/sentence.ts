@@ -32,15 +32,18 @@ function viewSentence(passage: Passage, range: TextRange, sentence: SentenceText
     if (term === '') continue;
     const exactTerms = exact.get(term);
     if (exactTerms !== undefined) for (const termIndex of exactTerms) hits[termIndex]!.push(index);
+    // Only a longer word can start with a prefix other than itself, and only a word one or two letters shorter than a
+    // name's form can be its shorter relative: the lengths and first letters are compared before the words are.
     for (let at = 0; at < prefixes.length; at++) {
       const [prefix, termIndex] = prefixes[at]!;
-      if (term !== prefix && term.startsWith(prefix) && !exactTerms?.includes(termIndex)) hits[termIndex]!.push(index);
+      if (term.length > prefix.length && term.charCodeAt(0) === prefix.charCodeAt(0) && term.startsWith(prefix) && !exactTerms?.includes(termIndex)) hits[termIndex]!.push(index);
     }
     // A name's shorter relative: "German" for "Germany", "Poland" for "Polandʼs" forms.
     if (term.length < 5) continue;
     for (let at = 0; at < names.length; at++) {
       const [form, termIndex] = names[at]!;
-      if (form !== term && form.startsWith(term) && form.length - term.length <= 2 && !hits[termIndex]!.includes(index)) hits[termIndex]!.push(index);
+      const longer = form.length - term.length;
+      if (longer >= 1 && longer <= 2 && form.charCodeAt(0) === term.charCodeAt(0) && form.startsWith(term) && !hits[termIndex]!.includes(index)) hits[termIndex]!.push(index);
     }
   }
   return { passage, range, text: sentence.text, tokens, hits, unlikeProse: sentence.unlikeProse };
