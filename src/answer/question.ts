@@ -143,7 +143,9 @@ export function questionForms(question: Question): ReadonlySet<string> {
 export function analyzeQuestion(text: string): Question {
   const clause = askedClause(text);
   const asked = text.slice(clause.start, clause.end);
-  const kind = KIND_PATTERNS.find(([pattern]) => pattern.test(asked))?.[1] ?? 'other';
+  // "what's the number of …" and "whats the depth …" ask as "what is the …" does.
+  const spelledOut = asked.replace(/^(\s*what)(?:['’]s|s)\b/iu, '$1 is');
+  const kind = KIND_PATTERNS.find(([pattern]) => pattern.test(spelledOut))?.[1] ?? 'other';
   const tokens = tokenize(text);
   const asksDefinition = (kind === 'other' || kind === 'expansion') && DEFINITION.test(asked);
   const topicSpan = asksDefinition ? topicOf(asked, clause.start) : null;

@@ -215,6 +215,16 @@ describe('who is …', () => {
   });
 });
 
+describe("what's …", () => {
+  it('asks what "what is …" asks, with or without its apostrophe', () => {
+    for (const text of ["what's the number of attached databases?", 'whats the number of attached databases?', 'what is the number of attached databases?']) {
+      expect(analyzeQuestion(text)).toMatchObject({ kind: 'count', focus: 'attach' });
+    }
+    expect(analyzeQuestion("what's the depth of the quake?").kind).toBe('quantity');
+    expect(analyzeQuestion("what's a bare repo?")).toMatchObject({ kind: 'other', asksDefinition: true });
+  });
+});
+
 describe('a past form in the question', () => {
   it('meets the verbs that mostly mean what it mostly means ("who started …" → "began")', async () => {
     const corpus = await corpusOf([
