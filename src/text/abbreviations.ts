@@ -96,6 +96,21 @@ function bestLongForm(letters: string, candidate: string): string | null {
   }
   const start = candidate.lastIndexOf(' ', longIndex) + 1;
   const found = candidate.slice(start).replace(LEADING_NON_WORD, '');
-  // The long form must be longer than the abbreviation itself, in more than one word or a hyphenated compound.
-  return found.length > letters.length && /[\s-]/u.test(found) ? found : null;
+  // The long form must be longer than the abbreviation itself, in more than one word or a hyphenated compound, and its
+  // words' initials must spell at least half of the abbreviation: "Python module search path (PYTHONPATH)" only repeats
+  // two of the words the short form is made of.
+  return found.length > letters.length && /[\s-]/u.test(found) && initialsSpelled(short, found) * 2 >= short.length ? found : null;
+}
+
+/** How many letters of `short` the initials of `phrase`'s words spell, in order ("JavaScript Object Notation": j, o, n of "json"). */
+function initialsSpelled(short: string, phrase: string): number {
+  let spelled = 0;
+  let from = 0;
+  for (const word of phrase.toLowerCase().split(/[\s-]+/u)) {
+    const at = short.indexOf(word.replace(LEADING_NON_WORD, '').charAt(0), from);
+    if (at < 0 || word === '') continue;
+    spelled += 1;
+    from = at + 1;
+  }
+  return spelled;
 }

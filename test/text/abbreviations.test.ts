@@ -26,4 +26,9 @@ describe('longFormOf', () => {
     expect(longFormOf('ICU', 'The full ICU data set is provided by default.')).toBeNull();
     expect(longFormOf('API', 'This is the public interface (API) of the module.')).toBeNull();
   });
+
+  it('gives nothing when the words only repeat what the short form is made of, not its initials', () => {
+    expect(longFormOf('PYTHONPATH', 'Do not count on the Python module search path (PYTHONPATH) being set.')).toBeNull();
+    expect(longFormOf('JSON', 'It reads JavaScript Object Notation (JSON) documents.')).toBe('JavaScript Object Notation');
+  });
 });
