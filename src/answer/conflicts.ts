@@ -93,6 +93,6 @@ function storyCount(corpus: Corpus, sources: string[]): number {
 }
 
 function describe(question: Question): string {
-  const words = question.terms.filter((term) => !term.isName).map((term) => term.raw.toLowerCase());
+  const words = question.terms.filter((term) => !term.isName && !term.isContext).map((term) => term.raw.toLowerCase());
   return words.join(' ');
 }

@@ -164,6 +164,8 @@ describe('"how many" standing alone before its verb', () => {
     expect(answer.conflicts[0]?.values.map((value) => value.value).sort()).toEqual(['23', '26']);
     // Asked of the state rather than the act: the hurt are the wounded and the injured.
     expect(answerQuestion(corpus, 'how many people were hurt in Kyiv?').conflicts[0]?.values.map((value) => value.value).sort()).toEqual(['23', '26']);
+    // What they disagree about is named by the question's own words, not by the context around it.
+    expect(answerQuestion(corpus, 'how many were injured in Kyiv? asking for a friend').conflicts[0]?.about).toBe('injured');
   });
 });
 
