@@ -175,10 +175,7 @@ function rankSentences(corpus: Corpus, question: Question, weights: number[], mo
   const results = retrieveHits(corpus, question, RETRIEVED_PASSAGES);
   const retrieved = results.flatMap((result) => {
     const passage = corpus.passages[result.id];
-    if (passage === undefined) return [];
-    const title = corpus.sourceById.get(passage.sourceId)?.source.title ?? '';
-    const views = viewSentences(passage, question);
-    return [{ result, passage, views, headingTerms: contentSetOf(passage.heading), title, titleTerms: contentSetOf(title), referredBy: 0 }];
+    return passage === undefined ? [] : [candidatePassage(corpus, question, passage, result)];
   });
   // An entry that only says "See X" sends the reader to X's entry: that entry is the subject's too.
   if (question.topic.length > 0) {
@@ -197,9 +194,7 @@ function rankSentences(corpus: Corpus, question: Question, weights: number[], mo
     for (const [id, referredBy] of referred) {
       const passage = corpus.passages[id];
       if (passage === undefined || seen.has(id)) continue;
-      const title = corpus.sourceById.get(passage.sourceId)?.source.title ?? '';
-      const views = viewSentences(passage, question);
-      retrieved.push({ result: { id, score: 0 }, passage, views, headingTerms: contentSetOf(passage.heading), title, titleTerms: contentSetOf(title), referredBy });
+      retrieved.push({ ...candidatePassage(corpus, question, passage, { id, score: 0 }), referredBy });
     }
   }
   const known = question.terms.map((term) => term.forms.some((form) => documentFrequency(corpus.impacts, form) > 0));
@@ -225,7 +220,7 @@ function rankSentences(corpus: Corpus, question: Question, weights: number[], mo
   const forms = questionForms(question);
   const topicForms = new Set(question.topic.flatMap((termIndex) => question.terms[termIndex]!.forms));
   const bestRetrieval = results[0]?.score ?? 1;
-  const scoreOf = scorer(model);
+  const scoreSentence = scorer(model);
   const ranked: RankedSentence[] = [];
 
   retrieved.forEach(({ result, passage, views, headingTerms, title, titleTerms, referredBy }, rank) => {
@@ -301,11 +296,19 @@ function rankSentences(corpus: Corpus, question: Question, weights: number[], mo
         changeNote: isChangeNote(view.text) ? 1 : 0,
       };
       const coverage = missingName ? Math.min(features.coverage + features.headingCoverage, MIN_COVERAGE / 2) : features.coverage + features.headingCoverage + 0.2 * features.neighbourCoverage;
-      ranked.push({ view, coverage, features, score: scoreOf(features), short });
+      ranked.push({ view, coverage, features, score: scoreSentence(features), short });
     });
   });
   ranked.sort((a, b) => b.score - a.score || a.view.passage.id - b.view.passage.id || a.view.range.start - b.view.range.start);
   return ranked;
+}
+
+/** A passage whose sentences are ranked: its sentences seen against the question, its heading's and title's terms. */
+function candidatePassage(corpus: Corpus, question: Question, passage: Passage, result: Hit) {
+  const title = corpus.sourceById.get(passage.sourceId)?.source.title ?? '';
+  const views = viewSentences(passage, question);
+  // referredBy: how well the entry of a "See X" that sends the reader here names the subject (0 when none does).
+  return { result, passage, views, headingTerms: contentSetOf(passage.heading), title, titleTerms: contentSetOf(title), referredBy: 0 };
 }
 
 /**

@@ -67,14 +67,7 @@ export interface RankingModel {
   threshold: number;
 }
 
-export function scoreOf(features: Features, model: RankingModel): number {
-  return scorer(model)(features);
-}
-
-/**
- * `scoreOf` for many sentences under one model: the weights are read once, in the order of FEATURES (the same
- * products summed in the same order, so the same scores).
- */
+/** A sentence's score under `model`, for many sentences: the weights are read once, in the order of FEATURES. */
 export function scorer(model: RankingModel): (features: Features) => number {
   const weights = FEATURES.map((name) => model.weights[name]);
   return (features) => {
