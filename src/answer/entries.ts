@@ -86,7 +86,6 @@ export function namesOnly(key: ReadonlySet<string>, subjectForms: ReadonlySet<st
   return true;
 }
 
-
 /**
  * "zprof See The zsh/zprof Module.", "See {bit rot}.", "MRO See method resolution order.": a sentence that only sends
  * the reader to another entry (after the entry's own term, if the sentence starts with it). The entry's name, or null.

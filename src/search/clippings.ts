@@ -7,7 +7,7 @@
  */
 import { englishWordsStartingWith } from '../text/english.js';
 import { computeTerm } from '../text/terms.js';
-import { documentFrequency, type ImpactIndex } from './impacts.js';
+import { documentFrequency, postingIds, type ImpactIndex } from './impacts.js';
 
 /** A clipping drops at least this many letters of the term ("repo" ← "repositori"); fewer is an inflection. */
 const MIN_LETTERS_DROPPED = 3;
@@ -58,13 +58,8 @@ function findFullForm(index: ImpactIndex, written: string): string | null {
   return poissonTail(best.shared, expected) < SIGNIFICANCE ? best.full : null;
 }
 
-function postings(index: ImpactIndex, term: string): Int32Array {
-  const at = index.terms.get(term);
-  return at === undefined ? new Int32Array(0) : index.ids.subarray(index.offsets[at]!, index.offsets[at + 1]!);
-}
-
 function sharedPassages(index: ImpactIndex, left: string, right: string): number {
-  const [smaller, larger] = [postings(index, left), postings(index, right)].sort((a, b) => a.length - b.length) as [Int32Array, Int32Array];
+  const [smaller, larger] = [postingIds(index, left), postingIds(index, right)].sort((a, b) => a.length - b.length) as [Int32Array, Int32Array];
   const inSmaller = new Set(smaller);
   let shared = 0;
   for (const id of larger) if (inSmaller.has(id)) shared += 1;

@@ -81,6 +81,12 @@ function addField(score: number, field: FieldScoring, at: number, id: number, id
 }
 
 /** Passages holding `term` in any field. */
+/** The ids of the passages holding `term`, ascending. */
+export function postingIds(index: ImpactIndex, term: string): Int32Array {
+  const at = index.terms.get(term);
+  return at === undefined ? new Int32Array(0) : index.ids.subarray(index.offsets[at]!, index.offsets[at + 1]!);
+}
+
 export function documentFrequency(index: ImpactIndex, term: string): number {
   const at = index.terms.get(term);
   return at === undefined ? 0 : index.offsets[at + 1]! - index.offsets[at]!;
