@@ -201,16 +201,23 @@ function kindWordStart(asked: string, clauseStart: number): number {
 
 /**
  * The question itself, without the context around it ("ok so my lead keeps saying … what does X mean?", "After the
- * deal, what percentage …", "whats zprof for? saw it in a zshrc"): from the first question word of the last sentence
- * that holds one to the end of that sentence.
+ * deal, what percentage …", "whats zprof for? saw it in a zshrc", "I'm sorting in two passes … is sorted() stable?"):
+ * the last sentence that asks with a question word and a question mark, from that word to the sentence's end; else the
+ * last that asks with a question word; else the last that ends in a question mark, whole.
  */
 function askedClause(text: string): { start: number; end: number } {
-  let clause = { start: 0, end: text.length };
+  let withWordAndMark: { start: number; end: number } | null = null;
+  let withWord: { start: number; end: number } | null = null;
+  let withMark: { start: number; end: number } | null = null;
   for (const sentence of text.matchAll(/(?:[^.?!]|[.?!](?!\s))+[.?!]*/g)) {
+    const end = sentence.index + sentence[0].length;
+    const asks = /\?\s*$/.test(sentence[0]);
     const word = /\b(?:what|which|who|whom|whose|when|where|why|how)(?:['’]?s)?\b/i.exec(sentence[0]);
-    if (word !== null) clause = { start: sentence.index + word.index, end: sentence.index + sentence[0].length };
+    if (word !== null) withWord = { start: sentence.index + word.index, end };
+    if (word !== null && asks) withWordAndMark = withWord;
+    if (asks) withMark = { start: sentence.index + (/\S/.exec(sentence[0])?.index ?? 0), end };
   }
-  return clause;
+  return withWordAndMark ?? withWord ?? withMark ?? { start: 0, end: text.length };
 }
 
 /** Words written in capitals ("ICU", "REPL"), and a definition's one-word subject ("whats wasi short for"). */

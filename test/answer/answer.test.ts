@@ -150,6 +150,13 @@ describe('a question with a preamble', () => {
     expect(postscript.kind).toBe('expansion');
     expect(postscript.terms.filter((term) => term.isContext).map((term) => term.raw)).toEqual(['saw', 'Intl', 'docs']);
   });
+
+  it('finds the question proper by its question mark when it has no question word, and prefers one that has both', () => {
+    const yesNo = analyzeQuestion("I'm sorting rows in two passes and worry the second will scramble the first. is sorted() stable?");
+    expect(yesNo.terms.filter((term) => !term.isContext).map((term) => term.raw)).toEqual(['sorting', 'stable']);
+    const asked = analyzeQuestion('where does the word foo come from? like why is it always foo and bar');
+    expect(asked.terms.filter((term) => term.isContext).map((term) => term.raw)).toEqual(['like', 'always', 'bar']);
+  });
 });
 
 describe('"how many" standing alone before its verb', () => {
