@@ -2,7 +2,7 @@
 import { nameKindOf } from '../text/names.js';
 import { askedNoun } from '../text/tagger.js';
 import { normalizeWord, tokenize, type Token } from '../text/terms.js';
-import { adjectiveSynonyms, measureRelatives, pastFormSynonyms } from '../text/wordnet.js';
+import { adjectiveSynonyms, measureRelatives, particleAsVerb, pastFormSynonyms } from '../text/wordnet.js';
 import { findNumbers, formatValue } from './numbers.js';
 
 export type AnswerKind = 'count' | 'amount' | 'quantity' | 'duration' | 'time' | 'person' | 'place' | 'value' | 'version' | 'entity' | 'expansion' | 'other';
@@ -155,13 +155,13 @@ export function analyzeQuestion(text: string): Question {
   const askedTerms = new Set(tokens.filter((token) => token.start >= clause.start && token.end <= clause.end).map((token) => token.term));
   const kindWordAt = kind === 'duration' ? kindWordStart(asked, clause.start) : -1;
   const focus = kind === 'count' ? focusOf(asked) : kind === 'quantity' ? measureOf(asked) : kind === 'entity' ? askedNounOf(asked) : null;
-  for (const token of tokens) {
+  for (const [tokenIndex, token] of tokens.entries()) {
     if (token.term === '' || seen.has(token.term) || token.start === kindWordAt) continue;
     seen.add(token.term);
     if (topicSpan !== null && token.start >= topicSpan.start && token.end <= topicSpan.end) topic.push(terms.length);
     const isFirstWord = token === tokens[0];
     terms.push({
-      forms: formsOf(token, kind, focus),
+      forms: formsOf(token, kind, focus, tokens[tokenIndex + 1]),
       raw: token.raw,
       // A place or an organisation is a name however it is typed ("capital of france").
       isName: (!isFirstWord && /^\p{Lu}/u.test(token.raw)) || isPlaceOrOrganization(token.raw),
@@ -187,9 +187,14 @@ export function analyzeQuestion(text: string): Question {
  * by how deep; "how many were wounded" is counted by those injured, "who started …" by who began it. A count asks
  * of a state ("how many were hurt") too: an adjective meets those of its most frequent sense ("wounded", "injured").
  */
-function formsOf(token: Token, kind: AnswerKind, focus: string | null): string[] {
+function formsOf(token: Token, kind: AnswerKind, focus: string | null, next: Token | undefined): string[] {
   const counted = kind === 'count' || kind === 'amount';
-  const related = kind === 'quantity' && token.term === focus ? measureRelatives(token.raw) : [...pastFormSynonyms(token.raw), ...(counted ? adjectiveSynonyms(token.raw) : [])];
+  // A particle is a stopword ("down"); as a verb of its own it is a term ("downed" → "down"), spelled here as "downs" is.
+  const particle = next !== undefined && next.term === '' ? particleAsVerb(token.raw, next.raw).map((verb) => `${verb}s`) : [];
+  const related =
+    kind === 'quantity' && token.term === focus
+      ? measureRelatives(token.raw)
+      : [...pastFormSynonyms(token.raw), ...(counted ? adjectiveSynonyms(token.raw) : []), ...particle];
   return [...new Set([token.term, ...related.map(normalizeWord).filter((term) => term !== '')])];
 }
 

@@ -57,6 +57,11 @@ const LEMMAS = new Map<string, string>(Object.entries({
   people: 'person', men: 'man', women: 'woman', children: 'child',
 }));
 
+/** The base form of an irregular form ("shot" → "shoot", "men" → "man"); undefined for any other word. */
+export function irregularBase(lowerWord: string): string | undefined {
+  return LEMMAS.get(lowerWord);
+}
+
 /** British spellings folded to American so "defences" meets "defenses". */
 const SPELLING: [RegExp, string][] = [
   [/^(def|off|lic|pret)ence(s?)$/, '$1ense$2'],

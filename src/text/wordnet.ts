@@ -9,6 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { irregularBase } from './terms.js';
 
 type PartOfSpeech = 'adj' | 'noun' | 'verb';
 
@@ -23,6 +24,7 @@ const files = new Map<PartOfSpeech, Files>();
 const measures = new Map<string, string[]>();
 const pastForms = new Map<string, string[]>();
 const adjectives = new Map<string, string[]>();
+const particleVerbs = new Map<string, string[]>();
 const MAX_REMEMBERED = 10_000;
 
 function remembered(memory: Map<string, string[]>, word: string, read: (word: string) => string[]): string[] {
@@ -55,6 +57,42 @@ function taggedSenses(pos: PartOfSpeech, lemma: string): number[] {
   const senses = Number(fields[2]);
   const tagged = Math.max(1, Number(fields[fields.length - senses - 1]));
   return fields.slice(fields.length - senses, fields.length - senses + tagged).map(Number);
+}
+
+/** The verb lemmas a written form may be: an irregular form's ("shot" → "shoot"), else by WordNet's detachment rules (morphy). */
+function verbLemmasOf(form: string): string[] {
+  const irregular = irregularBase(form);
+  if (irregular !== undefined) return [irregular];
+  const detached = VERB_DETACHMENTS.flatMap(([suffix, ending]) => (form.endsWith(suffix) && form.length > suffix.length + 1 ? [form.slice(0, -suffix.length) + ending] : []));
+  return [form, ...detached];
+}
+
+const VERB_DETACHMENTS: [string, string][] = [
+  ['s', ''],
+  ['ies', 'y'],
+  ['es', 'e'],
+  ['es', ''],
+  ['ed', 'e'],
+  ['ed', ''],
+  ['ing', 'e'],
+  ['ing', ''],
+];
+
+/**
+ * The particle of a phrasal verb as a verb of its own, when WordNet gives the two a sense in common: "shot down" is
+ * also "downed" ("shoot down, down, land"), "bumped off" also "offed". Empty for any other verb and particle.
+ */
+export function particleAsVerb(verb: string, particle: string): string[] {
+  return remembered(particleVerbs, `${verb.toLowerCase()} ${particle.toLowerCase()}`, readParticleAsVerb);
+}
+
+function readParticleAsVerb(phrase: string): string[] {
+  const [verb, particle] = phrase.split(' ') as [string, string];
+  for (const lemma of verbLemmasOf(verb)) {
+    const senses = taggedSenses('verb', `${lemma}_${particle}`);
+    if (senses.some((offset) => synsetAt('verb', offset).words.includes(particle))) return [particle];
+  }
+  return [];
 }
 
 /** Binary search over the sorted index lines (the licence lines at the top start with spaces: they sort first). */

@@ -176,6 +176,19 @@ describe('"how many" standing alone before its verb', () => {
   });
 });
 
+describe('a phrasal verb whose particle is a verb too', () => {
+  it('meets the particle written as the verb ("shot down" → "downed"), as WordNet gives both a sense', async () => {
+    const corpus = await corpusOf([
+      articleFrom('air.txt', 'Moscow launched 539 drones overnight. Air defence units had downed 268 drones by morning, the air force said.'),
+    ]);
+    expect(analyzeQuestion('how many drones were shot down?').terms.find((term) => term.raw === 'shot')?.forms).toContain('down');
+    const answer = answerQuestion(corpus, 'how many drones were shot down?');
+    expect(answer.answer).toBe('268 drones');
+    // A particle WordNet does not make a verb of the phrase stays a stopword: "shut down" is no "downed".
+    expect(analyzeQuestion('when did they shut down the plant?').terms.find((term) => term.raw === 'shut')?.forms).not.toContain('down');
+  });
+});
+
 describe('a count stated with another verb than the question\'s', () => {
   it('is the answer when the sentence does not state the asked verb, and not when it states both', async () => {
     const corpus = await corpusOf([
