@@ -200,6 +200,8 @@ function extract(root: DomNode[]): { text: string; blocks: Block[]; linkedShare:
       // A term heads the description that follows: an API entry (`<dt id="os.path.join">` in Sphinx, Javadoc, MDN), a
       // glossary's headword, an option (`-m, --move`). A label ending in a colon ("Parameters:") names no term.
       else if (name === 'dt' && ctx.heading === 0 && !DomUtils.textContent(node).trim().endsWith(':')) ctx.heading = DEFINITION_TERM_LEVEL;
+      // A question set in bold on its own heads its answer, as a term does: a FAQ's "<p><b>(1) How do I …?</b></p>".
+      else if (ctx.heading === 0 && isBoldQuestion(node)) ctx.heading = DEFINITION_TERM_LEVEL;
       if (name === 'pre') ctx.pre++;
       if (name === 'pre' || name === 'code') ctx.code++;
       if (ITEM_TAGS.has(name)) ctx.item++;
@@ -223,11 +225,28 @@ function extract(root: DomNode[]): { text: string; blocks: Block[]; linkedShare:
     while (gap < gaps.length && gaps[gap]! < block.start) gap++;
     const next = builder.blocks[index + 1]?.start ?? text.length;
     const leftOutBetween = gap < gaps.length && gaps[gap]! <= next;
-    if (block.kind === 'heading' && block.level === DEFINITION_TERM_LEVEL && !leftOutBetween) trimmed.term = true;
+    // A FAQ's question stands over its answer; it is not joined to it.
+    if (block.kind === 'heading' && block.level === DEFINITION_TERM_LEVEL && !leftOutBetween && !trimmed.title!.endsWith('?')) trimmed.term = true;
     blocks.push(trimmed);
   }
   return { text, blocks, linkedShare: visible === 0 ? 0 : linked / visible };
 }
+
+/** Blocks a FAQ sets its questions in: a paragraph, a table cell, a list item. */
+const QUESTION_HOLDERS = new Set(['p', 'div', 'td', 'th', 'li']);
+
+/** A block whose only content is one bold run ending in a question mark (links without text aside). */
+function isBoldQuestion(el: DomElement): boolean {
+  if (!QUESTION_HOLDERS.has(el.name)) return false;
+  const content = el.children.filter((child) => (child.type === ElementType.Text ? child.data.trim() !== '' : child.type !== ElementType.Tag || textLength(child) > 0));
+  const [only] = content;
+  if (content.length !== 1 || only === undefined || only.type !== ElementType.Tag || (only.name !== 'b' && only.name !== 'strong')) return false;
+  const text = DomUtils.textContent(only).trim();
+  return text.endsWith('?') && text.length <= MAX_QUESTION_HEADING;
+}
+
+/** Longer than this, a bold run is emphasis, not a question standing over its answer. */
+const MAX_QUESTION_HEADING = 200;
 
 function textLength(el: DomElement): number {
   return DomUtils.textContent(el).replace(HTML_SPACE, '').length;

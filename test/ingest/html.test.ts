@@ -179,6 +179,28 @@ describe('HTML definition lists', () => {
   });
 });
 
+describe('HTML questions and answers', () => {
+  it('makes a question set in bold on its own the heading of its answer, not part of it', () => {
+    const faq = articleFrom(
+      'faq.html',
+      `<main><p>Answers to common questions.</p>
+       <p><b>(1) How do I create an AUTOINCREMENT field?</b></p><blockquote><p>Short answer: declare it INTEGER PRIMARY KEY.</p></blockquote>
+       <table><tr class="question"><td><b>1.2.</b></td><td><b>Where does the name come from?</b></td></tr>
+       <tr class="answer"><td></td><td><p>From Nordic mythology.</p></td></tr></table>
+       <p>Is this <b>really</b> a question? Only in passing.</p></main>`,
+    );
+    const headingOf = (text: string): string | undefined =>
+      faq.headings.find((h) => h.range.start <= faq.text.indexOf(text) && faq.text.indexOf(text) < h.range.end)?.title;
+    expect(headingOf('Short answer')).toBe('(1) How do I create an AUTOINCREMENT field?');
+    expect(headingOf('From Nordic mythology.')).toBe('Where does the name come from?');
+    // Bold inside a sentence is emphasis: the paragraph stays prose.
+    expect(inBody(faq, 'Is this really a question?')).toBe(true);
+    const firstSentences = toPassages(faq, 0).map((passage) => faq.text.slice(passage.sentences[0]!.start, passage.sentences[0]!.end));
+    expect(firstSentences).toContain('From Nordic mythology.');
+    expectWellFormed(faq);
+  });
+});
+
 describe('HTML without a main element', () => {
   it('falls back to the <title> without the site name, and reads <time datetime>', () => {
     const article = articleFrom(
