@@ -2,7 +2,7 @@
 import { nameKindOf } from '../text/names.js';
 import { askedNoun } from '../text/tagger.js';
 import { normalizeWord, tokenize, type Token } from '../text/terms.js';
-import { adjectiveSynonyms, measureRelatives, particleAsVerb, pastFormSynonyms } from '../text/wordnet.js';
+import { adjectiveSynonyms, isOnlyAdverb, measureRelatives, particleAsVerb, pastFormSynonyms } from '../text/wordnet.js';
 import { findNumbers, formatValue } from './numbers.js';
 
 export type AnswerKind = 'count' | 'amount' | 'quantity' | 'duration' | 'time' | 'person' | 'place' | 'value' | 'version' | 'entity' | 'expansion' | 'other';
@@ -142,7 +142,8 @@ export function questionForms(question: Question): ReadonlySet<string> {
 
 export function analyzeQuestion(text: string): Question {
   const clause = askedClause(text);
-  const asked = text.slice(clause.start, clause.end);
+  // "what exactly is a redzone?", "who actually started git?": an adverb after the question word asks nothing of its own.
+  const asked = withoutAdverbAfterQuestionWord(text.slice(clause.start, clause.end));
   // "what's the number of …" and "whats the depth …" ask as "what is the …" does.
   const spelledOut = asked.replace(/^(\s*what)(?:['’]s|s)\b/iu, '$1 is');
   const kind = KIND_PATTERNS.find(([pattern]) => pattern.test(spelledOut))?.[1] ?? 'other';
@@ -151,14 +152,21 @@ export function analyzeQuestion(text: string): Question {
   const topicSpan = asksDefinition ? topicOf(asked, clause.start) : null;
   const terms: QuestionTerm[] = [];
   const topic: number[] = [];
-  const seen = new Set<string>();
+  const seen = new Map<string, number>();
   const askedTerms = new Set(tokens.filter((token) => token.start >= clause.start && token.end <= clause.end).map((token) => token.term));
   const kindWordAt = kind === 'duration' ? kindWordStart(asked, clause.start) : -1;
   const focus = kind === 'count' ? focusOf(asked) : kind === 'quantity' ? measureOf(asked) : kind === 'entity' ? askedNounOf(asked) : null;
   for (const [tokenIndex, token] of tokens.entries()) {
-    if (token.term === '' || seen.has(token.term) || token.start === kindWordAt) continue;
-    seen.add(token.term);
-    if (topicSpan !== null && token.start >= topicSpan.start && token.end <= topicSpan.end) topic.push(terms.length);
+    if (token.term === '' || token.start === kindWordAt) continue;
+    const inTopic = topicSpan !== null && token.start >= topicSpan.start && token.end <= topicSpan.end;
+    const termIndex = seen.get(token.term);
+    if (termIndex !== undefined) {
+      // "the docs keep mentioning redzones … what is a redzone?": the subject may have been written before it is asked.
+      if (inTopic && !topic.includes(termIndex)) topic.push(termIndex);
+      continue;
+    }
+    seen.set(token.term, terms.length);
+    if (inTopic) topic.push(terms.length);
     const isFirstWord = token === tokens[0];
     terms.push({
       forms: formsOf(token, kind, focus, tokens[tokenIndex + 1]),
@@ -223,6 +231,13 @@ function askedClause(text: string): { start: number; end: number } {
     if (asks) withMark = { start: sentence.index + (/\S/.exec(sentence[0])?.index ?? 0), end };
   }
   return withWordAndMark ?? withWord ?? withMark ?? { start: 0, end: text.length };
+}
+
+/** The clause with an adverb after its question word blanked out, offsets kept: "what exactly is" reads as "what is". */
+function withoutAdverbAfterQuestionWord(asked: string): string {
+  return asked.replace(/^(\s*(?:what|which|who|whom|where|when)(?:['’]?s)?\s+)(\p{L}+)(\s+)/iu, (whole, before: string, word: string, after: string) =>
+    isOnlyAdverb(word) ? `${before.trimEnd()}${' '.repeat(word.length + after.length + before.length - before.trimEnd().length - 1)} ` : whole,
+  );
 }
 
 /** Words written in capitals ("ICU", "REPL"), and a definition's one-word subject ("whats wasi short for"). */

@@ -11,7 +11,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { irregularBase } from './terms.js';
 
-type PartOfSpeech = 'adj' | 'noun' | 'verb';
+type PartOfSpeech = 'adj' | 'adv' | 'noun' | 'verb';
 
 interface Files {
   index: string;
@@ -57,6 +57,12 @@ function taggedSenses(pos: PartOfSpeech, lemma: string): number[] {
   const senses = Number(fields[2]);
   const tagged = Math.max(1, Number(fields[fields.length - senses - 1]));
   return fields.slice(fields.length - senses, fields.length - senses + tagged).map(Number);
+}
+
+/** WordNet knows the word only as an adverb ("exactly", "actually"; not "only", "even" or "family"). */
+export function isOnlyAdverb(word: string): boolean {
+  const lower = word.toLowerCase();
+  return indexLine(filesOf('adv').index, lower) !== null && (['adj', 'noun', 'verb'] as const).every((pos) => indexLine(filesOf(pos).index, lower) === null);
 }
 
 /** The verb lemmas a written form may be: an irregular form's ("shot" → "shoot"), else by WordNet's detachment rules (morphy). */

@@ -119,7 +119,14 @@ describe('more seed questions', () => {
 
   it('counts "two cruise missiles" after "including"', async () => {
     const { seedCorpus } = await import('../helpers.js');
-    expect(answerQuestion(await seedCorpus(), 'How many missiles did air defences shoot down?').answer).toBe('two cruise missiles');
+    const corpus = await seedCorpus();
+    const question = 'How many missiles did air defences shoot down?';
+    const including = candidateSentences(corpus, question).find((sentence) => sentence.view.text.includes('including two cruise missiles'));
+    expect(including?.short?.text).toBe('two cruise missiles');
+    // "had downed 268 drones and two missiles" says it too: either is the answer, and the two agree.
+    const answer = answerQuestion(corpus, question);
+    expect(answer.answer).toMatch(/^two (?:cruise )?missiles$/);
+    expect(answer.conflicts).toEqual([]);
   });
 
   it('lets a name meet its shorter relative ("Germany" → "German government")', async () => {
@@ -173,6 +180,18 @@ describe('"how many" standing alone before its verb', () => {
     expect(answerQuestion(corpus, 'how many people were hurt in Kyiv?').conflicts[0]?.values.map((value) => value.value).sort()).toEqual(['23', '26']);
     // What they disagree about is named by the question's own words, not by the context around it.
     expect(answerQuestion(corpus, 'how many were injured in Kyiv? asking for a friend').conflicts[0]?.about).toBe('injured');
+  });
+});
+
+describe('a definition question said in more words', () => {
+  it('reads "what exactly is X" as "what is X", and finds X as its subject though the preamble wrote it first', () => {
+    const question = analyzeQuestion('the docs keep mentioning redzones around heap blocks — what exactly is a redzone?');
+    expect(question.kind).toBe('other');
+    expect(question.asksDefinition).toBe(true);
+    expect(question.topic.map((termIndex) => question.terms[termIndex]!.raw)).toEqual(['redzones']);
+    // Only a word WordNet knows as nothing but an adverb is passed over: "what family of …" still asks for a family.
+    expect(analyzeQuestion('what family of processors does it support?').kind).toBe('entity');
+    expect(analyzeQuestion('who actually started git?').kind).toBe('person');
   });
 });
 
