@@ -154,6 +154,7 @@ function isCapitalised(view: SentenceView, index: number): boolean {
 
 /** Characters that glue a word into an identifier or an option: "--get-url", "GIT_DIR", "os.path", "<seconds>". */
 const CODE_GLUE = /[-_.:/<>=$@]/;
+const DOTTED_SHORTHAND = /^(?=.*\p{Ll})\p{L}(?:\.\p{L})+\.?$/u;
 const PLAIN_WORD = /^\p{L}+$/u;
 const TITLE_CASE = /^\p{Lu}\p{Ll}/u;
 
@@ -182,8 +183,9 @@ export function extractName(view: SentenceView, question: Question, weights: Ter
     const isAcronym = ACRONYM.test(text);
     const kinds = spanKinds(view, span);
     const isDemonym = words === 1 && kinds.has('demonym');
-    // One letter names nothing: it is an initial alone, or a piece of "I/O".
-    if (ONE_LETTER.test(text)) continue;
+    // One letter names nothing: it is an initial alone, or a piece of "I/O". Nor does a dotted abbreviation with a
+    // small letter ("E.g", "i.e"): initials of a name are capitals ("U.S").
+    if (ONE_LETTER.test(text) || DOTTED_SHORTHAND.test(text)) continue;
     // People and places are not named with underscores, digits, slashes or inner dots ("SQLITE_SOURCE_ID", "X11",
     // "Meta/Reintegrate", "sqlite3.exe"): that is code.
     if ((question.kind === 'person' || question.kind === 'place') && CODE_MARKS.test(text)) continue;

@@ -55,6 +55,10 @@ export function findNumbers(tokens: Token[]): NumberMention[] {
       continue;
     }
     const word = raw.toLowerCase();
+    if (word === 'one' && isPronounOne(tokens, i)) {
+      i += 1;
+      continue;
+    }
     if (UNITS.has(word) || (SCALES.has(word) && i > 0 && UNITS.has(tokens[i - 1]!.raw.toLowerCase()))) {
       const from = i;
       let total = 0;
@@ -76,6 +80,20 @@ export function findNumbers(tokens: Token[]): NumberMention[] {
     i += 1;
   }
   return mentions;
+}
+
+/** Words before "one" that make it a pronoun ("an expensive one", "this one"), not a count. */
+const PRONOUN_ONE_DETERMINERS = new Set(['a', 'an', 'this', 'that', 'which', 'each', 'every', 'any', 'another']);
+
+/**
+ * "quite an expensive one", "this one": "one" stands for a noun, with "a" or "an" up to two words before it or a
+ * determiner just before; "a further one billion" is a number.
+ */
+function isPronounOne(tokens: Token[], index: number): boolean {
+  if (SCALES.has(tokens[index + 1]?.raw.toLowerCase() ?? '')) return false;
+  const before = tokens[index - 1]?.raw.toLowerCase();
+  const twoBefore = tokens[index - 2]?.raw.toLowerCase();
+  return (before !== undefined && PRONOUN_ONE_DETERMINERS.has(before)) || twoBefore === 'a' || twoBefore === 'an';
 }
 
 /** "1000" for 1,000; "2.5" stays. The canonical spelling used to compare values across sources. */

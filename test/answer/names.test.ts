@@ -99,3 +99,25 @@ describe('which module, which pragma: the name the noun is given', () => {
     expect(answerQuestion(corpus, 'which module does node run first?').answer).toBeNull();
   });
 });
+
+describe('shorthand and pronouns that look like answers', () => {
+  it('names no option with a dotted abbreviation written with a small letter ("E.g.")', async () => {
+    const faq = [
+      'Static binaries',
+      '',
+      '(E.g. if the binary is statically linked, Memcheck sees no allocations.) The --soname-synonyms option tells it where malloc lives.',
+      '',
+    ].join('\n');
+    const corpus = await corpusOf([articleFrom('faq.txt', faq)]);
+    expect(answerQuestion(corpus, 'which option tells memcheck where malloc lives in a statically linked binary?').answer).not.toBe('E.g');
+  });
+
+  it('counts no "one" that stands for a noun ("quite an expensive one", "this one")', async () => {
+    const { findNumbers } = await import('../../src/answer/numbers.js');
+    const { tokenize } = await import('../../src/text/terms.js');
+    const values = (text: string): number[] => findNumbers(tokenize(text)).map((mention) => mention.value);
+    expect(values('Detecting duplicate errors is quite an expensive one.')).toEqual([]);
+    expect(values('Use this one instead.')).toEqual([]);
+    expect(values('One person was killed and a further one billion dollars was pledged.')).toEqual([1, 1_000_000_000]);
+  });
+});
