@@ -105,9 +105,9 @@ export interface ArticleDigest {
    */
   passages: Passage[];
   /** When the digest comes from a previous corpus: its passages' ids there (their term counts are reused). */
-  previousIds?: ArrayLike<number>;
-  /** When the digest comes from a previous corpus: its passages' `textKey`s there. */
-  textKeys?: ArrayLike<number>;
+  previousIds?: Int32Array;
+  /** When the digest comes from a previous corpus: its passages' `textKey`s there (as many as its passages). */
+  textKeys?: Float64Array;
 }
 
 export function digestArticle(article: Article): ArticleDigest {
@@ -157,9 +157,9 @@ export function corpusOfDigests(digests: readonly ArticleDigest[], skipped: Skip
     const number = sourceNumbers.get(id) ?? sourceNumbers.size;
     sourceNumbers.set(id, number);
     cutSources.fill(number, cutId, cutId + count);
-    if (digest.previousIds !== undefined) for (let index = 0; index < count; index++) cutPreviousIds[cutId + index] = digest.previousIds[index] ?? -1;
-    const keys = digest.textKeys;
-    for (let index = 0; index < count; index++) cutKeys[cutId + index] = keys?.[index] ?? textKey(digest.passages[index]!.text);
+    if (digest.previousIds !== undefined) cutPreviousIds.set(digest.previousIds.subarray(0, count), cutId);
+    if (digest.textKeys !== undefined) cutKeys.set(digest.textKeys.subarray(0, count), cutId);
+    else for (let index = 0; index < count; index++) cutKeys[cutId + index] = textKey(digest.passages[index]!.text);
     cutId += count;
   });
   const repeatedMarked = repeatedMarks(cutSources, cutKeys);

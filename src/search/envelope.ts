@@ -82,7 +82,8 @@ export function encodeCorpus(corpus: Corpus, fileStamps: ReadonlyMap<string, Fil
     headings,
   );
   const headingList = stringList([...headings.keys()]);
-  const termList = stringList(table.terms);
+  // The terms of the corpus it was assembled from, the very list (mergeTables gives it when no term came or went): their bytes as encoded there.
+  const termList = (reused !== undefined && previous !== undefined && reused.previous.table.terms === table.terms ? previousTermList(previous) : undefined) ?? stringList(table.terms);
   const columns: [string, Column][] = [
     ['passageSource', indexed.source],
     ['passageStart', indexed.start],
@@ -214,6 +215,14 @@ function previousPassages(encoded: EncodedCorpus, sourceIndex: ReadonlyMap<strin
     headings: readStrings('heading', int32('headingOffsets'), columns.get('headingText') as Uint8Array),
     newSource: Int32Array.from(encoded.header.sources, (indexed) => sourceIndex.get(indexed.source.id) ?? -1),
   };
+}
+
+/** The term list of an encoded corpus as its columns hold it (decoded already, so checked). */
+function previousTermList(encoded: EncodedCorpus): { bytes: Uint8Array; offsets: Int32Array } | undefined {
+  const columns = readColumns(encoded.header, encoded.columns);
+  const offsets = columns.get('termOffsets');
+  const bytes = columns.get('termText');
+  return offsets instanceof Int32Array && bytes instanceof Uint8Array ? { bytes, offsets } : undefined;
 }
 
 /**

@@ -218,6 +218,8 @@ export function mergeTables(previous: TermTable, keep: Int32Array, added: TermTa
   let out = 0;
   let a = 0;
   let b = 0;
+  /** Whether the terms are those of `previous`, every one (none added, none gone). */
+  let sameTerms = true;
   while (a < previousTerms.length || b < addedTerms.length) {
     const termA = previousTerms[a];
     const termB = addedTerms[b];
@@ -262,7 +264,11 @@ export function mergeTables(previous: TermTable, keep: Int32Array, added: TermTa
     }
     if (fromA) a++;
     if (fromB) b++;
-    if (out === start) continue;
+    if (out === start) {
+      sameTerms &&= !fromA;
+      continue;
+    }
+    sameTerms &&= fromA;
     terms.push((fromA ? termA : termB)!);
     offsets[terms.length] = out;
   }
@@ -286,7 +292,8 @@ export function mergeTables(previous: TermTable, keep: Int32Array, added: TermTa
   };
   return {
     size,
-    terms,
+    // The same list, not an equal one, when no term came or went: an encoding then reuses the previous one's term bytes.
+    terms: sameTerms ? previousTerms : terms,
     offsets: offsets.slice(0, terms.length + 1),
     ids: ids.slice(0, out),
     counts: { text: postingCounts('text'), heading: postingCounts('heading'), title: postingCounts('title') },
