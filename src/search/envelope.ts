@@ -385,6 +385,37 @@ export function readColumns(header: IndexHeader, bytes: Uint8Array): Map<string,
  */
 const decodedFrom = new WeakMap<Corpus, EncodedCorpus & { postings: 'ids' | 'gaps' }>();
 
+/** Each passage's source (its index in `corpus.sources`) and heading, as the columns of a decoded corpus hold them. */
+export interface PassageHeadings {
+  sources: Int32Array;
+  /** Per passage, its heading's index in `names`. */
+  headings: Int32Array;
+  names: readonly string[];
+}
+
+const passageHeadings = new WeakMap<Corpus, PassageHeadings>();
+
+/**
+ * The source and heading of every passage of a decoded corpus, read from its columns: what a walk over every passage
+ * needs of them without making each passage (a loaded index makes a passage only when read). Undefined for a corpus
+ * that was built, not decoded.
+ */
+export function passageHeadingsOf(corpus: Corpus): PassageHeadings | undefined {
+  const known = passageHeadings.get(corpus);
+  if (known !== undefined) return known;
+  const encoded = decodedFrom.get(corpus);
+  if (encoded === undefined) return undefined;
+  // Decoded already, so checked: read as they are.
+  const columns = readColumns(encoded.header, encoded.columns);
+  const made = {
+    sources: columns.get('passageSource') as Int32Array,
+    headings: columns.get('passageHeading') as Int32Array,
+    names: readStrings('heading', columns.get('headingOffsets') as Int32Array, columns.get('headingText') as Uint8Array),
+  };
+  passageHeadings.set(corpus, made);
+  return made;
+}
+
 /**
  * The encoded form `corpus` was decoded from, as a fresh copy that decodes again (postings as gaps): what a thread
  * that holds a loaded index hands to an index worker, instead of the worker reading the saved file again. Undefined
