@@ -4,6 +4,7 @@
  * repeat the subject's words often enough to be retrieved by them.
  */
 import type { Corpus } from '../search/corpus.js';
+import { passageHeadingsOf } from '../search/envelope.js';
 import { contentSet } from './duplicates.js';
 import { tokenize } from '../text/terms.js';
 
@@ -49,9 +50,19 @@ function titleIndexOf(corpus: Corpus): TitleIndex {
   });
   const position = new Map(corpus.sources.map((indexed, sourceIndex) => [indexed.source.id, sourceIndex]));
   const firstPassage = corpus.sources.map(() => -1);
-  for (const passage of corpus.passages) {
-    const sourceIndex = position.get(passage.sourceId);
-    if (sourceIndex !== undefined && firstPassage[sourceIndex] === -1) firstPassage[sourceIndex] = passage.id;
+  const columns = passageHeadingsOf(corpus);
+  if (columns !== undefined) {
+    // A loaded index: read from its columns, no passage made (the source's place by its id, as below).
+    const placeOf = corpus.sources.map((indexed) => position.get(indexed.source.id)!);
+    columns.sources.forEach((source, id) => {
+      const sourceIndex = placeOf[source]!;
+      if (firstPassage[sourceIndex] === -1) firstPassage[sourceIndex] = id;
+    });
+  } else {
+    for (const passage of corpus.passages) {
+      const sourceIndex = position.get(passage.sourceId);
+      if (sourceIndex !== undefined && firstPassage[sourceIndex] === -1) firstPassage[sourceIndex] = passage.id;
+    }
   }
   index = { byTerm, keys, firstPassage };
   titleIndexes.set(corpus, index);
@@ -112,13 +123,29 @@ export function sectionTitled(corpus: Corpus, name: string): number | undefined 
   let starts = sectionStarts.get(corpus);
   if (starts === undefined) {
     starts = new Map();
-    let previous: { sourceId: string; heading: string } | undefined;
-    for (const passage of corpus.passages) {
-      if (passage.heading !== '' && (previous?.sourceId !== passage.sourceId || previous.heading !== passage.heading)) {
-        const key = sectionKey(headingKey(passage.heading));
-        if (!starts.has(key)) starts.set(key, passage.id);
+    const found = starts;
+    /** A section starts where a heading is met that the passage before (of the same source) does not have. */
+    const sectionAt = (id: number, sourceId: string, heading: string, previousSourceId: string | undefined, previousHeading: string): void => {
+      if (heading !== '' && (previousSourceId !== sourceId || previousHeading !== heading)) {
+        const key = sectionKey(headingKey(heading));
+        if (!found.has(key)) found.set(key, id);
       }
-      previous = passage;
+    };
+    const columns = passageHeadingsOf(corpus);
+    if (columns !== undefined) {
+      // A loaded index: read from its columns, no passage made.
+      const { sources, headings, names } = columns;
+      const sourceIds = corpus.sources.map((indexed) => indexed.source.id);
+      for (let id = 0; id < sources.length; id++) {
+        const previousSourceId = id === 0 ? undefined : sourceIds[sources[id - 1]!]!;
+        sectionAt(id, sourceIds[sources[id]!]!, names[headings[id]!]!, previousSourceId, id === 0 ? '' : names[headings[id - 1]!]!);
+      }
+    } else {
+      let previous: { sourceId: string; heading: string } | undefined;
+      for (const passage of corpus.passages) {
+        sectionAt(passage.id, passage.sourceId, passage.heading, previous?.sourceId, previous?.heading ?? '');
+        previous = passage;
+      }
     }
     sectionStarts.set(corpus, starts);
   }

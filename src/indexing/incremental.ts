@@ -85,20 +85,27 @@ export function digestsOf(previous: Corpus, read: readonly ArticleDigest[], reus
     const count = indexed.passages + indexed.dropped;
     /** Per position: the passage's id in `previous`, or `~at` for the repeated passage `at`. */
     const slots = new Int32Array(count);
-    const previousIds: number[] = [];
-    const textKeys: number[] = [];
-    let next = starts[index]!;
+    const first = starts[index]!;
+    if (repeated.length === 0) {
+      // Most sources: their passages, in order, are a range of `previous`'s, their keys a range of its keys.
+      for (let position = 0; position < count; position++) slots[position] = first + position;
+      const passages = lazyArray(count, (position): Passage => ({ ...previous.passages[first + position]!, id: position }));
+      return { source: indexed.source, sha256: indexed.sha256, signature: previous.signatures[index]!, passages, previousIds: slots, textKeys: previous.textKeys.passages.subarray(first, first + count) };
+    }
+    const previousIds = new Int32Array(count);
+    const textKeys = new Float64Array(count);
+    let next = first;
     let r = 0;
     for (let position = 0; position < count; position++) {
       if (repeated[r]?.position === position) {
         const at = repeated[r++]!.at;
-        textKeys.push(previous.textKeys.repeated[at]!);
+        textKeys[position] = previous.textKeys.repeated[at]!;
         slots[position] = ~at;
-        previousIds.push(-1);
+        previousIds[position] = -1;
       } else {
-        textKeys.push(previous.textKeys.passages[next]!);
+        textKeys[position] = previous.textKeys.passages[next]!;
         slots[position] = next;
-        previousIds.push(next++);
+        previousIds[position] = next++;
       }
     }
     const passages = lazyArray(count, (position): Passage => {

@@ -60,6 +60,8 @@ async function build(order: BuildOrder): Promise<void> {
   started = performance.now();
   const seeds = await loadSeeds(request.seedsDir, {
     onProgress: (done, total) => send({ type: 'progress', done, total }),
+    // This thread answers nothing while it reads: the stats need not leave it a turn.
+    syncStats: true,
     onArticle(article) {
       const digesting = performance.now();
       removed.push(removals(article));

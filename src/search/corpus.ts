@@ -4,7 +4,7 @@ import type { Article, FileStamp, Passage, SkippedFile, SourceRef } from '../mod
 import { toPassages } from '../passages.js';
 import { formatOf } from '../ingest/article.js';
 import { copyPairsAmong, copySignature, groupCopies, type CopySignature } from './copies.js';
-import { formatCopies, repeatedAmong, textKey } from './redundancy.js';
+import { formatCopies, repeatedMarks, textKey } from './redundancy.js';
 import { scoreImpacts, type ImpactIndex } from './impacts.js';
 import { lazyArray } from './lazyarray.js';
 import type { PassageDocument } from './options.js';
@@ -105,9 +105,9 @@ export interface ArticleDigest {
    */
   passages: Passage[];
   /** When the digest comes from a previous corpus: its passages' ids there (their term counts are reused). */
-  previousIds?: readonly number[];
-  /** When the digest comes from a previous corpus: its passages' `textKey`s there. */
-  textKeys?: readonly number[];
+  previousIds?: Int32Array;
+  /** When the digest comes from a previous corpus: its passages' `textKey`s there (as many as its passages). */
+  textKeys?: Float64Array;
 }
 
 export function digestArticle(article: Article): ArticleDigest {
@@ -142,57 +142,71 @@ export function corpusOfDigests(digests: readonly ArticleDigest[], skipped: Skip
   // Passages cut, in order: their source, previous id and text key. The passages of a digest taken from a previous
   // corpus are not made into objects (at 100k passages that was most of a one-file reindex): their columns are
   // copied from the previous corpus's when the corpus is encoded, and a passage is made only when read.
-  const cutSourceIds: string[] = [];
-  const cutPreviousIds: number[] = [];
-  const cutKeys: number[] = [];
-  for (const digest of kept) {
-    for (let index = 0; index < digest.passages.length; index++) {
-      cutSourceIds.push(digest.source.id);
-      cutPreviousIds.push(digest.previousIds?.[index] ?? -1);
-      cutKeys.push(digest.textKeys?.[index] ?? textKey(digest.passages[index]!.text));
-    }
-  }
-  const repeatedIds = repeatedAmong(cutSourceIds, cutKeys);
+  const counts = kept.map((digest) => digest.passages.length);
+  const cut = counts.reduce((sum, count) => sum + count, 0);
+  /** Per passage cut, its source numbered in order of first appearance among the sources that have passages. */
+  const cutSources = new Int32Array(cut);
+  const cutPreviousIds = new Int32Array(cut).fill(-1);
+  const cutKeys = new Float64Array(cut);
+  const sourceNumbers = new Map<string, number>();
+  let cutId = 0;
+  kept.forEach((digest, source) => {
+    const count = counts[source]!;
+    if (count === 0) return;
+    const id = digest.source.id;
+    const number = sourceNumbers.get(id) ?? sourceNumbers.size;
+    sourceNumbers.set(id, number);
+    cutSources.fill(number, cutId, cutId + count);
+    if (digest.previousIds !== undefined) cutPreviousIds.set(digest.previousIds.subarray(0, count), cutId);
+    if (digest.textKeys !== undefined) cutKeys.set(digest.textKeys.subarray(0, count), cutId);
+    else for (let index = 0; index < count; index++) cutKeys[cutId + index] = textKey(digest.passages[index]!.text);
+    cutId += count;
+  });
+  const repeatedMarked = repeatedMarks(cutSources, cutKeys);
   // The digests' passages that were read are numbered in place, not copied: at a million passages each copy is ~100 MB more to hold.
   const made: (Passage | undefined)[] = [];
   /** Per passage not made yet (`made` undefined): its digest among `kept` and its place there. */
-  const digestOf: number[] = [];
-  const positionOf: number[] = [];
-  const previousIds: number[] = [];
-  const passageKeys: number[] = [];
+  const digestOf = new Int32Array(cut);
+  const positionOf = new Int32Array(cut);
+  const previousIds = new Int32Array(cut);
+  const passageKeys = new Float64Array(cut);
   const repeated: RepeatedPassage[] = [];
   const repeatedKeys: number[] = [];
   const indexed = new Int32Array(kept.length);
-  let cutId = 0;
+  let lazy = false;
+  let id = 0;
+  cutId = 0;
   kept.forEach((digest, source) => {
     const reused = digest.previousIds !== undefined;
-    for (let position = 0; position < digest.passages.length; position++) {
+    const count = counts[source]!;
+    for (let position = 0; position < count; position++) {
       const key = cutKeys[cutId]!;
       const previousId = cutPreviousIds[cutId]!;
-      if (repeatedIds.has(cutId++)) {
+      if (repeatedMarked[cutId++] === 1) {
         const passage = reused ? { ...digest.passages[position]! } : digest.passages[position]!;
         passage.id = position;
         repeated.push({ source, position, passage });
         repeatedKeys.push(key);
         continue;
       }
-      previousIds.push(previousId);
-      passageKeys.push(key);
+      previousIds[id] = previousId;
+      passageKeys[id] = key;
       indexed[source] = indexed[source]! + 1;
       if (reused) {
         made.push(undefined);
-        digestOf.push(source);
-        positionOf.push(position);
+        digestOf[id] = source;
+        positionOf[id] = position;
+        lazy = true;
       } else {
         const passage = digest.passages[position]!;
-        passage.id = made.length;
+        passage.id = id;
         made.push(passage);
-        digestOf.push(-1);
-        positionOf.push(-1);
+        digestOf[id] = -1;
+        positionOf[id] = -1;
       }
+      id += 1;
     }
   });
-  const lazy = digestOf.some((index) => index >= 0);
   const passages: Passage[] = lazy ? lazyArray(made.length, (id) => made[id] ?? { ...kept[digestOf[id]!]!.passages[positionOf[id]!]!, id }) : (made as Passage[]);
   const sources = kept.map((digest, index) => ({
     source: digest.source,
@@ -203,18 +217,18 @@ export function corpusOfDigests(digests: readonly ArticleDigest[], skipped: Skip
   }));
   const titles = new Map(kept.map((digest) => [digest.source.id, digest.source.title ?? '']));
   const fields = (passage: Passage): IndexedFields => ({ text: passage.text, heading: passage.heading, title: titles.get(passage.sourceId) ?? '' });
-  const table = previous === undefined ? countTerms(fieldsOf(passages, fields)) : reuseCounts(previous.table, previousIds, passages, fields);
+  const table = previous === undefined ? countTerms(fieldsOf(passages, fields)) : reuseCounts(previous.table, previousIds.subarray(0, id), passages, fields);
   const corpus = assemble({
     builtAt,
     sources,
     signatures: kept.map((digest) => digest.signature),
     passages,
     repeated,
-    textKeys: { passages: Float64Array.from(passageKeys), repeated: Float64Array.from(repeatedKeys) },
+    textKeys: { passages: passageKeys.slice(0, id), repeated: Float64Array.from(repeatedKeys) },
     table,
     skipped: [...skipped, ...copies],
   });
-  if (previous !== undefined && lazy) reusedFrom.set(corpus, { previous, previousIds: Int32Array.from(previousIds) });
+  if (previous !== undefined && lazy) reusedFrom.set(corpus, { previous, previousIds: previousIds.slice(0, id) });
   return corpus;
 }
 
@@ -238,17 +252,18 @@ function* fieldsOf(passages: readonly Passage[], fields: (passage: Passage) => I
 }
 
 /** The term table of `passages`: rows of passages with a previous id copied from `previous`, the others counted. */
-function reuseCounts(previous: TermTable, previousIds: readonly number[], passages: readonly Passage[], fields: (passage: Passage) => IndexedFields): TermTable {
+function reuseCounts(previous: TermTable, previousIds: Int32Array, passages: readonly Passage[], fields: (passage: Passage) => IndexedFields): TermTable {
   const keep = new Int32Array(previous.size).fill(-1);
   const added: Passage[] = [];
   const addedIds: number[] = [];
-  previousIds.forEach((previousId, id) => {
+  for (let id = 0; id < previousIds.length; id++) {
+    const previousId = previousIds[id]!;
     if (previousId >= 0) keep[previousId] = id;
     else {
       added.push(passages[id]!);
       addedIds.push(id);
     }
-  });
+  }
   return mergeTables(previous, keep, countTerms(fieldsOf(added, fields)), Int32Array.from(addedIds), passages.length);
 }
 

@@ -82,7 +82,8 @@ export function encodeCorpus(corpus: Corpus, fileStamps: ReadonlyMap<string, Fil
     headings,
   );
   const headingList = stringList([...headings.keys()]);
-  const termList = stringList(table.terms);
+  // The terms of the corpus it was assembled from, the very list (mergeTables gives it when no term came or went): their bytes as encoded there.
+  const termList = (reused !== undefined && previous !== undefined && reused.previous.table.terms === table.terms ? previousTermList(previous) : undefined) ?? stringList(table.terms);
   const columns: [string, Column][] = [
     ['passageSource', indexed.source],
     ['passageStart', indexed.start],
@@ -214,6 +215,14 @@ function previousPassages(encoded: EncodedCorpus, sourceIndex: ReadonlyMap<strin
     headings: readStrings('heading', int32('headingOffsets'), columns.get('headingText') as Uint8Array),
     newSource: Int32Array.from(encoded.header.sources, (indexed) => sourceIndex.get(indexed.source.id) ?? -1),
   };
+}
+
+/** The term list of an encoded corpus as its columns hold it (decoded already, so checked). */
+function previousTermList(encoded: EncodedCorpus): { bytes: Uint8Array; offsets: Int32Array } | undefined {
+  const columns = readColumns(encoded.header, encoded.columns);
+  const offsets = columns.get('termOffsets');
+  const bytes = columns.get('termText');
+  return offsets instanceof Int32Array && bytes instanceof Uint8Array ? { bytes, offsets } : undefined;
 }
 
 /**
@@ -375,6 +384,37 @@ export function readColumns(header: IndexHeader, bytes: Uint8Array): Map<string,
  * unless the corpus was given its term table (`DecodeOptions.table`): those columns still hold gaps.
  */
 const decodedFrom = new WeakMap<Corpus, EncodedCorpus & { postings: 'ids' | 'gaps' }>();
+
+/** Each passage's source (its index in `corpus.sources`) and heading, as the columns of a decoded corpus hold them. */
+export interface PassageHeadings {
+  sources: Int32Array;
+  /** Per passage, its heading's index in `names`. */
+  headings: Int32Array;
+  names: readonly string[];
+}
+
+const passageHeadings = new WeakMap<Corpus, PassageHeadings>();
+
+/**
+ * The source and heading of every passage of a decoded corpus, read from its columns: what a walk over every passage
+ * needs of them without making each passage (a loaded index makes a passage only when read). Undefined for a corpus
+ * that was built, not decoded.
+ */
+export function passageHeadingsOf(corpus: Corpus): PassageHeadings | undefined {
+  const known = passageHeadings.get(corpus);
+  if (known !== undefined) return known;
+  const encoded = decodedFrom.get(corpus);
+  if (encoded === undefined) return undefined;
+  // Decoded already, so checked: read as they are.
+  const columns = readColumns(encoded.header, encoded.columns);
+  const made = {
+    sources: columns.get('passageSource') as Int32Array,
+    headings: columns.get('passageHeading') as Int32Array,
+    names: readStrings('heading', columns.get('headingOffsets') as Int32Array, columns.get('headingText') as Uint8Array),
+  };
+  passageHeadings.set(corpus, made);
+  return made;
+}
 
 /**
  * The encoded form `corpus` was decoded from, as a fresh copy that decodes again (postings as gaps): what a thread

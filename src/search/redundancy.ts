@@ -73,61 +73,112 @@ export function repeatedPassages(passages: readonly Passage[], keys: ArrayLike<n
  * indexes in the lists.
  */
 export function repeatedAmong(sourceIds: readonly string[], keys: ArrayLike<number>): Set<number> {
-  // Sources and texts are numbered, so that the tables below hold numbers, not a Set per text and per source: at
-  // 100k passages those took most of the time of an incremental reindex.
+  // Sources numbered in order of first appearance (a source met again after another is the same number).
   const sourceNumbers = new Map<string, number>();
-  const textNumbers = new Map<number, number>();
   const sourceOf = new Int32Array(sourceIds.length);
-  const textOf = new Int32Array(sourceIds.length);
-  /** Per text, the sources holding it (each once); per source, the texts it holds (each once) and its passages. */
-  const holders: number[][] = [];
-  const textsOf: number[][] = [];
-  const sizes: number[] = [];
-  const lastHolder: number[] = [];
-  let source = -1;
   let sourceId: string | undefined;
-  let revisited = false;
+  let source = -1;
   sourceIds.forEach((passageSource, index) => {
     if (passageSource !== sourceId) {
       sourceId = passageSource;
-      const known = sourceNumbers.get(sourceId);
-      revisited ||= known !== undefined;
-      source = known ?? sourceNumbers.size;
-      if (known === undefined) {
-        sourceNumbers.set(sourceId, source);
-        textsOf.push([]);
-        sizes.push(0);
-      }
-    }
-    const key = keys[index]!;
-    let text = textNumbers.get(key);
-    if (text === undefined) {
-      textNumbers.set(key, (text = holders.length));
-      holders.push([]);
-      lastHolder.push(-1);
+      source = sourceNumbers.get(sourceId) ?? sourceNumbers.size;
+      sourceNumbers.set(sourceId, source);
     }
     sourceOf[index] = source;
-    textOf[index] = text;
-    sizes[source] = sizes[source]! + 1;
-    // A source's passages usually come together: its last text holder tells it apart; otherwise look it up.
-    if (lastHolder[text] !== source && !(revisited && holders[text]!.includes(source))) {
-      lastHolder[text] = source;
-      holders[text]!.push(source);
-      textsOf[source]!.push(text);
-    }
   });
+  const marked = repeatedMarks(sourceOf, keys);
+  const dropped = new Set<number>();
+  for (let index = 0; index < marked.length; index++) if (marked[index] === 1) dropped.add(index);
+  return dropped;
+}
+
+/**
+ * `repeatedAmong` of passages given by their source's number (numbered from 0 in order of first appearance) and
+ * `textKey`s: 1 for each passage not to index. Tables of numbers throughout (open addressing for the keys, holders
+ * as one flat list): at 100k passages Maps and an array per text took most of the time of an incremental reindex.
+ */
+export function repeatedMarks(sourceOf: Int32Array, keys: ArrayLike<number>): Uint8Array {
+  const n = sourceOf.length;
+  // Texts numbered in order of first appearance, by key.
+  let capacity = 16;
+  while (capacity < 2 * n) capacity *= 2;
+  const mask = capacity - 1;
+  const slotKey = new Float64Array(capacity);
+  const slotText = new Int32Array(capacity).fill(-1);
+  const textOf = new Int32Array(n);
+  let texts = 0;
+  let sources = 0;
+  for (let index = 0; index < n; index++) {
+    const key = keys[index]!;
+    let slot = Math.imul((key >>> 0) ^ Math.floor(key / 0x1_0000_0000), 0x9e3779b1) & mask;
+    while (slotText[slot] !== -1 && slotKey[slot] !== key) slot = (slot + 1) & mask;
+    if (slotText[slot] === -1) {
+      slotKey[slot] = key;
+      slotText[slot] = texts++;
+    }
+    textOf[index] = slotText[slot]!;
+    if (sourceOf[index]! >= sources) sources = sourceOf[index]! + 1;
+  }
+  // Each (text, source) once, in order of first appearance: the texts each source holds, the sources holding each text.
+  const sizes = new Int32Array(sources);
+  const lastHolder = new Int32Array(texts).fill(-1);
+  const holderCount = new Int32Array(texts + 1);
+  const pairText: number[] = [];
+  const pairSource: number[] = [];
+  let revisited = false;
+  let previousSource = -1;
+  const seenSource = new Uint8Array(sources);
+  for (let index = 0; index < n; index++) {
+    const source = sourceOf[index]!;
+    if (source !== previousSource) {
+      revisited ||= seenSource[source] === 1;
+      seenSource[source] = 1;
+      previousSource = source;
+    }
+    sizes[source] = sizes[source]! + 1;
+    const text = textOf[index]!;
+    if (lastHolder[text] === source) continue;
+    lastHolder[text] = source;
+    pairText.push(text);
+    pairSource.push(source);
+    holderCount[text + 1] = holderCount[text + 1]! + 1;
+  }
+  // A source met again after another may hold a text twice in these lists: dedupe them (rare; never in a corpus build).
+  if (revisited) dedupePairs(pairText, pairSource, holderCount);
+  const holderStart = holderCount;
+  for (let text = 0; text < texts; text++) holderStart[text + 1] = holderStart[text + 1]! + holderStart[text]!;
+  const holders = new Int32Array(pairText.length);
+  const filled = holderStart.slice(0, texts);
+  /** Per source, its pairs (texts it holds), as lists of pair numbers. */
+  const pairsOf = new Int32Array(pairText.length);
+  const pairStart = new Int32Array(sources + 1);
+  for (let pair = 0; pair < pairText.length; pair++) {
+    const text = pairText[pair]!;
+    holders[filled[text]!] = pairSource[pair]!;
+    filled[text] = filled[text]! + 1;
+    pairStart[pairSource[pair]! + 1] = pairStart[pairSource[pair]! + 1]! + 1;
+  }
+  for (let source = 0; source < sources; source++) pairStart[source + 1] = pairStart[source + 1]! + pairStart[source]!;
+  const pairFilled = pairStart.slice(0, sources);
+  for (let pair = 0; pair < pairText.length; pair++) {
+    const source = pairSource[pair]!;
+    pairsOf[pairFilled[source]!] = pair;
+    pairFilled[source] = pairFilled[source]! + 1;
+  }
   // One source at a time, how many passages of each other source it also holds (by text), then forgotten: a text
   // held by thousands of sources (the nav line of every page of a site, in twelve copies of the site) makes that
   // table quadratic in its holders, too large to keep for every source at once.
-  const sources = sizes.length;
   const shared = new Int32Array(sources);
   const aggregate = new Uint8Array(sources);
   const touched: number[] = [];
   for (let holder = 0; holder < sources; holder++) {
-    for (const text of textsOf[holder]!) {
-      const list = holders[text]!;
-      if (list.length < 2) continue;
-      for (const other of list) {
+    for (let at = pairStart[holder]!; at < pairStart[holder + 1]!; at++) {
+      const text = pairText[pairsOf[at]!]!;
+      const from = holderStart[text]!;
+      const to = holderStart[text + 1]!;
+      if (to - from < 2) continue;
+      for (let h = from; h < to; h++) {
+        const other = holders[h]!;
         if (other === holder) continue;
         if (shared[other] === 0) touched.push(other);
         shared[other] = shared[other]! + 1;
@@ -141,11 +192,41 @@ export function repeatedAmong(sourceIds: readonly string[], keys: ArrayLike<numb
     touched.length = 0;
     if (contained >= AGGREGATE_SOURCES) aggregate[holder] = 1;
   }
-  const dropped = new Set<number>();
-  for (let index = 0; index < sourceIds.length; index++) {
-    const list = holders[textOf[index]!]!;
-    if (list.length > sources * TEMPLATE_SHARE && list.length >= TEMPLATE_MIN_SOURCES) dropped.add(index);
-    else if (aggregate[sourceOf[index]!] === 1 && list.some((other) => other !== sourceOf[index] && aggregate[other] === 0)) dropped.add(index);
+  const dropped = new Uint8Array(n);
+  for (let index = 0; index < n; index++) {
+    const text = textOf[index]!;
+    const from = holderStart[text]!;
+    const to = holderStart[text + 1]!;
+    if (to - from > sources * TEMPLATE_SHARE && to - from >= TEMPLATE_MIN_SOURCES) {
+      dropped[index] = 1;
+      continue;
+    }
+    const source = sourceOf[index]!;
+    if (aggregate[source] !== 1) continue;
+    for (let h = from; h < to; h++) {
+      const other = holders[h]!;
+      if (other !== source && aggregate[other] === 0) {
+        dropped[index] = 1;
+        break;
+      }
+    }
   }
   return dropped;
+}
+
+/** Leaves each (text, source) pair once, in order of first appearance, and recounts the holders per text (`holderCount[text + 1]`). */
+function dedupePairs(pairText: number[], pairSource: number[], holderCount: Int32Array): void {
+  const seen = new Set<number>();
+  let kept = 0;
+  holderCount.fill(0);
+  for (let pair = 0; pair < pairText.length; pair++) {
+    const key = pairText[pair]! * 0x20_0000 + pairSource[pair]!;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    pairText[kept] = pairText[pair]!;
+    pairSource[kept++] = pairSource[pair]!;
+    holderCount[pairText[pair]! + 1] = holderCount[pairText[pair]! + 1]! + 1;
+  }
+  pairText.length = kept;
+  pairSource.length = kept;
 }

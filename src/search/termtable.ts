@@ -205,52 +205,70 @@ export function mergeTables(previous: TermTable, keep: Int32Array, added: TermTa
   // field by field afterwards, a run at a time (most postings are kept in long runs, at a reindex of a few files).
   const runStarts: number[] = [];
   const runOrigins: number[] = [];
-  const keptAt = (i: number): void => {
-    const last = runOrigins.length - 1;
-    if (last < 0 || runOrigins[last]! < 0 || runOrigins[last]! + (out - runStarts[last]!) !== i) {
-      runStarts.push(out);
-      runOrigins.push(i);
-    }
-  };
+  /** The posting of `previous` that would continue the last run (-1: the last run is an added posting, or none). */
+  let expected = -1;
   const terms: string[] = [];
   const offsets = new Int32Array(previous.terms.length + added.terms.length + 1);
+  const previousTerms = previous.terms;
+  const previousOffsets = previous.offsets;
+  const previousIds = previous.ids;
+  const addedTerms = added.terms;
+  const addedOffsets = added.offsets;
+  const addedPostingIds = added.ids;
   let out = 0;
   let a = 0;
   let b = 0;
-  while (a < previous.terms.length || b < added.terms.length) {
-    const termA = previous.terms[a];
-    const termB = added.terms[b];
+  /** Whether the terms are those of `previous`, every one (none added, none gone). */
+  let sameTerms = true;
+  while (a < previousTerms.length || b < addedTerms.length) {
+    const termA = previousTerms[a];
+    const termB = addedTerms[b];
     const fromA = termA !== undefined && (termB === undefined || termA <= termB);
     const fromB = termB !== undefined && (termA === undefined || termB <= termA);
-    let i = fromA ? previous.offsets[a]! : 0;
-    const endA = fromA ? previous.offsets[a + 1]! : 0;
-    let j = fromB ? added.offsets[b]! : 0;
-    const endB = fromB ? added.offsets[b + 1]! : 0;
+    let i = fromA ? previousOffsets[a]! : 0;
+    const endA = fromA ? previousOffsets[a + 1]! : 0;
+    let j = fromB ? addedOffsets[b]! : 0;
+    const endB = fromB ? addedOffsets[b + 1]! : 0;
     const start = out;
     // A term of `previous` alone (most terms, at a reindex of a few files): its postings renumbered in one tight loop.
-    for (; !fromB && i < endA; i++) {
-      const id = keep[previous.ids[i]!]!;
-      if (id < 0) continue;
-      keptAt(i);
-      ids[out++] = id;
+    if (!fromB) {
+      for (; i < endA; i++) {
+        const id = keep[previousIds[i]!]!;
+        if (id < 0) continue;
+        if (i !== expected) {
+          runStarts.push(out);
+          runOrigins.push(i);
+        }
+        expected = i + 1;
+        ids[out++] = id;
+      }
     }
     for (;;) {
-      while (i < endA && keep[previous.ids[i]!]! < 0) i++;
-      const idA = i < endA ? keep[previous.ids[i]!]! : -1;
-      const idB = j < endB ? addedIds[added.ids[j]!]! : -1;
+      while (i < endA && keep[previousIds[i]!]! < 0) i++;
+      const idA = i < endA ? keep[previousIds[i]!]! : -1;
+      const idB = j < endB ? addedIds[addedPostingIds[j]!]! : -1;
       if (idA < 0 && idB < 0) break;
       if (idB < 0 || (idA >= 0 && idA < idB)) {
-        keptAt(i++);
+        if (i !== expected) {
+          runStarts.push(out);
+          runOrigins.push(i);
+        }
+        expected = ++i;
         ids[out++] = idA;
       } else {
         runStarts.push(out);
         runOrigins.push(~j++);
+        expected = -1;
         ids[out++] = idB;
       }
     }
     if (fromA) a++;
     if (fromB) b++;
-    if (out === start) continue;
+    if (out === start) {
+      sameTerms &&= !fromA;
+      continue;
+    }
+    sameTerms &&= fromA;
     terms.push((fromA ? termA : termB)!);
     offsets[terms.length] = out;
   }
@@ -274,7 +292,8 @@ export function mergeTables(previous: TermTable, keep: Int32Array, added: TermTa
   };
   return {
     size,
-    terms,
+    // The same list, not an equal one, when no term came or went: an encoding then reuses the previous one's term bytes.
+    terms: sameTerms ? previousTerms : terms,
     offsets: offsets.slice(0, terms.length + 1),
     ids: ids.slice(0, out),
     counts: { text: postingCounts('text'), heading: postingCounts('heading'), title: postingCounts('title') },
