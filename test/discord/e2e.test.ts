@@ -335,8 +335,14 @@ describe('Quoth bot end to end (real engine, loopback Discord)', () => {
   });
 
   it('joins two /reindex runs started together: both get the same rebuilt index', async () => {
+    // Held until both have arrived: a no-change reindex of this small folder may otherwise end before the second comes.
+    const release = quoth.holdReindex();
     const first = harness.double.sendCommand('reindex', {}, MANAGER);
     const second = harness.double.sendCommand('reindex', {}, ADMIN);
+    for (const interaction of [first, second]) {
+      await harness.double.waitForRequest((request) => request.path.includes(interaction.token) && request.method === 'POST');
+    }
+    release();
     const [a, b] = await Promise.all([run(first), run(second)]);
     expect(a.message?.embeds[0]?.title).toBe('Index rebuilt');
     expect(b.message?.embeds[0]?.title).toBe('Index rebuilt');
