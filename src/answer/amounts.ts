@@ -1,5 +1,5 @@
 /** Amounts and measures: sums with their sign, scale and unit, shares, sizes, figures per unit. */
-import { clauseHoldsPredicate, closeness, currencySignBefore, figuresFor, hasPunctuationBetween, isDateOrYear, isPastMention, isTimeOffset, quantifiedNoun } from './mentions.js';
+import { clauseHoldsPredicate, closeness, currencySignBefore, figuresFor, hasPunctuationBetween, isDateOrYear, isPastMention, isTimeOffset, quantifiedNoun, rangeStartBefore } from './mentions.js';
 import { formatValue, isNumberWord, type NumberMention } from './numbers.js';
 import { ASKS_SHARE, ASKS_SUM, questionForms, type Question, valueCueTerms } from './question.js';
 import { distanceToTerms, type SentenceView, sliceTokens } from './sentence.js';
@@ -61,7 +61,7 @@ interface AmountSpan {
 
 /** A number with its currency sign, scale and unit as written: "$4.5 billion", "120 mln dlrs", "46.2 pct", "16%". */
 function amountSpan(view: SentenceView, mention: NumberMention): AmountSpan {
-  const first = view.tokens[mention.from]!;
+  const first = view.tokens[rangeStartBefore(view, mention)]!;
   let start = first.start - view.range.start;
   const sign = currencySignBefore(view.text, start);
   if (sign !== undefined) start -= sign.length;

@@ -1,5 +1,5 @@
 /** Counts: the number a "how many" question asks for. */
-import { clauseHoldsPredicate, CONJUNCTIONS, figuresFor, hasPunctuationBetween, isDateOrYear, isPastMention, isPredicate, matchesFocus, quantifiedNoun } from './mentions.js';
+import { clauseHoldsPredicate, CONJUNCTIONS, figuresFor, hasPunctuationBetween, isDateOrYear, isPastMention, isPredicate, matchesFocus, quantifiedNoun, rangeStartBefore } from './mentions.js';
 import { formatValue, type NumberMention } from './numbers.js';
 import { GENERIC_FOCUS, questionForms, type Question } from './question.js';
 import { distanceToTerms, type SentenceView, sliceTokens } from './sentence.js';
@@ -51,7 +51,7 @@ export function extractCount(view: SentenceView, question: Question): CountAnswe
   }
   if (best === null || totals.has(best.mention)) return null;
   return {
-    text: sliceTokens(view, best.mention.from, best.nounAt),
+    text: sliceTokens(view, rangeStartBefore(view, best.mention), best.nounAt),
     value: formatValue(best.mention.value),
     score: 1 + best.score,
     at: best.mention.from,

@@ -14,7 +14,18 @@ export const MONTHS = 'january|february|march|april|may|june|july|august|septemb
 
 /** The numbers of a sentence that may answer the question: its quantities, less those the question writes itself ("the 10" for "how much did a pdp-10 cost?"). */
 export function figuresFor(view: SentenceView, question: Question): readonly NumberMention[] {
-  return numbersIn(view).filter((mention) => !isNamedNumber(view, mention) && !question.numbers.has(formatValue(mention.written)));
+  return numbersIn(view).filter((mention) => !isNamedNumber(view, mention) && !startsRange(view, mention) && !question.numbers.has(formatValue(mention.written)));
+}
+
+/** The lower end of a range ("10" of "10-50 times"): the figure that ends it answers, quoted with the whole range. */
+function startsRange(view: SentenceView, mention: NumberMention): boolean {
+  const next = view.tokens[mention.to];
+  if (next === undefined) return false;
+  const after = view.tokens[mention.to + 1];
+  if (/^\d/.test(next.raw)) return /^\s*[-–]\s*$/u.test(view.text.slice(view.tokens[mention.to - 1]!.end - view.range.start, next.start - view.range.start));
+  if (after === undefined || !/^\d/.test(after.raw)) return false;
+  const before = view.tokens[mention.from - 1]?.raw ?? '';
+  return (/^to$/i.test(next.raw) && !/^from$/i.test(before) && !hasPunctuationBetween(view, mention.to - 1, mention.to + 1)) || (/^and$/i.test(next.raw) && /^between$/i.test(before));
 }
 
 /** ISO 4217 codes ("USD 500"), which stand before an amount as a label would. */
@@ -34,6 +45,23 @@ function isNamedNumber(view: SentenceView, mention: NumberMention): boolean {
   if (before === undefined) return false;
   if (/^versions?$/i.test(before.raw)) return true;
   return /^\p{Lu}{2,6}$/u.test(before.raw) && !CURRENCY_CODES.has(before.raw) && !hasPunctuationBetween(view, mention.from - 1, mention.from);
+}
+
+/**
+ * Where a range that ends at the number starts: "10-50 times", "20 to 30 people", "between 20 and 50 times"; the
+ * number's own first token when it ends none ("rose from 30 to 62" is a change). A short answer quotes the whole range, not its upper end.
+ */
+export function rangeStartBefore(view: SentenceView, mention: NumberMention): number {
+  const offset = view.range.start;
+  const lower = (index: number): boolean => /^\d/.test(view.tokens[index]?.raw ?? '');
+  const gap = (left: number, right: number): string => view.text.slice(view.tokens[left]!.end - offset, view.tokens[right]!.start - offset);
+  const from = mention.from;
+  if (from >= 1 && lower(from - 1) && /^\s*[-–]\s*$/u.test(gap(from - 1, from))) return from - 1;
+  // "from 30 to 62" is a change, not a range.
+  const fromBefore = /^from$/i.test(view.tokens[from - 3]?.raw ?? '');
+  if (from >= 2 && lower(from - 2) && /^to$/i.test(view.tokens[from - 1]!.raw) && !fromBefore && !hasPunctuationBetween(view, from - 2, from)) return from - 2;
+  if (from >= 3 && lower(from - 2) && /^and$/i.test(view.tokens[from - 1]!.raw) && /^between$/i.test(view.tokens[from - 3]!.raw)) return from - 3;
+  return from;
 }
 
 export function hasPunctuationBetween(view: SentenceView, left: number, right: number): boolean {
