@@ -235,8 +235,8 @@ function askedClause(text: string): { start: number; end: number } {
 
 /** The clause with an adverb after its question word blanked out, offsets kept: "what exactly is" reads as "what is". */
 function withoutAdverbAfterQuestionWord(asked: string): string {
-  return asked.replace(/^(\s*(?:what|which|who|whom|where|when)(?:['’]?s)?\s+)(\p{L}+)(\s+)/iu, (whole, before: string, word: string, after: string) =>
-    isOnlyAdverb(word) ? `${before.trimEnd()}${' '.repeat(word.length + after.length + before.length - before.trimEnd().length - 1)} ` : whole,
+  return asked.replace(/^(\s*(?:what|which|who|whom|where|when)(?:['’]?s)?\s+)(\p{L}+)(?=\s)/iu, (whole, before: string, word: string) =>
+    isOnlyAdverb(word) ? `${before}${' '.repeat(word.length)}` : whole,
   );
 }
 
