@@ -2,14 +2,30 @@
 import { extractAmount, extractMeasure, extractQuantifiedFocus, extractStatedValue, isShareOrSum } from './amounts.js';
 import { extractCount } from './counts.js';
 import { extractCodeNameOfFocus, extractLongForm, extractName } from './name-answers.js';
-import type { Question } from './question.js';
+import { type Question, VALUE_WORDS, valueCueTerms } from './question.js';
+import { tokenize } from '../text/terms.js';
 import type { SentenceView } from './sentence.js';
 import type { IsCommon, ShortAnswer, TermWeights } from './short-answer.js';
 import { bestPatternMatch, extractDuration, extractTime, VERSION } from './spans.js';
 
 const neverCommon: IsCommon = () => false;
 
+const DEFAULT_TERM = tokenize(VALUE_WORDS[0])[0]!.term;
+const BOUND_TERMS: ReadonlySet<string> = new Set(VALUE_WORDS.map((word) => tokenize(word)[0]!.term).filter((term) => term !== DEFAULT_TERM));
+
+/**
+ * The question asks a default and the sentence states a bound instead ("The maximum value for this is 500." for "what
+ * is the default value of --num-callers?"): its figure is another setting's, not the one asked.
+ */
+function statesOtherBound(view: SentenceView, question: Question): boolean {
+  const asksDefault = valueCueTerms(question).some((termIndex) => question.terms[termIndex]!.forms.includes(DEFAULT_TERM));
+  if (!asksDefault) return false;
+  const terms = view.tokens.map((token) => token.term);
+  return !terms.includes(DEFAULT_TERM) && terms.some((term) => BOUND_TERMS.has(term));
+}
+
 export function extractAnswer(view: SentenceView, question: Question, weights: TermWeights, isCommon: IsCommon = neverCommon): ShortAnswer | null {
+  if (statesOtherBound(view, question)) return null;
   switch (question.kind) {
     case 'count':
       return extractCount(view, question) ?? extractStatedValue(view, question, weights);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answerQuestion } from '../../src/answer/answer.js';
+import { answerQuestion, candidateSentences } from '../../src/answer/answer.js';
 import { analyzeQuestion } from '../../src/answer/question.js';
 import { corpusOf, plainArticle } from '../helpers.js';
 import { articleFrom } from '../ingest/helpers.js';
@@ -174,5 +174,18 @@ describe('a figure that ends a range', () => {
     expect(answerQuestion(corpus, 'how much slower do applications run under DRD?').answer).toBe('between 20 and 50 times');
     expect(answerQuestion(corpus, 'how many engineers does each team have?').answer).toBe('20 to 30 engineers');
     expect(answerQuestion(corpus, 'how much did the budget rise to?').answer ?? '').not.toContain('30 to 62');
+  });
+});
+
+describe('a default asked, a bound stated', () => {
+  it('takes no figure for the default from a sentence that states a maximum instead', async () => {
+    const manual = ['# Options', '', '## --num-callers', '', 'Specifies how many entries stack traces show. The maximum value for this is 500.', ''].join('\n');
+    const news = ['# Release notes', '', 'Among other changes, the --num-callers flag now has a default value of 12.', ''].join('\n');
+    const corpus = await corpusOf([articleFrom('manual.md', manual), articleFrom('news.md', news)]);
+    const question = 'what is the default value of --num-callers?';
+    const bound = candidateSentences(corpus, question).find((sentence) => sentence.view.text.includes('The maximum value for this is 500.'));
+    expect(bound).toBeDefined();
+    expect(bound?.short).toBeNull();
+    expect(answerQuestion(corpus, question).answer).toBe('12');
   });
 });
