@@ -14,18 +14,12 @@ export const MONTHS = 'january|february|march|april|may|june|july|august|septemb
 
 /** The numbers of a sentence that may answer the question: its quantities, less those the question writes itself ("the 10" for "how much did a pdp-10 cost?"). */
 export function figuresFor(view: SentenceView, question: Question): readonly NumberMention[] {
-  return numbersIn(view).filter((mention) => !isNamedNumber(view, mention) && !startsRange(view, mention) && !question.numbers.has(formatValue(mention.written)));
-}
-
-/** The lower end of a range ("10" of "10-50 times"): the figure that ends it answers, quoted with the whole range. */
-function startsRange(view: SentenceView, mention: NumberMention): boolean {
-  const next = view.tokens[mention.to];
-  if (next === undefined) return false;
-  const after = view.tokens[mention.to + 1];
-  if (/^\d/.test(next.raw)) return /^\s*[-–]\s*$/u.test(view.text.slice(view.tokens[mention.to - 1]!.end - view.range.start, next.start - view.range.start));
-  if (after === undefined || !/^\d/.test(after.raw)) return false;
-  const before = view.tokens[mention.from - 1]?.raw ?? '';
-  return (/^to$/i.test(next.raw) && !/^from$/i.test(before) && !hasPunctuationBetween(view, mention.to - 1, mention.to + 1)) || (/^and$/i.test(next.raw) && /^between$/i.test(before));
+  const mentions = numbersIn(view);
+  // The lower end of a range ("10" of "10-50 times") is no figure: the one that ends the range answers, quoted with it.
+  const startsRange = (index: number): boolean => index + 1 < mentions.length && rangeStartBefore(view, mentions[index + 1]!) <= mentions[index]!.from;
+  return mentions.filter(
+    (mention, index) => !isNamedNumber(view, mention) && !startsRange(index) && !question.numbers.has(formatValue(mention.written)),
+  );
 }
 
 /** ISO 4217 codes ("USD 500"), which stand before an amount as a label would. */
