@@ -20,8 +20,12 @@ const BOUND_TERMS: ReadonlySet<string> = new Set(VALUE_WORDS.map((word) => token
 function statesOtherBound(view: SentenceView, question: Question): boolean {
   const asksDefault = valueCueTerms(question).some((termIndex) => question.terms[termIndex]!.forms.includes(DEFAULT_TERM));
   if (!asksDefault) return false;
-  const terms = view.tokens.map((token) => token.term);
-  return !terms.includes(DEFAULT_TERM) && terms.some((term) => BOUND_TERMS.has(term));
+  let statesBound = false;
+  for (const token of view.tokens) {
+    if (token.term === DEFAULT_TERM) return false;
+    if (BOUND_TERMS.has(token.term)) statesBound = true;
+  }
+  return statesBound;
 }
 
 export function extractAnswer(view: SentenceView, question: Question, weights: TermWeights, isCommon: IsCommon = neverCommon): ShortAnswer | null {
