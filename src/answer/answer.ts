@@ -13,7 +13,7 @@ import { sourceRef, type RankedSentence } from './ranked.js';
 import { scorer, type Features, type RankingModel } from './features.js';
 import { RANKING } from './ranking-weights.js';
 import { contentSet, sameStatement, sharedNumbering } from './duplicates.js';
-import { crossReferenceTarget, entryPageOpenings, headingKey, namesOnly, sectionTitled } from './entries.js';
+import { addressesReader, crossReferenceTarget, entryPageOpenings, headingKey, namesOnly, sectionTitled } from './entries.js';
 import { extractAnswer } from './extract.js';
 import { isFigure, type ShortAnswer } from './short-answer.js';
 import { versionsIn } from './spans.js';
@@ -247,7 +247,7 @@ function rankSentences(corpus: Corpus, question: Question, weights: number[], mo
     views.forEach((view, position) => {
       const notProse = view.unlikeProse;
       // "See X" opens no definition: it says where one is.
-      const isProse = notProse <= ENTRY_PROSE && crossReferenceTarget(view.text) === null;
+      const isProse = notProse <= ENTRY_PROSE && crossReferenceTarget(view.text) === null && !addressesReader(view.text);
       // An entry's definition comes early: in its first prose sentence, or after a few lines of history or signature.
       const entryOpening = isProse ? Math.max(entryMatch / (1 + proseBefore), pageMatch / (1 + proseBeforeInPage)) : 0;
       if (isProse) {
@@ -392,7 +392,10 @@ const proseCounts = new WeakMap<Passage, number>();
 function proseSentences(passage: Passage): number {
   let count = proseCounts.get(passage);
   if (count === undefined) {
-    count = passage.sentences.filter((range) => unlikeProse(passage.text.slice(range.start - passage.start, range.end - passage.start)) <= ENTRY_PROSE).length;
+    count = passage.sentences.filter((range) => {
+      const text = passage.text.slice(range.start - passage.start, range.end - passage.start);
+      return unlikeProse(text) <= ENTRY_PROSE && !addressesReader(text);
+    }).length;
     proseCounts.set(passage, count);
   }
   return count;

@@ -116,6 +116,18 @@ export function crossReferenceTarget(sentence: string): string | null {
  */
 const CROSS_REFERENCE = /^(?:\S+(?:\s+\S+){0,2}\s+)?See(?:\s+also)?\s+(\{[^}]+\}|[^.;{}]{1,80}?)\s*[.;]?$/u;
 
+/**
+ * "To use this tool, you must specify --tool=massif …", "If you need more, you can …", "One must …":
+ * a sentence that tells the reader what to do (its subject is the reader, after an optional leading clause) opens no
+ * definition, whatever its place in the entry.
+ */
+export function addressesReader(sentence: string): boolean {
+  return READER_AS_SUBJECT.test(sentence.trimStart());
+}
+
+const READER_AS_SUBJECT =
+  /^(?:(?:to|if|when|whenever|once|before|after|unless|for|in)\b[^.;:!?]{0,160}?,\s*)?(?:you\b|one\s+(?:must|should|needs?|has\s+to|can|may|will|could|might|would)\b)/iu;
+
 const sectionStarts = new WeakMap<Corpus, Map<string, number>>();
 
 /** The first passage of the section (or page) headed `name`, matched without case, section number or a leading "The". */

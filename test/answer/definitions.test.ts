@@ -81,6 +81,28 @@ describe('definitions: the entry whose heading names what is asked', async () =>
       'The VACUUM command rebuilds the database file, repacking it into a minimal amount of disk space.',
     );
   });
+
+  it('passes over an instruction to the reader at the start of an entry: it tells what to do, not what the subject is', async () => {
+    const { addressesReader } = await import('../../src/answer/entries.js');
+    expect(addressesReader('To use this tool, you must specify --tool=gizmo on the command line.')).toBe(true);
+    expect(addressesReader('If you need a smaller frame, you can pass --small.')).toBe(true);
+    expect(addressesReader('One must load the module first.')).toBe(true);
+    expect(addressesReader('Gizmo is a frame checker that tells you where a frame breaks.')).toBe(false);
+    expect(addressesReader('If the frame is too large, the checker splits it for you.')).toBe(false);
+    expect(addressesReader('One of the checks reads every header.')).toBe(false);
+    const manual = [
+      '# Tools',
+      '',
+      '## gizmo',
+      '',
+      'To use this tool, you must specify --tool=gizmo on the command line. Gizmo is a frame checker for widget streams.',
+      '',
+      'It reads every frame and reports the broken ones.',
+      '',
+    ].join('\n');
+    const docs = await corpusOf([articleFrom('manual.md', manual)]);
+    expect(answerQuestion(docs, 'what is gizmo?').quotes[0]?.text).toBe('Gizmo is a frame checker for widget streams.');
+  });
 });
 
 
