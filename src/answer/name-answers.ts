@@ -112,7 +112,15 @@ function nameSpans(view: SentenceView, question: Question): NameSpan[] {
       continue;
     }
     let end = index;
-    while (end + 1 < view.tokens.length && isCapitalised(view, end + 1) && !hasPunctuationBetween(view, end, end + 1) && !hasLineBreakBetween(view, end, end + 1)) end += 1;
+    while (
+      end + 1 < view.tokens.length &&
+      isCapitalised(view, end + 1) &&
+      !hasPunctuationBetween(view, end, end + 1) &&
+      !hasLineBreakBetween(view, end, end + 1) &&
+      !hasQuoteBetween(view, end, end + 1)
+    ) {
+      end += 1;
+    }
     let from = index;
     while (from <= end && (TITLES.has(view.tokens[from]!.raw.toLowerCase()) || nameKindOf(view.tokens[from]!.raw) === 'title' || questionTerms.has(view.tokens[from]!.term) || view.tokens[from]!.term === '')) {
       from += 1;
@@ -130,6 +138,19 @@ function nameSpans(view: SentenceView, question: Question): NameSpan[] {
 function hasLineBreakBetween(view: SentenceView, left: number, right: number): boolean {
   return view.text.slice(view.tokens[left]!.end - view.range.start, view.tokens[right]!.start - view.range.start).includes('\n');
 }
+
+/**
+ * A quotation mark or bracket between two words: a quoted title or aside starts or ends there ("Mad Magazine's
+ * ‘Veeblefetzer’ parodies", "the {Great Worm}"). An apostrophe after a plural's "s" is its possessive ("the Smiths’").
+ */
+function hasQuoteBetween(view: SentenceView, left: number, right: number): boolean {
+  const gap = view.text.slice(view.tokens[left]!.end - view.range.start, view.tokens[right]!.start - view.range.start);
+  if (QUOTE_OR_BRACKET.test(gap)) return true;
+  return APOSTROPHE.test(gap) && !(/^['’]/u.test(gap) && /s$/iu.test(view.tokens[left]!.raw));
+}
+
+const QUOTE_OR_BRACKET = /["“”«»‘{}[\]]/u;
+const APOSTROPHE = /['’]/u;
 
 /** A name the lexicon knows counts this much more than an unknown capitalised word. */
 const KNOWN_NAME_EVIDENCE = 2;

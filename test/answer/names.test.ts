@@ -59,6 +59,12 @@ describe('kinds of names, from a lexicon', () => {
     expect(answerQuestion(corpus, 'which parameter holds the format of time reports?').answer).toBe('TIMEFMT');
   });
 
+  it('ends a name where a quoted title starts ("Mad Magazine’s ‘Veeblefetzer’ parodies"), not past the quotation mark', async () => {
+    const notes = ['Origins', '', 'The word was first printed by Mad Magazine’s ‘Veeblefetzer’ parodies in 1955.', ''].join('\n');
+    const corpus = await corpusOf([articleFrom('origins.txt', notes)]);
+    expect(answerQuestion(corpus, 'who first printed the word?').answer).toBe('Mad Magazine');
+  });
+
   it('reads a place typed in lower case as a name, so a question about a place no source names is not answered', async () => {
     const report = 'Drones struck the capital overnight, officials said. Firefighters worked through the night in the capital.';
     const corpus = await corpusOf([articleFrom('report.txt', report)]);
