@@ -128,10 +128,17 @@ function nameSpans(view: SentenceView, question: Question): NameSpan[] {
     // A name does not end in a stopword: "TIMEFMT The format …" names "TIMEFMT".
     let to = end;
     while (to >= from && view.tokens[to]!.term === '') to -= 1;
-    if (from <= to && !questionTerms.has(view.tokens[to]!.term)) spans.push({ from, to });
+    // What is left of an identifier once the question's word is cut off is no name ("BASH_REMATCH" asked about "bash").
+    const cutsIdentifier = (): boolean => (from > index && isGlued(view, from - 1, from)) || (to < end && isGlued(view, to, to + 1));
+    if (from <= to && !questionTerms.has(view.tokens[to]!.term) && !cutsIdentifier()) spans.push({ from, to });
     index = end + 1;
   }
   return spans;
+}
+
+/** Two tokens written as one word: "BASH_REMATCH", "os.path", "ZLE-widget". */
+function isGlued(view: SentenceView, left: number, right: number): boolean {
+  return view.tokens[left]!.end < view.tokens[right]!.start && !/\s/u.test(view.text.slice(view.tokens[left]!.end - view.range.start, view.tokens[right]!.start - view.range.start));
 }
 
 /** A line or paragraph break between two tokens: a term and its description, a heading and its text. */

@@ -65,6 +65,12 @@ describe('kinds of names, from a lexicon', () => {
     expect(answerQuestion(corpus, 'who first printed the word?').answer).toBe('Mad Magazine');
   });
 
+  it('answers with no piece of a word left when the question\'s own word is cut off it ("TCP/IP" asked about "tcp" → "IP")', async () => {
+    const notes = ['Servers', '', 'Programs talk to the server over TCP/IP sockets.', ''].join('\n');
+    const corpus = await corpusOf([articleFrom('servers.txt', notes)]);
+    expect(answerQuestion(corpus, 'which tcp protocol do programs use?').answer).not.toBe('IP');
+  });
+
   it('reads a place typed in lower case as a name, so a question about a place no source names is not answered', async () => {
     const report = 'Drones struck the capital overnight, officials said. Firefighters worked through the night in the capital.';
     const corpus = await corpusOf([articleFrom('report.txt', report)]);
