@@ -130,7 +130,11 @@ function nameSpans(view: SentenceView, question: Question): NameSpan[] {
     while (to >= from && view.tokens[to]!.term === '') to -= 1;
     // What is left of an identifier once the question's word is cut off is no name ("BASH_REMATCH" asked about "bash").
     const cutsIdentifier = (): boolean => (from > index && isGlued(view, from - 1, from)) || (to < end && isGlued(view, to, to + 1));
-    if (from <= to && !questionTerms.has(view.tokens[to]!.term) && !cutsIdentifier()) spans.push({ from, to });
+    // A name ends with the question's own word only when that word is the kind of thing asked, after a word of the
+    // name's own: "Tech Model Railroad Club" for "which club …", never "Cyclops" + "Corp" for "… of Cyclops Corp?".
+    const endsAsAsked = (): boolean =>
+      !questionTerms.has(view.tokens[to]!.term) || (view.tokens[to]!.term === question.focus && to > from && !questionTerms.has(view.tokens[to - 1]!.term));
+    if (from <= to && endsAsAsked() && !cutsIdentifier()) spans.push({ from, to });
     index = end + 1;
   }
   return spans;

@@ -269,12 +269,16 @@ function measureOf(text: string): string | null {
  * the tagger); else the first content word ("stake" in "what stake does …").
  */
 function askedNounOf(text: string): string | null {
-  const tagged = askedNoun(text);
+  // "What was the name of the MIT club …" asks for a club: the noun the name is of.
+  const named = NAME_OF.exec(text);
+  const tagged = askedNoun(named === null ? text : `which ${named[1]!}`);
   const term = tagged === null ? undefined : tokenize(tagged).filter((token) => token.term !== '').at(-1)?.term;
   if (term !== undefined) return term;
   const after = text.match(/^\s*(?:which|what)\s+(.*)$/i)?.[1];
   return after === undefined ? null : (tokenize(after).find((token) => token.term !== '')?.term ?? null);
 }
+
+const NAME_OF = /\b(?:which|what)\s+(?:(?:is|was|are|were|'s)\s+)?(?:the\s+)?(?:name|title)s?\s+of\s+(.+)$/iu;
 
 /**
  * The counted noun: the first content word after "how many" / "number of". "How many were injured?" counts no noun:

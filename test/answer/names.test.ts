@@ -71,6 +71,13 @@ describe('kinds of names, from a lexicon', () => {
     expect(answerQuestion(corpus, 'which tcp protocol do programs use?').answer).not.toBe('IP');
   });
 
+  it('answers "which club …" and "the name of the club …" with a name that ends in the word asked ("Tech Model Railroad Club")', async () => {
+    const history = ['History', '', 'Much of the slang began at the Tech Model Railroad Club at MIT, which built a huge train layout in 1946.', '', 'The club still meets on Tuesdays.', ''].join('\n');
+    const corpus = await corpusOf([articleFrom('history.txt', history)]);
+    expect(answerQuestion(corpus, 'which club at MIT built the huge train layout?').answer).toBe('Tech Model Railroad Club');
+    expect(answerQuestion(corpus, 'what was the name of the club that built the huge train layout?').answer).toBe('Tech Model Railroad Club');
+  });
+
   it('reads a place typed in lower case as a name, so a question about a place no source names is not answered', async () => {
     const report = 'Drones struck the capital overnight, officials said. Firefighters worked through the night in the capital.';
     const corpus = await corpusOf([articleFrom('report.txt', report)]);
