@@ -28,8 +28,11 @@ const TIME = new RegExp(
   'gi',
 );
 
-/** A version: dotted numbers ("3.7", "v12.7.0", "2.39"), "v12", "12+", or a number right after "version" or "release". */
-export const VERSION = /\bv?\d+(?:\.\d+){1,3}\b\+?|\bv\d+\b|\b\d+\+(?![\d+])|(?<=\b(?:version|release)\s)\d+\b/gi;
+/**
+ * A version: dotted numbers ("3.7", "v12.7.0", "2.39"), "v12", "12+", or a number right after "version" or "release".
+ * "V8" or "V2" in capitals, with no dot, names an engine or a rocket, not a version.
+ */
+export const VERSION = /\b[vV]?\d+(?:\.\d+){1,3}\b\+?|\bv\d+\b|\b\d+\+(?![\d+])|(?<=\b(?:[Vv]ersion|VERSION|[Rr]elease|RELEASE)\s)\d+\b/g;
 
 /** Every version `text` states, as short answers' values are written. */
 export function versionsIn(text: string): string[] {

@@ -50,4 +50,11 @@ describe('version questions', () => {
     const corpus = await corpusOf([page('Packages', 'The imports field allows private mappings inside a package.'), page('Errors', 'An error is thrown when a file is missing.')]);
     expect(answerQuestion(corpus, 'which node version first supports the imports field?').answer).not.toBe('v18.20.4');
   });
+
+  it('does not take an engine named in capitals ("V8") for a version, as it does "v8.0.0"', async () => {
+    const text = ['Node-API', '', 'Node-API first shipped with Node.js, independent from the JavaScript engine underneath (for example, V8).', '', 'It was marked stable in v10.0.0 after a long experimental period.', ''].join('\n');
+    const corpus = await corpusOf([articleFrom('n-api.txt', text)]);
+    expect(answerQuestion(corpus, 'In what Node version did Node-API first ship?').answer ?? null).toBeNull();
+    expect(answerQuestion(corpus, 'in which version was Node-API marked stable?').answer).toBe('v10.0.0');
+  });
 });
