@@ -216,13 +216,14 @@ function kindWordStart(asked: string, clauseStart: number): number {
  * The question itself, without the context around it ("ok so my lead keeps saying … what does X mean?", "After the
  * deal, what percentage …", "whats zprof for? saw it in a zshrc", "I'm sorting in two passes … is sorted() stable?"):
  * the last sentence that asks with a question word and a question mark, from that word to the sentence's end; else the
- * last that asks with a question word; else the last that ends in a question mark, whole.
+ * last that asks either way: with a question word ("… thanks. how many drones were shot down"), from that word, or
+ * with a question mark ("… but when I use them in a script it fails. do aliases work in scripts?"), whole.
  */
 function askedClause(text: string): { start: number; end: number } {
   let withWordAndMark: { start: number; end: number } | null = null;
   let withWord: { start: number; end: number } | null = null;
   let withMark: { start: number; end: number } | null = null;
-  for (const sentence of text.matchAll(/(?:[^.?!]|[.?!](?!\s))+[.?!]*/g)) {
+  for (const sentence of text.matchAll(SENTENCE)) {
     const end = sentence.index + sentence[0].length;
     const asks = /\?\s*$/.test(sentence[0]);
     const word = /\b(?:what|which|who|whom|whose|when|where|why|how)(?:['’]?s)?\b/i.exec(sentence[0]);
@@ -230,8 +231,12 @@ function askedClause(text: string): { start: number; end: number } {
     if (word !== null && asks) withWordAndMark = withWord;
     if (asks) withMark = { start: sentence.index + (/\S/.exec(sentence[0])?.index ?? 0), end };
   }
-  return withWordAndMark ?? withWord ?? withMark ?? { start: 0, end: text.length };
+  const lastAsking = withWord === null || (withMark !== null && withMark.start > withWord.start) ? withMark : withWord;
+  return withWordAndMark ?? lastAsking ?? { start: 0, end: text.length };
 }
+
+/** A sentence of a question: to a stop, a question or exclamation mark before a space, but not the stop of "i.e." or "e.g.". */
+const SENTENCE = /(?:[^.?!]|[.?!](?!\s)|(?<=(?:^|\P{L})\p{L}\.\p{L})\.)+[.?!]*/gu;
 
 /** The clause with an adverb after its question word blanked out, offsets kept: "what exactly is" reads as "what is". */
 function withoutAdverbAfterQuestionWord(asked: string): string {

@@ -164,6 +164,15 @@ describe('a question with a preamble', () => {
     const asked = analyzeQuestion('where does the word foo come from? like why is it always foo and bar');
     expect(asked.terms.filter((term) => term.isContext).map((term) => term.raw)).toEqual(['like', 'always', 'bar']);
   });
+
+  it('takes the last sentence that asks, by its mark or by its word: a "when" in the story before a yes-no question asks nothing, nor does "i.e." end one', () => {
+    const yesNo = analyzeQuestion('My aliases work in the terminal, but when I use them in a script it fails. do aliases work in scripts?');
+    expect(yesNo.kind).toBe('other');
+    expect(yesNo.terms.filter((term) => !term.isContext).map((term) => term.raw)).toEqual(['aliases', 'work', 'script']);
+    expect(analyzeQuestion('who looks after the project these days, i.e. the maintainer?').kind).toBe('person');
+    const unmarked = analyzeQuestion('hey, quick question? what is the default port');
+    expect(unmarked.terms.filter((term) => !term.isContext).map((term) => term.raw)).toEqual(['default', 'port']);
+  });
 });
 
 describe('"how many" standing alone before its verb', () => {
