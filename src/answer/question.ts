@@ -117,11 +117,11 @@ const KIND_PATTERNS: [RegExp, AnswerKind][] = [
  * of something ("the default port", "the name of …", "the actual date"), not what a term means.
  */
 const DEFINITION =
-  /^\s*(?:what(?:(?:'|’)?s|\s+(?:is|are|was|were))\b(?!\s+the\b)|what\s+(?:does|do|did)\b.*\b(?:do|does|mean|means|stand\s+for)\b)|\b(?:meaning|definition|stand\s+for)\W*$/iu;
+  /^\s*(?:what(?:(?:'|’)?s|\s+(?:is|are|was|were))\b(?!\s+the\b)|what\s+(?:does|do|did)\b.*\b(?:do|does|mean|means|stand\s+for|refers?\s+to)\b)|\b(?:meaning|definition|stand\s+for)\W*$/iu;
 
 /** Where a definition question names its subject: the first group of the first pattern that matches. */
 const TOPIC_PATTERNS: RegExp[] = [
-  /\bwhat\s+(?:does|do|did)\s+(?:the\s+|an?\s+)?(.+?)\s+(?:\p{L}+ly\s+)?(?:do|does|mean|means|stand\s+for|short\s+for)\b/diu,
+  /\bwhat\s+(?:does|do|did)\s+(?:the\s+|an?\s+)?(.+?)\s+(?:\p{L}+ly\s+)?(?:do|does|mean|means|stand\s+for|short\s+for|refers?\s+to)\b/diu,
   /\bwhat(?:(?:'|’)?s|\s+is|\s+are|\s+was|\s+were)\s+(?:an?\s+|the\s+)?(.+?)(?:\s+(?:stand|short)\s+for)?\s*(?:[?!.]|$)/diu,
   /\b(?:meaning|definition)\s+of\s+(?:the\s+|an?\s+)?(.+?)\s*(?:[?!.]|$)/diu,
   /\bdefine\s+(?:the\s+|an?\s+)?(.+?)\s*(?:[?!.]|$)/diu,

@@ -61,6 +61,7 @@ describe('definitions: the entry whose heading names what is asked', async () =>
     const docs = await corpusOf([articleFrom('manual.md', manual)]);
     expect(answerQuestion(docs, 'what does AWP stand for in the frame docs?').quotes[0]?.text).toContain('Acme Widget Protocol (AWP)');
     expect(answerQuestion(docs, 'whats awp short for').quotes[0]?.text).toContain('Acme Widget Protocol (AWP)');
+    expect(answerQuestion(docs, 'the frames have a header, what does the AWP part refer to?').quotes[0]?.text).toContain('Acme Widget Protocol (AWP)');
   });
 
   it('quotes the opening of the page whose title names the subject, past its syntax label', async () => {
