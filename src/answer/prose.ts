@@ -13,9 +13,13 @@ export function unlikeProse(text: string): number {
   if (short && text.endsWith(':')) penalty += 0.5;
   if (text.length > 500) penalty += 0.5;
   if (penalty >= 1) return 1;
-  if (/^\s*(>>>|\$ |#|\.\.\.)/.test(text) || moreCodeSymbolsThan(text, 0.04)) penalty += 0.5;
+  // A web address's slashes are no code: "Originally written by Ian Macdonald, the project now lives at https://…".
+  const symbolsOf = text.includes('://') ? text.replace(URL, '') : text;
+  if (/^\s*(>>>|\$ |#|\.\.\.)/.test(text) || moreCodeSymbolsThan(symbolsOf, 0.04)) penalty += 0.5;
   return Math.min(1, penalty);
 }
+
+const URL = /\b[a-z][a-z0-9+.-]*:\/\/\S+/giu;
 
 /**
  * A change note of versioned documentation ("Changed in version 3.0: The default protocol is 3.", "New in version

@@ -9,8 +9,9 @@ function unlikeProseByPatterns(text: string): number {
   if (!/[.!?…:;"'”’)]$/.test(text)) penalty += 0.5;
   if (words < 5) penalty += 0.5;
   if (words < 5 && text.endsWith(':')) penalty += 0.5;
-  const symbols = (text.match(/[(){}[\]=<>*_#|\\/$@^~`\u2500-\u257f]/gu) ?? []).length;
-  if (/^\s*(>>>|\$ |#|\.\.\.)/.test(text) || symbols / Math.max(1, text.length) > 0.04) penalty += 0.5;
+  const withoutUrls = text.replace(/\b[a-z][a-z0-9+.-]*:\/\/\S+/giu, '');
+  const symbols = (withoutUrls.match(/[(){}[\]=<>*_#|\\/$@^~`\u2500-\u257f]/gu) ?? []).length;
+  if (/^\s*(>>>|\$ |#|\.\.\.)/.test(text) || symbols / Math.max(1, withoutUrls.length) > 0.04) penalty += 0.5;
   if (text.length > 500) penalty += 0.5;
   return Math.min(1, penalty);
 }
@@ -18,7 +19,7 @@ function unlikeProseByPatterns(text: string): number {
 const proseLike = fc
   .array(
     fc.oneof(
-      fc.constantFrom(' ', '  ', '\t', '\n', '\u00a0', '\u2003', '\u3000', '\ufeff', '.', ':', '>>> ', '$ ', '#', '(', '_', '│', '─', '🦀', 'é', 'word', 'Sentence'),
+      fc.constantFrom(' ', '  ', '\t', '\n', '\u00a0', '\u2003', '\u3000', '\ufeff', '.', ':', '>>> ', '$ ', '#', '(', '_', '│', '─', '🦀', 'é', 'word', 'Sentence', 'https://x.org/a_b/(c)', '://'),
       fc.string({ unit: 'binary', maxLength: 6 }),
     ),
     { maxLength: 120 },
@@ -30,6 +31,11 @@ describe('how unlike prose a line is', () => {
     const disagreeing: string[] = [];
     for (let code = 0; code <= 0xffff; code++) if (isSpace(code) !== /\s/.test(String.fromCharCode(code))) disagreeing.push(code.toString(16));
     expect(disagreeing).toEqual([]);
+  });
+
+  it('reads a sentence that gives a web address as prose, and a path as code', () => {
+    expect(unlikeProse('Originally written by Ian Macdonald, the project now lives at https://github.com/scop/bash-completion/.')).toBe(0);
+    expect(unlikeProse('Copy it to /usr/local/lib/bash/completions/git/ and /etc/bash/conf.d/.')).toBe(0.5);
   });
 
   it('counts words, code symbols and penalties exactly as the regular expressions do', () => {
