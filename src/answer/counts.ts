@@ -15,7 +15,7 @@ import type { CountAnswer } from './short-answer.js';
  * of 537") only answer questions about the past.
  */
 export function extractCount(view: SentenceView, question: Question): CountAnswer | null {
-  const focus = question.focus !== null && !GENERIC_FOCUS.has(question.focus) ? question.focus : null;
+  const focus = question.focus !== null && !GENERIC_FOCUS.has(question.focus) ? focusForms(question, question.focus) : null;
   const predicate = isPredicate(question);
   if (focus !== null && !view.tokens.some((token) => matchesFocus(token.term, focus))) return null;
   const forms = questionForms(question);
@@ -59,6 +59,11 @@ export function extractCount(view: SentenceView, question: Question): CountAnswe
   };
 }
 
+/** The focus noun and the nouns of its most frequent sense the question reads it with ("sorts" → "sort", "kind"). */
+function focusForms(question: Question, focus: string): readonly string[] {
+  return question.terms.find((term) => term.forms[0] === focus)?.forms ?? [focus];
+}
+
 const PREPOSITIONS = new Set(['in', 'of', 'from', 'to', 'with', 'by', 'for', 'at', 'on', 'into', 'across', 'over', 'among', 'between', 'including', 'excluding', 'besides']);
 
 const COUNT_LEAD_INS = new Set(['record', 'total', 'least', 'estimated', 'another', 'further', 'nearly', 'almost', 'around', 'roughly', 'approximately', 'than', 'additional']);
@@ -92,7 +97,7 @@ function governedByOtherVerb(view: SentenceView, from: number, forms: ReadonlySe
 }
 
 /** "72 of the 550 drones": the total (550) when `mention` (72) counts part of it. */
-function partitiveOf(view: SentenceView, mention: NumberMention, mentions: NumberMention[], focus: string): NumberMention | undefined {
+function partitiveOf(view: SentenceView, mention: NumberMention, mentions: NumberMention[], focus: readonly string[]): NumberMention | undefined {
   if (view.tokens[mention.to]?.raw.toLowerCase() !== 'of') return undefined;
   const total = mentions.find((other) => other.from > mention.to && other.from <= mention.to + 4);
   return total !== undefined && quantifiedNoun(view, total, focus) !== -1 ? total : undefined;

@@ -155,12 +155,14 @@ function isCombinedTotal(view: SentenceView, nounIndex: number): boolean {
   return after.term !== '' && !/^\d/.test(after.raw) && findNumbers([after]).length === 0;
 }
 
-export function matchesFocus(term: string, focus: string): boolean {
+/** `focus` may be the noun and the nouns it is said with in its most frequent sense ("sort", "kind"). */
+export function matchesFocus(term: string, focus: string | readonly string[]): boolean {
+  if (typeof focus !== 'string') return focus.some((form) => matchesFocus(term, form));
   return term === focus || (focus.length >= 5 && term.startsWith(focus));
 }
 
 /** Index of the focus noun this number quantifies (at most two modifiers between, no conjunction or other number), or -1. */
-export function quantifiedNoun(view: SentenceView, mention: NumberMention, focus: string): number {
+export function quantifiedNoun(view: SentenceView, mention: NumberMention, focus: string | readonly string[]): number {
   for (let index = mention.to; index < Math.min(view.tokens.length, mention.to + 3); index++) {
     const token = view.tokens[index]!;
     if (matchesFocus(token.term, focus)) return isCombinedTotal(view, index) ? -1 : index;

@@ -2,7 +2,7 @@
 import { nameKindOf } from '../text/names.js';
 import { askedNoun } from '../text/tagger.js';
 import { normalizeWord, tokenize, type Token } from '../text/terms.js';
-import { adjectiveSynonyms, isOnlyAdverb, measureRelatives, particleAsVerb, pastFormSynonyms } from '../text/wordnet.js';
+import { adjectiveSynonyms, isOnlyAdverb, measureRelatives, nounSynonyms, particleAsVerb, pastFormSynonyms } from '../text/wordnet.js';
 import { findNumbers, formatValue } from './numbers.js';
 
 export type AnswerKind = 'count' | 'amount' | 'quantity' | 'duration' | 'time' | 'person' | 'place' | 'value' | 'version' | 'entity' | 'expansion' | 'other';
@@ -202,7 +202,7 @@ function formsOf(token: Token, kind: AnswerKind, focus: string | null, next: Tok
   const related =
     kind === 'quantity' && token.term === focus
       ? measureRelatives(token.raw)
-      : [...pastFormSynonyms(token.raw), ...(counted ? adjectiveSynonyms(token.raw) : []), ...particle];
+      : [...pastFormSynonyms(token.raw), ...(counted ? adjectiveSynonyms(token.raw) : []), ...(kind === 'count' && token.term === focus ? nounSynonyms(token.raw) : []), ...particle];
   return [...new Set([token.term, ...related.map(normalizeWord).filter((term) => term !== '')])];
 }
 

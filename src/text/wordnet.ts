@@ -24,6 +24,7 @@ const files = new Map<PartOfSpeech, Files>();
 const measures = new Map<string, string[]>();
 const pastForms = new Map<string, string[]>();
 const adjectives = new Map<string, string[]>();
+const nouns = new Map<string, string[]>();
 const particleVerbs = new Map<string, string[]>();
 const MAX_REMEMBERED = 10_000;
 
@@ -184,6 +185,47 @@ function readPastFormSynonyms(lower: string): string[] {
     return otherWords(synsetAt('verb', sense).words, lemma).filter((synonym) => taggedSenses('verb', synonym)[0] === sense);
   }
   return [];
+}
+
+/** WordNet's detachment rules (morphy) for a noun's plural: "sorts" → "sort", "boxes" → "box", "men" → "man". */
+const NOUN_DETACHMENTS: [string, string][] = [
+  ['s', ''],
+  ['ses', 's'],
+  ['xes', 'x'],
+  ['zes', 'z'],
+  ['ches', 'ch'],
+  ['shes', 'sh'],
+  ['men', 'man'],
+  ['ies', 'y'],
+];
+
+/**
+ * The nouns whose most frequent sense is the most frequent sense of a noun (written singular or plural), and the other
+ * way round: "sorts" → "kind" (kind, sort, form, variety; "form" and "variety" are mostly used otherwise). Empty for a
+ * word that is no WordNet noun.
+ */
+export function nounSynonyms(word: string): string[] {
+  return remembered(nouns, word.toLowerCase(), readNounSynonyms);
+}
+
+function readNounSynonyms(lower: string): string[] {
+  // The singular first: "threads" is also a noun of its own (clothes), but a question counting threads counts threads.
+  const singulars = NOUN_DETACHMENTS.flatMap(([suffix, ending]) => (lower.endsWith(suffix) && lower.length > suffix.length + 1 ? [lower.slice(0, -suffix.length) + ending] : []));
+  for (const lemma of [...singulars, lower]) {
+    const sense = mostFrequentSense('noun', lemma);
+    if (sense === undefined) continue;
+    return otherWords(synsetAt('noun', sense).words, lemma).filter((synonym) => mostFrequentSense('noun', synonym) === sense);
+  }
+  return [];
+}
+
+/** A lemma's most frequent sense in WordNet's tagged corpus; undefined when it was never tagged there ("bid", "togs"). */
+function mostFrequentSense(pos: PartOfSpeech, lemma: string): number | undefined {
+  const line = indexLine(filesOf(pos).index, lemma);
+  if (line === null) return undefined;
+  const fields = line.trim().split(' ');
+  const senses = Number(fields[2]);
+  return Number(fields[fields.length - senses - 1]) > 0 ? Number(fields[fields.length - senses]) : undefined;
 }
 
 /**

@@ -233,6 +233,13 @@ describe('a count stated with another verb than the question\'s', () => {
   });
 });
 
+describe('a count of the asked noun said in other words', () => {
+  it('counts the noun written with its most frequent sense\'s other word ("sorts" → "seven kinds")', async () => {
+    const corpus = await corpusOf([articleFrom('shell.txt', 'There are seven kinds of expansion performed on the command line. Quoting removes the special meaning of characters.')]);
+    expect(answerQuestion(corpus, 'how many sorts of expansion does the shell perform on a command line?').answer).toBe('seven kinds');
+  });
+});
+
 describe('a count another verb governs', () => {
   it('may answer, but does not disagree with the count the question asks for ("had downed 268 drones")', async () => {
     const corpus = await corpusOf([

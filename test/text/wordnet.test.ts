@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { adjectiveSynonyms, measureRelatives, pastFormSynonyms } from '../../src/text/wordnet.js';
+import { adjectiveSynonyms, measureRelatives, nounSynonyms, pastFormSynonyms } from '../../src/text/wordnet.js';
 
 describe('WordNet', () => {
   it('reads the attribute an adjective measures, and the adjectives that measure a noun', () => {
@@ -26,5 +26,14 @@ describe('WordNet', () => {
     expect(adjectiveSynonyms('hurt')).toEqual(['wounded', 'injured']);
     expect(adjectiveSynonyms('injured')).toEqual([]);
     expect(adjectiveSynonyms('zzzq')).toEqual([]);
+  });
+
+  it('reads a noun, singular or plural, with the nouns that mostly mean what it mostly means', () => {
+    expect(nounSynonyms('sorts')).toEqual(['kind']);
+    expect(nounSynonyms('kind')).toEqual(['sort']);
+    // "threads" is also a noun of its own (clothes), but the plural of "thread" is read first.
+    expect(nounSynonyms('threads')).toEqual([]);
+    expect(nounSynonyms('drones')).toEqual([]);
+    expect(nounSynonyms('zzzq')).toEqual([]);
   });
 });
