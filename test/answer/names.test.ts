@@ -78,6 +78,12 @@ describe('kinds of names, from a lexicon', () => {
     expect(answerQuestion(corpus, 'what was the name of the club that built the huge train layout?').answer).toBe('Tech Model Railroad Club');
   });
 
+  it('does not answer "who" with a word in capitals the lexicon knows as no organisation (a signal, a format)', async () => {
+    const notes = ['Jobs', '', 'Background jobs that read from the terminal are sent a SIGTTIN signal, as the manual written in 1989 explains.', ''].join('\n');
+    const corpus = await corpusOf([articleFrom('jobs.txt', notes)]);
+    expect(answerQuestion(corpus, 'who wrote the manual?').answer ?? null).toBeNull();
+  });
+
   it('reads a place typed in lower case as a name, so a question about a place no source names is not answered', async () => {
     const report = 'Drones struck the capital overnight, officials said. Firefighters worked through the night in the capital.';
     const corpus = await corpusOf([articleFrom('report.txt', report)]);
