@@ -64,10 +64,31 @@ function isDropped(el: DomElement, inCode = false): boolean {
   if ('hidden' in attribs || attribs['aria-hidden'] === 'true') return true;
   if (attribs.role && DROPPED_ROLES.has(attribs.role)) return true;
   if (isSelfAnchor(el)) return true;
+  if (isRelationLinks(el)) return true;
   // Page-level containers carry state classes (`has-sidebar`, `comments-open`) that say nothing about them.
   if (CONTAINERS.has(el.name) || inCode) return false;
   return hasWord(attribs.class, CHROME) || hasWord(attribs.id, CHROME);
 }
+
+/**
+ * A paragraph of links to the pages around this one, each marked so by its `rel` ("Next: <a rel=next>Introduction</a>,
+ * Up: <a rel=up>…</a> [<a rel=contents>Contents</a>]", Texinfo's page header): navigation, whatever its class.
+ */
+function isRelationLinks(el: DomElement): boolean {
+  if (el.name !== 'p' && el.name !== 'div') return false;
+  let links = 0;
+  let labels = 0;
+  for (const child of el.children) {
+    if (child.type === ElementType.Text) labels += (child as { data: string }).data.trim().length;
+    else if ((child as DomElement).name === 'a' && NAVIGATION_RELATIONS.test((child as DomElement).attribs.rel ?? '')) links += 1;
+    else return false;
+  }
+  return links >= 2 && labels <= MAX_NAVIGATION_LABELS * links;
+}
+
+const NAVIGATION_RELATIONS = wordPattern(['next', 'prev', 'previous', 'up', 'contents', 'index', 'start', 'first', 'last']);
+/** Characters of label per link ("Next: ", ", Previous: ", "][") a navigation paragraph may hold besides its links. */
+const MAX_NAVIGATION_LABELS = 16;
 
 /** A link to a place in the same page whose text is only a mark (`#`, `¶`, `§`): a heading's permalink. */
 function isSelfAnchor(el: DomElement): boolean {

@@ -97,6 +97,18 @@ describe('HTML documentation page', () => {
     expect(page.text).toContain('See nextTick.');
   });
 
+  it('drops a paragraph of links to the pages around it (Texinfo\'s "Next: …, Up: …"), and keeps prose that links with rel', () => {
+    const page = articleFrom(
+      'bashref.html',
+      '<h1>Bash Features</h1><div class="header"><p>Next: <a href="#Intro" accesskey="n" rel="next">Introduction</a>, Up: <a href="#Top" rel="up">(dir)</a> &nbsp; ' +
+        '[<a href="#Contents" rel="contents">Contents</a>][<a href="#Index" rel="index">Index</a>]</p></div>' +
+        '<p>This text is a brief description of the shell. The <a href="#Intro" rel="next">next chapter</a> introduces it.</p>',
+    );
+    expect(page.text).not.toContain('Next:');
+    expect(page.text).not.toContain('Contents');
+    expect(page.text).toContain('The next chapter introduces it.');
+  });
+
   it('names the outlet from the copyright footer', () => {
     expect(article.source.outlet).toBe('Example Software Foundation');
   });
