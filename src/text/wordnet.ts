@@ -49,15 +49,26 @@ function filesOf(pos: PartOfSpeech): Files {
   return found;
 }
 
-/** The offsets of a lemma's synsets in frequency order, only the senses tagged in WordNet's corpus (at least one). */
-function taggedSenses(pos: PartOfSpeech, lemma: string): number[] {
+/** A lemma's synsets in frequency order, and how many of them WordNet's tagged corpus attests; null when no such lemma. */
+function sensesOf(pos: PartOfSpeech, lemma: string): { offsets: number[]; tagged: number } | null {
   const line = indexLine(filesOf(pos).index, lemma);
-  if (line === null) return [];
+  if (line === null) return null;
   // lemma pos synset_cnt p_cnt [ptr_symbol…] sense_cnt tagsense_cnt synset_offset…
   const fields = line.trim().split(' ');
   const senses = Number(fields[2]);
-  const tagged = Math.max(1, Number(fields[fields.length - senses - 1]));
-  return fields.slice(fields.length - senses, fields.length - senses + tagged).map(Number);
+  return { offsets: fields.slice(fields.length - senses).map(Number), tagged: Number(fields[fields.length - senses - 1]) };
+}
+
+/** The offsets of a lemma's synsets in frequency order, only the senses tagged in WordNet's corpus (at least one). */
+function taggedSenses(pos: PartOfSpeech, lemma: string): number[] {
+  const senses = sensesOf(pos, lemma);
+  return senses === null ? [] : senses.offsets.slice(0, Math.max(1, senses.tagged));
+}
+
+/** A lemma's most frequent sense in WordNet's tagged corpus; undefined when it was never tagged there ("bid", "togs"). */
+function mostFrequentSense(pos: PartOfSpeech, lemma: string): number | undefined {
+  const senses = sensesOf(pos, lemma);
+  return senses !== null && senses.tagged > 0 ? senses.offsets[0] : undefined;
 }
 
 /** WordNet knows the word only as an adverb ("exactly", "actually"; not "only", "even" or "family"). */
@@ -219,14 +230,6 @@ function readNounSynonyms(lower: string): string[] {
   return [];
 }
 
-/** A lemma's most frequent sense in WordNet's tagged corpus; undefined when it was never tagged there ("bid", "togs"). */
-function mostFrequentSense(pos: PartOfSpeech, lemma: string): number | undefined {
-  const line = indexLine(filesOf(pos).index, lemma);
-  if (line === null) return undefined;
-  const fields = line.trim().split(' ');
-  const senses = Number(fields[2]);
-  return Number(fields[fields.length - senses - 1]) > 0 ? Number(fields[fields.length - senses]) : undefined;
-}
 
 /**
  * The words an adjective shares its most frequent sense with, and, when that sense is a satellite of another
