@@ -82,18 +82,22 @@ export function findNumbers(tokens: Token[]): NumberMention[] {
   return mentions;
 }
 
-/** Words before "one" that make it a pronoun ("an expensive one", "this one"), not a count. */
-const PRONOUN_ONE_DETERMINERS = new Set(['a', 'an', 'this', 'that', 'which', 'each', 'every', 'any', 'another']);
+/** Determiners that make "one" a pronoun ("an expensive one", "this one", "no one", "which one"). A closed class of English. */
+const PRONOUN_ONE_DETERMINERS = new Set(['a', 'an', 'this', 'that', 'which', 'each', 'every', 'any', 'another', 'no', 'such']);
+/** Modal verbs: "one" before one of them is the pronoun ("One can specify …"). A closed class of English. */
+const MODALS = new Set(['can', 'could', 'may', 'might', 'must', 'shall', 'should', 'will', 'would']);
 
 /**
- * "quite an expensive one", "this one": "one" stands for a noun, with "a" or "an" up to two words before it or a
- * determiner just before; "a further one billion" is a number.
+ * "quite an expensive one", "this one", "no one", "One can specify …": "one" stands for a noun or a person, with "a"
+ * or "an" up to two words before it, a determiner just before or a modal verb just after; "a further one billion" is a
+ * number.
  */
 function isPronounOne(tokens: Token[], index: number): boolean {
-  if (SCALES.has(tokens[index + 1]?.raw.toLowerCase() ?? '')) return false;
+  const after = tokens[index + 1]?.raw.toLowerCase() ?? '';
+  if (SCALES.has(after)) return false;
   const before = tokens[index - 1]?.raw.toLowerCase();
   const twoBefore = tokens[index - 2]?.raw.toLowerCase();
-  return (before !== undefined && PRONOUN_ONE_DETERMINERS.has(before)) || twoBefore === 'a' || twoBefore === 'an';
+  return MODALS.has(after) || (before !== undefined && PRONOUN_ONE_DETERMINERS.has(before)) || twoBefore === 'a' || twoBefore === 'an';
 }
 
 /** "1000" for 1,000; "2.5" stays. The canonical spelling used to compare values across sources. */

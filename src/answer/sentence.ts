@@ -131,10 +131,6 @@ export function sliceTokens(view: SentenceView, from: number, toInclusive: numbe
   return view.text.slice(start, end);
 }
 
-/** Modal verbs: "one" before one of them is the pronoun ("One can specify …"). A closed class of English. */
-const MODALS = new Set(['can', 'could', 'may', 'might', 'must', 'shall', 'should', 'will', 'would']);
-/** Determiners that make "one" a pronoun ("no one", "which one", "each one"). A closed class of English. */
-const PRONOUN_DETERMINERS = new Set(['each', 'every', 'any', 'no', 'which', 'another', 'such']);
 const LETTERS_ONLY = /^\p{L}+$/u;
 const WORD_OR_HYPHEN = /[\p{L}\p{N}-]/u;
 const OPENS_CALL = /[\p{L}\p{N}_]\($/u;
@@ -142,7 +138,7 @@ const OPENS_CALL = /[\p{L}\p{N}_]\($/u;
 /**
  * The numbers of a sentence that are quantities: not the digits of a name joined to it by a hyphen ("SHA-1",
  * "PDP-10", "UTF-8") or glued to it in parentheses ("git-merge(1)"), nor a part of an identifier or a date written
- * with hyphens, nor the pronoun "one" ("One can specify a default strategy", "no one", "which one").
+ * with hyphens. (`findNumbers` leaves out the pronoun "one": "One can specify …", "no one", "which one".)
  */
 export function numbersIn(view: SentenceView): readonly NumberMention[] {
   let numbers = quantities.get(view.tokens);
@@ -167,8 +163,7 @@ function quantitiesIn(view: SentenceView): NumberMention[] {
     if (before !== undefined && LETTERS_ONLY.test(before.raw) && before.end + 1 === first.start && glued.endsWith('-')) return false;
     if (isInHyphenatedCode(view.text, first.start - view.range.start)) return false;
     // An argument glued to a name is part of it: a man page's section ("git-merge(1)"), a call ("f(2)").
-    if (before !== undefined && before.end + 1 === first.start && OPENS_CALL.test(glued)) return false;
-    return !(mention.to === mention.from + 1 && first.raw.toLowerCase() === 'one' && isPronounOne(view, mention.from));
+    return !(before !== undefined && before.end + 1 === first.start && OPENS_CALL.test(glued));
   });
 }
 
@@ -179,11 +174,5 @@ function isInHyphenatedCode(text: string, offset: number): boolean {
   let end = offset;
   while (end < text.length && WORD_OR_HYPHEN.test(text.charAt(end))) end += 1;
   return text.slice(start, end).split('-').filter((part) => /\d/.test(part)).length >= 3;
-}
-
-function isPronounOne(view: SentenceView, index: number): boolean {
-  const after = view.tokens[index + 1]?.raw.toLowerCase();
-  const before = view.tokens[index - 1]?.raw.toLowerCase();
-  return (after !== undefined && MODALS.has(after)) || (before !== undefined && PRONOUN_DETERMINERS.has(before));
 }
 
