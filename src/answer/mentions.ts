@@ -1,7 +1,7 @@
 /** Where a number stands in its sentence: dated or earlier, tied to the question's verb, counting which noun, how near the question's words. */
 import { findNumbers, formatValue, type NumberMention } from './numbers.js';
 import { PAST_MARKERS, type Question } from './question.js';
-import { distanceToTerm, numbersIn, type SentenceView } from './sentence.js';
+import { distanceToTerm, numbersIn, type SentenceView, textBetween } from './sentence.js';
 import type { TermWeights } from './short-answer.js';
 
 const TIME_UNITS = /^(days?|weeks?|months?|years?|decades?)$/i;
@@ -46,11 +46,9 @@ function isNamedNumber(view: SentenceView, mention: NumberMention): boolean {
  * number's own first token when it ends none ("rose from 30 to 62" is a change). A short answer quotes the whole range, not its upper end.
  */
 export function rangeStartBefore(view: SentenceView, mention: NumberMention): number {
-  const offset = view.range.start;
   const lower = (index: number): boolean => /^\d/.test(view.tokens[index]?.raw ?? '');
-  const gap = (left: number, right: number): string => view.text.slice(view.tokens[left]!.end - offset, view.tokens[right]!.start - offset);
   const from = mention.from;
-  if (from >= 1 && lower(from - 1) && /^\s*[-–]\s*$/u.test(gap(from - 1, from))) return from - 1;
+  if (from >= 1 && lower(from - 1) && /^\s*[-–]\s*$/u.test(textBetween(view, from - 1, from))) return from - 1;
   // "from 30 to 62" is a change, not a range.
   const fromBefore = /^from$/i.test(view.tokens[from - 3]?.raw ?? '');
   if (from >= 2 && lower(from - 2) && /^to$/i.test(view.tokens[from - 1]!.raw) && !fromBefore && !hasPunctuationBetween(view, from - 2, from)) return from - 2;
@@ -59,10 +57,8 @@ export function rangeStartBefore(view: SentenceView, mention: NumberMention): nu
 }
 
 export function hasPunctuationBetween(view: SentenceView, left: number, right: number): boolean {
-  const a = view.tokens[left];
-  const b = view.tokens[right];
-  if (a === undefined || b === undefined) return false;
-  return /[,;:()–—]/.test(view.text.slice(a.end - view.range.start, b.start - view.range.start));
+  if (view.tokens[left] === undefined || view.tokens[right] === undefined) return false;
+  return /[,;:()–—]/.test(textBetween(view, left, right));
 }
 
 /** "a previous record of 537", "537 … last Saturday": a past marker within four tokens before the number. */

@@ -2,7 +2,7 @@
 import { closeness, hasPunctuationBetween } from './mentions.js';
 import { isSpace } from './prose.js';
 import { questionForms, type Question } from './question.js';
-import { type SentenceView, sliceTokens } from './sentence.js';
+import { type SentenceView, sliceTokens, textBetween } from './sentence.js';
 import type { IsCommon, ShortAnswer, TermWeights } from './short-answer.js';
 import { WHOLE_TIME } from './spans.js';
 import { longFormOf } from '../text/abbreviations.js';
@@ -140,20 +140,15 @@ function nameSpans(view: SentenceView, question: Question): NameSpan[] {
   return spans;
 }
 
-/** The text between two tokens of a sentence. */
-function gapBetween(view: SentenceView, left: number, right: number): string {
-  return view.text.slice(view.tokens[left]!.end - view.range.start, view.tokens[right]!.start - view.range.start);
-}
-
 /** Two tokens written as one word: "BASH_REMATCH", "os.path", "ZLE-widget". */
 function isGlued(view: SentenceView, left: number, right: number): boolean {
-  const gap = gapBetween(view, left, right);
+  const gap = textBetween(view, left, right);
   return gap !== '' && !/\s/u.test(gap);
 }
 
 /** A line or paragraph break between two tokens: a term and its description, a heading and its text. */
 function hasLineBreakBetween(view: SentenceView, left: number, right: number): boolean {
-  return gapBetween(view, left, right).includes('\n');
+  return textBetween(view, left, right).includes('\n');
 }
 
 /**
@@ -161,7 +156,7 @@ function hasLineBreakBetween(view: SentenceView, left: number, right: number): b
  * ‘Veeblefetzer’ parodies", "the {Great Worm}"). An apostrophe after a plural's "s" is its possessive ("the Smiths’").
  */
 function hasQuoteBetween(view: SentenceView, left: number, right: number): boolean {
-  const gap = gapBetween(view, left, right);
+  const gap = textBetween(view, left, right);
   if (QUOTE_OR_BRACKET.test(gap)) return true;
   return APOSTROPHE.test(gap) && !(/^['’]/u.test(gap) && /s$/iu.test(view.tokens[left]!.raw));
 }

@@ -124,6 +124,11 @@ export function distanceToTerm(view: SentenceView, index: number, termIndex: num
   return best;
 }
 
+/** The text between two tokens of the sentence (exclusive): white space, punctuation, the glue of an identifier. */
+export function textBetween(view: SentenceView, left: number, right: number): string {
+  return view.text.slice(view.tokens[left]!.end - view.range.start, view.tokens[right]!.start - view.range.start);
+}
+
 /** Verbatim text between two tokens (inclusive), within the sentence. */
 export function sliceTokens(view: SentenceView, from: number, toInclusive: number): string {
   const start = view.tokens[from]!.start - view.range.start;
