@@ -63,7 +63,9 @@ export function hasPunctuationBetween(view: SentenceView, left: number, right: n
 
 /** "a previous record of 537", "537 … last Saturday": a past marker within four tokens before the number. */
 export function isPastMention(view: SentenceView, mention: NumberMention): boolean {
-  for (let index = Math.max(0, mention.from - 4); index < mention.from; index++) {
+  // A parenthesis between them sets the number apart: "the last HISTSIZE commands (default 500)".
+  for (let index = mention.from - 1; index >= Math.max(0, mention.from - 4); index--) {
+    if (/[()]/.test(textBetween(view, index, index + 1))) break;
     if (PAST_MARKERS.has(view.tokens[index]!.term)) return true;
   }
   // "… came two weeks after a magnitude 7.8 earthquake killed more than 44,000": the clause after

@@ -69,6 +69,15 @@ describe('amounts: sums of money, shares and sizes', async () => {
     expect(answerQuestion(docs, 'how many loose objects can pile up before git gc --auto packs them?').answer).not.toBe('6700');
   });
 
+  it('reads a default written in parentheses after a word that would mark a past figure ("the last HISTSIZE commands (default 500)")', async () => {
+    const shell = 'The shell keeps a history list. The text of the last HISTSIZE commands (default 500) is saved. Other things happen when the shell exits.';
+    const docs = await corpusOf([plainArticle('history', shell)]);
+    expect(answerQuestion(docs, 'how many commands does the shell keep in its history by default?').answer).toBe('500');
+    // Outside a parenthesis the marker still holds: "the last 20 commands" are not the default.
+    const past = await corpusOf([plainArticle('history', 'The shell keeps a history list. By default it shows the last 20 commands you ran.')]);
+    expect(answerQuestion(past, 'how many commands does the shell keep in its history by default?').answer).not.toBe('20 commands');
+  });
+
   it('does not count or measure with a version number ("Since version 3.5, …")', async () => {
     const notes = 'Since version 3.5, the pool starts its worker threads lazily, when the first task is submitted.';
     const docs = await corpusOf([plainArticle('pool', notes)]);
