@@ -33,7 +33,7 @@ export function longFormOf(shortForm: string, text: string): string | null {
     const inside = match[1]!.trim();
     if (inside.split(/\s+/u).length > maxWords) continue;
     const found = bestLongForm(letters, inside);
-    if (found !== null && found.length === inside.length && startsEachWord(letters, inside)) return found;
+    if (found !== null && found.length === inside.length && (startsEachWord(letters, inside) || capitalsSpell(letters, inside))) return found;
   }
   return null;
 }
@@ -70,6 +70,11 @@ function patternsOf(shortForm: string): ShortFormPatterns {
     if (shortFormPatterns.size < MAX_CACHED_SHORT_FORMS) shortFormPatterns.set(shortForm, patterns);
   }
   return patterns;
+}
+
+/** …or when its capitals do, written inside words to mark them ("Bourne-Again SHell" → BASH). */
+function capitalsSpell(letters: string, phrase: string): boolean {
+  return phrase.replace(/[^\p{Lu}\p{N}]/gu, '') === letters.toUpperCase();
 }
 
 /** A quoted phrase names the abbreviation only when its words' initials spell it ("Problem Exists Between …" → PEB…). */

@@ -21,6 +21,13 @@ describe('longFormOf', () => {
     expect(longFormOf('PEBKAC', 'He said “please explain” and left.')).toBeNull();
   });
 
+  it('finds a quoted phrase whose capitals spell the abbreviation, written inside its words to mark them', () => {
+    expect(longFormOf('bash', 'The name is an acronym for the ‘Bourne-Again SHell’, a pun on Stephen Bourne.')).toBe('Bourne-Again SHell');
+    // Capitals that spell something else, or only part of it, do not.
+    expect(longFormOf('bash', 'It was called the ‘Bourne-Again Shell’ at first.')).toBeNull();
+    expect(longFormOf('bsh', 'The ‘Bourne-Again SHell’ is not the Bourne shell.')).toBeNull();
+  });
+
   it('gives nothing when the words before do not spell the abbreviation, or it is not in parentheses', () => {
     expect(longFormOf('ICU', 'Data path for ICU (Intl object) data.')).toBeNull();
     expect(longFormOf('ICU', 'The full ICU data set is provided by default.')).toBeNull();
