@@ -186,7 +186,8 @@ export function analyzeQuestion(text: string): Question {
     numbers: new Set(findNumbers(tokens).map((mention) => formatValue(mention.written))),
     asksDefinition,
     topic,
-    abbreviations: kind === 'expansion' || asksDefinition ? abbreviationsIn(tokens, topic.length === 1 ? terms[topic[0]!]!.raw : null) : [],
+    // "What does the name bash stand for?": any word of the subject may be the abbreviation an expansion asks about.
+    abbreviations: kind === 'expansion' || asksDefinition ? abbreviationsIn(tokens, kind === 'expansion' || topic.length === 1 ? topic.map((termIndex) => terms[termIndex]!.raw) : []) : [],
   };
 }
 
@@ -245,10 +246,13 @@ function withoutAdverbAfterQuestionWord(asked: string): string {
   );
 }
 
-/** Words written in capitals ("ICU", "REPL"), and a definition's one-word subject ("whats wasi short for"). */
-function abbreviationsIn(tokens: Token[], subject: string | null): string[] {
-  const words = tokens.filter((token) => token.term !== '' && (/^\p{Lu}{2,10}$/u.test(token.raw) || token.raw === subject)).map((token) => token.raw);
-  return [...new Set(words)];
+/**
+ * Words written in capitals ("ICU", "REPL"); when there are none, the words of the subject given ("whats wasi short
+ * for", "the name bash"): "whats IFS short for in bash?" asks about IFS alone.
+ */
+function abbreviationsIn(tokens: Token[], subject: readonly string[]): string[] {
+  const capitals = tokens.filter((token) => token.term !== '' && /^\p{Lu}{2,10}$/u.test(token.raw)).map((token) => token.raw);
+  return [...new Set(capitals.length > 0 ? capitals : tokens.filter((token) => token.term !== '' && subject.includes(token.raw)).map((token) => token.raw))];
 }
 
 /** The span of the subject a definition question asks about ("util.promisify" in "What does util.promisify do?"). */

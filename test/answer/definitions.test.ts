@@ -57,11 +57,20 @@ describe('definitions: the entry whose heading names what is asked', async () =>
       '',
       'An AWP frame holds at most 64 widgets. Larger frames are split.',
       '',
+      '## Gizmo',
+      '',
+      'The name gizmo is an acronym for the ‘Gadget Interface Zone Management Object’.',
+      '',
     ].join('\n');
     const docs = await corpusOf([articleFrom('manual.md', manual)]);
     expect(answerQuestion(docs, 'what does AWP stand for in the frame docs?').quotes[0]?.text).toContain('Acme Widget Protocol (AWP)');
     expect(answerQuestion(docs, 'whats awp short for').quotes[0]?.text).toContain('Acme Widget Protocol (AWP)');
     expect(answerQuestion(docs, 'the frames have a header, what does the AWP part refer to?').quotes[0]?.text).toContain('Acme Widget Protocol (AWP)');
+    // The abbreviation may be one word of the subject, written in lower case: "the name awp".
+    expect(answerQuestion(docs, 'what does the name awp stand for?').answer).toBe('Acme Widget Protocol');
+    // …unless one is written in capitals: that one is asked about, not the other words of the subject.
+    expect(answerQuestion(docs, 'whats AWP short for in gizmo?').answer).toBe('Acme Widget Protocol');
+    expect(answerQuestion(docs, 'whats gizmo short for?').answer).toBe('Gadget Interface Zone Management Object');
   });
 
   it('quotes the opening of the page whose title names the subject, past its syntax label', async () => {
