@@ -122,7 +122,7 @@ const DEFINITION =
 /** Where a definition question names its subject: the first group of the first pattern that matches. */
 const TOPIC_PATTERNS: RegExp[] = [
   /\bwhat\s+(?:does|do|did)\s+(?:the\s+|an?\s+)?(.+?)\s+(?:\p{L}+ly\s+)?(?:do|does|mean|means|stand\s+for|short\s+for|refers?\s+to)\b/diu,
-  /\bwhat(?:(?:'|’)?s|\s+is|\s+are|\s+was|\s+were)\s+(?:an?\s+|the\s+)?(.+?)(?:\s+(?:stand|short)\s+for)?\s*(?:[?!.]|$)/diu,
+  /\bwhat(?:(?:'|’)?s|\s+is|\s+are|\s+was|\s+were)\s+(?:an?\s+|the\s+)?(.+?)(?:\s+(?:stand|short)\s+for\b[^?!.]*)?\s*(?:[?!.]|$)/diu,
   /\b(?:meaning|definition)\s+of\s+(?:the\s+|an?\s+)?(.+?)\s*(?:[?!.]|$)/diu,
   /\bdefine\s+(?:the\s+|an?\s+)?(.+?)\s*(?:[?!.]|$)/diu,
   /^\s*(.+?)\s+(?:meaning|definition)\W*$/diu,

@@ -32,6 +32,7 @@ describe('definitions: the entry whose heading names what is asked', async () =>
     expect(subject('What does util.promisify actually do?')).toEqual(['util', 'promisify']);
     expect(subject('ok so what is a widget factory?')).toEqual(['widget', 'factory']);
     expect(subject('what does PEBKAC stand for? saw it on a ticket')).toEqual(['PEBKAC']);
+    expect(subject('whats IFS short for in bash?')).toEqual(['IFS']);
     expect(subject('How many widgets are there?')).toEqual([]);
   });
 
