@@ -186,8 +186,7 @@ export function analyzeQuestion(text: string): Question {
     numbers: new Set(findNumbers(tokens).map((mention) => formatValue(mention.written))),
     asksDefinition,
     topic,
-    // "What does the name bash stand for?": any word of the subject may be the abbreviation an expansion asks about.
-    abbreviations: kind === 'expansion' || asksDefinition ? abbreviationsIn(tokens, kind === 'expansion' || topic.length === 1 ? topic.map((termIndex) => terms[termIndex]!.raw) : []) : [],
+    abbreviations: kind === 'expansion' || asksDefinition ? abbreviationsIn(tokens, abbreviationSubject(kind, topic, terms)) : [],
   };
 }
 
@@ -247,12 +246,21 @@ function withoutAdverbAfterQuestionWord(asked: string): string {
 }
 
 /**
+ * The subject's words that may be an abbreviation written in small letters: any of an expansion's ("what does the name
+ * bash stand for?"), a definition's only when it is one word ("whats wasi for").
+ */
+function abbreviationSubject(kind: AnswerKind, topic: readonly number[], terms: readonly QuestionTerm[]): string[] {
+  return kind === 'expansion' || topic.length === 1 ? topic.map((termIndex) => terms[termIndex]!.raw) : [];
+}
+
+/**
  * Words written in capitals ("ICU", "REPL"); when there are none, the words of the subject given ("whats wasi short
  * for", "the name bash"): "whats IFS short for in bash?" asks about IFS alone.
  */
 function abbreviationsIn(tokens: Token[], subject: readonly string[]): string[] {
-  const capitals = tokens.filter((token) => token.term !== '' && /^\p{Lu}{2,10}$/u.test(token.raw)).map((token) => token.raw);
-  return [...new Set(capitals.length > 0 ? capitals : tokens.filter((token) => token.term !== '' && subject.includes(token.raw)).map((token) => token.raw))];
+  const words = tokens.filter((token) => token.term !== '').map((token) => token.raw);
+  const capitals = words.filter((word) => /^\p{Lu}{2,10}$/u.test(word));
+  return [...new Set(capitals.length > 0 ? capitals : words.filter((word) => subject.includes(word)))];
 }
 
 /** The span of the subject a definition question asks about ("util.promisify" in "What does util.promisify do?"). */
