@@ -72,15 +72,15 @@ function patternsOf(shortForm: string): ShortFormPatterns {
   return patterns;
 }
 
-/** …or when its capitals do, written inside words to mark them ("Bourne-Again SHell" → BASH). */
-function capitalsSpell(letters: string, phrase: string): boolean {
-  return phrase.replace(/[^\p{Lu}\p{N}]/gu, '') === letters.toUpperCase();
-}
-
 /** A quoted phrase names the abbreviation only when its words' initials spell it ("Problem Exists Between …" → PEB…). */
 function startsEachWord(letters: string, phrase: string): boolean {
   const initials = phrase.split(/[\s-]+/u).map((word) => word.replace(LEADING_NON_WORD, '').charAt(0).toLowerCase()).join('');
   return initials === letters.toLowerCase();
+}
+
+/** …or when its capitals do, written inside words to mark them ("Bourne-Again SHell" → BASH). */
+function capitalsSpell(letters: string, phrase: string): boolean {
+  return phrase.replace(/[^\p{Lu}\p{N}]/gu, '') === letters.toUpperCase();
 }
 
 /** Schwartz and Hearst's match: each letter of the short form, from the last, found further left in the candidate. */
