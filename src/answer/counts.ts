@@ -45,7 +45,8 @@ export function extractCount(view: SentenceView, question: Question): CountAnswe
     const tied = clauseHoldsPredicate(view, mention, Math.max(focusAt, looseNoun), predicate);
     const score = (tied ? 1 : 0) + (focusAt !== -1 || focus === null ? 0.6 : 0.3) + 0.3 / (1 + Math.min(distance, 12));
     if (best === null || score > best.score) {
-      const nounAt = focusAt !== -1 ? focusAt : focus === null ? nounAfter(view, mention) : mention.to - 1;
+      // "the number of snapshots (100 …" names its noun first: the answer is the number alone.
+      const nounAt = focusAt > mention.from ? focusAt : focus === null ? nounAfter(view, mention) : mention.to - 1;
       best = { mention, nounAt, score, tied };
     }
   }

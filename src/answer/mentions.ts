@@ -3,6 +3,7 @@ import { findNumbers, formatValue, type NumberMention } from './numbers.js';
 import { PAST_MARKERS, type Question } from './question.js';
 import { distanceToTerm, numbersIn, type SentenceView, textBetween } from './sentence.js';
 import type { TermWeights } from './short-answer.js';
+import { mayBeNoun } from '../text/wordnet.js';
 
 const TIME_UNITS = /^(days?|weeks?|months?|years?|decades?)$/i;
 
@@ -159,16 +160,45 @@ export function matchesFocus(term: string, focus: string | readonly string[]): b
   return term === focus || (focus.length >= 5 && term.startsWith(focus));
 }
 
-/** Index of the focus noun this number quantifies (at most two modifiers between, no conjunction or other number), or -1. */
+/**
+ * Index of the focus noun this number quantifies (at most two modifiers between, no conjunction or other number), or
+ * of the one a "number of" before it names ("the maximum number of snapshots (100 by default", "the number of
+ * threads is 500"), or -1.
+ */
 export function quantifiedNoun(view: SentenceView, mention: NumberMention, focus: string | readonly string[]): number {
   for (let index = mention.to; index < Math.min(view.tokens.length, mention.to + 3); index++) {
     const token = view.tokens[index]!;
     if (matchesFocus(token.term, focus)) return isCombinedTotal(view, index) ? -1 : index;
-    if (CONJUNCTIONS.has(token.raw.toLowerCase()) || /^\d/.test(token.raw)) return -1;
-    if (hasPunctuationBetween(view, index - 1, index)) return -1;
+    if (CONJUNCTIONS.has(token.raw.toLowerCase()) || /^\d/.test(token.raw) || hasPunctuationBetween(view, index - 1, index)) break;
+  }
+  return numberOfBefore(view, mention, focus);
+}
+
+/**
+ * The focus noun of a "number of" the number states, with nothing between them but the words after "of", small words
+ * and an opening bracket, a colon or an equals sign ("number of snapshots (100", "number of worker threads is 8",
+ * "number of entries: 12"), or -1.
+ */
+function numberOfBefore(view: SentenceView, mention: NumberMention, focus: string | readonly string[]): number {
+  let focusAt = -1;
+  // Read from the number back: small words, then the noun "of" governs ("worker threads"), then "of".
+  let inNoun = false;
+  for (let index = mention.from - 1; index >= Math.max(2, mention.from - 6); index--) {
+    const token = view.tokens[index]!;
+    if (!/^\s*[(:=]?\s*$/u.test(textBetween(view, index, index + 1))) return -1;
+    if (token.term === '') {
+      if (!inNoun) continue;
+      return /^of$/i.test(token.raw) && NUMBER_OF.test(view.tokens[index - 1]!.raw) ? focusAt : -1;
+    }
+    inNoun = true;
+    if (focusAt === -1 && matchesFocus(token.term, focus)) focusAt = index;
+    else if (!mayBeNoun(token.raw)) return -1;
   }
   return -1;
 }
+
+/** The nouns that name how many there are of what follows "of", as a "how many" question's "number of" does. */
+const NUMBER_OF = /^(?:number|total|count)$/i;
 
 /** Σ weight / (1 + distance) over the question terms present in the sentence. */
 export function closeness(view: SentenceView, tokenIndex: number, question: Question, weights: TermWeights): number {

@@ -77,6 +77,14 @@ export function isOnlyAdverb(word: string): boolean {
   return indexLine(filesOf('adv').index, lower) !== null && (['adj', 'noun', 'verb'] as const).every((pos) => indexLine(filesOf(pos).index, lower) === null);
 }
 
+/** WordNet knows the word as a noun, as written or as a plural ("threads", "entries"; not "grew"). */
+export function mayBeNoun(word: string): boolean {
+  const lower = word.toLowerCase();
+  const nouns = filesOf('noun').index;
+  if (indexLine(nouns, lower) !== null) return true;
+  return NOUN_DETACHMENTS.some(([suffix, ending]) => lower.endsWith(suffix) && lower.length > suffix.length + 1 && indexLine(nouns, lower.slice(0, -suffix.length) + ending) !== null);
+}
+
 /** The verb lemmas a written form may be: an irregular form's ("shot" → "shoot"), else by WordNet's detachment rules (morphy). */
 function verbLemmasOf(form: string): string[] {
   const irregular = irregularBase(form);

@@ -198,3 +198,23 @@ describe('a default asked, a bound stated', () => {
     expect(answerQuestion(corpus, question).answer).toBe('12');
   });
 });
+
+describe('a count that names its noun first', () => {
+  it('reads "the number of X (N …" and "the number of X is N" as N of X', async () => {
+    const manual = [
+      '# Massif',
+      '',
+      'Massif takes snapshots of the heap as the program runs. It also discards older snapshots as the program goes on; when it reaches the maximum number of snapshots (100 by default, although changeable with --max-snapshots) half of them are deleted.',
+      '',
+      '# Threads',
+      '',
+      'The pool starts with a few workers. The number of worker threads is 8 unless the machine has more cores.',
+      '',
+    ].join('\n');
+    const corpus = await corpusOf([articleFrom('manual.md', manual), articleFrom('users.txt', 'The number of users grew by 500 last year, the company said.')]);
+    expect(answerQuestion(corpus, 'how many snapshots does massif keep?').answer).toBe('100');
+    expect(answerQuestion(corpus, 'how many worker threads does the pool have?').answer).toBe('8');
+    // A verb after the noun: the number is how much it changed by.
+    expect(answerQuestion(corpus, 'how many users are there?').answer ?? null).toBeNull();
+  });
+});
