@@ -5,7 +5,7 @@ import { questionForms, type Question } from './question.js';
 import { type SentenceView, sliceTokens, textBetween } from './sentence.js';
 import type { IsCommon, ShortAnswer, TermWeights } from './short-answer.js';
 import { WHOLE_TIME } from './spans.js';
-import { longFormOf } from '../text/abbreviations.js';
+import { longFormOf, spellsOut } from '../text/abbreviations.js';
 import { isEnglishWord } from '../text/english.js';
 import { type NameKind, nameKindOf } from '../text/names.js';
 
@@ -203,6 +203,22 @@ function opensProse(view: SentenceView, index: number): boolean {
   return true;
 }
 
+/**
+ * The name is one the question gives by its abbreviation, so it is the question's subject, not an answer: "The
+ * International Cocoa Organization (ICCO) buffer stock manager …" for "who manages the ICCO buffer stock?".
+ */
+function spellsAskedAbbreviation(view: SentenceView, span: NameSpan, name: string, question: Question): boolean {
+  const after = view.tokens[span.to + 1];
+  // "the International Cocoa Organization, ICCO, council": the abbreviation set after the name, as an apposition.
+  const abbreviatedAfter = after !== undefined && /^[\s,(]+$/u.test(textBetween(view, span.to, span.to + 1)) ? after.raw : null;
+  return question.terms.some((term) => {
+    if (!ACRONYM.test(term.raw)) return false;
+    if (term.raw === abbreviatedAfter || spellsOut(term.raw, name)) return true;
+    const longForm = longFormOf(term.raw, view.text);
+    return longForm !== null && (longForm.includes(name) || name.includes(longForm));
+  });
+}
+
 export function extractName(view: SentenceView, question: Question, weights: TermWeights, isCommon: IsCommon): ShortAnswer | null {
   let best: ShortAnswer | null = null;
   for (const span of nameSpans(view, question)) {
@@ -211,7 +227,7 @@ export function extractName(view: SentenceView, question: Question, weights: Ter
     const first = view.tokens[span.from]!;
     const words = span.to - span.from + 1;
     const text = sliceTokens(view, span.from, span.to);
-    if (WHOLE_TIME.test(text)) continue;
+    if (WHOLE_TIME.test(text) || spellsAskedAbbreviation(view, span, text, question)) continue;
     let score = Math.max(closeness(view, span.from, question, weights), closeness(view, span.to, question, weights));
     const isAcronym = ACRONYM.test(text);
     const kinds = spanKinds(view, span);

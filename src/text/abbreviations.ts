@@ -72,6 +72,12 @@ function patternsOf(shortForm: string): ShortFormPatterns {
   return patterns;
 }
 
+/** A phrase is the abbreviation's long form by its words' initials or its capitals ("International Monetary Fund" for IMF). */
+export function spellsOut(shortForm: string, phrase: string): boolean {
+  const letters = shortForm.replace(/[^\p{L}\p{N}]/gu, '');
+  return letters.length >= 2 && (startsEachWord(letters, phrase) || capitalsSpell(letters, phrase));
+}
+
 /** A quoted phrase names the abbreviation only when its words' initials spell it ("Problem Exists Between …" → PEB…). */
 function startsEachWord(letters: string, phrase: string): boolean {
   const initials = phrase.split(/[\s-]+/u).map((word) => word.replace(LEADING_NON_WORD, '').charAt(0).toLowerCase()).join('');

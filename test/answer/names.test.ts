@@ -84,6 +84,22 @@ describe('kinds of names, from a lexicon', () => {
     expect(answerQuestion(corpus, 'who wrote the manual?').answer ?? null).toBeNull();
   });
 
+  it('does not answer "who" with the organisation the question names by its abbreviation', async () => {
+    const report = [
+      'Cocoa',
+      '',
+      'The International Cocoa Organization (ICCO) buffer stock manager bought 5,000 tonnes of cocoa today, traders said.',
+      '',
+      'The International Monetary Fund mission to the IMF member country ended on Friday, the Bank of England said.',
+      '',
+    ].join('\n');
+    const corpus = await corpusOf([articleFrom('cocoa.txt', report)]);
+    expect(answerQuestion(corpus, 'who manages the ICCO buffer stock?').answer ?? null).not.toBe('International Cocoa Organization');
+    expect(answerQuestion(corpus, 'who sent the IMF mission?').answer ?? null).not.toBe('International Monetary Fund');
+    const rules = await corpusOf([articleFrom('rules.txt', 'The buffer stock rules decided by the International Cocoa Organization, ICCO, council will apply from Monday.')]);
+    expect(answerQuestion(rules, 'who decided the ICCO buffer stock rules?').answer ?? null).not.toBe('International Cocoa Organization');
+  });
+
   it('reads a place typed in lower case as a name, so a question about a place no source names is not answered', async () => {
     const report = 'Drones struck the capital overnight, officials said. Firefighters worked through the night in the capital.';
     const corpus = await corpusOf([articleFrom('report.txt', report)]);
