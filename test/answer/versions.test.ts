@@ -58,3 +58,21 @@ describe('version questions', () => {
     expect(answerQuestion(corpus, 'in which version was Node-API marked stable?').answer).toBe('v10.0.0');
   });
 });
+
+describe('a date asked as "what is the date of …"', () => {
+  it('asks a time, as "what date …" does, and is answered with the date', async () => {
+    expect(analyzeQuestion("what's the actual date on that log entry?").kind).toBe('time');
+    expect(analyzeQuestion('what was the release date of version 2.0?').kind).toBe('time');
+    expect(analyzeQuestion('what is the response time of the server?').kind).not.toBe('time');
+    const history = [
+      'The first bug',
+      '',
+      'The story of the moth taped into the logbook is told in many books and articles about computing history.',
+      '',
+      'The text of the log entry (from September 9, 1947) reads "First actual case of bug being found".',
+      '',
+    ].join('\n');
+    const corpus = await corpusOf([articleFrom('bug.txt', history)]);
+    expect(answerQuestion(corpus, "everyone knows the story about the moth taped into a logbook. what's the actual date on that log entry?").answer).toBe('September 9, 1947');
+  });
+});
