@@ -41,6 +41,17 @@ describe('measures, earlier events and missing counts', async () => {
     expect(answerQuestion(corpus, 'How many buildings collapsed in the earthquake?').status).toBe('no_answer');
   });
 
+  it('says no answer to "how long" when no source gives the duration', async () => {
+    const question = 'how long does the credential cache helper remember my password by default?';
+    const helper = plainArticle('credential-cache', 'By default the credential cache helper remembers your password in memory, so you do not type it again.');
+    expect(answerQuestion(await corpusOf([helper]), question).status).toBe('no_answer');
+    const both = plainArticle(
+      'credentials',
+      'By default the credential cache helper remembers your password in memory, so you do not type it again. The store helper keeps passwords on disk, and the cache keeps a password in memory for 15 minutes by default.',
+    );
+    expect(answerQuestion(await corpusOf([both]), question).answer).toBe('15 minutes');
+  });
+
   it('never answers "when" with the dateline, which dates the report', async () => {
     const dated = await corpusOf([
       plainArticle('rules', 'PARIS, June 3 - New export rules take effect in two weeks, the ministry said.'),
