@@ -96,7 +96,8 @@ export function answerQuestion(corpus: Corpus, text: string, model: RankingModel
     ? [...eligible.filter((group) => group[0]!.short !== null), ...eligible.filter((group) => group[0]!.short === null)]
     : eligible;
   const chosen = ordered.filter((group, index) => index === 0 || !needsFigure || group[0]!.short !== null).slice(0, MAX_QUOTES);
-  const shortAnswer = chosen.map((group) => group[0]!.short).find((short) => short !== null) ?? null;
+  // Where a word comes from is a story its quote tells: the phrase after "from" only marks the sentence that tells it.
+  const shortAnswer = question.kind === 'origin' ? null : (chosen.map((group) => group[0]!.short).find((short) => short !== null) ?? null);
   const quotes = chosen.map((group) => toQuote(corpus, group, ranked, model.threshold));
   return {
     ...base,

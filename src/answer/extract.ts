@@ -6,7 +6,7 @@ import { type Question, VALUE_WORDS, valueCueTerms } from './question.js';
 import { tokenize } from '../text/terms.js';
 import type { SentenceView } from './sentence.js';
 import type { IsCommon, ShortAnswer, TermWeights } from './short-answer.js';
-import { bestPatternMatch, extractDuration, extractTime, VERSION } from './spans.js';
+import { bestPatternMatch, extractDuration, extractOrigin, extractTime, VERSION } from './spans.js';
 
 const neverCommon: IsCommon = () => false;
 
@@ -51,6 +51,8 @@ export function extractAnswer(view: SentenceView, question: Question, weights: T
       return extractName(view, question, weights, isCommon);
     case 'expansion':
       return extractLongForm(view, question);
+    case 'origin':
+      return extractOrigin(view, question, weights);
     case 'other':
       return null;
   }

@@ -5,7 +5,7 @@ import { normalizeWord, tokenize, type Token } from '../text/terms.js';
 import { adjectiveSynonyms, isOnlyAdverb, measureRelatives, nounSynonyms, particleAsVerb, pastFormSynonyms } from '../text/wordnet.js';
 import { findNumbers, formatValue } from './numbers.js';
 
-export type AnswerKind = 'count' | 'amount' | 'quantity' | 'duration' | 'time' | 'person' | 'place' | 'value' | 'version' | 'entity' | 'expansion' | 'other';
+export type AnswerKind = 'count' | 'amount' | 'quantity' | 'duration' | 'time' | 'person' | 'place' | 'value' | 'version' | 'entity' | 'expansion' | 'origin' | 'other';
 
 export interface QuestionTerm {
   /** The term and its synonyms; a sentence holding any of them covers the term. */
@@ -100,8 +100,8 @@ const KIND_PATTERNS: [RegExp, AnswerKind][] = [
   // "Who is Vitali Klitschko?" asks for a description, not a name; "who is Kyiv's mayor?" asks for a name.
   [/^\s*[Ww]ho\s+(is|was|are|were)\s+\p{Lu}[\p{L}.-]*(?![\p{L}.-]|['’]s\b)/u, 'other'],
   [/^\s*(who|whom|whose)\b/i, 'person'],
-  // "Where does the word foo come from?" asks where a word comes from, a story rather than a place.
-  [/^\s*where\S*\s.*\b(?:words?|terms?|names?|phrases?|expressions?|sayings?)\b.*\bfrom\b/i, 'other'],
+  // "Where does the word foo come from?", "what's the origin of …": where a word comes from, a story rather than a place.
+  [/^\s*where\S*\s.*\b(?:words?|terms?|names?|phrases?|expressions?|sayings?)\b.*\bfrom\b|\b(?:origins?|etymology)\s+of\b/i, 'origin'],
   [/^\s*where\b|^\s*(what|which)\s+(city|town|village|region|country|place|province|state)\b/i, 'place'],
   // "What's the name of Kyiv's mayor?", "what was the name of the club …": a name.
   [/^\s*what(?:(?:'|’)?s|\s+(?:is|was|are|were))\s+the\s+(?:\w+\s+)?names?\s+of\b/i, 'entity'],

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { answerQuestion } from '../../src/answer/answer.js';
+import { analyzeQuestion } from '../../src/answer/question.js';
 import { nameKindOf } from '../../src/text/names.js';
 import { corpusOf, plainArticle } from '../helpers.js';
 import { articleFrom } from '../ingest/helpers.js';
@@ -123,6 +124,30 @@ describe('where a word comes from', () => {
       expect(answer.quotes[0]?.text).toMatch(/^The term frobnitz comes from/);
     }
     expect(answerQuestion(corpus, 'where were frobnitz parts kept?').answer).toBe('Boston');
+  });
+
+  it('is told by the sentence that says what it comes from, ahead of one that only uses the word', async () => {
+    const glossary = [
+      ':big-endian:',
+      '',
+      "[common; From Swift's Gulliver's Travels via the famous paper On Holy Wars and a Plea for Peace by Danny Cohen] Describes an architecture in which the most significant byte has the lowest address.",
+      '',
+      'Big-endian byte order is also sometimes called network order, and the term big-endian is used of dates too.',
+      '',
+      ':foo:',
+      '',
+      'The word foo spread from there to the whole lab. When foo is used with bar it has generally been traced to the WWII-era Army slang acronym FUBAR.',
+      '',
+    ].join('\n');
+    const corpus = await corpusOf([articleFrom('jargon.txt', glossary)]);
+    expect(analyzeQuestion("what's the origin of the word big-endian?").kind).toBe('origin');
+    for (const question of ['where does the term big-endian come from?', "what's the origin of the word big-endian?"]) {
+      const answer = answerQuestion(corpus, question);
+      expect(answer.answer).toBeNull();
+      expect(answer.quotes[0]?.text).toContain("Gulliver's Travels");
+    }
+    // "from there" names no source.
+    expect(answerQuestion(corpus, 'where does the word foo come from?').quotes[0]?.text).toContain('WWII-era Army slang');
   });
 });
 
