@@ -283,7 +283,8 @@ function rankSentences(corpus: Corpus, question: Question, weights: number[], mo
         opensSection: firstUnderHeading && position === 0 ? 1 : 0,
         opensTopicSection: firstUnderHeading && position === 0 ? headingIsTopic : 0,
         headingMatch,
-        definitionEntry: entryOpening,
+        // An origin is told at an entry's opening too, but only by a sentence that says where the word comes from.
+        definitionEntry: question.kind === 'origin' && short === null ? 0 : entryOpening,
         spellsOut: question.abbreviations.some((abbreviation) => longFormOf(abbreviation, view.text) !== null) ? 1 : 0,
         answerType: asksForType && short !== null ? 1 : 0,
         answerTypeMissing: asksForType && short === null ? 1 : 0,

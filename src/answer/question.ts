@@ -130,6 +130,12 @@ const TOPIC_PATTERNS: RegExp[] = [
   /^\s*(.+?)\s+(?:meaning|definition)\W*$/diu,
 ];
 
+/** Where an origin question names the word it asks about: "kluge" in "where does the word kluge come from?". */
+const ORIGIN_TOPIC_PATTERNS: RegExp[] = [
+  /\b(?:words?|terms?|names?|phrases?|expressions?)\s+['‘"“]?(.+?)['’"”]?\s+(?:\p{L}+ly\s+)?(?:comes?|came|originates?|originated|from)\b/diu,
+  /\b(?:origins?|etymology)\s+of\s+(?:the\s+)?(?:(?:words?|terms?|names?|phrases?|expressions?)\s+)?['‘"“]?(.+?)['’"”]?\s*(?:[?!.]|$)/diu,
+];
+
 const formSets = new WeakMap<Question, ReadonlySet<string>>();
 
 /** Every form of every term of the question, gathered once per question (short answers ask for each sentence). */
@@ -151,7 +157,7 @@ export function analyzeQuestion(text: string): Question {
   const kind = KIND_PATTERNS.find(([pattern]) => pattern.test(spelledOut))?.[1] ?? 'other';
   const tokens = tokenize(text);
   const asksDefinition = (kind === 'other' || kind === 'expansion') && DEFINITION.test(asked);
-  const topicSpan = asksDefinition ? topicOf(asked, clause.start) : null;
+  const topicSpan = asksDefinition ? topicOf(asked, clause.start) : kind === 'origin' ? topicOf(asked, clause.start, ORIGIN_TOPIC_PATTERNS) : null;
   const terms: QuestionTerm[] = [];
   const topic: number[] = [];
   const seen = new Map<string, number>();
@@ -266,8 +272,8 @@ function abbreviationsIn(tokens: Token[], subject: readonly string[]): string[] 
 }
 
 /** The span of the subject a definition question asks about ("util.promisify" in "What does util.promisify do?"). */
-function topicOf(text: string, offset: number): { start: number; end: number } | null {
-  for (const pattern of TOPIC_PATTERNS) {
+function topicOf(text: string, offset: number, patterns: readonly RegExp[] = TOPIC_PATTERNS): { start: number; end: number } | null {
+  for (const pattern of patterns) {
     const span = pattern.exec(text)?.indices?.[1];
     if (span !== undefined) return { start: offset + span[0], end: offset + span[1] };
   }

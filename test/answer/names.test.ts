@@ -149,6 +149,24 @@ describe('where a word comes from', () => {
     // "from there" names no source.
     expect(answerQuestion(corpus, 'where does the word foo come from?').quotes[0]?.text).toContain('WWII-era Army slang');
   });
+
+  it('is looked for at the opening of the word\'s own entry, though that entry never repeats the question\'s words', async () => {
+    const glossary = [
+      ':kluge:',
+      '',
+      '[from the German ‘klug’, clever] 1. n. A Rube Goldberg device, whether in hardware or software. 2. n. A clever programming trick.',
+      '',
+      ':kludge:',
+      '',
+      'An alternative spelling. European hackers have mostly learned the word kluge from written American sources and tend to pronounce it the British way.',
+      '',
+      'Some observers consider this mess appropriate in view of the word kluge and its meaning, though the word is common in both countries.',
+      '',
+    ].join('\n');
+    const corpus = await corpusOf([articleFrom('jargon.txt', glossary)]);
+    expect(analyzeQuestion('where does the word kluge come from?').topic).toHaveLength(1);
+    expect(answerQuestion(corpus, 'where does the word kluge come from?').quotes[0]?.text).toContain('German ‘klug’');
+  });
 });
 
 describe('which module, which pragma: the name the noun is given', () => {
