@@ -34,20 +34,19 @@ const TIME = new RegExp(
  * …]", "This term derives from the last word of …"), to the end of its clause (an initial's stop ends none), when a
  * word follows soon that names something ("from there" or "from about 1930" names no source).
  */
-const ORIGIN = /\b(?:[Ff]rom|named after|traced to)\s+(?:[^;:.\]\n]|(?<=(?:^|\P{L})\p{Lu})\.){3,}/gu;
+const ORIGIN_MARKER = String.raw`(?:[Ff]rom|named after|traced to)\s+`;
+const ORIGIN = new RegExp(String.raw`\b${ORIGIN_MARKER}(?:[^;:.\]\n]|(?<=(?:^|\P{L})\p{Lu})\.){3,}`, 'gu');
+const LEADING_ORIGIN_MARKER = new RegExp(`^${ORIGIN_MARKER}`, 'u');
 
 export function extractOrigin(view: SentenceView, question: Question, weights: TermWeights): ShortAnswer | null {
-  return bestPatternMatch(view, ORIGIN, question, weights, (_view, start, end) => !namesSource(view.text.slice(start, end)));
+  return bestPatternMatch(view, ORIGIN, question, weights, (sentence, start, end) => !namesSource(sentence.text.slice(start, end)));
 }
 
 /** One of the first three words after the marker is a content word, not a number. */
 function namesSource(phrase: string): boolean {
-  const after = ORIGIN_MARKER.exec(phrase);
-  const words = tokenize(after === null ? phrase : phrase.slice(after[0].length)).slice(0, 3);
+  const words = tokenize(phrase.replace(LEADING_ORIGIN_MARKER, '')).slice(0, 3);
   return words.some((token) => token.term !== '' && !/^\d/u.test(token.raw));
 }
-
-const ORIGIN_MARKER = /^(?:[Ff]rom|named after|traced to)\s+/u;
 
 /**
  * A version: dotted numbers ("3.7", "v12.7.0", "2.39"), "v12", "12+", or a number right after "version" or "release".
