@@ -28,17 +28,21 @@ const CURRENCY_CODES: ReadonlySet<string> = new Set(Intl.supportedValuesOf('curr
 
 /**
  * A number that names rather than counts: an edition ("Changed in version 3.5: …"), a footnote ("encoding [1] is …"),
- * or a document of a series, named by an acronym written in capitals before it ("PEP 545", "RFC 2616", "ISO 8601"),
- * though a currency code is a unit.
+ * an item's label ("snapshot (number 14)", "No. 5", "Relay #70"), or a document of a series, named by an acronym written
+ * in capitals before it ("PEP 545", "RFC 2616", "ISO 8601"), though a currency code is a unit.
  */
 function isNamedNumber(view: SentenceView, mention: NumberMention): boolean {
   const first = view.tokens[mention.from]!;
   const last = view.tokens[mention.to - 1]!;
   const offset = view.range.start;
   if (view.text[first.start - offset - 1] === '[' && view.text[last.end - offset] === ']') return true;
+  if (view.text[first.start - offset - 1] === '#') return true;
   const before = view.tokens[mention.from - 1];
   if (before === undefined) return false;
   if (/^versions?$/i.test(before.raw)) return true;
+  // "a detailed snapshot (number 14)", "No. 5": a label, not a count.
+  const gap = textBetween(view, mention.from - 1, mention.from);
+  if ((/^[Nn]umber$/u.test(before.raw) && /^\s+$/u.test(gap)) || (/^[Nn]o$/u.test(before.raw) && /^\.\s*$/u.test(gap))) return true;
   return /^\p{Lu}{2,6}$/u.test(before.raw) && !CURRENCY_CODES.has(before.raw) && !hasPunctuationBetween(view, mention.from - 1, mention.from);
 }
 

@@ -170,6 +170,23 @@ describe('a number an acronym names', () => {
     const corpus = await corpusOf([plainArticle('tree', 'The file is written as XML. The encoding [1] is the output encoding, and the default is US-ASCII.')]);
     expect(answerQuestion(corpus, 'what is the default output encoding?').answer).not.toBe('1');
   });
+
+  it('is a label after "number", "No." or "#" ("a detailed snapshot (number 14) is taken"), no count', async () => {
+    const manual = [
+      'Massif output',
+      '',
+      'Then the global allocation peak is reached, and a detailed snapshot (number 14) is taken.',
+      '',
+      'The relay log shows Relay #70 and snapshot No. 9 were taken by the tool.',
+      '',
+      'Massif takes 25 snapshots for this program.',
+      '',
+    ].join('\n');
+    const corpus = await corpusOf([articleFrom('massif.txt', manual)]);
+    expect(answerQuestion(corpus, 'how many snapshots does massif take?').answer).toBe('25 snapshots');
+    expect(answerQuestion(corpus, 'how many snapshots were taken at the peak?').answer ?? null).not.toBe('14');
+    expect(answerQuestion(corpus, 'how many relays did the tool take?').answer ?? null).not.toBe('70');
+  });
 });
 
 describe('a figure that ends a range', () => {
