@@ -241,8 +241,9 @@ export function extractName(view: SentenceView, question: Question, weights: Ter
     if (question.kind === 'person') {
       // A capitalised common word the lexicon knows as no name ("Windows", "Chapter", "SQUASH") is no one.
       if (words === 1 && kinds.size === 0 && isEnglishWord(text)) continue;
-      // Nor is a word in capitals the lexicon knows as no organisation ("XML", "SIGTTIN"): that is a format or a code.
-      if (words === 1 && kinds.size === 0 && isAcronym) continue;
+      // Nor is a word in capitals the lexicon knows as no organisation ("XML", "SIGTTIN", and "GIL", which it knows only
+      // as a given name, written so in no one's name): that is a format, a code or an acronym.
+      if (words === 1 && isAcronym && !kinds.has('organization')) continue;
       // "Who" asks for a person or an organisation: never a place, a people or a month.
       if (kinds.size > 0 && [...kinds].every((kind) => kind === 'place' || kind === 'demonym' || kind === 'time')) continue;
       if (kinds.has('person') || nameKindOf(view.tokens[span.from - 1]?.raw ?? '') === 'title') score *= KNOWN_NAME_EVIDENCE;
