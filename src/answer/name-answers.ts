@@ -140,6 +140,11 @@ function nameSpans(view: SentenceView, question: Question): NameSpan[] {
   return spans;
 }
 
+/** The name is written as a call, its opening parenthesis right after it: "FlushFileBuffers()", "fsync(fd)". */
+function isCalled(view: SentenceView, span: NameSpan): boolean {
+  return view.text.charAt(view.tokens[span.to]!.end - view.range.start) === '(';
+}
+
 /** Two tokens written as one word: "BASH_REMATCH", "os.path", "ZLE-widget". */
 function isGlued(view: SentenceView, left: number, right: number): boolean {
   const gap = textBetween(view, left, right);
@@ -237,7 +242,7 @@ export function extractName(view: SentenceView, question: Question, weights: Ter
     if (ONE_LETTER.test(text) || DOTTED_SHORTHAND.test(text)) continue;
     // People and places are not named with underscores, digits, slashes or inner dots ("SQLITE_SOURCE_ID", "X11",
     // "Meta/Reintegrate", "sqlite3.exe"): that is code.
-    if ((question.kind === 'person' || question.kind === 'place') && CODE_MARKS.test(text)) continue;
+    if ((question.kind === 'person' || question.kind === 'place') && (CODE_MARKS.test(text) || isCalled(view, span))) continue;
     if (question.kind === 'person') {
       // A capitalised common word the lexicon knows as no name ("Windows", "Chapter", "SQUASH") is no one.
       if (words === 1 && kinds.size === 0 && isEnglishWord(text)) continue;

@@ -83,6 +83,9 @@ describe('kinds of names, from a lexicon', () => {
     const notes = ['Jobs', '', 'Background jobs that read from the terminal are sent a SIGTTIN signal, as the manual written in 1989 explains.', ''].join('\n');
     const corpus = await corpusOf([articleFrom('jobs.txt', notes)]);
     expect(answerQuestion(corpus, 'who wrote the manual?').answer ?? null).toBeNull();
+    // Nor is a function written as called.
+    const disk = await corpusOf([articleFrom('disk.txt', 'We found that invoking FlushFileBuffers() on each file written makes writes ten times slower.')]);
+    expect(answerQuestion(disk, 'who wrote each file?').answer ?? null).not.toBe('FlushFileBuffers');
     // The lexicon knows "Gil" as a given name, but no one's name is written "GIL".
     const threads = await corpusOf([articleFrom('threads.txt', 'Threads created from C by a library with its own thread management do not hold the GIL.')]);
     expect(answerQuestion(threads, 'who created the threads?').answer ?? null).not.toBe('GIL');
