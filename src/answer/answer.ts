@@ -248,7 +248,14 @@ function rankSentences(corpus: Corpus, question: Question, weights: number[], mo
     views.forEach((view, position) => {
       const notProse = view.unlikeProse;
       // "See X" opens no definition: it says where one is.
-      const isProse = notProse <= ENTRY_PROSE && crossReferenceTarget(view.text) === null && !addressesReader(view.text);
+      // An aside in square brackets ("[originally, someone who makes furniture with an axe]") opens no definition, though
+      // it may tell where the word comes from; nor does a sense's number ("1.", "1. n.").
+      const isProse =
+        notProse <= ENTRY_PROSE &&
+        crossReferenceTarget(view.text) === null &&
+        !addressesReader(view.text) &&
+        (question.kind === 'origin' || !isAside(view.text)) &&
+        view.tokens.filter((token) => WORD_OF_PROSE.test(token.raw)).length >= 2;
       // An entry's definition comes early: in its first prose sentence, or after a few lines of history or signature.
       const entryOpening = isProse ? Math.max(entryMatch / (1 + proseBefore), pageMatch / (1 + proseBeforeInPage)) : 0;
       if (isProse) {
@@ -388,6 +395,14 @@ function proseEarlier(corpus: Corpus, passage: Passage, acrossPage: boolean): { 
   return { section: Math.min(section, MAX_PROSE_COUNTED), page: acrossPage ? Math.min(page, MAX_PROSE_COUNTED) : 0 };
 }
 
+/** A word of two letters or more: a sentence of prose has two of them at least. */
+const WORD_OF_PROSE = /\p{L}{2}/u;
+
+/** A sentence wholly in square brackets: a dictionary's etymology or usage note, a manual's annotation. */
+function isAside(text: string): boolean {
+  return /^\s*\[[^\]]*\]\s*$/u.test(text);
+}
+
 /** How many of a passage's sentences are prose: the same whatever the question, so counted once per passage. */
 const proseCounts = new WeakMap<Passage, number>();
 
@@ -396,7 +411,7 @@ function proseSentences(passage: Passage): number {
   if (count === undefined) {
     count = passage.sentences.filter((range) => {
       const text = passage.text.slice(range.start - passage.start, range.end - passage.start);
-      return unlikeProse(text) <= ENTRY_PROSE && !addressesReader(text);
+      return unlikeProse(text) <= ENTRY_PROSE && !addressesReader(text) && !isAside(text);
     }).length;
     proseCounts.set(passage, count);
   }

@@ -117,6 +117,27 @@ describe('definitions: the entry whose heading names what is asked', async () =>
 });
 
 
+describe('definitions: an entry that opens with an aside or a sense number', () => {
+  it('quotes the first sense, not the etymology in brackets or the number before it', async () => {
+    const jargon = [
+      ':hacker:',
+      '',
+      '[originally, someone who makes furniture with an axe]',
+      '',
+      '1. n.',
+      '',
+      'A person who enjoys exploring the details of programmable systems and how to stretch their capabilities.',
+      '',
+      ':hack:',
+      '',
+      'Quick work that produces what is needed, but not well. A hacker does this often.',
+      '',
+    ].join('\n');
+    const corpus = await corpusOf([articleFrom('jargon.txt', jargon)]);
+    expect(answerQuestion(corpus, 'what is a hacker?').quotes[0]?.text).toMatch(/^A person who enjoys exploring/u);
+  });
+});
+
 describe('definitions: an entry that only refers the reader to another', async () => {
   const manual = [
     '# Builtins',
