@@ -247,15 +247,8 @@ function rankSentences(corpus: Corpus, question: Question, weights: number[], mo
     let proseBeforeInPage = earlier.page;
     views.forEach((view, position) => {
       const notProse = view.unlikeProse;
-      // "See X" opens no definition: it says where one is.
-      // An aside in square brackets ("[originally, someone who makes furniture with an axe]") opens no definition, though
-      // it may tell where the word comes from; nor does a sense's number ("1.", "1. n.").
-      const isProse =
-        notProse <= ENTRY_PROSE &&
-        crossReferenceTarget(view.text) === null &&
-        !addressesReader(view.text) &&
-        (question.kind === 'origin' || !isAside(view.text)) &&
-        view.tokens.filter((token) => WORD_OF_PROSE.test(token.raw)).length >= 2;
+      // "See X" opens no definition: it says where one is. An aside in brackets may tell where the word comes from.
+      const isProse = crossReferenceTarget(view.text) === null && isEntryProse(view.text, notProse, question.kind === 'origin');
       // An entry's definition comes early: in its first prose sentence, or after a few lines of history or signature.
       const entryOpening = isProse ? Math.max(entryMatch / (1 + proseBefore), pageMatch / (1 + proseBeforeInPage)) : 0;
       if (isProse) {
@@ -395,13 +388,17 @@ function proseEarlier(corpus: Corpus, passage: Passage, acrossPage: boolean): { 
   return { section: Math.min(section, MAX_PROSE_COUNTED), page: acrossPage ? Math.min(page, MAX_PROSE_COUNTED) : 0 };
 }
 
-/** A word of two letters or more: a sentence of prose has two of them at least. */
-const WORD_OF_PROSE = /\p{L}{2}/u;
-
-/** A sentence wholly in square brackets: a dictionary's etymology or usage note, a manual's annotation. */
-function isAside(text: string): boolean {
-  return /^\s*\[[^\]]*\]\s*$/u.test(text);
+/**
+ * A sentence that may be an entry's definition: prose not addressed to the reader, with two words at least (not a
+ * sense's number, "1. n."), and not an aside wholly in square brackets ("[originally, someone who makes furniture with
+ * an axe]"), unless asides count.
+ */
+function isEntryProse(text: string, unlikeProseScore: number, asidesCount = false): boolean {
+  return unlikeProseScore <= ENTRY_PROSE && !addressesReader(text) && (asidesCount || !ASIDE.test(text)) && (text.match(WORDS_OF_PROSE)?.length ?? 0) >= 2;
 }
+
+const ASIDE = /^\s*\[[^\]]*\]\s*$/u;
+const WORDS_OF_PROSE = /\p{L}{2,}/gu;
 
 /** How many of a passage's sentences are prose: the same whatever the question, so counted once per passage. */
 const proseCounts = new WeakMap<Passage, number>();
@@ -411,7 +408,7 @@ function proseSentences(passage: Passage): number {
   if (count === undefined) {
     count = passage.sentences.filter((range) => {
       const text = passage.text.slice(range.start - passage.start, range.end - passage.start);
-      return unlikeProse(text) <= ENTRY_PROSE && !addressesReader(text) && !isAside(text);
+      return isEntryProse(text, unlikeProse(text));
     }).length;
     proseCounts.set(passage, count);
   }
