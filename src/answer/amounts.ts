@@ -117,6 +117,8 @@ function amountIn(view: SentenceView, question: Question, weights: TermWeights, 
     if (asksShare && !span.isShare) continue;
     if (asksSum && (span.isShare || span.isMeasure)) continue;
     if (rateUnit !== null && !statedPer(view, mention, rateUnit)) continue;
+    // "two of Texaco's offers" counts some of a set: no sum, share or size, unless marked as one ("2.5 billion of its debt").
+    if (!span.isMarked && !asksSetting && /^of$/i.test(view.tokens[mention.to]?.raw ?? '')) continue;
     const score = closeness(view, mention.from, question, weights) * (span.isMarked ? MARKED_AMOUNT : 1);
     const tied = clauseHoldsPredicate(view, mention, span.last, tiedTo);
     // A setting's value stated of the asked word beats any other number of the sentence ("… from 30 to 62, though the default value remains at 10").

@@ -189,6 +189,17 @@ describe('a number an acronym names', () => {
   });
 });
 
+describe('a number that counts some of a set', () => {
+  it('is no sum ("two of Texaco\'s offers"), though a marked amount before "of" still is ("300 mln dlrs of it")', async () => {
+    const corpus = await corpusOf([
+      plainArticle('offers', 'In fact, two of Texaco\'s offers to Pennzoil were identical, the company said.'),
+      plainArticle('debt', 'Gamma Ltd said it will repay 300 mln dlrs of its debt to the banks by 1990.'),
+    ]);
+    expect(answerQuestion(corpus, 'how much did Texaco offer Pennzoil?').answer ?? null).not.toBe('two');
+    expect(answerQuestion(corpus, 'how much of its debt will Gamma repay to the banks?').answer).toBe('300 mln dlrs');
+  });
+});
+
 describe('a figure that ends a range', () => {
   it('is quoted with the range it ends ("10-50 times", "between 20 and 50 times"), and a change is no range', async () => {
     const corpus = await corpusOf([
