@@ -208,31 +208,42 @@ function opensProse(view: SentenceView, index: number): boolean {
   return true;
 }
 
+/** A question's abbreviation ("ICCO") and the long form the sentence gives it, if any. */
+interface AskedAbbreviation {
+  shortForm: string;
+  longForm: string | null;
+}
+
+/** The question's words in capitals with their long forms in this sentence, read once per sentence. */
+function askedAbbreviations(view: SentenceView, question: Question): AskedAbbreviation[] {
+  return question.terms.filter((term) => ACRONYM.test(term.raw)).map((term) => ({ shortForm: term.raw, longForm: longFormOf(term.raw, view.text) }));
+}
+
 /**
  * The name is one the question gives by its abbreviation, so it is the question's subject, not an answer: "The
  * International Cocoa Organization (ICCO) buffer stock manager …" for "who manages the ICCO buffer stock?".
  */
-function spellsAskedAbbreviation(view: SentenceView, span: NameSpan, name: string, question: Question): boolean {
+function spellsAskedAbbreviation(view: SentenceView, span: NameSpan, name: string, asked: readonly AskedAbbreviation[]): boolean {
   const after = view.tokens[span.to + 1];
   // "the International Cocoa Organization, ICCO, council": the abbreviation set after the name, as an apposition.
   const abbreviatedAfter = after !== undefined && /^[\s,(]+$/u.test(textBetween(view, span.to, span.to + 1)) ? after.raw : null;
-  return question.terms.some((term) => {
-    if (!ACRONYM.test(term.raw)) return false;
-    if (term.raw === abbreviatedAfter || spellsOut(term.raw, name)) return true;
-    const longForm = longFormOf(term.raw, view.text);
-    return longForm !== null && (longForm.includes(name) || name.includes(longForm));
-  });
+  return asked.some(
+    ({ shortForm, longForm }) =>
+      shortForm === abbreviatedAfter || spellsOut(shortForm, name) || (longForm !== null && (longForm.includes(name) || name.includes(longForm))),
+  );
 }
 
 export function extractName(view: SentenceView, question: Question, weights: TermWeights, isCommon: IsCommon): ShortAnswer | null {
   let best: ShortAnswer | null = null;
+  let asked: AskedAbbreviation[] | undefined;
   for (const span of nameSpans(view, question)) {
     // A one-word name found all over the corpus is its subject, not an answer.
     if (span.from === span.to && isCommon(view.tokens[span.from]!.term)) continue;
     const first = view.tokens[span.from]!;
     const words = span.to - span.from + 1;
     const text = sliceTokens(view, span.from, span.to);
-    if (WHOLE_TIME.test(text) || spellsAskedAbbreviation(view, span, text, question)) continue;
+    asked ??= askedAbbreviations(view, question);
+    if (WHOLE_TIME.test(text) || spellsAskedAbbreviation(view, span, text, asked)) continue;
     let score = Math.max(closeness(view, span.from, question, weights), closeness(view, span.to, question, weights));
     const isAcronym = ACRONYM.test(text);
     const kinds = spanKinds(view, span);
