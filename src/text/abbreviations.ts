@@ -6,9 +6,11 @@
  * its parentheses, its first letter at the start of a word.
  */
 
+import { STOPWORDS } from './terms.js';
+
 /** The long form `text` gives for `shortForm` (case-insensitive), or null when it gives none. */
 export function longFormOf(shortForm: string, text: string): string | null {
-  const { letters, written, inParentheses, beforeParentheses } = patternsOf(shortForm);
+  const { letters, written, whole, inParentheses, beforeParentheses } = patternsOf(shortForm);
   if (letters.length < 2 || letters.length > 10) return null;
   const maxWords = Math.min(letters.length + 5, letters.length * 2);
   // Most texts do not write the short form at all, and then neither "long form (SF)" nor "SF (long form)" can be there.
@@ -28,6 +30,11 @@ export function longFormOf(shortForm: string, text: string): string | null {
       if (found !== null && found.length === inside.length) return found;
     }
   }
+  // "zsh/zle The Zsh Line Editor", "ZLE (-Z) Use the zsh line editor": unbracketed, only words next to it, one word a letter.
+  if (letters.length >= MIN_APPOSED_LETTERS && whole.test(text)) {
+    const found = initialsNear(letters, text, whole);
+    if (found !== null) return found;
+  }
   // "[Abbrev., “Problem Exists Between Keyboard And Chair”]": a quoted phrase that spells it out whole.
   for (const match of text.matchAll(QUOTED)) {
     const inside = match[1]!.trim();
@@ -39,6 +46,38 @@ export function longFormOf(shortForm: string, text: string): string | null {
 }
 
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+/** Unbracketed long forms are trusted for abbreviations of three letters or more: two initials meet by chance. */
+const MIN_APPOSED_LETTERS = 3;
+/** How many words away from the short form an unbracketed long form may start or end. */
+const APPOSED_REACH = 3;
+const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu;
+
+/**
+ * Consecutive words, one for each letter of the short form and starting with it, that begin within a few words after
+ * the short form or end within a few words before it; neither the first nor the last is a stopword.
+ */
+function initialsNear(letters: string, text: string, written: RegExp): string | null {
+  if (!/^\p{L}+$/u.test(letters)) return null;
+  const initials = letters.toLowerCase();
+  const words = [...text.matchAll(WORD)].map((match) => ({ word: match[0], start: match.index, end: match.index + match[0].length }));
+  const shortAt = text.search(written);
+  const shortEnd = shortAt + (text.slice(shortAt).match(written)?.[0].length ?? 0);
+  const after = words.findIndex((word) => word.start >= shortEnd);
+  const before = words.findLastIndex((word) => word.end <= shortAt);
+  const starts = [
+    ...(after < 0 ? [] : Array.from({ length: APPOSED_REACH + 1 }, (_, offset) => after + offset)),
+    ...(before < 0 ? [] : Array.from({ length: APPOSED_REACH + 1 }, (_, offset) => before - offset - initials.length + 1)),
+  ];
+  for (const start of starts) {
+    const run = words.slice(start, start + initials.length);
+    if (start < 0 || run.length !== initials.length) continue;
+    if (run.some((word, index) => word.word.charAt(0).toLowerCase() !== initials[index] || word.word.length < 2)) continue;
+    if (STOPWORDS.has(run[0]!.word.toLowerCase()) || STOPWORDS.has(run.at(-1)!.word.toLowerCase())) continue;
+    const found = text.slice(run[0]!.start, run.at(-1)!.end);
+    if (found.toLowerCase() !== initials && !written.test(found)) return found;
+  }
+  return null;
+}
 const LEADING_NON_WORD = /^[^\p{L}\p{N}]+/u;
 const QUOTED = /[“"‘]([^“”"‘’]{3,120})[”"’]/gu;
 
@@ -47,6 +86,8 @@ interface ShortFormPatterns {
   letters: string;
   /** The short form anywhere, as the two patterns below match it. */
   written: RegExp;
+  /** The short form as a word of its own, not inside another ("DIRC" in "dircache"). */
+  whole: RegExp;
   /** "(SF)", "(SF, …": the short form after its long form. */
   inParentheses: RegExp;
   /** "SF (…)": the short form before its long form. */
@@ -64,6 +105,7 @@ function patternsOf(shortForm: string): ShortFormPatterns {
     patterns = {
       letters: shortForm.replace(/[^\p{L}\p{N}]/gu, ''),
       written: new RegExp(escaped, 'iu'),
+      whole: new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'iu'),
       inParentheses: new RegExp(`\\(\\s*${escaped}\\s*[),;]`, 'giu'),
       beforeParentheses: new RegExp(`(?<![\\p{L}\\p{N}])${escaped}\\s*\\(([^()]{3,120})\\)`, 'giu'),
     };

@@ -74,6 +74,27 @@ describe('definitions: the entry whose heading names what is asked', async () =>
     expect(answerQuestion(docs, 'whats gizmo short for?').answer).toBe('Gadget Interface Zone Management Object');
   });
 
+  it('reads a long form written next to the abbreviation without brackets, as an option list or a module list writes it', async () => {
+    const manual = [
+      '# Gadget shell',
+      '',
+      '## The GWL module',
+      '',
+      'The GWL module contains two related builtin commands. Both take a widget name.',
+      '',
+      '## Options',
+      '',
+      'GWL (-G) Use the gadget widget loader.',
+      '',
+      'NOTIFY (-N) Report widget failures at once.',
+      '',
+    ].join('\n');
+    const docs = await corpusOf([articleFrom('manual.md', manual)]);
+    const answer = answerQuestion(docs, 'what does GWL stand for');
+    expect(answer.answer).toBe('gadget widget loader');
+    expect(answer.quotes[0]?.text).toBe('GWL (-G) Use the gadget widget loader.');
+  });
+
   it('quotes the opening of the page whose title names the subject, past its syntax label', async () => {
     const head = (title: string): string => `<html><head><title>${title}</title></head><body>`;
     const vacuum =

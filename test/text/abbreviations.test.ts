@@ -34,6 +34,18 @@ describe('longFormOf', () => {
     expect(longFormOf('API', 'This is the public interface (API) of the module.')).toBeNull();
   });
 
+  it('finds words next to the abbreviation, without brackets, when one word starts with each of its letters', () => {
+    // A definition list's term and its description, or an option's name and what it does.
+    expect(longFormOf('ZLE', 'zsh/zle The Zsh Line Editor, including the bindkey and vared builtins.')).toBe('Zsh Line Editor');
+    expect(longFormOf('ZLE', 'ZLE (-Z) Use the zsh line editor.')).toBe('zsh line editor');
+    expect(longFormOf('GIL', 'Holding the global interpreter lock, GIL, is required.')).toBe('global interpreter lock');
+    // Not inside another word ("dircache" holds "dirc"), not one letter a word, not further than a few words away.
+    expect(longFormOf('DIRC', "The signature is { 'D', 'I', 'R', 'C' } (stands for \"dircache\")")).toBeNull();
+    expect(longFormOf('ZLE', 'ZLE widgets can be bound to keys; see the description of zsh line editor widgets.')).toBeNull();
+    // Two letters meet by chance too often to be trusted without brackets.
+    expect(longFormOf('PS', 'PS printed strings are shown.')).toBeNull();
+  });
+
   it('gives nothing when the words only repeat what the short form is made of, not its initials', () => {
     expect(longFormOf('PYTHONPATH', 'Do not count on the Python module search path (PYTHONPATH) being set.')).toBeNull();
     expect(longFormOf('JSON', 'It reads JavaScript Object Notation (JSON) documents.')).toBe('JavaScript Object Notation');
