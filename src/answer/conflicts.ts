@@ -47,7 +47,7 @@ export function findConflicts(corpus: Corpus, question: Question, weights: TermW
       entry.refs.push(sourceRef(corpus, sourceId));
     }
   }
-  if (byValue.size < 2) return [];
+  if (byValue.size < 2 || !someSourceStatesOneValue(byValue)) return [];
   const values = [...byValue.values()].sort((a, b) => storyCount(corpus, b.sources) - storyCount(corpus, a.sources));
   return [{ about: describe(question), values }];
 }
@@ -68,6 +68,16 @@ function figureExtractor(question: Question, weights: TermWeights): ((sentence: 
     default:
       return null;
   }
+}
+
+/**
+ * Sources disagree when one of them holds to one value. When every source states several (a manual's default beside
+ * the example it explains, "a value of 1000 means one second"), each is speaking of several things, not disputing one.
+ */
+function someSourceStatesOneValue(byValue: Map<string, ConflictValue>): boolean {
+  const valuesBySource = new Map<string, number>();
+  for (const entry of byValue.values()) for (const sourceId of entry.sources) valuesBySource.set(sourceId, (valuesBySource.get(sourceId) ?? 0) + 1);
+  return [...valuesBySource.values()].some((count) => count === 1);
 }
 
 /** Values that some ranked sentence marks as earlier ("previous high of 537"). */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { answerQuestion } from '../../src/answer/answer.js';
 import { corpusOf, plainArticle, seedCorpus } from '../helpers.js';
+import { articleFrom } from '../ingest/helpers.js';
 
 const wire = 'Officials said 12 people were injured when the ferry struck the pier on Sunday. The ferry carried 300 passengers.';
 
@@ -36,6 +37,18 @@ describe('conflicts', () => {
     expect(values[0]!.sources.sort()).toEqual(['one', 'three']);
     expect(values[1]!.sources).toEqual(['two']);
     expect(values[1]!.quote.text).toBe('Police said 15 people were injured in the ferry crash on Sunday.');
+  });
+
+  it('does not read a manual’s default beside the example value it explains as sources that disagree', async () => {
+    const entry = (example: string): string =>
+      ['# Readline variables', '', '## keyseq-timeout', '', `Specifies how long Readline waits for a key. The default value is 500. ${example}`, ''].join('\n');
+    const corpus = await corpusOf([
+      articleFrom('reference.md', entry('The value is in milliseconds, so a value of 1000 means that Readline will wait one second.')),
+      articleFrom('manpage.md', entry('The value is in milliseconds: a value of 1000 means that Readline will wait one second.')),
+    ]);
+    const answer = answerQuestion(corpus, 'what is the default value of keyseq-timeout?');
+    expect(answer.answer).toBe('500');
+    expect(answer.conflicts).toEqual([]);
   });
 
   it('does not report agreeing sources as a conflict', async () => {
