@@ -94,6 +94,11 @@ export interface Quote {
   /** Offsets of `text` in the source's text. */
   start: number;
   end: number;
+  /**
+   * The heading the quote stands under ("keyseq-timeout", "Redirection"), for a reader to see what it speaks of; null
+   * when the source has no headings or the quote opens with its heading's words.
+   */
+  section: string | null;
 }
 
 export interface ConflictValue {

@@ -26,6 +26,7 @@ class FakeQuoth implements Quoth {
           supportedBy: ['kyiv'],
           start: 0,
           end: 10,
+          section: null,
         },
       ],
       conflicts: [],

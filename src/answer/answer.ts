@@ -506,6 +506,7 @@ function toQuote(corpus: Corpus, group: RankedSentence[], ranked: RankedSentence
     supportedBy: [...supporting],
     start: lead.view.range.start,
     end: lead.view.range.end,
+    section: sectionOf(lead.view),
   };
 }
 
@@ -529,6 +530,17 @@ function relatedReading(corpus: Corpus, ranked: RankedSentence[]): Quote[] {
       supportedBy: group.map((member) => member.view.passage.sourceId),
       start: lead.view.range.start,
       end: lead.view.range.end,
+      section: sectionOf(lead.view),
     };
   });
+}
+
+/**
+ * The heading a quoted sentence stands under, white space collapsed ("The default value is 500." under
+ * "keyseq-timeout"); null without one, or when the sentence opens with it (a term quoted with its definition).
+ */
+function sectionOf(view: SentenceView): string | null {
+  const heading = view.passage.heading.replace(/\s+/gu, ' ').trim();
+  if (heading === '') return null;
+  return view.text.replace(/\s+/gu, ' ').trim().toLowerCase().startsWith(heading.toLowerCase()) ? null : heading;
 }

@@ -239,6 +239,8 @@ export function corroborationLine(quote: Quote, sourceCount: number): string {
 
 /** Longest source title shown under a quote: about two lines on a 360 px phone screen. */
 export const TITLE_MAX = 70;
+/** Longest section heading shown after the title: a term or a heading, not a paragraph. */
+const SECTION_MAX = 50;
 
 /** A source's title, shortened with "…" and linked when it has a URL; raw text escaped. */
 function titleLink(source: SourceRef, budget: Budget): string {
@@ -254,7 +256,8 @@ function titleLink(source: SourceRef, budget: Budget): string {
 function quoteWithSource(quote: Quote, number: number, answer: Answer, budget: Budget, related: boolean): string {
   const source = quote.source;
   const details = [source.outlet?.trim() ? fitText(source.outlet.trim(), Math.min(60, budget.label)) : null, source.published].filter(Boolean);
-  const lines = [`> ${fitText(quote.text, budget.quote)}`, `**[${number}]** ${[titleLink(source, budget), ...details].join(' · ')}`];
+  const section = quote.section === null ? '' : ` › ${fitText(quote.section, Math.min(SECTION_MAX, budget.label))}`;
+  const lines = [`> ${fitText(quote.text, budget.quote)}`, `**[${number}]** ${[`${titleLink(source, budget)}${section}`, ...details].join(' · ')}`];
   if (related && quote.alsoIn.length > 0) lines.push(`also ${joinWithin(quote.alsoIn.map((other) => shortLabel(other, Math.min(60, budget.label))), budget.list)}.`);
   if (!related) {
     const also =

@@ -10,6 +10,8 @@ export interface QuoteJson {
   supportedBy: string[];
   /** Where the quote is in the source's text: `text` is that slice, white space collapsed. */
   offsets: { start: number; end: number };
+  /** The heading the quote stands under, when its source has headings and the quote does not open with it. */
+  section: string | null;
 }
 
 export interface AnswerJson {
@@ -47,6 +49,7 @@ function quoteToJson(quote: Quote): QuoteJson {
     corroboration: quote.corroboration,
     supportedBy: quote.supportedBy,
     offsets: { start: quote.start, end: quote.end },
+    section: quote.section,
   };
 }
 

@@ -46,7 +46,8 @@ export function renderAnswer(answer: Answer, style: Style = plainStyle): string 
 
 function quoteLines(quote: Quote, number: number | null, style: Style): string[] {
   const marker = number === null ? '  -' : `  [${number}]`;
-  const lines = [`${marker} “${quote.text}”`, `     ${style.dim(`— ${describeSource(quote.source)} (${quote.source.path})`)}`];
+  const section = quote.section === null ? '' : ` › ${quote.section}`;
+  const lines = [`${marker} “${quote.text}”`, `     ${style.dim(`— ${describeSource(quote.source)}${section} (${quote.source.path})`)}`];
   if (quote.source.url !== null) lines.push(`     ${style.dim(quote.source.url)}`);
   if (number === null && quote.alsoIn.length > 0) lines.push(`     ${style.dim(`also in ${quote.alsoIn.map((source) => source.path).join(', ')}`)}`);
   return lines;

@@ -23,6 +23,27 @@ describe('answerQuestion', () => {
     expect(harbour.text.slice(quote.start, quote.end)).toBe(quote.text);
   });
 
+  it('names the heading a quote stands under, unless the quote opens with it or the source has none', async () => {
+    const manual = [
+      '# Readline variables',
+      '',
+      '## keyseq-timeout',
+      '',
+      'Specifies how long Readline waits for a character when reading an ambiguous key sequence. The default value is 500.',
+      '',
+      '## bell-style',
+      '',
+      'bell-style controls what happens when Readline wants to ring the terminal bell.',
+      '',
+    ].join('\n');
+    const corpus = await corpusOf([articleFrom('readline.md', manual), harbour]);
+    const timeout = answerQuestion(corpus, 'what is the default value of keyseq-timeout?');
+    expect(timeout.quotes[0]?.text).toBe('The default value is 500.');
+    expect(timeout.quotes[0]?.section).toBe('keyseq-timeout');
+    expect(answerQuestion(corpus, 'what does bell-style control?').quotes[0]?.section).toBeNull();
+    expect(answerQuestion(corpus, 'Who is the mayor?').quotes[0]?.section).toBeNull();
+  });
+
   it('extracts the count tied to the question, not another number in the sentence', async () => {
     const corpus = await corpusOf([harbour, weather]);
     expect(answerQuestion(corpus, 'How many years did the bridge take to build?').answer).toBe('six years');

@@ -27,7 +27,7 @@ function source(id: string, extra: Partial<SourceRef> = {}): SourceRef {
 }
 
 function quote(text: string, from: SourceRef, extra: Partial<Quote> = {}): Quote {
-  return { text, source: from, alsoIn: [], corroboration: 1, supportedBy: [from.id], start: 0, end: text.length, ...extra };
+  return { text, source: from, alsoIn: [], corroboration: 1, supportedBy: [from.id], start: 0, end: text.length, section: null, ...extra };
 }
 
 function answer(extra: Partial<Answer> = {}): Answer {
@@ -140,6 +140,21 @@ describe('renderAnswer', () => {
     expect(rendered.embeds).toHaveLength(1);
   });
 
+  it('names the section a quote stands under after the title, shortened and escaped', () => {
+    const manual = source('bashref', { title: 'Bash Reference Manual', outlet: null, published: null, url: 'https://example.com/bashref' });
+    const [embed] = renderAnswer(
+      answer({
+        quotes: [
+          quote('The default value is 500.', manual, { section: 'keyseq-timeout' }),
+          quote('Readline waits for the rest of an ambiguous key sequence.', manual, { section: `*${'very long heading '.repeat(6)}*` }),
+        ],
+      }),
+    ).embeds;
+    const sourceLines = embed?.description?.split('\n').filter((line) => line.startsWith('**[')) ?? [];
+    expect(sourceLines[0]).toBe('**[1]** [Bash Reference Manual](https://example.com/bashref) › keyseq-timeout');
+    expect(sourceLines[1]).toBe('**[2]** [Bash Reference Manual](https://example.com/bashref) › \\*very long heading very long heading very long…');
+  });
+
   it('shortens a long title with "…" and leaves out the timestamp when the date is unknown', () => {
     const long = source('long', {
       title: 'Russia launches its largest combined drone and missile attack on Ukraine since the start of the full-scale war, officials say',
@@ -237,6 +252,7 @@ describe('renderAnswer', () => {
     supportedBy: fc.constant([] as string[]),
     start: fc.constant(0),
     end: fc.constant(0),
+    section: fc.option(text(400), { nil: null }),
   });
   const conflictArb = fc.record({
     about: text(500),

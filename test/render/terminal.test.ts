@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import type { Answer, SourceRef } from '../../src/model.js';
+import { renderAnswer } from '../../src/render/terminal.js';
+
+const manual: SourceRef = { id: 'bashref', title: 'Bash Reference Manual', path: 'docs/bashref.html', published: null, outlet: null, url: null };
+
+function answerQuoting(section: string | null): Answer {
+  const text = 'The default value is 500.';
+  return {
+    question: 'what is the default value of keyseq-timeout?',
+    status: 'answered',
+    answer: '500',
+    quotes: [{ text, source: manual, alsoIn: [], corroboration: 1, supportedBy: ['bashref'], start: 0, end: text.length, section }],
+    conflicts: [],
+    related: [],
+    sourceCount: 1,
+    didYouMean: null,
+  };
+}
+
+describe('renderAnswer for a terminal', () => {
+  it('names the section a quote stands under after its source, when there is one', () => {
+    expect(renderAnswer(answerQuoting('keyseq-timeout')).split('\n')).toContain('     — Bash Reference Manual › keyseq-timeout (docs/bashref.html)');
+    expect(renderAnswer(answerQuoting(null)).split('\n')).toContain('     — Bash Reference Manual (docs/bashref.html)');
+  });
+});
