@@ -104,7 +104,7 @@ export function answerQuestion(corpus: Corpus, text: string, model: RankingModel
     status: 'answered',
     answer: shortAnswer?.text ?? null,
     quotes,
-    conflicts: findConflicts(corpus, question, weights, ranked, best),
+    conflicts: findConflicts(corpus, question, weights, ranked, best, model.threshold),
     related: [],
   };
 }

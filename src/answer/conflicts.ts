@@ -18,7 +18,7 @@ import type { Question } from './question.js';
 /** A statement must cover this share of what the best sentence covers, and tie its figure to the question's verb. */
 const ON_TOPIC_SHARE = 0.5;
 
-export function findConflicts(corpus: Corpus, question: Question, weights: TermWeights, ranked: RankedSentence[], best: RankedSentence): Conflict[] {
+export function findConflicts(corpus: Corpus, question: Question, weights: TermWeights, ranked: RankedSentence[], best: RankedSentence, threshold: number): Conflict[] {
   const statedFigure = figureExtractor(question, weights);
   if (statedFigure === null) return [];
   const measuredIn = statedFigure(best)?.measuredIn;
@@ -27,6 +27,8 @@ export function findConflicts(corpus: Corpus, question: Question, weights: TermW
 
   for (const sentence of ranked) {
     if (sentence.coverage < best.coverage * ON_TOPIC_SHARE) continue;
+    // Pages of a manual document different things: a figure there disagrees only when its sentence would answer too.
+    if (sentence.view.passage.heading !== '' && sentence.score < threshold) continue;
     if (mentionsEarlierFigure(sentence, earlierFigures)) continue;
     const statement = statedFigure(sentence);
     if (statement === null || !statement.tiedToQuestionVerb) continue;

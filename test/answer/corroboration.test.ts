@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { answerQuestion } from '../../src/answer/answer.js';
+import { answerQuestion, candidateSentences, termWeights } from '../../src/answer/answer.js';
+import { findConflicts } from '../../src/answer/conflicts.js';
+import { analyzeQuestion } from '../../src/answer/question.js';
+import { RANKING } from '../../src/answer/ranking-weights.js';
 import { corpusOf, plainArticle, seedCorpus } from '../helpers.js';
 import { articleFrom } from '../ingest/helpers.js';
 
@@ -49,6 +52,21 @@ describe('conflicts', () => {
     const answer = answerQuestion(corpus, 'what is the default value of keyseq-timeout?');
     expect(answer.answer).toBe('500');
     expect(answer.conflicts).toEqual([]);
+  });
+
+  it('in a manual, counts a figure against the answer only when its sentence would answer the question too', async () => {
+    const corpus = await corpusOf([
+      articleFrom('server.md', '# Gadget server\n\n## Listening\n\nThe gadget server listens on port 8080 by default.\n'),
+      articleFrom('mail.md', '# Mail relay\n\n## Ports\n\nThe relay listens for mail on port 25 by default.\n'),
+    ]);
+    const question = analyzeQuestion('which port does the gadget server listen on by default?');
+    const ranked = candidateSentences(corpus, question.text);
+    const [best, relay] = [ranked.find((sentence) => sentence.short?.value === '8080')!, ranked.find((sentence) => sentence.short?.value === '25')!];
+    const conflictsWhenRelayScores = (score: number) =>
+      findConflicts(corpus, question, termWeights(corpus, question), [best, { ...relay, score }], best, RANKING.threshold).map((conflict) => conflict.values.map((value) => value.value));
+    // A page about another program states its own port: it would not answer, so it does not disagree.
+    expect(conflictsWhenRelayScores(RANKING.threshold - 0.1)).toEqual([]);
+    expect(conflictsWhenRelayScores(RANKING.threshold + 0.1)).toEqual([['8080', '25']]);
   });
 
   it('does not report agreeing sources as a conflict', async () => {
