@@ -31,7 +31,7 @@ export function longFormOf(shortForm: string, text: string): string | null {
     }
   }
   // "zsh/zle The Zsh Line Editor", "ZLE (-Z) Use the zsh line editor": unbracketed, only words next to it, one word a letter.
-  if (letters.length >= MIN_APPOSED_LETTERS && whole.test(text)) {
+  if (letters.length >= MIN_APPOSED_LETTERS) {
     const found = initialsNear(letters, text, whole);
     if (found !== null) return found;
   }
@@ -51,17 +51,20 @@ const MIN_APPOSED_LETTERS = 3;
 /** How many words away from the short form an unbracketed long form may start or end. */
 const APPOSED_REACH = 3;
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu;
+const LEADING_NON_WORD = /^[^\p{L}\p{N}]+/u;
+const QUOTED = /[“"‘]([^“”"‘’]{3,120})[”"’]/gu;
 
 /**
  * Consecutive words, one for each letter of the short form and starting with it, that begin within a few words after
  * the short form or end within a few words before it; neither the first nor the last is a stopword.
  */
-function initialsNear(letters: string, text: string, written: RegExp): string | null {
-  if (!/^\p{L}+$/u.test(letters)) return null;
+function initialsNear(letters: string, text: string, shortForm: RegExp): string | null {
+  const written = /^\p{L}+$/u.test(letters) ? shortForm.exec(text) : null;
+  if (written === null) return null;
   const initials = letters.toLowerCase();
   const words = [...text.matchAll(WORD)].map((match) => ({ word: match[0], start: match.index, end: match.index + match[0].length }));
-  const shortAt = text.search(written);
-  const shortEnd = shortAt + (text.slice(shortAt).match(written)?.[0].length ?? 0);
+  const shortAt = written.index;
+  const shortEnd = written.index + written[0].length;
   const after = words.findIndex((word) => word.start >= shortEnd);
   const before = words.findLastIndex((word) => word.end <= shortAt);
   const starts = [
@@ -74,12 +77,10 @@ function initialsNear(letters: string, text: string, written: RegExp): string | 
     if (run.some((word, index) => word.word.charAt(0).toLowerCase() !== initials[index] || word.word.length < 2)) continue;
     if (STOPWORDS.has(run[0]!.word.toLowerCase()) || STOPWORDS.has(run.at(-1)!.word.toLowerCase())) continue;
     const found = text.slice(run[0]!.start, run.at(-1)!.end);
-    if (found.toLowerCase() !== initials && !written.test(found)) return found;
+    if (found.toLowerCase() !== initials && !shortForm.test(found)) return found;
   }
   return null;
 }
-const LEADING_NON_WORD = /^[^\p{L}\p{N}]+/u;
-const QUOTED = /[“"‘]([^“”"‘’]{3,120})[”"’]/gu;
 
 interface ShortFormPatterns {
   /** The short form's letters and digits. */
