@@ -247,8 +247,10 @@ function rankSentences(corpus: Corpus, question: Question, weights: number[], mo
     let proseBeforeInPage = earlier.page;
     views.forEach((view, position) => {
       const notProse = view.unlikeProse;
-      // "See X" opens no definition: it says where one is. An aside in brackets may tell where the word comes from.
-      const isProse = crossReferenceTarget(view.text) === null && isEntryProse(view.text, notProse, question.kind === 'origin');
+      // Only an entry's sentences can open it. "See X" opens no definition: it says where one is. An aside in brackets
+      // may tell where the word comes from.
+      const isProse =
+        (entryMatch > 0 || pageMatch > 0) && crossReferenceTarget(view.text) === null && isEntryProse(view.text, notProse, question.kind === 'origin');
       // An entry's definition comes early: in its first prose sentence, or after a few lines of history or signature.
       const entryOpening = isProse ? Math.max(entryMatch / (1 + proseBefore), pageMatch / (1 + proseBeforeInPage)) : 0;
       if (isProse) {
