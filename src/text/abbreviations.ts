@@ -62,9 +62,9 @@ function initialsNear(letters: string, text: string, shortForm: RegExp): string 
   const written = /^\p{L}+$/u.test(letters) ? shortForm.exec(text) : null;
   if (written === null) return null;
   const initials = letters.toLowerCase();
-  const words = [...text.matchAll(WORD)].map((match) => ({ word: match[0], start: match.index, end: match.index + match[0].length }));
   const shortAt = written.index;
   const shortEnd = written.index + written[0].length;
+  const words = wordsAround(text, shortAt, shortEnd, APPOSED_REACH + initials.length);
   const after = words.findIndex((word) => word.start >= shortEnd);
   const before = words.findLastIndex((word) => word.end <= shortAt);
   const starts = [
@@ -80,6 +80,43 @@ function initialsNear(letters: string, text: string, shortForm: RegExp): string 
     if (found.toLowerCase() !== initials && !shortForm.test(found)) return found;
   }
   return null;
+}
+
+interface Word {
+  word: string;
+  start: number;
+  end: number;
+}
+
+const WORD_SCAN = new RegExp(WORD.source, 'gu');
+
+/**
+ * The words of `text` as WORD finds them in the whole text, from at least `count` before `from` (or the first) to
+ * `count` after `to` (or the last): a long passage is not split into words for the few around its short form.
+ */
+function wordsAround(text: string, from: number, to: number, count: number): Word[] {
+  // A scan may start after a space: no word runs across one, so the words found from there are the whole text's.
+  let start = from;
+  for (let spaces = 0; start > 0 && spaces <= count; ) {
+    start -= 1;
+    if (isSpace(text.charCodeAt(start - 1)) && !isSpace(text.charCodeAt(start))) spaces += 1;
+  }
+  const words: Word[] = [];
+  let before = 0;
+  let after = 0;
+  WORD_SCAN.lastIndex = start;
+  for (let match = WORD_SCAN.exec(text); match !== null && after < count; match = WORD_SCAN.exec(text)) {
+    const word = { word: match[0], start: match.index, end: match.index + match[0].length };
+    words.push(word);
+    if (word.end <= from) before += 1;
+    if (word.start >= to) after += 1;
+  }
+  // Fewer words found before than asked (runs of marks between the spaces): the whole text's words from its start.
+  return before < count && start > 0 ? wordsAround(text, from, to, Number.POSITIVE_INFINITY) : words;
+}
+
+function isSpace(code: number): boolean {
+  return code === 0x20 || code === 0x0a || code === 0x09 || code === 0x0d;
 }
 
 interface ShortFormPatterns {

@@ -46,6 +46,13 @@ describe('longFormOf', () => {
     expect(longFormOf('PS', 'PS printed strings are shown.')).toBeNull();
   });
 
+  it('counts words, not runs of marks between spaces, on the way to an unbracketed long form in a long text', () => {
+    const filler = 'More text about other things. '.repeat(40);
+    expect(longFormOf('ZLE', `${filler}the Zsh Line Editor - - - - - - - - ZLE. ${filler}`)).toBe('Zsh Line Editor');
+    expect(longFormOf('ZLE', `${filler}ZLE --- -- - Zsh Line Editor widgets. ${filler}`)).toBe('Zsh Line Editor');
+    expect(longFormOf('ZLE', `${filler}the Zsh Line Editor and then some more words - ZLE. ${filler}`)).toBeNull();
+  });
+
   it('gives nothing when the words only repeat what the short form is made of, not its initials', () => {
     expect(longFormOf('PYTHONPATH', 'Do not count on the Python module search path (PYTHONPATH) being set.')).toBeNull();
     expect(longFormOf('JSON', 'It reads JavaScript Object Notation (JSON) documents.')).toBe('JavaScript Object Notation');
