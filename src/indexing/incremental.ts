@@ -7,16 +7,36 @@
 import type { LoadResult } from '../ingest/index.js';
 import type { FileStamp, Passage } from '../model.js';
 import type { Corpus, ArticleDigest, RepeatedPassage } from '../search/corpus.js';
-import { corpusOfDigests, digestArticle, isFormatCopy } from '../search/corpus.js';
+import { corpusOfDigests, digestArticle, isFormatCopy, UnreadCopyKeptError } from '../search/corpus.js';
+import type { CopySignature } from '../search/copies.js';
 import { lazyArray } from '../search/lazyarray.js';
 
-/** Whether a file (as loadSeeds describes it) can keep its digest from `previous`. */
-export function reusableIn(previous: Corpus): (file: { path: string; sha256: string; sourceId: string }) => boolean {
+/** Whether a file (as loadSeeds describes it) keeps its digest from a previous corpus instead of being read. */
+export type ReuseRule = (file: { path: string; sha256: string; sourceId: string }) => boolean;
+
+/**
+ * Whether a file (as loadSeeds describes it) can keep its digest from `previous`: an indexed source, or (unless
+ * `copies` is false) a copy in a weaker format, which is taken unread as a copy again.
+ */
+export function reusableIn(previous: Corpus, { copies = true } = {}): ReuseRule {
   const byPath = new Map(previous.sources.map((indexed) => [indexed.source.path, indexed]));
+  const copied = copies ? formatCopiesOf(previous) : new Map<string, FormatCopy>();
   return (file) => {
     const indexed = byPath.get(file.path);
-    return indexed !== undefined && indexed.sha256 === file.sha256 && indexed.source.id === file.sourceId;
+    if (indexed === undefined) return copied.get(file.path)?.sha256 === file.sha256;
+    return indexed.sha256 === file.sha256 && indexed.source.id === file.sourceId;
   };
+}
+
+interface FormatCopy {
+  sha256: string | undefined;
+  signature: CopySignature;
+}
+
+/** The files `previous` left out as copies in a weaker format, by path, with their copy signatures. */
+function formatCopiesOf(previous: Corpus): Map<string, FormatCopy> {
+  const copies = previous.skipped.filter(isFormatCopy);
+  return new Map(copies.map((file, index) => [file.path, { sha256: file.sha256, signature: previous.copySignatures[index]! }]));
 }
 
 /**
@@ -114,13 +134,50 @@ export function digestsOf(previous: Corpus, read: readonly ArticleDigest[], reus
     });
     return { source: indexed.source, sha256: indexed.sha256, signature: previous.signatures[index]!, passages, previousIds, textKeys };
   };
+  const copies = formatCopiesOf(previous);
+  const unreadCopy = ({ path, sha256, sourceId }: LoadResult['reused'][number]): ArticleDigest => ({
+    source: { id: sourceId, title: null, path, published: null, outlet: null, url: null },
+    sha256,
+    signature: copies.get(path)!.signature,
+    passages: [],
+    unreadCopy: true,
+  });
   const digests: ArticleDigest[] = [];
   let next = 0;
   for (let position = 0; position <= read.length; position++) {
-    while (next < reused.length && reused[next]!.before === position) digests.push(reusedDigest(reused[next++]!.path));
+    while (next < reused.length && reused[next]!.before === position) {
+      const file = reused[next++]!;
+      digests.push(firstPassage.has(file.path) ? reusedDigest(file.path) : unreadCopy(file));
+    }
     if (position < read.length) digests.push(read[position]!);
   }
   return digests;
+}
+
+/** A folder read for an incremental build: what loadSeeds gave, and the digests of the articles it read (by default theirs). */
+export interface IncrementalRead {
+  loaded: Pick<LoadResult, 'articles' | 'reused' | 'skipped'>;
+  digests?: readonly ArticleDigest[];
+}
+
+/**
+ * The corpus of a folder built on `previous`, read by `read` with the reuse rule it is given. Copies in a weaker
+ * format are first taken unread; when one is no copy any more (the page it copied changed), the folder is read again
+ * with every copy read: rare, and the result is the same either way.
+ */
+export async function readIncrementally<Read extends IncrementalRead>(
+  previous: Corpus,
+  builtAt: string,
+  read: (reuse: ReuseRule) => Promise<Read>,
+): Promise<{ corpus: Corpus; read: Read }> {
+  const withCopiesUnread = await read(reusableIn(previous));
+  try {
+    return { corpus: buildIncrementally(previous, withCopiesUnread.loaded, builtAt, withCopiesUnread.digests).corpus, read: withCopiesUnread };
+  } catch (error) {
+    if (!(error instanceof UnreadCopyKeptError)) throw error;
+  }
+  const withCopiesRead = await read(reusableIn(previous, { copies: false }));
+  return { corpus: buildIncrementally(previous, withCopiesRead.loaded, builtAt, withCopiesRead.digests).corpus, read: withCopiesRead };
 }
 
 export interface IncrementalBuild {
@@ -135,7 +192,7 @@ export interface IncrementalBuild {
  */
 export function buildIncrementally(
   previous: Corpus,
-  loaded: Pick<LoadResult, 'articles' | 'reused' | 'skipped'>,
+  loaded: IncrementalRead['loaded'],
   builtAt: string,
   read: readonly ArticleDigest[] = loaded.articles.map(digestArticle),
 ): IncrementalBuild {

@@ -9,7 +9,7 @@ import type { Article } from '../model.js';
 import { corpusOfDigests, digestArticle, type ArticleDigest, type Corpus } from '../search/corpus.js';
 import { decodeCorpus, encodeCorpus, IndexFormatError, type EncodedCorpus } from '../search/envelope.js';
 import { loadSavedCorpus, saveEncoded } from '../search/store.js';
-import { buildIncrementally, knownHashIn, reusableIn, skippedAgainIn } from './incremental.js';
+import { knownHashIn, readIncrementally, skippedAgainIn, type ReuseRule } from './incremental.js';
 import type { BuildOrder, SaveOutcome, StartedFrom, WorkerMessage } from './protocol.js';
 
 const port = parentPort;
@@ -54,30 +54,35 @@ async function build(order: BuildOrder): Promise<void> {
   const loadPreviousMs = performance.now() - started;
   // Each article is digested (passages cut, copy signature taken) as soon as it is read and then let go: the build
   // holds the passages, not every file's text, markup and parse at once.
-  const digests: ArticleDigest[] = [];
-  const removed: [string, [string, number][]][] = [];
-  let digestMs = 0;
+  const readFolder = async (reuse?: ReuseRule) => {
+    const digests: ArticleDigest[] = [];
+    const removed: [string, [string, number][]][] = [];
+    const reading = { digestMs: 0, started: performance.now() };
+    const loaded = await loadSeeds(request.seedsDir, {
+      onProgress: (done, total) => send({ type: 'progress', done, total }),
+      // This thread answers nothing while it reads: the stats need not leave it a turn.
+      syncStats: true,
+      onArticle(article) {
+        const digesting = performance.now();
+        removed.push(removals(article));
+        digests.push(digestArticle(article));
+        reading.digestMs += performance.now() - digesting;
+      },
+      ...(request.maxFileBytes === undefined ? {} : { maxFileBytes: request.maxFileBytes }),
+      ...(previous === null || reuse === undefined ? {} : { reuse, skipAgain: skippedAgainIn(previous), knownHash: knownHashIn(previous) }),
+    });
+    return { loaded, digests, removed, digestMs: reading.digestMs, readMs: performance.now() - reading.started };
+  };
   started = performance.now();
-  const seeds = await loadSeeds(request.seedsDir, {
-    onProgress: (done, total) => send({ type: 'progress', done, total }),
-    // This thread answers nothing while it reads: the stats need not leave it a turn.
-    syncStats: true,
-    onArticle(article) {
-      const digesting = performance.now();
-      removed.push(removals(article));
-      digests.push(digestArticle(article));
-      digestMs += performance.now() - digesting;
-    },
-    ...(request.maxFileBytes === undefined ? {} : { maxFileBytes: request.maxFileBytes }),
-    ...(previous === null ? {} : { reuse: reusableIn(previous), skipAgain: skippedAgainIn(previous), knownHash: knownHashIn(previous) }),
-  });
-  const readMs = performance.now() - started;
-  send({ type: 'read', skipped: seeds.skipped, warnings: seeds.warnings, removed });
-
-  started = performance.now();
-  const corpus = previous === null ? corpusOfDigests(digests, seeds.skipped, request.builtAt) : buildIncrementally(previous, seeds, request.builtAt, digests).corpus;
-  digests.length = 0;
-  const assembleMs = performance.now() - started;
+  const { corpus, read } =
+    previous === null
+      ? await readFolder().then((read) => ({ read, corpus: corpusOfDigests(read.digests, read.loaded.skipped, request.builtAt) }))
+      : await readIncrementally(previous, request.builtAt, readFolder);
+  const seeds = read.loaded;
+  read.digests.length = 0;
+  const { readMs, digestMs } = read;
+  const assembleMs = performance.now() - started - readMs;
+  send({ type: 'read', skipped: seeds.skipped, warnings: seeds.warnings, removed: read.removed });
   if (order.hold) send({ type: 'table', table: corpus.table });
   started = performance.now();
   const encoded = encodeCorpus(corpus, seeds.stamps);

@@ -27,6 +27,11 @@ export interface Corpus {
   sourceById: Map<string, IndexedSource>;
   /** Copy signature of each source, in the order of `sources`: kept so an unchanged file is not read again to find copies. */
   signatures: CopySignature[];
+  /**
+   * Copy signature of each file left out as a copy in a weaker format, in the order `skipped` lists them: an unchanged
+   * copy is not read again to find that it still copies a page (Sphinx's `_sources/*.rst.txt` is half a folder's files).
+   */
+  copySignatures: CopySignature[];
   passages: Passage[];
   /**
    * Passages cut from a source but left out as repeated (aggregate pages, template text), in source and cut order:
@@ -108,6 +113,19 @@ export interface ArticleDigest {
   previousIds?: Int32Array;
   /** When the digest comes from a previous corpus: its passages' `textKey`s there (as many as its passages). */
   textKeys?: Float64Array;
+  /**
+   * A file the previous corpus left out as a copy in a weaker format, unchanged and not read again: its passages are
+   * not known (none given), so it must be a copy again (else `UnreadCopyKeptError`).
+   */
+  unreadCopy?: true;
+}
+
+/** A file taken unread as a copy in a weaker format is no copy any more: its passages are needed, read it. */
+export class UnreadCopyKeptError extends Error {
+  override name = 'UnreadCopyKeptError';
+  constructor(readonly paths: string[]) {
+    super(`no longer a copy in a weaker format, to be read: ${paths.join(', ')}`);
+  }
 }
 
 export function digestArticle(article: Article): ArticleDigest {
@@ -126,6 +144,8 @@ export function digestArticle(article: Article): ArticleDigest {
 export function corpusOfDigests(digests: readonly ArticleDigest[], skipped: SkippedFile[], builtAt: string, previous?: Corpus): Corpus {
   const pairs = copyPairsAmong(digests.map((digest) => digest.signature));
   const copyOf = formatCopies(digests.map((digest) => formatOf(digest.source.path)), pairs);
+  const unreadKept = digests.filter((digest, index) => digest.unreadCopy === true && !copyOf.has(index));
+  if (unreadKept.length > 0) throw new UnreadCopyKeptError(unreadKept.map((digest) => digest.source.path));
   const keptIndexes = digests.flatMap((_, index) => (copyOf.has(index) ? [] : [index]));
   const kept = keptIndexes.map((index) => digests[index]!);
   const newIndex = new Map(keptIndexes.map((index, position) => [index, position]));
@@ -222,6 +242,7 @@ export function corpusOfDigests(digests: readonly ArticleDigest[], skipped: Skip
     builtAt,
     sources,
     signatures: kept.map((digest) => digest.signature),
+    copySignatures: [...copyOf.keys()].map((copy) => digests[copy]!.signature),
     passages,
     repeated,
     textKeys: { passages: passageKeys.slice(0, id), repeated: Float64Array.from(repeatedKeys) },
@@ -278,6 +299,7 @@ export function assemble(parts: CorpusParts): Corpus {
     builtAt: parts.builtAt,
     sources: parts.sources,
     signatures: parts.signatures,
+    copySignatures: parts.copySignatures,
     sourceById: new Map(parts.sources.map((indexed) => [indexed.source.id, indexed])),
     passages: parts.passages,
     repeated: parts.repeated,

@@ -7,14 +7,14 @@
 import { isAscii } from 'node:buffer';
 import { z } from 'zod';
 import type { FileStamp, Passage } from '../model.js';
-import { assemble, reusedPassagesOf, type Corpus } from './corpus.js';
+import { assemble, isFormatCopy, reusedPassagesOf, type Corpus } from './corpus.js';
 import { COPY_SIGNATURE_HASHES, type CopySignature } from './copies.js';
 import { scoreImpacts, type ImpactIndex } from './impacts.js';
 import { lazyArray } from './lazyarray.js';
 import type { Counts, TermTable } from './termtable.js';
 
 /** Bump whenever the columns, the passage cutting or the term pipeline change meaning. */
-export const SCHEMA_VERSION = 14;
+export const SCHEMA_VERSION = 15;
 
 const sourceRef = z.object({
   id: z.string(),
@@ -122,6 +122,8 @@ export function encodeCorpus(corpus: Corpus, fileStamps: ReadonlyMap<string, Fil
     ['wordsHeading', table.words.heading],
     ['signatureHashes', concatenateSignatures(corpus.signatures)],
     ['signatureSizes', Int32Array.from(corpus.signatures, (signature) => signature.size)],
+    ['copySignatureHashes', concatenateSignatures(corpus.copySignatures)],
+    ['copySignatureSizes', Int32Array.from(corpus.copySignatures, (signature) => signature.size)],
   ];
   const header: IndexHeader = {
     schemaVersion: SCHEMA_VERSION,
@@ -556,11 +558,19 @@ export function decodeCorpus(encoded: EncodedCorpus, options: DecodeOptions = {}
     hashes: signatureHashes.subarray(index * COPY_SIGNATURE_HASHES, (index + 1) * COPY_SIGNATURE_HASHES),
     size: signatureSizes[index]!,
   }));
+  const copies = header.skipped.filter(isFormatCopy).length;
+  const copySignatureHashes = column('copySignatureHashes', copies * COPY_SIGNATURE_HASHES, 'Uint32');
+  const copySignatureSizes = column('copySignatureSizes', copies, 'Int32');
+  const copySignatures = Array.from({ length: copies }, (_, index) => ({
+    hashes: copySignatureHashes.subarray(index * COPY_SIGNATURE_HASHES, (index + 1) * COPY_SIGNATURE_HASHES),
+    size: copySignatureSizes[index]!,
+  }));
 
   const corpus = assemble({
     builtAt: header.builtAt,
     sources: header.sources,
     signatures,
+    copySignatures,
     passages: lazyArray(n, passageAt.passage),
     repeated,
     textKeys: { passages: column('textKeys', n, 'Float64'), repeated: column('repeatedTextKeys', r, 'Float64') },

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { answerQuestion } from '../../src/answer/answer.js';
-import { buildIncrementally, knownHashIn, RACY_MARGIN_MS, reusableIn, skippedAgainIn } from '../../src/indexing/incremental.js';
+import { buildIncrementally, knownHashIn, RACY_MARGIN_MS, readIncrementally, reusableIn, skippedAgainIn } from '../../src/indexing/incremental.js';
 import { loadSeeds } from '../../src/ingest/index.js';
 import { buildCorpus, type Corpus } from '../../src/search/corpus.js';
 import { decodeCorpus, encodeCorpus, IndexFormatError, readColumns, type EncodedCorpus } from '../../src/search/envelope.js';
@@ -106,8 +106,9 @@ describe('an incremental build', () => {
     await unlink(path.join(seeds, 'wire-copy.txt'));
     const second = saved(corpus);
     const again = await loadSeeds(seeds, { reuse: reusableIn(second), skipAgain: skippedAgainIn(second) });
-    // (A copy left out for its weaker format is not in the index: it is read each time, to find what it copies.)
-    expect(again.articles.map((article) => path.basename(article.source.path))).toEqual(['guide.txt', 'net.md']);
+    // A copy left out for its weaker format, unchanged, is not read again: its copy signature is in the index.
+    expect(again.articles.map((article) => path.basename(article.source.path))).toEqual(['net.md']);
+    expect(again.reused.map((file) => path.basename(file.path))).toContain('guide.txt');
     const chained = buildIncrementally(second, again, BUILT_AT).corpus;
     const rebuilt = await fullBuild(seeds);
     expect(chained.sources.find((indexed) => indexed.source.id === 'all')?.dropped).toBe(4);
@@ -139,10 +140,13 @@ describe('an incremental build', () => {
       ['the guide becomes repeated', async () => writeFile(path.join(seeds, 'all.md'), `${(await readFile(path.join(seeds, 'all.md'), 'utf8')).trimEnd()}\n\n## Guide\n\nThe guide explains how to install the fs module on a laptop.\n`)],
       // The guide says something else: what the aggregate repeats of it is no longer repeated.
       ['the guide stops being repeated', () => writeFile(path.join(seeds, 'guide.md'), '# Guide\n\nThe guide explains how to remove the fs module from a server.\n')],
+      // A weaker format of the guide, left out; then the guide says something else, and the copy, unchanged, is its own page.
+      ['a weaker format of the guide', () => writeFile(path.join(seeds, 'guide.txt'), 'Guide\n\nThe guide explains how to remove the fs module from a server.\n')],
+      ['the page a weaker format copied changes', () => writeFile(path.join(seeds, 'guide.md'), '# Guide\n\nThe guide lists the ports a server opens and why each one is needed.\n')],
       // A page that repeats another word for word: the two make one story; then a weaker format of it, left out.
       ['a page becomes a copy', () => writeFile(path.join(seeds, 'wire.md'), `# dns\n\n${page('dns')}\n`)],
       ['a weaker format of a page', () => writeFile(path.join(seeds, 'dns.txt'), `dns\n\n${page('dns')}\n`)],
-      // The copy is edited apart from the page, and the weaker format removed.
+      // The copy is edited apart from the page (the weaker format, unchanged, still copies a page), and the weaker format removed.
       ['the copy stops being one', () => writeFile(path.join(seeds, 'wire.md'), '# Wire\n\nThe wire service reported that the harbour reopened on Friday after the storm.\n')],
       ['the weaker format removed', () => unlink(path.join(seeds, 'dns.txt'))],
       // No new word: the terms are those of the index before.
@@ -150,10 +154,16 @@ describe('an incremental build', () => {
     ];
     let previous = held(await fullBuild(seeds));
     const stories = (corpus: Corpus): string[] => corpus.sources.map((indexed) => `${indexed.source.id}:${indexed.story}:${indexed.passages}+${indexed.dropped}`);
+    const readsOf = new Map<string, string[][]>();
     for (const [step, change] of steps) {
       await change();
-      const loaded = await loadSeeds(seeds, { reuse: reusableIn(previous), skipAgain: skippedAgainIn(previous) });
-      const incremental = buildIncrementally(previous, loaded, BUILT_AT).corpus;
+      const reads: string[][] = [];
+      const { corpus: incremental } = await readIncrementally(previous, BUILT_AT, async (reuse) => {
+        const loaded = await loadSeeds(seeds, { reuse, skipAgain: skippedAgainIn(previous) });
+        reads.push(loaded.articles.map((article) => path.basename(article.source.path)));
+        return { loaded };
+      });
+      readsOf.set(step, reads);
       const full = await fullBuild(seeds);
       expect(stories(incremental), step).toEqual(stories(full));
       expect(incremental.repeated, step).toEqual(full.repeated);
@@ -163,6 +173,9 @@ describe('an incremental build', () => {
       for (const question of await questions()) expect(answerQuestion(incremental, question), `${step}: ${question}`).toEqual(answerQuestion(full, question));
       previous = held(incremental);
     }
+    // The unchanged weaker format is taken unread while it copies a page, and read once it copies none.
+    expect(readsOf.get('the copy stops being one')).toEqual([['wire.md']]);
+    expect(readsOf.get('the page a weaker format copied changes')).toEqual([['guide.md'], ['guide.md', 'guide.txt']]);
     const guide = previous.sources.find((indexed) => indexed.source.id === 'guide');
     expect(guide?.passages).toBeGreaterThan(0);
     expect(new Set(previous.sources.filter((indexed) => ['dns', 'wire'].includes(indexed.source.id)).map((indexed) => indexed.story)).size).toBe(1);

@@ -91,6 +91,33 @@ describe('building the index in a worker thread', () => {
       expect(builder.hasWorker).toBe(false);
     }, 60_000);
 
+    it('takes an unchanged copy in a weaker format unread, and reads it once the page it copied says something else', async () => {
+      const seedsDir = path.join(root, 'seeds');
+      const indexDir = path.join(root, 'index');
+      await cp(SEEDS_DIR, seedsDir, { recursive: true });
+      const guide = 'The guide explains how to install the ferry timetable on a laptop.';
+      await writeFile(path.join(seedsDir, 'guide.md'), `# Guide\n\n${guide}\n`);
+      await writeFile(path.join(seedsDir, 'guide.txt'), `Guide\n\n${guide}\n`);
+      const builder = new IndexBuilder();
+      try {
+        const first = await builder.build({ seedsDir, indexDir, builtAt });
+        expect(first.corpus.skipped.map((file) => path.basename(file.path))).toContain('guide.txt');
+        await writeFile(path.join(seedsDir, 'ferry.txt'), 'The ferry carried 300 passengers across the bay.');
+        const second = await builder.build({ seedsDir, indexDir, builtAt, incremental: true }, { previous: first.corpus });
+        expect(second.filesRead).toBe(1);
+        await writeFile(path.join(seedsDir, 'guide.md'), '# Guide\n\nThe guide lists the ports a server opens and why each one is needed.\n');
+        // The changed page, then the folder again with the copy read: it is a page of its own now.
+        const third = await builder.build({ seedsDir, indexDir, builtAt, incremental: true }, { previous: second.corpus });
+        expect(third.filesRead).toBe(2);
+        expect(third.corpus.sources.map((indexed) => path.basename(indexed.source.path))).toContain('guide.txt');
+        const full = await buildOffThread({ seedsDir, indexDir: path.join(root, 'full'), builtAt });
+        expect(encodeCorpus(third.corpus)).toEqual(encodeCorpus(full.corpus));
+        expect(answerQuestion(third.corpus, 'How do I install the ferry timetable?')).toEqual(answerQuestion(full.corpus, 'How do I install the ferry timetable?'));
+      } finally {
+        await builder.close();
+      }
+    }, 60_000);
+
     it('hands over an index it does not hold (loaded, or built before the worker died)', async () => {
       const seedsDir = path.join(root, 'seeds');
       await cp(SEEDS_DIR, seedsDir, { recursive: true });
