@@ -551,20 +551,13 @@ export function decodeCorpus(encoded: EncodedCorpus, options: DecodeOptions = {}
     table.ids.set(scored.table.ids);
   } else if (options.table === undefined) restorePostings(table);
 
-  const sources = header.sources.length;
-  const signatureHashes = column('signatureHashes', sources * COPY_SIGNATURE_HASHES, 'Uint32');
-  const signatureSizes = column('signatureSizes', sources, 'Int32');
-  const signatures = Array.from({ length: sources }, (_, index) => ({
-    hashes: signatureHashes.subarray(index * COPY_SIGNATURE_HASHES, (index + 1) * COPY_SIGNATURE_HASHES),
-    size: signatureSizes[index]!,
-  }));
-  const copies = header.skipped.filter(isFormatCopy).length;
-  const copySignatureHashes = column('copySignatureHashes', copies * COPY_SIGNATURE_HASHES, 'Uint32');
-  const copySignatureSizes = column('copySignatureSizes', copies, 'Int32');
-  const copySignatures = Array.from({ length: copies }, (_, index) => ({
-    hashes: copySignatureHashes.subarray(index * COPY_SIGNATURE_HASHES, (index + 1) * COPY_SIGNATURE_HASHES),
-    size: copySignatureSizes[index]!,
-  }));
+  const signaturesOf = (prefix: 'signature' | 'copySignature', count: number): CopySignature[] => {
+    const hashes = column(`${prefix}Hashes`, count * COPY_SIGNATURE_HASHES, 'Uint32');
+    const sizes = column(`${prefix}Sizes`, count, 'Int32');
+    return Array.from({ length: count }, (_, index) => ({ hashes: hashes.subarray(index * COPY_SIGNATURE_HASHES, (index + 1) * COPY_SIGNATURE_HASHES), size: sizes[index]! }));
+  };
+  const signatures = signaturesOf('signature', header.sources.length);
+  const copySignatures = signaturesOf('copySignature', header.skipped.filter(isFormatCopy).length);
 
   const corpus = assemble({
     builtAt: header.builtAt,
