@@ -77,10 +77,10 @@ export function answerQuestion(corpus: Corpus, text: string, model: RankingModel
   const best = ranked[0];
   const base = { question: text, conflicts: [], sourceCount: corpus.sources.length, didYouMean: readAs(text, corrections, ranked) };
 
-  // A "how many", "how much" or "how long" that no answering sentence puts a figure to is not answered by the corpus.
+  // A "how many", "how much", "how long" or "how often" that no answering sentence puts a figure to is not answered by the corpus.
   const answers = (sentence: RankedSentence): boolean => sentence.score >= model.threshold && (sentence === best || sentence.coverage >= Math.min(MIN_COVERAGE, best?.coverage ?? 1));
   const needsFigure = question.kind === 'count' || question.kind === 'amount' || question.kind === 'value' || question.kind === 'quantity';
-  const countMissing = (question.kind === 'count' || question.kind === 'amount' || question.kind === 'duration') && !ranked.some((sentence) => answers(sentence) && sentence.short !== null);
+  const countMissing = (question.kind === 'count' || question.kind === 'amount' || question.kind === 'duration' || question.kind === 'frequency') && !ranked.some((sentence) => answers(sentence) && sentence.short !== null);
   if (best === undefined || best.score < model.threshold || countMissing) {
     return { ...base, status: 'no_answer', answer: null, quotes: [], related: relatedReading(corpus, ranked) };
   }

@@ -6,7 +6,7 @@ import { type Question, VALUE_WORDS, valueCueTerms } from './question.js';
 import { tokenize } from '../text/terms.js';
 import type { SentenceView } from './sentence.js';
 import type { IsCommon, ShortAnswer, TermWeights } from './short-answer.js';
-import { bestPatternMatch, extractDuration, extractOrigin, extractTime, VERSION } from './spans.js';
+import { bestPatternMatch, extractDuration, extractFrequency, extractOrigin, extractTime, VERSION } from './spans.js';
 
 const neverCommon: IsCommon = () => false;
 
@@ -40,6 +40,8 @@ export function extractAnswer(view: SentenceView, question: Question, weights: T
       return extractMeasure(view, question) ?? extractStatedValue(view, question, weights);
     case 'duration':
       return extractDuration(view, question, weights) ?? extractStatedValue(view, question, weights);
+    case 'frequency':
+      return extractFrequency(view, question, weights);
     case 'time':
       return extractTime(view, question, weights);
     case 'version':

@@ -5,7 +5,7 @@ import { normalizeWord, tokenize, type Token } from '../text/terms.js';
 import { adjectiveSynonyms, isOnlyAdverb, measureRelatives, nounSynonyms, particleAsVerb, pastFormSynonyms } from '../text/wordnet.js';
 import { findNumbers, formatValue } from './numbers.js';
 
-export type AnswerKind = 'count' | 'amount' | 'quantity' | 'duration' | 'time' | 'person' | 'place' | 'value' | 'version' | 'entity' | 'expansion' | 'origin' | 'other';
+export type AnswerKind = 'count' | 'amount' | 'quantity' | 'duration' | 'frequency' | 'time' | 'person' | 'place' | 'value' | 'version' | 'entity' | 'expansion' | 'origin' | 'other';
 
 export interface QuestionTerm {
   /** The term and its synonyms; a sentence holding any of them covers the term. */
@@ -83,6 +83,7 @@ export function valueCueTerms(question: Question): readonly number[] {
 
 /** "How long …": a duration; group 1 is the word naming that kind, which the answering sentence does not write ("for eight hours"). */
 const HOW_LONG = /^\s*how\s+(long)\b/diu;
+const HOW_OFTEN = /^\s*how\s+(often|frequently)\b/diu;
 
 const KIND_PATTERNS: [RegExp, AnswerKind][] = [
   // "What does ICU stand for?", "whats wasi short for": the long form of an abbreviation.
@@ -92,7 +93,8 @@ const KIND_PATTERNS: [RegExp, AnswerKind][] = [
   [new RegExp(String.raw`\bhow\s+much\b|^\s*how\s+(big|large)\b|${ASKS_SHARE.source}`, 'i'), 'amount'],
   [/^\s*(what|which)\s+(is|was|were|are)\s+the\s+(\w+\s+){0,3}(number|total|count|amount)\s+of\b/i, 'count'],
   [HOW_LONG, 'duration'],
-  [/^\s*how\s+(old|far|big|large|high|tall|fast|often|deep|wide|heavy|strong|hot|cold)\b/i, 'quantity'],
+  [HOW_OFTEN, 'frequency'],
+  [/^\s*how\s+(old|far|big|large|high|tall|fast|deep|wide|heavy|strong|hot|cold)\b/i, 'quantity'],
   [/^\s*(what|which)\s+(is|was|are|were)\s+the\s+(\w+\s+)?(magnitude|size|depth|height|length|width|weight|population|cost|price|temperature|speed|distance|age|rate|value|area|volume|score|budget|salary)\b/i, 'quantity'],
   [/^\s*when\b|^\s*(what|which)\s+(year|date|day|month|time)\b/i, 'time'],
   // "what's the actual date on that log entry?", "what was the release date of 2.0?": a date of something.
@@ -162,7 +164,7 @@ export function analyzeQuestion(text: string): Question {
   const topic: number[] = [];
   const seen = new Map<string, number>();
   const askedTerms = new Set(tokens.filter((token) => token.start >= clause.start && token.end <= clause.end).map((token) => token.term));
-  const kindWordAt = kind === 'duration' ? kindWordStart(asked, clause.start) : -1;
+  const kindWordAt = kind === 'duration' ? kindWordStart(asked, clause.start, HOW_LONG) : kind === 'frequency' ? kindWordStart(asked, clause.start, HOW_OFTEN) : -1;
   const focus = kind === 'count' ? focusOf(asked) : kind === 'quantity' ? measureOf(asked) : kind === 'entity' ? askedNounOf(asked) : null;
   for (const [tokenIndex, token] of tokens.entries()) {
     if (token.term === '' || token.start === kindWordAt) continue;
@@ -214,9 +216,9 @@ function formsOf(token: Token, kind: AnswerKind, focus: string | null, next: Tok
   return [...new Set([token.term, ...related.map(normalizeWord).filter((term) => term !== '')])];
 }
 
-/** Where the word naming the kind of answer stands in the question, or -1. */
-function kindWordStart(asked: string, clauseStart: number): number {
-  const match = HOW_LONG.exec(asked);
+/** Where the word naming the kind of answer ("long" of "how long", "often" of "how often") stands in the question, or -1. */
+function kindWordStart(asked: string, clauseStart: number, pattern: RegExp): number {
+  const match = pattern.exec(asked);
   return match?.indices?.[1] === undefined ? -1 : clauseStart + match.indices[1][0];
 }
 

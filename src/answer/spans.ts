@@ -16,6 +16,23 @@ export function extractDuration(view: SentenceView, question: Question, weights:
   return bestPatternMatch(view, DURATION, question, weights);
 }
 
+const TIME_UNIT = String.raw`(?:seconds?|minutes?|hours?|days?|nights?|weeks?|fortnights?|months?|years?)`;
+const SMALL_NUMBER = String.raw`(?:\d[\d,.]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|sixty)`;
+
+/** How often: "every hour", "every 5 minutes", "each day", "once a week", "twice per day", "3 times a year", "daily". */
+const FREQUENCY = new RegExp(
+  [
+    String.raw`\b(?:every|each)\s+(?:other\s+|few\s+|${SMALL_NUMBER}\s+)?${TIME_UNIT}\b`,
+    String.raw`\b(?:once|twice|thrice|${SMALL_NUMBER}\s+times)\s+(?:a|an|per|each|every)\s+${TIME_UNIT}\b`,
+    String.raw`\b(?:hourly|daily|nightly|weekly|fortnightly|monthly|quarterly|yearly|annually)\b`,
+  ].join('|'),
+  'gi',
+);
+
+export function extractFrequency(view: SentenceView, question: Question, weights: TermWeights): ShortAnswer | null {
+  return bestPatternMatch(view, FREQUENCY, question, weights);
+}
+
 const TIME = new RegExp(
   [
     String.raw`\b\d{4}-\d{2}-\d{2}\b`,

@@ -52,6 +52,21 @@ describe('measures, earlier events and missing counts', async () => {
     expect(answerQuestion(await corpusOf([both]), question).answer).toBe('15 minutes');
   });
 
+  it('answers "how often" with how often ("every hour", "twice a day", "daily"), and says no answer when no source says', async () => {
+    expect(analyzeQuestion('How often does logcheck go through the log files?')).toMatchObject({ kind: 'frequency' });
+    // "often" names the kind of answer, as "long" does: no word the answer must hold.
+    expect(analyzeQuestion('how often is the cache flushed?').terms.map((term) => term.raw)).toEqual(['cache', 'flushed']);
+    const monitor = await corpusOf([
+      plainArticle('logcheck', 'The logcheck program monitors log files every hour by default. It mails what it finds to the administrator.'),
+      plainArticle('backup', 'The backup job copies the home folders twice a day, and the mail spool is archived daily.'),
+      plainArticle('cleaner', 'The cleaner removes old files from the cache when the disk is nearly full.'),
+    ]);
+    expect(answerQuestion(monitor, 'How often does logcheck go through the log files by default?').answer).toBe('every hour');
+    expect(answerQuestion(monitor, 'how often does the backup job copy the home folders?').answer).toBe('twice a day');
+    expect(answerQuestion(monitor, 'how often is the mail spool archived?').answer).toBe('daily');
+    expect(answerQuestion(monitor, 'how often does the cleaner remove old files from the cache?').status).toBe('no_answer');
+  });
+
   it('never answers "when" with the dateline, which dates the report', async () => {
     const dated = await corpusOf([
       plainArticle('rules', 'PARIS, June 3 - New export rules take effect in two weeks, the ministry said.'),
