@@ -10,7 +10,7 @@ import { STOPWORDS } from './terms.js';
 
 /** The long form `text` gives for `shortForm` (case-insensitive), or null when it gives none. */
 export function longFormOf(shortForm: string, text: string): string | null {
-  const { letters, written, whole, inParentheses, beforeParentheses } = patternsOf(shortForm);
+  const { letters, written, whole, inParentheses, beforeParentheses, statedFor } = patternsOf(shortForm);
   if (letters.length < 2 || letters.length > 10) return null;
   const maxWords = Math.min(letters.length + 5, letters.length * 2);
   // Most texts do not write the short form at all, and then neither "long form (SF)" nor "SF (long form)" can be there.
@@ -28,6 +28,11 @@ export function longFormOf(shortForm: string, text: string): string | null {
       if (inside.split(/\s+/u).length > maxWords) continue;
       const found = bestLongForm(letters, inside);
       if (found !== null && found.length === inside.length) return found;
+    }
+    // "SF stands for …", "SF is short for …", "(SF being an acronym for …)": the words after, one for each letter.
+    for (const match of text.matchAll(statedFor)) {
+      const found = initialsFrom(letters, text.slice(match.index + match[0].length));
+      if (found !== null) return found;
     }
   }
   // "zsh/zle The Zsh Line Editor", "ZLE (-Z) Use the zsh line editor": unbracketed, only words next to it, one word a letter.
@@ -130,6 +135,8 @@ interface ShortFormPatterns {
   inParentheses: RegExp;
   /** "SF (…)": the short form before its long form. */
   beforeParentheses: RegExp;
+  /** "SF stands for ", "SF is an acronym for ", "SF, short for ": the short form and the words that say its long form follows. */
+  statedFor: RegExp;
 }
 
 /** A question's abbreviation is looked for in every candidate sentence: its patterns are made once (bounded). */
@@ -146,10 +153,25 @@ function patternsOf(shortForm: string): ShortFormPatterns {
       whole: new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'iu'),
       inParentheses: new RegExp(`\\(\\s*${escaped}\\s*[),;]`, 'giu'),
       beforeParentheses: new RegExp(`(?<![\\p{L}\\p{N}])${escaped}\\s*\\(([^()]{3,120})\\)`, 'giu'),
+      statedFor: new RegExp(
+        `(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])[\\s,]*(?:(?:is|being|was|as)\\s+)?(?:(?:an?|the)\\s+)?(?:acronym|abbreviation|initialism|short|stands)\\s+(?:for|of)\\s+`,
+        'giu',
+      ),
     };
     if (shortFormPatterns.size < MAX_CACHED_SHORT_FORMS) shortFormPatterns.set(shortForm, patterns);
   }
   return patterns;
+}
+
+/** The first words of `text`, one for each letter and starting with it ("Custom Debian Derivative", "Right-Hand Side Black List"). */
+function initialsFrom(letters: string, text: string): string | null {
+  const words = [...text.matchAll(/[^\s-]+/gu)];
+  const initials = letters.toLowerCase();
+  if (words.length < initials.length) return null;
+  const run = words.slice(0, initials.length);
+  if (run.some((word, index) => word[0].replace(LEADING_NON_WORD, '').charAt(0).toLowerCase() !== initials[index])) return null;
+  const last = run.at(-1)!;
+  return text.slice(run[0]!.index, last.index + last[0].length).replace(/[^\p{L}\p{N}]+$/u, '');
 }
 
 /** A phrase is the abbreviation's long form by its words' initials or its capitals ("International Monetary Fund" for IMF). */

@@ -46,6 +46,15 @@ describe('longFormOf', () => {
     expect(longFormOf('PS', 'PS printed strings are shown.')).toBeNull();
   });
 
+  it('finds the long form a text says the abbreviation stands for, is short for or is an acronym of, a word for each letter', () => {
+    expect(longFormOf('CDD', 'It is simple-cdd (CDD being an acronym for Custom Debian Derivative).')).toBe('Custom Debian Derivative');
+    expect(longFormOf('RHSBL', 'RBL is an acronym for Remote Black List, and RHSBL stands for Right-Hand Side Black List.')).toBe('Right-Hand Side Black List');
+    expect(longFormOf('PAM', 'PAM is short for Pluggable Authentication Modules.')).toBe('Pluggable Authentication Modules');
+    // The words after must spell it, from the first.
+    expect(longFormOf('CDD', 'CDD is an acronym for a Custom Debian Derivative.')).toBeNull();
+    expect(longFormOf('RBL', 'RHSBL stands for Right-Hand Side Black List.')).toBeNull();
+  });
+
   it('counts words, not runs of marks between spaces, on the way to an unbracketed long form in a long text', () => {
     const filler = 'More text about other things. '.repeat(40);
     expect(longFormOf('ZLE', `${filler}the Zsh Line Editor - - - - - - - - ZLE. ${filler}`)).toBe('Zsh Line Editor');
