@@ -29,8 +29,12 @@ const FREQUENCY = new RegExp(
   'gi',
 );
 
+/** A frequency the question writes itself ("how often does cron run the daily jobs?") is its subject, not its answer. */
 export function extractFrequency(view: SentenceView, question: Question, weights: TermWeights): ShortAnswer | null {
-  return bestPatternMatch(view, FREQUENCY, question, weights);
+  const asked = new Set(question.terms.map((term) => term.forms[0]));
+  return bestPatternMatch(view, FREQUENCY, question, weights, (sentence, start, end) =>
+    tokenize(sentence.text.slice(start, end)).every((token) => token.term === '' || asked.has(token.term)),
+  );
 }
 
 const TIME = new RegExp(

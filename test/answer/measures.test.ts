@@ -64,6 +64,8 @@ describe('measures, earlier events and missing counts', async () => {
     expect(answerQuestion(monitor, 'How often does logcheck go through the log files by default?').answer).toBe('every hour');
     expect(answerQuestion(monitor, 'how often does the backup job copy the home folders?').answer).toBe('twice a day');
     expect(answerQuestion(monitor, 'how often is the mail spool archived?').answer).toBe('daily');
+    // A frequency the question writes itself is what it asks about, not its answer.
+    expect(answerQuestion(monitor, 'how often is the daily mail spool archive made?').answer).not.toBe('daily');
     expect(answerQuestion(monitor, 'how often does the cleaner remove old files from the cache?').status).toBe('no_answer');
   });
 
