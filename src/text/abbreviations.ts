@@ -165,13 +165,9 @@ function patternsOf(shortForm: string): ShortFormPatterns {
 
 /** The first words of `text`, one for each letter and starting with it ("Custom Debian Derivative", "Right-Hand Side Black List"). */
 function initialsFrom(letters: string, text: string): string | null {
-  const words = [...text.matchAll(/[^\s-]+/gu)];
-  const initials = letters.toLowerCase();
-  if (words.length < initials.length) return null;
-  const run = words.slice(0, initials.length);
-  if (run.some((word, index) => word[0].replace(LEADING_NON_WORD, '').charAt(0).toLowerCase() !== initials[index])) return null;
-  const last = run.at(-1)!;
-  return text.slice(run[0]!.index, last.index + last[0].length).replace(/[^\p{L}\p{N}]+$/u, '');
+  const run = new RegExp(`^\\s*(?:[^\\s-]+[\\s-]+){${letters.length - 1}}[^\\s-]+`, 'u').exec(text)?.[0];
+  const phrase = run?.trim().replace(/[^\p{L}\p{N}]+$/u, '');
+  return phrase !== undefined && startsEachWord(letters, phrase) ? phrase : null;
 }
 
 /** A phrase is the abbreviation's long form by its words' initials or its capitals ("International Monetary Fund" for IMF). */
