@@ -29,13 +29,23 @@ const FREQUENCY = new RegExp(
   'gi',
 );
 
-/** A frequency the question writes itself ("how often does cron run the daily jobs?") is its subject, not its answer. */
+/**
+ * A frequency the question writes itself ("how often does cron run the daily jobs?") is its subject, not its answer;
+ * after a determiner, "daily" names a kind of thing ("the daily script"), not how often.
+ */
 export function extractFrequency(view: SentenceView, question: Question, weights: TermWeights): ShortAnswer | null {
   const asked = new Set(question.terms.map((term) => term.forms[0]));
-  return bestPatternMatch(view, FREQUENCY, question, weights, (sentence, start, end) =>
-    tokenize(sentence.text.slice(start, end)).every((token) => token.term === '' || asked.has(token.term)),
+  return bestPatternMatch(
+    view,
+    FREQUENCY,
+    question,
+    weights,
+    (sentence, start, end) =>
+      tokenize(sentence.text.slice(start, end)).every((token) => token.term === '' || asked.has(token.term)) || AFTER_DETERMINER.test(sentence.text.slice(0, start)),
   );
 }
+
+const AFTER_DETERMINER = /\b(?:the|a|an|this|that|these|those|its|their|his|her|our|your|my)\s+$/iu;
 
 const TIME = new RegExp(
   [

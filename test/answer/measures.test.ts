@@ -64,8 +64,10 @@ describe('measures, earlier events and missing counts', async () => {
     expect(answerQuestion(monitor, 'How often does logcheck go through the log files by default?').answer).toBe('every hour');
     expect(answerQuestion(monitor, 'how often does the backup job copy the home folders?').answer).toBe('twice a day');
     expect(answerQuestion(monitor, 'how often is the mail spool archived?').answer).toBe('daily');
-    // A frequency the question writes itself is what it asks about, not its answer.
+    // A frequency the question writes itself is what it asks about, not its answer; "the daily report" says no how often.
     expect(answerQuestion(monitor, 'how often is the daily mail spool archive made?').answer).not.toBe('daily');
+    const report = await corpusOf([plainArticle('report', 'The daily report lists the failed logins. The cleaner empties the cache every week.')]);
+    expect(answerQuestion(report, 'how often are the failed logins reported?').status).toBe('no_answer');
     expect(answerQuestion(monitor, 'how often does the cleaner remove old files from the cache?').status).toBe('no_answer');
   });
 
