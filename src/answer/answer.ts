@@ -508,7 +508,7 @@ function toQuote(corpus: Corpus, group: RankedSentence[], ranked: RankedSentence
     supportedBy: [...supporting],
     start: lead.view.range.start,
     end: lead.view.range.end,
-    section: sectionOf(lead.view),
+    section: sectionOf(corpus, lead.view),
   };
 }
 
@@ -532,17 +532,19 @@ function relatedReading(corpus: Corpus, ranked: RankedSentence[]): Quote[] {
       supportedBy: group.map((member) => member.view.passage.sourceId),
       start: lead.view.range.start,
       end: lead.view.range.end,
-      section: sectionOf(lead.view),
+      section: sectionOf(corpus, lead.view),
     };
   });
 }
 
 /**
  * The heading a quoted sentence stands under, white space collapsed ("The default value is 500." under
- * "keyseq-timeout"); null without one, or when the sentence opens with it (a term quoted with its definition).
+ * "keyseq-timeout"); null without one, when it is the page's title (the citation names that already), or when the
+ * sentence opens with it (a term quoted with its definition).
  */
-function sectionOf(view: SentenceView): string | null {
+function sectionOf(corpus: Corpus, view: SentenceView): string | null {
   const heading = view.passage.heading.replace(/\s+/gu, ' ').trim();
-  if (heading === '') return null;
+  const title = corpus.sourceById.get(view.passage.sourceId)?.source.title?.replace(/\s+/gu, ' ').trim();
+  if (heading === '' || heading === title) return null;
   return view.text.replace(/\s+/gu, ' ').trim().toLowerCase().startsWith(heading.toLowerCase()) ? null : heading;
 }

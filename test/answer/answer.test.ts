@@ -27,6 +27,8 @@ describe('answerQuestion', () => {
     const manual = [
       '# Readline variables',
       '',
+      'Readline reads its variables from the inputrc file when it starts.',
+      '',
       '## keyseq-timeout',
       '',
       'Specifies how long Readline waits for a character when reading an ambiguous key sequence. The default value is 500.',
@@ -42,6 +44,10 @@ describe('answerQuestion', () => {
     expect(timeout.quotes[0]?.section).toBe('keyseq-timeout');
     expect(answerQuestion(corpus, 'what does bell-style control?').quotes[0]?.section).toBeNull();
     expect(answerQuestion(corpus, 'Who is the mayor?').quotes[0]?.section).toBeNull();
+    // Under the page's own title, the citation names it already: "Readline variables › Readline variables" says nothing.
+    const inputrc = answerQuestion(corpus, 'which file does readline read its variables from?').quotes[0];
+    expect(inputrc?.source.title).toBe('Readline variables');
+    expect(inputrc?.section).toBeNull();
   });
 
   it('extracts the count tied to the question, not another number in the sentence', async () => {
