@@ -20,14 +20,14 @@ export function longFormOf(shortForm: string, text: string): string | null {
       const before = text.slice(0, match.index).trimEnd();
       const words = before.split(/\s+/u).slice(-maxWords).join(' ');
       const found = bestLongForm(letters, words);
-      if (found !== null) return found;
+      if (found !== null && !whole.test(found)) return found;
     }
-    // "SF (long form)"
+    // "SF (long form)"; not "lxde (task-lxde-desktop)": a long form does not hold the short form itself.
     for (const match of text.matchAll(beforeParentheses)) {
       const inside = match[1]!.trim();
       if (inside.split(/\s+/u).length > maxWords) continue;
       const found = bestLongForm(letters, inside);
-      if (found !== null && found.length === inside.length) return found;
+      if (found !== null && found.length === inside.length && !whole.test(found)) return found;
     }
     // "SF stands for …", "SF is short for …", "(SF being an acronym for …)": the words after, one for each letter.
     for (const match of text.matchAll(statedFor)) {

@@ -62,6 +62,11 @@ describe('longFormOf', () => {
     expect(longFormOf('ZLE', `${filler}the Zsh Line Editor and then some more words - ZLE. ${filler}`)).toBeNull();
   });
 
+  it('gives nothing in brackets that hold the short form itself: a package or file named after it is no long form', () => {
+    expect(longFormOf('LXDE', 'They can be installed with the lxde (task-lxde-desktop), and lxqt (task-lxqt-desktop) metapackages.')).toBeNull();
+    expect(longFormOf('GIL', 'the gil-free build (experimental-gil-removal) is separate.')).toBeNull();
+  });
+
   it('gives nothing when the words only repeat what the short form is made of, not its initials', () => {
     expect(longFormOf('PYTHONPATH', 'Do not count on the Python module search path (PYTHONPATH) being set.')).toBeNull();
     expect(longFormOf('JSON', 'It reads JavaScript Object Notation (JSON) documents.')).toBe('JavaScript Object Notation');
