@@ -54,10 +54,13 @@ async function build(order: BuildOrder): Promise<void> {
   const loadPreviousMs = performance.now() - started;
   // Each article is digested (passages cut, copy signature taken) as soon as it is read and then let go: the build
   // holds the passages, not every file's text, markup and parse at once.
+  // Summed over both reads when a copy taken unread must be read after all, so that assembling is timed alone.
+  let readMs = 0;
+  let digestMs = 0;
   const readFolder = async (reuse?: ReuseRule) => {
     const digests: ArticleDigest[] = [];
     const removed: [string, [string, number][]][] = [];
-    const reading = { digestMs: 0, started: performance.now() };
+    const readStarted = performance.now();
     const loaded = await loadSeeds(request.seedsDir, {
       onProgress: (done, total) => send({ type: 'progress', done, total }),
       // This thread answers nothing while it reads: the stats need not leave it a turn.
@@ -66,12 +69,13 @@ async function build(order: BuildOrder): Promise<void> {
         const digesting = performance.now();
         removed.push(removals(article));
         digests.push(digestArticle(article));
-        reading.digestMs += performance.now() - digesting;
+        digestMs += performance.now() - digesting;
       },
       ...(request.maxFileBytes === undefined ? {} : { maxFileBytes: request.maxFileBytes }),
       ...(previous === null || reuse === undefined ? {} : { reuse, skipAgain: skippedAgainIn(previous), knownHash: knownHashIn(previous) }),
     });
-    return { loaded, digests, removed, digestMs: reading.digestMs, readMs: performance.now() - reading.started };
+    readMs += performance.now() - readStarted;
+    return { loaded, digests, removed };
   };
   started = performance.now();
   const { corpus, read } =
@@ -80,7 +84,6 @@ async function build(order: BuildOrder): Promise<void> {
       : await readIncrementally(previous, request.builtAt, readFolder);
   const seeds = read.loaded;
   read.digests.length = 0;
-  const { readMs, digestMs } = read;
   const assembleMs = performance.now() - started - readMs;
   send({ type: 'read', skipped: seeds.skipped, warnings: seeds.warnings, removed: read.removed });
   if (order.hold) send({ type: 'table', table: corpus.table });
