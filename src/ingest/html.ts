@@ -14,7 +14,7 @@ type DomElement = ReturnType<typeof DomUtils.findAll>[number];
 
 /** Elements whose whole content is chrome or not text. */
 const DROPPED_TAGS = new Set([
-  'head', 'script', 'style', 'nav', 'header', 'footer', 'aside', 'form', 'noscript', 'template',
+  'head', 'script', 'style', 'nav', 'header', 'footer', 'form', 'noscript', 'template',
   'iframe', 'svg', 'canvas', 'button', 'select', 'textarea', 'input', 'object', 'embed', 'dialog', 'menu',
 ]);
 const DROPPED_ROLES = new Set(['navigation', 'banner', 'contentinfo', 'search', 'complementary', 'dialog']);
@@ -26,6 +26,13 @@ const CHROME_WORDS = [
   'permalink', 'anchorjs', 'skip', 'popup', 'modal', 'masthead', 'subscribe', 'signup', 'byline',
 ];
 const CHROME = wordPattern(CHROME_WORDS);
+/**
+ * A box set beside the text: `<aside>` or a `sidebar` class says where it stands, not what it holds. A blog's
+ * sidebar of links or labels ("Popular now", "Related stories") is chrome; a book's sidebar ("QUICK LOOK buildd, the
+ * Debian package recompiler: buildd is the abbreviation of …") or a footnote in `<aside>` is text.
+ */
+const BESIDE = 'sidebar';
+const CHROME_NOT_BESIDE = wordPattern(CHROME_WORDS.filter((word) => word !== BESIDE));
 
 /** Elements that end a paragraph (blank line) or a line (newline). Others are inline. */
 const PARAGRAPH_TAGS = new Set([
@@ -65,9 +72,26 @@ function isDropped(el: DomElement, inCode = false): boolean {
   if (attribs.role && DROPPED_ROLES.has(attribs.role)) return true;
   if (isSelfAnchor(el)) return true;
   if (isRelationLinks(el)) return true;
+  if (el.name === 'aside') return hasWord(attribs.class, CHROME_NOT_BESIDE) || !readsAsProse(el);
   // Page-level containers carry state classes (`has-sidebar`, `comments-open`) that say nothing about them.
   if (CONTAINERS.has(el.name) || inCode) return false;
-  return hasWord(attribs.class, CHROME) || hasWord(attribs.id, CHROME);
+  if (hasWord(attribs.class, CHROME_NOT_BESIDE)) return true;
+  if (hasWord(attribs.class, CHROME) && !readsAsProse(el)) return true;
+  return hasWord(attribs.id, CHROME);
+}
+
+/** Mostly unlinked text that holds at least one sentence ("… is the abbreviation of “build daemon”."). */
+function readsAsProse(el: DomElement): boolean {
+  return !isMostlyLinks(el) && SENTENCE_END.test(DomUtils.textContent(el));
+}
+
+const SENTENCE_END = /[\p{L}\p{N})\]"'”’][.!?](?:\s|$)/u;
+
+/** More than a quarter of its letters are in links: a list of links, however it is titled. */
+function isMostlyLinks(el: DomElement): boolean {
+  const linked = DomUtils.findAll((child) => child.name === 'a' && child.attribs.href !== undefined, el.children)
+    .reduce((sum, link) => sum + textLength(link), 0);
+  return linked * 4 > textLength(el);
 }
 
 /**

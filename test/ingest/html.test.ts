@@ -213,6 +213,24 @@ describe('HTML questions and answers', () => {
   });
 });
 
+describe('HTML boxes set beside the text', () => {
+  it('keeps a sidebar or an aside that reads as prose (a book\'s boxed note, a footnote), not one of labels or links', () => {
+    const article = articleFrom(
+      'handbook.html',
+      `<main><p>Autobuilders compile every upload.</p>
+       <div class="sidebar"><p class="title"><strong>QUICK LOOK buildd, the package recompiler</strong></p>
+       <p>buildd is the abbreviation of “build daemon”. It recompiles new versions of packages.</p></div>
+       <aside class="footnote"><p>[1] The 0-conversion flag has effect even when a precision is given.</p></aside>
+       <aside><h2>Most read</h2><ul><li><a href="/x">Harbour bridge reopens after repairs</a></li></ul></aside>
+       <div class="sidebar sidebar-nav"><p>Browse the archive of every article we have written.</p></div></main>`,
+    );
+    expect(article.text).toContain('buildd is the abbreviation of “build daemon”.');
+    expect(article.text).toContain('The 0-conversion flag has effect');
+    expect(article.text).not.toContain('Most read');
+    expect(article.text).not.toContain('Browse the archive');
+  });
+});
+
 describe('HTML without a main element', () => {
   it('falls back to the <title> without the site name, and reads <time datetime>', () => {
     const article = articleFrom(
