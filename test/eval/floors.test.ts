@@ -59,7 +59,17 @@ describe('parseFloors', () => {
 
 describe("the repository's floor files", () => {
   const testDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-  const files = ['eval-floors.json', 'heldout/floors.json', 'heldout2/floors.json', 'heldout3/floors.json', 'heldout4/floors.json', 'dev-nearmiss/floors.json', 'dev-extra/floors.json'];
+  const files = [
+    'eval-floors.json',
+    'heldout/floors.json',
+    'heldout2/floors.json',
+    'heldout3/floors.json',
+    'heldout4/floors.json',
+    'heldout5/floors.json',
+    'heldout6/floors.json',
+    'dev-nearmiss/floors.json',
+    'dev-extra/floors.json',
+  ];
 
   it.each(files)('%s parses, so that CI checks the floors instead of failing to read them', async (file) => {
     const floors = parseFloors(await readFile(path.join(testDir, file), 'utf8'), file);
