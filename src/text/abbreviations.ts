@@ -22,9 +22,9 @@ export function longFormOf(shortForm: string, text: string): string | null {
       const found = bestLongForm(letters, words);
       if (found !== null && !whole.test(found)) return found;
     }
-    // "SF (long form)"; not "lxde (task-lxde-desktop)": a long form does not hold the short form itself.
+    // "SF (long form)", "SPICE (the Simple Protocol for …)"; not "lxde (task-lxde-desktop)": a long form does not hold the short form itself.
     for (const match of text.matchAll(beforeParentheses)) {
-      const inside = match[1]!.trim();
+      const inside = match[1]!.trim().replace(LEADING_ARTICLE, '');
       if (inside.split(/\s+/u).length > maxWords) continue;
       const found = bestLongForm(letters, inside);
       if (found !== null && found.length === inside.length && !whole.test(found)) return found;
@@ -51,6 +51,7 @@ export function longFormOf(shortForm: string, text: string): string | null {
 }
 
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+const LEADING_ARTICLE = /^(?:the|an?)\s+/iu;
 /** Unbracketed long forms are trusted for abbreviations of three letters or more: two initials meet by chance. */
 const MIN_APPOSED_LETTERS = 3;
 /** How many words away from the short form an unbracketed long form may start or end. */

@@ -12,6 +12,9 @@ describe('longFormOf', () => {
 
   it('finds the long form in parentheses after the abbreviation', () => {
     expect(longFormOf('MRO', 'Python computes the MRO (method resolution order) of every class.')).toBe('method resolution order');
+    expect(longFormOf('SPICE', 'It is supported by the SPICE (the Simple Protocol for Independent Computing Environments).')).toBe(
+      'Simple Protocol for Independent Computing Environments',
+    );
   });
 
   it('finds a quoted phrase whose initials spell the abbreviation', () => {
