@@ -13,7 +13,7 @@ import { sourceRef, type RankedSentence } from './ranked.js';
 import { scorer, type Features, type RankingModel } from './features.js';
 import { RANKING } from './ranking-weights.js';
 import { contentSet, sameStatement, sharedNumbering } from './duplicates.js';
-import { addressesReader, crossReferenceTarget, entryPageOpenings, headingKey, namesOnly, sectionTitled } from './entries.js';
+import { addressesReader, crossReferenceTarget, entryPageOpenings, headingKey, namesOnly, sectionTitled, withoutSectionNumber } from './entries.js';
 import { extractAnswer } from './extract.js';
 import { isFigure, type ShortAnswer } from './short-answer.js';
 import { versionsIn } from './spans.js';
@@ -322,7 +322,8 @@ function candidatePassage(corpus: Corpus, question: Question, passage: Passage, 
  */
 function versionInContext(corpus: Corpus, passage: Passage, title: string, question: Question, weights: number[]): ShortAnswer | null {
   if (question.kind !== 'version') return null;
-  for (const context of [passage.heading, title]) {
+  // "6.7 Arrays", "4.6. match Statements": a section number is no version.
+  for (const context of [withoutSectionNumber(passage.heading), withoutSectionNumber(title)]) {
     const view: SentenceView = {
       passage,
       range: { start: 0, end: context.length },
@@ -332,7 +333,7 @@ function versionInContext(corpus: Corpus, passage: Passage, title: string, quest
       unlikeProse: unlikeProse(context),
     };
     const short = extractAnswer(view, question, weights);
-    if (short !== null && (context !== title || (titleVersions(corpus).get(short.value) ?? 0) <= 1)) return short;
+    if (short !== null && (context !== withoutSectionNumber(title) || (titleVersions(corpus).get(short.value) ?? 0) <= 1)) return short;
   }
   return null;
 }

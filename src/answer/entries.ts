@@ -8,6 +8,14 @@ import { passageHeadingsOf } from '../search/envelope.js';
 import { contentSet } from './duplicates.js';
 import { tokenize } from '../text/terms.js';
 
+/** A section number before a heading's words: "7.13. ", "1.6.2. ", "3.1.3 ", "4. " (not a year: "2018 World Cup"). */
+const SECTION_NUMBER = /^\d+(?:\.\d+)+\.?\s+|^\d+\.\s+/u;
+
+/** A heading or title without its section number: "7.13. The nonlocal statement" is about "The nonlocal statement". */
+export function withoutSectionNumber(heading: string): string {
+  return heading.replace(SECTION_NUMBER, '');
+}
+
 /**
  * What a heading or title names, without its section number, its permalink mark, a signature's parameters or a
  * description after a dash, bar or colon ("os.path — Common pathname manipulations", "File system | Node.js").

@@ -6,7 +6,7 @@ import { type Question, VALUE_WORDS, valueCueTerms } from './question.js';
 import { tokenize } from '../text/terms.js';
 import type { SentenceView } from './sentence.js';
 import type { IsCommon, ShortAnswer, TermWeights } from './short-answer.js';
-import { bestPatternMatch, extractDuration, extractFrequency, extractOrigin, extractTime, VERSION } from './spans.js';
+import { bestPatternMatch, extractDuration, extractFrequency, extractOrigin, extractProductRelease, extractTime, VERSION } from './spans.js';
 
 const neverCommon: IsCommon = () => false;
 
@@ -45,7 +45,7 @@ export function extractAnswer(view: SentenceView, question: Question, weights: T
     case 'time':
       return extractTime(view, question, weights);
     case 'version':
-      return bestPatternMatch(view, VERSION, question, weights, isShareOrSum);
+      return bestPatternMatch(view, VERSION, question, weights, isShareOrSum) ?? extractProductRelease(view, question, weights);
     case 'entity':
       return extractQuantifiedFocus(view, question, weights) ?? extractCodeNameOfFocus(view, question, weights) ?? extractName(view, question, weights, isCommon);
     case 'person':

@@ -1,6 +1,6 @@
 /** Answers that are a pattern of the text: a duration, a date or time, a version. */
 import { closeness, MONTHS } from './mentions.js';
-import type { Question } from './question.js';
+import { questionForms, type Question } from './question.js';
 import type { SentenceView } from './sentence.js';
 import type { ShortAnswer, TermWeights } from './short-answer.js';
 import { tokenize } from '../text/terms.js';
@@ -84,6 +84,26 @@ function namesSource(phrase: string): boolean {
  * "V8" or "V2" in capitals, with no dot, names an engine or a rocket, not a version.
  */
 export const VERSION = /\b[vV]?\d+(?:\.\d+){1,3}\b\+?|\bv\d+\b|\b\d+\+(?![\d+])|(?<=\b(?:[Vv]ersion|VERSION|[Rr]elease|RELEASE)\s)\d+\b/g;
+
+/**
+ * A release named by its product and a whole number, as "Debian 8 Jessie" or "Python 3" name one: the number right
+ * after a capitalised name the question names ("which Debian release …"). Four digits are a year, not a release.
+ */
+export function extractProductRelease(view: SentenceView, question: Question, weights: TermWeights): ShortAnswer | null {
+  const named = questionForms(question);
+  let best: ShortAnswer | null = null;
+  view.tokens.forEach((token, index) => {
+    const next = view.tokens[index + 1];
+    if (next === undefined || !RELEASE_NUMBER.test(next.raw) || !STARTS_UPPER_CASE.test(token.raw) || !named.has(token.term)) return;
+    if (view.text.slice(token.end - view.range.start, next.start - view.range.start) !== ' ') return;
+    const score = closeness(view, index + 1, question, weights);
+    if (best === null || score > best.score) best = { text: `${token.raw} ${next.raw}`, value: next.raw, score, at: index };
+  });
+  return best;
+}
+
+const RELEASE_NUMBER = /^\d{1,3}$/u;
+const STARTS_UPPER_CASE = /^\p{Lu}/u;
 
 /** Every version `text` states, as short answers' values are written. */
 export function versionsIn(text: string): string[] {

@@ -51,6 +51,16 @@ describe('version questions', () => {
     expect(answerQuestion(corpus, 'which node version first supports the imports field?').answer).not.toBe('v18.20.4');
   });
 
+  it('reads a release named by its product and number ("Debian 8"), and never a section number for a version', async () => {
+    const init = articleFrom(
+      'init.html',
+      '<html><head><title>Debian Reference</title></head><body><main><h1>3. System initialization</h1><h3>3.1.4. systemd init</h3><p>The init program is linked to systemd after Debian 8 Jessie (released in 2015).</p><h3>6.7 Arrays</h3><p>Bash provides one-dimensional indexed and associative array variables.</p></main></body></html>',
+    );
+    const corpus = await corpusOf([init]);
+    expect(answerQuestion(corpus, 'starting with which Debian release is the init program linked to systemd?').answer).toBe('Debian 8');
+    expect(answerQuestion(corpus, 'which bash version first added associative array variables?').answer ?? null).not.toBe('6.7');
+  });
+
   it('does not take an engine named in capitals ("V8") for a version, as it does "v8.0.0"', async () => {
     const text = ['Node-API', '', 'Node-API first shipped with Node.js, independent from the JavaScript engine underneath (for example, V8).', '', 'It was marked stable in v10.0.0 after a long experimental period.', ''].join('\n');
     const corpus = await corpusOf([articleFrom('n-api.txt', text)]);
