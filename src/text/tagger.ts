@@ -3,6 +3,7 @@
  * few milliseconds each), never for corpus text.
  */
 import { createRequire } from 'node:module';
+import { mayBeNoun, mayBeThirdPersonVerb } from './wordnet.js';
 
 interface TaggedTerm {
   text: string;
@@ -41,9 +42,23 @@ export function askedNoun(question: string): string | null {
   if (at === -1) return null;
   let noun: string | null = null;
   let modifiers = 0;
-  for (const term of terms.slice(at + 1)) {
+  for (const [index, term] of terms.entries()) {
+    if (index <= at) continue;
+    if (index > at + 1 && isVerbAfterNoun(term.text, terms[index - 1]!.text, terms[index + 1]?.text)) return terms[index - 1]!.text;
     if (term.tags.has('Noun') && !term.tags.has('Pronoun')) noun = term.text;
     else if (noun !== null || (modifiers += 1) > MAX_MODIFIERS) break;
   }
   return noun;
 }
+
+/**
+ * "which module parses command line arguments?", "which tool compresses files?": the tagger may read a verb's -s form
+ * after the noun as a plural noun ("module parses"). It is the verb when the word before may be a noun and the word
+ * after is no auxiliary ("which user accounts does apache …" keeps "accounts").
+ */
+function isVerbAfterNoun(word: string, before: string, after: string | undefined): boolean {
+  if (after === undefined || AUXILIARIES.has(after.toLowerCase())) return false;
+  return mayBeThirdPersonVerb(word) && mayBeNoun(before.replace(/_/gu, '-'));
+}
+
+const AUXILIARIES = new Set(['do', 'does', 'did', 'is', 'are', 'was', 'were', 'has', 'have', 'had', 'can', 'could', 'will', 'would', 'should', 'may', 'might', 'must', 'shall']);

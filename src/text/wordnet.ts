@@ -85,6 +85,14 @@ export function mayBeNoun(word: string): boolean {
   return NOUN_DETACHMENTS.some(([suffix, ending]) => lower.endsWith(suffix) && lower.length > suffix.length + 1 && indexLine(nouns, lower.slice(0, -suffix.length) + ending) !== null);
 }
 
+/** WordNet knows the word, written with an -s, as a verb's third person ("parses", "compresses", "shows"). */
+export function mayBeThirdPersonVerb(word: string): boolean {
+  const lower = word.toLowerCase();
+  if (!lower.endsWith('s')) return false;
+  const verbs = filesOf('verb').index;
+  return verbLemmasOf(lower).some((lemma) => lemma !== lower && indexLine(verbs, lemma) !== null);
+}
+
 /** The verb lemmas a written form may be: an irregular form's ("shot" → "shoot"), else by WordNet's detachment rules (morphy). */
 function verbLemmasOf(form: string): string[] {
   const irregular = irregularBase(form);

@@ -188,6 +188,18 @@ describe('which module, which pragma: the name the noun is given', () => {
     expect(answerQuestion(corpus, 'which pragma enables foreign key constraints?').answer).toBe('foreign_keys');
     expect(answerQuestion(corpus, 'which module does node run first?').answer).toBeNull();
   });
+
+  it('reads the verb after the asked noun as a verb, though the tagger may read "parses" as a plural noun', async () => {
+    expect(analyzeQuestion('which module parses command line arguments?').focus).toBe('modul');
+    expect(analyzeQuestion('which tool compresses files?').focus).toBe('tool');
+    expect(analyzeQuestion('which user accounts does apache run as?').focus).toBe('account');
+    const seeAlso = articleFrom(
+      'getopt.html',
+      '<html><body><main><h1>getopt — C-style parser for command line options</h1><dl><dt>Module argparse</dt><dd>Alternative command line option and argument parsing library.</dd></dl></main></body></html>',
+    );
+    const corpus = await corpusOf([seeAlso]);
+    expect(answerQuestion(corpus, 'which module parses command line arguments?').answer).toBe('argparse');
+  });
 });
 
 describe('shorthand and pronouns that look like answers', () => {
