@@ -29,9 +29,11 @@ export function longFormOf(shortForm: string, text: string): string | null {
       const found = bestLongForm(letters, inside);
       if (found !== null && found.length === inside.length && !whole.test(found)) return found;
     }
-    // "SF stands for …", "SF is short for …", "(SF being an acronym for …)": the words after, one for each letter.
+    // "SF stands for …", "SF is short for …", "(SF being an acronym for …)": the words after, one for each letter, or
+    // a quoted phrase that holds its letters in order ("buildd is the abbreviation of “build daemon”").
     for (const match of text.matchAll(statedFor)) {
-      const found = initialsFrom(letters, text.slice(match.index + match[0].length));
+      const after = text.slice(match.index + match[0].length);
+      const found = initialsFrom(letters, after) ?? quotedSpelling(letters, after);
       if (found !== null) return found;
     }
   }
@@ -170,6 +172,21 @@ function initialsFrom(letters: string, text: string): string | null {
   const phrase = run?.trim().replace(/[^\p{L}\p{N}]+$/u, '');
   return phrase !== undefined && startsEachWord(letters, phrase) ? phrase : null;
 }
+
+/** A quoted phrase opening `text` that starts with the first letter and holds the others in order, in two words or more. */
+function quotedSpelling(letters: string, text: string): string | null {
+  const phrase = QUOTED_OPENING.exec(text)?.[1]?.trim();
+  if (phrase === undefined || phrase.length <= letters.length || !/\s/u.test(phrase)) return null;
+  const lower = phrase.toLowerCase();
+  let at = 0;
+  for (const letter of letters.toLowerCase()) {
+    at = lower.indexOf(letter, at) + 1;
+    if (at === 0) return null;
+  }
+  return lower.startsWith(letters.charAt(0).toLowerCase()) ? phrase : null;
+}
+
+const QUOTED_OPENING = /^[“"‘]([^“”"‘’]{3,120})[”"’]/u;
 
 /** A phrase is the abbreviation's long form by its words' initials or its capitals ("International Monetary Fund" for IMF). */
 export function spellsOut(shortForm: string, phrase: string): boolean {

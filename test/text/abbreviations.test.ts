@@ -54,6 +54,8 @@ describe('longFormOf', () => {
     expect(longFormOf('RHSBL', 'RBL is an acronym for Remote Black List, and RHSBL stands for Right-Hand Side Black List.')).toBe('Right-Hand Side Black List');
     expect(longFormOf('PAM', 'PAM is short for Pluggable Authentication Modules.')).toBe('Pluggable Authentication Modules');
     // The words after must spell it, from the first.
+    expect(longFormOf('buildd', 'buildd is the abbreviation of “build daemon”. This program recompiles packages.')).toBe('build daemon');
+    expect(longFormOf('buildd', 'buildd is the abbreviation of “daemon build”.')).toBeNull();
     expect(longFormOf('CDD', 'CDD is an acronym for a Custom Debian Derivative.')).toBeNull();
     expect(longFormOf('RBL', 'RHSBL stands for Right-Hand Side Black List.')).toBeNull();
   });
