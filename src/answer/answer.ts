@@ -323,7 +323,8 @@ function candidatePassage(corpus: Corpus, question: Question, passage: Passage, 
 function versionInContext(corpus: Corpus, passage: Passage, title: string, question: Question, weights: number[]): ShortAnswer | null {
   if (question.kind !== 'version') return null;
   // "6.7 Arrays", "4.6. match Statements": a section number is no version.
-  for (const context of [withoutSectionNumber(passage.heading), withoutSectionNumber(title)]) {
+  const titleContext = withoutSectionNumber(title);
+  for (const context of [withoutSectionNumber(passage.heading), titleContext]) {
     const view: SentenceView = {
       passage,
       range: { start: 0, end: context.length },
@@ -333,7 +334,7 @@ function versionInContext(corpus: Corpus, passage: Passage, title: string, quest
       unlikeProse: unlikeProse(context),
     };
     const short = extractAnswer(view, question, weights);
-    if (short !== null && (context !== withoutSectionNumber(title) || (titleVersions(corpus).get(short.value) ?? 0) <= 1)) return short;
+    if (short !== null && (context !== titleContext || (titleVersions(corpus).get(short.value) ?? 0) <= 1)) return short;
   }
   return null;
 }
