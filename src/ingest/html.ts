@@ -72,7 +72,7 @@ function isDropped(el: DomElement, inCode = false): boolean {
   if (attribs.role && DROPPED_ROLES.has(attribs.role)) return true;
   if (isSelfAnchor(el)) return true;
   if (isRelationLinks(el)) return true;
-  if (el.name === 'aside') return hasWord(attribs.class, CHROME_NOT_BESIDE) || !readsAsProse(el);
+  if (el.name === 'aside') return hasWord(attribs.class, CHROME_NOT_BESIDE) || hasWord(attribs.id, CHROME) || !readsAsProse(el);
   // Page-level containers carry state classes (`has-sidebar`, `comments-open`) that say nothing about them.
   if (CONTAINERS.has(el.name) || inCode) return false;
   if (hasWord(attribs.class, CHROME_NOT_BESIDE)) return true;

@@ -222,12 +222,14 @@ describe('HTML boxes set beside the text', () => {
        <p>buildd is the abbreviation of “build daemon”. It recompiles new versions of packages.</p></div>
        <aside class="footnote"><p>[1] The 0-conversion flag has effect even when a precision is given.</p></aside>
        <aside><h2>Most read</h2><ul><li><a href="/x">Harbour bridge reopens after repairs</a></li></ul></aside>
-       <div class="sidebar sidebar-nav"><p>Browse the archive of every article we have written.</p></div></main>`,
+       <div class="sidebar sidebar-nav"><p>Browse the archive of every article we have written.</p></div>
+       <aside id="comments"><p>Great read, thanks for writing it up.</p></aside></main>`,
     );
     expect(article.text).toContain('buildd is the abbreviation of “build daemon”.');
     expect(article.text).toContain('The 0-conversion flag has effect');
     expect(article.text).not.toContain('Most read');
     expect(article.text).not.toContain('Browse the archive');
+    expect(article.text).not.toContain('Great read');
   });
 });
 
