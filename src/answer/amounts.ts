@@ -1,6 +1,8 @@
 /** Amounts and measures: sums with their sign, scale and unit, shares, sizes, figures per unit. */
 import { clauseHoldsPredicate, closeness, currencySignBefore, figuresFor, hasPunctuationBetween, isDateOrYear, isPastMention, isTimeOffset, quantifiedNoun, rangeStartBefore } from './mentions.js';
 import { formatValue, isNumberWord, type NumberMention } from './numbers.js';
+import { isEnglishWord } from '../text/english.js';
+import { mayBeNoun } from '../text/wordnet.js';
 import { ASKS_SHARE, ASKS_SUM, questionForms, type Question, valueCueTerms } from './question.js';
 import { distanceToTerms, type SentenceView, sliceTokens } from './sentence.js';
 import type { CountAnswer, TermWeights } from './short-answer.js';
@@ -60,6 +62,14 @@ interface AmountSpan {
 }
 
 /** A number with its currency sign, scale and unit as written: "$4.5 billion", "120 mln dlrs", "46.2 pct", "16%". */
+/**
+ * A word after a number that may be what it counts or measures: a noun ("threads", "bytes") or a word no English
+ * dictionary lists (an abbreviation: "mln", "dlrs", "pct"). "port 9999 via a systemd socket" counts no "via".
+ */
+function mayBeUnit(word: string): boolean {
+  return mayBeNoun(word) || !isEnglishWord(word);
+}
+
 function amountSpan(view: SentenceView, mention: NumberMention): AmountSpan {
   const first = view.tokens[rangeStartBefore(view, mention)]!;
   let start = first.start - view.range.start;
@@ -72,7 +82,7 @@ function amountSpan(view: SentenceView, mention: NumberMention): AmountSpan {
   if (isShare) end += 1;
   else {
     const unit = view.tokens[mention.to];
-    if (unit !== undefined && unit.term !== '' && STARTS_WITH_LETTER.test(unit.raw) && !isNumberWord(unit.raw) && !hasPunctuationBetween(view, mention.to - 1, mention.to)) {
+    if (unit !== undefined && unit.term !== '' && STARTS_WITH_LETTER.test(unit.raw) && !isNumberWord(unit.raw) && mayBeUnit(unit.raw) && !hasPunctuationBetween(view, mention.to - 1, mention.to)) {
       last = mention.to;
       end = unit.end - view.range.start;
       isShare = SHARE_WORD.test(unit.raw);

@@ -90,6 +90,13 @@ describe('amounts: sums of money, shares and sizes', async () => {
     expect(answerQuestion(docs, 'which port does the server listen on?').answer).toBe('port 8000');
   });
 
+  it('takes as a unit only a word that may name what is counted: "port 9999 via a socket" is 9999, "450 mln dlrs" keeps its unit', async () => {
+    const manual = 'The proxy runs by default on port 9999 via a systemd socket. It caches files for a week.';
+    const docs = await corpusOf([plainArticle('proxy', manual)]);
+    expect(answerQuestion(docs, 'what port does the proxy listen on by default?').answer).toBe('9999');
+    expect(answerQuestion(corpus, 'How much is Acme paying for Beta?').answer).toMatch(/^4[57]0 mln dlrs$/);
+  });
+
   it('does not read the digits of a hyphenated name ("SHA-1", "PDP-10") as a figure', async () => {
     const manual = 'New repositories name every object by its SHA-1 hash by default. The hash is written in hexadecimal.';
     const docs = await corpusOf([plainArticle('objects', manual)]);
