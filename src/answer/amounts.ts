@@ -1,5 +1,5 @@
 /** Amounts and measures: sums with their sign, scale and unit, shares, sizes, figures per unit. */
-import { clauseHoldsPredicate, closeness, currencySignBefore, figuresFor, hasPunctuationBetween, isDateOrYear, isPastMention, isTimeOffset, quantifiedNoun, rangeStartBefore } from './mentions.js';
+import { clauseHoldsPredicate, closeness, currencySignBefore, figuresFor, hasPunctuationBetween, isDateOrYear, isNamedBy, isPastMention, isTimeOffset, quantifiedNoun, rangeStartBefore } from './mentions.js';
 import { formatValue, isNumberWord, type NumberMention } from './numbers.js';
 import { isEnglishWord } from '../text/english.js';
 import { mayBeNoun } from '../text/wordnet.js';
@@ -177,8 +177,7 @@ export function extractQuantifiedFocus(view: SentenceView, question: Question, w
   let best: CountAnswer | null = null;
   for (const mention of figuresFor(view, question)) {
     // The number the noun names ("port 8000", "version 3.7") as well as the one that counts it ("a 46.1 pct stake").
-    const named = view.tokens[mention.from - 1];
-    const namedByFocus = named !== undefined && named.term === focus && !hasPunctuationBetween(view, mention.from - 1, mention.from);
+    const namedByFocus = isNamedBy(view, mention, focus);
     if (isDateOrYear(view, mention) || (!namedByFocus && quantifiedNoun(view, mention, focus) === -1)) continue;
     const span = amountSpan(view, mention);
     const text = namedByFocus ? sliceTokens(view, mention.from - 1, mention.to - 1) : span.text;

@@ -1,5 +1,5 @@
 /** Counts: the number a "how many" question asks for. */
-import { clauseHoldsPredicate, CONJUNCTIONS, figuresFor, hasPunctuationBetween, isDateOrYear, isPastMention, isPredicate, matchesFocus, quantifiedNoun, rangeStartBefore } from './mentions.js';
+import { clauseHoldsPredicate, CONJUNCTIONS, figuresFor, hasPunctuationBetween, isDateOrYear, isNamedBy, isPastMention, isPredicate, matchesFocus, quantifiedNoun, rangeStartBefore } from './mentions.js';
 import { formatValue, type NumberMention } from './numbers.js';
 import { GENERIC_FOCUS, questionForms, type Question } from './question.js';
 import { distanceToTerms, type SentenceView, sliceTokens } from './sentence.js';
@@ -33,7 +33,8 @@ export function extractCount(view: SentenceView, question: Question): CountAnswe
   let best: { mention: NumberMention; nounAt: number; score: number; tied: boolean } | null = null;
   const totals = new Set<NumberMention>();
   for (const mention of mentions) {
-    if (totals.has(mention)) continue;
+    // A number the focus noun names ("the virtual console 2") counts none of them.
+    if (totals.has(mention) || (focus !== null && isNamedBy(view, mention, focus))) continue;
     const partitiveTotal = focus === null ? undefined : partitiveOf(view, mention, mentions, focus);
     if (partitiveTotal !== undefined) totals.add(partitiveTotal);
     const focusAt = focus === null ? -1 : quantifiedNoun(view, partitiveTotal ?? mention, focus);

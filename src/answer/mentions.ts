@@ -164,16 +164,30 @@ export function matchesFocus(term: string, focus: string | readonly string[]): b
   return term === focus || (focus.length >= 5 && term.startsWith(focus));
 }
 
+/** The number stands right after the focus noun, which names it ("port 8000", "the virtual console 2", "flight 370"). */
+export function isNamedBy(view: SentenceView, mention: NumberMention, focus: string | readonly string[]): boolean {
+  const named = view.tokens[mention.from - 1];
+  return named !== undefined && matchesFocus(named.term, focus) && !hasPunctuationBetween(view, mention.from - 1, mention.from);
+}
+
+/** Words a number may stand before its counted noun: two of any kind ("72 of the drones"), more when they are modifiers. */
+const NEAR_MODIFIERS = 2;
+const MAX_MODIFIERS = 4;
+
 /**
- * Index of the focus noun this number quantifies (at most two modifiers between, no conjunction or other number), or
- * of the one a "number of" before it names ("the maximum number of snapshots (100 by default", "the number of
- * threads is 500"), or -1.
+ * Index of the focus noun this number quantifies (two words between, or up to four modifiers: "six switchable
+ * VT100-like character consoles"; no conjunction or other number), or of the one a "number of" before it names ("the
+ * maximum number of snapshots (100 by default", "the number of threads is 500"), or -1.
  */
 export function quantifiedNoun(view: SentenceView, mention: NumberMention, focus: string | readonly string[]): number {
-  for (let index = mention.to; index < Math.min(view.tokens.length, mention.to + 3); index++) {
+  let onlyModifiers = true;
+  for (let index = mention.to; index < Math.min(view.tokens.length, mention.to + MAX_MODIFIERS + 1); index++) {
     const token = view.tokens[index]!;
     if (matchesFocus(token.term, focus)) return isCombinedTotal(view, index) ? -1 : index;
     if (CONJUNCTIONS.has(token.raw.toLowerCase()) || /^\d/.test(token.raw) || hasPunctuationBetween(view, index - 1, index)) break;
+    // A small word ends a run of modifiers, unless it is the end of a hyphenated one ("VT100-like").
+    if (token.term === '' && !(index > mention.to && /^-$/u.test(textBetween(view, index - 1, index)))) onlyModifiers = false;
+    if (index + 1 >= mention.to + NEAR_MODIFIERS + 1 && !onlyModifiers) break;
   }
   return numberOfBefore(view, mention, focus);
 }

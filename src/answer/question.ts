@@ -2,7 +2,7 @@
 import { nameKindOf } from '../text/names.js';
 import { askedNoun } from '../text/tagger.js';
 import { normalizeWord, tokenize, type Token } from '../text/terms.js';
-import { adjectiveSynonyms, isOnlyAdverb, measureRelatives, nounSynonyms, particleAsVerb, pastFormSynonyms } from '../text/wordnet.js';
+import { adjectiveSynonyms, isOnlyAdverb, isOnlyModifier, measureRelatives, nounSynonyms, particleAsVerb, pastFormSynonyms } from '../text/wordnet.js';
 import { findNumbers, formatValue } from './numbers.js';
 
 export type AnswerKind = 'count' | 'amount' | 'quantity' | 'duration' | 'frequency' | 'time' | 'person' | 'place' | 'value' | 'version' | 'entity' | 'expansion' | 'origin' | 'other';
@@ -308,14 +308,16 @@ function askedNounOf(text: string): string | null {
 const NAME_OF = /\b(?:which|what)\s+(?:(?:is|was|are|were|'s)\s+)?(?:the\s+)?(?:name|title)s?\s+of\s+(.+)$/iu;
 
 /**
- * The counted noun: the first content word after "how many" / "number of". "How many were injured?" counts no noun:
- * "many" stands alone before an auxiliary verb, and the question's verb says what is counted.
+ * The counted noun: the first content word after "how many" / "number of" that may be a noun ("consoles" in "how many
+ * virtual consoles …", "types" in "how many different types of …"). "How many were injured?" counts no noun: "many"
+ * stands alone before an auxiliary verb, and the question's verb says what is counted.
  */
 function focusOf(text: string): string | null {
   if (/\bhow\s+many\s+(?:were|was|are|is|have|has|had|did|do|does|will|would|could|can|got|get)\b/i.test(text)) return null;
   const after = text.match(/\bhow\s+(?:many|much)\s+(.*)$/i)?.[1] ?? text.match(/\b(?:number|total|count|amount)\s+of\s+(.*)$/i)?.[1];
   if (after === undefined) return null;
-  const first = tokenize(after).find((token) => token.term !== '');
+  const words = tokenize(after).filter((token) => token.term !== '');
+  const first = words.find((token) => !isOnlyModifier(token.raw)) ?? words[0];
   return first?.term ?? null;
 }
 

@@ -77,6 +77,12 @@ export function isOnlyAdverb(word: string): boolean {
   return indexLine(filesOf('adv').index, lower) !== null && (['adj', 'noun', 'verb'] as const).every((pos) => indexLine(filesOf(pos).index, lower) === null);
 }
 
+/** WordNet knows the word only as an adjective or adverb ("virtual", "different", "unchanged"; not "running" or "cruise"). */
+export function isOnlyModifier(word: string): boolean {
+  const lower = word.toLowerCase();
+  return (indexLine(filesOf('adj').index, lower) !== null || indexLine(filesOf('adv').index, lower) !== null) && !mayBeNoun(lower) && indexLine(filesOf('verb').index, lower) === null;
+}
+
 /** WordNet knows the word as a noun, as written or as a plural ("threads", "entries"; not "grew"). */
 export function mayBeNoun(word: string): boolean {
   const lower = word.toLowerCase();

@@ -219,6 +219,25 @@ describe('"how many" standing alone before its verb', () => {
   });
 });
 
+describe('"how many" before modifiers of the counted noun', () => {
+  it('counts the noun, not an adjective before it, and reads a number before a run of modifiers as counting the noun', async () => {
+    expect(analyzeQuestion('how many virtual consoles does a default install give you?').focus).toBe('consol');
+    expect(analyzeQuestion('how many different types of namespaces are there?').focus).toBe('type');
+    expect(analyzeQuestion('how many cruise missiles were fired?').focus).toBe('cruis');
+    const manual = await corpusOf([
+      articleFrom(
+        'consoles.txt',
+        'In the default system, there are six switchable VT100-like character consoles available to start a shell. ' +
+          'The desktop normally runs on the virtual console 2, reached by pressing Alt-F2.',
+      ),
+    ]);
+    expect(answerQuestion(manual, 'how many virtual consoles does a default install give you?').answer).toMatch(/^six\b/);
+    // A small word between ends a run of modifiers: "one to transparently issue requests" counts no requests.
+    const client = await corpusOf([articleFrom('client.txt', 'This function allows one to transparently issue requests to the server.')]);
+    expect(answerQuestion(client, 'how many requests can the server handle?').answer).toBeNull();
+  });
+});
+
 describe('a definition question said in more words', () => {
   it('reads "what exactly is X" as "what is X", and finds X as its subject though the preamble wrote it first', () => {
     const question = analyzeQuestion('the docs keep mentioning redzones around heap blocks — what exactly is a redzone?');
@@ -302,7 +321,7 @@ describe('who is …', () => {
 describe("what's …", () => {
   it('asks what "what is …" asks, with or without its apostrophe', () => {
     for (const text of ["what's the number of attached databases?", 'whats the number of attached databases?', 'what is the number of attached databases?']) {
-      expect(analyzeQuestion(text)).toMatchObject({ kind: 'count', focus: 'attach' });
+      expect(analyzeQuestion(text)).toMatchObject({ kind: 'count', focus: 'databas' });
     }
     expect(analyzeQuestion("what's the depth of the quake?").kind).toBe('quantity');
     expect(analyzeQuestion("what's a bare repo?")).toMatchObject({ kind: 'other', asksDefinition: true });
