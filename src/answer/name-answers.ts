@@ -23,9 +23,14 @@ const CODE_MARKS = /[_\d/\\]|\.\p{L}/u;
 /** How far either side of the noun a code name is looked for, in characters. */
 const CODE_NAME_REACH = 80;
 
-/** Written as code: with an underscore, a dot, a colon or a slash inside, in camelCase, mixing letters and digits, or a lower-case word no dictionary knows ("zlib"). */
+/**
+ * Written as code: with an underscore, a dot, a colon or a slash inside, in camelCase, mixing letters and digits, or
+ * lower-case words no dictionary knows ("zlib"), alone or joined by hyphens ("www-data"; not "well-known").
+ */
 function looksLikeCodeName(name: string): boolean {
-  return CODE_LIKE.test(name) || (LOWER_CASE_WORD.test(name) && !isEnglishWord(name));
+  if (CODE_LIKE.test(name)) return true;
+  const parts = name.split('-');
+  return parts.every((part) => LOWER_CASE_WORD.test(part)) && parts.some((part) => !isEnglishWord(part));
 }
 
 /**
@@ -44,18 +49,23 @@ function codeNameBefore(text: string): RegExpExecArray | null {
 
 /**
  * "Which module …", "which pragma …": the code name written next to the asked noun ("the zlib module", "PRAGMA
- * foreign_keys"), unless the question itself names it (then it is the subject, not the answer).
+ * foreign_keys"), or to a noun before it in the question when the sentence does not write it, unless the question
+ * itself names it (then it is the subject, not the answer).
  */
 export function extractCodeNameOfFocus(view: SentenceView, question: Question, weights: TermWeights): ShortAnswer | null {
   const focus = question.focus;
   if (focus === null) return null;
+  // "which user account …" is answered by "the www-data user" too, when the sentence does not write the head noun: a
+  // name before the noun, as English names a thing of a kind (not "git rm" for "which git command").
+  const writesFocus = view.tokens.some((token) => token.term === focus);
+  const nouns = writesFocus ? [focus] : question.focusModifiers;
   let best: ShortAnswer | null = null;
   view.tokens.forEach((token, index) => {
-    if (token.term !== focus) return;
+    if (!nouns.includes(token.term)) return;
     const start = token.start - view.range.start;
     const end = token.end - view.range.start;
     const before = codeNameBefore(view.text.slice(Math.max(0, start - CODE_NAME_REACH), start));
-    const after = CODE_NAME_AFTER.exec(view.text.slice(end, end + CODE_NAME_REACH));
+    const after = writesFocus ? CODE_NAME_AFTER.exec(view.text.slice(end, end + CODE_NAME_REACH)) : null;
     const found = [
       before === null ? null : { name: before[1]!, offset: start - before[0].length },
       after === null ? null : { name: after[1]!, offset: end + after[0].length - after[1]!.length },

@@ -25,6 +25,8 @@ export interface Question {
    * noun of "what stake …" / "which volcano …"; null when there is none.
    */
   focus: string | null;
+  /** The nouns before the focus in the asked noun phrase ("user" of "which user account …"), as terms. */
+  focusModifiers: string[];
   terms: QuestionTerm[];
   /** Asks about an earlier event ("previous record", "last week"). */
   asksAboutPast: boolean;
@@ -165,7 +167,8 @@ export function analyzeQuestion(text: string): Question {
   const seen = new Map<string, number>();
   const askedTerms = new Set(tokens.filter((token) => token.start >= clause.start && token.end <= clause.end).map((token) => token.term));
   const kindWordAt = kind === 'duration' ? kindWordStart(asked, clause.start, HOW_LONG) : kind === 'frequency' ? kindWordStart(asked, clause.start, HOW_OFTEN) : -1;
-  const focus = kind === 'count' ? focusOf(asked) : kind === 'quantity' ? measureOf(asked) : kind === 'entity' ? askedNounOf(asked) : null;
+  const askedNouns = kind === 'entity' ? askedNounOf(asked) : [];
+  const focus = kind === 'count' ? focusOf(asked) : kind === 'quantity' ? measureOf(asked) : (askedNouns.at(-1) ?? null);
   for (const [tokenIndex, token] of tokens.entries()) {
     if (token.term === '' || token.start === kindWordAt) continue;
     const inTopic = topicSpan !== null && token.start >= topicSpan.start && token.end <= topicSpan.end;
@@ -190,6 +193,7 @@ export function analyzeQuestion(text: string): Question {
     text,
     kind,
     focus,
+    focusModifiers: askedNouns.slice(0, -1),
     terms,
     asksAboutPast: tokens.some((token) => PAST_MARKERS.has(token.term)),
     rateUnit: rateUnitOf(text),
@@ -295,14 +299,15 @@ function measureOf(text: string): string | null {
  * The noun a which/what question asks about: "volcano" in "Which volcano was …", "command" in "which git command …" (from
  * the tagger); else the first content word ("stake" in "what stake does …").
  */
-function askedNounOf(text: string): string | null {
+function askedNounOf(text: string): string[] {
   // "What was the name of the MIT club …" asks for a club: the noun the name is of.
   const named = NAME_OF.exec(text);
   const tagged = askedNoun(named === null ? text : `which ${named[1]!}`);
-  const term = tagged === null ? undefined : tokenize(tagged).filter((token) => token.term !== '').at(-1)?.term;
-  if (term !== undefined) return term;
+  const terms = tagged === null ? [] : tokenize(tagged).flatMap((token) => (token.term === '' ? [] : [token.term]));
+  if (terms.length > 0) return terms;
   const after = text.match(/^\s*(?:which|what)\s+(.*)$/i)?.[1];
-  return after === undefined ? null : (tokenize(after).find((token) => token.term !== '')?.term ?? null);
+  const first = after === undefined ? undefined : tokenize(after).find((token) => token.term !== '')?.term;
+  return first === undefined ? [] : [first];
 }
 
 const NAME_OF = /\b(?:which|what)\s+(?:(?:is|was|are|were|'s)\s+)?(?:the\s+)?(?:name|title)s?\s+of\s+(.+)$/iu;

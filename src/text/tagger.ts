@@ -29,8 +29,8 @@ const MAX_MODIFIERS = 1;
 const ASKED_PHRASE = /\b(?:which|what)\b(?:\s+\S+){0,6}/iu;
 
 /**
- * The noun a which/what question asks about: the last noun of the noun phrase after the question word ("command" in
- * "which git command tells me …", "module" in "which built-in module do I use …"). Null when the tagger finds none.
+ * The nouns of the noun phrase after a which/what question's word, its head last ("git command" in "which git command
+ * tells me …", "module" in "which built-in module do I use …"). Null when the tagger finds none.
  */
 export function askedNoun(question: string): string | null {
   const asked = ASKED_PHRASE.exec(question);
@@ -40,15 +40,18 @@ export function askedNoun(question: string): string | null {
   const terms = tag(asked[0].replace(/(\p{L})-(?=\p{L})/gu, '$1_'));
   const at = terms.findIndex((term) => /^(which|what)$/i.test(term.text));
   if (at === -1) return null;
-  let noun: string | null = null;
+  const nouns: string[] = [];
   let modifiers = 0;
   for (const [index, term] of terms.entries()) {
     if (index <= at) continue;
-    if (index > at + 1 && isVerbAfterNoun(term.text, terms[index - 1]!.text, terms[index + 1]?.text)) return terms[index - 1]!.text;
-    if (term.tags.has('Noun') && !term.tags.has('Pronoun')) noun = term.text;
-    else if (noun !== null || (modifiers += 1) > MAX_MODIFIERS) break;
+    if (index > at + 1 && isVerbAfterNoun(term.text, terms[index - 1]!.text, terms[index + 1]?.text)) {
+      if (nouns.at(-1) !== terms[index - 1]!.text) return terms[index - 1]!.text;
+      break;
+    }
+    if (term.tags.has('Noun') && !term.tags.has('Pronoun')) nouns.push(term.text);
+    else if (nouns.length > 0 || (modifiers += 1) > MAX_MODIFIERS) break;
   }
-  return noun;
+  return nouns.length === 0 ? null : nouns.join(' ');
 }
 
 /**

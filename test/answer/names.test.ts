@@ -200,6 +200,22 @@ describe('which module, which pragma: the name the noun is given', () => {
     const corpus = await corpusOf([seeAlso]);
     expect(answerQuestion(corpus, 'which module parses command line arguments?').answer).toBe('argparse');
   });
+
+  it('answers "which user account" with the name before "user" when the sentence does not write "account", and reads "www-data" as a name', async () => {
+    expect(analyzeQuestion('which user account does the web server run as?')).toMatchObject({ focus: 'account', focusModifiers: ['user'] });
+    const corpus = await corpusOf([
+      articleFrom('server.txt', 'By default, the web server handles requests under the identity of the www-data user. The MPM in use affects how the server handles requests.'),
+      articleFrom('tools.txt', 'You can stage the change with git add and commit it, or remove the file with git rm and commit that.'),
+      articleFrom('grep.txt', 'This example uses the grep-status command from the dctrl-tools package, which is not installed by default.'),
+    ]);
+    expect(answerQuestion(corpus, 'which user account does the web server handle requests as?').answer).toBe('www-data');
+    expect(answerQuestion(corpus, 'which package provides the grep-status command?').answer).toBe('dctrl-tools');
+    // A name after the noun before the head ("git rm") is the head's only: "which git command …" asks a command.
+    expect(answerQuestion(corpus, 'which git command shows who changed each line?').answer).not.toBe('rm');
+    // Words a dictionary knows, joined by hyphens, are no name ("a well-known user").
+    const known = await corpusOf([articleFrom('users.txt', 'Requests are handled under the identity of a well-known user of the system.')]);
+    expect(answerQuestion(known, 'which user account handles requests?').answer).not.toBe('well-known');
+  });
 });
 
 describe('shorthand and pronouns that look like answers', () => {
