@@ -36,7 +36,7 @@ export interface ReindexReport {
   /** Files read from disk to be hashed: the others kept their size and modification time, and their hash is trusted. */
   filesHashed?: number;
   /** Where the time went, in milliseconds: the index worker's steps, and decoding its index on this thread. */
-  steps?: BuildSteps & { workerMs: number; scoreMs: number; decodeMs: number };
+  steps?: BuildSteps & { workerMs: number; decodeMs: number };
 }
 
 export interface Quoth {

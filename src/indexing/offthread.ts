@@ -13,7 +13,6 @@ import { SeedsFolderError } from '../ingest/errors.js';
 import type { SkippedFile } from '../model.js';
 import type { Corpus } from '../search/corpus.js';
 import { decodeCorpus, encodedFormOf } from '../search/envelope.js';
-import { scoreImpacts, type ImpactIndex } from '../search/impacts.js';
 import type { TermTable } from '../search/termtable.js';
 import { siblingModule, startProjectWorker } from '../threads.js';
 import type { BuildOrder, BuildRequest, BuildSteps, PreviousIndex, SaveOutcome, StartedFrom, WorkerMessage } from './protocol.js';
@@ -36,10 +35,9 @@ export interface OffThreadBuild {
   /**
    * Where the time went: the worker's steps, from asking the worker to receiving its index (`workerMs`: what its
    * steps leave of it is starting the worker, if it was not running, handing the index over, and waiting for the
-   * worker to end what it was doing), scoring the impacts of its term table on this thread (`scoreMs`, while the
-   * worker encodes the index; not counted in `workerMs`), then decoding the index here (while the worker saves it).
+   * worker to end what it was doing), then decoding the index here (while the worker saves it).
    */
-  steps: BuildSteps & { workerMs: number; scoreMs: number; decodeMs: number };
+  steps: BuildSteps & { workerMs: number; decodeMs: number };
 }
 
 export interface OffThreadOptions {
@@ -129,9 +127,8 @@ export class IndexBuilder {
       const previous = request.incremental && options.previous !== undefined ? this.handOver(options.previous, transfer) : undefined;
       if (previous !== undefined) order.previous = previous;
       let removed = new Map<string, Map<string, number>>();
-      /** The term table sent ahead of the index, and its impacts scored while the worker encodes the rest. */
-      let scored: { table: TermTable; impacts: ImpactIndex } | undefined;
-      let scoreMs = 0;
+      /** The term table sent ahead of the index, while the worker encodes the rest. */
+      let tableAhead: TermTable | undefined;
       const fail = (error: Error): void => {
         this.running = null;
         this.settleIfIdle();
@@ -148,12 +145,9 @@ export class IndexBuilder {
               removed = new Map(message.removed.map(([file, reasons]) => [file, new Map(reasons)]));
               options.onRead?.(message.skipped, message.warnings);
               break;
-            case 'table': {
-              const scoring = performance.now();
-              scored = { table: message.table, impacts: scoreImpacts(message.table) };
-              scoreMs = performance.now() - scoring;
+            case 'table':
+              tableAhead = message.table;
               break;
-            }
             case 'failed':
               fail(
                 message.seedsFolder
@@ -164,11 +158,11 @@ export class IndexBuilder {
             case 'built': {
               // Given out once decoded; the worker saves it meanwhile, and says so in a 'saved' message of its number.
               const decoding = performance.now();
-              const workerMs = decoding - asked - scoreMs;
+              const workerMs = decoding - asked;
               let corpus: Corpus;
               try {
                 // Encoded by the worker and handed over in memory: not checked again as a file read from disk is.
-                corpus = decodeCorpus(message.corpus, { check: false, ...(scored === undefined ? {} : { scored }) });
+                corpus = decodeCorpus(message.corpus, { check: false, ...(tableAhead === undefined ? {} : { tableAhead }) });
               } catch (error) {
                 fail(new IndexBuildError(`Quoth: the index worker sent an index that does not decode: ${(error as Error).message}`, { cause: error }));
                 break;
@@ -177,7 +171,7 @@ export class IndexBuilder {
               if (this.hold) this.held = { id, corpus };
               this.running = null;
               const { filesRead, filesHashed, startedFrom } = message;
-              resolve({ corpus, removed, saved, filesRead, filesHashed, startedFrom, steps: { ...message.steps, workerMs, scoreMs, decodeMs: performance.now() - decoding } });
+              resolve({ corpus, removed, saved, filesRead, filesHashed, startedFrom, steps: { ...message.steps, workerMs, decodeMs: performance.now() - decoding } });
               break;
             }
           }

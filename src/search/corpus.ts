@@ -5,7 +5,7 @@ import { toPassages } from '../passages.js';
 import { formatOf } from '../ingest/article.js';
 import { copyPairsAmong, copySignature, groupCopies, type CopySignature } from './copies.js';
 import { formatCopies, repeatedMarks, textKey } from './redundancy.js';
-import { scoreImpacts, type ImpactIndex } from './impacts.js';
+import { impactsOf, type ImpactIndex } from './impacts.js';
 import { lazyArray } from './lazyarray.js';
 import type { PassageDocument } from './options.js';
 import { spellingIndex, spellingIndexAsync } from './spellingindex.js';
@@ -289,8 +289,9 @@ function reuseCounts(previous: TermTable, previousIds: Int32Array, passages: rea
 }
 
 /**
- * A corpus from its parts: impacts scored from the table on first use unless given (an index worker only encodes
- * what it built and never scores it; a loaded index is scored as it is decoded), the spelling index made on first use.
+ * A corpus from its parts: impacts made from the table on first use unless given (an index worker only encodes what it
+ * built and never asks them; a loaded index has them as it is decoded), each term scored when a question first needs
+ * it; the spelling index made on first use.
  */
 export function assemble(parts: CorpusParts): Corpus {
   let search: MiniSearch<PassageDocument> | undefined;
@@ -306,7 +307,7 @@ export function assemble(parts: CorpusParts): Corpus {
     textKeys: parts.textKeys,
     table: parts.table,
     get impacts() {
-      return (impacts ??= scoreImpacts(parts.table));
+      return (impacts ??= impactsOf(parts.table));
     },
     get search() {
       return (search ??= spellingIndex(parts.table));

@@ -9,7 +9,7 @@ import { z } from 'zod';
 import type { FileStamp, Passage } from '../model.js';
 import { assemble, isFormatCopy, reusedPassagesOf, type Corpus } from './corpus.js';
 import { COPY_SIGNATURE_HASHES, type CopySignature } from './copies.js';
-import { scoreImpacts, type ImpactIndex } from './impacts.js';
+import { impactsOf, type ImpactIndex } from './impacts.js';
 import { lazyArray } from './lazyarray.js';
 import type { Counts, TermTable } from './termtable.js';
 
@@ -450,11 +450,10 @@ export interface DecodeOptions {
   /** The term table the corpus was encoded from, in this process: taken as it is, not decoded from the columns again. */
   table?: TermTable;
   /**
-   * The term table of the encoding, handed over ahead of it, and its impacts, scored meanwhile: the columns' postings
-   * are written over with its ids (a copy, not a decoding of their gaps), and the table and impacts then read the
-   * columns, so that nothing is held twice.
+   * The term table of the encoding, handed over ahead of it: the columns' postings are written over with its ids (a
+   * copy, not a decoding of their gaps), and the table then reads the columns, so that nothing is held twice.
    */
-  scored?: { table: TermTable; impacts: ImpactIndex };
+  tableAhead?: TermTable;
 }
 
 /**
@@ -484,7 +483,7 @@ export function decodeCorpus(encoded: EncodedCorpus, options: DecodeOptions = {}
   if (headingOffsets === undefined) throw new IndexFormatError('column headingOffsets is missing');
   const headingText = column('headingText', headingOffsets.at(-1) ?? 0, 'Uint8');
   const headings = readStrings('heading', column('headingOffsets', headingOffsets.length, 'Int32'), headingText);
-  const terms = (options.table ?? options.scored?.table)?.terms ?? readStrings('term', column('termOffsets', termCount + 1, 'Int32'), column('termText', columns.get('termText')?.length ?? 0, 'Uint8'));
+  const terms = (options.table ?? options.tableAhead)?.terms ?? readStrings('term', column('termOffsets', termCount + 1, 'Int32'), column('termText', columns.get('termText')?.length ?? 0, 'Uint8'));
   const check = options.check ?? true;
   const sourceIds = header.sources.map((indexed) => indexed.source.id);
 
@@ -545,10 +544,10 @@ export function decodeCorpus(encoded: EncodedCorpus, options: DecodeOptions = {}
     lengths: { text: counts('lengthText', n), heading: counts('lengthHeading', n), title: counts('lengthTitle', n) },
     words: { text: counts('wordsText', n), heading: counts('wordsHeading', n) },
   };
-  const { scored } = options;
-  if (scored !== undefined) {
-    if (scored.table.ids.length !== postings || scored.table.offsets.length !== table.offsets.length) throw new IndexFormatError('the term table handed over is not that of the columns');
-    table.ids.set(scored.table.ids);
+  const { tableAhead } = options;
+  if (tableAhead !== undefined) {
+    if (tableAhead.ids.length !== postings || tableAhead.offsets.length !== table.offsets.length) throw new IndexFormatError('the term table handed over is not that of the columns');
+    table.ids.set(tableAhead.ids);
   } else if (options.table === undefined) restorePostings(table);
 
   const signaturesOf = (prefix: 'signature' | 'copySignature', count: number): CopySignature[] => {
@@ -570,8 +569,7 @@ export function decodeCorpus(encoded: EncodedCorpus, options: DecodeOptions = {}
     table,
     skipped: header.skipped,
     fileStamps: new Map(header.fileStamps.map(([path, size, mtimeNs]) => [path, { size, mtimeNs }])),
-    // Scored now, as part of loading, so that the first question does not pay for it (unless it is only built upon).
-    ...(scored !== undefined ? { impacts: { ...scored.impacts, offsets: table.offsets, ids: table.ids } } : options.score === false ? {} : { impacts: scoreImpacts(table) }),
+    ...(options.score === false ? {} : { impacts: impactsOf(table) }),
   });
   decodedFrom.set(corpus, { header, columns: columnBytes, text, postings: options.table === undefined ? 'ids' : 'gaps' });
   return corpus;

@@ -21,39 +21,60 @@ export interface ImpactIndex {
   /** Postings of term i are ids[offsets[i] … offsets[i + 1]), with their scores alongside. */
   offsets: Int32Array;
   ids: Int32Array;
+  /** The postings' scores: a term's are worked out on its first use (`scoresOf`), all of them by `scoreImpacts`. */
   scores: Float32Array;
+  /** Per term, 1 once its postings are scored. */
+  scored: Uint8Array;
+  scoring: Record<Field, FieldScoring>;
 }
 
 export type { IndexedFields };
 
-/** Builds the impact index over passages given in id order (0 … n-1). */
+/** Builds the impact index over passages given in id order (0 … n-1), every posting scored. */
 export function buildImpacts(passages: IndexedFields[]): ImpactIndex {
   return scoreImpacts(countTerms(passages));
 }
 
 /** Scores every posting of a term table: BM25+ over text, heading and title, boosts applied. */
 export function scoreImpacts(table: TermTable): ImpactIndex {
-  const { size, offsets, ids } = table;
-  // Each field's length normalisation is worked out once per passage, not once per posting: the same numbers from
-  // the same operations, so the same Float32 scores.
-  const text = fieldScoring(table, 'text');
-  const heading = fieldScoring(table, 'heading');
-  const title = fieldScoring(table, 'title');
-  const scores = new Float32Array(ids.length);
-  for (let term = 0; term < table.terms.length; term++) {
-    const documents = offsets[term + 1]! - offsets[term]!;
-    const idf = Math.log(1 + (size - documents + 0.5) / (documents + 0.5));
-    for (let at = offsets[term]!; at < offsets[term + 1]!; at++) {
-      const id = ids[at]!;
-      // Summed in the order of FIELDS, as the same numbers: the same Float32 score.
-      let score = 0;
-      score = addField(score, text, at, id, idf);
-      score = addField(score, heading, at, id, idf);
-      score = addField(score, title, at, id, idf);
-      scores[at] = score;
-    }
+  const index = impactsOf(table);
+  for (let term = 0; term < table.terms.length; term++) scoreTerm(index, term);
+  return index;
+}
+
+/**
+ * The impact index of a term table, each term scored when a question first needs it: loading an index or taking a
+ * reindex's table then costs no pass over every posting (BM25+ depends on the whole corpus, so no score is saved).
+ */
+export function impactsOf(table: TermTable): ImpactIndex {
+  return {
+    size: table.size,
+    terms: new Map(table.terms.map((term, index) => [term, index])),
+    offsets: table.offsets,
+    ids: table.ids,
+    scores: new Float32Array(table.ids.length),
+    scored: new Uint8Array(table.terms.length),
+    // Each field's length normalisation is worked out once per passage, not once per posting: the same numbers from
+    // the same operations, so the same Float32 scores.
+    scoring: { text: fieldScoring(table, 'text'), heading: fieldScoring(table, 'heading'), title: fieldScoring(table, 'title') },
+  };
+}
+
+function scoreTerm(index: ImpactIndex, term: number): void {
+  if (index.scored[term] === 1) return;
+  const { offsets, ids, scores, scoring } = index;
+  const documents = offsets[term + 1]! - offsets[term]!;
+  const idf = Math.log(1 + (index.size - documents + 0.5) / (documents + 0.5));
+  for (let at = offsets[term]!; at < offsets[term + 1]!; at++) {
+    const id = ids[at]!;
+    // Summed in the order of FIELDS, as the same numbers: the same Float32 score.
+    let score = 0;
+    score = addField(score, scoring.text, at, id, idf);
+    score = addField(score, scoring.heading, at, id, idf);
+    score = addField(score, scoring.title, at, id, idf);
+    scores[at] = score;
   }
-  return { size, terms: new Map(table.terms.map((term, index) => [term, index])), offsets, ids, scores };
+  index.scored[term] = 1;
 }
 
 interface FieldScoring {
@@ -80,7 +101,6 @@ function addField(score: number, field: FieldScoring, at: number, id: number, id
   return score + field.boost * idf * (D + (count * (K + 1)) / (count + field.norms[id]!));
 }
 
-/** Passages holding `term` in any field. */
 /** The ids of the passages holding `term`, ascending. */
 export function postingIds(index: ImpactIndex, term: string): Int32Array {
   const at = index.terms.get(term);
@@ -121,6 +141,7 @@ export function topPassages(index: ImpactIndex, groups: string[][], limit: numbe
     for (const form of forms) {
       const at = index.terms.get(form);
       if (at === undefined) continue;
+      scoreTerm(index, at);
       const from = offsets[at]!;
       const to = offsets[at + 1]!;
       if (onlyTouched && touchedCount * SEARCH_STEPS * Math.log2(to - from) < to - from) {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { answerQuestion } from '../../src/answer/answer.js';
-import { buildImpacts, FIELD_BOOSTS, scoreImpacts, topPassages } from '../../src/search/impacts.js';
+import { buildImpacts, FIELD_BOOSTS, impactsOf, scoreImpacts, topPassages } from '../../src/search/impacts.js';
 import { FIELDS } from '../../src/search/termtable.js';
 import { termOf } from '../../src/text/terms.js';
 import { seedCorpus } from '../helpers.js';
@@ -28,6 +28,22 @@ describe('the impact index', () => {
       }
     }
     expect(scoreImpacts(table).scores).toEqual(expected);
+  });
+
+  it('scores a term on its first use only, to the same scores as scoring every posting up front', async () => {
+    const { table } = await seedCorpus();
+    const eager = scoreImpacts(table);
+    const lazy = impactsOf(table);
+    expect(lazy.scored.every((flag) => flag === 0)).toBe(true);
+    const [first, second] = [...lazy.terms.keys()].slice(0, 2) as [string, string];
+    expect(topPassages(lazy, [[first], [second]], 10)).toEqual(topPassages(eager, [[first], [second]], 10));
+    expect([...lazy.scored].filter((flag) => flag === 1)).toHaveLength(2);
+    for (const term of [first, second]) {
+      const at = lazy.terms.get(term)!;
+      const postings = [lazy.offsets[at]!, lazy.offsets[at + 1]!] as const;
+      expect(lazy.scores.subarray(...postings)).toEqual(eager.scores.subarray(...postings));
+    }
+    for (const term of lazy.terms.keys()) expect(topPassages(lazy, [[term]], 5)).toEqual(topPassages(eager, [[term]], 5));
   });
 
   it('ranks exactly as summing every posting and sorting would (property)', () => {
