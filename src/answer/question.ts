@@ -88,6 +88,9 @@ const HOW_LONG = /^\s*how\s+(long)\b/diu;
 const HOW_OFTEN = /^\s*how\s+(often|frequently)\b/diu;
 
 const KIND_PATTERNS: [RegExp, AnswerKind][] = [
+  // A yes/no question ("are foreign keys enforced by default?", "is Debian an acronym for something?") is answered by a
+  // statement, not by a value or a long form.
+  [/^\s*(?:is|are|was|were|does|do|did|can|could|will|would|should|has|have|had)\s+(?!there\b)/i, 'other'],
   // "What does ICU stand for?", "whats wasi short for": the long form of an abbreviation.
   [/\b(?:stands?|short)\s+for\b|\babbreviat|\bacronym\b/i, 'expansion'],
   [/^\s*how\s+many\b/i, 'count'],
@@ -109,8 +112,6 @@ const KIND_PATTERNS: [RegExp, AnswerKind][] = [
   [/^\s*where\b|^\s*(what|which)\s+(city|town|village|region|country|place|province|state)\b/i, 'place'],
   // "What's the name of Kyiv's mayor?", "what was the name of the club …": a name.
   [/^\s*what(?:(?:'|’)?s|\s+(?:is|was|are|were))\s+the\s+(?:\w+\s+)?names?\s+of\b/i, 'entity'],
-  // A yes/no question ("are foreign keys enforced by default?") is answered by a statement, not by a value.
-  [/^\s*(?:is|are|was|were|does|do|did|can|could|will|would|should|has|have|had)\s+(?!there\b)/i, 'other'],
   // "Which Node version first supports …", "since which python version is …": a version number.
   [/^\s*(?:what|which)\s+(?:[\w.-]+\s+){0,2}?(?:version|release)s?\b/i, 'version'],
   // A setting's value: "what port does it listen on by default?", "the maximum number of attached databases".

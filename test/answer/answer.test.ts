@@ -219,6 +219,15 @@ describe('"how many" standing alone before its verb', () => {
   });
 });
 
+describe('a yes/no question that names an abbreviation', () => {
+  it('asks yes or no, answered by a statement, not by a long form', async () => {
+    expect(analyzeQuestion('is Debian an acronym for something?').kind).toBe('other');
+    expect(analyzeQuestion('what is Debian an acronym for?').kind).toBe('expansion');
+    const corpus = await corpusOf([articleFrom('name.txt', 'People often ask what the name means. Look no further: Debian is not an acronym. It joins the names of two people.')]);
+    expect(answerQuestion(corpus, 'is Debian an acronym for something?').quotes[0]?.text).toBe('Look no further: Debian is not an acronym.');
+  });
+});
+
 describe('"how many" before modifiers of the counted noun', () => {
   it('counts the noun, not an adjective before it, and reads a number before a run of modifiers as counting the noun', async () => {
     expect(analyzeQuestion('how many virtual consoles does a default install give you?').focus).toBe('consol');
