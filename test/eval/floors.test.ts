@@ -67,6 +67,7 @@ describe("the repository's floor files", () => {
     'heldout4/floors.json',
     'heldout5/floors.json',
     'heldout6/floors.json',
+    'heldout7/floors.json',
     'dev-nearmiss/floors.json',
     'dev-extra/floors.json',
   ];
