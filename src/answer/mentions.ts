@@ -3,6 +3,7 @@ import { findNumbers, formatValue, type NumberMention } from './numbers.js';
 import { PAST_MARKERS, type Question } from './question.js';
 import { distanceToTerm, numbersIn, type SentenceView, textBetween } from './sentence.js';
 import type { TermWeights } from './short-answer.js';
+import { isEnglishWord } from '../text/english.js';
 import { mayBeNoun } from '../text/wordnet.js';
 
 const TIME_UNITS = /^(days?|weeks?|months?|years?|decades?)$/i;
@@ -43,8 +44,23 @@ function isNamedNumber(view: SentenceView, mention: NumberMention): boolean {
   // "a detailed snapshot (number 14)", "No. 5": a label, not a count.
   const gap = textBetween(view, mention.from - 1, mention.from);
   if ((/^[Nn]umber$/u.test(before.raw) && /^\s+$/u.test(gap)) || (/^[Nn]o$/u.test(before.raw) && /^\.\s*$/u.test(gap))) return true;
-  return /^\p{Lu}{2,6}$/u.test(before.raw) && !CURRENCY_CODES.has(before.raw) && !hasPunctuationBetween(view, mention.from - 1, mention.from);
+  if (/^\p{Lu}{2,6}$/u.test(before.raw) && !CURRENCY_CODES.has(before.raw) && !hasPunctuationBetween(view, mention.from - 1, mention.from)) return true;
+  // "see Section 30.5", "filed for Chapter 11": a capitalised common noun (a dictionary's, not a name: "lend Ecuador
+  // 50,000 barrels") right after a lower-case word names a part of a document or a series.
+  const beforeThat = view.tokens[mention.from - 2];
+  return (
+    beforeThat !== undefined &&
+    STARTS_LOWER_CASE.test(beforeThat.raw) &&
+    CAPITALISED.test(before.raw) &&
+    /^\s$/u.test(gap) &&
+    /^\s+$/u.test(textBetween(view, mention.from - 2, mention.from - 1)) &&
+    isEnglishWord(before.raw) &&
+    mayBeNoun(before.raw)
+  );
 }
+
+const STARTS_LOWER_CASE = /^\p{Ll}/u;
+const CAPITALISED = /^\p{Lu}\p{Ll}/u;
 
 /**
  * Where a range that ends at the number starts: "10-50 times", "20 to 30 people", "between 20 and 50 times"; the

@@ -173,6 +173,15 @@ describe('a number an acronym names', () => {
     expect(answerQuestion(corpus, 'how much will the company pay for the stake?').answer).toBe('500 million');
   });
 
+  it('is a part of a document after a capitalised common noun ("see Section 30.5"), but a name before a figure is no label ("lend Ecuador 50,000 barrels")', async () => {
+    const corpus = await corpusOf([
+      plainArticle('glossary', 'The default checkpoint interval is explained in Section\u00a030.5.'),
+      plainArticle('loan', 'Venezuela will lend Ecuador 50,000 barrels per day of crude oil.'),
+    ]);
+    expect(answerQuestion(corpus, 'what is the default checkpoint interval?').answer).not.toBe('30.5');
+    expect(answerQuestion(corpus, 'how many barrels a day will Venezuela lend Ecuador?').answer).toMatch(/^50,000 barrels/);
+  });
+
   it('is a footnote when written in square brackets ("encoding [1] is the output encoding")', async () => {
     const corpus = await corpusOf([plainArticle('tree', 'The file is written as XML. The encoding [1] is the output encoding, and the default is US-ASCII.')]);
     expect(answerQuestion(corpus, 'what is the default output encoding?').answer).not.toBe('1');
