@@ -1,11 +1,11 @@
 /** Amounts and measures: sums with their sign, scale and unit, shares, sizes, figures per unit. */
 import { clauseHoldsPredicate, closeness, currencySignBefore, figuresFor, hasPunctuationBetween, isDateOrYear, isNamedBy, isPastMention, isTimeOffset, quantifiedNoun, rangeStartBefore } from './mentions.js';
 import { formatValue, isNumberWord, type NumberMention } from './numbers.js';
-import { isEnglishWord } from '../text/english.js';
-import { mayBeNoun } from '../text/wordnet.js';
 import { ASKS_SHARE, ASKS_SUM, questionForms, type Question, valueCueTerms } from './question.js';
 import { distanceToTerms, type SentenceView, sliceTokens } from './sentence.js';
 import type { CountAnswer, TermWeights } from './short-answer.js';
+import { isEnglishWord } from '../text/english.js';
+import { mayBeNoun } from '../text/wordnet.js';
 
 const UNIT = /^(km|kilomet(re|er)s?|miles?|met(re|er)s?|m|cm|mm|feet|foot|ft|inch(es)?|kg|kilograms?|grams?|g|tonnes?|tons?|pounds?|lbs?|percent|per|degrees?|°c|°f|celsius|fahrenheit|mph|kph|knots?|dollars?|euros?|yen|years?|months?|days?|hours?|minutes?|seconds?|points?|storeys?|stories|floors?|acres?|hectares?|litres?|liters?|gallons?|bytes?|kb|mb|gb|tb)$/i;
 
@@ -61,7 +61,6 @@ interface AmountSpan {
   isMarked: boolean;
 }
 
-/** A number with its currency sign, scale and unit as written: "$4.5 billion", "120 mln dlrs", "46.2 pct", "16%". */
 /**
  * A word after a number that may be what it counts or measures: a noun ("threads", "bytes") or a word no English
  * dictionary lists (an abbreviation: "mln", "dlrs", "pct"). "port 9999 via a systemd socket" counts no "via".
@@ -70,6 +69,7 @@ function mayBeUnit(word: string): boolean {
   return mayBeNoun(word) || !isEnglishWord(word);
 }
 
+/** A number with its currency sign, scale and unit as written: "$4.5 billion", "120 mln dlrs", "46.2 pct", "16%". */
 function amountSpan(view: SentenceView, mention: NumberMention): AmountSpan {
   const first = view.tokens[rangeStartBefore(view, mention)]!;
   let start = first.start - view.range.start;

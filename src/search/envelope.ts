@@ -9,7 +9,7 @@ import { z } from 'zod';
 import type { FileStamp, Passage } from '../model.js';
 import { assemble, isFormatCopy, reusedPassagesOf, type Corpus } from './corpus.js';
 import { COPY_SIGNATURE_HASHES, type CopySignature } from './copies.js';
-import { impactsOf, type ImpactIndex } from './impacts.js';
+import { impactsOf } from './impacts.js';
 import { lazyArray } from './lazyarray.js';
 import type { Counts, TermTable } from './termtable.js';
 
