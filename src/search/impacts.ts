@@ -21,10 +21,11 @@ export interface ImpactIndex {
   /** Postings of term i are ids[offsets[i] … offsets[i + 1]), with their scores alongside. */
   offsets: Int32Array;
   ids: Int32Array;
-  /** The postings' scores: a term's are worked out on its first use (`scoresOf`), all of them by `scoreImpacts`. */
+  /** The postings' scores: a term's are worked out when `topPassages` first uses it, all of them by `scoreImpacts`. */
   scores: Float32Array;
   /** Per term, 1 once its postings are scored. */
   scored: Uint8Array;
+  /** What scoring a posting needs of each field: its counts, its passages' length normalisation, its boost. */
   scoring: Record<Field, FieldScoring>;
 }
 
