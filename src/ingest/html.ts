@@ -237,7 +237,8 @@ function extract(root: DomNode[]): { text: string; blocks: Block[]; linkedShare:
         else builder.requestBreak(1);
         continue;
       }
-      const breaks = PARAGRAPH_TAGS.has(name) ? 2 : LINE_TAGS.has(name) ? 1 : 0;
+      // A table row stands apart as a paragraph does: it states one thing ("columns per table | 1,600 | …").
+      const breaks = PARAGRAPH_TAGS.has(name) || name === 'tr' ? 2 : LINE_TAGS.has(name) ? 1 : 0;
       if (breaks) builder.requestBreak(breaks);
       const level = HEADING.exec(name)?.[1];
       const saved = { ...ctx };

@@ -191,6 +191,22 @@ describe('HTML definition lists', () => {
   });
 });
 
+describe('HTML tables', () => {
+  it('reads each row as a statement of its own, not the whole table as one run-on sentence', () => {
+    const limits = articleFrom(
+      'limits.html',
+      `<main><h1>Limits</h1><table><thead><tr><th>Item</th><th>Upper Limit</th><th>Comment</th></tr></thead>
+       <tbody><tr><td>database size</td><td>unlimited</td><td> </td></tr>
+       <tr><td>columns per table</td><td>1,600</td><td>further limited by tuple size</td></tr>
+       <tr><td>columns in a result set</td><td>1,664</td><td> </td></tr></tbody></table></main>`,
+    );
+    const sentences = toPassages(limits, 0).flatMap((passage) => passage.sentences.map((range) => limits.text.slice(range.start, range.end).replace(/\s+/gu, ' ').trim()));
+    expect(sentences).toContain('columns per table 1,600 further limited by tuple size');
+    expect(sentences).toContain('columns in a result set 1,664');
+    expectWellFormed(limits);
+  });
+});
+
 describe('HTML questions and answers', () => {
   it('makes a question set in bold on its own the heading of its answer, not part of it', () => {
     const faq = articleFrom(
