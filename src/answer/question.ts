@@ -1,6 +1,6 @@
 /** Question text → what it asks: the kind of answer wanted, its focus noun, and weighted content terms. */
 import { nameKindOf } from '../text/names.js';
-import { askedNoun } from '../text/tagger.js';
+import { askedNouns } from '../text/tagger.js';
 import { normalizeWord, tokenize, type Token } from '../text/terms.js';
 import { adjectiveSynonyms, isOnlyAdverb, isOnlyModifier, measureRelatives, nounSynonyms, particleAsVerb, pastFormSynonyms } from '../text/wordnet.js';
 import { findNumbers, formatValue } from './numbers.js';
@@ -303,8 +303,7 @@ function measureOf(text: string): string | null {
 function askedNounOf(text: string): string[] {
   // "What was the name of the MIT club …" asks for a club: the noun the name is of.
   const named = NAME_OF.exec(text);
-  const tagged = askedNoun(named === null ? text : `which ${named[1]!}`);
-  const terms = tagged === null ? [] : tokenize(tagged).flatMap((token) => (token.term === '' ? [] : [token.term]));
+  const terms = askedNouns(named === null ? text : `which ${named[1]!}`).flatMap((noun) => tokenize(noun).flatMap((token) => (token.term === '' ? [] : [token.term])));
   if (terms.length > 0) return terms;
   const after = text.match(/^\s*(?:which|what)\s+(.*)$/i)?.[1];
   const first = after === undefined ? undefined : tokenize(after).find((token) => token.term !== '')?.term;

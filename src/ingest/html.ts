@@ -34,12 +34,15 @@ const CHROME = wordPattern(CHROME_WORDS);
 const BESIDE = 'sidebar';
 const CHROME_NOT_BESIDE = wordPattern(CHROME_WORDS.filter((word) => word !== BESIDE));
 
-/** Elements that end a paragraph (blank line) or a line (newline). Others are inline. */
+/**
+ * Elements that end a paragraph (blank line) or a line (newline). Others are inline. A table row stands apart as a
+ * paragraph does: it states one thing ("columns per table | 1,600 | …").
+ */
 const PARAGRAPH_TAGS = new Set([
-  'p', 'div', 'section', 'article', 'main', 'body', 'blockquote', 'pre', 'ul', 'ol', 'dl', 'table',
+  'p', 'div', 'section', 'article', 'main', 'body', 'blockquote', 'pre', 'ul', 'ol', 'dl', 'table', 'tr',
   'figure', 'figcaption', 'hr', 'address', 'details', 'fieldset', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6',
 ]);
-const LINE_TAGS = new Set(['li', 'dt', 'dd', 'tr', 'td', 'th', 'caption', 'summary', 'br', 'option']);
+const LINE_TAGS = new Set(['li', 'dt', 'dd', 'td', 'th', 'caption', 'summary', 'br', 'option']);
 const ITEM_TAGS = new Set(['li', 'dt', 'dd', 'td', 'th', 'caption']);
 const HEADING = /^h([1-6])$/u;
 /** HTML white space; deliberately not `\s`, which would also collapse non-breaking spaces. */
@@ -237,8 +240,7 @@ function extract(root: DomNode[]): { text: string; blocks: Block[]; linkedShare:
         else builder.requestBreak(1);
         continue;
       }
-      // A table row stands apart as a paragraph does: it states one thing ("columns per table | 1,600 | …").
-      const breaks = PARAGRAPH_TAGS.has(name) || name === 'tr' ? 2 : LINE_TAGS.has(name) ? 1 : 0;
+      const breaks = PARAGRAPH_TAGS.has(name) ? 2 : LINE_TAGS.has(name) ? 1 : 0;
       if (breaks) builder.requestBreak(breaks);
       const level = HEADING.exec(name)?.[1];
       const saved = { ...ctx };

@@ -29,29 +29,29 @@ const MAX_MODIFIERS = 1;
 const ASKED_PHRASE = /\b(?:which|what)\b(?:\s+\S+){0,6}/iu;
 
 /**
- * The nouns of the noun phrase after a which/what question's word, its head last ("git command" in "which git command
- * tells me …", "module" in "which built-in module do I use …"). Null when the tagger finds none.
+ * The nouns of the noun phrase after a which/what question's word, its head last (["git", "command"] in "which git
+ * command tells me …", ["module"] in "which built-in module do I use …"). Empty when the tagger finds none.
  */
-export function askedNoun(question: string): string | null {
+export function askedNouns(question: string): string[] {
   const asked = ASKED_PHRASE.exec(question);
-  if (asked === null) return null;
+  if (asked === null) return [];
   // Only the words after "which" are tagged, which costs a third of tagging a long question. "built-in" is one
   // modifier, not "built" and "in".
   const terms = tag(asked[0].replace(/(\p{L})-(?=\p{L})/gu, '$1_'));
   const at = terms.findIndex((term) => /^(which|what)$/i.test(term.text));
-  if (at === -1) return null;
+  if (at === -1) return [];
   const nouns: string[] = [];
   let modifiers = 0;
   for (const [index, term] of terms.entries()) {
     if (index <= at) continue;
+    // The word before the verb ends the phrase; when the tagger did not read it as a noun, it is the phrase alone.
     if (index > at + 1 && isVerbAfterNoun(term.text, terms[index - 1]!.text, terms[index + 1]?.text)) {
-      if (nouns.at(-1) !== terms[index - 1]!.text) return terms[index - 1]!.text;
-      break;
+      return nouns.at(-1) === terms[index - 1]!.text ? nouns : [terms[index - 1]!.text];
     }
     if (term.tags.has('Noun') && !term.tags.has('Pronoun')) nouns.push(term.text);
     else if (nouns.length > 0 || (modifiers += 1) > MAX_MODIFIERS) break;
   }
-  return nouns.length === 0 ? null : nouns.join(' ');
+  return nouns;
 }
 
 /**
