@@ -68,6 +68,7 @@ describe("the repository's floor files", () => {
     'heldout5/floors.json',
     'heldout6/floors.json',
     'heldout7/floors.json',
+    'heldout8/floors.json',
     'dev-nearmiss/floors.json',
     'dev-extra/floors.json',
   ];
