@@ -13,7 +13,7 @@ import { sourceRef, type RankedSentence } from './ranked.js';
 import { scorer, type Features, type RankingModel } from './features.js';
 import { RANKING } from './ranking-weights.js';
 import { contentSet, sameStatement, sharedNumbering } from './duplicates.js';
-import { addressesReader, crossReferenceTarget, entryPageOpenings, headingKey, namesOnly, sectionTitled, withoutSectionNumber } from './entries.js';
+import { addressesReader, crossReferenceTarget, entryPageOpenings, headingKey, introducesTopic, namesOnly, sectionTitled, withoutSectionNumber } from './entries.js';
 import { extractAnswer } from './extract.js';
 import { isFigure, type ShortAnswer } from './short-answer.js';
 import { versionsIn } from './spans.js';
@@ -286,7 +286,8 @@ function rankSentences(corpus: Corpus, question: Question, weights: number[], mo
         opensTopicSection: firstUnderHeading && position === 0 ? headingIsTopic : 0,
         headingMatch,
         // An origin is told at an entry's opening too, but only by a sentence that says where the word comes from.
-        definitionEntry: question.kind === 'origin' && short === null ? 0 : entryOpening,
+        // A sentence that names the subject as a text names a term it defines ("also known as a changeset") defines it too.
+        definitionEntry: question.kind === 'origin' && short === null ? 0 : question.asksDefinition && introducesTopic(view, question.topic) ? 1 : entryOpening,
         spellsOut: question.abbreviations.some((abbreviation) => longFormOf(abbreviation, view.text) !== null) ? 1 : 0,
         answerType: asksForType && short !== null ? 1 : 0,
         answerTypeMissing: asksForType && short === null ? 1 : 0,

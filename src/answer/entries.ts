@@ -7,6 +7,7 @@ import type { Corpus } from '../search/corpus.js';
 import { passageHeadingsOf } from '../search/envelope.js';
 import { contentSet } from './duplicates.js';
 import { tokenize } from '../text/terms.js';
+import type { SentenceView } from './sentence.js';
 
 /** A section number before a heading's words: "7.13. ", "1.6.2. ", "3.1.3 ", "4. " (not a year: "2018 World Cup"). */
 const SECTION_NUMBER = /^\d+(?:\.\d+)+\.?\s+|^\d+\.\s+/u;
@@ -174,4 +175,41 @@ export function sectionTitled(corpus: Corpus, name: string): number | undefined 
 
 function sectionKey(name: string): string {
   return name.toLowerCase().replace(/\s+/gu, ' ').replace(/^the /u, '').trim();
+}
+
+/** Words that name the term a sentence defines: "also known as a changeset", "a process called a daemon". */
+const TERM_INTRODUCERS: readonly (readonly string[])[] = [['known', 'as'], ['referred', 'to', 'as'], ['called'], ['termed'], ['dubbed']];
+const ARTICLES = new Set(['a', 'an', 'the']);
+const OPENING_QUOTES = new Set(["'", '‘', '"', '“']);
+const CLOSING_QUOTES = new Set(["'", '’', '"', '”']);
+/** "we call …" names; "it is called at start-up" does not. */
+const CALL = /^call$/iu;
+const NAMERS = /^(?:we|they|you|i|people)$/iu;
+
+/**
+ * Whether a sentence introduces the subject a definition question asks about, as a text names a term where it
+ * defines it: in quotation marks ("Three related files (a “triplet”) …"), right after words that name a term ("the
+ * smallest batch of changes that belong together, also known as a changeset"), or as the name that closes a sentence
+ * in which someone calls something so ("we call the directory it was found in the invocation directory").
+ */
+export function introducesTopic(view: SentenceView, topic: readonly number[]): boolean {
+  if (topic.length === 0) return false;
+  const hits = topic.map((termIndex) => view.hits[termIndex] ?? []);
+  if (hits.some((positions) => positions.length === 0)) return false;
+  const inTopic = new Set(hits.flat());
+  const { tokens, text } = view;
+  const offset = view.range.start;
+  for (const start of inTopic) {
+    if (inTopic.has(start - 1)) continue;
+    let end = start;
+    while (inTopic.has(end + 1)) end += 1;
+    if (!hits.every((positions) => positions.some((at) => at >= start && at <= end))) continue;
+    const before = text[tokens[start]!.start - offset - 1];
+    const after = text[tokens[end]!.end - offset];
+    if (before !== undefined && after !== undefined && OPENING_QUOTES.has(before) && CLOSING_QUOTES.has(after)) return true;
+    const lead = start - 1 >= 0 && ARTICLES.has(tokens[start - 1]!.raw.toLowerCase()) ? start - 2 : start - 1;
+    if (TERM_INTRODUCERS.some((words) => words.every((word, index) => tokens[lead - words.length + 1 + index]?.raw.toLowerCase() === word))) return true;
+    if (end === tokens.length - 1 && tokens.slice(1, lead).some((token, index) => CALL.test(token.raw) && NAMERS.test(tokens[index]!.raw))) return true;
+  }
+  return false;
 }

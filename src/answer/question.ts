@@ -116,6 +116,8 @@ const KIND_PATTERNS: [RegExp, AnswerKind][] = [
   [/^\s*(?:what|which)\s+(?:[\w.-]+\s+){0,2}?(?:version|release)s?\b/i, 'version'],
   // A setting's value: "what port does it listen on by default?", "the maximum number of attached databases".
   [new RegExp(String.raw`\b(?:${VALUE_WORDS.join('|')})\b`, 'i'), 'value'],
+  // "What counts as a changeset?" asks what the word means, not which thing counts.
+  [/^\s*what\s+counts\s+as\b/i, 'other'],
   [/^\s*(which|what)\s+(?!(is|was|are|were|did|does|do|has|have|had|can|could|will|would|should|happened|happens|caused)\b)\w+/i, 'entity'],
 ];
 
@@ -124,10 +126,11 @@ const KIND_PATTERNS: [RegExp, AnswerKind][] = [
  * of something ("the default port", "the name of …", "the actual date"), not what a term means.
  */
 const DEFINITION =
-  /^\s*(?:what(?:(?:'|’)?s|\s+(?:is|are|was|were))\b(?!\s+the\b)|what\s+(?:does|do|did)\b.*\b(?:do|does|mean|means|stand\s+for|refers?\s+to)\b)|\b(?:meaning|definition|stand\s+for)\W*$/iu;
+  /^\s*(?:what(?:(?:'|’)?s|\s+(?:is|are|was|were))\b(?!\s+the\b)|what\s+counts\s+as\b|what\s+(?:does|do|did)\b.*\b(?:do|does|mean|means|stand\s+for|refers?\s+to)\b)|\b(?:meaning|definition|stand\s+for)\W*$/iu;
 
 /** Where a definition question names its subject: the first group of the first pattern that matches. */
 const TOPIC_PATTERNS: RegExp[] = [
+  /\bwhat\s+counts\s+as\s+(?:an?\s+|the\s+)?(.+?)\s*(?:[?!.]|$)/diu,
   /\bwhat\s+(?:does|do|did)\s+(?:the\s+|an?\s+)?(.+?)\s+(?:\p{L}+ly\s+)?(?:do|does|mean|means|stand\s+for|short\s+for|refers?\s+to)\b/diu,
   /\bwhat(?:(?:'|’)?s|\s+is|\s+are|\s+was|\s+were)\s+(?:an?\s+|the\s+)?(.+?)(?:\s+(?:stand|short)\s+for\b[^?!.]*)?\s*(?:[?!.]|$)/diu,
   /\b(?:meaning|definition)\s+of\s+(?:the\s+|an?\s+)?(.+?)\s*(?:[?!.]|$)/diu,
@@ -162,7 +165,8 @@ export function analyzeQuestion(text: string): Question {
   const kind = KIND_PATTERNS.find(([pattern]) => pattern.test(spelledOut))?.[1] ?? 'other';
   const tokens = tokenize(text);
   const asksDefinition = (kind === 'other' || kind === 'expansion') && DEFINITION.test(asked);
-  const topicSpan = asksDefinition ? topicOf(asked, clause.start) : kind === 'origin' ? topicOf(asked, clause.start, ORIGIN_TOPIC_PATTERNS) : null;
+  const statedTopic = asksDefinition ? topicOf(asked, clause.start) : kind === 'origin' ? topicOf(asked, clause.start, ORIGIN_TOPIC_PATTERNS) : null;
+  const topicSpan = asksDefinition ? (quotedSubject(text, statedTopic) ?? statedTopic) : statedTopic;
   const terms: QuestionTerm[] = [];
   const topic: number[] = [];
   const seen = new Map<string, number>();
@@ -187,7 +191,8 @@ export function analyzeQuestion(text: string): Question {
       raw: token.raw,
       // A place or an organisation is a name however it is typed ("capital of france").
       isName: (!isFirstWord && /^\p{Lu}/u.test(token.raw)) || isPlaceOrOrganization(token.raw),
-      isContext: !askedTerms.has(token.term),
+      // The subject a question points back at ("… a 'triplet'. what is that?") is asked about wherever it is written.
+      isContext: !askedTerms.has(token.term) && !inTopic,
     });
   }
   return {
@@ -285,6 +290,27 @@ function topicOf(text: string, offset: number, patterns: readonly RegExp[] = TOP
     if (span !== undefined) return { start: offset + span[0], end: offset + span[1] };
   }
   return null;
+}
+
+/** A phrase a question puts in quotation marks ('invocation directory', “triplet”); an apostrophe within a word opens none. */
+const QUOTED = /(?<![\p{L}\p{N}])['‘"“]([^'‘’"“”]+?)['’"”](?![\p{L}\p{N}])/dgu;
+/** A subject that points back at what the question wrote before: "what does that mean?", "what is it?". */
+const POINTS_BACK = /^(?:that|this|it|these|those|they|them|the\s+term|the\s+word)$/iu;
+
+/**
+ * The subject of a definition question that quotes it: the quoted phrase within the subject found ("what counts as a
+ * 'changeset' when writing change logs?" asks about the changeset), or the last one written before a subject that
+ * points back at it ("the instructions mention a 'triplet'. what is that?"); null when the question quotes nothing.
+ */
+function quotedSubject(text: string, stated: { start: number; end: number } | null): { start: number; end: number } | null {
+  const quoted = [...text.matchAll(QUOTED)].map((match) => ({ start: match.indices![1]![0], end: match.indices![1]![1] }));
+  if (stated !== null) {
+    // …unless a word of its own follows the quote within the subject: "what is a 'sparse' file?" asks about the file.
+    const inside = quoted.find((span) => span.start >= stated.start && span.end <= stated.end);
+    if (inside !== undefined) return tokenize(text.slice(inside.end, stated.end))[0]?.term ? null : inside;
+  }
+  if (stated !== null && !POINTS_BACK.test(text.slice(stated.start, stated.end).trim())) return null;
+  return quoted.filter((span) => stated === null || span.end <= stated.start).at(-1) ?? null;
 }
 
 /** The measure asked for: "deep" in "how deep …", "magnitude" in "what was the magnitude of …". */

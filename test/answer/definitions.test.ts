@@ -195,3 +195,73 @@ describe('definitions: an entry that only refers the reader to another', async (
     expect(answerQuestion(corpus, 'what is zpty?').quotes[0]?.text).toBe('A builtin for starting a command under a pseudo-terminal.');
   });
 });
+
+describe('definitions: a term the question quotes, and a sentence that names the term it defines', async () => {
+  const manual = [
+    '# Releases',
+    '',
+    '## Uploading',
+    '',
+    'Ordinarily, the goal is to upload a new release of your package to the widget server. The server checks every upload.',
+    '',
+    'Three related files (a “bundle”) carry a release: the archive, its signature and a directive.',
+    '',
+    'When part of a bundle for a release, the directive must name the archive.',
+    '',
+    '## Change logs',
+    '',
+    'A change log entry starts with a header line that summarizes the batch.',
+    '',
+    'Each entry describes the smallest set of changes that belong together, also known as a batch.',
+    '',
+    '## Finding data',
+    '',
+    'If the start directory lacks the data, the program looks next to its executable.',
+    '',
+    'The finder is called at start-up, and what it finds is kept as the start directory.',
+    '',
+    'When the program finds its executable, we call the directory it was found in the start directory.',
+    '',
+  ].join('\n');
+  const corpus = await corpusOf([articleFrom('manual.md', manual)]);
+  const subject = (text: string): string[] => {
+    const question = analyzeQuestion(text);
+    return question.topic.map((index) => question.terms[index]!.raw);
+  };
+
+  it('reads a quoted phrase as the subject when the question points back at it or names it with more words', () => {
+    expect(subject("the upload docs mention a 'bundle'. what is that?")).toEqual(['bundle']);
+    expect(subject("the manual talks about the 'start directory'. what does that mean exactly?")).toEqual(['start', 'directory']);
+    expect(subject("what counts as a 'batch' when writing change logs?")).toEqual(['batch']);
+    // A word of the subject's own after the quote keeps the whole subject.
+    expect(subject("what is a 'sparse' file?")).toEqual(['sparse', 'file']);
+    // An apostrophe opens no quotation.
+    expect(subject("what is the program's bundle?")).toEqual([]);
+    const pointedAt = analyzeQuestion("the upload docs mention a 'bundle'. what is that?");
+    expect(pointedAt.terms.find((term) => term.raw === 'bundle')?.isContext).toBe(false);
+  });
+
+  it('tells a sentence that names a term from one that only uses it', async () => {
+    const { introducesTopic } = await import('../../src/answer/entries.js');
+    const { viewSentences } = await import('../../src/answer/sentence.js');
+    const question = analyzeQuestion("the manual talks about the 'start directory'. what does that mean exactly?");
+    const introduces = corpus.passages.flatMap((passage) =>
+      viewSentences(passage, question).map((view) => [view.text, introducesTopic(view, question.topic)] as const),
+    );
+    expect(introduces.filter(([, named]) => named).map(([text]) => text)).toEqual([
+      'When the program finds its executable, we call the directory it was found in the start directory.',
+    ]);
+  });
+
+  it('quotes the sentence that names the term as it defines it', () => {
+    expect(answerQuestion(corpus, "the upload docs mention a 'bundle'. what is that?").quotes[0]?.text).toBe(
+      'Three related files (a “bundle”) carry a release: the archive, its signature and a directive.',
+    );
+    expect(answerQuestion(corpus, "what counts as a 'batch' when writing change logs?").quotes[0]?.text).toBe(
+      'Each entry describes the smallest set of changes that belong together, also known as a batch.',
+    );
+    expect(answerQuestion(corpus, "the manual talks about the 'start directory'. what does that mean exactly?").quotes[0]?.text).toBe(
+      'When the program finds its executable, we call the directory it was found in the start directory.',
+    );
+  });
+});
