@@ -86,18 +86,20 @@ export function findNumbers(tokens: Token[]): NumberMention[] {
 const PRONOUN_ONE_DETERMINERS = new Set(['a', 'an', 'this', 'that', 'which', 'each', 'every', 'any', 'another', 'no', 'such']);
 /** Modal verbs: "one" before one of them is the pronoun ("One can specify …"). A closed class of English. */
 const MODALS = new Set(['can', 'could', 'may', 'might', 'must', 'shall', 'should', 'will', 'would']);
+/** Relative pronouns: "one" before one of them is the pronoun ("… and one that can accept connections"). A closed class of English. */
+const RELATIVES = new Set(['that', 'which', 'who', 'whom', 'whose']);
 
 /**
- * "quite an expensive one", "this one", "no one", "One can specify …": "one" stands for a noun or a person, with "a"
- * or "an" up to two words before it, a determiner just before or a modal verb just after; "a further one billion" is a
- * number.
+ * "quite an expensive one", "this one", "no one", "One can specify …", "one that can accept connections": "one" stands
+ * for a noun or a person, with "a" or "an" up to two words before it, a determiner just before, or a modal verb or a
+ * relative pronoun just after; "a further one billion" is a number.
  */
 function isPronounOne(tokens: Token[], index: number): boolean {
   const after = tokens[index + 1]?.raw.toLowerCase() ?? '';
   if (SCALES.has(after)) return false;
   const before = tokens[index - 1]?.raw.toLowerCase();
   const twoBefore = tokens[index - 2]?.raw.toLowerCase();
-  return MODALS.has(after) || (before !== undefined && PRONOUN_ONE_DETERMINERS.has(before)) || twoBefore === 'a' || twoBefore === 'an';
+  return MODALS.has(after) || RELATIVES.has(after) || (before !== undefined && PRONOUN_ONE_DETERMINERS.has(before)) || twoBefore === 'a' || twoBefore === 'an';
 }
 
 /** "1000" for 1,000; "2.5" stays. The canonical spelling used to compare values across sources. */

@@ -236,6 +236,8 @@ describe('shorthand and pronouns that look like answers', () => {
     const values = (text: string): number[] => findNumbers(tokenize(text)).map((mention) => mention.value);
     expect(values('Detecting duplicate errors is quite an expensive one.')).toEqual([]);
     expect(values('Use this one instead.')).toEqual([]);
+    expect(values('A standby that cannot be reached is a warm standby, and one that can accept connections is a hot standby.')).toEqual([]);
+    expect(values('Only one worker that crashed was restarted.')).toEqual([1]);
     expect(values('One person was killed and a further one billion dollars was pledged.')).toEqual([1, 1_000_000_000]);
   });
 });
