@@ -1,6 +1,7 @@
 /** Short answers: the span of a sentence that holds what the question asks for (a count, a name, a place…), by kind of question. */
 import { extractAmount, extractMeasure, extractQuantifiedFocus, extractStatedValue, isShareOrSum } from './amounts.js';
 import { extractCount } from './counts.js';
+import { formatValue } from './numbers.js';
 import { extractCodeNameOfFocus, extractLongForm, extractName } from './name-answers.js';
 import { type Question, VALUE_WORDS, valueCueTerms } from './question.js';
 import { tokenize } from '../text/terms.js';
@@ -45,7 +46,7 @@ export function extractAnswer(view: SentenceView, question: Question, weights: T
     case 'time':
       return extractTime(view, question, weights);
     case 'version':
-      return bestPatternMatch(view, VERSION, question, weights, isShareOrSum) ?? extractProductRelease(view, question, weights);
+      return bestPatternMatch(view, VERSION, question, weights, (view, start, end) => isShareOrSum(view, start, end) || writtenByQuestion(view.text.slice(start, end), question)) ?? extractProductRelease(view, question, weights);
     case 'entity':
       return extractQuantifiedFocus(view, question, weights) ?? extractCodeNameOfFocus(view, question, weights) ?? extractName(view, question, weights, isCommon);
     case 'person':
@@ -58,4 +59,13 @@ export function extractAnswer(view: SentenceView, question: Question, weights: T
     case 'other':
       return null;
   }
+}
+
+/**
+ * A version the question itself writes is its subject, never its answer: "I'm about to ship 4.6 … what version number
+ * should I give the preview?" is not answered by "4.6" in "if you are about to release version 4.6 …, call it 4.5.90".
+ */
+function writtenByQuestion(version: string, question: Question): boolean {
+  const bare = version.replace(/^[vV]|\+$/gu, '');
+  return question.numbers.has(/^\d+(?:\.\d+)?$/u.test(bare) ? formatValue(Number(bare)) : bare);
 }

@@ -25,6 +25,17 @@ describe('version questions', () => {
     expect(analyzeQuestion('which module parses arguments?').kind).toBe('entity');
   });
 
+  it('never answers with the version the question itself writes: that is its subject', async () => {
+    const releases = await corpusOf([
+      articleFrom(
+        'releases.txt',
+        'Pretest numbering\n\nIf you are about to release version 4.6 of a widget package but want a pretest first, call the pretest version 4.5.90.\n',
+      ),
+    ]);
+    const answer = answerQuestion(releases, 'I am about to ship 4.6 of my widget package. what pretest version number should the pretest get?');
+    expect(answer.answer).toBe('4.5.90');
+  });
+
   it('answers with the version number, not a share or a sum', async () => {
     const corpus = await corpusOf([articleFrom('notes.txt', notes)]);
     expect(answerQuestion(corpus, 'which version added the "exports" field?').answer).toBe('12.7.0');
