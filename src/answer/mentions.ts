@@ -45,15 +45,15 @@ function isNamedNumber(view: SentenceView, mention: NumberMention): boolean {
   const gap = textBetween(view, mention.from - 1, mention.from);
   if ((/^[Nn]umber$/u.test(before.raw) && /^\s+$/u.test(gap)) || (/^[Nn]o$/u.test(before.raw) && /^\.\s*$/u.test(gap))) return true;
   if (/^\p{Lu}{2,6}$/u.test(before.raw) && !CURRENCY_CODES.has(before.raw) && !hasPunctuationBetween(view, mention.from - 1, mention.from)) return true;
-  // "see Section 30.5", "filed for Chapter 11": a capitalised common noun (a dictionary's, not a name: "lend Ecuador
-  // 50,000 barrels") right after a lower-case word names a part of a document or a series.
+  // "see Section 30.5", "filed for Chapter 11", "(Section 21.1)": a capitalised common noun (a dictionary's, not a name:
+  // "lend Ecuador 50,000 barrels") right after a lower-case word or an opening bracket names a part of a document or a series.
   const beforeThat = view.tokens[mention.from - 2];
+  const lead = beforeThat === undefined ? '' : textBetween(view, mention.from - 2, mention.from - 1);
   return (
     beforeThat !== undefined &&
-    STARTS_LOWER_CASE.test(beforeThat.raw) &&
+    ((STARTS_LOWER_CASE.test(beforeThat.raw) && /^\s+$/u.test(lead)) || /\($/u.test(lead)) &&
     CAPITALISED.test(before.raw) &&
     /^\s$/u.test(gap) &&
-    /^\s+$/u.test(textBetween(view, mention.from - 2, mention.from - 1)) &&
     isEnglishWord(before.raw) &&
     mayBeNoun(before.raw)
   );

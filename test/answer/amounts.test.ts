@@ -177,8 +177,10 @@ describe('a number an acronym names', () => {
     const corpus = await corpusOf([
       plainArticle('glossary', 'The default checkpoint interval is explained in Section\u00a030.5.'),
       plainArticle('loan', 'Venezuela will lend Ecuador 50,000 barrels per day of crude oil.'),
+      plainArticle('spoofing', 'The server must be configured to accept only encrypted connections (Section 21.1) from its clients.'),
     ]);
     expect(answerQuestion(corpus, 'what is the default checkpoint interval?').answer).not.toBe('30.5');
+    expect(answerQuestion(corpus, 'how many connections does the server accept?').answer).not.toBe('21.1');
     expect(answerQuestion(corpus, 'how many barrels a day will Venezuela lend Ecuador?').answer).toMatch(/^50,000 barrels/);
   });
 
