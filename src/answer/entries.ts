@@ -185,12 +185,14 @@ const CLOSING_QUOTES = new Set(["'", '’', '"', '”']);
 /** "we call …" names; "it is called at start-up" does not. */
 const CALL = /^call$/iu;
 const NAMERS = /^(?:we|they|you|i|people)$/iu;
+const COPULAS = new Set(['is', 'are', 'means', 'refers']);
 
 /**
  * Whether a sentence introduces the subject a definition question asks about, as a text names a term where it
  * defines it: in quotation marks ("Three related files (a “triplet”) …"), right after words that name a term ("the
- * smallest batch of changes that belong together, also known as a changeset"), or as the name that closes a sentence
- * in which someone calls something so ("we call the directory it was found in the invocation directory").
+ * smallest batch of changes that belong together, also known as a changeset"), as the name that closes a sentence
+ * in which someone calls something so ("we call the directory it was found in the invocation directory"), or as the
+ * subject that opens a sentence saying what it is ("The type affinity of a column is the recommended type …").
  */
 export function introducesTopic(view: SentenceView, topic: readonly number[]): boolean {
   if (topic.length === 0) return false;
@@ -209,7 +211,24 @@ export function introducesTopic(view: SentenceView, topic: readonly number[]): b
     if (before !== undefined && after !== undefined && OPENING_QUOTES.has(before) && CLOSING_QUOTES.has(after)) return true;
     const lead = start - 1 >= 0 && ARTICLES.has(tokens[start - 1]!.raw.toLowerCase()) ? start - 2 : start - 1;
     if (TERM_INTRODUCERS.some((words) => words.every((word, index) => tokens[lead - words.length + 1 + index]?.raw.toLowerCase() === word))) return true;
+    if (lead < 0 && opensCopula(view, end + 1)) return true;
     if (end === tokens.length - 1 && tokens.slice(1, lead).some((token, index) => CALL.test(token.raw) && NAMERS.test(tokens[index]!.raw))) return true;
   }
   return false;
 }
+
+/** "is …" or "of a column is …" from token `at` on: the subject that opens the sentence is said to be something. */
+function opensCopula(view: SentenceView, at: number): boolean {
+  const { tokens } = view;
+  const word = (index: number): string => tokens[index]?.raw.toLowerCase() ?? '';
+  if (COPULAS.has(word(at))) return true;
+  if (word(at) !== 'of') return false;
+  for (let index = at + 1; index <= at + MAX_OF_PHRASE && index < tokens.length; index++) {
+    if (/[,;:()]/u.test(view.text.slice(tokens[index - 1]!.end - view.range.start, tokens[index]!.start - view.range.start))) return false;
+    if (COPULAS.has(word(index))) return true;
+  }
+  return false;
+}
+
+/** "of a column", "of the server process": the words an "of" phrase may take before the verb. */
+const MAX_OF_PHRASE = 4;

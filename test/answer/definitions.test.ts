@@ -214,6 +214,14 @@ describe('definitions: a term the question quotes, and a sentence that names the
     '',
     'Each entry describes the smallest set of changes that belong together, also known as a batch.',
     '',
+    '## Column kinds',
+    '',
+    'Engines with rigid typing convert values to the declared type of their column.',
+    '',
+    'So that such schemas work here too, every column has a “column kind” that guides conversions.',
+    '',
+    'The column kind of a table column is the preferred type for the values it stores.',
+    '',
     '## Finding data',
     '',
     'If the start directory lacks the data, the program looks next to its executable.',
@@ -251,6 +259,10 @@ describe('definitions: a term the question quotes, and a sentence that names the
     expect(introduces.filter(([, named]) => named).map(([text]) => text)).toEqual([
       'When the program finds its executable, we call the directory it was found in the start directory.',
     ]);
+  });
+
+  it('quotes the sentence that opens by saying what the subject is, over the first one of its section and one that only quotes it', () => {
+    expect(answerQuestion(corpus, 'what is a column kind?').quotes[0]?.text).toBe('The column kind of a table column is the preferred type for the values it stores.');
   });
 
   it('quotes the sentence that names the term as it defines it', () => {
