@@ -186,6 +186,8 @@ const CLOSING_QUOTES = new Set(["'", '’', '"', '”']);
 const CALL = /^call$/iu;
 const NAMERS = /^(?:we|they|you|i|people)$/iu;
 const COPULAS = new Set(['is', 'are', 'means', 'refers']);
+/** "of a column", "of the server process": the words an "of" phrase may take before the verb. */
+const MAX_OF_PHRASE = 4;
 
 /**
  * Whether a sentence introduces the subject a definition question asks about, as a text names a term where it
@@ -229,6 +231,3 @@ function opensCopula(view: SentenceView, at: number): boolean {
   }
   return false;
 }
-
-/** "of a column", "of the server process": the words an "of" phrase may take before the verb. */
-const MAX_OF_PHRASE = 4;

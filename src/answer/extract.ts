@@ -46,7 +46,8 @@ export function extractAnswer(view: SentenceView, question: Question, weights: T
     case 'time':
       return extractTime(view, question, weights);
     case 'version':
-      return bestPatternMatch(view, VERSION, question, weights, (view, start, end) => isShareOrSum(view, start, end) || writtenByQuestion(view.text.slice(start, end), question)) ?? extractProductRelease(view, question, weights);
+      return bestPatternMatch(view, VERSION, question, weights, (sentence, start, end) => isShareOrSum(sentence, start, end) || writtenByQuestion(sentence.text.slice(start, end), question)) ??
+        extractProductRelease(view, question, weights);
     case 'entity':
       return extractQuantifiedFocus(view, question, weights) ?? extractCodeNameOfFocus(view, question, weights) ?? extractName(view, question, weights, isCommon);
     case 'person':

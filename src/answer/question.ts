@@ -307,7 +307,10 @@ function quotedSubject(text: string, stated: { start: number; end: number } | nu
   if (stated !== null) {
     // …unless a word of its own follows the quote within the subject: "what is a 'sparse' file?" asks about the file.
     const inside = quoted.find((span) => span.start >= stated.start && span.end <= stated.end);
-    if (inside !== undefined) return tokenize(text.slice(inside.end, stated.end))[0]?.term ? null : inside;
+    if (inside !== undefined) {
+      const next = tokenize(text.slice(inside.end, stated.end))[0];
+      return next !== undefined && next.term !== '' ? null : inside;
+    }
   }
   if (stated !== null && !POINTS_BACK.test(text.slice(stated.start, stated.end).trim())) return null;
   return quoted.filter((span) => stated === null || span.end <= stated.start).at(-1) ?? null;
