@@ -220,11 +220,17 @@ function formsOf(token: Token, kind: AnswerKind, focus: string | null, next: Tok
   // A particle is a stopword ("down"); as a verb of its own it is a term ("downed" → "down"), spelled here as "downs" is.
   const particle = next !== undefined && next.term === '' ? particleAsVerb(token.raw, next.raw).map((verb) => `${verb}s`) : [];
   const related =
-    kind === 'quantity' && token.term === focus
+    kind === 'expansion' && EXPANDS.has(token.term)
+      ? ABBREVIATION_NOUNS
+      : kind === 'quantity' && token.term === focus
       ? measureRelatives(token.raw)
       : [...pastFormSynonyms(token.raw), ...(counted ? adjectiveSynonyms(token.raw) : []), ...(kind === 'count' && token.term === focus ? nounSynonyms(token.raw) : []), ...particle];
   return [...new Set([token.term, ...related.map(normalizeWord).filter((term) => term !== '')])];
 }
+
+/** "Stands for", "short for": what a text says of an abbreviation it calls an acronym or an abbreviation ("a recursive acronym for …"). */
+const EXPANDS = new Set(['stand', 'short']);
+const ABBREVIATION_NOUNS = ['acronym', 'abbreviation'];
 
 /** Where the word naming the kind of answer ("long" of "how long", "often" of "how often") stands in the question, or -1. */
 function kindWordStart(asked: string, clauseStart: number, pattern: RegExp): number {

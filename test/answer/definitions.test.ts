@@ -74,6 +74,25 @@ describe('definitions: the entry whose heading names what is asked', async () =>
     expect(answerQuestion(docs, 'whats gizmo short for?').answer).toBe('Gadget Interface Zone Management Object');
   });
 
+  it('finds a long form that a text calls an acronym or an abbreviation, not a sentence where something else "stands for" a word', async () => {
+    const manual = [
+      '# Naming',
+      '',
+      '## Section names',
+      '',
+      'Here XYZ stands for a section name such as Widgets or Gadgets, and a name may be as long as you like.',
+      '',
+      'Titles of sections are short, and a name is written once.',
+      '',
+      '## Playfulness',
+      '',
+      'Even the name “GAG” is an example of playful cleverness: it is a recursive acronym for “GAG Ain’t Gnomish.”',
+      '',
+    ].join('\n');
+    const docs = await corpusOf([articleFrom('manual.md', manual)]);
+    expect(answerQuestion(docs, 'what does the name GAG stand for?').quotes[0]?.text).toContain('recursive acronym for');
+  });
+
   it('reads a long form written next to the abbreviation without brackets, as an option list or a module list writes it', async () => {
     const manual = [
       '# Gadget shell',
