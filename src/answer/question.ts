@@ -219,12 +219,10 @@ function formsOf(token: Token, kind: AnswerKind, focus: string | null, next: Tok
   const counted = kind === 'count' || kind === 'amount';
   // A particle is a stopword ("down"); as a verb of its own it is a term ("downed" → "down"), spelled here as "downs" is.
   const particle = next !== undefined && next.term === '' ? particleAsVerb(token.raw, next.raw).map((verb) => `${verb}s`) : [];
-  const related =
-    kind === 'expansion' && EXPANDS.has(token.term)
-      ? ABBREVIATION_NOUNS
-      : kind === 'quantity' && token.term === focus
-      ? measureRelatives(token.raw)
-      : [...pastFormSynonyms(token.raw), ...(counted ? adjectiveSynonyms(token.raw) : []), ...(kind === 'count' && token.term === focus ? nounSynonyms(token.raw) : []), ...particle];
+  let related: string[];
+  if (kind === 'expansion' && EXPANDS.has(token.term)) related = ABBREVIATION_NOUNS;
+  else if (kind === 'quantity' && token.term === focus) related = measureRelatives(token.raw);
+  else related = [...pastFormSynonyms(token.raw), ...(counted ? adjectiveSynonyms(token.raw) : []), ...(kind === 'count' && token.term === focus ? nounSynonyms(token.raw) : []), ...particle];
   return [...new Set([token.term, ...related.map(normalizeWord).filter((term) => term !== '')])];
 }
 
