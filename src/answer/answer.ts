@@ -133,14 +133,16 @@ function retrieveHits(corpus: Corpus, question: Question, limit: number): Hit[] 
   const bySubject = question.topic.length === question.terms.length ? [] : topPassages(corpus.impacts, subject, SUBJECT_PASSAGES);
   // The opening of a page titled with the subject may name it too seldom to be retrieved by it.
   const entryOpenings = entryPageOpenings(corpus, subject).map((id) => ({ id, score: 0 }));
+  const found = [...bySubject, ...entryOpenings].filter((hit) => !seen.has(hit.id) && seen.add(hit.id));
   // An abbreviation is spelled out once, often in a passage about something else: look further for that passage.
   const spelledOut = question.abbreviations.flatMap((abbreviation) =>
     topPassages(corpus.impacts, [tokenize(abbreviation).map((token) => token.term)], ABBREVIATION_PASSAGES).filter((hit) => {
+      if (seen.has(hit.id)) return false;
       const passage = corpus.passages[hit.id];
-      return passage !== undefined && longFormOf(abbreviation, passage.text) !== null;
+      return passage !== undefined && longFormOf(abbreviation, passage.text) !== null && seen.add(hit.id);
     }),
   );
-  return [...hits, ...[...bySubject, ...entryOpenings, ...spelledOut].filter((hit) => !seen.has(hit.id) && seen.add(hit.id))];
+  return [...hits, ...found, ...spelledOut];
 }
 
 /**

@@ -10,7 +10,7 @@ import { STOPWORDS } from './terms.js';
 
 /** The long form `text` gives for `shortForm` (case-insensitive), or null when it gives none. */
 export function longFormOf(shortForm: string, text: string): string | null {
-  const { letters, written, whole, inParentheses, beforeParentheses, statedFor } = patternsOf(shortForm);
+  const { letters, written, whole, inParentheses, beforeParentheses, statedFor, initialsRun } = patternsOf(shortForm);
   if (letters.length < 2 || letters.length > 10) return null;
   const maxWords = Math.min(letters.length + 5, letters.length * 2);
   // Most texts do not write the short form at all, and then neither "long form (SF)" nor "SF (long form)" can be there.
@@ -38,7 +38,7 @@ export function longFormOf(shortForm: string, text: string): string | null {
     }
   }
   // "zsh/zle The Zsh Line Editor", "ZLE (-Z) Use the zsh line editor": unbracketed, only words next to it, one word a letter.
-  if (letters.length >= MIN_APPOSED_LETTERS) {
+  if (letters.length >= MIN_APPOSED_LETTERS && initialsRun?.test(text) === true) {
     const found = initialsNear(letters, text, whole);
     if (found !== null) return found;
   }
@@ -88,6 +88,13 @@ function initialsNear(letters: string, text: string, shortForm: RegExp): string 
     if (found.toLowerCase() !== initials && !shortForm.test(found)) return found;
   }
   return null;
+}
+
+/** Superset of what initialsNear accepts: each word at least two characters, any characters between words. */
+function initialsRunPattern(letters: string): RegExp | null {
+  if (!/^\p{L}+$/u.test(letters)) return null;
+  const words = [...letters].map((letter) => `${letter}[\\p{L}\\p{N}'’]`);
+  return new RegExp(`(?<![\\p{L}\\p{N}])${words.join(`[\\p{L}\\p{N}'’]*[^\\p{L}\\p{N}]+`)}`, 'iu');
 }
 
 interface Word {
@@ -140,6 +147,12 @@ interface ShortFormPatterns {
   beforeParentheses: RegExp;
   /** "SF stands for ", "SF is an acronym for ", "SF, short for ": the short form and the words that say its long form follows. */
   statedFor: RegExp;
+  /**
+   * Words in a row that start with the short form's letters in order, anywhere in the text (null when its letters are
+   * not all letters): a text without such a run has no unbracketed long form, and this one pattern rejects it faster
+   * than reading the words around the short form.
+   */
+  initialsRun: RegExp | null;
 }
 
 /** A question's abbreviation is looked for in every candidate sentence: its patterns are made once (bounded). */
@@ -160,6 +173,7 @@ function patternsOf(shortForm: string): ShortFormPatterns {
         `(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])[\\s,]*(?:(?:is|being|was|as)\\s+)?(?:(?:an?|the)\\s+)?(?:acronym|abbreviation|initialism|short|stands)\\s+(?:for|of)\\s+`,
         'giu',
       ),
+      initialsRun: initialsRunPattern(shortForm.replace(/[^\p{L}\p{N}]/gu, '')),
     };
     if (shortFormPatterns.size < MAX_CACHED_SHORT_FORMS) shortFormPatterns.set(shortForm, patterns);
   }
