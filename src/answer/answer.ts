@@ -15,6 +15,7 @@ import { RANKING } from './ranking-weights.js';
 import { contentSet, sameStatement, sharedNumbering } from './duplicates.js';
 import { addressesReader, crossReferenceTarget, entryPageOpenings, headingKey, introducesTopic, namesOnly, sectionTitled, withoutSectionNumber } from './entries.js';
 import { extractAnswer } from './extract.js';
+import { identifiersIn, neverWritten } from './identifiers.js';
 import { isFigure, type ShortAnswer } from './short-answer.js';
 import { versionsIn } from './spans.js';
 import { analyzeQuestion, questionForms, type Question } from './question.js';
@@ -211,6 +212,8 @@ function rankSentences(corpus: Corpus, question: Question, weights: number[], mo
       known[termIndex]! &&
       retrieved.some(({ views, headingTerms, titleTerms }) => views.some((view) => view.hits[termIndex]!.length > 0) || term.forms.some((form) => headingTerms.has(form) || titleTerms.has(form))),
   );
+  // A name the question writes as the documentation would, that the corpus never writes, is missing from every passage.
+  const unwrittenIdentifier = identifiersIn(question.text).some((identifier) => neverWritten(corpus, identifier));
   const reachableWeight = weights.reduce((sum, weight, termIndex) => sum + (reachable[termIndex] ? weight : 0), 0) || 1;
   const unretrievedTerms = weights.reduce((sum, weight, termIndex) => sum + (known[termIndex] && !reachable[termIndex] ? weight : 0), 0) / totalWeight;
   // A word read through a spelling correction is half evidence: the correction may be wrong.
@@ -227,7 +230,7 @@ function rankSentences(corpus: Corpus, question: Question, weights: number[], mo
   const ranked: RankedSentence[] = [];
 
   retrieved.forEach(({ result, passage, views, headingTerms, title, titleTerms, referredBy }, rank) => {
-    const missingName = namesMissingFrom(question, views, headingTerms, titleTerms) ? 1 : 0;
+    const missingName = unwrittenIdentifier || namesMissingFrom(question, views, headingTerms, titleTerms) ? 1 : 0;
     const headingIsTopic = headingTerms.size === 0 ? 0 : [...headingTerms].filter((term) => forms.has(term)).length / headingTerms.size;
     const previous = corpus.passages[passage.id - 1];
     const firstUnderHeading = passage.heading !== '' && (previous === undefined || previous.sourceId !== passage.sourceId || previous.heading !== passage.heading);

@@ -1,0 +1,43 @@
+/**
+ * Identifiers a question writes as the documentation would ("query_cache_size", "os.path.join", "createServer",
+ * "--leak-check"): a name made of words, which the index holds only as its separate words. A question about a setting
+ * the corpus never writes ("the default query_cache_size", a setting of another program) is not answered by sentences
+ * that hold its words apart ("no cache", "the default size").
+ */
+import type { Corpus } from '../search/corpus.js';
+import { postingIds } from '../search/impacts.js';
+import { tokenize } from '../text/terms.js';
+
+/** snake_case, dotted.names, camelCase and --options; not "e.g." or "i.e.", whose parts are single letters. */
+const IDENTIFIER = /(?<![\p{L}\p{N}_.-])(?:--?\p{Ll}[\p{L}\p{N}]*(?:-[\p{L}\p{N}]+)*|\p{L}[\p{L}\p{N}]*(?:[_.]\p{L}[\p{L}\p{N}]*)+|\p{Ll}+\p{Lu}[\p{L}\p{N}]*)(?![\p{L}\p{N}_-])/gu;
+
+/** Passages of the rarest word read at most: an identifier whose every word is that common is taken as written. */
+const MAX_PASSAGES_READ = 5_000;
+
+/** The identifiers `text` writes, each once, as written. */
+export function identifiersIn(text: string): string[] {
+  const found = [...text.matchAll(IDENTIFIER)].map((match) => match[0]).filter((identifier) => identifier.split(/[_.-]/u).filter((part) => part.length >= 2).length >= 1 && !/^(?:\p{L}\.)+\p{L}?$/u.test(identifier));
+  return [...new Set(found)];
+}
+
+/**
+ * The corpus holds every word of `identifier` but no passage (text or heading) writes them as that one name, in any
+ * case. False when a word is unknown to the corpus: the question may have misspelt it ("lru_cahce"). Only the
+ * passages holding its rarest word are read.
+ */
+export function neverWritten(corpus: Corpus, identifier: string): boolean {
+  const terms = tokenize(identifier).map((token) => token.term).filter((term) => term !== '');
+  let rarest: Int32Array | null = null;
+  for (const term of terms) {
+    const ids = postingIds(corpus.impacts, term);
+    if (ids.length === 0) return false;
+    if (rarest === null || ids.length < rarest.length) rarest = ids;
+  }
+  if (rarest === null || rarest.length > MAX_PASSAGES_READ) return false;
+  const written = new RegExp(`(?<![\\p{L}\\p{N}_])${identifier.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}(?![\\p{L}\\p{N}_])`, 'iu');
+  for (const id of rarest) {
+    const passage = corpus.passages[id];
+    if (passage !== undefined && (written.test(passage.text) || written.test(passage.heading))) return false;
+  }
+  return true;
+}
