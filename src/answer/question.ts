@@ -28,7 +28,7 @@ export interface Question {
   /** The nouns before the focus in the asked noun phrase ("user" of "which user account …"), as terms. */
   focusModifiers: string[];
   terms: QuestionTerm[];
-  /** Asks about an earlier event ("previous record", "last week"). */
+  /** The question proper asks about an earlier event ("previous record", "last week"); a story told before it does not count. */
   asksAboutPast: boolean;
   /** The unit a "how much per share / a barrel …" question asks a figure per, as a term; null when it asks none. */
   rateUnit: string | null;
@@ -201,8 +201,9 @@ export function analyzeQuestion(text: string): Question {
     focus,
     focusModifiers: askedNouns.slice(0, -1),
     terms,
-    asksAboutPast: tokens.some((token) => PAST_MARKERS.has(token.term)),
-    rateUnit: rateUnitOf(text),
+    // "… during a traffic spike last night. how many connections …": the story's time is not what the question asks of.
+    asksAboutPast: tokens.some((token) => token.start >= clause.start && token.end <= clause.end && PAST_MARKERS.has(token.term)),
+    rateUnit: rateUnitOf(asked),
     numbers: new Set(findNumbers(tokens).map((mention) => formatValue(mention.written))),
     asksDefinition,
     topic,

@@ -78,6 +78,15 @@ describe('amounts: sums of money, shares and sizes', async () => {
     expect(answerQuestion(past, 'how many commands does the shell keep in its history by default?').answer).not.toBe('20 commands');
   });
 
+  it('asks of a past figure only by a past marker of the question proper, not of the story told before it ("… last night.")', async () => {
+    const settings = 'Determines the maximum number of concurrent connections to the database server. The default is typically 100 connections, but might be less if your kernel settings will not support it.';
+    const docs = await corpusOf([plainArticle('connections', settings)]);
+    const question = 'the server refused us last night. how many concurrent connections will the server accept by default?';
+    expect(answerQuestion(docs, question).answer).toBe('100 connections');
+    // In the question proper the marker still asks of an earlier figure: the default is no answer to it.
+    expect(answerQuestion(docs, 'how many concurrent connections did the server accept by default last year?').answer).not.toBe('100 connections');
+  });
+
   it('does not count or measure with a version number ("Since version 3.5, …")', async () => {
     const notes = 'Since version 3.5, the pool starts its worker threads lazily, when the first task is submitted.';
     const docs = await corpusOf([plainArticle('pool', notes)]);
