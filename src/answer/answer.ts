@@ -212,12 +212,13 @@ function rankSentences(corpus: Corpus, question: Question, weights: number[], mo
       known[termIndex]! &&
       retrieved.some(({ views, headingTerms, titleTerms }) => views.some((view) => view.hits[termIndex]!.length > 0) || term.forms.some((form) => headingTerms.has(form) || titleTerms.has(form))),
   );
-  // A name the question writes as the documentation would, that the corpus never writes, is missing from every passage.
-  const unwrittenIdentifier = identifiersIn(question.text).some((identifier) => neverWritten(corpus, identifier));
   const reachableWeight = weights.reduce((sum, weight, termIndex) => sum + (reachable[termIndex] ? weight : 0), 0) || 1;
   const unretrievedTerms = weights.reduce((sum, weight, termIndex) => sum + (known[termIndex] && !reachable[termIndex] ? weight : 0), 0) / totalWeight;
   // A word read through a spelling correction is half evidence: the correction may be wrong.
   const corrected = question.terms.map((term, termIndex) => known[termIndex] && documentFrequency(corpus.impacts, term.forms[0]!) === 0);
+  // A name the question writes as the documentation would, that the corpus never writes, is missing from every passage.
+  const misspelt = new Set(question.terms.filter((term, termIndex) => corrected[termIndex]).map((term) => term.forms[0]!));
+  const unwrittenIdentifier = identifiersIn(question.text).some((identifier) => neverWritten(corpus, identifier, misspelt));
   const unknownTerms = (known.filter((isKnown) => !isKnown).length + 0.5 * corrected.filter(Boolean).length) / known.length;
   const isCommon = (term: string): boolean => {
     const frequency = documentFrequency(corpus.impacts, term);

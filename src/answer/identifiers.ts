@@ -21,16 +21,17 @@ export function identifiersIn(text: string): string[] {
 }
 
 /**
- * The corpus holds every word of `identifier` but no passage (text or heading) writes them as that one name, in any
- * case. False when a word is unknown to the corpus: the question may have misspelt it ("lru_cahce"). Only the
- * passages holding its rarest word are read.
+ * No passage of the corpus (text or heading) writes `identifier` as one name, in any case: a word of it the corpus
+ * never uses ("innodb"), or its words only apart. Unknown when a word was corrected as misspelt (`misspelt`, the
+ * question's "lru_cahce" read as "lru_cache"): false then. Only the passages holding its rarest word are read.
  */
-export function neverWritten(corpus: Corpus, identifier: string): boolean {
+export function neverWritten(corpus: Corpus, identifier: string, misspelt: ReadonlySet<string>): boolean {
   const terms = tokenize(identifier).map((token) => token.term).filter((term) => term !== '');
+  if (terms.some((term) => misspelt.has(term))) return false;
   let rarest: Int32Array | null = null;
   for (const term of terms) {
     const ids = postingIds(corpus.impacts, term);
-    if (ids.length === 0) return false;
+    if (ids.length === 0) return true;
     if (rarest === null || ids.length < rarest.length) rarest = ids;
   }
   if (rarest === null || rarest.length > MAX_PASSAGES_READ) return false;

@@ -21,16 +21,20 @@ describe('identifiers a question writes', () => {
 
   it('tells a name the corpus never writes from one it writes, and from a misspelt one', async () => {
     const corpus = await corpusOf([settings]);
-    expect(neverWritten(corpus, 'query_cache_size')).toBe(true);
-    expect(neverWritten(corpus, 'WORK_MEM')).toBe(false);
-    expect(neverWritten(corpus, 'shared_buffers')).toBe(false);
-    // "cahce" is no word of the corpus: a misspelling says nothing of what the corpus writes.
-    expect(neverWritten(corpus, 'query_cahce_size')).toBe(false);
+    const none = new Set<string>();
+    expect(neverWritten(corpus, 'query_cache_size', none)).toBe(true);
+    // A word the corpus never uses, not corrected to one it uses: the name is not there either.
+    expect(neverWritten(corpus, 'innodb_buffer_pool_size', none)).toBe(true);
+    expect(neverWritten(corpus, 'WORK_MEM', none)).toBe(false);
+    expect(neverWritten(corpus, 'shared_buffers', none)).toBe(false);
+    // A word read as a misspelling of another says nothing of what the corpus writes.
+    expect(neverWritten(corpus, 'shared_bufers', new Set(['bufer']))).toBe(false);
   });
 
   it('does not answer for a setting the corpus never names from sentences that hold its words apart', async () => {
     const corpus = await corpusOf([settings]);
     expect(answerQuestion(corpus, "what's the default value of query_cache_size?").status).toBe('no_answer');
+    expect(answerQuestion(corpus, "what's the default value of innodb_buffer_pool_size?").status).toBe('no_answer');
     expect(answerQuestion(corpus, "what's the default value of work_mem?").quotes[0]?.text).toBe('The default value is four megabytes (4MB).');
   });
 });
