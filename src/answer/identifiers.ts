@@ -16,8 +16,8 @@ const MAX_PASSAGES_READ = 5_000;
 
 /** The identifiers `text` writes, each once, as written. */
 export function identifiersIn(text: string): string[] {
-  const found = [...text.matchAll(IDENTIFIER)].map((match) => match[0]).filter((identifier) => identifier.split(/[_.-]/u).filter((part) => part.length >= 2).length >= 1 && !/^(?:\p{L}\.)+\p{L}?$/u.test(identifier));
-  return [...new Set(found)];
+  const found = [...text.matchAll(IDENTIFIER)].map((match) => match[0]);
+  return [...new Set(found.filter((identifier) => identifier.split(/[_.-]/u).some((part) => part.length >= 2)))];
 }
 
 /**
