@@ -5,13 +5,13 @@
  * that hold its words apart ("no cache", "the default size").
  */
 import type { Corpus } from '../search/corpus.js';
-import { postingIds } from '../search/impacts.js';
+import { documentFrequency, passagesHoldingAll } from '../search/impacts.js';
 import { tokenize } from '../text/terms.js';
 
 /** snake_case, dotted.names, camelCase and --options; not "e.g." or "i.e.", whose parts are single letters. */
 const IDENTIFIER = /(?<![\p{L}\p{N}_.-])(?:--?\p{Ll}[\p{L}\p{N}]*(?:-[\p{L}\p{N}]+)*|\p{L}[\p{L}\p{N}]*(?:[_.]\p{L}[\p{L}\p{N}]*)+|\p{Ll}+\p{Lu}[\p{L}\p{N}]*)(?![\p{L}\p{N}_-])/gu;
 
-/** Passages of the rarest word read at most: an identifier whose every word is that common is taken as written. */
+/** Passages holding every word of the name read at most: a name whose words meet that often is taken as written. */
 const MAX_PASSAGES_READ = 5_000;
 
 /** The identifiers `text` writes, each once, as written. */
@@ -23,22 +23,18 @@ export function identifiersIn(text: string): string[] {
 /**
  * No passage of the corpus (text or heading) writes `identifier` as one name, in any case: a word of it the corpus
  * never uses ("innodb"), or its words only apart. Unknown when a word was corrected as misspelt (`misspelt`, the
- * question's "lru_cahce" read as "lru_cache"): false then. Only the passages holding its rarest word are read.
+ * question's "lru_cahce" read as "lru_cache"): false then. Only the passages holding all its words are read.
  */
 export function neverWritten(corpus: Corpus, identifier: string, misspelt: ReadonlySet<string>): boolean {
   const terms = tokenize(identifier).map((token) => token.term).filter((term) => term !== '');
-  if (terms.some((term) => misspelt.has(term))) return false;
-  let rarest: Int32Array | null = null;
-  for (const term of terms) {
-    const ids = postingIds(corpus.impacts, term);
-    if (ids.length === 0) return true;
-    if (rarest === null || ids.length < rarest.length) rarest = ids;
-  }
-  if (rarest === null || rarest.length > MAX_PASSAGES_READ) return false;
+  if (terms.length === 0 || terms.some((term) => misspelt.has(term))) return false;
+  if (terms.some((term) => documentFrequency(corpus.impacts, term) === 0)) return true;
+  // Only a passage holding every word of the name can write it.
+  const holding = passagesHoldingAll(corpus.impacts, terms);
+  if (holding.length > MAX_PASSAGES_READ) return false;
   const written = new RegExp(`(?<![\\p{L}\\p{N}_])${identifier.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}(?![\\p{L}\\p{N}_])`, 'iu');
-  for (const id of rarest) {
+  return !holding.some((id) => {
     const passage = corpus.passages[id];
-    if (passage !== undefined && (written.test(passage.text) || written.test(passage.heading))) return false;
-  }
-  return true;
+    return passage !== undefined && (written.test(passage.text) || written.test(passage.heading));
+  });
 }

@@ -108,6 +108,23 @@ export function postingIds(index: ImpactIndex, term: string): Int32Array {
   return at === undefined ? new Int32Array(0) : index.ids.subarray(index.offsets[at]!, index.offsets[at + 1]!);
 }
 
+/** The ids of the passages holding every one of `terms`, ascending: the rarest term's postings, each looked up in the others'. */
+export function passagesHoldingAll(index: ImpactIndex, terms: readonly string[]): number[] {
+  const ranges = terms.map((term) => {
+    const at = index.terms.get(term);
+    return at === undefined ? { from: 0, to: 0 } : { from: index.offsets[at]!, to: index.offsets[at + 1]! };
+  });
+  ranges.sort((a, b) => a.to - a.from - (b.to - b.from));
+  const [rarest, ...others] = ranges;
+  if (rarest === undefined) return [];
+  const found: number[] = [];
+  for (let i = rarest.from; i < rarest.to; i++) {
+    const id = index.ids[i]!;
+    if (others.every(({ from, to }) => postingOf(index.ids, from, to, id) >= 0)) found.push(id);
+  }
+  return found;
+}
+
 export function documentFrequency(index: ImpactIndex, term: string): number {
   const at = index.terms.get(term);
   return at === undefined ? 0 : index.offsets[at + 1]! - index.offsets[at]!;

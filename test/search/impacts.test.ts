@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { answerQuestion } from '../../src/answer/answer.js';
-import { buildImpacts, FIELD_BOOSTS, impactsOf, scoreImpacts, topPassages } from '../../src/search/impacts.js';
+import { buildImpacts, FIELD_BOOSTS, impactsOf, passagesHoldingAll, postingIds, scoreImpacts, topPassages } from '../../src/search/impacts.js';
 import { FIELDS } from '../../src/search/termtable.js';
 import { termOf } from '../../src/text/terms.js';
 import { seedCorpus } from '../helpers.js';
@@ -28,6 +28,16 @@ describe('the impact index', () => {
       }
     }
     expect(scoreImpacts(table).scores).toEqual(expected);
+  });
+
+  it('finds the passages holding every one of some terms, as intersecting their postings does', async () => {
+    const { impacts } = await seedCorpus();
+    const terms = ['drones', 'Kyiv', 'attack'].map((word) => termOf(word)!);
+    const expected = [...postingIds(impacts, terms[0]!)].filter((id) => terms.every((term) => postingIds(impacts, term).includes(id)));
+    expect(expected.length).toBeGreaterThan(0);
+    expect(passagesHoldingAll(impacts, terms)).toEqual(expected);
+    expect(passagesHoldingAll(impacts, [...terms, 'zzzq'])).toEqual([]);
+    expect(passagesHoldingAll(impacts, [])).toEqual([]);
   });
 
   it('scores a term on its first use only, to the same scores as scoring every posting up front', async () => {
