@@ -170,7 +170,7 @@ export function analyzeQuestion(text: string): Question {
   const terms: QuestionTerm[] = [];
   const topic: number[] = [];
   const seen = new Map<string, number>();
-  const askedTerms = new Set(tokens.filter((token) => token.start >= clause.start && token.end <= clause.end).map((token) => token.term));
+  const askedTerms = new Set(tokens.filter((token) => token.start >= clause.wordsFrom && token.end <= clause.end).map((token) => token.term));
   const kindWordAt = kind === 'duration' ? kindWordStart(asked, clause.start, HOW_LONG) : kind === 'frequency' ? kindWordStart(asked, clause.start, HOW_OFTEN) : -1;
   const askedNouns = kind === 'entity' ? askedNounOf(asked) : [];
   const focus = kind === 'count' ? focusOf(asked) : kind === 'quantity' ? measureOf(asked) : (askedNouns.at(-1) ?? null);
@@ -244,21 +244,36 @@ function kindWordStart(asked: string, clauseStart: number, pattern: RegExp): num
  * last that asks either way: with a question word ("… thanks. how many drones were shot down"), from that word, or
  * with a question mark ("… but when I use them in a script it fails. do aliases work in scripts?"), whole.
  */
-function askedClause(text: string): { start: number; end: number } {
-  let withWordAndMark: { start: number; end: number } | null = null;
-  let withWord: { start: number; end: number } | null = null;
-  let withMark: { start: number; end: number } | null = null;
+function askedClause(text: string): AskedClause {
+  let withWordAndMark: AskedClause | null = null;
+  let withWord: AskedClause | null = null;
+  let withMark: AskedClause | null = null;
   for (const sentence of text.matchAll(SENTENCE)) {
     const end = sentence.index + sentence[0].length;
     const asks = /\?\s*$/.test(sentence[0]);
+    const opening = sentence.index + (/\S/.exec(sentence[0])?.index ?? 0);
     const word = /\b(?:what|which|who|whom|whose|when|where|why|how)(?:['’]?s)?\b/i.exec(sentence[0]);
-    if (word !== null) withWord = { start: sentence.index + word.index, end };
+    if (word !== null) {
+      const start = sentence.index + word.index;
+      // "is there a limit on how big …": the question word opens a clause of a yes/no question, whose words are all asked.
+      withWord = { start, end, wordsFrom: YES_NO_OPENING.test(text.slice(opening, start)) ? opening : start };
+    }
     if (word !== null && asks) withWordAndMark = withWord;
-    if (asks) withMark = { start: sentence.index + (/\S/.exec(sentence[0])?.index ?? 0), end };
+    if (asks) withMark = { start: opening, end, wordsFrom: opening };
   }
   const lastAsking = withWord === null || (withMark !== null && withMark.start > withWord.start) ? withMark : withWord;
-  return withWordAndMark ?? lastAsking ?? { start: 0, end: text.length };
+  return withWordAndMark ?? lastAsking ?? { start: 0, end: text.length, wordsFrom: 0 };
 }
+
+interface AskedClause {
+  start: number;
+  end: number;
+  /** Where the words asked about start: the clause's start, or the start of the yes/no question the clause is part of. */
+  wordsFrom: number;
+}
+
+/** The opening of a yes/no question ("is there …", "can I …", "does anyone know …"). */
+const YES_NO_OPENING = /^(?:is|are|was|were|does|do|did|can|could|will|would|should|has|have|had)\b/i;
 
 /** A sentence of a question: to a stop, a question or exclamation mark before a space, but not the stop of "i.e." or "e.g.". */
 const SENTENCE = /(?:[^.?!]|[.?!](?!\s)|(?<=(?:^|\P{L})\p{L}\.\p{L})\.)+[.?!]*/gu;

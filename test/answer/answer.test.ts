@@ -200,6 +200,15 @@ describe('a question with a preamble', () => {
     const unmarked = analyzeQuestion('hey, quick question? what is the default port');
     expect(unmarked.terms.filter((term) => !term.isContext).map((term) => term.raw)).toEqual(['default', 'port']);
   });
+
+  it('asks every word of a yes-no question whose question word opens a clause within it, and reads the kind from that clause', () => {
+    const embedded = analyzeQuestion('my uploads crawl at night. is there a setting to cap how fast the mirror syncs?');
+    expect(embedded.kind).toBe('quantity');
+    expect(embedded.terms.filter((term) => !term.isContext).map((term) => term.raw)).toEqual(['setting', 'cap', 'fast', 'mirror', 'syncs']);
+    expect(embedded.terms.filter((term) => term.isContext).map((term) => term.raw)).toEqual(['uploads', 'crawl', 'night']);
+    const opening = analyzeQuestion('after the upgrade, how many workers does the pool start?');
+    expect(opening.terms.filter((term) => term.isContext).map((term) => term.raw)).toEqual(['upgrade']);
+  });
 });
 
 describe('"how many" standing alone before its verb', () => {
