@@ -2,7 +2,7 @@
 import { nameKindOf } from '../text/names.js';
 import { askedNouns } from '../text/tagger.js';
 import { normalizeWord, tokenize, type Token } from '../text/terms.js';
-import { adjectiveSynonyms, isOnlyAdverb, isOnlyModifier, measureRelatives, nounSynonyms, particleAsVerb, pastFormSynonyms } from '../text/wordnet.js';
+import { adjectiveSynonyms, isOnlyAdverb, isOnlyModifier, mayBeVerb, measureRelatives, nounSynonyms, particleAsVerb, pastFormSynonyms } from '../text/wordnet.js';
 import { findNumbers, formatValue } from './numbers.js';
 
 export type AnswerKind = 'count' | 'amount' | 'quantity' | 'duration' | 'frequency' | 'time' | 'person' | 'place' | 'value' | 'version' | 'entity' | 'expansion' | 'origin' | 'other';
@@ -202,13 +202,21 @@ export function analyzeQuestion(text: string): Question {
     focusModifiers: askedNouns.slice(0, -1),
     terms,
     // "… during a traffic spike last night. how many connections …": the story's time is not what the question asks of.
-    asksAboutPast: tokens.some((token) => token.start >= clause.start && token.end <= clause.end && PAST_MARKERS.has(token.term)),
+    asksAboutPast: tokens.some((token, tokenIndex) => token.start >= clause.start && token.end <= clause.end && marksPast(token, tokens[tokenIndex + 1])),
     rateUnit: rateUnitOf(asked),
     numbers: new Set(findNumbers(tokens).map((mention) => formatValue(mention.written))),
     asksDefinition,
     topic,
     abbreviations: kind === 'expansion' || asksDefinition ? abbreviationsIn(tokens, abbreviationSubject(kind, topic, terms)) : [],
   };
+}
+
+/**
+ * A word that places what is asked before now ("the previous record", "last week"). One that may be a verb marks it only
+ * before a word it modifies: "how many hours did the alerts last?" asks how long they went on.
+ */
+function marksPast(token: Token, next: Token | undefined): boolean {
+  return PAST_MARKERS.has(token.term) && (!mayBeVerb(token.raw) || (next !== undefined && next.term !== ''));
 }
 
 /**

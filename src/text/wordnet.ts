@@ -91,6 +91,11 @@ export function mayBeNoun(word: string): boolean {
   return NOUN_DETACHMENTS.some(([suffix, ending]) => lower.endsWith(suffix) && lower.length > suffix.length + 1 && indexLine(nouns, lower.slice(0, -suffix.length) + ending) !== null);
 }
 
+/** WordNet knows the word, as written, as a verb ("last", "set"; not "previous"). */
+export function mayBeVerb(word: string): boolean {
+  return indexLine(filesOf('verb').index, word.toLowerCase()) !== null;
+}
+
 /** WordNet knows the word, written with an -s, as a verb's third person ("parses", "compresses", "shows"). */
 export function mayBeThirdPersonVerb(word: string): boolean {
   const lower = word.toLowerCase();
