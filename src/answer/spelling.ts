@@ -105,6 +105,8 @@ function readTerm(corpus: Corpus, term: QuestionTerm): { terms: QuestionTerm[]; 
   const unchanged = { terms: [term], correction: null };
   if (term.forms.some((form) => documentFrequency(corpus.impacts, form) > 0)) return unchanged;
   const form = term.forms[0]!;
+  const contracted = fullFormOfContraction(corpus, term.raw.toLowerCase());
+  if (contracted !== null) return { terms: [{ ...term, forms: [...term.forms, contracted.term] }], correction: { written: term.raw, term: contracted.term, word: contracted.word } };
   if (form.length < MIN_LENGTH || /\d/u.test(form) || isEnglishWord(term.raw)) return unchanged;
   // The same letters, written as the corpus joins them, beat any correction.
   const split = splitIdentifier(corpus, term);
@@ -135,6 +137,51 @@ function readTerm(corpus: Corpus, term: QuestionTerm): { terms: QuestionTerm[]; 
   const found = best as { term: string; word: string | null } | null;
   if (found === null) return unchanged;
   return { terms: [{ ...term, forms: [...term.forms, found.term] }], correction: { written: term.raw, term: found.term, word: found.word } };
+}
+
+/** A word written without vowels ("ppl", "msg", "pkg"): a contraction, not a typo. */
+const CONTRACTION = /^[b-df-hj-np-tv-z]{2,5}$/u;
+/** The longest word a contraction is looked for among. */
+const MAX_CONTRACTED_LENGTH = 14;
+
+/**
+ * The English word the corpus writes that a word written without vowels contracts ("ppl" → "people", "pkg" →
+ * "package"): a contraction keeps a word's first letter and its last consonant, and consonants of the word between
+ * them, in order. Of those, the one whose term the corpus holds in most passages, written there as such (a word that
+ * only shares its term, "personate" for "person", is not); null when none.
+ */
+function fullFormOfContraction(corpus: Corpus, written: string): { term: string; word: string } | null {
+  if (!CONTRACTION.test(written)) return null;
+  const pool = spellableWords(corpus);
+  const candidates: { term: string; word: string; frequency: number }[] = [];
+  for (let length = written.length + 2; length <= MAX_CONTRACTED_LENGTH; length++) {
+    for (const candidate of pool.get(`${written.charAt(0)}${length}`) ?? []) {
+      if (contracts(written, candidate.word)) candidates.push({ ...candidate, frequency: documentFrequency(corpus.impacts, candidate.term) });
+    }
+  }
+  candidates.sort((a, b) => b.frequency - a.frequency);
+  return candidates.find((candidate) => writesWord(corpus, candidate.term, candidate.word)) ?? null;
+}
+
+/** Passages of a term looked at for a word written as such. */
+const WRITTEN_EVIDENCE_PASSAGES = 20;
+
+/** Whether a passage of `term` writes `word` itself. */
+function writesWord(corpus: Corpus, term: string, word: string): boolean {
+  const written = new RegExp(`(?<!\\p{L})${word}(?!\\p{L})`, 'iu');
+  return topPassages(corpus.impacts, [[term]], WRITTEN_EVIDENCE_PASSAGES).some((hit) => written.test(corpus.passages[hit.id]?.text ?? ''));
+}
+
+/** Whether `contraction` is `word`'s first letter and consonants of it in order, ending with its last consonant. */
+function contracts(contraction: string, word: string): boolean {
+  const consonants = word.replace(/[aeiou]/gu, '');
+  if (!/^\p{Ll}+$/u.test(word) || consonants.at(-1) !== contraction.at(-1)) return false;
+  let at = 1;
+  for (let k = 1; k < contraction.length; k++) {
+    at = consonants.indexOf(contraction.charAt(k), at) + 1;
+    if (at === 0) return false;
+  }
+  return at === consonants.length;
 }
 
 /** Passages looked at for the two words of a split written together. */

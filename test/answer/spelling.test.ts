@@ -84,3 +84,18 @@ describe('mistyped question words', () => {
     expect(answer.didYouMean).toBe('how many drones did russia launch?');
   });
 });
+
+describe('a word written without its vowels', () => {
+  it('reads as the word of the corpus it contracts, keeping its first letter and last consonant ("ppl" → people, "pkg" → package)', async () => {
+    const corpus = await corpusOf([
+      plainArticle('storm', 'At least 23 people were hurt when the storm hit the harbour. The harbour package holds six charts. A purple flag flew over the pier.'),
+    ]);
+    const answer = answerQuestion(corpus, 'how many ppl got hurt in the storm?');
+    expect(answer.status).toBe('answered');
+    expect(answer.answer).toBe('23 people');
+    expect(answer.didYouMean).toBe('how many people got hurt in the storm?');
+    expect(correctSpelling(corpus, analyzeQuestion('how many charts does the pkg hold?')).corrections.map((correction) => correction.word)).toEqual(['package']);
+    // A word with vowels is no contraction; one whose letters no word of the corpus keeps in order is left alone.
+    expect(correctSpelling(corpus, analyzeQuestion('how many pst flags flew?')).corrections).toEqual([]);
+  });
+});
