@@ -3,6 +3,7 @@ import { clauseHoldsPredicate, CONJUNCTIONS, figuresFor, hasPunctuationBetween, 
 import { formatValue, type NumberMention } from './numbers.js';
 import { GENERIC_FOCUS, questionForms, type Question } from './question.js';
 import { distanceToTerms, type SentenceView, sliceTokens } from './sentence.js';
+import { tokenize } from '../text/terms.js';
 import type { CountAnswer } from './short-answer.js';
 
 /**
@@ -53,12 +54,30 @@ export function extractCount(view: SentenceView, question: Question): CountAnswe
   }
   if (best === null || totals.has(best.mention)) return null;
   return {
-    text: sliceTokens(view, rangeStartBefore(view, best.mention), best.nounAt),
+    text: sliceTokens(view, rangeStartBefore(view, best.mention), compoundEnd(view, best.nounAt, question)),
     value: formatValue(best.mention.value),
     score: 1 + best.score,
     at: best.mention.from,
     tiedToQuestionVerb: best.tied,
   };
+}
+
+/**
+ * Where the counted noun ends when the question names it by more than one word: "two cruise missiles" for "how many
+ * cruise missiles …", whose focus is the first word. The words after the focus that follow it in the question too.
+ */
+function compoundEnd(view: SentenceView, nounAt: number, question: Question): number {
+  const asked = tokenize(question.text);
+  const focusAt = asked.findIndex((token) => token.term === question.focus);
+  if (focusAt === -1 || view.tokens[nounAt]?.term !== question.focus) return nounAt;
+  let end = nounAt;
+  for (let k = focusAt + 1; k < asked.length && asked[k]!.term !== ''; k++) {
+    const term = question.terms.find((candidate) => candidate.raw === asked[k]!.raw);
+    const next = view.tokens[end + 1];
+    if (term === undefined || next === undefined || !term.forms.includes(next.term)) break;
+    end += 1;
+  }
+  return end;
 }
 
 /** The focus noun and the nouns of its most frequent sense the question reads it with ("sorts" → "sort", "kind"). */
