@@ -156,6 +156,20 @@ describe('more seed questions', () => {
     expect(answer.conflicts).toEqual([]);
   });
 
+  it('shows the counted noun as the question names it, in all its words ("how many cruise missiles …" → "two cruise missiles")', async () => {
+    const { seedCorpus } = await import('../helpers.js');
+    const answer = answerQuestion(await seedCorpus(), 'how many cruise missiles were shot down');
+    expect(answer.answer).toBe('two cruise missiles');
+  });
+
+  it('reads "last" as a verb, not as the past, when it modifies nothing ("how many hours did the alerts last?")', async () => {
+    expect(analyzeQuestion('how many hours did the alerts last?').asksAboutPast).toBe(false);
+    expect(analyzeQuestion('how long will the ceasefire last before talks resume?').asksAboutPast).toBe(false);
+    expect(analyzeQuestion('how many drones were launched last saturday?').asksAboutPast).toBe(true);
+    const { seedCorpus } = await import('../helpers.js');
+    expect(answerQuestion(await seedCorpus(), 'how many hours did the alerts last?').answer).toBe('eight hours');
+  });
+
   it('lets a name meet its shorter relative ("Germany" → "German government")', async () => {
     const { seedCorpus } = await import('../helpers.js');
     // What is matched, not whether the fitted threshold answers: the sentence ranks first.
