@@ -259,6 +259,8 @@ function rankSentences(corpus: Corpus, question: Question, weights: number[], mo
         (entryMatch > 0 || pageMatch > 0) && crossReferenceTarget(view.text) === null && isEntryProse(view.text, notProse, question.kind === 'origin');
       // An entry's definition comes early: in its first prose sentence, or after a few lines of history or signature.
       const entryOpening = isProse ? Math.max(entryMatch / (1 + proseBefore), pageMatch / (1 + proseBeforeInPage)) : 0;
+      // Past the opening of the subject's own entry, the word in quotation marks is talk about the word ("… calls them ‘Bogons’").
+      const quotedIntroduces = entryMatch === 0 || (isProse && proseBefore === 0);
       if (isProse) {
         proseBefore += 1;
         proseBeforeInPage += 1;
@@ -293,7 +295,8 @@ function rankSentences(corpus: Corpus, question: Question, weights: number[], mo
         headingMatch,
         // An origin is told at an entry's opening too, but only by a sentence that says where the word comes from.
         // A sentence that names the subject as a text names a term it defines ("also known as a changeset") defines it too.
-        definitionEntry: question.kind === 'origin' && short === null ? 0 : question.asksDefinition && introducesTopic(view, question.topic) ? 1 : entryOpening,
+        definitionEntry:
+          question.kind === 'origin' && short === null ? 0 : question.asksDefinition && introducesTopic(view, question.topic, quotedIntroduces) ? 1 : entryOpening,
         spellsOut: question.abbreviations.some((abbreviation) => longFormOf(abbreviation, view.text) !== null) ? 1 : 0,
         answerType: asksForType && short !== null ? 1 : 0,
         answerTypeMissing: asksForType && short === null ? 1 : 0,

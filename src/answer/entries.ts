@@ -194,9 +194,10 @@ const MAX_OF_PHRASE = 4;
  * defines it: in quotation marks ("Three related files (a “triplet”) …"), right after words that name a term ("the
  * smallest batch of changes that belong together, also known as a changeset"), as the name that closes a sentence
  * in which someone calls something so ("we call the directory it was found in the invocation directory"), or as the
- * subject that opens a sentence saying what it is ("The type affinity of a column is the recommended type …").
+ * subject that opens a sentence saying what it is ("The type affinity of a column is the recommended type …"). With
+ * `quotedCounts` false, quotation marks alone do not: past the opening of the term's own entry they mark talk about the word.
  */
-export function introducesTopic(view: SentenceView, topic: readonly number[]): boolean {
+export function introducesTopic(view: SentenceView, topic: readonly number[], quotedCounts = true): boolean {
   if (topic.length === 0) return false;
   const hits = topic.map((termIndex) => view.hits[termIndex] ?? []);
   if (hits.some((positions) => positions.length === 0)) return false;
@@ -210,7 +211,7 @@ export function introducesTopic(view: SentenceView, topic: readonly number[]): b
     if (!hits.every((positions) => positions.some((at) => at >= start && at <= end))) continue;
     const before = text[tokens[start]!.start - offset - 1];
     const after = text[tokens[end]!.end - offset];
-    if (before !== undefined && after !== undefined && OPENING_QUOTES.has(before) && CLOSING_QUOTES.has(after)) return true;
+    if (quotedCounts && before !== undefined && after !== undefined && OPENING_QUOTES.has(before) && CLOSING_QUOTES.has(after)) return true;
     const lead = start - 1 >= 0 && ARTICLES.has(tokens[start - 1]!.raw.toLowerCase()) ? start - 2 : start - 1;
     if (TERM_INTRODUCERS.some((words) => words.every((word, index) => tokens[lead - words.length + 1 + index]?.raw.toLowerCase() === word))) return true;
     if (lead < 0 && opensCopula(view, end + 1)) return true;

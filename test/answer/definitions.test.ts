@@ -176,6 +176,25 @@ describe('definitions: an entry that opens with an aside or a sense number', () 
     const corpus = await corpusOf([articleFrom('jargon.txt', jargon)]);
     expect(answerQuestion(corpus, 'what is a hacker?').quotes[0]?.text).toMatch(/^A person who enjoys exploring/u);
   });
+
+  it('quotes the first sense over a sentence of the entry that quotes the word itself: that is talk about the word', async () => {
+    const jargon = [
+      ':bogon:',
+      '',
+      "[very common; by analogy with proton and neutron, and reinforced by the ‘Vogons’ of a novel, whom one character calls ‘Bogons’]",
+      '',
+      '1. n.',
+      '',
+      'The elementary particle of bogosity, see quantum bogodynamics.',
+      '',
+      ':bogometer:',
+      '',
+      'A measure of how many bogons a speaker emits.',
+      '',
+    ].join('\n');
+    const corpus = await corpusOf([articleFrom('jargon.txt', jargon)]);
+    expect(answerQuestion(corpus, 'whats a bogon?').quotes[0]?.text).toMatch(/^The elementary particle of bogosity/u);
+  });
 });
 
 describe('definitions: an entry that only refers the reader to another', async () => {
