@@ -103,9 +103,10 @@ export function answerQuestion(corpus: Corpus, text: string, model: RankingModel
   return {
     ...base,
     status: 'answered',
-    answer: shortAnswer?.text ?? null,
+    // The sentence's words as one line: a line break in the source ("68\nbillion dlr") is no part of the answer.
+    answer: shortAnswer === null ? null : shortAnswer.text.replace(/\s+/gu, ' '),
     quotes,
-    conflicts: findConflicts(corpus, question, weights, ranked, best, model.threshold),
+    conflicts: findConflicts(corpus, question, weights, ranked, best, model.threshold).map((conflict) => ({ ...conflict, about: readWords(conflict.about, corrections, ranked) })),
     related: [],
   };
 }
@@ -151,14 +152,24 @@ function retrieveHits(corpus: Corpus, question: Question, limit: number): Hit[] 
  * to, or as the corpus writes it in a retrieved sentence. Null when nothing was corrected.
  */
 function readAs(text: string, corrections: Correction[], ranked: RankedSentence[]): string | null {
+  const shown = readWords(text, corrections, ranked);
+  return shown === text ? null : shown;
+}
+
+/** A text with the question's corrected words written as they were read ("ppl hurt" → "people hurt"). */
+function readWords(text: string, corrections: Correction[], ranked: RankedSentence[]): string {
   let shown = text;
   for (const correction of corrections) {
     const word = correction.word ?? ranked.flatMap((sentence) => sentence.view.tokens).find((token) => token.term === correction.term)?.raw;
     if (word === undefined) continue;
     const cased = /^\p{Lu}/u.test(correction.written) && !/^\p{Lu}/u.test(word) ? word.charAt(0).toUpperCase() + word.slice(1) : word;
-    shown = shown.replace(correction.written, cased);
+    shown = shown.replace(new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(correction.written)}(?![\\p{L}\\p{N}])`, 'iu'), cased);
   }
-  return shown === text ? null : shown;
+  return shown;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
 }
 
 /**

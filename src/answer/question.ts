@@ -1,4 +1,5 @@
 /** Question text → what it asks: the kind of answer wanted, its focus noun, and weighted content terms. */
+import { isEnglishWord } from '../text/english.js';
 import { nameKindOf } from '../text/names.js';
 import { askedNouns } from '../text/tagger.js';
 import { normalizeWord, tokenize, type Token } from '../text/terms.js';
@@ -121,6 +122,18 @@ const KIND_PATTERNS: [RegExp, AnswerKind][] = [
   [/^\s*(which|what)\s+(?!(is|was|are|were|did|does|do|has|have|had|can|could|will|would|should|happened|happens|caused)\b)\w+/i, 'entity'],
 ];
 
+/** "who is aldo roldan?": "who is" and a name alone, however it is typed. */
+const WHO_IS_NAME = /^\s*who\s+(?:is|was)\s+(\p{L}+(?:\s+\p{L}+){0,2})\s*[?!.]*\s*$/iu;
+
+/**
+ * "Who is Vitali Klitschko?", typed with capitals or not, asks for a description, not a name: the question names the
+ * person, in words that are no stopwords and not all English words ("who is responsible?" asks for a name).
+ */
+function asksWhoSomeoneIs(asked: string): boolean {
+  const words = WHO_IS_NAME.exec(asked)?.[1]?.split(/\s+/u);
+  return words !== undefined && words.every((word) => tokenize(word)[0]?.term !== '') && words.some((word) => !isEnglishWord(word));
+}
+
 /**
  * The forms of "what is X?": the answer is the start of X's own entry or section. "What is the …" asks for an attribute
  * of something ("the default port", "the name of …", "the actual date"), not what a term means.
@@ -162,7 +175,7 @@ export function analyzeQuestion(text: string): Question {
   const asked = withoutAdverbAfterQuestionWord(text.slice(clause.start, clause.end));
   // "what's the number of …" and "whats the depth …" ask as "what is the …" does.
   const spelledOut = asked.replace(/^(\s*what)(?:['’]s|s)\b/iu, '$1 is');
-  const kind = KIND_PATTERNS.find(([pattern]) => pattern.test(spelledOut))?.[1] ?? 'other';
+  const kind = asksWhoSomeoneIs(spelledOut) ? 'other' : (KIND_PATTERNS.find(([pattern]) => pattern.test(spelledOut))?.[1] ?? 'other');
   const tokens = tokenize(text);
   const asksDefinition = (kind === 'other' || kind === 'expansion') && DEFINITION.test(asked);
   const statedTopic = asksDefinition ? topicOf(asked, clause.start) : kind === 'origin' ? topicOf(asked, clause.start, ORIGIN_TOPIC_PATTERNS) : null;

@@ -170,6 +170,25 @@ describe('more seed questions', () => {
     expect(answerQuestion(await seedCorpus(), 'how many hours did the alerts last?').answer).toBe('eight hours');
   });
 
+  it('reads "who is" and a name typed in small letters as asking who the person is, not for a name', () => {
+    expect(analyzeQuestion('who is aldo roldan').kind).toBe('other');
+    expect(analyzeQuestion('who is guido van rossum?').kind).toBe('other');
+    expect(analyzeQuestion('who is responsible?').kind).toBe('person');
+    expect(analyzeQuestion('who is the mayor of kyiv').kind).toBe('person');
+  });
+
+  it('names what the sources disagree on in the words the question was read as, not its typos', async () => {
+    const { seedCorpus } = await import('../helpers.js');
+    const answer = answerQuestion(await seedCorpus(), 'how many poeple were injured in Kyiv?');
+    expect(answer.didYouMean).toBe('how many people were injured in Kyiv?');
+    expect(answer.conflicts.map((conflict) => conflict.about)).toEqual(['people injured']);
+  });
+
+  it('gives the short answer on one line when the source breaks the line inside it', async () => {
+    const corpus = await corpusOf([articleFrom('debt.txt', 'BRAZIL SETS UP DEBT COMMISSION\n\nOn February 20 Brazil suspended interest payments on its 68\nbillion dlr foreign bank debt to force the issue. The commission meets on Monday.\n')]);
+    expect(answerQuestion(corpus, 'how much foreign debt did brazil suspend interest payments on?').answer).toBe('68 billion dlr');
+  });
+
   it('lets a name meet its shorter relative ("Germany" → "German government")', async () => {
     const { seedCorpus } = await import('../helpers.js');
     // What is matched, not whether the fitted threshold answers: the sentence ranks first.
