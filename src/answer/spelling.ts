@@ -17,8 +17,6 @@ import { type Question, type QuestionTerm, VALUE_WORDS } from './question.js';
 const MIN_LENGTH = 4;
 /** Terms this long may be two edits away; shorter ones one. */
 const TWO_EDITS_FROM = 7;
-/** Fuzzy matches looked at per word (MiniSearch returns them with their passages; the terms are what counts). */
-const MAX_RESULTS = 50;
 
 export interface Correction {
   /** The word as the question wrote it. */
@@ -122,7 +120,7 @@ function readTerm(corpus: Corpus, term: QuestionTerm): { terms: QuestionTerm[]; 
   // Terms of the corpus a few edits from the written term ("klitchko" → "klitschko"; MiniSearch counts a swap as
   // two edits, so a swapped name is found only from seven letters up)…
   const seen = new Set<string>();
-  for (const result of corpus.search.search(form, { ...SPELLING_OPTIONS, fuzzy: allowed, maxFuzzy: allowed }).slice(0, MAX_RESULTS)) {
+  for (const result of corpus.search.search(form, { ...SPELLING_OPTIONS, fuzzy: allowed, maxFuzzy: allowed })) {
     for (const match of result.terms) {
       if (match === form || seen.has(match)) continue;
       seen.add(match);
