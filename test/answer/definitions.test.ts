@@ -21,6 +21,11 @@ const glossary = [
   '',
 ].join('\n');
 
+/** A glossary in the Jargon File's plain text: each paragraph (a headword line, a sense, a definition) apart. */
+function jargonOf(paragraphs: readonly string[]) {
+  return corpusOf([articleFrom('jargon.txt', `${paragraphs.join('\n\n')}\n`)]);
+}
+
 describe('definitions: the entry whose heading names what is asked', async () => {
   const corpus = await corpusOf([articleFrom('glossary.md', glossary)]);
 
@@ -159,40 +164,26 @@ describe('definitions: the entry whose heading names what is asked', async () =>
 
 describe('definitions: an entry that opens with an aside or a sense number', () => {
   it('quotes the first sense, not the etymology in brackets or the number before it', async () => {
-    const jargon = [
+    const corpus = await jargonOf([
       ':hacker:',
-      '',
       '[originally, someone who makes furniture with an axe]',
-      '',
       '1. n.',
-      '',
       'A person who enjoys exploring the details of programmable systems and how to stretch their capabilities.',
-      '',
       ':hack:',
-      '',
       'Quick work that produces what is needed, but not well. A hacker does this often.',
-      '',
-    ].join('\n');
-    const corpus = await corpusOf([articleFrom('jargon.txt', jargon)]);
+    ]);
     expect(answerQuestion(corpus, 'what is a hacker?').quotes[0]?.text).toMatch(/^A person who enjoys exploring/u);
   });
 
   it('quotes the first sense over a sentence of the entry that quotes the word itself: that is talk about the word', async () => {
-    const jargon = [
+    const corpus = await jargonOf([
       ':bogon:',
-      '',
       "[very common; by analogy with proton and neutron, and reinforced by the ‘Vogons’ of a novel, whom one character calls ‘Bogons’]",
-      '',
       '1. n.',
-      '',
       'The elementary particle of bogosity, see quantum bogodynamics.',
-      '',
       ':bogometer:',
-      '',
       'A measure of how many bogons a speaker emits.',
-      '',
-    ].join('\n');
-    const corpus = await corpusOf([articleFrom('jargon.txt', jargon)]);
+    ]);
     expect(answerQuestion(corpus, 'whats a bogon?').quotes[0]?.text).toMatch(/^The elementary particle of bogosity/u);
   });
 });
