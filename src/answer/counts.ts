@@ -3,7 +3,7 @@ import { clauseHoldsPredicate, CONJUNCTIONS, figuresFor, hasPunctuationBetween, 
 import { formatValue, type NumberMention } from './numbers.js';
 import { GENERIC_FOCUS, questionForms, type Question } from './question.js';
 import { distanceToTerms, type SentenceView, sliceTokens } from './sentence.js';
-import { tokenize } from '../text/terms.js';
+import { tokenize, type Token } from '../text/terms.js';
 import type { CountAnswer } from './short-answer.js';
 
 /**
@@ -67,7 +67,7 @@ export function extractCount(view: SentenceView, question: Question): CountAnswe
  * cruise missiles …", whose focus is the first word. The words after the focus that follow it in the question too.
  */
 function compoundEnd(view: SentenceView, nounAt: number, question: Question): number {
-  const asked = tokenize(question.text);
+  const asked = questionTokens(question);
   const focusAt = asked.findIndex((token) => token.term === question.focus);
   if (focusAt === -1 || view.tokens[nounAt]?.term !== question.focus) return nounAt;
   let end = nounAt;
@@ -78,6 +78,18 @@ function compoundEnd(view: SentenceView, nounAt: number, question: Question): nu
     end += 1;
   }
   return end;
+}
+
+const tokenLists = new WeakMap<Question, Token[]>();
+
+/** The question's words in order, read once per question (counts are extracted from many sentences). */
+function questionTokens(question: Question): Token[] {
+  let tokens = tokenLists.get(question);
+  if (tokens === undefined) {
+    tokens = tokenize(question.text);
+    tokenLists.set(question, tokens);
+  }
+  return tokens;
 }
 
 /** The focus noun and the nouns of its most frequent sense the question reads it with ("sorts" → "sort", "kind"). */
