@@ -2,7 +2,7 @@
 import { clauseHoldsPredicate, closeness, currencySignBefore, figuresFor, hasPunctuationBetween, isDateOrYear, isNamedBy, isPastMention, isTimeOffset, quantifiedNoun, rangeStartBefore } from './mentions.js';
 import { formatValue, isNumberWord, type NumberMention } from './numbers.js';
 import { ASKS_SHARE, ASKS_SUM, questionForms, type Question, valueCueTerms } from './question.js';
-import { distanceToTerms, type SentenceView, sliceTokens } from './sentence.js';
+import { type SentenceView, sliceTokens, textBetween } from './sentence.js';
 import type { CountAnswer, TermWeights } from './short-answer.js';
 import { isEnglishWord } from '../text/english.js';
 import { mayBeNoun } from '../text/wordnet.js';
@@ -16,14 +16,22 @@ const UNIT = /^(km|kilomet(re|er)s?|miles?|met(re|er)s?|m|cm|mm|feet|foot|ft|inc
  */
 export function extractMeasure(view: SentenceView, question: Question): CountAnswer | null {
   const measure = question.terms.findIndex((term) => question.focus !== null && term.forms.includes(question.focus));
-  if (measure === -1 || view.hits[measure]!.length === 0) return null;
+  // A measure word joined into a compound ("high-level", "long-term") measures nothing there.
+  const measured = (view.hits[measure] ?? []).filter((position) => !inHyphenatedCompound(view, position));
+  if (measure === -1 || measured.length === 0) return null;
   let best: { mention: NumberMention; distance: number } | null = null;
   for (const mention of figuresFor(view, question)) {
     if (isDateOrYear(view, mention) || isPastMention(view, mention) !== question.asksAboutPast || isTimeOffset(view, mention)) continue;
-    const distance = distanceToTerms(view, mention.from, (termIndex) => termIndex === measure);
+    const distance = Math.min(...measured.map((position) => Math.abs(position - mention.from)));
     if (distance <= 4 && (best === null || distance < best.distance)) best = { mention, distance };
   }
   return best === null ? null : measureAnswer(view, best.mention, questionForms(question), true);
+}
+
+/** Whether the word at `position` is joined to the next or the previous one by a hyphen ("high-level", "long-term"). */
+function inHyphenatedCompound(view: SentenceView, position: number): boolean {
+  const joined = (left: number): boolean => view.tokens[left] !== undefined && view.tokens[left + 1] !== undefined && textBetween(view, left, left + 1) === '-';
+  return joined(position) || joined(position - 1);
 }
 
 /** A measure: the number with the word naming it before ("magnitude 6.4") or its unit after ("2 km"). */

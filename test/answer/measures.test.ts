@@ -22,6 +22,14 @@ describe('measures, earlier events and missing counts', async () => {
     expect(answerQuestion(furnace, 'how hot does the new furnace run?').answer).toBe('1,400 degrees');
   });
 
+  it('takes no number for a measure whose word is joined into a compound ("three high-level envoys" is no height)', async () => {
+    const talks = await corpusOf([
+      plainArticle('talks', 'The three high-level Japanese envoys who arrive on Monday will discuss the tariffs. The tower by the harbour is 120 metres high.'),
+    ]);
+    expect(answerQuestion(talks, 'how high will the tariffs on japanese goods be?').answer).not.toBe('three');
+    expect(answerQuestion(talks, 'how high is the tower by the harbour?').answer).toBe('120 metres');
+  });
+
   it('reads the "long" of "how long" as the kind of answer, not a word the answer must hold ("for eight hours")', () => {
     const terms = (text: string): string[] => analyzeQuestion(text).terms.map((term) => term.raw);
     expect(terms('how long did the sirens go on for?')).toEqual(['sirens', 'go']);
