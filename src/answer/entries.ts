@@ -186,6 +186,12 @@ const CLOSING_QUOTES = new Set(["'", '’', '"', '”']);
 const CALL = /^call$/iu;
 const NAMERS = /^(?:we|they|you|i|people)$/iu;
 const COPULAS = new Set(['is', 'are', 'means', 'refers']);
+const BE = new Set(['is', 'are']);
+/** Punctuation that glues a word into a longer name: a dot, a slash, an underscore or a hyphen, then more of it. */
+const GLUE = /^[./_-][\p{L}\p{N}<]/u;
+const GLUE_BEFORE = /[\p{L}\p{N}>][./_=-]$/u;
+/** Words that open the noun phrase a definition says its subject is. */
+const DETERMINERS = new Set(['a', 'an', 'the', 'one']);
 /** "of a column", "of the server process": the words an "of" phrase may take before the verb. */
 const MAX_OF_PHRASE = 4;
 
@@ -211,6 +217,8 @@ export function introducesTopic(view: SentenceView, topic: readonly number[], qu
     if (!hits.every((positions) => positions.some((at) => at >= start && at <= end))) continue;
     const before = text[tokens[start]!.start - offset - 1];
     const after = text[tokens[end]!.end - offset];
+    // A part of a longer name ("massif.out.<pid>", "--tool=helgrind") is not the subject named.
+    if (GLUE.test(text.slice(tokens[end]!.end - offset, tokens[end]!.end - offset + 2)) || GLUE_BEFORE.test(text.slice(0, tokens[start]!.start - offset))) continue;
     if (quotedCounts && before !== undefined && after !== undefined && OPENING_QUOTES.has(before) && CLOSING_QUOTES.has(after)) return true;
     const lead = start - 1 >= 0 && ARTICLES.has(tokens[start - 1]!.raw.toLowerCase()) ? start - 2 : start - 1;
     if (TERM_INTRODUCERS.some((words) => words.every((word, index) => tokens[lead - words.length + 1 + index]?.raw.toLowerCase() === word))) return true;
@@ -224,11 +232,13 @@ export function introducesTopic(view: SentenceView, topic: readonly number[], qu
 function opensCopula(view: SentenceView, at: number): boolean {
   const { tokens } = view;
   const word = (index: number): string => tokens[index]?.raw.toLowerCase() ?? '';
-  if (COPULAS.has(word(at))) return true;
+  // "is" says what the subject is when a noun phrase follows ("is a heap profiler"), not a state ("is aware of …").
+  const says = (index: number): boolean => COPULAS.has(word(index)) && (!BE.has(word(index)) || DETERMINERS.has(word(index + 1)));
+  if (says(at)) return true;
   if (word(at) !== 'of') return false;
   for (let index = at + 1; index <= at + MAX_OF_PHRASE && index < tokens.length; index++) {
     if (/[,;:()]/u.test(view.text.slice(tokens[index - 1]!.end - view.range.start, tokens[index]!.start - view.range.start))) return false;
-    if (COPULAS.has(word(index))) return true;
+    if (says(index)) return true;
   }
   return false;
 }

@@ -162,6 +162,34 @@ describe('definitions: the entry whose heading names what is asked', async () =>
 });
 
 
+describe('definitions: a sentence that opens with the subject', () => {
+  it('defines it when it says what the subject is, not a state of it or a name it is part of', async () => {
+    const manual = [
+      '# Gizmo manual',
+      '',
+      '## Hints and tips',
+      '',
+      'Gizmo is aware of the frames that a widget reader skips, and reports them too.',
+      '',
+      '## Output',
+      '',
+      'By default, the report is called gizmo.out.<pid>, where <pid> is the process ID.',
+      '',
+      '## Overview',
+      '',
+      'Gizmo is a frame checker for widget streams.',
+      '',
+    ].join('\n');
+    const corpus = await corpusOf([articleFrom('gizmo.md', manual)]);
+    const { introducesTopic } = await import('../../src/answer/entries.js');
+    const { viewSentences } = await import('../../src/answer/sentence.js');
+    const question = analyzeQuestion('what is gizmo?');
+    const introducing = corpus.passages.flatMap((passage) => viewSentences(passage, question).filter((view) => introducesTopic(view, question.topic)).map((view) => view.text));
+    expect(introducing).toEqual(['Gizmo is a frame checker for widget streams.']);
+    expect(answerQuestion(corpus, 'what is gizmo?').quotes[0]?.text).toBe('Gizmo is a frame checker for widget streams.');
+  });
+});
+
 describe('definitions: an entry that opens with an aside or a sense number', () => {
   it('quotes the first sense, not the etymology in brackets or the number before it', async () => {
     const corpus = await jargonOf([
