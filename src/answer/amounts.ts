@@ -188,6 +188,8 @@ export function extractQuantifiedFocus(view: SentenceView, question: Question, w
     const namedByFocus = isNamedBy(view, mention, focus);
     if (isDateOrYear(view, mention) || (!namedByFocus && quantifiedNoun(view, mention, focus) === -1)) continue;
     const span = amountSpan(view, mention);
+    // A bare number of them ("three experimental tools") counts them; it does not say which one is asked for.
+    if (!namedByFocus && !span.isMarked && !span.isMeasure) continue;
     const text = namedByFocus ? sliceTokens(view, mention.from - 1, mention.to - 1) : span.text;
     const score = closeness(view, mention.from, question, weights);
     if (best === null || score > best.score) {

@@ -22,6 +22,13 @@ describe('measures, earlier events and missing counts', async () => {
     expect(answerQuestion(furnace, 'how hot does the new furnace run?').answer).toBe('1,400 degrees');
   });
 
+  it('answers "which X" with no bare number of them: "three experimental tools" says how many, not which', async () => {
+    const suite = await corpusOf([plainArticle('suite', 'The suite also includes three experimental tools that profile the heap, the stack and the cache.')]);
+    expect(answerQuestion(suite, 'which tool profiles the heap?').answer).not.toBe('three');
+    const stake = await corpusOf([plainArticle('deal', 'Dixons said it now holds a 46.1 pct stake in Cyclops after buying the block.')]);
+    expect(answerQuestion(stake, 'what stake does Dixons hold in Cyclops?').answer).toBe('46.1 pct');
+  });
+
   it('takes no number for a measure whose word is joined into a compound ("three high-level envoys" is no height)', async () => {
     const talks = await corpusOf([
       plainArticle('talks', 'The three high-level Japanese envoys who arrive on Monday will discuss the tariffs. The tower by the harbour is 120 metres high.'),
