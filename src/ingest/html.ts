@@ -99,9 +99,15 @@ function isMostlyLinks(el: DomElement): boolean {
 
 /**
  * A paragraph of links to the pages around this one, each marked so by its `rel` ("Next: <a rel=next>Introduction</a>,
- * Up: <a rel=up>…</a> [<a rel=contents>Contents</a>]", Texinfo's page header): navigation, whatever its class.
+ * Up: <a rel=up>…</a> [<a rel=contents>Contents</a>]", Texinfo's page header): navigation, whatever its class. So is a
+ * list or a table of mostly links of which two or more have a keyboard shortcut (`accesskey`: DocBook's "Prev / Up /
+ * Home / Next"): those are the page's controls, not its text.
  */
 function isRelationLinks(el: DomElement): boolean {
+  if (NAVIGATION_BLOCKS.has(el.name) && isMostlyLinks(el)) {
+    const shortcuts = DomUtils.findAll((child) => child.name === 'a' && child.attribs.href !== undefined && (child.attribs.accesskey ?? '') !== '', el.children);
+    if (shortcuts.length >= 2) return true;
+  }
   if (el.name !== 'p' && el.name !== 'div') return false;
   let links = 0;
   let labels = 0;
@@ -113,6 +119,7 @@ function isRelationLinks(el: DomElement): boolean {
   return links >= 2 && labels <= MAX_NAVIGATION_LABELS * links;
 }
 
+const NAVIGATION_BLOCKS = new Set(['p', 'div', 'ul', 'ol', 'table']);
 const NAVIGATION_RELATIONS = wordPattern(['next', 'prev', 'previous', 'up', 'contents', 'index', 'start', 'first', 'last']);
 /** Characters of label per link ("Next: ", ", Previous: ", "][") a navigation paragraph may hold besides its links. */
 const MAX_NAVIGATION_LABELS = 16;

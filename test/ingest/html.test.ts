@@ -109,6 +109,21 @@ describe('HTML documentation page', () => {
     expect(page.text).toContain('The next chapter introduces it.');
   });
 
+  it('drops a list of links with keyboard shortcuts (DocBook\'s "Prev / Up / Home / Next"), and keeps a list of links without', () => {
+    const page = articleFrom(
+      'sect.dist-upgrade.html',
+      '<h1>6.7. Handling Problems after an Upgrade</h1><p>Files not owned by any package are rare.</p>' +
+        '<ul class="docnav"><li class="previous"><a accesskey="p" href="sect.package-authentication.html"><strong>Prev</strong>6.6. Checking Package Authenticity</a></li>' +
+        '<li class="up"><a accesskey="u" href="#"><strong>Up</strong></a></li><li class="home"><a accesskey="h" href="index.html"><strong>Home</strong></a></li>' +
+        '<li class="next"><a accesskey="n" href="sect.regular-upgrades.html"><strong>Next</strong>6.8. Keeping a System Up to Date</a></li></ul>' +
+        '<ul><li><a href="apt.html">apt</a></li><li><a href="dpkg.html">dpkg</a></li></ul>',
+    );
+    expect(page.text).not.toContain('Checking Package Authenticity');
+    expect(page.text).not.toContain('Home');
+    expect(page.text).toContain('Files not owned by any package are rare.');
+    expect(page.text).toContain('dpkg');
+  });
+
   it('names the outlet from the copyright footer', () => {
     expect(article.source.outlet).toBe('Example Software Foundation');
   });
