@@ -16,7 +16,7 @@ const CODE_NAME_AFTER = /^\s+([\p{L}_][\p{L}\p{N}_.:/-]*[\p{L}\p{N}_])/u;
 const CODE_LIKE = /[_.:/]|\p{Ll}\p{Lu}|\p{L}\p{N}|\p{N}\p{L}/u;
 const LOWER_CASE_WORD = /^\p{Ll}{2,}$/u;
 const STARTS_UPPER_CASE = /^\p{Lu}/u;
-const ACRONYM = /^\p{Lu}{2,}$/u;
+const ACRONYM = /^\p{Lu}{2,}(?:[-&]\p{Lu}+)*$/u;
 const ONE_LETTER = /^\p{L}\.?$/u;
 const CODE_MARKS = /[_\d/\\]|\.\p{L}/u;
 
@@ -269,7 +269,7 @@ export function extractName(view: SentenceView, question: Question, weights: Ter
       if (words === 1 && kinds.size === 0 && isEnglishWord(text)) continue;
       // Nor is a word in capitals the lexicon knows as no organisation ("XML", "SIGTTIN", and "GIL", which it knows only
       // as a given name, written so in no one's name): that is a format, a code or an acronym.
-      if (words === 1 && isAcronym && !kinds.has('organization')) continue;
+      if (isAcronym && !kinds.has('organization')) continue;
       // "Who" asks for a person or an organisation: never a place, a people or a month.
       if (kinds.size > 0 && [...kinds].every((kind) => kind === 'place' || kind === 'demonym' || kind === 'time')) continue;
       if (kinds.has('person') || nameKindOf(view.tokens[span.from - 1]?.raw ?? '') === 'title') score *= KNOWN_NAME_EVIDENCE;

@@ -79,6 +79,11 @@ describe('kinds of names, from a lexicon', () => {
     expect(answerQuestion(corpus, 'what was the name of the club that built the huge train layout?').answer).toBe('Tech Model Railroad Club');
   });
 
+  it('does not answer "who" with an acronym joined by a hyphen ("CD-ROM"), as with one in capitals alone', async () => {
+    const install = await corpusOf([articleFrom('install.txt', 'Network booting launches the installer, which runs as if from the hard drive, a CD-ROM, or a USB key.')]);
+    expect(['CD-ROM', 'USB']).not.toContain(answerQuestion(install, 'who launches the installer?').answer);
+  });
+
   it('does not answer "who" with a word in capitals the lexicon knows as no organisation (a signal, a format)', async () => {
     const notes = ['Jobs', '', 'Background jobs that read from the terminal are sent a SIGTTIN signal, as the manual written in 1989 explains.', ''].join('\n');
     const corpus = await corpusOf([articleFrom('jobs.txt', notes)]);
