@@ -119,7 +119,8 @@ function isRelationLinks(el: DomElement): boolean {
   return links >= 2 && labels <= MAX_NAVIGATION_LABELS * links;
 }
 
-const NAVIGATION_BLOCKS = new Set(['p', 'div', 'ul', 'ol', 'table']);
+/** A list or a table: where a bar of page controls stands ("Prev / Up / Home / Next"); a paragraph's links are read by `rel`. */
+const NAVIGATION_BLOCKS = new Set(['ul', 'ol', 'table']);
 const NAVIGATION_RELATIONS = wordPattern(['next', 'prev', 'previous', 'up', 'contents', 'index', 'start', 'first', 'last']);
 /** Characters of label per link ("Next: ", ", Previous: ", "][") a navigation paragraph may hold besides its links. */
 const MAX_NAVIGATION_LABELS = 16;
