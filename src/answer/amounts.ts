@@ -28,6 +28,13 @@ export function extractMeasure(view: SentenceView, question: Question): CountAns
   return best === null ? null : measureAnswer(view, best.mention, questionForms(question), true);
 }
 
+/** "from 10 to …": the number follows "from" (by a word at most) and "to" follows it (by its unit at most). */
+function startsFromTo(view: SentenceView, mention: NumberMention): boolean {
+  const word = (index: number): string => view.tokens[index]?.raw.toLowerCase() ?? '';
+  const fromBefore = word(mention.from - 1) === 'from' || word(mention.from - 2) === 'from';
+  return fromBefore && (word(mention.to) === 'to' || word(mention.to + 1) === 'to');
+}
+
 /** Whether the word at `position` is joined to the next or the previous one by a hyphen ("high-level", "long-term"). */
 function inHyphenatedCompound(view: SentenceView, position: number): boolean {
   const joined = (left: number): boolean => view.tokens[left] !== undefined && view.tokens[left + 1] !== undefined && textBetween(view, left, left + 1) === '-';
@@ -135,6 +142,8 @@ function amountIn(view: SentenceView, question: Question, weights: TermWeights, 
     if (asksShare && !span.isShare) continue;
     if (asksSum && (span.isShare || span.isMeasure)) continue;
     if (rateUnit !== null && !statedPer(view, mention, rateUnit)) continue;
+    // "raised the default from 10 to …", "from 0 to 100": where a change or a range starts is no setting's value.
+    if (asksSetting && startsFromTo(view, mention)) continue;
     // "two of Texaco's offers" counts some of a set: no sum, share or size, unless marked as one ("2.5 billion of its debt").
     if (!span.isMarked && !asksSetting && /^of$/i.test(view.tokens[mention.to]?.raw ?? '')) continue;
     const score = closeness(view, mention.from, question, weights) * (span.isMarked ? MARKED_AMOUNT : 1);

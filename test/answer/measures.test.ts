@@ -22,6 +22,13 @@ describe('measures, earlier events and missing counts', async () => {
     expect(answerQuestion(furnace, 'how hot does the new furnace run?').answer).toBe('1,400 degrees');
   });
 
+  it('takes no setting\'s value from where a change or a range starts ("raised the default from 10 to …")', async () => {
+    const notes = await corpusOf([
+      plainArticle('changes', 'Version 3.2 raised the default recursion limit of the compiler from 10 to 100. Depths may range from 0 to 500.'),
+    ]);
+    expect(answerQuestion(notes, 'what is the default recursion limit of the compiler?').answer).toBe('100');
+  });
+
   it('answers "which X" with no bare number of them: "three experimental tools" says how many, not which', async () => {
     const suite = await corpusOf([plainArticle('suite', 'The suite also includes three experimental tools that profile the heap, the stack and the cache.')]);
     expect(answerQuestion(suite, 'which tool profiles the heap?').answer).not.toBe('three');
