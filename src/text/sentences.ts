@@ -19,13 +19,32 @@ const CLOSING_QUOTES = '”’»';
 // A terminator, any closing quotes/brackets, then white space.
 const BOUNDARY = /[.!?…]+["'”’»)\]]*(?=\s)/g;
 
-/** Splits `text[range]` into trimmed sentence ranges. Line breaks that end a line with punctuation, or blank lines, always end a sentence. */
+/**
+ * Splits `text[range]` into trimmed sentence ranges. Line breaks that end a line with punctuation, or blank lines,
+ * always end a sentence; so does every line break of a "sentence" too long to be one (a list of links or figures
+ * written line by line with no stops: a cross-reference page of 70,000 words).
+ */
 export function splitSentences(text: string, range: TextRange = { start: 0, end: text.length }): TextRange[] {
   const sentences: TextRange[] = [];
   for (const block of splitBlocks(text, range)) {
-    for (const sentence of joinLeadingAsides(text, mergeOpenQuotations(text, splitBlock(text, block)))) sentences.push(sentence);
+    for (const sentence of joinLeadingAsides(text, mergeOpenQuotations(text, splitBlock(text, block)))) {
+      if (sentence.end - sentence.start > MAX_SENTENCE_LENGTH) splitLines(text, sentence, sentences);
+      else sentences.push(sentence);
+    }
   }
   return sentences;
+}
+
+/** Characters past which a run of lines is no sentence: about three hundred words. */
+const MAX_SENTENCE_LENGTH = 2000;
+
+function splitLines(text: string, range: TextRange, into: TextRange[]): void {
+  let lineStart = range.start;
+  for (let index = text.indexOf('\n', range.start); index !== -1 && index < range.end; index = text.indexOf('\n', index + 1)) {
+    pushTrimmed(text, lineStart, index, into);
+    lineStart = index + 1;
+  }
+  pushTrimmed(text, lineStart, range.end, into);
 }
 
 /** Blank lines separate blocks; so does a single newline after terminal punctuation or before a list/heading line. */

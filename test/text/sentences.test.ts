@@ -55,6 +55,12 @@ describe('splitSentences', () => {
     ]);
   });
 
+  it('splits a run of lines too long to be one sentence (a list of links written without stops) line by line', () => {
+    const lines = Array.from({ length: 200 }, (_, index) => `option-${index} → changes.html#version_${index}`);
+    expect(sentencesOf(lines.join('\n'))).toEqual(lines);
+    expect(sentencesOf(lines.slice(0, 3).join('\n'))).toEqual([lines.slice(0, 3).join('\n')]);
+  });
+
   it('returns ordered, non-overlapping, trimmed ranges inside the requested range', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 300 }), fc.nat(), fc.nat(), (text, a, b) => {
