@@ -3,7 +3,7 @@ import { isEnglishWord } from '../text/english.js';
 import { nameKindOf } from '../text/names.js';
 import { askedNouns } from '../text/tagger.js';
 import { normalizeWord, tokenize, type Token } from '../text/terms.js';
-import { adjectiveSynonyms, isOnlyAdverb, isOnlyModifier, mayBeVerb, measureRelatives, nounSynonyms, particleAsVerb, pastFormSynonyms } from '../text/wordnet.js';
+import { adjectiveSynonyms, isOnlyAdverb, isOnlyModifier, mayBeVerb, measureRelatives, nounSynonyms, particleAsVerb, pastFormCauses, pastFormSynonyms } from '../text/wordnet.js';
 import { findNumbers, formatValue } from './numbers.js';
 
 export type AnswerKind = 'count' | 'amount' | 'quantity' | 'duration' | 'frequency' | 'time' | 'person' | 'place' | 'value' | 'version' | 'entity' | 'expansion' | 'origin' | 'other';
@@ -57,15 +57,20 @@ export const ASKS_SHARE = /\b(?:what|which)\s+(?:percentage|percent|proportion|f
 /** "How much will it cost …", "what did they pay": a sum of money, not a length or a share. */
 export const ASKS_SUM = /\b(?:costs?|price[sd]?|pa(?:y|ys|id)|spen[dt]|spends|worth|fees?|charged?)\b/i;
 
-/** "How much per share …", "how much a barrel", "what price per tonne": a figure stated per unit; the unit is group 1 or 2. */
-const ASKS_RATE = /\b(?:per|each)\s+(\p{L}+)|\bhow\s+much\s+(?:an?|per|each)\s+(\p{L}+)/iu;
+/** "How much per share …", "how much a barrel", "what price per gencorp share": a figure stated per unit; the words after "per" are group 1 or 2. */
+const ASKS_RATE = /\b(?:per|each)\s+(\p{L}+(?:\s+\p{L}+){0,2})|\bhow\s+much\s+(?:an?|per|each)\s+(\p{L}+(?:\s+\p{L}+){0,2})/iu;
 
-/** The unit a rate question asks a figure per ("share", "barrel"), as a term; null when it asks none. */
+/**
+ * The unit a rate question asks a figure per ("share", "barrel"), as a term; null when it asks none. The words after
+ * "per" up to a stopword are read past a name or an adjective before the unit: "per gencorp share" is per share.
+ */
 function rateUnitOf(text: string): string | null {
   const match = ASKS_RATE.exec(text);
-  const word = match?.[1] ?? match?.[2];
-  const term = word === undefined ? '' : (tokenize(word)[0]?.term ?? '');
-  return term === '' ? null : term;
+  const words = tokenize(match?.[1] ?? match?.[2] ?? '');
+  const stopword = words.findIndex((token) => token.term === '');
+  const phrase = stopword === -1 ? words : words.slice(0, stopword);
+  const unit = phrase.find((token) => isEnglishWord(token.raw) && !isOnlyModifier(token.raw)) ?? phrase[0];
+  return unit === undefined ? null : unit.term;
 }
 
 /** The words a setting's value is asked by: "the default port", "the maximum number of …". */
@@ -136,17 +141,18 @@ function asksWhoSomeoneIs(asked: string): boolean {
 
 /**
  * The forms of "what is X?": the answer is the start of X's own entry or section. "What is the …" asks for an attribute
- * of something ("the default port", "the name of …", "the actual date"), not what a term means.
+ * of something ("the default port", "the name of …", "the actual date"), not what a term means; but "what is the
+ * meaning of X?" and "define X" ask for one.
  */
 const DEFINITION =
-  /^\s*(?:what(?:(?:'|’)?s|\s+(?:is|are|was|were))\b(?!\s+the\b)|what\s+counts\s+as\b|what\s+(?:does|do|did)\b.*\b(?:do|does|mean|means|stand\s+for|refers?\s+to)\b)|\b(?:meaning|definition|stand\s+for)\W*$/iu;
+  /^\s*(?:what(?:(?:'|’)?s|\s+(?:is|are|was|were))\b(?!\s+the\b)|what\s+counts\s+as\b|what\s+(?:does|do|did)\b.*\b(?:do|does|mean|means|stand\s+for|refers?\s+to)\b)|\b(?:meaning|definition|stand\s+for)\W*$|\b(?:meaning|definition)\s+of\b|^\s*define\b/iu;
 
 /** Where a definition question names its subject: the first group of the first pattern that matches. */
 const TOPIC_PATTERNS: RegExp[] = [
   /\bwhat\s+counts\s+as\s+(?:an?\s+|the\s+)?(.+?)\s*(?:[?!.]|$)/diu,
   /\bwhat\s+(?:does|do|did)\s+(?:the\s+|an?\s+)?(.+?)\s+(?:\p{L}+ly\s+)?(?:do|does|mean|means|stand\s+for|short\s+for|refers?\s+to)\b/diu,
-  /\bwhat(?:(?:'|’)?s|\s+is|\s+are|\s+was|\s+were)\s+(?:an?\s+|the\s+)?(.+?)(?:\s+(?:stand|short)\s+for\b[^?!.]*)?\s*(?:[?!.]|$)/diu,
   /\b(?:meaning|definition)\s+of\s+(?:the\s+|an?\s+)?(.+?)\s*(?:[?!.]|$)/diu,
+  /\bwhat(?:(?:'|’)?s|\s+is|\s+are|\s+was|\s+were)\s+(?:an?\s+|the\s+)?(.+?)(?:\s+(?:stand|short)\s+for\b[^?!.]*)?\s*(?:[?!.]|$)/diu,
   /\bdefine\s+(?:the\s+|an?\s+)?(.+?)\s*(?:[?!.]|$)/diu,
   /^\s*(.+?)\s+(?:meaning|definition)\W*$/diu,
 ];
@@ -236,6 +242,7 @@ function marksPast(token: Token, next: Token | undefined): boolean {
  * A question word and the words that may stand for it: "how deep …" is answered by a depth and "what is the depth …"
  * by how deep; "how many were wounded" is counted by those injured, "who started …" by who began it. A count asks
  * of a state ("how many were hurt") too: an adjective meets those of its most frequent sense ("wounded", "injured").
+ * "How many died" is answered by those killed: a past form meets the verbs that cause it.
  */
 function formsOf(token: Token, kind: AnswerKind, focus: string | null, next: Token | undefined): string[] {
   const counted = kind === 'count' || kind === 'amount';
@@ -244,7 +251,7 @@ function formsOf(token: Token, kind: AnswerKind, focus: string | null, next: Tok
   let related: string[];
   if (kind === 'expansion' && EXPANDS.has(token.term)) related = ABBREVIATION_NOUNS;
   else if (kind === 'quantity' && token.term === focus) related = measureRelatives(token.raw);
-  else related = [...pastFormSynonyms(token.raw), ...(counted ? adjectiveSynonyms(token.raw) : []), ...(kind === 'count' && token.term === focus ? nounSynonyms(token.raw) : []), ...particle];
+  else related = [...pastFormSynonyms(token.raw), ...pastFormCauses(token.raw), ...(counted ? adjectiveSynonyms(token.raw) : []), ...(kind === 'count' && token.term === focus ? nounSynonyms(token.raw) : []), ...particle];
   return [...new Set([token.term, ...related.map(normalizeWord).filter((term) => term !== '')])];
 }
 

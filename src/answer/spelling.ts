@@ -233,13 +233,13 @@ const CONTRACTIONS: ReadonlyMap<string, string> = new Map(
   [...STOPWORDS].filter((word) => word.includes("'")).map((word) => [word.replace("'", ''), word]),
 );
 /** From this length a kind word may also have lost or gained a letter ("nuber", "maxium", "defaultt"). */
-const ANY_EDIT_FROM = 5;
+const ANY_EDIT_FROM = 4;
 
 /**
- * A question word or kind word mistyped ("how mnay drones …", "waht is …", "by defualt") is read as the word it is
- * one edit from, when it is no English word and only one such word is that close ("hwo" could be "how" or "who").
- * Short words must keep their length (a substitution or a swap): one inserted or dropped letter turns them into
- * other words.
+ * A question word or kind word mistyped ("how mnay drones …", "waht is …", "whre did …", "by defualt") is read as the
+ * word it is one edit from, when it is no English word and only one such word is that close ("hwo" could be "how" or
+ * "who"). Words of three letters must keep their length (a substitution or a swap): one inserted or dropped letter
+ * turns them into other words.
  */
 export function correctQuestionWords(text: string): { text: string; corrections: Correction[] } {
   const corrections: Correction[] = [];

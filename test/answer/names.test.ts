@@ -28,6 +28,11 @@ describe('kinds of names, from a lexicon', () => {
     expect(answerQuestion(corpus, 'who started the project?').answer).toBe('Margaret Holloway');
   });
 
+  it('counts those killed for "how many died": what was killed died', async () => {
+    const corpus = await corpusOf([plainArticle('blast', 'Four people were killed and 12 injured in the blast on Friday, the police said.')]);
+    expect(answerQuestion(corpus, 'how many people died in the blast?').answer).toBe('Four people');
+  });
+
   it('does not answer "who" with a code identifier, a common word or a lone initial', async () => {
     const notes = [
       'Release notes',

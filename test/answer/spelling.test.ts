@@ -60,6 +60,8 @@ describe('mistyped question words', () => {
     expect(correctQuestionWords('whos the mayor of kyiv').text).toBe("who's the mayor of kyiv");
     expect(correctQuestionWords('hwo many people died').text).toBe('hwo many people died');
     expect(correctQuestionWords('what does the wen do').corrections).toEqual([]);
+    expect(correctQuestionWords('whre did the attack happen').text).toBe('where did the attack happen');
+    expect(correctQuestionWords('whch city was hit').text).toBe('which city was hit');
   });
 
   it('reads a contraction written without its apostrophe as the stopword it is, not as a typo of some corpus word', () => {
@@ -70,10 +72,11 @@ describe('mistyped question words', () => {
     expect(correctQuestionWords('it wont start, cant tell why').text).toBe('it wont start, cant tell why');
   });
 
-  it('reads a mistyped word that names the kind of answer ("defualt", "nuber", "maxium"), from five letters up also one letter short or long', () => {
+  it('reads a mistyped word that names the kind of answer ("defualt", "nuber", "maxium"), from four letters up also one letter short or long', () => {
     expect(correctQuestionWords('whats the maximum nuber of attached databases by defualt?').text).toBe('whats the maximum number of attached databases by default?');
     expect(correctQuestionWords('what is the maxium size of a page').text).toBe('what is the maximum size of a page');
     expect(correctQuestionWords('which verison added it').text).toBe('which version added it');
+    expect(correctQuestionWords('is there a limt').text).toBe('is there a limit');
     expect(correctQuestionWords('the limits and defaults of numbers').corrections).toEqual([]);
   });
 

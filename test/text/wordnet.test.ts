@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { adjectiveSynonyms, measureRelatives, nounSynonyms, pastFormSynonyms } from '../../src/text/wordnet.js';
+import { adjectiveSynonyms, measureRelatives, nounSynonyms, pastFormCauses, pastFormSynonyms } from '../../src/text/wordnet.js';
 
 describe('WordNet', () => {
   it('reads the attribute an adjective measures, and the adjectives that measure a noun', () => {
@@ -20,6 +20,14 @@ describe('WordNet', () => {
     expect(pastFormSynonyms('killed')).toEqual([]);
     expect(pastFormSynonyms('wounds')).toEqual([]);
     expect(pastFormSynonyms('red')).toEqual([]);
+  });
+
+  it('reads a past form with the verbs whose most frequent sense causes what it mostly means, not the other way round', () => {
+    expect(pastFormCauses('died')).toEqual(['kill']);
+    expect(pastFormCauses('learned')).toContain('teach');
+    // Not everyone who died was killed.
+    expect(pastFormCauses('killed')).toEqual([]);
+    expect(pastFormCauses('dies')).toEqual([]);
   });
 
   it('reads an adjective with those of its most frequent sense, and the adjective that sense is a satellite of', () => {
