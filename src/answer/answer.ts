@@ -15,6 +15,7 @@ import { RANKING } from './ranking-weights.js';
 import { contentSet, sameStatement, sharedNumbering } from './duplicates.js';
 import { addressesReader, crossReferenceTarget, entryPageOpenings, headingKey, introducesTopic, namesOnly, sectionTitled, withoutSectionNumber } from './entries.js';
 import { extractAnswer } from './extract.js';
+import { extractEntryNameOfFocus } from './name-answers.js';
 import { identifiersIn, neverWritten } from './identifiers.js';
 import { isFigure, type ShortAnswer } from './short-answer.js';
 import { versionsIn } from './spans.js';
@@ -287,7 +288,7 @@ function rankSentences(corpus: Corpus, question: Question, weights: number[], mo
         else if (term.forms.some((form) => headingTerms.has(form))) inHeading += weight;
         else if (holdsTerm(views[position - 1], termIndex) || holdsTerm(views[position + 1], termIndex)) nearby += weight;
       });
-      const short = extractAnswer(view, question, weights, isCommon) ?? contextVersion();
+      const short = (question.kind === 'entity' ? extractEntryNameOfFocus(view, question, headingKey(title)) : null) ?? extractAnswer(view, question, weights, isCommon) ?? contextVersion();
       const asksForType = question.kind !== 'other';
       const features: Features = {
         coverage: covered / knownWeight,

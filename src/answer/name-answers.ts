@@ -13,6 +13,9 @@ const CODE_NAME_BEFORE = /([\p{L}_][\p{L}\p{N}_.:/-]*[\p{L}\p{N}_])\s+$/u;
 
 const CODE_NAME_AFTER = /^\s+([\p{L}_][\p{L}\p{N}_.:/-]*[\p{L}\p{N}_])/u;
 
+/** A name in quotation marks just before the noun: "the 'end' event", "the “close” signal"; any word so quoted is a name. */
+const QUOTED_NAME_BEFORE = /(?:'([^'\s]{1,40})'|"([^"\s]{1,40})"|‘([^’\s]{1,40})’|“([^”\s]{1,40})”|`([^`\s]{1,40})`)\s+$/u;
+
 const CODE_LIKE = /[_.:/]|\p{Ll}\p{Lu}|\p{L}\p{N}|\p{N}\p{L}/u;
 const LOWER_CASE_WORD = /^\p{Ll}{2,}$/u;
 const STARTS_UPPER_CASE = /^\p{Lu}/u;
@@ -64,15 +67,19 @@ export function extractCodeNameOfFocus(view: SentenceView, question: Question, w
     if (!nouns.includes(token.term)) return;
     const start = token.start - view.range.start;
     const end = token.end - view.range.start;
-    const before = codeNameBefore(view.text.slice(Math.max(0, start - CODE_NAME_REACH), start));
+    const reach = view.text.slice(Math.max(0, start - CODE_NAME_REACH), start);
+    const before = codeNameBefore(reach);
+    const quoted = QUOTED_NAME_BEFORE.exec(reach);
+    const quotedName = quoted?.slice(1).find((group) => group !== undefined);
     const after = writesFocus ? CODE_NAME_AFTER.exec(view.text.slice(end, end + CODE_NAME_REACH)) : null;
     const found = [
-      before === null ? null : { name: before[1]!, offset: start - before[0].length },
-      after === null ? null : { name: after[1]!, offset: end + after[0].length - after[1]!.length },
+      before === null ? null : { name: before[1]!, offset: start - before[0].length, quoted: false },
+      quoted === null || quotedName === undefined ? null : { name: quotedName, offset: start - quoted[0].length + 1, quoted: true },
+      after === null ? null : { name: after[1]!, offset: end + after[0].length - after[1]!.length, quoted: false },
     ];
     for (const candidate of found) {
-      if (candidate === null || !looksLikeCodeName(candidate.name)) continue;
-      if (question.text.toLowerCase().includes(candidate.name.toLowerCase())) continue;
+      if (candidate === null || !(candidate.quoted || looksLikeCodeName(candidate.name))) continue;
+      if (questionWrites(question, candidate.name)) continue;
       const score = closeness(view, index, question, weights);
       if (best === null || score > best.score) {
         const at = view.tokens.findIndex((other) => other.start - view.range.start >= candidate.offset);
@@ -81,6 +88,27 @@ export function extractCodeNameOfFocus(view: SentenceView, question: Question, w
     }
   });
   return best;
+}
+
+/** The question writes the name as a whole word: "re" is not written by "which module provides regular expressions". */
+function questionWrites(question: Question, name: string): boolean {
+  return new RegExp(`(?<![\\p{L}\\p{N}_])${name.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}(?![\\p{L}\\p{N}_])`, 'iu').test(question.text);
+}
+
+/** A page's name written as code: one word in small letters ("re", "os.path", "asyncio"), or one with marks of code. */
+const CODE_ENTRY_NAME = /^[\p{Ll}_][\p{L}\p{N}_.:-]*$/u;
+
+/**
+ * "Which module …" answered by "This module provides …": the sentence speaks of its page's subject, so the answer is
+ * the name the page's title gives it ("re" of "re — Regular expression operations"), when that name is written as code
+ * and the question does not write it.
+ */
+export function extractEntryNameOfFocus(view: SentenceView, question: Question, entryName: string): ShortAnswer | null {
+  const [first, second] = view.tokens;
+  if (question.focus === null || first?.raw.toLowerCase() !== 'this' || second?.term !== question.focus) return null;
+  if (!(CODE_ENTRY_NAME.test(entryName) || (!/\s/u.test(entryName) && CODE_LIKE.test(entryName)))) return null;
+  if (questionWrites(question, entryName)) return null;
+  return { text: entryName, value: entryName.toLowerCase(), score: 1, at: 0 };
 }
 
 /** "International Components for Unicode" for "What does ICU stand for?", when the sentence spells it out. */

@@ -33,6 +33,24 @@ describe('kinds of names, from a lexicon', () => {
     expect(answerQuestion(corpus, 'how many people died in the blast?').answer).toBe('Four people');
   });
 
+  it('answers "which module" with the page\'s name when its sentence speaks of "this module", not with a name it mentions', async () => {
+    const page = (name: string, description: string, sentence: string) =>
+      articleFrom(`${name}.html`, `<html><head><title>${name} — ${description}</title></head><body><h1>${name} — ${description}</h1><p>${sentence}</p></body></html>`);
+    const corpus = await corpusOf([
+      page('req', 'Request queues', 'This module provides request queue operations similar to those found in Erlang.'),
+      page('zipq', 'Zipped files', 'This module reads and writes zipped archives.'),
+    ]);
+    expect(answerQuestion(corpus, 'which module provides request queues?').answer).toBe('req');
+  });
+
+  it('answers "which event" with the name quoted before the noun ("the \'close\' event")', async () => {
+    const html =
+      '<html><head><title>Pipes</title></head><body><h1>Pipes</h1><p>The <code>\'close\'</code> event is emitted when the pipe and its buffers are released.</p>' +
+      '<p>The <code>\'drain\'</code> event is emitted when the pipe can take more bytes.</p></body></html>';
+    const corpus = await corpusOf([articleFrom('pipes.html', html)]);
+    expect(answerQuestion(corpus, 'which event is emitted when the pipe is released?').answer).toBe('close');
+  });
+
   it('does not answer "who" with a code identifier, a common word or a lone initial', async () => {
     const notes = [
       'Release notes',
