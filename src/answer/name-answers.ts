@@ -21,7 +21,7 @@ const LOWER_CASE_WORD = /^\p{Ll}{2,}$/u;
 const STARTS_UPPER_CASE = /^\p{Lu}/u;
 const ACRONYM = /^\p{Lu}{2,}(?:[-&]\p{Lu}+)*$/u;
 const ONE_LETTER = /^\p{L}\.?$/u;
-const CODE_MARKS = /[_\d/\\]|\.\p{L}/u;
+const CODE_MARKS = /[_\d/\\<>]|\.\p{L}/u;
 
 /** How far either side of the noun a code name is looked for, in characters. */
 const CODE_NAME_REACH = 80;
@@ -159,8 +159,19 @@ function nameSpans(view: SentenceView, question: Question): NameSpan[] {
     ) {
       end += 1;
     }
+    const isTitle = (at: number): boolean => TITLES.has(view.tokens[at]!.raw.toLowerCase()) || nameKindOf(view.tokens[at]!.raw) === 'title';
     let from = index;
-    while (from <= end && (TITLES.has(view.tokens[from]!.raw.toLowerCase()) || nameKindOf(view.tokens[from]!.raw) === 'title' || questionTerms.has(view.tokens[from]!.term) || view.tokens[from]!.term === '')) {
+    // A person's name starts after the title before it, wherever that stands in the run: "Pennzoil Co Chairman J. Hugh
+    // Liedtke" names "J. Hugh Liedtke".
+    if (question.kind === 'person') {
+      for (let at = end - 1; at > index; at--) {
+        if (isTitle(at)) {
+          from = at;
+          break;
+        }
+      }
+    }
+    while (from <= end && (isTitle(from) || questionTerms.has(view.tokens[from]!.term) || view.tokens[from]!.term === '')) {
       from += 1;
     }
     // A name does not end in a stopword: "TIMEFMT The format …" names "TIMEFMT".
@@ -189,9 +200,22 @@ function isGlued(view: SentenceView, left: number, right: number): boolean {
   return gap !== '' && !/\s/u.test(gap);
 }
 
-/** A line or paragraph break between two tokens: a term and its description, a heading and its text. */
+/**
+ * A break between two tokens that ends a name: a blank line (a term and its description, a heading and its text), or
+ * a line break after a line that ends a name before it. A prose line wrapped inside a name ("Chairman J. Hugh" and
+ * "Liedtke", in news written to a width) goes on.
+ */
 function hasLineBreakBetween(view: SentenceView, left: number, right: number): boolean {
-  return textBetween(view, left, right).includes('\n');
+  const gap = textBetween(view, left, right);
+  return gap.includes('\n') && (/\n[ \t]*\n/u.test(gap) || !isWrappedProse(view, left));
+}
+
+/** Characters of a line that is prose wrapped to a width, not a term or a label on a line of its own. */
+const WRAPPED_LINE = 40;
+
+function isWrappedProse(view: SentenceView, index: number): boolean {
+  const end = view.tokens[index]!.end - view.range.start;
+  return end - (view.text.lastIndexOf('\n', end - 1) + 1) >= WRAPPED_LINE;
 }
 
 /**
@@ -271,6 +295,17 @@ function spellsAskedAbbreviation(view: SentenceView, span: NameSpan, name: strin
   );
 }
 
+/**
+ * "Akron, Ohio": a capitalised word the lexicon knows as no kind of name, set before a known place with a comma, is a
+ * town of that place, and the two name one. Not a place before it ("Germany, France"): that is a list.
+ */
+function townBefore(view: SentenceView, from: number): number {
+  const town = from - 1;
+  if (town < 0 || !isCapitalised(view, town) || textBetween(view, town, from) !== ', ') return from;
+  if (nameKindOf(view.tokens[town]!.raw) !== undefined || (town > 0 && isCapitalised(view, town - 1) && !hasPunctuationBetween(view, town - 1, town))) return from;
+  return town;
+}
+
 export function extractName(view: SentenceView, question: Question, weights: TermWeights, isCommon: IsCommon): ShortAnswer | null {
   let best: ShortAnswer | null = null;
   let asked: AskedAbbreviation[] | undefined;
@@ -289,8 +324,8 @@ export function extractName(view: SentenceView, question: Question, weights: Ter
     // One letter names nothing: it is an initial alone, or a piece of "I/O". Nor does a dotted abbreviation with a
     // small letter ("E.g", "i.e"): initials of a name are capitals ("U.S").
     if (ONE_LETTER.test(text) || DOTTED_SHORTHAND.test(text)) continue;
-    // People and places are not named with underscores, digits, slashes or inner dots ("SQLITE_SOURCE_ID", "X11",
-    // "Meta/Reintegrate", "sqlite3.exe"): that is code.
+    // People and places are not named with underscores, digits, slashes, inner dots or angle brackets
+    // ("SQLITE_SOURCE_ID", "X11", "Meta/Reintegrate", "sqlite3.exe", a ticker's "Co <PZL>"): that is code.
     if ((question.kind === 'person' || question.kind === 'place') && (CODE_MARKS.test(text) || isCalled(view, span))) continue;
     if (question.kind === 'person') {
       // A capitalised common word the lexicon knows as no name ("Windows", "Chapter", "SQUASH") is no one.
@@ -318,9 +353,11 @@ export function extractName(view: SentenceView, question: Question, weights: Ter
     if (words === 1 && opensProse(view, span.from) && TITLE_CASE.test(first.raw) && !/[’']s$/.test(first.raw)) continue;
     if (best === null || score > best.score) {
       const after = view.tokens[span.to + 1];
-      const withNoun = question.kind === 'place' && after !== undefined && PLACE_NOUNS.test(after.raw) ? sliceTokens(view, span.from, span.to + 1) : text;
+      const from = question.kind === 'place' && kinds.has('place') ? townBefore(view, span.from) : span.from;
+      const withTown = from === span.from ? text : sliceTokens(view, from, span.to);
+      const withNoun = question.kind === 'place' && after !== undefined && PLACE_NOUNS.test(after.raw) ? sliceTokens(view, from, span.to + 1) : withTown;
       const clean = withNoun.replace(/[’']s\b/g, (match, offset: number) => (offset + match.length === withNoun.length ? '' : match));
-      best = { text: clean, value: clean.toLowerCase(), score, at: span.from };
+      best = { text: clean, value: clean.toLowerCase(), score, at: from };
     }
   }
   return best;

@@ -28,6 +28,27 @@ describe('kinds of names, from a lexicon', () => {
     expect(answerQuestion(corpus, 'who started the project?').answer).toBe('Margaret Holloway');
   });
 
+  it('answers "where" with a town and the place it is in ("Akron, Ohio"), but not with two places of a list', async () => {
+    const corpus = await corpusOf([
+      plainArticle('unit', 'The station is owned by Akron, Ohio-based Gencorp, a spokesman said.'),
+      plainArticle('talks', 'Talks on the treaty were held in Germany, France and Italy last year.'),
+    ]);
+    expect(answerQuestion(corpus, 'where is Gencorp based?').answer).toBe('Akron, Ohio');
+    expect(answerQuestion(corpus, 'where were talks on the treaty held?').answer).not.toBe('Germany, France');
+  });
+
+  it('names a person after the title inside a run of capitals, and across a line wrapped inside the name', async () => {
+    const corpus = await corpusOf([
+      plainArticle('offer', 'HOUSTON, March 3 - Pennzoil Co Chairman J. Hugh Liedtke said the offer was fair.'),
+      plainArticle('retire', 'NEW YORK, March 31 - Acme Corp said that its chairman Margaret\nHolloway will retire in June, after twenty years.'),
+    ]);
+    expect(answerQuestion(corpus, 'who is the chairman of pennzoil?').answer).toBe('J. Hugh Liedtke');
+    expect(answerQuestion(corpus, 'who is the chairman of acme?').answer).toBe('Margaret Holloway');
+    // A company's ticker in angle brackets is no one's name.
+    const named = await corpusOf([plainArticle('board', 'Gulf and Western Inc said it named Pennzoil Co <PZL> chairman and chief executive officer J. Hugh Liedtke to its board.')]);
+    expect(answerQuestion(named, 'who is the chairman of pennzoil?').answer).toBe('J. Hugh Liedtke');
+  });
+
   it('counts those killed for "how many died": what was killed died', async () => {
     const corpus = await corpusOf([plainArticle('blast', 'Four people were killed and 12 injured in the blast on Friday, the police said.')]);
     expect(answerQuestion(corpus, 'how many people died in the blast?').answer).toBe('Four people');
