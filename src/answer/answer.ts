@@ -261,6 +261,8 @@ function rankSentences(corpus: Corpus, question: Question, weights: number[], mo
       if (contextVersionRead === undefined) contextVersionRead = versionInContext(corpus, passage, title, question, weights);
       return contextVersionRead;
     };
+    // The name the page's title gives its subject, for "which module …" answered by "This module …".
+    const entryName = question.kind === 'entity' && question.focus !== null ? headingKey(title) : null;
     let proseBefore = entryMatch > 0 ? earlier.section : 0;
     let proseBeforeInPage = earlier.page;
     views.forEach((view, position) => {
@@ -288,7 +290,7 @@ function rankSentences(corpus: Corpus, question: Question, weights: number[], mo
         else if (term.forms.some((form) => headingTerms.has(form))) inHeading += weight;
         else if (holdsTerm(views[position - 1], termIndex) || holdsTerm(views[position + 1], termIndex)) nearby += weight;
       });
-      const short = (question.kind === 'entity' ? extractEntryNameOfFocus(view, question, headingKey(title)) : null) ?? extractAnswer(view, question, weights, isCommon) ?? contextVersion();
+      const short = (entryName === null ? null : extractEntryNameOfFocus(view, question, entryName)) ?? extractAnswer(view, question, weights, isCommon) ?? contextVersion();
       const asksForType = question.kind !== 'other';
       const features: Features = {
         coverage: covered / knownWeight,

@@ -159,19 +159,18 @@ function nameSpans(view: SentenceView, question: Question): NameSpan[] {
     ) {
       end += 1;
     }
-    const isTitle = (at: number): boolean => TITLES.has(view.tokens[at]!.raw.toLowerCase()) || nameKindOf(view.tokens[at]!.raw) === 'title';
     let from = index;
     // A person's name starts after the title before it, wherever that stands in the run: "Pennzoil Co Chairman J. Hugh
     // Liedtke" names "J. Hugh Liedtke".
     if (question.kind === 'person') {
       for (let at = end - 1; at > index; at--) {
-        if (isTitle(at)) {
+        if (isTitle(view, at)) {
           from = at;
           break;
         }
       }
     }
-    while (from <= end && (isTitle(from) || questionTerms.has(view.tokens[from]!.term) || view.tokens[from]!.term === '')) {
+    while (from <= end && (isTitle(view, from) || questionTerms.has(view.tokens[from]!.term) || view.tokens[from]!.term === '')) {
       from += 1;
     }
     // A name does not end in a stopword: "TIMEFMT The format …" names "TIMEFMT".
@@ -187,6 +186,12 @@ function nameSpans(view: SentenceView, question: Question): NameSpan[] {
     index = end + 1;
   }
   return spans;
+}
+
+/** A title or a role before a name: "Chairman", "Mayor", "Dr". */
+function isTitle(view: SentenceView, index: number): boolean {
+  const raw = view.tokens[index]!.raw;
+  return TITLES.has(raw.toLowerCase()) || nameKindOf(raw) === 'title';
 }
 
 /** The name is written as a call, its opening parenthesis right after it: "FlushFileBuffers()", "fsync(fd)". */

@@ -249,7 +249,8 @@ function readPastFormCauses(lower: string): string[] {
   const pointer = ` > ${String(verb.sense).padStart(8, '0')} v `;
   const causes: string[] = [];
   for (let at = data.indexOf(pointer); at !== -1; at = data.indexOf(pointer, at + pointer.length)) {
-    const cause = Number(data.slice(data.lastIndexOf('\n', at) + 1, data.indexOf(' ', data.lastIndexOf('\n', at) + 1)));
+    // The synset holding the pointer: its offset is where its line starts.
+    const cause = data.lastIndexOf('\n', at) + 1;
     causes.push(...synsetAt('verb', cause).words.filter((word) => taggedSenses('verb', word)[0] === cause));
   }
   return otherWords(causes, verb.lemma);
