@@ -2,7 +2,7 @@
 import { clauseHoldsPredicate, closeness, currencySignBefore, figuresFor, hasPunctuationBetween, isDateOrYear, isNamedBy, isPastMention, isTimeOffset, quantifiedNoun, rangeStartBefore } from './mentions.js';
 import { formatValue, isNumberWord, type NumberMention } from './numbers.js';
 import { ASKS_SHARE, ASKS_SUM, questionForms, type Question, valueCueTerms } from './question.js';
-import { type SentenceView, sliceTokens, textBetween } from './sentence.js';
+import { joinedByHyphen, type SentenceView, sliceTokens } from './sentence.js';
 import type { CountAnswer, TermWeights } from './short-answer.js';
 import { isEnglishWord } from '../text/english.js';
 import { mayBeNoun } from '../text/wordnet.js';
@@ -37,8 +37,7 @@ function startsFromTo(view: SentenceView, mention: NumberMention): boolean {
 
 /** Whether the word at `position` is joined to the next or the previous one by a hyphen ("high-level", "long-term"). */
 function inHyphenatedCompound(view: SentenceView, position: number): boolean {
-  const joined = (left: number): boolean => view.tokens[left] !== undefined && view.tokens[left + 1] !== undefined && textBetween(view, left, left + 1) === '-';
-  return joined(position) || joined(position - 1);
+  return joinedByHyphen(view, position) || joinedByHyphen(view, position - 1);
 }
 
 /** A measure: the number with the word naming it before ("magnitude 6.4") or its unit after ("2 km"). */

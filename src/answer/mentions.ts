@@ -1,7 +1,7 @@
 /** Where a number stands in its sentence: dated or earlier, tied to the question's verb, counting which noun, how near the question's words. */
 import { findNumbers, formatValue, type NumberMention } from './numbers.js';
 import { PAST_MARKERS, type Question } from './question.js';
-import { distanceToTerm, numbersIn, type SentenceView, textBetween } from './sentence.js';
+import { distanceToTerm, joinedByHyphen, numbersIn, type SentenceView, textBetween } from './sentence.js';
 import type { TermWeights } from './short-answer.js';
 import { isEnglishWord } from '../text/english.js';
 import { mayBeNoun } from '../text/wordnet.js';
@@ -202,7 +202,7 @@ export function quantifiedNoun(view: SentenceView, mention: NumberMention, focus
     if (matchesFocus(token.term, focus)) return isCombinedTotal(view, index) ? -1 : index;
     if (CONJUNCTIONS.has(token.raw.toLowerCase()) || /^\d/.test(token.raw) || hasPunctuationBetween(view, index - 1, index)) break;
     // A small word ends a run of modifiers, unless it is the end of a hyphenated one ("VT100-like").
-    if (token.term === '' && !(index > mention.to && /^-$/u.test(textBetween(view, index - 1, index)))) onlyModifiers = false;
+    if (token.term === '' && !(index > mention.to && joinedByHyphen(view, index - 1))) onlyModifiers = false;
     if (index + 1 >= mention.to + NEAR_MODIFIERS + 1 && !onlyModifiers) break;
   }
   return numberOfBefore(view, mention, focus);

@@ -129,6 +129,11 @@ export function textBetween(view: SentenceView, left: number, right: number): st
   return view.text.slice(view.tokens[left]!.end - view.range.start, view.tokens[right]!.start - view.range.start);
 }
 
+/** Two neighbouring tokens written as one hyphenated word: "high-level", "VT100-like". */
+export function joinedByHyphen(view: SentenceView, left: number): boolean {
+  return view.tokens[left] !== undefined && view.tokens[left + 1] !== undefined && textBetween(view, left, left + 1) === '-';
+}
+
 /** Verbatim text between two tokens (inclusive), within the sentence. */
 export function sliceTokens(view: SentenceView, from: number, toInclusive: number): string {
   const start = view.tokens[from]!.start - view.range.start;
