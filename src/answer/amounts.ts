@@ -16,9 +16,10 @@ const UNIT = /^(km|kilomet(re|er)s?|miles?|met(re|er)s?|m|cm|mm|feet|foot|ft|inc
  */
 export function extractMeasure(view: SentenceView, question: Question): CountAnswer | null {
   const measure = question.terms.findIndex((term) => question.focus !== null && term.forms.includes(question.focus));
+  if (measure === -1) return null;
   // A measure word joined into a compound ("high-level", "long-term") measures nothing there.
-  const measured = (view.hits[measure] ?? []).filter((position) => !inHyphenatedCompound(view, position));
-  if (measure === -1 || measured.length === 0) return null;
+  const measured = view.hits[measure]!.filter((position) => !inHyphenatedCompound(view, position));
+  if (measured.length === 0) return null;
   let best: { mention: NumberMention; distance: number } | null = null;
   for (const mention of figuresFor(view, question)) {
     if (isDateOrYear(view, mention) || isPastMention(view, mention) !== question.asksAboutPast || isTimeOffset(view, mention)) continue;

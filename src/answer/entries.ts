@@ -189,6 +189,7 @@ const COPULAS = new Set(['is', 'are', 'means', 'refers']);
 const BE = new Set(['is', 'are']);
 /** Punctuation that glues a word into a longer name: a dot, a slash, an underscore or a hyphen, then more of it. */
 const GLUE = /^[./_-][\p{L}\p{N}<]/u;
+/** The same glue before a word: only the last three characters are read (a letter may be two UTF-16 units). */
 const GLUE_BEFORE = /[\p{L}\p{N}>][./_=-]$/u;
 /** Words that open the noun phrase a definition says its subject is. */
 const DETERMINERS = new Set(['a', 'an', 'the', 'one']);
@@ -218,7 +219,7 @@ export function introducesTopic(view: SentenceView, topic: readonly number[], qu
     const before = text[tokens[start]!.start - offset - 1];
     const after = text[tokens[end]!.end - offset];
     // A part of a longer name ("massif.out.<pid>", "--tool=helgrind") is not the subject named.
-    if (GLUE.test(text.slice(tokens[end]!.end - offset, tokens[end]!.end - offset + 2)) || GLUE_BEFORE.test(text.slice(0, tokens[start]!.start - offset))) continue;
+    if (GLUE.test(text.slice(tokens[end]!.end - offset, tokens[end]!.end - offset + 2)) || GLUE_BEFORE.test(text.slice(Math.max(0, tokens[start]!.start - offset - 3), tokens[start]!.start - offset))) continue;
     if (quotedCounts && before !== undefined && after !== undefined && OPENING_QUOTES.has(before) && CLOSING_QUOTES.has(after)) return true;
     const lead = start - 1 >= 0 && ARTICLES.has(tokens[start - 1]!.raw.toLowerCase()) ? start - 2 : start - 1;
     if (TERM_INTRODUCERS.some((words) => words.every((word, index) => tokens[lead - words.length + 1 + index]?.raw.toLowerCase() === word))) return true;

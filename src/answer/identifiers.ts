@@ -14,6 +14,11 @@ const IDENTIFIER = /(?<![\p{L}\p{N}_.-])(?:--?\p{Ll}[\p{L}\p{N}]*(?:-[\p{L}\p{N}
 /** Passages holding every word of the name read at most: a name whose words meet that often is taken as written. */
 const MAX_PASSAGES_READ = 5_000;
 
+/** A name as a whole word, in any case: not inside a longer word or identifier ("re" is not written by "regular"). */
+export function writtenWhole(name: string): RegExp {
+  return new RegExp(`(?<![\\p{L}\\p{N}_])${name.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}(?![\\p{L}\\p{N}_])`, 'iu');
+}
+
 /** The identifiers `text` writes, each once, as written. */
 export function identifiersIn(text: string): string[] {
   const found = [...text.matchAll(IDENTIFIER)].map((match) => match[0]);
@@ -32,7 +37,7 @@ export function neverWritten(corpus: Corpus, identifier: string, misspelt: Reado
   // Only a passage holding every word of the name can write it.
   const holding = passagesHoldingAll(corpus.impacts, terms);
   if (holding.length > MAX_PASSAGES_READ) return false;
-  const written = new RegExp(`(?<![\\p{L}\\p{N}_])${identifier.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}(?![\\p{L}\\p{N}_])`, 'iu');
+  const written = writtenWhole(identifier);
   return !holding.some((id) => {
     const passage = corpus.passages[id];
     return passage !== undefined && (written.test(passage.text) || written.test(passage.heading));

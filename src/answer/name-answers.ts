@@ -1,4 +1,5 @@
 /** Names as answers: people, places, organisations, the code name of a module or pragma, the long form of an abbreviation. */
+import { writtenWhole } from './identifiers.js';
 import { closeness, hasPunctuationBetween } from './mentions.js';
 import { isSpace } from './prose.js';
 import { questionForms, type Question } from './question.js';
@@ -92,7 +93,7 @@ export function extractCodeNameOfFocus(view: SentenceView, question: Question, w
 
 /** The question writes the name as a whole word: "re" is not written by "which module provides regular expressions". */
 function questionWrites(question: Question, name: string): boolean {
-  return new RegExp(`(?<![\\p{L}\\p{N}_])${name.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}(?![\\p{L}\\p{N}_])`, 'iu').test(question.text);
+  return writtenWhole(name).test(question.text);
 }
 
 /** A page's name written as code: one word in small letters ("re", "os.path", "asyncio"), or one with marks of code. */
