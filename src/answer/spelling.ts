@@ -15,6 +15,7 @@ import { computeTerm, STOPWORDS } from '../text/terms.js';
 import { type Question, type QuestionTerm, VALUE_WORDS } from './question.js';
 
 const MIN_LENGTH = 4;
+const LETTERS_ONLY = /^\p{L}+$/u;
 /** Terms this long may be two edits away; shorter ones one. */
 const TWO_EDITS_FROM = 7;
 
@@ -105,7 +106,10 @@ function readTerm(corpus: Corpus, term: QuestionTerm): { terms: QuestionTerm[]; 
   const form = term.forms[0]!;
   const contracted = fullFormOfContraction(corpus, term.raw.toLowerCase());
   if (contracted !== null) return { terms: [{ ...term, forms: [...term.forms, contracted.term] }], correction: { written: term.raw, term: contracted.term, word: contracted.word } };
-  if (form.length < MIN_LENGTH || /\d/u.test(form) || isEnglishWord(term.raw)) return unchanged;
+  if (isEnglishWord(term.raw)) return unchanged;
+  const stopword = stopwordMistyped(term.raw);
+  if (stopword !== null) return { terms: [], correction: { written: term.raw, term: '', word: stopword } };
+  if (form.length < MIN_LENGTH || /\d/u.test(form)) return unchanged;
   // The same letters, written as the corpus joins them, beat any correction.
   const split = splitIdentifier(corpus, term);
   if (split !== null) return split;
@@ -135,6 +139,20 @@ function readTerm(corpus: Corpus, term: QuestionTerm): { terms: QuestionTerm[]; 
   const found = best as { term: string; word: string | null } | null;
   if (found === null) return unchanged;
   return { terms: [{ ...term, forms: [...term.forms, found.term] }], correction: { written: term.raw, term: found.term, word: found.word } };
+}
+
+const STOPWORDS_WRITTEN = [...STOPWORDS].filter((word) => LETTERS_ONLY.test(word));
+
+/**
+ * A word that is no English word and that no passage holds, one edit from a stopword ("befor", "shoud", "teh"): read
+ * as that stopword, the commonest words being the likeliest meant, so it asks nothing of its own. Of several, the
+ * longest: a dropped letter is the commonest slip ("happend"). A word with capitals past its first letter is a name.
+ */
+function stopwordMistyped(raw: string): string | null {
+  const written = raw.toLowerCase();
+  if (!LETTERS_ONLY.test(written) || /\p{Lu}/u.test(raw.slice(1))) return null;
+  const near = STOPWORDS_WRITTEN.filter((word) => isOneEditFrom(written, word));
+  return near.sort((a, b) => b.length - a.length)[0] ?? null;
 }
 
 /** A word written without vowels ("ppl", "msg", "pkg"): a contraction, not a typo. */
@@ -184,7 +202,6 @@ function contracts(contraction: string, word: string): boolean {
 
 /** Passages looked at for the two words of a split written together. */
 const SPLIT_EVIDENCE_PASSAGES = 20;
-const LETTERS_ONLY = /^\p{L}+$/u;
 
 /**
  * A word written run together ("autocd", "ksharrays") that the corpus writes as two joined words ("AUTO_CD",

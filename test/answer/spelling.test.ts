@@ -26,6 +26,26 @@ describe('spelling correction against the corpus vocabulary', () => {
   });
 });
 
+describe('a mistyped stopword', () => {
+  it('is read as the stopword ("befor", "shoud", "teh"), asking nothing of its own, unless the corpus writes it or it is a name', async () => {
+    const corpus = await corpusOf([
+      plainArticle('memory', 'The default work memory is four megabytes. Sorts spill to temporary files once they outgrow it.'),
+      plainArticle('tools', 'The util module and the BTS tracker are described elsewhere. Sorts are stable.'),
+    ]);
+    const read = correctSpelling(corpus, analyzeQuestion('shoud sorts spill to temporary files befor teh memory runs out?'));
+    expect(read.question.terms.map((term) => term.raw)).toEqual(['sorts', 'spill', 'temporary', 'files', 'memory', 'runs']);
+    expect(read.corrections.map((correction) => [correction.written, correction.word])).toEqual([
+      ['shoud', 'should'],
+      ['befor', 'before'],
+      ['teh', 'the'],
+    ]);
+    expect(answerQuestion(corpus, 'what is the default work memory befor sorts spill?').didYouMean).toBe('what is the default work memory before sorts spill?');
+    // "util" is one edit from "until" but the corpus writes it; "BTS" is a name.
+    const named = correctSpelling(corpus, analyzeQuestion('what does util say about BTS?'));
+    expect(named.question.terms.map((term) => term.raw)).toEqual(['util', 'BTS']);
+  });
+});
+
 describe('a word written run together', () => {
   it('is read as the two words the corpus joins with an underscore or a hyphen ("autocd" → AUTO_CD)', async () => {
     const corpus = await corpusOf([
