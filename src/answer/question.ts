@@ -204,12 +204,12 @@ export function analyzeQuestion(text: string): Question {
     }
     seen.set(token.term, terms.length);
     if (inTopic) topic.push(terms.length);
-    const isFirstWord = token === tokens[0];
+    const capitalByPosition = token === tokens[0] || opensSentenceOrQuote(text, token.start);
     terms.push({
       forms: formsOf(token, kind, focus, tokens[tokenIndex + 1]),
       raw: token.raw,
       // A place or an organisation is a name however it is typed ("capital of france").
-      isName: (!isFirstWord && /^\p{Lu}/u.test(token.raw)) || isPlaceOrOrganization(token.raw),
+      isName: (!capitalByPosition && /^\p{Lu}/u.test(token.raw)) || isPlaceOrOrganization(token.raw),
       // The subject a question points back at ("… a 'triplet'. what is that?") is asked about wherever it is written.
       isContext: !askedTerms.has(token.term) && !inTopic,
     });
@@ -228,6 +228,18 @@ export function analyzeQuestion(text: string): Question {
     topic,
     abbreviations: kind === 'expansion' || asksDefinition ? abbreviationsIn(tokens, abbreviationSubject(kind, topic, terms)) : [],
   };
+}
+
+/** Text before a word that opens a sentence ("… from them. Valgrind …"), or a quotation ("… getting 'Conditional …"). */
+const SENTENCE_BEFORE = /(?:^|[.!?]\s+)$/u;
+const QUOTATION_BEFORE = /(?:^|\s)['"‘“]$/u;
+/** A quoted message or title runs on past a few words; a quoted name ("the 'Patriot' system") does not. */
+const QUOTED_MESSAGE = /^[^'"’”]*?\s[^'"’”]*?\s[^'"’”]*?\S/u;
+
+/** The word's capital may come from where it stands: it opens a sentence of the question or a message it quotes. */
+function opensSentenceOrQuote(text: string, start: number): boolean {
+  const before = text.slice(Math.max(0, start - 3), start);
+  return SENTENCE_BEFORE.test(before) || (QUOTATION_BEFORE.test(before) && QUOTED_MESSAGE.test(text.slice(start)));
 }
 
 /**

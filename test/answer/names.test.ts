@@ -156,6 +156,17 @@ describe('kinds of names, from a lexicon', () => {
     expect(answerQuestion(rules, 'who decided the ICCO buffer stock rules?').answer ?? null).not.toBe('International Cocoa Organization');
   });
 
+  it('reads no name into a capital that opens a sentence or a quotation of the question, and answers without it', async () => {
+    const names = (question: string): string[] => analyzeQuestion(question).terms.filter((term) => term.isName).map((term) => term.raw);
+    expect(names("keep getting 'Conditional jump or move depends on uninitialised value(s)'. how do i track it down?")).toEqual([]);
+    expect(names('my program forks workers. Memcheck reports nothing from them. how do i follow children?')).toEqual([]);
+    expect(names('what did Klitschko say about the "Patriot" systems?')).toEqual(['Klitschko', 'Patriot']);
+    const manual = 'Memcheck reports the use of uninitialised values. To see where uninitialised values come from, use the --track-origins=yes option.';
+    const corpus = await corpusOf([articleFrom('manual.txt', manual)]);
+    const answer = answerQuestion(corpus, "I keep getting 'Uninitialised value' errors. how do i see where the uninitialised values come from?");
+    expect(answer.quotes[0]?.text).toContain('--track-origins=yes');
+  });
+
   it('reads a place typed in lower case as a name, so a question about a place no source names is not answered', async () => {
     const report = 'Drones struck the capital overnight, officials said. Firefighters worked through the night in the capital.';
     const corpus = await corpusOf([articleFrom('report.txt', report)]);
