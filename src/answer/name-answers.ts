@@ -9,6 +9,7 @@ import { WHOLE_TIME } from './spans.js';
 import { longFormOf, spellsOut } from '../text/abbreviations.js';
 import { isEnglishWord } from '../text/english.js';
 import { type NameKind, nameKindOf } from '../text/names.js';
+import { tokenize } from '../text/terms.js';
 
 const CODE_NAME_BEFORE = /([\p{L}_][\p{L}\p{N}_.:/-]*[\p{L}\p{N}_])\s+$/u;
 
@@ -80,7 +81,7 @@ export function extractCodeNameOfFocus(view: SentenceView, question: Question, w
     ];
     for (const candidate of found) {
       if (candidate === null || !(candidate.quoted || looksLikeCodeName(candidate.name))) continue;
-      if (questionWrites(question, candidate.name)) continue;
+      if (questionNamesWithNoun(question, candidate.name)) continue;
       const score = closeness(view, index, question, weights);
       if (best === null || score > best.score) {
         const at = view.tokens.findIndex((other) => other.start - view.range.start >= candidate.offset);
@@ -91,9 +92,19 @@ export function extractCodeNameOfFocus(view: SentenceView, question: Question, w
   return best;
 }
 
-/** The question writes the name as a whole word: "re" is not written by "which module provides regular expressions". */
-function questionWrites(question: Question, name: string): boolean {
-  return writtenWhole(name).test(question.text);
+/**
+ * The question writes the name next to the noun it asks about ("is the csv module …", "which option does PRAGMA
+ * foreign_keys …"): then the name is its subject, not its answer. Written elsewhere, it may be both: "which module
+ * handles csv files?" is answered by the csv module.
+ */
+function questionNamesWithNoun(question: Question, name: string): boolean {
+  const nouns = question.focus === null ? question.focusModifiers : [question.focus, ...question.focusModifiers];
+  const whole = writtenWhole(name).source;
+  const before = new RegExp(`${whole}[\\s'"‘’“”]{0,3}$`, 'iu');
+  const after = new RegExp(`^[\\s'"‘’“”]{0,3}${whole}`, 'iu');
+  return tokenize(question.text).some(
+    (token) => nouns.includes(token.term) && (before.test(question.text.slice(0, token.start)) || after.test(question.text.slice(token.end))),
+  );
 }
 
 /** A page's name written as code: one word in small letters ("re", "os.path", "asyncio"), or one with marks of code. */
@@ -108,7 +119,7 @@ export function extractEntryNameOfFocus(view: SentenceView, question: Question, 
   const [first, second] = view.tokens;
   if (question.focus === null || first?.raw.toLowerCase() !== 'this' || second?.term !== question.focus) return null;
   if (!(CODE_ENTRY_NAME.test(entryName) || (!/\s/u.test(entryName) && CODE_LIKE.test(entryName)))) return null;
-  if (questionWrites(question, entryName)) return null;
+  if (questionNamesWithNoun(question, entryName)) return null;
   return { text: entryName, value: entryName.toLowerCase(), score: 1, at: 0 };
 }
 

@@ -249,6 +249,17 @@ describe('which module, which pragma: the name the noun is given', () => {
     expect(answerQuestion(corpus, 'which module does node run first?').answer).toBeNull();
   });
 
+  it('answers with a name the question writes elsewhere ("csv files" → the csv module), but not with one it writes next to the noun', async () => {
+    const corpus = await corpusOf([
+      articleFrom('csv.txt', 'PEP 305 - CSV File API\n\nThe Python Enhancement Proposal which proposed this addition.\n\nThe csv module implements classes to read and write tabular data in CSV format.'),
+      articleFrom('json.txt', 'The json module exposes an API familiar to users of the marshal and pickle modules.'),
+    ]);
+    expect(answerQuestion(corpus, 'which module handles csv files?').answer).toBe('csv');
+    expect(answerQuestion(corpus, 'which module parses json?').answer).toBe('json');
+    // "the json module" is what this question asks about, not its answer.
+    expect(answerQuestion(corpus, 'which module is the json module familiar to users of?').answer).not.toBe('json');
+  });
+
   it('reads the verb after the asked noun as a verb, though the tagger may read "parses" as a plural noun', async () => {
     expect(analyzeQuestion('which module parses command line arguments?').focus).toBe('modul');
     expect(analyzeQuestion('which tool compresses files?').focus).toBe('tool');
