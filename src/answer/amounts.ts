@@ -36,6 +36,15 @@ function startsFromTo(view: SentenceView, mention: NumberMention): boolean {
   return fromBefore && (word(mention.to) === 'to' || word(mention.to + 1) === 'to');
 }
 
+/**
+ * A number written in words and joined by a hyphen to the word after it, not a unit: a compound that modifies a noun
+ * ("a fancy three-way merge", "two-phase commit", "one-time fee"), which states no value of a setting.
+ */
+function spelledCompoundModifier(view: SentenceView, mention: NumberMention): boolean {
+  const next = view.tokens[mention.to];
+  return STARTS_WITH_LETTER.test(view.tokens[mention.from]!.raw) && joinedByHyphen(view, mention.to - 1) && next !== undefined && !UNIT.test(next.raw);
+}
+
 /** Whether the word at `position` is joined to the next or the previous one by a hyphen ("high-level", "long-term"). */
 function inHyphenatedCompound(view: SentenceView, position: number): boolean {
   return joinedByHyphen(view, position) || joinedByHyphen(view, position - 1);
@@ -144,6 +153,7 @@ function amountIn(view: SentenceView, question: Question, weights: TermWeights, 
     if (rateUnit !== null && !statedPer(view, mention, rateUnit)) continue;
     // "raised the default from 10 to …", "from 0 to 100": where a change or a range starts is no setting's value.
     if (asksSetting && startsFromTo(view, mention)) continue;
+    if (asksSetting && spelledCompoundModifier(view, mention)) continue;
     // "two of Texaco's offers" counts some of a set: no sum, share or size, unless marked as one ("2.5 billion of its debt").
     if (!span.isMarked && !asksSetting && /^of$/i.test(view.tokens[mention.to]?.raw ?? '')) continue;
     const score = closeness(view, mention.from, question, weights) * (span.isMarked ? MARKED_AMOUNT : 1);

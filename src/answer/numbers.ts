@@ -1,5 +1,6 @@
 /** Numbers written as digits ("550", "1,000") or words ("Twenty three", "eleven") within a token stream. */
 import type { Token } from '../text/terms.js';
+import { mayBeThirdPersonVerb } from '../text/wordnet.js';
 
 const UNITS = new Map<string, number>(Object.entries({
   zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
@@ -91,15 +92,17 @@ const RELATIVES = new Set(['that', 'which', 'who', 'whom', 'whose']);
 
 /**
  * "quite an expensive one", "this one", "no one", "One can specify …", "one that can accept connections": "one" stands
- * for a noun or a person, with "a" or "an" up to two words before it, a determiner just before, or a modal verb or a
- * relative pronoun just after; "a further one billion" is a number.
+ * for a noun or a person, with "a" or "an" up to two words before it, a determiner just before, or a modal verb, a
+ * relative pronoun or a verb's third person ("one wants") just after; "a further one billion" is a number.
  */
 function isPronounOne(tokens: Token[], index: number): boolean {
   const after = tokens[index + 1]?.raw.toLowerCase() ?? '';
   if (SCALES.has(after)) return false;
   const before = tokens[index - 1]?.raw.toLowerCase();
   const twoBefore = tokens[index - 2]?.raw.toLowerCase();
-  return MODALS.has(after) || RELATIVES.has(after) || (before !== undefined && PRONOUN_ONE_DETERMINERS.has(before)) || twoBefore === 'a' || twoBefore === 'an';
+  // A singular "one" takes no plural noun: a word with an -s after it is its verb ("where one wants to avoid …").
+  const verbAfter = after !== '' && mayBeThirdPersonVerb(after);
+  return MODALS.has(after) || RELATIVES.has(after) || verbAfter || (before !== undefined && PRONOUN_ONE_DETERMINERS.has(before)) || twoBefore === 'a' || twoBefore === 'an';
 }
 
 /** "1000" for 1,000; "2.5" stays. The canonical spelling used to compare values across sources. */

@@ -135,6 +135,18 @@ describe('amounts: sums of money, shares and sizes', async () => {
     const counted = await corpusOf([plainArticle('pool', 'The pool starts one worker by default, and no one needs to configure it.')]);
     expect(answerQuestion(counted, 'how many workers does the pool start by default?').answer).toBe('one worker');
   });
+
+  it('does not read a number in words joined to a noun ("a three-way merge") or "one" before its verb ("where one wants …") as a setting\'s value', async () => {
+    const faq = await corpusOf([
+      plainArticle('faq', 'By default, when Git does a merge, it uses a strategy called the ort strategy, which does a fancy three-way merge.'),
+      plainArticle('notes', 'This strategy is useful if the notes follow a line-based format where one wants to avoid duplicated lines in the merge result.'),
+    ]);
+    expect(answerQuestion(faq, 'what is the default merge strategy?').answer).not.toBe('three-way');
+    expect(answerQuestion(faq, 'what is the default merge strategy for notes?').answer).not.toBe('one wants');
+    // A number in digits joined to its unit is the value: "a 30-second timeout".
+    const sized = await corpusOf([plainArticle('sizes', 'A 30-second timeout applies by default.')]);
+    expect(answerQuestion(sized, 'what is the default timeout?').answer).toBe('30-second');
+  });
 });
 
 
