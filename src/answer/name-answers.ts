@@ -55,7 +55,7 @@ function codeNameBefore(text: string): RegExpExecArray | null {
 /**
  * "Which module …", "which pragma …": the code name written next to the asked noun ("the zlib module", "PRAGMA
  * foreign_keys"), or to a noun before it in the question when the sentence does not write it, unless the question
- * itself names it (then it is the subject, not the answer).
+ * itself writes it next to that noun (then it is the subject, not the answer).
  */
 export function extractCodeNameOfFocus(view: SentenceView, question: Question, weights: TermWeights): ShortAnswer | null {
   const focus = question.focus;
@@ -113,7 +113,7 @@ const CODE_ENTRY_NAME = /^[\p{Ll}_][\p{L}\p{N}_.:-]*$/u;
 /**
  * "Which module …" answered by "This module provides …": the sentence speaks of its page's subject, so the answer is
  * the name the page's title gives it ("re" of "re — Regular expression operations"), when that name is written as code
- * and the question does not write it.
+ * and the question does not write it next to the noun.
  */
 export function extractEntryNameOfFocus(view: SentenceView, question: Question, entryName: string): ShortAnswer | null {
   const [first, second] = view.tokens;
