@@ -24,7 +24,7 @@ import { correctQuestionWords, correctSpelling, type Correction } from './spelli
 import { isChangeNote, unlikeProse } from './prose.js';
 import { viewSentences, type SentenceView } from './sentence.js';
 import { longFormOf } from '../text/abbreviations.js';
-import { tokenize } from '../text/terms.js';
+import { computeTerm, tokenize } from '../text/terms.js';
 
 /** Passages retrieved per question before sentence ranking. */
 export const RETRIEVED_PASSAGES = 20;
@@ -121,7 +121,7 @@ export function retrieve(corpus: Corpus, text: string, limit: number): Passage[]
 
 /** The question as Quoth reads it: its kind and terms, misspelt words read as the corpus writes them. */
 function readQuestion(corpus: Corpus, text: string): { question: Question; corrections: Correction[] } {
-  const asked = correctQuestionWords(text);
+  const asked = correctQuestionWords(text, (word) => documentFrequency(corpus.impacts, computeTerm(word)) > 0);
   const read = correctSpelling(corpus, analyzeQuestion(asked.text));
   return { question: read.question, corrections: [...asked.corrections, ...read.corrections] };
 }

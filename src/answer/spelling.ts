@@ -258,9 +258,9 @@ const ANY_EDIT_FROM = 4;
  * "who"). Words of three letters must keep their length (a substitution or a swap): one inserted or dropped letter
  * turns them into other words.
  */
-export function correctQuestionWords(text: string): { text: string; corrections: Correction[] } {
+export function correctQuestionWords(text: string, corpusWrites: (word: string) => boolean = () => true): { text: string; corrections: Correction[] } {
   const corrections: Correction[] = [];
-  const corrected = text.replace(/\p{L}+/gu, (written) => {
+  const corrected = text.replace(/\p{L}+/gu, (written: string, offset: number) => {
     const lower = written.toLowerCase();
     if (lower.length < 2 || QUESTION_WORDS.includes(lower) || KIND_WORDS.includes(lower)) return written;
     // "whos the mayor", "i dont set anything": a contraction without its apostrophe, read as written with it (no typo to
@@ -269,12 +269,20 @@ export function correctQuestionWords(text: string): { text: string; corrections:
     if (contraction !== undefined) return isEnglishWord(lower) ? written : contraction;
     if (lower.length < 3) return written;
     const near = [...QUESTION_WORDS, ...KIND_WORDS].filter((word) => isOneEditFrom(lower, word));
-    // The word list loads only for the rare word this close to a question word.
-    if (near.length !== 1 || isEnglishWord(lower)) return written;
+    // The word list loads only for the rare word this close to a question word. A rare English word the corpus never
+    // writes, where a question word stands ("wich city was hit?", "wat is …"), is that question word mistyped.
+    if (near.length !== 1 || (isEnglishWord(lower) && !(opensSentence(text, offset) && !corpusWrites(lower)))) return written;
     corrections.push({ written, term: '', word: near[0]! });
     return near[0]!;
   });
   return { text: corrected, corrections };
+}
+
+/** The word at `offset` opens the question or a sentence of it. */
+function opensSentence(text: string, offset: number): boolean {
+  let at = offset - 1;
+  while (at >= 0 && /\s/u.test(text.charAt(at))) at -= 1;
+  return at < 0 || '.!?'.includes(text.charAt(at));
 }
 
 function isOneEditFrom(written: string, word: string): boolean {

@@ -26,6 +26,17 @@ describe('spelling correction against the corpus vocabulary', () => {
   });
 });
 
+describe('a mistyped question word that is also a rare English word', () => {
+  it('is read as the question word where a question word stands, when the corpus never writes it ("wich city …")', async () => {
+    const corpus = await corpusOf([plainArticle('report', 'Drones struck Odesa overnight, officials said. The port city lost power.')]);
+    expect(answerQuestion(corpus, 'wich city did the drones strike?').didYouMean).toBe('which city did the drones strike?');
+    expect(answerQuestion(corpus, 'wich city did the drones strike?').answer).toBe('Odesa');
+    // Inside the question it is a word like any other; and a corpus that writes it means it.
+    expect(correctQuestionWords('what does the wen do', () => false).corrections).toEqual([]);
+    expect(correctQuestionWords('wich elm grows here?', () => true).corrections).toEqual([]);
+  });
+});
+
 describe('a mistyped stopword', () => {
   it('is read as the stopword ("befor", "shoud", "teh"), asking nothing of its own, unless the corpus writes it or it is a name', async () => {
     const corpus = await corpusOf([
