@@ -1,6 +1,6 @@
 /** Names as answers: people, places, organisations, the code name of a module or pragma, the long form of an abbreviation. */
 import { writtenWhole } from './identifiers.js';
-import { closeness, hasPunctuationBetween } from './mentions.js';
+import { closeness, hasPunctuationBetween, MONTHS } from './mentions.js';
 import { isSpace } from './prose.js';
 import { questionForms, type Question } from './question.js';
 import { type SentenceView, sliceTokens, textBetween } from './sentence.js';
@@ -152,6 +152,14 @@ interface NameSpan {
 }
 
 /** Capitalised runs of words ("Vitali Klitschko", "Ukrzaliznytsia"), minus leading titles and question words. */
+const MONTH_WORD = new RegExp(`^(?:${MONTHS})$`, 'iu');
+const DAY_OF_MONTH = /^\d{1,2}(?:st|nd|rd|th)?$/u;
+
+/** A month before a day's number starts a date, which ends the name before it: "on Kyiv July 4, 2025" names "Kyiv". */
+function opensDate(view: SentenceView, index: number): boolean {
+  return MONTH_WORD.test(view.tokens[index]!.raw) && DAY_OF_MONTH.test(view.tokens[index + 1]?.raw ?? '');
+}
+
 function nameSpans(view: SentenceView, question: Question): NameSpan[] {
   const questionTerms = questionForms(question);
   const spans: NameSpan[] = [];
@@ -167,7 +175,8 @@ function nameSpans(view: SentenceView, question: Question): NameSpan[] {
       isCapitalised(view, end + 1) &&
       !hasPunctuationBetween(view, end, end + 1) &&
       !hasLineBreakBetween(view, end, end + 1) &&
-      !hasQuoteBetween(view, end, end + 1)
+      !hasQuoteBetween(view, end, end + 1) &&
+      !opensDate(view, end + 1)
     ) {
       end += 1;
     }

@@ -167,6 +167,11 @@ describe('kinds of names, from a lexicon', () => {
     expect(answer.quotes[0]?.text).toContain('--track-origins=yes');
   });
 
+  it('ends a name where a date starts ("Odesa July 4, 2025" names "Odesa")', async () => {
+    const corpus = await corpusOf([articleFrom('report.txt', 'Smoke covered the port after drones struck Odesa July 4, 2025, officials said.')]);
+    expect(answerQuestion(corpus, 'which city did drones strike?').answer).toBe('Odesa');
+  });
+
   it('reads a place typed in lower case as a name, so a question about a place no source names is not answered', async () => {
     const report = 'Drones struck the capital overnight, officials said. Firefighters worked through the night in the capital.';
     const corpus = await corpusOf([articleFrom('report.txt', report)]);
