@@ -151,7 +151,6 @@ interface NameSpan {
   to: number;
 }
 
-/** Capitalised runs of words ("Vitali Klitschko", "Ukrzaliznytsia"), minus leading titles and question words. */
 const MONTH_WORD = new RegExp(`^(?:${MONTHS})$`, 'iu');
 const DAY_OF_MONTH = /^\d{1,2}(?:st|nd|rd|th)?$/u;
 
@@ -160,6 +159,7 @@ function opensDate(view: SentenceView, index: number): boolean {
   return MONTH_WORD.test(view.tokens[index]!.raw) && DAY_OF_MONTH.test(view.tokens[index + 1]?.raw ?? '');
 }
 
+/** Capitalised runs of words ("Vitali Klitschko", "Ukrzaliznytsia"), minus leading titles and question words. */
 function nameSpans(view: SentenceView, question: Question): NameSpan[] {
   const questionTerms = questionForms(question);
   const spans: NameSpan[] = [];
