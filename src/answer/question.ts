@@ -103,6 +103,8 @@ const KIND_PATTERNS: [RegExp, AnswerKind][] = [
   // A sum, a share or a size that is not counted in units: "how much per share", "how big is the debt", "what percentage".
   [new RegExp(String.raw`\bhow\s+much\b|^\s*how\s+(big|large)\b|${ASKS_SHARE.source}`, 'i'), 'amount'],
   [/^\s*(what|which)\s+(is|was|were|are)\s+the\s+(\w+\s+){0,3}(number|total|count|amount)\s+of\b/i, 'count'],
+  // A question asked as a bare noun phrase: "the number of people hurt in kyiv?", "total number of drones launched?".
+  [/^\s*(?:the\s+)?(?:total\s+)?number\s+of\b/i, 'count'],
   [HOW_LONG, 'duration'],
   [HOW_OFTEN, 'frequency'],
   [/^\s*how\s+(old|far|big|large|high|tall|fast|deep|wide|heavy|strong|hot|cold)\b/i, 'quantity'],

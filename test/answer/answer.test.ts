@@ -377,6 +377,13 @@ describe("what's …", () => {
     expect(analyzeQuestion("what's the depth of the quake?").kind).toBe('quantity');
     expect(analyzeQuestion("what's a bare repo?")).toMatchObject({ kind: 'other', asksDefinition: true });
   });
+
+  it('asks a count when asked as a bare noun phrase ("the number of people hurt?"), and answers it', async () => {
+    expect(analyzeQuestion('the number of people hurt in kyiv?')).toMatchObject({ kind: 'count', focus: 'person' });
+    expect(analyzeQuestion('total number of drones launched?')).toMatchObject({ kind: 'count', focus: 'drone' });
+    const corpus = await corpusOf([plainArticle('a', 'At least 23 people were wounded in the attacks on Kyiv, officials said.')]);
+    expect(answerQuestion(corpus, 'the number of people hurt in kyiv?').answer).toBe('23 people');
+  });
 });
 
 describe('a past form in the question', () => {
