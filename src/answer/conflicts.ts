@@ -105,6 +105,9 @@ function storyCount(corpus: Corpus, sources: string[]): number {
 }
 
 function describe(question: Question): string {
-  const words = question.terms.filter((term) => !term.isName && !term.isContext).map((term) => term.raw.toLowerCase());
+  const words = question.terms.filter((term) => !term.isName && !term.isContext && !COUNT_WORD.test(term.raw)).map((term) => term.raw.toLowerCase());
   return words.join(' ');
 }
+
+/** The word a count is asked by ("the number of people hurt"), which names no part of what is counted. */
+const COUNT_WORD = /^(?:number|total|count)$/iu;
