@@ -106,10 +106,7 @@ function readTerm(corpus: Corpus, term: QuestionTerm): { terms: QuestionTerm[]; 
   const form = term.forms[0]!;
   const contracted = fullFormOfContraction(corpus, term.raw.toLowerCase());
   if (contracted !== null) return { terms: [{ ...term, forms: [...term.forms, contracted.term] }], correction: { written: term.raw, term: contracted.term, word: contracted.word } };
-  if (isEnglishWord(term.raw)) return unchanged;
-  const stopword = stopwordMistyped(term.raw);
-  if (stopword !== null) return { terms: [], correction: { written: term.raw, term: '', word: stopword } };
-  if (form.length < MIN_LENGTH || /\d/u.test(form)) return unchanged;
+  if (form.length < MIN_LENGTH || /\d/u.test(form) || isEnglishWord(term.raw)) return unchanged;
   // The same letters, written as the corpus joins them, beat any correction.
   const split = splitIdentifier(corpus, term);
   if (split !== null) return split;
@@ -271,9 +268,15 @@ export function correctQuestionWords(text: string, corpusWrites: (word: string) 
     const near = [...QUESTION_WORDS, ...KIND_WORDS].filter((word) => isOneEditFrom(lower, word));
     // The word list loads only for the rare word this close to a question word. A rare English word the corpus never
     // writes, where a question word stands ("wich city was hit?", "wat is …"), is that question word mistyped.
-    if (near.length !== 1 || (isEnglishWord(lower) && !(opensSentence(text, offset) && !corpusWrites(lower)))) return written;
-    corrections.push({ written, term: '', word: near[0]! });
-    return near[0]!;
+    if (near.length === 1 && (!isEnglishWord(lower) || (opensSentence(text, offset) && !corpusWrites(lower)))) {
+      corrections.push({ written, term: '', word: near[0]! });
+      return near[0]!;
+    }
+    // A mistyped stopword ("befor", "teh number of …"), read before the question is, so that its kind is read too.
+    const stopword = stopwordMistyped(written);
+    if (stopword === null || corpusWrites(lower) || isEnglishWord(lower)) return written;
+    corrections.push({ written, term: '', word: stopword });
+    return stopword;
   });
   return { text: corrected, corrections };
 }
