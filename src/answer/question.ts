@@ -232,16 +232,21 @@ export function analyzeQuestion(text: string): Question {
   };
 }
 
-/** Text before a word that opens a sentence ("… from them. Valgrind …"), or a quotation ("… getting 'Conditional …"). */
-const SENTENCE_BEFORE = /(?:^|[.!?]\s+)$/u;
+/** Text before a word that opens a quotation ("… getting 'Conditional …"). */
 const QUOTATION_BEFORE = /(?:^|\s)['"‘“]$/u;
 /** A quoted message or title runs on past a few words; a quoted name ("the 'Patriot' system") does not. */
 const QUOTED_MESSAGE = /^[^'"’”]*?\s[^'"’”]*?\s[^'"’”]*?\S/u;
 
 /** The word's capital may come from where it stands: it opens a sentence of the question or a message it quotes. */
 function opensSentenceOrQuote(text: string, start: number): boolean {
-  const before = text.slice(Math.max(0, start - 3), start);
-  return SENTENCE_BEFORE.test(before) || (QUOTATION_BEFORE.test(before) && QUOTED_MESSAGE.test(text.slice(start)));
+  return opensSentence(text, start) || (QUOTATION_BEFORE.test(text.slice(Math.max(0, start - 2), start)) && QUOTED_MESSAGE.test(text.slice(start)));
+}
+
+/** The word at `offset` opens the question or a sentence of it ("… from them. Valgrind …"). */
+export function opensSentence(text: string, offset: number): boolean {
+  let at = offset - 1;
+  while (at >= 0 && /\s/u.test(text.charAt(at))) at -= 1;
+  return at < 0 || '.!?'.includes(text.charAt(at));
 }
 
 /**

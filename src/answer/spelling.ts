@@ -12,7 +12,7 @@ import { clippedFrom } from '../search/clippings.js';
 import { documentFrequency, topPassages } from '../search/impacts.js';
 import { SPELLING_OPTIONS } from '../search/options.js';
 import { computeTerm, STOPWORDS } from '../text/terms.js';
-import { type Question, type QuestionTerm, VALUE_WORDS } from './question.js';
+import { opensSentence, type Question, type QuestionTerm, VALUE_WORDS } from './question.js';
 
 const MIN_LENGTH = 4;
 const LETTERS_ONLY = /^\p{L}+$/u;
@@ -273,19 +273,13 @@ export function correctQuestionWords(text: string, corpusWrites: (word: string) 
       return near[0]!;
     }
     // A mistyped stopword ("befor", "teh number of …"), read before the question is, so that its kind is read too.
+    if (corpusWrites(lower)) return written;
     const stopword = stopwordMistyped(written);
-    if (stopword === null || corpusWrites(lower) || isEnglishWord(lower)) return written;
+    if (stopword === null || isEnglishWord(lower)) return written;
     corrections.push({ written, term: '', word: stopword });
     return stopword;
   });
   return { text: corrected, corrections };
-}
-
-/** The word at `offset` opens the question or a sentence of it. */
-function opensSentence(text: string, offset: number): boolean {
-  let at = offset - 1;
-  while (at >= 0 && /\s/u.test(text.charAt(at))) at -= 1;
-  return at < 0 || '.!?'.includes(text.charAt(at));
 }
 
 function isOneEditFrom(written: string, word: string): boolean {
