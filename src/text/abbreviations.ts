@@ -33,7 +33,7 @@ export function longFormOf(shortForm: string, text: string): string | null {
     // a quoted phrase that holds its letters in order ("buildd is the abbreviation of “build daemon”").
     for (const match of text.matchAll(statedFor)) {
       const after = text.slice(match.index + match[0].length);
-      const found = initialsFrom(letters, after) ?? quotedSpelling(letters, after);
+      const found = initialsFrom(letters, after) ?? capitalsFrom(letters, after) ?? quotedSpelling(letters, after);
       if (found !== null) return found;
     }
   }
@@ -185,6 +185,19 @@ function initialsFrom(letters: string, text: string): string | null {
   const run = new RegExp(`^\\s*(?:[^\\s-]+[\\s-]+){${letters.length - 1}}[^\\s-]+`, 'u').exec(text)?.[0];
   const phrase = run?.trim().replace(/[^\p{L}\p{N}]+$/u, '');
   return phrase !== undefined && startsEachWord(letters, phrase) ? phrase : null;
+}
+
+/**
+ * The first words of `text`, fewer than the letters, whose capitals spell them and the first of which starts with the
+ * first ("cif stands for Call InterFace").
+ */
+function capitalsFrom(letters: string, text: string): string | null {
+  for (let words = 2; words < letters.length; words++) {
+    const phrase = new RegExp(`^\\s*(?:[^\\s-]+[\\s-]+){${words - 1}}[^\\s-]+`, 'u').exec(text)?.[0].trim().replace(/[^\p{L}\p{N}]+$/u, '');
+    if (phrase === undefined) return null;
+    if (phrase.charAt(0).toLowerCase() === letters.charAt(0).toLowerCase() && capitalsSpell(letters, phrase)) return phrase;
+  }
+  return null;
 }
 
 /** A quoted phrase opening `text` that starts with the first letter and holds the others in order, in two words or more. */

@@ -58,6 +58,9 @@ describe('longFormOf', () => {
     expect(longFormOf('buildd', 'buildd is the abbreviation of “daemon build”.')).toBeNull();
     expect(longFormOf('CDD', 'CDD is an acronym for a Custom Debian Derivative.')).toBeNull();
     expect(longFormOf('RBL', 'RHSBL stands for Right-Hand Side Black List.')).toBeNull();
+    // Or whose capitals spell it, marked inside a word: fewer words than letters.
+    expect(longFormOf('cif', 'The cif in ffi_cif stands for Call InterFace.')).toBe('Call InterFace');
+    expect(longFormOf('cif', 'The cif in ffi_cif stands for Call Interface.')).toBeNull();
   });
 
   it('counts words, not runs of marks between spaces, on the way to an unbracketed long form in a long text', () => {
