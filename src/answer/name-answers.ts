@@ -25,6 +25,14 @@ const ACRONYM = /^\p{Lu}{2,}(?:[-&]\p{Lu}+)*$/u;
 const ONE_LETTER = /^\p{L}\.?$/u;
 const CODE_MARKS = /[_\d/\\<>]|\.\p{L}/u;
 
+/**
+ * The start of a snake_case identifier that a part of it ends ("FFI_DEFAULT_" before "ABI"): its words make one noun,
+ * the last its head. Other joins are not compounds: "host:port" is no port, "os.path" no path.
+ */
+const IDENTIFIER_BEFORE_PART = /(?<![\p{L}\p{N}_.:/-])(\p{L}[\p{L}\p{N}]*(?:_[\p{L}\p{N}]+)*_)$/u;
+/** What would go on with the identifier after a part of it ("port-number", "ABI_VERSION"). */
+const IDENTIFIER_GOES_ON = /^(?:[\p{L}\p{N}_]|[.:/-][\p{L}\p{N}])/u;
+
 /** How far either side of the noun a code name is looked for, in characters. */
 const CODE_NAME_REACH = 80;
 
@@ -74,7 +82,10 @@ export function extractCodeNameOfFocus(view: SentenceView, question: Question, w
     const quoted = QUOTED_NAME_BEFORE.exec(reach);
     const quotedName = quoted?.slice(1).find((group) => group !== undefined);
     const after = writesFocus ? CODE_NAME_AFTER.exec(view.text.slice(end, end + CODE_NAME_REACH)) : null;
+    // "FFI_DEFAULT_ABI" for "which ABI …": an identifier whose last part is the noun names one of its kind.
+    const headed = writesFocus && !IDENTIFIER_GOES_ON.test(view.text.slice(end, end + 2)) ? IDENTIFIER_BEFORE_PART.exec(reach) : null;
     const found = [
+      headed === null ? null : { name: headed[1]! + view.text.slice(start, end), offset: start - headed[1]!.length, quoted: false },
       before === null ? null : { name: before[1]!, offset: start - before[0].length, quoted: false },
       quoted === null || quotedName === undefined ? null : { name: quotedName, offset: start - quoted[0].length + 1, quoted: true },
       after === null ? null : { name: after[1]!, offset: end + after[0].length - after[1]!.length, quoted: false },

@@ -265,6 +265,16 @@ describe('which module, which pragma: the name the noun is given', () => {
     expect(answerQuestion(corpus, 'which module is the json module familiar to users of?').answer).not.toBe('json');
   });
 
+  it('answers with an identifier whose last part is the asked noun ("FFI_DEFAULT_ABI" is an ABI), not a part of it or one that goes on', async () => {
+    const corpus = await corpusOf([
+      articleFrom('basics.txt', 'To prepare a call interface object, use the function ffi_prep_cif.\n\nabi is the ABI to use; normally FFI_DEFAULT_ABI is what you want. See Multiple ABIs for more information.'),
+      articleFrom('abis.txt', 'A given platform may provide multiple different ABIs at once. For instance, the x86 platform has both stdcall and fastcall functions.'),
+      articleFrom('cache.txt', 'The cache keeps entries for a while; normally CACHE_SIZE_LIMIT is what bounds the cache in memory.'),
+    ]);
+    expect(answerQuestion(corpus, 'which ABI should I normally pass to ffi_prep_cif?').answer).toBe('FFI_DEFAULT_ABI');
+    expect(answerQuestion(corpus, 'which size bounds the cache in memory?').answer).not.toBe('CACHE_SIZE');
+  });
+
   it('reads the verb after the asked noun as a verb, though the tagger may read "parses" as a plural noun', async () => {
     expect(analyzeQuestion('which module parses command line arguments?').focus).toBe('modul');
     expect(analyzeQuestion('which tool compresses files?').focus).toBe('tool');
