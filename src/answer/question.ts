@@ -228,7 +228,7 @@ export function analyzeQuestion(text: string): Question {
     numbers: new Set(findNumbers(tokens).map((mention) => formatValue(mention.written))),
     asksDefinition,
     topic,
-    abbreviations: kind === 'expansion' || asksDefinition ? abbreviationsIn(tokens, abbreviationSubject(kind, topic, terms)) : [],
+    abbreviations: kind === 'expansion' || asksDefinition ? abbreviationsIn(text, tokens, abbreviationSubject(kind, topic, terms)) : [],
   };
 }
 
@@ -344,11 +344,16 @@ function abbreviationSubject(kind: AnswerKind, topic: readonly number[], terms: 
  * Words written in capitals ("ICU", "REPL"); when there are none, the words of the subject given ("whats wasi short
  * for", "the name bash"): "whats IFS short for in bash?" asks about IFS alone.
  */
-function abbreviationsIn(tokens: Token[], subject: readonly string[]): string[] {
-  const words = tokens.filter((token) => token.term !== '').map((token) => token.raw);
+function abbreviationsIn(text: string, tokens: Token[], subject: readonly string[]): string[] {
+  // A piece of an identifier ("init" of "__init__", "fs" of "fs.readFile") is no abbreviation to spell out.
+  const words = tokens.filter((token) => token.term !== '' && !IDENTIFIER_GLUE.test(text.slice(Math.max(0, token.start - 2), token.start)) && !IDENTIFIER_GLUE_AFTER.test(text.slice(token.end, token.end + 2))).map((token) => token.raw);
   const capitals = words.filter((word) => /^\p{Lu}{2,10}$/u.test(word));
   return [...new Set(capitals.length > 0 ? capitals : words.filter((word) => subject.includes(word)))];
 }
+
+/** An underscore, or a dot between word characters, joins words into an identifier: just before a word, just after it. */
+const IDENTIFIER_GLUE = /_$|[\p{L}\p{N}]\.$/u;
+const IDENTIFIER_GLUE_AFTER = /^(?:_|\.[\p{L}\p{N}])/u;
 
 /** The span of the subject a definition question asks about ("util.promisify" in "What does util.promisify do?"). */
 function topicOf(text: string, offset: number, patterns: readonly RegExp[] = TOPIC_PATTERNS): { start: number; end: number } | null {

@@ -81,6 +81,9 @@ describe('definitions: the entry whose heading names what is asked', async () =>
     // …unless one is written in capitals: that one is asked about, not the other words of the subject.
     expect(answerQuestion(docs, 'whats AWP short for in gizmo?').answer).toBe('Acme Widget Protocol');
     expect(answerQuestion(docs, 'whats gizmo short for?').answer).toBe('Gadget Interface Zone Management Object');
+    // A piece of an identifier is no abbreviation: "__init__" is a name, not "init" to spell out.
+    expect(analyzeQuestion('What does __init__ do in a class?').abbreviations).toEqual([]);
+    expect(analyzeQuestion('what does e.g. stand for?').abbreviations).toEqual(['e.g']);
   });
 
   it('finds a long form that a text calls an acronym or an abbreviation, not a sentence where something else "stands for" a word', async () => {
