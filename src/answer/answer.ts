@@ -15,7 +15,7 @@ import { RANKING } from './ranking-weights.js';
 import { contentSet, sameStatement, sharedNumbering } from './duplicates.js';
 import { addressesReader, crossReferenceTarget, entryPageOpenings, headingKey, introducesTopic, namesOnly, sectionTitled, withoutSectionNumber } from './entries.js';
 import { extractAnswer } from './extract.js';
-import { extractEntryNameOfFocus } from './name-answers.js';
+import { definedNameOfFocus, extractEntryNameOfFocus } from './name-answers.js';
 import { identifiersIn, neverWritten } from './identifiers.js';
 import { isFigure, type ShortAnswer } from './short-answer.js';
 import { versionsIn } from './spans.js';
@@ -263,6 +263,8 @@ function rankSentences(corpus: Corpus, question: Question, weights: number[], mo
     };
     // The name the page's title gives its subject, for "which module …" answered by "This module …".
     const entryName = question.kind === 'entity' && question.focus !== null ? headingKey(title) : null;
+    // The name its heading defines, for "which function …" answered by the first words of a function's entry.
+    const definedName = question.kind === 'entity' && firstUnderHeading ? definedNameOfFocus(passage.heading, question) : null;
     let proseBefore = entryMatch > 0 ? earlier.section : 0;
     let proseBeforeInPage = earlier.page;
     views.forEach((view, position) => {
@@ -290,7 +292,11 @@ function rankSentences(corpus: Corpus, question: Question, weights: number[], mo
         else if (term.forms.some((form) => headingTerms.has(form))) inHeading += weight;
         else if (holdsTerm(views[position - 1], termIndex) || holdsTerm(views[position + 1], termIndex)) nearby += weight;
       });
-      const short = (entryName === null ? null : extractEntryNameOfFocus(view, question, entryName)) ?? extractAnswer(view, question, weights, isCommon) ?? contextVersion();
+      const short =
+        (definedName !== null && position === 0 ? { text: definedName, value: definedName.toLowerCase(), score: 1, at: 0 } : null) ??
+        (entryName === null ? null : extractEntryNameOfFocus(view, question, entryName)) ??
+        extractAnswer(view, question, weights, isCommon) ??
+        contextVersion();
       const asksForType = question.kind !== 'other';
       const features: Features = {
         coverage: covered / knownWeight,

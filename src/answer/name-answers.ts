@@ -134,6 +134,27 @@ export function extractEntryNameOfFocus(view: SentenceView, question: Question, 
   return { text: entryName, value: entryName.toLowerCase(), score: 1, at: 0 };
 }
 
+/** "Function: void ffi_closure_free (void *writable)", "Variable: LIBFFI_TMPDIR": a kind of thing, a colon, and what is defined. */
+const KIND_HEADING = /^\s*(\p{L}+(?: \p{L}+)?)\s*:\s+(\S.*)$/u;
+/** The name a signature defines: the one called ("ffi_closure_free (…)"), else its last word. */
+const CALLED_NAME = /([\p{L}_][\p{L}\p{N}_.:]*)\s*\(/u;
+const LAST_NAME = /([\p{L}_][\p{L}\p{N}_.:]*)\W*$/u;
+
+/**
+ * The name a definition's heading gives a thing of the asked kind, as texinfo's @deftypefun and kin head an entry
+ * ("Function: void ffi_closure_free (void *writable)" for "which function frees …"), when it is written as code and
+ * the question does not write it; null for any other heading.
+ */
+export function definedNameOfFocus(heading: string, question: Question): string | null {
+  const match = KIND_HEADING.exec(heading);
+  if (question.focus === null || match === null) return null;
+  if (!tokenize(match[1]!).some((token) => token.term === question.focus)) return null;
+  const name = (CALLED_NAME.exec(match[2]!) ?? LAST_NAME.exec(match[2]!))?.[1];
+  if (name === undefined || !(CODE_ENTRY_NAME.test(name) || CODE_LIKE.test(name))) return null;
+  // The question's own identifier is what it asks about ("… the memory I got back from ffi_closure_alloc"), not its answer.
+  return writtenWhole(name).test(question.text) ? null : name;
+}
+
 /** "International Components for Unicode" for "What does ICU stand for?", when the sentence spells it out. */
 export function extractLongForm(view: SentenceView, question: Question): ShortAnswer | null {
   for (const abbreviation of question.abbreviations) {

@@ -275,6 +275,20 @@ describe('which module, which pragma: the name the noun is given', () => {
     expect(answerQuestion(corpus, 'which size bounds the cache in memory?').answer).not.toBe('CACHE_SIZE');
   });
 
+  it('answers "which function …" with the name a texinfo definition heading gives ("Function: void ffi_closure_free (…)"), not one the question writes', async () => {
+    const entry = (name: string, returns: string, description: string): string =>
+      `<dl class="def"><dt id="index-${name}"><span class="category">Function: </span><span><strong>${returns}</strong> <em>${name} (void *<var>p</var>)</em><a href='#index-${name}' class='copiable-anchor'> &para;</a></span></dt><dd><p>${description}</p></dd></dl>`;
+    const page = articleFrom(
+      'closures.html',
+      `<html><head><title>The Closure API</title></head><body><h3>2.5 The Closure API</h3><p>libffi also provides a way to write a generic function.</p>${entry('ffi_closure_alloc', 'void *', 'Allocate a chunk of memory holding size bytes.')}${entry('ffi_closure_free', 'void', 'Free memory allocated using <code>ffi_closure_alloc</code>.')}</body></html>`,
+    );
+    const corpus = await corpusOf([page]);
+    expect(answerQuestion(corpus, 'which function frees the memory of a closure?').answer).toBe('ffi_closure_free');
+    expect(answerQuestion(corpus, 'which function frees the memory I got from ffi_closure_alloc?').answer).not.toBe('ffi_closure_alloc');
+    // The heading names a function: it is no answer to a question about another kind of thing.
+    expect(answerQuestion(corpus, 'which type is freed with the memory of a closure?').answer).not.toBe('ffi_closure_free');
+  });
+
   it('reads the verb after the asked noun as a verb, though the tagger may read "parses" as a plural noun', async () => {
     expect(analyzeQuestion('which module parses command line arguments?').focus).toBe('modul');
     expect(analyzeQuestion('which tool compresses files?').focus).toBe('tool');
