@@ -185,7 +185,8 @@ export function analyzeQuestion(text: string): Question {
   const spelledOut = asked.replace(/^(\s*what)(?:['’]s|s)\b/iu, '$1 is');
   const kind = asksWhoSomeoneIs(spelledOut) ? 'other' : (KIND_PATTERNS.find(([pattern]) => pattern.test(spelledOut))?.[1] ?? 'other');
   const tokens = tokenize(text);
-  const asksDefinition = (kind === 'other' || kind === 'expansion') && DEFINITION.test(asked);
+  // "what's the 'cif' in ffi_cif short for?" asks what cif is, as "what does cif stand for?" does.
+  const asksDefinition = kind === 'expansion' || (kind === 'other' && DEFINITION.test(asked));
   const statedTopic = asksDefinition ? topicOf(asked, clause.start) : kind === 'origin' ? topicOf(asked, clause.start, ORIGIN_TOPIC_PATTERNS) : null;
   const topicSpan = asksDefinition ? (quotedSubject(text, statedTopic) ?? statedTopic) : statedTopic;
   const terms: QuestionTerm[] = [];
@@ -268,7 +269,8 @@ function formsOf(token: Token, kind: AnswerKind, focus: string | null, next: Tok
   // A particle is a stopword ("down"); as a verb of its own it is a term ("downed" → "down"), spelled here as "downs" is.
   const particle = next !== undefined && next.term === '' ? particleAsVerb(token.raw, next.raw).map((verb) => `${verb}s`) : [];
   let related: string[];
-  if (kind === 'expansion' && EXPANDS.has(token.term)) related = ABBREVIATION_NOUNS;
+  // "short for" is answered by a text that says "stands for", and the other way round.
+  if (kind === 'expansion' && EXPANDS.has(token.term)) related = [...EXPANDS, ...ABBREVIATION_NOUNS];
   else if (kind === 'quantity' && token.term === focus) related = measureRelatives(token.raw);
   else related = [...pastFormSynonyms(token.raw), ...pastFormCauses(token.raw), ...(counted ? adjectiveSynonyms(token.raw) : []), ...(kind === 'count' && token.term === focus ? nounSynonyms(token.raw) : []), ...particle];
   return [...new Set([token.term, ...related.map(normalizeWord).filter((term) => term !== '')])];

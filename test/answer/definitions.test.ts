@@ -81,6 +81,9 @@ describe('definitions: the entry whose heading names what is asked', async () =>
     // …unless one is written in capitals: that one is asked about, not the other words of the subject.
     expect(answerQuestion(docs, 'whats AWP short for in gizmo?').answer).toBe('Acme Widget Protocol');
     expect(answerQuestion(docs, 'whats gizmo short for?').answer).toBe('Gadget Interface Zone Management Object');
+    // "short for" meets a text that says "stands for"; "what's the X … short for" asks what X is.
+    const basics = await corpusOf([articleFrom('basics.md', 'The first thing you must do is create a cif object.\n\nThe cif in ffi_cif stands for Call InterFace.')]);
+    expect(answerQuestion(basics, "what's the 'cif' in ffi_cif short for? i keep seeing it everywhere").answer).toBe('Call InterFace');
     // A piece of an identifier is no abbreviation: "__init__" is a name, not "init" to spell out.
     expect(analyzeQuestion('What does __init__ do in a class?').abbreviations).toEqual([]);
     expect(analyzeQuestion('what does e.g. stand for?').abbreviations).toEqual(['e.g']);
