@@ -292,6 +292,16 @@ const APOSTROPHE = /['’]/u;
 /** A name the lexicon knows counts this much more than an unknown capitalised word. */
 const KNOWN_NAME_EVIDENCE = 2;
 
+/** Share of a sentence's words written in capitals above which it is shouted, as licences and warnings are. */
+const SHOUTED_SHARE = 0.6;
+/** Fewer words than this are a heading or a label, not a shouted sentence. */
+const SHOUTED_MIN_WORDS = 6;
+
+function isShouted(view: SentenceView): boolean {
+  const words = view.tokens.filter((token) => token.raw.length >= 2 && /^\p{L}+$/u.test(token.raw));
+  return words.length >= SHOUTED_MIN_WORDS && words.filter((token) => ACRONYM.test(token.raw)).length >= words.length * SHOUTED_SHARE;
+}
+
 /** The kinds of name the lexicon gives the span's words. */
 function spanKinds(view: SentenceView, span: NameSpan): Set<NameKind> {
   const kinds = new Set<NameKind>();
@@ -391,6 +401,8 @@ export function extractName(view: SentenceView, question: Question, weights: Ter
       // Nor is a word in capitals the lexicon knows as no organisation ("XML", "SIGTTIN", and "GIL", which it knows only
       // as a given name, written so in no one's name): that is a format, a code or an acronym.
       if (isAcronym && !kinds.has('organization')) continue;
+      // In a sentence written in capitals ("IN NO EVENT SHALL THE AUTHORS OR COPYRIGHT HOLDERS BE LIABLE …") capitals name nothing.
+      if (words >= 2 && isShouted(view)) continue;
       // "Who" asks for a person or an organisation: never a place, a people or a month.
       if (kinds.size > 0 && [...kinds].every((kind) => kind === 'place' || kind === 'demonym' || kind === 'time')) continue;
       if (kinds.has('person') || nameKindOf(view.tokens[span.from - 1]?.raw ?? '') === 'title') score *= KNOWN_NAME_EVIDENCE;

@@ -319,6 +319,15 @@ describe('which module, which pragma: the name the noun is given', () => {
 });
 
 describe('shorthand and pronouns that look like answers', () => {
+  it('names no one with the capitals of a shouted sentence (a licence\'s disclaimer)', async () => {
+    const licence = articleFrom(
+      'license.txt',
+      'Permission is hereby granted, free of charge, to any person obtaining a copy of this software.\n\nIN NO EVENT SHALL THE AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER LIABILITY.',
+    );
+    const corpus = await corpusOf([licence]);
+    expect(answerQuestion(corpus, 'who holds the copyright on this software?').answer ?? '').not.toMatch(/HOLDERS|LIABLE|CLAIM/);
+  });
+
   it('names no option with a dotted abbreviation written with a small letter ("E.g.")', async () => {
     const faq = [
       'Static binaries',
