@@ -83,7 +83,7 @@ export function extractCodeNameOfFocus(view: SentenceView, question: Question, w
     const quotedName = quoted?.slice(1).find((group) => group !== undefined);
     const after = writesFocus ? CODE_NAME_AFTER.exec(view.text.slice(end, end + CODE_NAME_REACH)) : null;
     // "FFI_DEFAULT_ABI" for "which ABI …": an identifier whose last part is the noun names one of its kind.
-    const headed = writesFocus && !IDENTIFIER_GOES_ON.test(view.text.slice(end, end + 2)) ? IDENTIFIER_BEFORE_PART.exec(reach) : null;
+    const headed = IDENTIFIER_GOES_ON.test(view.text.slice(end, end + 2)) ? null : IDENTIFIER_BEFORE_PART.exec(reach);
     const found = [
       headed === null ? null : { name: headed[1]! + view.text.slice(start, end), offset: start - headed[1]!.length, quoted: false },
       before === null ? null : { name: before[1]!, offset: start - before[0].length, quoted: false },

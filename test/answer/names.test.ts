@@ -272,6 +272,8 @@ describe('which module, which pragma: the name the noun is given', () => {
       articleFrom('cache.txt', 'The cache keeps entries for a while; normally CACHE_SIZE_LIMIT is what bounds the cache in memory.'),
     ]);
     expect(answerQuestion(corpus, 'which ABI should I normally pass to ffi_prep_cif?').answer).toBe('FFI_DEFAULT_ABI');
+    // …or whose last part is a noun before the asked one, when the sentence does not write that one ("which ABI setting").
+    expect(answerQuestion(corpus, 'which ABI setting do I normally pass to ffi_prep_cif?').answer).toBe('FFI_DEFAULT_ABI');
     expect(answerQuestion(corpus, 'which size bounds the cache in memory?').answer).not.toBe('CACHE_SIZE');
   });
 
