@@ -69,6 +69,7 @@ describe("the repository's floor files", () => {
     'heldout6/floors.json',
     'heldout7/floors.json',
     'heldout8/floors.json',
+    'heldout9/floors.json',
     'dev-nearmiss/floors.json',
     'dev-extra/floors.json',
   ];
