@@ -119,6 +119,23 @@ function isRelationLinks(el: DomElement): boolean {
   return links >= 2 && labels <= MAX_NAVIGATION_LABELS * links;
 }
 
+/**
+ * A list whose every item is one link and nothing else ("Main Menu", "Windows binaries", "Bug Tracker"): a menu of
+ * places to go, not text. A list that says something of its links ("<a>os</a> — operating system interfaces") stays.
+ */
+function isListOfLinksOnly(el: DomElement): boolean {
+  if (el.name !== 'ul' && el.name !== 'ol') return false;
+  const items = el.children.filter((child): child is DomElement => (child as DomElement).name === 'li');
+  if (items.length < MIN_MENU_ITEMS || el.children.some((child) => child.type === ElementType.Text && (child as { data: string }).data.trim() !== '')) return false;
+  return items.every((item) => {
+    const links = DomUtils.findAll((child) => child.name === 'a' && child.attribs.href !== undefined, item.children);
+    return links.length === 1 && textLength(links[0]!) > 0 && textLength(links[0]!) === textLength(item);
+  });
+}
+
+/** Fewer links than this in a list are a short reference ("see <a>A</a>, <a>B</a>"), not a menu. */
+const MIN_MENU_ITEMS = 3;
+
 /** A list or a table: where a bar of page controls stands ("Prev / Up / Home / Next"); a paragraph's links are read by `rel`. */
 const NAVIGATION_BLOCKS = new Set(['ul', 'ol', 'table']);
 const NAVIGATION_RELATIONS = wordPattern(['next', 'prev', 'previous', 'up', 'contents', 'index', 'start', 'first', 'last']);
@@ -238,6 +255,14 @@ function extract(root: DomNode[]): { text: string; blocks: Block[]; linkedShare:
         continue;
       }
       if (node.type !== ElementType.Tag) continue;
+      // A menu is left out of the text, but its links count as the page's: a page that is all menus is a page of links.
+      if (ctx.code === 0 && isListOfLinksOnly(node)) {
+        const letters = textLength(node);
+        visible += letters;
+        linked += letters;
+        builder.leftOut();
+        continue;
+      }
       if (isDropped(node, ctx.code > 0)) {
         if (textLength(node) > 0) builder.leftOut();
         continue;

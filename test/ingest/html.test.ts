@@ -124,6 +124,19 @@ describe('HTML documentation page', () => {
     expect(page.text).toContain('dpkg');
   });
 
+  it('drops a list whose every item is one link and nothing else (a menu), and keeps a list that says something of its links', () => {
+    const page = articleFrom(
+      'FAQ.html',
+      '<table><tr><td><ul><li><a href="index.html">Main Menu</a></li><li><a href="docs.html">Developer Menu</a></li><li><a href="http://example.org/bugs">Bug Tracker</a></li>' +
+        '<li><a href="http://example.org/lxml">lxml Python bindings</a></li></ul></td><td><h1>FAQ</h1><p>Is there C++ bindings? Yes, for example xmlwrapp.</p>' +
+        '<ul><li><a href="os.html">os</a> — operating system interfaces</li><li><a href="sys.html">sys</a> — system parameters</li><li><a href="io.html">io</a> — streams</li></ul></td></tr></table>',
+    );
+    expect(page.text).not.toContain('Developer Menu');
+    expect(page.text).not.toContain('lxml Python bindings');
+    expect(page.text).toContain('Yes, for example xmlwrapp.');
+    expect(page.text).toContain('operating system interfaces');
+  });
+
   it('names the outlet from the copyright footer', () => {
     expect(article.source.outlet).toBe('Example Software Foundation');
   });
