@@ -377,6 +377,7 @@ function townBefore(view: SentenceView, from: number): number {
 export function extractName(view: SentenceView, question: Question, weights: TermWeights, isCommon: IsCommon): ShortAnswer | null {
   let best: ShortAnswer | null = null;
   let asked: AskedAbbreviation[] | undefined;
+  let shouted: boolean | undefined;
   for (const span of nameSpans(view, question)) {
     // A one-word name found all over the corpus is its subject, not an answer.
     if (span.from === span.to && isCommon(view.tokens[span.from]!.term)) continue;
@@ -402,7 +403,7 @@ export function extractName(view: SentenceView, question: Question, weights: Ter
       // as a given name, written so in no one's name): that is a format, a code or an acronym.
       if (isAcronym && !kinds.has('organization')) continue;
       // In a sentence written in capitals ("IN NO EVENT SHALL THE AUTHORS OR COPYRIGHT HOLDERS BE LIABLE …") capitals name nothing.
-      if (words >= 2 && isShouted(view)) continue;
+      if (words >= 2 && (shouted ??= isShouted(view))) continue;
       // "Who" asks for a person or an organisation: never a place, a people or a month.
       if (kinds.size > 0 && [...kinds].every((kind) => kind === 'place' || kind === 'demonym' || kind === 'time')) continue;
       if (kinds.has('person') || nameKindOf(view.tokens[span.from - 1]?.raw ?? '') === 'title') score *= KNOWN_NAME_EVIDENCE;

@@ -180,10 +180,14 @@ function patternsOf(shortForm: string): ShortFormPatterns {
   return patterns;
 }
 
+/** The first `count` words of `text` (a hyphen parts words too), without the punctuation after them; undefined when it has fewer. */
+function leadingWords(text: string, count: number): string | undefined {
+  return new RegExp(`^\\s*(?:[^\\s-]+[\\s-]+){${count - 1}}[^\\s-]+`, 'u').exec(text)?.[0].trim().replace(/[^\p{L}\p{N}]+$/u, '');
+}
+
 /** The first words of `text`, one for each letter and starting with it ("Custom Debian Derivative", "Right-Hand Side Black List"). */
 function initialsFrom(letters: string, text: string): string | null {
-  const run = new RegExp(`^\\s*(?:[^\\s-]+[\\s-]+){${letters.length - 1}}[^\\s-]+`, 'u').exec(text)?.[0];
-  const phrase = run?.trim().replace(/[^\p{L}\p{N}]+$/u, '');
+  const phrase = leadingWords(text, letters.length);
   return phrase !== undefined && startsEachWord(letters, phrase) ? phrase : null;
 }
 
@@ -193,7 +197,7 @@ function initialsFrom(letters: string, text: string): string | null {
  */
 function capitalsFrom(letters: string, text: string): string | null {
   for (let words = 2; words < letters.length; words++) {
-    const phrase = new RegExp(`^\\s*(?:[^\\s-]+[\\s-]+){${words - 1}}[^\\s-]+`, 'u').exec(text)?.[0].trim().replace(/[^\p{L}\p{N}]+$/u, '');
+    const phrase = leadingWords(text, words);
     if (phrase === undefined) return null;
     if (phrase.charAt(0).toLowerCase() === letters.charAt(0).toLowerCase() && capitalsSpell(letters, phrase)) return phrase;
   }
