@@ -55,6 +55,17 @@ export class IndexBuildError extends Error {
 /** How long an index worker waits for its next build before it is stopped (it holds the last index it built). */
 export const INDEX_WORKER_IDLE_MS = 5 * 60_000;
 
+/** How long `close()` lets a save under way finish before it stops the worker anyway. */
+const SAVE_GRACE_MS = 30_000;
+
+/** Waits until every promise is settled, or `ms` have passed, whichever comes first. */
+async function settledWithin(promises: readonly Promise<unknown>[], ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<void>((resolve) => (timer = setTimeout(resolve, ms).unref()));
+  await Promise.race([Promise.allSettled(promises), timeout]);
+  clearTimeout(timer);
+}
+
 /** The build the worker runs now: where its messages go. */
 interface Running {
   receive(message: WorkerMessage): void;
@@ -67,6 +78,8 @@ export class IndexBuilder {
   private running: Running | null = null;
   /** Per build given out and not yet saved, by its number: what settles its `saved`. */
   private readonly saving = new Map<number, (outcome: SaveOutcome) => void>();
+  /** The same builds' `saved`, to wait for. */
+  private readonly savedOutcomes = new Map<number, Promise<SaveOutcome>>();
   /** The corpus decoded from the worker's last build, which the worker holds under that build's number. */
   private held: { id: number; corpus: Corpus } | null = null;
   private nextId = 0;
@@ -103,11 +116,14 @@ export class IndexBuilder {
   }
 
   /**
-   * Stops the worker; a build it was running fails, a save it was running is given up (the file saved before stays
-   * whole). Wait for a build's `saved` first to keep its save.
+   * Stops the worker; a build it was running fails. A save under way is let finish first, for up to SAVE_GRACE_MS:
+   * it compresses in the thread pool, and a worker stopped then takes the whole process down (Node aborts, "close
+   * before init", on a zlib stream freed before it began). A save still running after that is given up (the file
+   * saved before stays whole).
    */
   async close(): Promise<void> {
     this.clearIdle();
+    if (this.worker !== null && this.savedOutcomes.size > 0) await settledWithin([...this.savedOutcomes.values()], SAVE_GRACE_MS);
     const worker = this.worker;
     this.forget();
     this.running?.fail(new IndexBuildError('Quoth: the index worker was stopped before it had built the index'));
@@ -168,6 +184,8 @@ export class IndexBuilder {
                 break;
               }
               const saved = new Promise<SaveOutcome>((settle) => this.saving.set(id, settle));
+              this.savedOutcomes.set(id, saved);
+              void saved.then(() => this.savedOutcomes.delete(id));
               if (this.hold) this.held = { id, corpus };
               this.running = null;
               const { filesRead, filesHashed, startedFrom } = message;

@@ -217,6 +217,19 @@ describe('building the index in a worker thread', () => {
       expect(await exited).toBeTypeOf('number');
     }, 60_000);
 
+    it('lets a save under way finish before it stops the worker on close (a worker stopped mid-compression aborts the process)', async () => {
+      const seedsDir = path.join(root, 'seeds');
+      const indexDir = path.join(root, 'index');
+      await cp(SEEDS_DIR, seedsDir, { recursive: true });
+      const builder = new IndexBuilder();
+      const built = await builder.build({ seedsDir, indexDir, builtAt });
+      await builder.close();
+      expect(await built.saved).toMatchObject({ saveError: null });
+      const saved = await loadSavedCorpus(indexDir);
+      expect(saved.ok && saved.corpus.builtAt).toBe(builtAt);
+      expect(builder.hasWorker).toBe(false);
+    }, 60_000);
+
     it('a reindex answers before its index is saved; saved() and close() wait for the save', async () => {
       const seedsDir = path.join(root, 'seeds');
       const indexDir = path.join(root, 'index');
