@@ -76,10 +76,8 @@ interface Running {
 export class IndexBuilder {
   private worker: Worker | null = null;
   private running: Running | null = null;
-  /** Per build given out and not yet saved, by its number: what settles its `saved`. */
-  private readonly saving = new Map<number, (outcome: SaveOutcome) => void>();
-  /** The same builds' `saved`, to wait for. */
-  private readonly savedOutcomes = new Map<number, Promise<SaveOutcome>>();
+  /** Per build given out and not yet saved, by its number: its `saved`, and what settles it. */
+  private readonly saving = new Map<number, { saved: Promise<SaveOutcome>; settle: (outcome: SaveOutcome) => void }>();
   /** The corpus decoded from the worker's last build, which the worker holds under that build's number. */
   private held: { id: number; corpus: Corpus } | null = null;
   private nextId = 0;
@@ -123,7 +121,7 @@ export class IndexBuilder {
    */
   async close(): Promise<void> {
     this.clearIdle();
-    if (this.worker !== null && this.savedOutcomes.size > 0) await settledWithin([...this.savedOutcomes.values()], SAVE_GRACE_MS);
+    if (this.worker !== null && this.saving.size > 0) await settledWithin([...this.saving.values()].map((pending) => pending.saved), SAVE_GRACE_MS);
     const worker = this.worker;
     this.forget();
     this.running?.fail(new IndexBuildError('Quoth: the index worker was stopped before it had built the index'));
@@ -183,9 +181,9 @@ export class IndexBuilder {
                 fail(new IndexBuildError(`Quoth: the index worker sent an index that does not decode: ${(error as Error).message}`, { cause: error }));
                 break;
               }
-              const saved = new Promise<SaveOutcome>((settle) => this.saving.set(id, settle));
-              this.savedOutcomes.set(id, saved);
-              void saved.then(() => this.savedOutcomes.delete(id));
+              let settle!: (outcome: SaveOutcome) => void;
+              const saved = new Promise<SaveOutcome>((resolve) => (settle = resolve));
+              this.saving.set(id, { saved, settle });
               if (this.hold) this.held = { id, corpus };
               this.running = null;
               const { filesRead, filesHashed, startedFrom } = message;
@@ -205,9 +203,9 @@ export class IndexBuilder {
       this.running?.receive(message);
       return;
     }
-    const settle = this.saving.get(message.id);
+    const pending = this.saving.get(message.id);
     this.saving.delete(message.id);
-    settle?.({ saveError: message.saveError, saveMs: message.saveMs });
+    pending?.settle({ saveError: message.saveError, saveMs: message.saveMs });
     this.settleIfIdle();
   }
 
@@ -223,7 +221,7 @@ export class IndexBuilder {
   private abandonSaves(reason: string): void {
     const pending = [...this.saving.values()];
     this.saving.clear();
-    for (const settle of pending) settle({ saveError: reason, saveMs: 0 });
+    for (const { settle } of pending) settle({ saveError: reason, saveMs: 0 });
   }
 
   /** How the worker gets `previous`: by the number it holds it under, else its encoded form (none: the worker reads the saved index). */

@@ -129,7 +129,8 @@ function isListOfLinksOnly(el: DomElement): boolean {
   if (items.length < MIN_MENU_ITEMS || el.children.some((child) => child.type === ElementType.Text && (child as { data: string }).data.trim() !== '')) return false;
   return items.every((item) => {
     const links = DomUtils.findAll((child) => child.name === 'a' && child.attribs.href !== undefined, item.children);
-    return links.length === 1 && textLength(links[0]!) > 0 && textLength(links[0]!) === textLength(item);
+    const linked = links.length === 1 ? textLength(links[0]!) : 0;
+    return linked > 0 && linked === textLength(item);
   });
 }
 
