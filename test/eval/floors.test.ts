@@ -70,6 +70,7 @@ describe("the repository's floor files", () => {
     'heldout7/floors.json',
     'heldout8/floors.json',
     'heldout9/floors.json',
+    'heldout10/floors.json',
     'dev-nearmiss/floors.json',
     'dev-extra/floors.json',
   ];
