@@ -1,9 +1,9 @@
 /** Question text → what it asks: the kind of answer wanted, its focus noun, and weighted content terms. */
 import { isEnglishWord } from '../text/english.js';
 import { nameKindOf } from '../text/names.js';
-import { askedNouns } from '../text/tagger.js';
+import { adverbAfterQuestionWord, askedNouns } from '../text/tagger.js';
 import { normalizeWord, tokenize, type Token } from '../text/terms.js';
-import { adjectiveSynonyms, isOnlyAdverb, isOnlyModifier, mayBeVerb, measureRelatives, nounSynonyms, particleAsVerb, pastFormCauses, pastFormSynonyms } from '../text/wordnet.js';
+import { adjectiveSynonyms, isOnlyAdverb, isOnlyModifier, mayBeAdverb, mayBeVerb, measureRelatives, nounSynonyms, particleAsVerb, pastFormCauses, pastFormSynonyms } from '../text/wordnet.js';
 import { findNumbers, formatValue } from './numbers.js';
 
 export type AnswerKind = 'count' | 'amount' | 'quantity' | 'duration' | 'frequency' | 'time' | 'person' | 'place' | 'value' | 'version' | 'entity' | 'expansion' | 'origin' | 'other';
@@ -327,10 +327,13 @@ const YES_NO_OPENING = /^(?:is|are|was|were|does|do|did|can|could|will|would|sho
 /** A sentence of a question: to a stop, a question or exclamation mark before a space, but not the stop of "i.e." or "e.g.". */
 const SENTENCE = /(?:[^.?!]|[.?!](?!\s)|(?<=(?:^|\P{L})\p{L}\.\p{L})\.)+[.?!]*/gu;
 
-/** The clause with an adverb after its question word blanked out, offsets kept: "what exactly is" reads as "what is". */
+/**
+ * The clause with an adverb after its question word blanked out, offsets kept: "what exactly is" and "what even is"
+ * read as "what is". A word that may be something else too is an adverb only as the tagger reads it there.
+ */
 function withoutAdverbAfterQuestionWord(asked: string): string {
   return asked.replace(/^(\s*(?:what|which|who|whom|where|when)(?:['’]?s)?\s+)(\p{L}+)(?=\s)/iu, (whole, before: string, word: string) =>
-    isOnlyAdverb(word) ? `${before}${' '.repeat(word.length)}` : whole,
+    isOnlyAdverb(word) || (mayBeAdverb(word) && adverbAfterQuestionWord(asked)) ? `${before}${' '.repeat(word.length)}` : whole,
   );
 }
 

@@ -54,6 +54,19 @@ export function askedNouns(question: string): string[] {
   return nouns;
 }
 
+/** The question word and the few words after it, enough for the tagger to read the first of them in context. */
+const QUESTION_OPENING = /^\s*(?:what|which|who|whom|where|when)(?:['’]?s)?(?:\s+\S+){1,3}/iu;
+
+/**
+ * The word after the question word is an adverb where it stands: "what even is muttlisp?" (not "which part does mutt
+ * show?", though WordNet knows "part" as an adverb too).
+ */
+export function adverbAfterQuestionWord(asked: string): boolean {
+  const opening = QUESTION_OPENING.exec(asked);
+  if (opening === null) return false;
+  return tag(opening[0])[1]?.tags.has('Adverb') === true;
+}
+
 /**
  * "which module parses command line arguments?", "which tool compresses files?": the tagger may read a verb's -s form
  * after the noun as a plural noun ("module parses"). It is the verb when the word before may be a noun and the word

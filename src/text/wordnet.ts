@@ -73,6 +73,11 @@ function mostFrequentSense(pos: PartOfSpeech, lemma: string): number | undefined
   return senses !== null && senses.tagged > 0 ? senses.offsets[0] : undefined;
 }
 
+/** WordNet knows the word as an adverb, perhaps among other parts of speech ("even", "part", "exactly"). */
+export function mayBeAdverb(word: string): boolean {
+  return indexLine(filesOf('adv').index, word.toLowerCase()) !== null;
+}
+
 /** WordNet knows the word only as an adverb ("exactly", "actually"; not "only", "even" or "family"). */
 export function isOnlyAdverb(word: string): boolean {
   const lower = word.toLowerCase();

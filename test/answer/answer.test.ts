@@ -299,6 +299,17 @@ describe('a definition question said in more words', () => {
     expect(analyzeQuestion('what family of processors does it support?').kind).toBe('entity');
     expect(analyzeQuestion('who actually started git?').kind).toBe('person');
   });
+
+  it('passes over a word that is an adverb where it stands though it may be other things ("what even is X"), as the tagger reads it', () => {
+    const question = analyzeQuestion('saw it in a config file on github. what even is muttlisp?');
+    expect(question.kind).toBe('other');
+    expect(question.asksDefinition).toBe(true);
+    expect(question.topic.map((termIndex) => question.terms[termIndex]!.raw)).toEqual(['muttlisp']);
+    // WordNet knows "part" as an adverb too; here it is the noun asked for.
+    const part = analyzeQuestion('which part does mutt end up showing me?');
+    expect(part.kind).toBe('entity');
+    expect(part.focus).toBe('part');
+  });
 });
 
 describe('a phrasal verb whose particle is a verb too', () => {
