@@ -18,15 +18,19 @@ export function withoutSectionNumber(heading: string): string {
 }
 
 /**
- * What a heading or title names, without its section number, its permalink mark, a signature's parameters or a
- * description after a dash, bar or colon ("os.path — Common pathname manipulations", "File system | Node.js").
+ * What a heading or title names, without its section number, its permalink mark, a signature's parameters (the
+ * brackets that end it: "os.path.join(path, *paths)"), a manual section ("postscreen(8)") or a description after a
+ * dash, bar or colon ("os.path — Common pathname manipulations", "File system | Node.js"). Words after a bracket are
+ * the heading's own: "postscreen(8) TLS configuration" names postscreen's TLS configuration, not postscreen.
  */
 export function headingKey(heading: string): string {
   return heading
     .replace(/[#¶§\s]+$/u, '')
     .replace(/^[\d.]+\s+/u, '')
-    .replace(/\(.*$/su, '')
-    .replace(/(?<=\S)\s+[—–|-]\s.*$|(?<=\S):\s.*$/su, '');
+    .replace(/(?<=[\p{L}\p{N}_])\(\d\p{L}*\)/gu, '')
+    .replace(/(?:\s*\((?:[^()]|\([^()]*\))*\))+\s*$/su, '')
+    .replace(/(?<=\S)\s+[—–|-]\s.*$|(?<=\S):\s.*$/su, '')
+    .trim();
 }
 
 /** How many opening passages of an entry page are looked at. */

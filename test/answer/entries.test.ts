@@ -14,6 +14,15 @@ describe('entries: what a heading or title names', () => {
     expect(headingKey('Glossary: terms and words')).toBe('Glossary');
   });
 
+  it('leaves out only the brackets that end a heading (a signature) and a manual section, not the words after a bracket', () => {
+    expect(headingKey('os.path.join(path, *paths)')).toBe('os.path.join');
+    expect(headingKey("open(file, mode='r') (built-in)")).toBe('open');
+    expect(headingKey('git-push(1)')).toBe('git-push');
+    // A section about postscreen's TLS configuration is no entry of postscreen.
+    expect(headingKey('postscreen(8) TLS configuration')).toBe('postscreen TLS configuration');
+    expect(headingKey('Locking (advisory) for shared files')).toBe('Locking (advisory) for shared files');
+  });
+
   it("finds the opening passages of pages titled with the subject alone, not of pages whose title says more", async () => {
     const corpus = await corpusOf([
       articleFrom('vacuum.html', page('VACUUM', 'The VACUUM command rebuilds the database file into less disk space.')),
