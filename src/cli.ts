@@ -8,7 +8,7 @@ import { runSuiteCommand } from './eval/command.js';
 import { collapseSpace, parseCases, scoreCase, totals, type CaseResult } from './eval/score.js';
 import { watchSeeds } from './indexing/watch-seeds.js';
 import { SeedsFolderError } from './ingest/index.js';
-import { openLibraryWithReport, type Log } from './library.js';
+import { IndexOfOtherFolderError, openLibraryWithReport, type Log } from './library.js';
 import { answerToJson } from './render/json.js';
 import { ansiStyle, plainStyle, renderAnswer, renderSources } from './render/terminal.js';
 import { SecretScreen } from './secrets.js';
@@ -76,7 +76,7 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     case 'ask': {
-      const quoth = (await openLibraryWithReport({ ...folders, log: stderrLog })).library;
+      const quoth = (await openLibraryWithReport({ ...folders, log: stderrLog, keepIndexOfOtherFolder: true })).library;
       const question = rest.join(' ');
       if (question === '-') return askFromStdin(quoth, values.json, screen);
       const outcome = quoth.ask(question);
@@ -88,12 +88,12 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     case 'sources': {
-      const info = (await openLibraryWithReport({ ...folders, log: stderrLog })).library.info();
+      const info = (await openLibraryWithReport({ ...folders, log: stderrLog, keepIndexOfOtherFolder: true })).library.info();
       process.stdout.write(values.json ? `${JSON.stringify(info, null, 2)}\n` : `${renderSources(info)}\n`);
       return 0;
     }
     case 'console': {
-      const quoth = (await openLibraryWithReport({ ...folders, log: stderrLog })).library;
+      const quoth = (await openLibraryWithReport({ ...folders, log: stderrLog, keepIndexOfOtherFolder: true })).library;
       await runConsole(quoth, undefined, screen);
       return 0;
     }
@@ -209,6 +209,11 @@ main(process.argv.slice(2)).then(
   (error: unknown) => {
     if (error instanceof UsageError) process.stderr.write(`quoth: ${error.message}\n\n${USAGE}\n`);
     else if (error instanceof ConfigError || error instanceof SeedsFolderError) process.stderr.write(`${error.message}\n`);
+    else if (error instanceof IndexOfOtherFolderError) {
+      process.stderr.write(
+        `${error.message}.\nAsk it with --seeds ${error.folder}, or replace it with an index of ${error.seedsDir}: npm run index -- --seeds ${error.seedsDir} --index ${error.indexDir}\n`,
+      );
+    }
     else if (error instanceof TypeError && (error as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) process.stderr.write(`quoth: ${error.message}\n\n${USAGE}\n`);
     else process.stderr.write(`quoth: ${(error as Error).stack ?? String(error)}\n`);
     process.exitCode = 2;

@@ -2,6 +2,7 @@
  * The running Quoth: one corpus in memory, answered from synchronously; rebuilt from the seeds folder
  * on demand while the old corpus keeps answering, then swapped in one assignment.
  */
+import path from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { ask, retrieve } from './answer/answer.js';
 import { indexingCodeStamp, savedIndexerStamp, saveIndexerStamp } from './indexing/codestamp.js';
@@ -34,6 +35,24 @@ export interface LibraryOptions {
    * but never answers, turns it off.
    */
   prepareSpelling?: boolean;
+  /**
+   * Throw `IndexOfOtherFolderError` rather than replace a saved index none of whose files is in the seeds folder: the
+   * command line asks the index it is given, and says whose it is, instead of rebuilding it from another folder.
+   */
+  keepIndexOfOtherFolder?: boolean;
+}
+
+/** The saved index was built from another folder: none of its files is in the seeds folder. */
+export class IndexOfOtherFolderError extends Error {
+  constructor(
+    readonly indexDir: string,
+    /** The folder its files are in, as their paths were shown when it was built. */
+    readonly folder: string,
+    readonly files: number,
+    readonly seedsDir: string,
+  ) {
+    super(`Quoth: ${indexDir} holds the index of ${folder} (${files} ${files === 1 ? 'file' : 'files'}), none of which is in ${seedsDir}`);
+  }
 }
 
 const silent: Log = { info: () => {}, warn: () => {} };
@@ -84,6 +103,10 @@ export async function openLibraryWithReport(options: LibraryOptions): Promise<Op
   if (!saved.ok) {
     if (saved.kind === 'unusable') log.warn(`The saved index cannot be used: ${saved.reason}`);
     return build(options, log, saved.reason);
+  }
+  if (options.keepIndexOfOtherFolder === true) {
+    const other = otherFolderOf(saved.corpus, hashes, options.seedsDir);
+    if (other !== null) throw new IndexOfOtherFolderError(options.indexDir, other.folder, other.files, options.seedsDir);
   }
   if (!sameIndexer) return build(options, log, otherIndexer, true);
   const reason = staleness(saved.corpus, hashes);
@@ -158,6 +181,30 @@ async function recordSave(options: LibraryOptions, log: Log, saved: OffThreadBui
 }
 
 /** Why a saved corpus no longer matches the files of the seeds folder (path → sha256), or null when it does. */
+/**
+ * The folder a saved index was built from, when it is another than the seeds folder: none of its files is among the
+ * seeds folder's, and they are not in it (its files all deleted, or moved into a subfolder, leave it the same folder).
+ */
+function otherFolderOf(corpus: Corpus, files: Map<string, string>, seedsDir: string): { folder: string; files: number } | null {
+  const paths = [...corpus.sources.map((entry) => entry.source.path), ...corpus.skipped.map((entry) => entry.path)];
+  if (paths.length === 0 || paths.some((file) => files.has(file))) return null;
+  const folder = commonFolder(paths);
+  const inside = path.relative(path.resolve(seedsDir), path.resolve(folder));
+  return inside === '' || (!inside.startsWith('..') && !path.isAbsolute(inside)) ? null : { folder, files: paths.length };
+}
+
+/** The deepest folder holding every one of `paths` ("." for none in common). */
+function commonFolder(paths: readonly string[]): string {
+  const folders = paths.map((file) => file.split(/[\\/]/u).slice(0, -1));
+  let depth = folders[0]!.length;
+  for (const parts of folders) {
+    let shared = 0;
+    while (shared < depth && parts[shared] === folders[0]![shared]) shared += 1;
+    depth = shared;
+  }
+  return folders[0]!.slice(0, depth).join('/') || '.';
+}
+
 function staleness(corpus: Corpus, files: Map<string, string>): string | null {
   const indexed = new Map<string, string | undefined>([
     ...corpus.sources.map((entry): [string, string] => [entry.source.path, entry.sha256]),

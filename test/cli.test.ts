@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -103,6 +103,27 @@ describe('the command line', () => {
       expect(run.stderr).toMatch(/warning: Quoth: seeds folder not found: .*answering from the saved index/);
     }
     expect((await cli(['index', '--seeds', seeds, '--index', index])).code).toBe(2);
+  });
+
+  it('does not replace the index of another folder to answer from the seeds: it says whose index it is, and keeps it', async () => {
+    const other = path.join(root, 'other-folder');
+    const index = path.join(root, 'index-of-other');
+    await mkdir(other);
+    await writeFile(path.join(other, 'harbour.txt'), 'The harbour of Fjordby reopened on Monday after a storm closed it for three days.\n');
+    expect((await cli(['index', '--seeds', other, '--index', index])).code).toBe(0);
+    for (const command of [['ask', 'When did the harbour reopen?'], ['sources']]) {
+      const run = await cli([command[0]!, '--seeds', path.join(root, 'seeds'), '--index', index, ...command.slice(1)]);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain(`${index} holds the index of ${other} (1 file)`);
+      expect(run.stderr).toContain(`--seeds ${other}`);
+    }
+    // Still that folder's index, loaded as it was saved.
+    const asked = await cli(['ask', '--seeds', other, '--index', index, '--json', 'When did the harbour of Fjordby reopen?']);
+    expect(asked.code, asked.stderr).toBe(0);
+    expect(asked.stderr).toContain('Loaded index');
+    expect((JSON.parse(asked.stdout) as { status: string }).status).toBe('answered');
+    // Indexing the seeds into it replaces it, as asked.
+    expect((await cli(['index', ...folders.slice(0, 2), '--index', index])).code).toBe(0);
   });
 
   it('says what a rebuild changed: files added, changed and removed, files read, passages that came and went', async () => {
