@@ -122,6 +122,9 @@ const KIND_PATTERNS: [RegExp, AnswerKind][] = [
   [/^\s*what(?:(?:'|’)?s|\s+(?:is|was|are|were))\s+the\s+(?:\w+\s+)?names?\s+of\b/i, 'entity'],
   // "Which Node version first supports …", "since which python version is …": a version number.
   [/^\s*(?:what|which)\s+(?:[\w.-]+\s+){0,2}?(?:version|release)s?\b/i, 'version'],
+  // "How do I see which settings differ from the defaults?", "how can I change the default editor?": a way to do it,
+  // not a setting's value.
+  [/^\s*how\s+(?:do|can|could|should|would|to)\b/i, 'other'],
   // A setting's value: "what port does it listen on by default?", "the maximum number of attached databases".
   [new RegExp(String.raw`\b(?:${VALUE_WORDS.join('|')})\b`, 'i'), 'value'],
   // "What counts as a changeset?" asks what the word means, not which thing counts.

@@ -51,6 +51,19 @@ describe('amounts: sums of money, shares and sizes', async () => {
     expect(answerQuestion(docs, 'What is the maximum number of clients that can connect?').answer).toMatch(/^64/);
   });
 
+  it('reads "how do I …" about a default as asking a way to do it, not the value: no figure is put forward as the answer', async () => {
+    const manual = plainArticle(
+      'config',
+      'There is one difference: you must enclose a setting in braces to use spaces in it. ' +
+        'Run postconf -n to list the settings of main.cf that differ from the defaults.',
+    );
+    const docs = await corpusOf([manual]);
+    expect(analyzeQuestion('how can I change the default editor?').kind).toBe('other');
+    const reply = answerQuestion(docs, 'how do I see which settings in main.cf differ from the defaults?');
+    expect(reply.answer).toBeNull();
+    expect(reply.quotes[0]?.text).toBe('Run postconf -n to list the settings of main.cf that differ from the defaults.');
+  });
+
   it('answers a default with the number stated of "default", not a nearer one ("from 30 to 62, though the default … remains at 10")', async () => {
     const notes = 'Increase the maximum value of SQLITE_MAX_ATTACHED from 30 to 62 (though the default value remains at 10).';
     const docs = await corpusOf([plainArticle('changes', notes)]);
