@@ -63,7 +63,10 @@ async function main(argv: string[]): Promise<number> {
       const opened = await openLibraryWithReport({ ...folders, log: stderrLog, forceRebuild: true, ...(progress ? { onProgress: progress } : {}) });
       const info = opened.library.info();
       process.stdout.write(`${renderSources(info)}\n`);
-      const removals = [...opened.removed].filter(([, reasons]) => reasons.size > 0);
+      // A heading is left out of the quotable text but kept as the section of the passages under it: no boilerplate.
+      const removals = [...opened.removed]
+        .map(([file, reasons]) => [file, new Map([...reasons].filter(([reason]) => reason !== 'heading'))] as const)
+        .filter(([, reasons]) => reasons.size > 0);
       if (removals.length > 0) {
         process.stdout.write('\nRemoved as boilerplate:\n');
         for (const [file, reasons] of removals) {

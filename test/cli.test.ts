@@ -126,6 +126,20 @@ describe('the command line', () => {
     expect((await cli(['index', ...folders.slice(0, 2), '--index', index])).code).toBe(0);
   });
 
+  it('reports the boilerplate it removed, not the headings it kept as the sections of their passages', async () => {
+    const seeds = path.join(root, 'seeds-with-headings');
+    await mkdir(seeds);
+    await writeFile(
+      path.join(seeds, 'guide.html'),
+      '<html><head><title>Guide</title></head><body><h1>Guide</h1><h2>Install</h2><p>Run the installer once.</p><p>All rights reserved.</p></body></html>',
+    );
+    const run = await cli(['index', '--seeds', seeds, '--index', path.join(root, 'index-with-headings')]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain('Removed as boilerplate:');
+    expect(run.stdout).toMatch(/guide\.html: copyright notice\n/);
+    expect(run.stdout).not.toMatch(/[:;] heading/);
+  });
+
   it('says what a rebuild changed: files added, changed and removed, files read, passages that came and went', async () => {
     const seeds = path.join(root, 'seeds-changing');
     const index = path.join(root, 'index-changing');
