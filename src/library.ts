@@ -180,7 +180,6 @@ async function recordSave(options: LibraryOptions, log: Log, saved: OffThreadBui
   });
 }
 
-/** Why a saved corpus no longer matches the files of the seeds folder (path → sha256), or null when it does. */
 /**
  * The folder a saved index was built from, when it is another than the seeds folder: none of its files is among the
  * seeds folder's, and they are not in it (its files all deleted, or moved into a subfolder, leave it the same folder).
@@ -205,6 +204,7 @@ function commonFolder(paths: readonly string[]): string {
   return folders[0]!.slice(0, depth).join('/') || '.';
 }
 
+/** Why a saved corpus no longer matches the files of the seeds folder (path → sha256), or null when it does. */
 function staleness(corpus: Corpus, files: Map<string, string>): string | null {
   const indexed = new Map<string, string | undefined>([
     ...corpus.sources.map((entry): [string, string] => [entry.source.path, entry.sha256]),

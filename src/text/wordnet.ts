@@ -81,7 +81,7 @@ export function mayBeAdverb(word: string): boolean {
 /** WordNet knows the word only as an adverb ("exactly", "actually"; not "only", "even" or "family"). */
 export function isOnlyAdverb(word: string): boolean {
   const lower = word.toLowerCase();
-  return indexLine(filesOf('adv').index, lower) !== null && (['adj', 'noun', 'verb'] as const).every((pos) => indexLine(filesOf(pos).index, lower) === null);
+  return mayBeAdverb(lower) && (['adj', 'noun', 'verb'] as const).every((pos) => indexLine(filesOf(pos).index, lower) === null);
 }
 
 /** WordNet knows the word only as an adjective or adverb ("virtual", "different", "unchanged"; not "running" or "cruise"). */
