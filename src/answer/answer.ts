@@ -16,7 +16,7 @@ import { contentSet, sameStatement, sharedNumbering } from './duplicates.js';
 import { addressesReader, crossReferenceTarget, entryPageOpenings, headingKey, introducesTopic, namesOnly, sectionTitled, withoutSectionNumber } from './entries.js';
 import { extractAnswer } from './extract.js';
 import { definedNameOfFocus, extractEntryNameOfFocus } from './name-answers.js';
-import { identifiersIn, neverWritten } from './identifiers.js';
+import { identifiersIn, neverWritten, writtenWhole } from './identifiers.js';
 import { isFigure, type ShortAnswer } from './short-answer.js';
 import { versionsIn } from './spans.js';
 import { analyzeQuestion, questionForms, type Question } from './question.js';
@@ -91,8 +91,17 @@ export function answerQuestion(corpus: Corpus, text: string, model: RankingModel
   // context rather than evidence, so it is quoted only when nothing states the figure.
   const statements = groupStatements(ranked.filter(answers));
   const closeToBest = model.threshold + QUOTE_SCORE_SHARE * (best.score - model.threshold);
+  // A name the question writes as one ("message_size_limit") and the best sentence's passage writes too: a passage that
+  // does not write it speaks of another setting ("bounce_size_limit (default: 50000)"), however close its score.
+  const named = identifiersIn(question.text)
+    .map(writtenWhole)
+    .filter((written) => writes(best.view.passage, written));
   const eligible = statements.filter(
-    (group, index) => index === 0 || (group[0]!.score >= closeToBest && group[0]!.coverage >= best.coverage * QUOTE_COVERAGE_SHARE),
+    (group, index) =>
+      index === 0 ||
+      (group[0]!.score >= closeToBest &&
+        group[0]!.coverage >= best.coverage * QUOTE_COVERAGE_SHARE &&
+        named.every((written) => writes(group[0]!.view.passage, written))),
   );
   const ordered = needsFigure
     ? [...eligible.filter((group) => group[0]!.short !== null), ...eligible.filter((group) => group[0]!.short === null)]
@@ -110,6 +119,10 @@ export function answerQuestion(corpus: Corpus, text: string, model: RankingModel
     conflicts: findConflicts(corpus, question, weights, ranked, best, model.threshold).map((conflict) => ({ ...conflict, about: readWords(conflict.about, corrections, ranked) })),
     related: [],
   };
+}
+
+function writes(passage: Passage, written: RegExp): boolean {
+  return written.test(passage.text) || written.test(passage.heading);
 }
 
 /** The passages retrieval finds for a question, best first, before sentence ranking: for the evaluation's retrieval rank. */

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { answerQuestion } from '../../src/answer/answer.js';
 import { identifiersIn, neverWritten } from '../../src/answer/identifiers.js';
 import { corpusOf, plainArticle } from '../helpers.js';
+import { articleFrom } from '../ingest/helpers.js';
 
 const settings = plainArticle(
   'settings',
@@ -36,5 +37,24 @@ describe('identifiers a question writes', () => {
     expect(answerQuestion(corpus, "what's the default value of query_cache_size?").status).toBe('no_answer');
     expect(answerQuestion(corpus, "what's the default value of innodb_buffer_pool_size?").status).toBe('no_answer');
     expect(answerQuestion(corpus, "what's the default value of work_mem?").quotes[0]?.text).toBe('The default value is four megabytes (4MB).');
+  });
+});
+
+describe('quotes beside the best one, for a question that writes a name', () => {
+  it('come only from passages that write that name too: another setting\'s entry is no evidence, however close its score', async () => {
+    const reference = articleFrom(
+      'postconf.html',
+      '<html><head><title>Configuration Parameters</title></head><body><h1>Configuration Parameters</h1><dl>' +
+        '<dt>bounce_size_limit (default: 50000)</dt><dd><p>The maximal amount of original message text that is sent in a non-delivery notification.</p></dd>' +
+        '<dt>header_size_limit (default: 102400)</dt><dd><p>The maximal amount of memory in bytes for storing a message header.</p></dd>' +
+        '<dt>message_size_limit (default: 10240000)</dt><dd><p>The maximal size in bytes of a message, including envelope information.</p>' +
+        '<p>The value cannot exceed LONG_MAX.</p></dd>' +
+        '<dt>queue_minfree (default: 0)</dt><dd><p>The SMTP server rejects mail when free space is less than 1.5*$message_size_limit.</p></dd>' +
+        '</dl></body></html>',
+    );
+    const reply = answerQuestion(await corpusOf([reference]), "what's the default message_size_limit?");
+    expect(reply.answer).toBe('10240000');
+    expect(reply.quotes.length).toBeGreaterThan(0);
+    for (const quote of reply.quotes) expect(quote.text).not.toMatch(/bounce_size_limit|header_size_limit|\b50000\b|\b102400\b/);
   });
 });
