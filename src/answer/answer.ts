@@ -16,7 +16,7 @@ import { contentSet, sameStatement, sharedNumbering } from './duplicates.js';
 import { addressesReader, crossReferenceTarget, entryPageOpenings, headingKey, introducesTopic, namesOnly, sectionTitled, withoutSectionNumber } from './entries.js';
 import { extractAnswer } from './extract.js';
 import { definedNameOfFocus, extractEntryNameOfFocus } from './name-answers.js';
-import { identifiersIn, neverWritten, writtenWhole } from './identifiers.js';
+import { identifiersIn, neverWritten, writes, writtenWhole } from './identifiers.js';
 import { isFigure, type ShortAnswer } from './short-answer.js';
 import { versionsIn } from './spans.js';
 import { analyzeQuestion, questionForms, type Question } from './question.js';
@@ -119,10 +119,6 @@ export function answerQuestion(corpus: Corpus, text: string, model: RankingModel
     conflicts: findConflicts(corpus, question, weights, ranked, best, model.threshold).map((conflict) => ({ ...conflict, about: readWords(conflict.about, corrections, ranked) })),
     related: [],
   };
-}
-
-function writes(passage: Passage, written: RegExp): boolean {
-  return written.test(passage.text) || written.test(passage.heading);
 }
 
 /** The passages retrieval finds for a question, best first, before sentence ranking: for the evaluation's retrieval rank. */
@@ -306,7 +302,7 @@ function rankSentences(corpus: Corpus, question: Question, weights: number[], mo
         else if (holdsTerm(views[position - 1], termIndex) || holdsTerm(views[position + 1], termIndex)) nearby += weight;
       });
       const short =
-        (definedName !== null && position === 0 ? { text: definedName, value: definedName.toLowerCase(), score: 1, at: 0 } : null) ??
+        (position === 0 ? definedName : null) ??
         (entryName === null ? null : extractEntryNameOfFocus(view, question, entryName)) ??
         extractAnswer(view, question, weights, isCommon) ??
         contextVersion();

@@ -4,6 +4,7 @@
  * the corpus never writes ("the default query_cache_size", a setting of another program) is not answered by sentences
  * that hold its words apart ("no cache", "the default size").
  */
+import type { Passage } from '../model.js';
 import type { Corpus } from '../search/corpus.js';
 import { documentFrequency, passagesHoldingAll } from '../search/impacts.js';
 import { tokenize } from '../text/terms.js';
@@ -17,6 +18,11 @@ const MAX_PASSAGES_READ = 5_000;
 /** A name as a whole word, in any case: not inside a longer word or identifier ("re" is not written by "regular"). */
 export function writtenWhole(name: string): RegExp {
   return new RegExp(`(?<![\\p{L}\\p{N}_])${name.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}(?![\\p{L}\\p{N}_])`, 'iu');
+}
+
+/** The passage writes the name (`writtenWhole`) in its text or its heading. */
+export function writes(passage: Passage, written: RegExp): boolean {
+  return written.test(passage.text) || written.test(passage.heading);
 }
 
 /** The identifiers `text` writes, each once, as written. */
@@ -40,6 +46,6 @@ export function neverWritten(corpus: Corpus, identifier: string, misspelt: Reado
   const written = writtenWhole(identifier);
   return !holding.some((id) => {
     const passage = corpus.passages[id];
-    return passage !== undefined && (written.test(passage.text) || written.test(passage.heading));
+    return passage !== undefined && writes(passage, written);
   });
 }

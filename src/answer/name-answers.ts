@@ -131,7 +131,7 @@ export function extractEntryNameOfFocus(view: SentenceView, question: Question, 
   if (question.focus === null || first?.raw.toLowerCase() !== 'this' || second?.term !== question.focus) return null;
   if (!(CODE_ENTRY_NAME.test(entryName) || (!/\s/u.test(entryName) && CODE_LIKE.test(entryName)))) return null;
   if (questionNamesWithNoun(question, entryName)) return null;
-  return { text: entryName, value: entryName.toLowerCase(), score: 1, at: 0 };
+  return nameAnswer(entryName);
 }
 
 /** "Function: void ffi_closure_free (void *writable)", "Variable: LIBFFI_TMPDIR": a kind of thing, a colon, and what is defined. */
@@ -145,14 +145,19 @@ const LAST_NAME = /([\p{L}_][\p{L}\p{N}_.:]*)\W*$/u;
  * ("Function: void ffi_closure_free (void *writable)" for "which function frees …"), when it is written as code and
  * the question does not write it; null for any other heading.
  */
-export function definedNameOfFocus(heading: string, question: Question): string | null {
+export function definedNameOfFocus(heading: string, question: Question): ShortAnswer | null {
   const match = KIND_HEADING.exec(heading);
   if (question.focus === null || match === null) return null;
   if (!tokenize(match[1]!).some((token) => token.term === question.focus)) return null;
   const name = (CALLED_NAME.exec(match[2]!) ?? LAST_NAME.exec(match[2]!))?.[1];
   if (name === undefined || !(CODE_ENTRY_NAME.test(name) || CODE_LIKE.test(name))) return null;
   // The question's own identifier is what it asks about ("… the memory I got back from ffi_closure_alloc"), not its answer.
-  return writtenWhole(name).test(question.text) ? null : name;
+  return writtenWhole(name).test(question.text) ? null : nameAnswer(name);
+}
+
+/** A name an entry gives, as the short answer of the sentence that opens it. */
+function nameAnswer(name: string): ShortAnswer {
+  return { text: name, value: name.toLowerCase(), score: 1, at: 0 };
 }
 
 /** "International Components for Unicode" for "What does ICU stand for?", when the sentence spells it out. */
