@@ -134,6 +134,33 @@ function isListOfLinksOnly(el: DomElement): boolean {
   });
 }
 
+/**
+ * A paragraph of links with only separators between them, perhaps after a label: a breadcrumb trail ("Apache > HTTP
+ * Server > Documentation"), a bar of languages ("Available Languages: de | en | fr"). A list written with commas or
+ * words between its links ("see <a>A</a>, <a>B</a> and <a>C</a>") is text.
+ */
+function isLinkBar(el: DomElement): boolean {
+  if (el.name !== 'p' && el.name !== 'div') return false;
+  const links = DomUtils.findAll((child) => child.name === 'a' && child.attribs.href !== undefined, el.children);
+  if (links.length < 2 || links.some((link) => textLength(link) === 0)) return false;
+  const between: string[] = [];
+  const walk = (nodes: DomNode[]): void => {
+    for (const node of nodes) {
+      if (node.type === ElementType.Text) between.push(node.data);
+      else if (node.type === ElementType.Tag && !(node.name === 'a' && node.attribs.href !== undefined)) walk(node.children);
+    }
+  };
+  walk(el.children);
+  const separators = between.join('').replace(LINK_BAR_LABEL, '');
+  // Two links make a bar only when something stands between them ("en | fr"); three when only white space does.
+  return LINK_BAR_SEPARATORS.test(separators) && (links.length >= MIN_MENU_ITEMS || /\S/u.test(separators));
+}
+
+/** What a link bar holds besides its links: separators and white space only. */
+const LINK_BAR_SEPARATORS = /^[\s>/|»›·•–—]*$/u;
+/** A label before a link bar's first link ("Available Languages:"). */
+const LINK_BAR_LABEL = /^\s*[\p{L}\p{N} ]{1,40}:/u;
+
 /** Fewer links than this in a list are a short reference ("see <a>A</a>, <a>B</a>"), not a menu. */
 const MIN_MENU_ITEMS = 3;
 
@@ -257,7 +284,7 @@ function extract(root: DomNode[]): { text: string; blocks: Block[]; linkedShare:
       }
       if (node.type !== ElementType.Tag) continue;
       // A menu is left out of the text, but its links count as the page's: a page that is all menus is a page of links.
-      if (ctx.code === 0 && isListOfLinksOnly(node)) {
+      if (ctx.code === 0 && (isListOfLinksOnly(node) || isLinkBar(node))) {
         const letters = textLength(node);
         visible += letters;
         linked += letters;
@@ -334,13 +361,17 @@ function textLength(el: DomElement): number {
   return DomUtils.textContent(el).replace(HTML_SPACE, '').length;
 }
 
-/** The element holding the page's main content: the biggest `<article>`, else `<main>`, `.body`, `.document`. */
+/**
+ * The element holding the page's main content: the biggest `<article>`, else `<main>`, `.body`, `.document`. Named so
+ * by its class or id, it must hold paragraphs: `<h2 id="main">Main Configuration Files</h2>` is a section's anchor.
+ */
 function contentRoot(all: DomElement[]): DomElement | null {
+  const named = (test: (el: DomElement) => boolean): DomElement | undefined => all.find((el) => test(el) && holdsBlocks(el));
   const main =
     all.find((el) => el.name === 'main' || el.attribs.role === 'main') ??
-    all.find((el) => hasWord(el.attribs.class, CONTENT_CLASS) || hasWord(el.attribs.id, CONTENT_ID)) ??
-    all.find((el) => el.name !== 'body' && hasWord(el.attribs.class, BODY_CLASS)) ??
-    all.find((el) => hasWord(el.attribs.class, DOCUMENT_CLASS)) ??
+    named((el) => hasWord(el.attribs.class, CONTENT_CLASS) || hasWord(el.attribs.id, CONTENT_ID)) ??
+    named((el) => el.name !== 'body' && hasWord(el.attribs.class, BODY_CLASS)) ??
+    named((el) => hasWord(el.attribs.class, DOCUMENT_CLASS)) ??
     null;
   let best: DomElement | null = null;
   let bestLength = 0;
@@ -351,6 +382,11 @@ function contentRoot(all: DomElement[]): DomElement | null {
   }
   if (best && (!main || bestLength >= 0.3 * textLength(main))) return best;
   return main;
+}
+
+/** Holds a paragraph, a list, a table or another block of text, not only inline text as a heading or a link does. */
+function holdsBlocks(el: DomElement): boolean {
+  return DomUtils.findOne((child) => PARAGRAPH_TAGS.has(child.name) && !HEADING.test(child.name), el.children) !== null;
 }
 
 /** domutils' `DocumentPosition.PRECEDING` (a const enum, which isolated modules cannot read). */

@@ -137,6 +137,18 @@ describe('HTML documentation page', () => {
     expect(page.text).toContain('operating system interfaces');
   });
 
+  it('drops a breadcrumb trail and a bar of languages (links with only separators between them), and keeps a sentence that lists links', () => {
+    const page = articleFrom(
+      'configuring.html',
+      '<div id="path"><a href="/">Apache</a> &gt; <a href="/httpd/">HTTP Server</a> &gt; <a href="/docs/">Documentation</a></div>' +
+        '<h1>Configuration Files</h1><p><span>Available Languages: </span><a href="../de/c.html">&nbsp;de&nbsp;</a> |\n<a href="../en/c.html">&nbsp;en&nbsp;</a></p>' +
+        '<p>The server reads <a href="a.html">apache2.conf</a>, <a href="p.html">ports.conf</a> and <a href="e.html">envvars</a> at start-up.</p>',
+    );
+    expect(page.text).not.toContain('Documentation');
+    expect(page.text).not.toContain('Available Languages');
+    expect(page.text).toContain('The server reads apache2.conf, ports.conf and envvars at start-up.');
+  });
+
   it('names the outlet from the copyright footer', () => {
     expect(article.source.outlet).toBe('Example Software Foundation');
   });
@@ -327,6 +339,15 @@ describe('HTML without a main element', () => {
        <div id="secondary" class="widget-area sidebar"><p>Archives</p></div></div></body></html>`,
     );
     expect(article.text).toBe('The ferry timetable changes on 1 June.');
+  });
+
+  it('takes no heading for the content wrapper because its id is "main" (a section\'s anchor)', () => {
+    const article = articleFrom(
+      'configuring.html',
+      '<body><div id="page-content"><div class="section"><h2 id="main">Main Configuration Files</h2>' +
+        '<p>The main configuration file is usually called apache2.conf.</p></div></div></body>',
+    );
+    expect(article.text).toContain('The main configuration file is usually called apache2.conf.');
   });
 
   it('reads the page even when <body> has no usable wrapper and chrome-like classes', () => {
