@@ -161,6 +161,17 @@ const LINK_BAR_SEPARATORS = /^[\s>/|»›·•–—]*$/u;
 /** A label before a link bar's first link ("Available Languages:"). */
 const LINK_BAR_LABEL = /^\s*[\p{L}\p{N} ]{1,40}:/u;
 
+/**
+ * The label or the value cell of a row that is a label and its value (`<tr><th>Default:</th><td>TimeOut 60</td></tr>`),
+ * null for any other element.
+ */
+function labelAndValue(el: DomElement): 'label' | 'value' | null {
+  if ((el.name !== 'td' && el.name !== 'th') || el.parent === null || (el.parent as DomElement).name !== 'tr') return null;
+  const cells = (el.parent as DomElement).children.filter((child): child is DomElement => child.type === ElementType.Tag);
+  if (cells.length !== 2 || cells[0]!.name !== 'th' || cells[1]!.name !== 'td' || !/:\s*$/u.test(DomUtils.textContent(cells[0]!))) return null;
+  return el === cells[0] ? 'label' : 'value';
+}
+
 /** Fewer links than this in a list are a short reference ("see <a>A</a>, <a>B</a>"), not a menu. */
 const MIN_MENU_ITEMS = 3;
 
@@ -301,7 +312,10 @@ function extract(root: DomNode[]): { text: string; blocks: Block[]; linkedShare:
         else builder.requestBreak(1);
         continue;
       }
-      const breaks = PARAGRAPH_TAGS.has(name) ? 2 : LINE_TAGS.has(name) ? 1 : 0;
+      // A row that is a label and its value reads as one line: "Default: TimeOut 60".
+      const labelled = labelAndValue(node);
+      const breaks = labelled === 'value' ? 0 : PARAGRAPH_TAGS.has(name) ? 2 : LINE_TAGS.has(name) ? 1 : 0;
+      if (labelled === 'value') builder.inline(' ');
       if (breaks) builder.requestBreak(breaks);
       const level = HEADING.exec(name)?.[1];
       const saved = { ...ctx };
@@ -317,7 +331,7 @@ function extract(root: DomNode[]): { text: string; blocks: Block[]; linkedShare:
       if (name === 'a' && node.attribs.href !== undefined) ctx.link++;
       walk(node.children);
       Object.assign(ctx, saved);
-      if (breaks) builder.requestBreak(breaks);
+      if (breaks && labelled !== 'label') builder.requestBreak(breaks);
     }
   };
   walk(root);

@@ -245,6 +245,17 @@ describe('HTML tables', () => {
     expect(sentences).toContain('columns in a result set 1,664');
     expectWellFormed(limits);
   });
+
+  it('reads a row of a label and its value as one line ("Default: TimeOut 60"), not the label alone', () => {
+    const directive = articleFrom(
+      'core.html',
+      `<main><h2>TimeOut Directive</h2><table class="directive"><tr><th><a href="d.html#Default">Default:</a></th><td><code>TimeOut 60</code></td></tr>
+       <tr><th><a href="d.html#Context">Context:</a></th><td>server config, virtual host</td></tr></table></main>`,
+    );
+    expect(directive.text).toContain('Default: TimeOut 60\n');
+    expect(directive.text).toContain('Context: server config, virtual host');
+    expectWellFormed(directive);
+  });
 });
 
 describe('HTML questions and answers', () => {
