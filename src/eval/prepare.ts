@@ -128,9 +128,10 @@ class Apt {
     private readonly run: CommandRunner,
   ) {}
 
+  /** Without the packages it recommends: a manual's package may recommend the program itself (apache2-doc, apache2). */
   install(debianPackage: string): Promise<void> {
-    this.log(`[${this.corpus}] apt-get install -y ${debianPackage}`);
-    return this.get(['install', '-y', debianPackage]);
+    this.log(`[${this.corpus}] apt-get install -y --no-install-recommends ${debianPackage}`);
+    return this.get(['install', '-y', '--no-install-recommends', debianPackage]);
   }
 
   /** `apt-get <args>`; when it fails, `apt-get update` and once more (fresh machines have no package lists). */

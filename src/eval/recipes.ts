@@ -4,11 +4,11 @@
  */
 
 export type Recipe =
-  /** `apt-get install -y <package>`; the folder is where the package puts its files. */
+  /** `apt-get install -y --no-install-recommends <package>`; the folder is where the package puts its files. */
   | { kind: 'install-package' }
   /** `apt-get download <package>` then `dpkg -x <package>_*.deb DIR`: the files without installing the package. */
   | { kind: 'download-and-extract'; dir: string }
-  /** `apt-get install -y <package>` then gunzip `file` into `DIR/<into>`. */
+  /** `apt-get install -y --no-install-recommends <package>` then gunzip `file` into `DIR/<into>`. */
   | { kind: 'gunzip-file'; dir: string; file: string; into: string };
 
 const RECIPES: ReadonlyMap<string, Recipe> = new Map<string, Recipe>([

@@ -64,7 +64,7 @@ describe('prepareCorpus', () => {
     });
     const corpus = packageCorpus(folder);
     expect(await prepareCorpus(corpus, quiet, run)).toBe(folder);
-    expect(lines).toEqual(['apt-get install -y some-doc', 'apt-get update', 'apt-get install -y some-doc']);
+    expect(lines).toEqual(['apt-get install -y --no-install-recommends some-doc', 'apt-get update', 'apt-get install -y --no-install-recommends some-doc']);
   });
 
   it('installs the package when its folder is there but the package is not', async () => {
@@ -74,7 +74,7 @@ describe('prepareCorpus', () => {
     const { run, lines } = recorder(() => Promise.resolve(0));
     const corpus = packageCorpus(folder);
     expect(await prepareCorpus(corpus, quiet, run, () => Promise.resolve(false))).toBe(folder);
-    expect(lines).toEqual(['apt-get install -y some-doc']);
+    expect(lines).toEqual(['apt-get install -y --no-install-recommends some-doc']);
     lines.length = 0;
     expect(await prepareCorpus(corpus, quiet, run, () => Promise.resolve(true))).toBe(folder);
     expect(lines).toEqual([]);
@@ -83,7 +83,7 @@ describe('prepareCorpus', () => {
   it('says which apt-get failed when it fails after the update too', async () => {
     const { run } = recorder(() => Promise.resolve(100));
     const corpus = packageCorpus(path.join(root, 'never'));
-    await expect(prepareCorpus(corpus, quiet, run)).rejects.toThrow('Quoth eval: pkg-docs: apt-get install -y some-doc failed');
+    await expect(prepareCorpus(corpus, quiet, run)).rejects.toThrow('Quoth eval: pkg-docs: apt-get install -y --no-install-recommends some-doc failed');
   });
 
   it('downloads and extracts a package into the cache without installing it', async () => {
