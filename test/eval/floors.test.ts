@@ -71,6 +71,7 @@ describe("the repository's floor files", () => {
     'heldout8/floors.json',
     'heldout9/floors.json',
     'heldout10/floors.json',
+    'heldout11/floors.json',
     'dev-nearmiss/floors.json',
     'dev-extra/floors.json',
   ];
