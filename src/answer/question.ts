@@ -1,7 +1,7 @@
 /** Question text → what it asks: the kind of answer wanted, its focus noun, and weighted content terms. */
 import { isEnglishWord } from '../text/english.js';
 import { nameKindOf } from '../text/names.js';
-import { adverbAfterQuestionWord, askedNouns } from '../text/tagger.js';
+import { adverbAfterQuestionWord, askedNouns, countedNoun } from '../text/tagger.js';
 import { normalizeWord, tokenize, type Token } from '../text/terms.js';
 import { adjectiveSynonyms, isOnlyAdverb, isOnlyModifier, mayBeAdverb, mayBeVerb, measureRelatives, nounSynonyms, particleAsVerb, pastFormCauses, pastFormSynonyms } from '../text/wordnet.js';
 import { findNumbers, formatValue } from './numbers.js';
@@ -422,14 +422,18 @@ function askedNounOf(text: string): string[] {
 const NAME_OF = /\b(?:which|what)\s+(?:(?:is|was|are|were|'s)\s+)?(?:the\s+)?(?:name|title)s?\s+of\s+(.+)$/iu;
 
 /**
- * The counted noun: the first content word after "how many" / "number of" that may be a noun ("consoles" in "how many
- * virtual consoles …", "types" in "how many different types of …"). "How many were injured?" counts no noun: "many"
+ * The counted noun: the head of the noun phrase after "how many", as the tagger reads it ("formats" in "how many
+ * password formats …"), else the first content word after "how many" / "number of" that may be a noun ("consoles" in
+ * "how many virtual consoles …", "types" in "how many different types of …"). "How many were injured?" counts no noun: "many"
  * stands alone before an auxiliary verb, and the question's verb says what is counted.
  */
 function focusOf(text: string): string | null {
   if (/\bhow\s+many\s+(?:were|was|are|is|have|has|had|did|do|does|will|would|could|can|got|get)\b/i.test(text)) return null;
   const after = text.match(/\bhow\s+(?:many|much)\s+(.*)$/i)?.[1] ?? text.match(/\b(?:number|total|count|amount)\s+of\s+(.*)$/i)?.[1];
   if (after === undefined) return null;
+  const counted = countedNoun(text);
+  const head = counted === null ? undefined : tokenize(counted).find((token) => token.term !== '');
+  if (head !== undefined) return head.term;
   const words = tokenize(after).filter((token) => token.term !== '');
   const first = words.find((token) => !isOnlyModifier(token.raw)) ?? words[0];
   return first?.term ?? null;

@@ -54,6 +54,28 @@ export function askedNouns(question: string): string[] {
   return nouns;
 }
 
+/** "How many" and the words after it that can hold the counted noun phrase. */
+const COUNTED_PHRASE = /\bhow\s+many\s+(?:\S+\s+){0,5}\S+/iu;
+
+/**
+ * The head of the noun phrase a "how many" question counts, as the tagger reads it: "formats" in "how many password
+ * formats does Apache understand", "objects" in "how many loose objects can pile up". A compound's head is its last
+ * noun when that one is plural ("file system accesses"); otherwise the first noun ("how many dirs pushd keeps"). Null
+ * when the tagger finds no noun there.
+ */
+export function countedNoun(question: string): string | null {
+  const phrase = COUNTED_PHRASE.exec(question);
+  if (phrase === null) return null;
+  const terms = tag(phrase[0].replace(/(\p{L})-(?=\p{L})/gu, '$1_')).slice(2);
+  const nouns: TaggedTerm[] = [];
+  for (const term of terms) {
+    if (term.tags.has('Noun') && !term.tags.has('Pronoun')) nouns.push(term);
+    else if (nouns.length > 0 || !term.tags.has('Adjective')) break;
+  }
+  const head = nouns.findLast((noun) => noun.tags.has('Plural')) ?? nouns[0];
+  return head === undefined ? null : head.text.replace(/_/gu, '-');
+}
+
 /** The question word and the few words after it, enough for the tagger to read the first of them in context. */
 const QUESTION_OPENING = /^\s*(?:what|which|who|whom|where|when)(?:['’]?s)?(?:\s+\S+){1,3}/iu;
 

@@ -274,7 +274,10 @@ describe('"how many" before modifiers of the counted noun', () => {
   it('counts the noun, not an adjective before it, and reads a number before a run of modifiers as counting the noun', async () => {
     expect(analyzeQuestion('how many virtual consoles does a default install give you?').focus).toBe('consol');
     expect(analyzeQuestion('how many different types of namespaces are there?').focus).toBe('type');
-    expect(analyzeQuestion('how many cruise missiles were fired?').focus).toBe('cruis');
+    // A compound counts its head, its last noun when that one is plural, as the tagger reads the phrase.
+    expect(analyzeQuestion('how many cruise missiles were fired?').focus).toBe('missil');
+    expect(analyzeQuestion('How many password formats does Apache understand for basic auth password files?').focus).toBe('format');
+    expect(analyzeQuestion('roughly how many loose objects can pile up before git gc runs?').focus).toBe('object');
     const manual = await corpusOf([
       articleFrom(
         'consoles.txt',
@@ -283,6 +286,8 @@ describe('"how many" before modifiers of the counted noun', () => {
       ),
     ]);
     expect(answerQuestion(manual, 'how many virtual consoles does a default install give you?').answer).toMatch(/^six\b/);
+    const formats = await corpusOf([articleFrom('password_encryptions.txt', 'There are five formats that Apache recognizes for basic-authentication passwords.')]);
+    expect(answerQuestion(formats, 'How many password formats does Apache understand for basic auth password files?').answer).toBe('five formats');
     // A small word between ends a run of modifiers: "one to transparently issue requests" counts no requests.
     const client = await corpusOf([articleFrom('client.txt', 'This function allows one to transparently issue requests to the server.')]);
     expect(answerQuestion(client, 'how many requests can the server handle?').answer).toBeNull();
