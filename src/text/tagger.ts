@@ -19,6 +19,11 @@ function tag(text: string): TaggedTerm[] {
   return tagger(text).document.flat();
 }
 
+/** A phrase's words as the tagger reads them, a hyphenated word as one ("built-in" is one modifier, not "built" and "in": its text is "built_in"). */
+function tagPhrase(phrase: string): TaggedTerm[] {
+  return tag(phrase.replace(/(\p{L})-(?=\p{L})/gu, '$1_'));
+}
+
 /** Words a noun may stand after in "which … noun" ("which built-in module"); the tagger may read them as anything. */
 const MAX_MODIFIERS = 1;
 
@@ -35,9 +40,8 @@ const ASKED_PHRASE = /\b(?:which|what)\b(?:\s+\S+){0,6}/iu;
 export function askedNouns(question: string): string[] {
   const asked = ASKED_PHRASE.exec(question);
   if (asked === null) return [];
-  // Only the words after "which" are tagged, which costs a third of tagging a long question. "built-in" is one
-  // modifier, not "built" and "in".
-  const terms = tag(asked[0].replace(/(\p{L})-(?=\p{L})/gu, '$1_'));
+  // Only the words after "which" are tagged, which costs a third of tagging a long question.
+  const terms = tagPhrase(asked[0]);
   const at = terms.findIndex((term) => /^(which|what)$/i.test(term.text));
   if (at === -1) return [];
   const nouns: string[] = [];
@@ -66,7 +70,7 @@ const COUNTED_PHRASE = /\bhow\s+many\s+(?:\S+\s+){0,5}\S+/iu;
 export function countedNoun(question: string): string | null {
   const phrase = COUNTED_PHRASE.exec(question);
   if (phrase === null) return null;
-  const terms = tag(phrase[0].replace(/(\p{L})-(?=\p{L})/gu, '$1_')).slice(2);
+  const terms = tagPhrase(phrase[0]).slice(2);
   const nouns: TaggedTerm[] = [];
   for (const term of terms) {
     if (term.tags.has('Noun') && !term.tags.has('Pronoun')) nouns.push(term);
