@@ -150,6 +150,8 @@ function amountIn(view: SentenceView, question: Question, weights: TermWeights, 
     const span = amountSpan(view, mention);
     if (asksShare && !span.isShare) continue;
     if (asksSum && (span.isShare || span.isMeasure)) continue;
+    // "how many processes …" counts things: "33%" is a share of something, no count of them.
+    if (question.kind === 'count' && span.isShare) continue;
     if (rateUnit !== null && !statedPer(view, mention, rateUnit)) continue;
     // "raised the default from 10 to …", "from 0 to 100": where a change or a range starts is no setting's value.
     if (asksSetting && startsFromTo(view, mention)) continue;

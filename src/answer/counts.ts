@@ -1,5 +1,5 @@
 /** Counts: the number a "how many" question asks for. */
-import { clauseHoldsPredicate, CONJUNCTIONS, figuresFor, hasPunctuationBetween, isDateOrYear, isNamedBy, isPastMention, isPredicate, matchesFocus, quantifiedNoun, rangeStartBefore } from './mentions.js';
+import { clauseHoldsPredicate, CONJUNCTIONS, figuresFor, hasPunctuationBetween, isDateOrYear, isNamedBy, isPastMention, isPredicate, isShare, matchesFocus, quantifiedNoun, rangeStartBefore } from './mentions.js';
 import { formatValue, type NumberMention } from './numbers.js';
 import { GENERIC_FOCUS, questionForms, type Question } from './question.js';
 import { distanceToTerms, type SentenceView, sliceTokens } from './sentence.js';
@@ -27,6 +27,8 @@ export function extractCount(view: SentenceView, question: Question): CountAnswe
   const mentions = figuresFor(view, question).filter(
     (mention) =>
       !isDateOrYear(view, mention) &&
+      // "how many workers …" counts them: "40%" is a share of something, no count of it.
+      !isShare(view, mention) &&
       isPastMention(view, mention) === question.asksAboutPast &&
       !(statesAskedVerb && governedByOtherVerb(view, mention.from, forms)),
   );

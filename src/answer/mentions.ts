@@ -106,6 +106,14 @@ export function isDateOrYear(view: SentenceView, mention: NumberMention): boolea
   return /^(1[89]|20)\d\d$/.test(raw) && !/^\d/.test(view.tokens[mention.to]?.raw ?? 'x') && !isMoneyOrShare(view, mention);
 }
 
+/** "40%", "2.5 pct", "12 percent": a share of something, which counts none of it. */
+export function isShare(view: SentenceView, mention: NumberMention): boolean {
+  const end = view.tokens[mention.to - 1]!.end - view.range.start;
+  return SHARE_AFTER.test(view.text.slice(end));
+}
+
+const SHARE_AFTER = /^\s*(?:%|pct\b|percent\b)/iu;
+
 /** "$2000", "1999%": written with a currency sign or a percent sign, a number is no year. */
 function isMoneyOrShare(view: SentenceView, mention: NumberMention): boolean {
   const start = view.tokens[mention.from]!.start - view.range.start;

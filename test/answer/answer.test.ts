@@ -286,6 +286,9 @@ describe('"how many" before modifiers of the counted noun', () => {
       ),
     ]);
     expect(answerQuestion(manual, 'how many virtual consoles does a default install give you?').answer).toMatch(/^six\b/);
+    // A share counts none of the things asked about: "how many workers …" is not answered "40" from "40%".
+    const recycled = await corpusOf([articleFrom('workers.txt', 'The default is set as 40%, which means a worker is recycled when it has used that share of its memory.')]);
+    expect(answerQuestion(recycled, 'how many workers are recycled by default?').answer).toBeNull();
     const formats = await corpusOf([articleFrom('password_encryptions.txt', 'There are five formats that Apache recognizes for basic-authentication passwords.')]);
     expect(answerQuestion(formats, 'How many password formats does Apache understand for basic auth password files?').answer).toBe('five formats');
     // A small word between ends a run of modifiers: "one to transparently issue requests" counts no requests.
