@@ -9,8 +9,11 @@ import type { Corpus } from '../search/corpus.js';
 import { documentFrequency, passagesHoldingAll } from '../search/impacts.js';
 import { tokenize } from '../text/terms.js';
 
-/** snake_case, dotted.names, camelCase and --options; not "e.g." or "i.e.", whose parts are single letters. */
-const IDENTIFIER = /(?<![\p{L}\p{N}_.-])(?:--?\p{Ll}[\p{L}\p{N}]*(?:-[\p{L}\p{N}]+)*|\p{L}[\p{L}\p{N}]*(?:[_.]\p{L}[\p{L}\p{N}]*)+|\p{Ll}+\p{Lu}[\p{L}\p{N}]*)(?![\p{L}\p{N}_-])/gu;
+/**
+ * snake_case, dotted.names, camelCase, --options and a name with its version after a slash ("HTTP/3", "HTTP/1.1"); not
+ * "e.g." or "i.e.", whose parts are single letters.
+ */
+const IDENTIFIER = /(?<![\p{L}\p{N}_.-])(?:--?\p{Ll}[\p{L}\p{N}]*(?:-[\p{L}\p{N}]+)*|\p{L}[\p{L}\p{N}]*(?:[_.]\p{L}[\p{L}\p{N}]*)+|\p{Ll}+\p{Lu}[\p{L}\p{N}]*|\p{L}{2,}\/\d+(?:\.\d+)*)(?![\p{L}\p{N}_-])/gu;
 
 /** Passages holding every word of the name read at most: a name whose words meet that often is taken as written. */
 const MAX_PASSAGES_READ = 5_000;

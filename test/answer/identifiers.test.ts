@@ -18,6 +18,16 @@ describe('identifiers a question writes', () => {
     expect(identifiersIn('what does os.path.join do, and fs.createReadStream?')).toEqual(['os.path.join', 'fs.createReadStream']);
     expect(identifiersIn('how do I use --trace-children?')).toEqual(['--trace-children']);
     expect(identifiersIn('is there e.g. a self-hosted re-run, i.e. one?')).toEqual([]);
+    // A name with its version after a slash is one name: HTTP/3 is not HTTP/2.
+    expect(identifiersIn('does apache support HTTP/3, or HTTP/1.1 and TCP/IP only?')).toEqual(['HTTP/3', 'HTTP/1.1']);
+  });
+
+  it('declines a question about a version of a protocol the corpus never writes, and answers one it writes', async () => {
+    const corpus = await corpusOf([
+      articleFrom('http2.txt', 'The server supports HTTP/2 over cleartext and secure connections. Multiprotocol support arrived in version 2.0, with mod_echo as an example.'),
+    ]);
+    expect(answerQuestion(corpus, 'does the server support HTTP/3?').status).toBe('no_answer');
+    expect(answerQuestion(corpus, 'does the server support HTTP/2?').quotes[0]?.text).toBe('The server supports HTTP/2 over cleartext and secure connections.');
   });
 
   it('tells a name the corpus never writes from one it writes, and from a misspelt one', async () => {
