@@ -1,5 +1,5 @@
 /** Amounts and measures: sums with their sign, scale and unit, shares, sizes, figures per unit. */
-import { clauseHoldsPredicate, closeness, currencySignBefore, figuresFor, hasPunctuationBetween, isDateOrYear, isNamedBy, isPastMention, isTimeOffset, quantifiedNoun, rangeStartBefore } from './mentions.js';
+import { clauseHoldsPredicate, closeness, currencySignBefore, figuresFor, hasPunctuationBetween, isDateOrYear, isNamedBy, isPastMention, isTimeOffset, quantifiedNoun, rangeStartBefore, shareMarkAt } from './mentions.js';
 import { formatValue, isNumberWord, type NumberMention } from './numbers.js';
 import { ASKS_SHARE, ASKS_SUM, questionForms, type Question, valueCueTerms } from './question.js';
 import { joinedByHyphen, type SentenceView, sliceTokens } from './sentence.js';
@@ -178,7 +178,7 @@ function cueOf(question: Question): (termIndex: number) => boolean {
 
 /** "2.5 pct", "$1.5": a share or a sum, not a version. */
 export function isShareOrSum(view: SentenceView, start: number, end: number): boolean {
-  return /^\s*(?:%|pct\b|percent\b)/iu.test(view.text.slice(end)) || currencySignBefore(view.text, start) !== undefined;
+  return shareMarkAt(view.text, end) || currencySignBefore(view.text, start) !== undefined;
 }
 
 const PER = /^(?:a|an|per|each)$/i;

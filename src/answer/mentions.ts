@@ -108,11 +108,15 @@ export function isDateOrYear(view: SentenceView, mention: NumberMention): boolea
 
 /** "40%", "2.5 pct", "12 percent": a share of something, which counts none of it. */
 export function isShare(view: SentenceView, mention: NumberMention): boolean {
-  const end = view.tokens[mention.to - 1]!.end - view.range.start;
-  return SHARE_AFTER.test(view.text.slice(end));
+  return shareMarkAt(view.text, view.tokens[mention.to - 1]!.end - view.range.start);
 }
 
-const SHARE_AFTER = /^\s*(?:%|pct\b|percent\b)/iu;
+/** `text` marks what ends at `end` as a share: "%", "pct" or "percent" follows it. */
+export function shareMarkAt(text: string, end: number): boolean {
+  return SHARE_MARK.test(text.slice(end));
+}
+
+const SHARE_MARK = /^\s*(?:%|pct\b|percent\b)/iu;
 
 /** "$2000", "1999%": written with a currency sign or a percent sign, a number is no year. */
 function isMoneyOrShare(view: SentenceView, mention: NumberMention): boolean {
