@@ -1,6 +1,8 @@
 /**
  * Markdown reader. Headings (`#` lines and setext underlines) become heading blocks, fenced code a code
- * block, list items item blocks, everything else paragraphs. Inline markup stays in the text as written.
+ * block, list items item blocks, everything else paragraphs. Inline markup stays in the text as written. What a
+ * rendered page does not show is set aside: HTML comments (`<!-- YAML added: v8.0.0 -->`), link reference
+ * definitions (`[fs.readFile()]: #fsreadfile`) and lines that are only HTML tags (`<a id="x"></a>`, `</table>`).
  */
 import type { Removal } from '../model.js';
 import type { Block, SourceDocument } from './document.js';
@@ -33,6 +35,41 @@ const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})/u;
 const THEMATIC_BREAK = /^ {0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$/u;
 const LIST_ITEM = /^ {0,3}(?:[-*+]|\d{1,9}[.)])[ \t]+\S/u;
 const BLANK = /^[ \t]*$/u;
+const COMMENT_OPEN = /^ {0,3}<!--/u;
+const COMMENT_CLOSE = '-->';
+/** CommonMark's link reference definition: a label, a colon and a destination; it cannot interrupt a paragraph. */
+const LINK_DEFINITION = /^ {0,3}\[(?:[^\]\\]|\\.)+\]:[ \t]*\S/u;
+const TAGS_ONLY = /^[ \t]*(?:<\/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?\/?>[ \t]*)+$/u;
+
+/**
+ * A heading's words as a rendered page shows them: "### `fs.readFile(path)`" is titled "fs.readFile(path)", "## [Options](#opts)"
+ * "Options". Code spans keep what they hold; emphasis, links, images and inline HTML keep only their text.
+ */
+function plainTitle(markdown: string): string {
+  // A link keeps its text; a code span is matched whole, so no rule reaches inside one ("readFile(path[, options])").
+  const unlinked = markdown.replace(LINK_OR_CODE_SPAN, (whole, _fence, _code, label: string | undefined) => label ?? whole);
+  return unlinked
+    .split(CODE_SPAN)
+    .map((part, index) => {
+      // split() gives text, fence, code, text, …: the code is every third part from the third.
+      if (index % 3 === 1) return '';
+      if (index % 3 === 2) return part.trim();
+      return (
+        part
+          .replace(/<\/?[A-Za-z][^<>]*>/gu, '')
+          .replace(/(\*{1,3})(\S(?:[\s\S]*?\S)?)\1/gu, '$2')
+          // An underscore inside a word is no emphasis: snake_case_name stays.
+          .replace(/(?<![\p{L}\p{N}_])(_{1,3})(\S(?:[\s\S]*?\S)?)\1(?![\p{L}\p{N}_])/gu, '$2')
+      );
+    })
+    .join('')
+    .replace(/\s+/gu, ' ')
+    .trim();
+}
+
+const CODE_SPAN = /(`+)([^`]|[^`][\s\S]*?[^`])\1(?!`)/gu;
+/** A code span, or a link or image (`[text](url)`, `[text][ref]`, `[text]`) whose text may hold code spans. */
+const LINK_OR_CODE_SPAN = /(`+)([^`]|[^`][\s\S]*?[^`])\1(?!`)|!?\[((?:(`+)(?:[^`]|[^`][\s\S]*?[^`])\4(?!`)|[^\]`])*)\](?:\([^)]*\)|\[[^\]]*\])?/gu;
 
 export function readMarkdown(text: string): SourceDocument {
   const front = readFrontMatter(text);
@@ -68,10 +105,27 @@ export function readMarkdown(text: string): SourceDocument {
       i = j;
       continue;
     }
+    if (COMMENT_OPEN.test(line.content)) {
+      flush();
+      // The comment runs to the end of the line that closes it (CommonMark's HTML block of kind 2).
+      const close = text.indexOf(COMMENT_CLOSE, line.start + line.content.indexOf('<!--') + 4);
+      let j = i;
+      while (j + 1 < lines.length && (close === -1 || (lines[j] as Line).end < close + COMMENT_CLOSE.length)) j++;
+      const range = trimRange(text, line.start, (lines[j] as Line).end);
+      if (range) removed.push({ range, reason: 'comment' });
+      i = j;
+      continue;
+    }
+    if ((para.length === 0 && LINK_DEFINITION.test(line.content)) || TAGS_ONLY.test(line.content)) {
+      flush();
+      const range = trimRange(text, line.start, line.end);
+      if (range) removed.push({ range, reason: TAGS_ONLY.test(line.content) ? 'markup' : 'link definition' });
+      continue;
+    }
     const atx = ATX.exec(line.content);
     if (atx) {
       flush();
-      const title = (atx[2] ?? '').trim();
+      const title = plainTitle(atx[2] ?? '');
       if (title) push(line.start, line.end, { kind: 'heading', level: (atx[1] ?? '#').length, title });
       else removed.push({ range: { start: line.start, end: line.end }, reason: 'empty heading' });
       continue;
@@ -79,7 +133,7 @@ export function readMarkdown(text: string): SourceDocument {
     const setext = SETEXT.exec(line.content);
     if (setext && para.length > 0 && paraKind === 'text') {
       const first = para[0] as Line;
-      const title = text.slice(first.start, (para[para.length - 1] as Line).end).trim().replace(/\s+/gu, ' ');
+      const title = plainTitle(text.slice(first.start, (para[para.length - 1] as Line).end));
       para = [];
       push(first.start, line.end, { kind: 'heading', level: setext[1]?.startsWith('=') ? 1 : 2, title });
       continue;

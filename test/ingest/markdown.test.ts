@@ -100,6 +100,46 @@ describe('Markdown', () => {
     expectWellFormed(article);
   });
 
+  it('sets aside what a rendered page does not show: comments, link definitions, lines of bare tags', () => {
+    const reference = articleFrom(
+      'api/util.md',
+      [
+        '# Util',
+        '',
+        '<!--introduced_in=v0.10.0-->',
+        '',
+        '## `util.promisify(original)`',
+        '',
+        '<!-- YAML',
+        'added: v8.0.0',
+        '-->',
+        '<a id="util_promisify"></a>',
+        '',
+        'Takes a function following the common error-first callback style and returns a version that returns promises.',
+        'See [`util.callbackify()`][] for the other way.',
+        '',
+        '[`util.callbackify()`]: #utilcallbackifyoriginal',
+        '[error-first]: https://nodejs.org/api/errors.html',
+        '',
+      ].join('\n'),
+    );
+    expect(slices(reference)).toEqual([
+      'Takes a function following the common error-first callback style and returns a version that returns promises.\nSee [`util.callbackify()`][] for the other way.',
+    ]);
+    expect(removedWith(reference, 'comment')).toEqual(['<!--introduced_in=v0.10.0-->', '<!-- YAML\nadded: v8.0.0\n-->']);
+    expect(removedWith(reference, 'link definition')).toEqual(['[`util.callbackify()`]: #utilcallbackifyoriginal', '[error-first]: https://nodejs.org/api/errors.html']);
+    expect(removedWith(reference, 'markup')).toEqual(['<a id="util_promisify"></a>']);
+    expectWellFormed(reference);
+  });
+
+  it('titles a heading with its words as rendered, without inline markup', () => {
+    const md = articleFrom(
+      'api/fs.md',
+      '# File system\n\n## `fs.readFile(path[, options], callback)`\n\nReads a file.\n\n### Class: [`fs.Dir`](#class-fsdir)\n\nA directory.\n\n### The **snake_case_name** option and 2 * 3 * 4\n\nText.\n',
+    );
+    expect(md.headings.map((h) => h.title)).toEqual(['File system', 'fs.readFile(path[, options], callback)', 'Class: fs.Dir', 'The snake_case_name option and 2 * 3 * 4']);
+  });
+
   it('does not apply news boilerplate rules to Markdown prose', () => {
     const md = articleFrom('c.md', '# Sharing\n\nShare\n\nComments\n\nFollow the project on GitHub.\n');
     expect(slices(md)).toEqual(['Share', 'Comments', 'Follow the project on GitHub.']);
