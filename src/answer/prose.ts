@@ -4,8 +4,10 @@
  * 0 for a well-formed prose sentence, up to 1 for text that is not one: a heading or table-of-contents
  * fragment, a code line or signature, an overlong run-on.
  */
-export function unlikeProse(text: string): number {
+export function unlikeProse(written: string): number {
   let penalty = 0;
+  // Markdown's inline markup is no code: "Default is `127.0.0.1:9229`.", "**Only with --force.**".
+  const text = withoutInlineMarkup(written);
   const short = fewerWordsThan(text, 5);
   if (!/[.!?…:;"'”’)]$/.test(text)) penalty += 0.5;
   if (short) penalty += 0.5;
@@ -20,6 +22,16 @@ export function unlikeProse(text: string): number {
 }
 
 const URL = /\b[a-z][a-z0-9+.-]*:\/\/\S+/giu;
+
+/** A text's words without Markdown's inline delimiters: code spans' backticks, emphasis marks, links' brackets and targets. */
+export function withoutInlineMarkup(text: string): string {
+  if (!/[`*_\]]/u.test(text)) return text;
+  return text
+    .replace(/(`+)([^`]|[^`][\s\S]*?[^`])\1(?!`)/gu, '$2')
+    .replace(/!?\[([^\]]+)\](?:\([^)\s]*\)|\[[^\]]*\])/gu, '$1')
+    .replace(/(\*{1,3})(\S(?:[\s\S]*?\S)?)\1/gu, '$2')
+    .replace(/(?<![\p{L}\p{N}_])(_{1,3})(\S(?:[\s\S]*?\S)?)\1(?![\p{L}\p{N}_])/gu, '$2');
+}
 
 /**
  * A change note of versioned documentation ("Changed in version 3.0: The default protocol is 3.", "New in version

@@ -1,9 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fewerWordsThan, isChangeNote, isSpace, moreCodeSymbolsThan, unlikeProse } from '../../src/answer/prose.js';
+import { fewerWordsThan, isChangeNote, isSpace, moreCodeSymbolsThan, unlikeProse, withoutInlineMarkup } from '../../src/answer/prose.js';
 
 /** The regular-expression formulation the counting loops replace. */
-function unlikeProseByPatterns(text: string): number {
+function unlikeProseByPatterns(written: string): number {
+  const text = withoutInlineMarkup(written);
   let penalty = 0;
   const words = text.split(/\s+/).length;
   if (!/[.!?…:;"'”’)]$/.test(text)) penalty += 0.5;
@@ -36,6 +37,17 @@ describe('how unlike prose a line is', () => {
   it('reads a sentence that gives a web address as prose, and a path as code', () => {
     expect(unlikeProse('Originally written by Ian Macdonald, the project now lives at https://github.com/scop/bash-completion/.')).toBe(0);
     expect(unlikeProse('Copy it to /usr/local/lib/bash/completions/git/ and /etc/bash/conf.d/.')).toBe(0.5);
+  });
+
+  it("reads Markdown's inline markup as prose: code spans, emphasis and links are no code", () => {
+    // As the same sentences read in the HTML pages: short, and prose.
+    expect(unlikeProse('Default is `127.0.0.1:9229`.')).toBe(unlikeProse('Default is 127.0.0.1:9229.'));
+    expect(unlikeProse('**More specifically, `--inspect=0.0.0.0` is insecure if the port (`9229` by default) is not firewall-protected.**')).toBe(0);
+    expect(unlikeProse('See [`util.callbackify()`][] and [the guide](https://nodejs.org/en/docs/guides/) for the other way round.')).toBe(0);
+    expect(withoutInlineMarkup('The *first* and __second__ `code` [link][ref], but snake_case_name and 2 * 3 stay.')).toBe(
+      'The first and second code link, but snake_case_name and 2 * 3 stay.',
+    );
+    expect(unlikeProse('Set `x` = {a: [1, 2], b: (3 * 4)} first.')).toBe(0.5);
   });
 
   it('counts words, code symbols and penalties exactly as the regular expressions do', () => {
