@@ -1,6 +1,6 @@
 /**
  * Markdown reader. Headings (`#` lines and setext underlines) become heading blocks, fenced code a code
- * block, list items item blocks, everything else paragraphs. Inline markup stays in the text as written. What a
+ * block, list items item blocks, a table's rows item blocks, everything else paragraphs. Inline markup stays in the text as written. What a
  * rendered page does not show is set aside: HTML comments (`<!-- YAML added: v8.0.0 -->`), link reference
  * definitions (`[fs.readFile()]: #fsreadfile`) and lines that are only HTML tags (`<a id="x"></a>`, `</table>`).
  */
@@ -39,6 +39,9 @@ const COMMENT_OPEN = /^ {0,3}<!--/u;
 const COMMENT_CLOSE = '-->';
 /** CommonMark's link reference definition: a label, a colon and a destination; it cannot interrupt a paragraph. */
 const LINK_DEFINITION = /^ {0,3}\[(?:[^\]\\]|\\.)+\]:[ \t]*\S/u;
+/** A GitHub-flavoured table's delimiter row, under its header row: "| --- | :---: |". */
+const TABLE_DELIMITER = /^ {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/u;
+const TABLE_ROW = /\|/u;
 const TAGS_ONLY = /^[ \t]*(?:<\/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?\/?>[ \t]*)+$/u;
 
 /**
@@ -70,6 +73,11 @@ function plainTitle(markdown: string): string {
 const CODE_SPAN = /(`+)([^`]|[^`][\s\S]*?[^`])\1(?!`)/gu;
 /** A code span, or a link or image (`[text](url)`, `[text][ref]`, `[text]`) whose text may hold code spans. */
 const LINK_OR_CODE_SPAN = /(`+)([^`]|[^`][\s\S]*?[^`])\1(?!`)|!?\[((?:(`+)(?:[^`]|[^`][\s\S]*?[^`])\4(?!`)|[^\]`])*)\](?:\([^)]*\)|\[[^\]]*\])?/gu;
+
+/** The cells of a table row: "| a | b |" and "a | b" have two. */
+function cellCount(row: string): number {
+  return row.trim().replace(/^\|/u, '').replace(/(?<!\\)\|$/u, '').split(/(?<!\\)\|/u).length;
+}
 
 export function readMarkdown(text: string): SourceDocument {
   const front = readFrontMatter(text);
@@ -120,6 +128,19 @@ export function readMarkdown(text: string): SourceDocument {
       flush();
       const range = trimRange(text, line.start, line.end);
       if (range) removed.push({ range, reason: TAGS_ONLY.test(line.content) ? 'markup' : 'link definition' });
+      continue;
+    }
+    // A table is a header row, a delimiter row and body rows: each row is an item, as an HTML table's row is.
+    if (para.length === 1 && paraKind === 'text' && TABLE_DELIMITER.test(line.content) && cellCount(line.content) === cellCount((para[0] as Line).content) && line.content.includes('|')) {
+      const header = para[0] as Line;
+      para = [];
+      push(header.start, header.end, { kind: 'item' });
+      const range = trimRange(text, line.start, line.end);
+      if (range) removed.push({ range, reason: 'table rule' });
+      while (i + 1 < lines.length && TABLE_ROW.test((lines[i + 1] as Line).content) && !BLANK.test((lines[i + 1] as Line).content)) {
+        i++;
+        push((lines[i] as Line).start, (lines[i] as Line).end, { kind: 'item' });
+      }
       continue;
     }
     const atx = ATX.exec(line.content);

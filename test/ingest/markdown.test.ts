@@ -132,6 +132,29 @@ describe('Markdown', () => {
     expectWellFormed(reference);
   });
 
+  it('reads each row of a table as an item of its own, without the delimiter row', () => {
+    const md = articleFrom(
+      'api/fs.md',
+      [
+        '# Modes',
+        '',
+        '| Constant | Octal | Description |',
+        '| --- | :---: | --- |',
+        '| `S_IRUSR` | `0o400` | read by owner |',
+        '| `S_IWUSR` | `0o200` | write by owner |',
+        '',
+        'A line | with a bar',
+        '---',
+        '',
+      ].join('\n'),
+    );
+    expect(slices(md)).toEqual(['| Constant | Octal | Description |', '| `S_IRUSR` | `0o400` | read by owner |', '| `S_IWUSR` | `0o200` | write by owner |']);
+    expect(removedWith(md, 'table rule')).toEqual(['| --- | :---: | --- |']);
+    // A delimiter of another cell count is a setext underline: the line above is a heading.
+    expect(md.headings.map((h) => h.title)).toEqual(['Modes', 'A line | with a bar']);
+    expectWellFormed(md);
+  });
+
   it('titles a heading with its words as rendered, without inline markup', () => {
     const md = articleFrom(
       'api/fs.md',
