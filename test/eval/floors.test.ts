@@ -72,6 +72,7 @@ describe("the repository's floor files", () => {
     'heldout9/floors.json',
     'heldout10/floors.json',
     'heldout11/floors.json',
+    'heldout12/floors.json',
     'dev-nearmiss/floors.json',
     'dev-extra/floors.json',
   ];
