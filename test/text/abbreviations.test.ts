@@ -17,6 +17,15 @@ describe('longFormOf', () => {
     );
   });
 
+  it('finds the long form of a short form written in Markdown emphasis or code', () => {
+    expect(longFormOf('DD', 'Specifying **DD** (Delete Document) after the document ID, will make RediSearch also delete the actual document.')).toBe(
+      'Delete Document',
+    );
+    expect(longFormOf('GIL', 'Only one thread runs Python code at a time, held by the global interpreter lock (`GIL`).')).toBe('global interpreter lock');
+    expect(longFormOf('LD', 'Matches terms within a given *LD* (Levenshtein Distance) of the query term.')).toBe('Levenshtein Distance');
+    expect(longFormOf('TTL', '`TTL` stands for time to live.')).toBe('time to live');
+  });
+
   it('finds a quoted phrase whose initials spell the abbreviation', () => {
     expect(longFormOf('PEBKAC', '[Abbrev., “Problem Exists Between Keyboard And Chair”] Used by support people.')).toBe(
       'Problem Exists Between Keyboard And Chair',
