@@ -1,5 +1,6 @@
 /** Answer → the JSON contract of `npm run ask -- --json` (see ../shared/eval/README.md). */
 import type { Answer, AnswerStatus, Conflict, Quote, SourceRef } from '../model.js';
+import { asShown } from './sources.js';
 
 export interface QuoteJson {
   /** The quote as a reader sees it: its slice of the source with each run of white space (a line break, an indent) one space. */
@@ -53,4 +54,3 @@ function quoteToJson(quote: Quote): QuoteJson {
   };
 }
 
-const asShown = (text: string): string => text.replace(/\s+/gu, ' ').trim();

@@ -2,7 +2,7 @@
 import wrapAnsi from 'wrap-ansi';
 import type { Answer, Quote } from '../model.js';
 import type { IndexInfo } from '../service.js';
-import { corroborationText, describeSource, shortSourceName } from './sources.js';
+import { asShown, corroborationText, describeSource, shortSourceName } from './sources.js';
 
 export interface Style {
   bold(text: string): string;
@@ -38,7 +38,7 @@ export function renderAnswer(answer: Answer, style: Style = plainStyle): string 
     for (const value of conflict.values) {
       const names = value.refs.map((source) => [shortSourceName(source), source.published].filter(Boolean).join(' ')).join('; ');
       lines.push(`  • ${style.bold(value.value)} — ${names}`);
-      lines.push(`      “${value.quote.text}”`);
+      lines.push(`      “${asShown(value.quote.text)}”`);
     }
   }
   return lines.join('\n');
@@ -47,7 +47,7 @@ export function renderAnswer(answer: Answer, style: Style = plainStyle): string 
 function quoteLines(quote: Quote, number: number | null, style: Style): string[] {
   const marker = number === null ? '  -' : `  [${number}]`;
   const section = quote.section === null ? '' : ` › ${quote.section}`;
-  const lines = [`${marker} “${quote.text}”`, `     ${style.dim(`— ${describeSource(quote.source)}${section} (${quote.source.path})`)}`];
+  const lines = [`${marker} “${asShown(quote.text)}”`, `     ${style.dim(`— ${describeSource(quote.source)}${section} (${quote.source.path})`)}`];
   if (quote.source.url !== null) lines.push(`     ${style.dim(quote.source.url)}`);
   if (number === null && quote.alsoIn.length > 0) lines.push(`     ${style.dim(`also in ${quote.alsoIn.map((source) => source.path).join(', ')}`)}`);
   return lines;

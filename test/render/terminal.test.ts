@@ -4,8 +4,7 @@ import { renderAnswer } from '../../src/render/terminal.js';
 
 const manual: SourceRef = { id: 'bashref', title: 'Bash Reference Manual', path: 'docs/bashref.html', published: null, outlet: null, url: null };
 
-function answerQuoting(section: string | null): Answer {
-  const text = 'The default value is 500.';
+function answerQuoting(section: string | null, text = 'The default value is 500.'): Answer {
   return {
     question: 'what is the default value of keyseq-timeout?',
     status: 'answered',
@@ -22,5 +21,10 @@ describe('renderAnswer for a terminal', () => {
   it('names the section a quote stands under after its source, when there is one', () => {
     expect(renderAnswer(answerQuoting('keyseq-timeout')).split('\n')).toContain('     — Bash Reference Manual › keyseq-timeout (docs/bashref.html)');
     expect(renderAnswer(answerQuoting(null)).split('\n')).toContain('     — Bash Reference Manual (docs/bashref.html)');
+  });
+
+  it('shows a quote from hard-wrapped text on one line, so that it wraps under its own indent', () => {
+    const rendered = renderAnswer(answerQuoting(null, 'The default value\n  is 500, the delay\nin milliseconds.'));
+    expect(rendered.split('\n')).toContain('  [1] “The default value is 500, the delay in milliseconds.”');
   });
 });
