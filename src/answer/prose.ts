@@ -1,4 +1,5 @@
 /** How unlike a well-formed prose sentence a line of text is: a heading fragment, a code line, a run-on. */
+import { withoutInlineMarkup } from '../text/inline-markup.js';
 
 /**
  * 0 for a well-formed prose sentence, up to 1 for text that is not one: a heading or table-of-contents
@@ -23,15 +24,6 @@ export function unlikeProse(written: string): number {
 
 const URL = /\b[a-z][a-z0-9+.-]*:\/\/\S+/giu;
 
-/** A text's words without Markdown's inline delimiters: code spans' backticks, emphasis marks, links' brackets and targets. */
-export function withoutInlineMarkup(text: string): string {
-  if (!/[`*_\]]/u.test(text)) return text;
-  return text
-    .replace(/(`+)([^`]|[^`][\s\S]*?[^`])\1(?!`)/gu, '$2')
-    .replace(/!?\[([^\]]+)\](?:\([^)\s]*\)|\[[^\]]*\])/gu, '$1')
-    .replace(/(\*{1,3})(\S(?:[\s\S]*?\S)?)\1/gu, '$2')
-    .replace(/(?<![\p{L}\p{N}_])(_{1,3})(\S(?:[\s\S]*?\S)?)\1(?![\p{L}\p{N}_])/gu, '$2');
-}
 
 /**
  * A change note of versioned documentation ("Changed in version 3.0: The default protocol is 3.", "New in version

@@ -8,6 +8,7 @@ import type { Removal } from '../model.js';
 import type { Block, SourceDocument } from './document.js';
 import { trimRange } from './document.js';
 import { readFrontMatter } from './frontmatter.js';
+import { withoutInlineMarkup } from '../text/inline-markup.js';
 
 interface Line {
   start: number;
@@ -44,35 +45,10 @@ const TABLE_DELIMITER = /^ {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|
 const TABLE_ROW = /\|/u;
 const TAGS_ONLY = /^[ \t]*(?:<\/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?\/?>[ \t]*)+$/u;
 
-/**
- * A heading's words as a rendered page shows them: "### `fs.readFile(path)`" is titled "fs.readFile(path)", "## [Options](#opts)"
- * "Options". Code spans keep what they hold; emphasis, links, images and inline HTML keep only their text.
- */
+/** A heading's words as a rendered page shows them: "### `fs.readFile(path)`" is titled "fs.readFile(path)". */
 function plainTitle(markdown: string): string {
-  // A link keeps its text; a code span is matched whole, so no rule reaches inside one ("readFile(path[, options])").
-  const unlinked = markdown.replace(LINK_OR_CODE_SPAN, (whole, _fence, _code, label: string | undefined) => label ?? whole);
-  return unlinked
-    .split(CODE_SPAN)
-    .map((part, index) => {
-      // split() gives text, fence, code, text, …: the code is every third part from the third.
-      if (index % 3 === 1) return '';
-      if (index % 3 === 2) return part.trim();
-      return (
-        part
-          .replace(/<\/?[A-Za-z][^<>]*>/gu, '')
-          .replace(/(\*{1,3})(\S(?:[\s\S]*?\S)?)\1/gu, '$2')
-          // An underscore inside a word is no emphasis: snake_case_name stays.
-          .replace(/(?<![\p{L}\p{N}_])(_{1,3})(\S(?:[\s\S]*?\S)?)\1(?![\p{L}\p{N}_])/gu, '$2')
-      );
-    })
-    .join('')
-    .replace(/\s+/gu, ' ')
-    .trim();
+  return withoutInlineMarkup(markdown, { tags: true }).replace(/\s+/gu, ' ').trim();
 }
-
-const CODE_SPAN = /(`+)([^`]|[^`][\s\S]*?[^`])\1(?!`)/gu;
-/** A code span, or a link or image (`[text](url)`, `[text][ref]`, `[text]`) whose text may hold code spans. */
-const LINK_OR_CODE_SPAN = /(`+)([^`]|[^`][\s\S]*?[^`])\1(?!`)|!?\[((?:(`+)(?:[^`]|[^`][\s\S]*?[^`])\4(?!`)|[^\]`])*)\](?:\([^)]*\)|\[[^\]]*\])?/gu;
 
 /** The cells of a table row: "| a | b |" and "a | b" have two. */
 function cellCount(row: string): number {
