@@ -121,7 +121,10 @@ export function readArticle(
 
   const doc = readDocument(format, decoded.text);
   if (doc.blocks.length === 0) {
-    return skip(format === 'html' ? 'no text in the page' : 'no text besides front matter');
+    if (format === 'html') return skip('no text in the page');
+    const setAside = [...new Set(doc.removed.map((removal) => removal.reason))];
+    const onlyFrontMatter = setAside.every((reason) => reason === 'front matter');
+    return skip(onlyFrontMatter ? 'no text besides front matter' : `no text a reader would see, only: ${setAside.join(', ')}`);
   }
   if ((doc.linkedShare ?? 0) >= LINK_INDEX_SHARE) return skip('a page of links (an index, a contents page or a site map), not an article');
   const cleaned = removeBoilerplate(doc.text, doc.blocks, OPTIONS[format](doc));

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { readArticle } from '../../src/ingest/index.js';
 import { articleFrom, expectWellFormed, inBody, notInBody, removedWith, slices } from './helpers.js';
 
 const GUIDE = `# Installing Quoth
@@ -153,6 +154,11 @@ describe('Markdown', () => {
     // A delimiter of another cell count is a setext underline: the line above is a heading.
     expect(md.headings.map((h) => h.title)).toEqual(['Modes', 'A line | with a bar']);
     expectWellFormed(md);
+  });
+
+  it('skips a file a reader would see nothing of, and says what it held', () => {
+    const bytes = new TextEncoder().encode('<!-- Generated; do not edit.\n# Title\n\nText.\n');
+    expect(readArticle('gen.md', 'seeds/gen.md', bytes, 'abc')).toEqual({ ok: false, skipped: { path: 'seeds/gen.md', reason: 'no text a reader would see, only: comment' } });
   });
 
   it('titles a heading with its words as rendered, without inline markup', () => {
