@@ -24,7 +24,6 @@ export function unlikeProse(written: string): number {
 
 const URL = /\b[a-z][a-z0-9+.-]*:\/\/\S+/giu;
 
-
 /**
  * A change note of versioned documentation ("Changed in version 3.0: The default protocol is 3.", "New in version
  * 3.2.", "Added in: v17.5.0", "Deprecated since version 3.12"): what was so as of some version, which may no longer be.

@@ -1,8 +1,8 @@
 /**
  * Markdown reader. Headings (`#` lines and setext underlines) become heading blocks, fenced code a code
- * block, list items item blocks, a table's rows item blocks, everything else paragraphs. Inline markup stays in the text as written. What a
- * rendered page does not show is set aside: HTML comments (`<!-- YAML added: v8.0.0 -->`), link reference
- * definitions (`[fs.readFile()]: #fsreadfile`) and lines that are only HTML tags (`<a id="x"></a>`, `</table>`).
+ * block, list items and a table's rows item blocks, everything else paragraphs. Inline markup stays in the text as
+ * written. What a rendered page does not show is set aside: HTML comments (`<!-- YAML added: v8.0.0 -->`), link
+ * reference definitions (`[fs.readFile()]: #fsreadfile`) and lines that are only HTML tags (`<a id="x"></a>`).
  */
 import type { Removal } from '../model.js';
 import type { Block, SourceDocument } from './document.js';
@@ -42,7 +42,6 @@ const COMMENT_CLOSE = '-->';
 const LINK_DEFINITION = /^ {0,3}\[(?:[^\]\\]|\\.)+\]:[ \t]*\S/u;
 /** A GitHub-flavoured table's delimiter row, under its header row: "| --- | :---: |". */
 const TABLE_DELIMITER = /^ {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/u;
-const TABLE_ROW = /\|/u;
 const TAGS_ONLY = /^[ \t]*(?:<\/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?\/?>[ \t]*)+$/u;
 
 /** A heading's words as a rendered page shows them: "### `fs.readFile(path)`" is titled "fs.readFile(path)". */
@@ -100,20 +99,21 @@ export function readMarkdown(text: string): SourceDocument {
       i = j;
       continue;
     }
-    if ((para.length === 0 && LINK_DEFINITION.test(line.content)) || TAGS_ONLY.test(line.content)) {
+    const setAside = TAGS_ONLY.test(line.content) ? 'markup' : para.length === 0 && LINK_DEFINITION.test(line.content) ? 'link definition' : null;
+    if (setAside !== null) {
       flush();
       const range = trimRange(text, line.start, line.end);
-      if (range) removed.push({ range, reason: TAGS_ONLY.test(line.content) ? 'markup' : 'link definition' });
+      if (range) removed.push({ range, reason: setAside });
       continue;
     }
     // A table is a header row, a delimiter row and body rows: each row is an item, as an HTML table's row is.
-    if (para.length === 1 && paraKind === 'text' && TABLE_DELIMITER.test(line.content) && cellCount(line.content) === cellCount((para[0] as Line).content) && line.content.includes('|')) {
-      const header = para[0] as Line;
+    const header = para.length === 1 && paraKind === 'text' ? (para[0] as Line) : undefined;
+    if (header !== undefined && line.content.includes('|') && TABLE_DELIMITER.test(line.content) && cellCount(line.content) === cellCount(header.content)) {
       para = [];
       push(header.start, header.end, { kind: 'item' });
       const range = trimRange(text, line.start, line.end);
       if (range) removed.push({ range, reason: 'table rule' });
-      while (i + 1 < lines.length && TABLE_ROW.test((lines[i + 1] as Line).content) && !BLANK.test((lines[i + 1] as Line).content)) {
+      while (i + 1 < lines.length && (lines[i + 1] as Line).content.includes('|')) {
         i++;
         push((lines[i] as Line).start, (lines[i] as Line).end, { kind: 'item' });
       }

@@ -1,12 +1,12 @@
 /** How a source is named to people, shared by every renderer. */
 import type { Quote, SourceRef } from '../model.js';
 
-/** "Kyiv hit by barrage… — Capital News, 2025-07-04"; falls back to the id when the title is unknown. */
 /** A quote as shown: each run of white space (a hard-wrapped line's break and indent) one space. */
 export function asShown(text: string): string {
   return text.replace(/\s+/gu, ' ').trim();
 }
 
+/** "Kyiv hit by barrage… — Capital News, 2025-07-04"; falls back to the id when the title is unknown. */
 export function describeSource(source: SourceRef): string {
   const details = [source.outlet, source.published].filter((part): part is string => part !== null);
   return details.length > 0 ? `${source.title ?? source.id} — ${details.join(', ')}` : (source.title ?? source.id);

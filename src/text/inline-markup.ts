@@ -13,7 +13,8 @@ const STRONG_OR_EMPHASIS = /(\*{1,3})(\S(?:[\s\S]*?\S)?)\1/gu;
 /** An underscore inside a word is no emphasis: snake_case_name stays. */
 const UNDERSCORE_EMPHASIS = /(?<![\p{L}\p{N}_])(_{1,3})(\S(?:[\s\S]*?\S)?)\1(?![\p{L}\p{N}_])/gu;
 const TAG = /<\/?[A-Za-z][^<>]*>/gu;
-const MAY_HOLD_MARKUP = /[`*_\]<]/u;
+/** Characters without which a text holds no markup (a tag's `<` counts only when tags are read). */
+const MAY_HOLD_MARKUP = /[`*_\]]/u;
 /** Private-use characters around a held code span's number: no text holds them. */
 const HELD_OPEN = '\u{F0000}';
 const HELD_CLOSE = '\u{F0001}';
@@ -24,7 +25,7 @@ const HELD = /\u{F0000}(\d+)\u{F0001}/gu;
  * or an image as its text; with `tags`, inline HTML tags left out too (not in code spans).
  */
 export function withoutInlineMarkup(text: string, { tags = false }: { tags?: boolean } = {}): string {
-  if (!MAY_HOLD_MARKUP.test(text)) return text;
+  if (!MAY_HOLD_MARKUP.test(text) && !(tags && text.includes('<'))) return text;
   const unlinked = text.replace(LINK_OR_CODE_SPAN, (whole, _fence, _code, label: string | undefined) => label ?? whole);
   // Code spans are set aside while emphasis and tags are read, which may span them ("**the port (`9229`) …**").
   const spans: string[] = [];
