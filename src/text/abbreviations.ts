@@ -6,10 +6,15 @@
  * its parentheses, its first letter at the start of a word.
  */
 
+import { withoutInlineMarkup } from './inline-markup.js';
 import { STOPWORDS } from './terms.js';
 
-/** The long form `text` gives for `shortForm` (case-insensitive), or null when it gives none. */
-export function longFormOf(shortForm: string, text: string): string | null {
+/**
+ * The long form `text` gives for `shortForm` (case-insensitive), or null when it gives none. Text is read as a rendered
+ * page shows it: "[Levenshtein distance](https://…) (LD)" spells out LD.
+ */
+export function longFormOf(shortForm: string, markedUp: string): string | null {
+  const text = withoutInlineMarkup(markedUp);
   const { letters, written, whole, inParentheses, beforeParentheses, statedFor, initialsRun } = patternsOf(shortForm);
   if (letters.length < 2 || letters.length > 10) return null;
   const maxWords = Math.min(letters.length + 5, letters.length * 2);

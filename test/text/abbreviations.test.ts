@@ -26,6 +26,13 @@ describe('longFormOf', () => {
     expect(longFormOf('TTL', '`TTL` stands for time to live.')).toBe('time to live');
   });
 
+  it('reads a Markdown link as its text', () => {
+    expect(longFormOf('CRDT', 'Replicas merge through a [conflict-free replicated data type](https://example.org/crdt) (CRDT).')).toBe(
+      'conflict-free replicated data type',
+    );
+    expect(longFormOf('MVCC', 'See [multiversion concurrency control][mvcc] (MVCC) for how readers never block.')).toBe('multiversion concurrency control');
+  });
+
   it('finds a quoted phrase whose initials spell the abbreviation', () => {
     expect(longFormOf('PEBKAC', '[Abbrev., “Problem Exists Between Keyboard And Chair”] Used by support people.')).toBe(
       'Problem Exists Between Keyboard And Chair',
