@@ -37,11 +37,12 @@ export function toPassages(article: Article, firstId: number, options: PassageOp
   };
 
   const termsBefore = termStartsBefore(article);
+  const repeated = repeatedTitles(article);
   for (const block of joinAdjacent(article.text, article.body, article.code ?? [])) {
     close();
     for (const split of splitSentences(article.text, block)) {
       const sentence = withTermsBefore(split, termsBefore);
-      const heading = headingAt(article, split.start);
+      const heading = headingAt(article, split.start, repeated);
       if (open !== null) {
         const length = sentence.end - open.sentences[0]!.start;
         if (open.heading !== heading || open.sentences.length >= options.maxSentences || length > options.maxChars) close();
@@ -92,14 +93,32 @@ function joinAdjacent(text: string, ranges: TextRange[], code: readonly TextRang
   return joined;
 }
 
-function headingAt(article: Article, offset: number): string {
-  let best = '';
-  let bestStart = -1;
+/**
+ * The innermost heading over `offset`. A title the page gives several sections ("Default" under each setting,
+ * "Example" under each command) says which only with its parent's: "TIMEOUT › Default".
+ */
+function headingAt(article: Article, offset: number, repeated: ReadonlySet<string>): string {
+  let best: Article['headings'][number] | undefined;
+  let parent: Article['headings'][number] | undefined;
   for (const heading of article.headings) {
-    if (heading.range.start <= offset && offset < heading.range.end && heading.range.start > bestStart) {
-      best = heading.title;
-      bestStart = heading.range.start;
+    if (heading.range.start <= offset && offset < heading.range.end && (best === undefined || heading.range.start > best.range.start)) {
+      parent = best;
+      best = heading;
+    } else if (best !== undefined && heading.range.start <= offset && offset < heading.range.end && (parent === undefined || heading.range.start > parent.range.start)) {
+      parent = heading;
     }
   }
-  return best;
+  if (best === undefined) return '';
+  return parent !== undefined && repeated.has(best.title) ? `${parent.title} › ${best.title}` : best.title;
+}
+
+/** Titles more than one of the article's headings have. */
+function repeatedTitles(article: Article): Set<string> {
+  const seen = new Set<string>();
+  const repeated = new Set<string>();
+  for (const { title } of article.headings) {
+    if (seen.has(title)) repeated.add(title);
+    seen.add(title);
+  }
+  return repeated;
 }

@@ -53,6 +53,29 @@ describe('toPassages', () => {
   });
 });
 
+describe('section headings', () => {
+  it('name a heading the page gives several sections with its parent, in HTML and Markdown', () => {
+    const markdown = articleFrom(
+      'configuring.md',
+      '# Configuration\n\n## TIMEOUT\n\nThe longest a query may run.\n\n### Default\n\n500\n\n## MAXEXPANSIONS\n\nHow far a prefix expands.\n\n### Default\n\n200\n\n## SAFEMODE\n\n### Notes\n\nSlower.\n',
+    );
+    const html = articleFrom(
+      'configuring.html',
+      '<html><head><title>Configuration</title></head><body><main><h1>Configuration</h1><h2>TIMEOUT</h2><p>The longest a query may run.</p><h3>Default</h3><p>500</p>' +
+        '<h2>MAXEXPANSIONS</h2><p>How far a prefix expands.</p><h3>Default</h3><p>200</p><h2>SAFEMODE</h2><h3>Notes</h3><p>Slower.</p></main></body></html>',
+    );
+    for (const article of [markdown, html]) {
+      expect(toPassages(article, 0).map((passage) => [passage.text, passage.heading])).toEqual([
+        ['The longest a query may run.', 'TIMEOUT'],
+        ['500', 'TIMEOUT › Default'],
+        ['How far a prefix expands.', 'MAXEXPANSIONS'],
+        ['200', 'MAXEXPANSIONS › Default'],
+        ['Slower.', 'Notes'],
+      ]);
+    }
+  });
+});
+
 describe('code blocks', () => {
   it('are cut apart from the prose around them and marked as code, in HTML and Markdown', () => {
     const html = articleFrom(
