@@ -47,6 +47,9 @@ function splitLines(text: string, range: TextRange, into: TextRange[]): void {
   pushTrimmed(text, lineStart, range.end, into);
 }
 
+/** A Markdown link or image that ends a line: "the [Friso](https://…)⏎chinese tokenization library" reads on past it. */
+const MARKDOWN_LINK_END = /\]\([^()\s]*\)$/u;
+
 /** Blank lines separate blocks; so does a single newline after terminal punctuation or before a list/heading line. */
 function splitBlocks(text: string, range: TextRange): TextRange[] {
   const blocks: TextRange[] = [];
@@ -58,7 +61,7 @@ function splitBlocks(text: string, range: TextRange): TextRange[] {
     const blankNext = /^[ \t\r]*(\n|$)/.test(text.slice(index + 1, range.end));
     const hardBreak =
       blankNext ||
-      /[.!?:;…"'”’)\]]$/.test(before) ||
+      (/[.!?:;…"'”’)\]]$/.test(before) && !(MARKDOWN_LINK_END.test(before) && /^\s*\p{Ll}/u.test(nextLine))) ||
       /^\s*([-*+•]|\d+[.)]|#)\s/.test(nextLine) ||
       (before.length < 60 && !/[,\p{Ll}]$/u.test(before) && !/^\s*\p{Ll}/u.test(nextLine));
     if (hardBreak) {

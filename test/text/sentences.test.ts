@@ -55,6 +55,19 @@ describe('splitSentences', () => {
     ]);
   });
 
+  it('reads on past a Markdown link that ends a line when the next line goes on in lower case', () => {
+    const text =
+      'The module uses the [Friso](https://github.com/lionsoul2014/friso)\nchinese tokenization library for this purpose.\n' +
+      'Release 2.0.0 (5 Nov 2003)\nFixed bugs are listed below.\nSee the [changes](changes.md)\nTheir list is long.';
+    expect(sentencesOf(text)).toEqual([
+      'The module uses the [Friso](https://github.com/lionsoul2014/friso)\nchinese tokenization library for this purpose.',
+      'Release 2.0.0 (5 Nov 2003)',
+      'Fixed bugs are listed below.',
+      'See the [changes](changes.md)',
+      'Their list is long.',
+    ]);
+  });
+
   it('splits a run of lines too long to be one sentence (a list of links written without stops) line by line', () => {
     const lines = Array.from({ length: 200 }, (_, index) => `option-${index} → changes.html#version_${index}`);
     expect(sentencesOf(lines.join('\n'))).toEqual(lines);
