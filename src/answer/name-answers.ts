@@ -13,7 +13,7 @@ import { tokenize } from '../text/terms.js';
 
 const CODE_NAME_BEFORE = /([\p{L}_][\p{L}\p{N}_.:/-]*[\p{L}\p{N}_])\s+$/u;
 
-const CODE_NAME_AFTER = /^\s+([\p{L}_][\p{L}\p{N}_.:/-]*[\p{L}\p{N}_])/u;
+const CODE_NAME_AFTER = /^\s+`?([\p{L}_][\p{L}\p{N}_.:/-]*[\p{L}\p{N}_])/u;
 
 /** A name in quotation marks just before the noun: "the 'end' event", "the “close” signal"; any word so quoted is a name. */
 const QUOTED_NAME_BEFORE = /(?:'([^'\s]{1,40})'|"([^"\s]{1,40})"|‘([^’\s]{1,40})’|“([^”\s]{1,40})”|`([^`\s]{1,40})`)\s+$/u;

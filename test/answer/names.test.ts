@@ -254,6 +254,16 @@ describe('which module, which pragma: the name the noun is given', () => {
     expect(answerQuestion(corpus, 'which module does node run first?').answer).toBeNull();
   });
 
+  it('answers with a name written in Markdown code after the noun ("the file `lib/x.js`")', async () => {
+    const corpus = await corpusOf([
+      articleFrom(
+        'primordials.md',
+        '# Primordials\n\nThe file `lib/internal/per_context/primordials.js` subclasses and stores the JS built-ins that come from the VM.\n',
+      ),
+    ]);
+    expect(answerQuestion(corpus, 'which file stores the JS built-ins?').answer).toBe('lib/internal/per_context/primordials.js');
+  });
+
   it('answers with a name the question writes elsewhere ("csv files" → the csv module), but not with one it writes next to the noun', async () => {
     const corpus = await corpusOf([
       articleFrom('csv.txt', 'PEP 305 - CSV File API\n\nThe Python Enhancement Proposal which proposed this addition.\n\nThe csv module implements classes to read and write tabular data in CSV format.'),
