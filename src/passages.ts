@@ -101,10 +101,11 @@ function headingAt(article: Article, offset: number, repeated: ReadonlySet<strin
   let best: Article['headings'][number] | undefined;
   let parent: Article['headings'][number] | undefined;
   for (const heading of article.headings) {
-    if (heading.range.start <= offset && offset < heading.range.end && (best === undefined || heading.range.start > best.range.start)) {
+    if (offset < heading.range.start || offset >= heading.range.end) continue;
+    if (best === undefined || heading.range.start > best.range.start) {
       parent = best;
       best = heading;
-    } else if (best !== undefined && heading.range.start <= offset && offset < heading.range.end && (parent === undefined || heading.range.start > parent.range.start)) {
+    } else if (parent === undefined || heading.range.start > parent.range.start) {
       parent = heading;
     }
   }

@@ -59,11 +59,12 @@ function splitBlocks(text: string, range: TextRange): TextRange[] {
     const before = text.slice(blockStart, index).trimEnd();
     const nextLine = text.slice(index + 1, Math.min(range.end, index + 6));
     const blankNext = /^[ \t\r]*(\n|$)/.test(text.slice(index + 1, range.end));
+    const nextGoesOn = /^\s*\p{Ll}/u.test(nextLine);
     const hardBreak =
       blankNext ||
-      (/[.!?:;…"'”’)\]]$/.test(before) && !(MARKDOWN_LINK_END.test(before) && /^\s*\p{Ll}/u.test(nextLine))) ||
+      (/[.!?:;…"'”’)\]]$/.test(before) && !(nextGoesOn && MARKDOWN_LINK_END.test(before))) ||
       /^\s*([-*+•]|\d+[.)]|#)\s/.test(nextLine) ||
-      (before.length < 60 && !/[,\p{Ll}]$/u.test(before) && !/^\s*\p{Ll}/u.test(nextLine));
+      (before.length < 60 && !/[,\p{Ll}]$/u.test(before) && !nextGoesOn);
     if (hardBreak) {
       pushTrimmed(text, blockStart, index, blocks);
       blockStart = index + 1;
