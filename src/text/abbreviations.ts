@@ -164,9 +164,6 @@ interface ShortFormPatterns {
 const shortFormPatterns = new Map<string, ShortFormPatterns>();
 const MAX_CACHED_SHORT_FORMS = 1_000;
 
-/** Markdown's inline delimiters a short form may be written in: "**DD** (Delete Document)", "`GIL` (global interpreter lock)". */
-const MARKUP = '[*_`]*';
-
 function patternsOf(shortForm: string): ShortFormPatterns {
   let patterns = shortFormPatterns.get(shortForm);
   if (patterns === undefined) {
@@ -175,10 +172,10 @@ function patternsOf(shortForm: string): ShortFormPatterns {
       letters: shortForm.replace(/[^\p{L}\p{N}]/gu, ''),
       written: new RegExp(escaped, 'iu'),
       whole: new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'iu'),
-      inParentheses: new RegExp(`\\(\\s*${MARKUP}${escaped}${MARKUP}\\s*[),;]`, 'giu'),
-      beforeParentheses: new RegExp(`(?<![\\p{L}\\p{N}])${escaped}${MARKUP}\\s*\\(([^()]{3,120})\\)`, 'giu'),
+      inParentheses: new RegExp(`\\(\\s*${escaped}\\s*[),;]`, 'giu'),
+      beforeParentheses: new RegExp(`(?<![\\p{L}\\p{N}])${escaped}\\s*\\(([^()]{3,120})\\)`, 'giu'),
       statedFor: new RegExp(
-        `(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])${MARKUP}[\\s,]*(?:(?:is|being|was|as)\\s+)?(?:(?:an?|the)\\s+)?(?:acronym|abbreviation|initialism|short|stands)\\s+(?:for|of)\\s+`,
+        `(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])[\\s,]*(?:(?:is|being|was|as)\\s+)?(?:(?:an?|the)\\s+)?(?:acronym|abbreviation|initialism|short|stands)\\s+(?:for|of)\\s+`,
         'giu',
       ),
       initialsRun: initialsRunPattern(shortForm.replace(/[^\p{L}\p{N}]/gu, '')),
