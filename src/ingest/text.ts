@@ -1,16 +1,26 @@
 /**
- * Plain-text reader: every non-blank line is a block; front matter is set aside. Two line shapes that mark where an
+ * Plain-text reader: every non-blank line is a block; front matter is set aside. Three line shapes that mark where an
  * entry or section starts become headings, so passages begin there and carry what they are about:
- * a glossary headword (`:hacker:`, the Jargon File's form) and an underlined heading (a line over `====` or `----`).
- * A long run of short label lines (a table of contents, an index of entries) is set aside: it is not prose.
+ * a glossary headword (`:hacker:`, the Jargon File's form), an underlined heading (a line over `====`, `----` or
+ * another reStructuredText adornment) and a definition list's term (a short line over the more indented lines that
+ * describe it: reStructuredText's "``port``" over "    Port to listen on.", a manual's "-v, --verbose" over its
+ * description). A long run of short label lines (a table of contents, an index of entries) is set aside: it is not prose.
  */
 import type { TextRange } from '../model.js';
 import type { Block, SourceDocument } from './document.js';
 import { lineRanges, trimRange } from './document.js';
 import { readFrontMatter } from './frontmatter.js';
+import { withoutInlineMarkup } from '../text/inline-markup.js';
 
 const GLOSSARY_HEADWORD = /^:([^:\s][^:]{0,79}):(?=\s|$)/u;
-const UNDERLINE = /^(=+|-+)$/u;
+/** A line of one of reStructuredText's adornment characters; `=` underlines the top level, `-` the next, others those below. */
+const UNDERLINE = /^([=\-~^"'`:.*+#_<>])\1*$/u;
+/** Below every underlined heading: a definition list's term governs only up to the next term or heading, as an HTML `<dt>` does. */
+const DEFINITION_TERM_LEVEL = 7;
+/** A term is a name or a short phrase ("``ui.timeout``", "-p, --port PORT"), not a line of prose. */
+const MAX_TERM_LENGTH = 80;
+/** A line that ends a sentence or a clause, or labels what follows ("Parameters:"), or opens a list item, names no term. */
+const NOT_A_TERM = /[.!?,;:]$|[.!?]\s|^(?:[-*+•]|\d{1,3}[.)]|\p{L}[.)])\s/u;
 /** A table of contents: at least this many label lines in a row. */
 const MIN_LABEL_RUN = 8;
 const MAX_LABEL_LENGTH = 60;
@@ -35,8 +45,12 @@ export function readPlainText(text: string): SourceDocument {
     const next = lines[i + 1];
     if (next !== undefined && isUnderline(text, line.start, line.end, next.start, next.end)) {
       const marker = text.charAt(next.start);
-      blocks.push({ start: line.start, end: next.end, kind: 'heading', level: marker === '=' ? 1 : 2, title: content.replace(/\s+/gu, ' ') });
+      blocks.push({ start: line.start, end: next.end, kind: 'heading', level: marker === '=' ? 1 : marker === '-' ? 2 : 3, title: titleOf(content) });
       i++;
+      continue;
+    }
+    if (next !== undefined && isDefinitionTerm(text, content, line, lines[i - 1], next)) {
+      blocks.push({ ...line, kind: 'heading', level: DEFINITION_TERM_LEVEL, title: titleOf(content), term: true });
       continue;
     }
     blocks.push({ ...line, kind: 'text' });
@@ -53,6 +67,28 @@ export function readPlainText(text: string): SourceDocument {
     stated: front?.stated ?? {},
     warnings: front?.warnings ?? [],
   };
+}
+
+/** A heading's words as a reader sees them: reStructuredText's ``literal`` and `interpreted` text without their marks. */
+function titleOf(line: string): string {
+  return withoutInlineMarkup(line).replace(/\s+/gu, ' ');
+}
+
+/**
+ * `line` opens its paragraph, is short and no sentence, and the next line of the paragraph is indented further: the
+ * term of a definition list entry, whose description is that indented text.
+ */
+function isDefinitionTerm(text: string, content: string, line: TextRange, previous: TextRange | undefined, next: TextRange): boolean {
+  if (content.length > MAX_TERM_LENGTH || NOT_A_TERM.test(content) || !/[\p{L}\p{N}]/u.test(content)) return false;
+  if (previous !== undefined && !endsParagraph(text, previous, line)) return false;
+  return !endsParagraph(text, line, next) && indentOf(text, next.start) > indentOf(text, line.start);
+}
+
+/** The columns of white space before `start` on its line (a tab to the next multiple of eight). */
+function indentOf(text: string, start: number): number {
+  let column = 0;
+  for (let at = text.lastIndexOf('\n', start - 1) + 1; at < start; at++) column = text.charAt(at) === '\t' ? column - (column % 8) + 8 : column + 1;
+  return column;
 }
 
 /** No line follows `line` in its paragraph: a blank line or the end of the text comes first. */

@@ -138,20 +138,27 @@ function mergeOpenQuotations(text: string, sentences: TextRange[]): TextRange[] 
 
 /**
  * A sentence that is wholly a bracketed aside ("[from Heisenberg's Uncertainty Principle.]") joins the sentence after
- * it, which it introduces: alone it says nothing a reader could quote.
+ * it, which it introduces, or, closing its block, the sentence before it, which it remarks on ("Port to listen on.
+ * (default: 8000)"): alone it says nothing a reader could quote. A sentence of its own in brackets closing a block
+ * ("(Without a notice, the file is not free.)") stands alone.
  */
 function joinLeadingAsides(text: string, sentences: TextRange[]): TextRange[] {
   const joined: TextRange[] = [];
   for (let i = 0; i < sentences.length; i++) {
     const sentence = sentences[i]!;
     const next = sentences[i + 1];
-    if (next !== undefined && isWholeAside(text.slice(sentence.start, sentence.end))) {
+    const previous = joined.at(-1);
+    if (!isWholeAside(text.slice(sentence.start, sentence.end))) joined.push(sentence);
+    else if (next !== undefined) {
       joined.push({ start: sentence.start, end: next.end });
       i += 1;
-    } else joined.push(sentence);
+    } else if (previous !== undefined && !SENTENCE_IN_BRACKETS.test(text.slice(sentence.start, sentence.end))) previous.end = sentence.end;
+    else joined.push(sentence);
   }
   return joined;
 }
+
+const SENTENCE_IN_BRACKETS = /[.!?…]["'”’]?[)\]]$/u;
 
 function isWholeAside(sentence: string): boolean {
   const close = sentence.startsWith('[') ? ']' : sentence.startsWith('(') ? ')' : null;

@@ -57,6 +57,48 @@ describe('plain-text structure', () => {
   });
 });
 
+describe('plain-text definition lists', () => {
+  const CONFIG = `\`\`web\`\`
+-------
+
+Web interface configuration.
+
+\`\`port\`\`
+    Port to listen on. (default: 8000)
+
+\`\`prefix\`\`
+    Prefix path to serve from.
+    The root by default.
+
+Options
+"""""""
+
+-p, --port PORT
+        listen on this port
+
+1. A numbered item
+   that goes on.
+A line of prose
+    indented below it after no blank line.
+`;
+
+  it('makes a short line over more indented lines a term heading its description, and reads reStructuredText adornments', () => {
+    const article = read(CONFIG);
+    expect(article.headings.map((heading) => [heading.title, heading.term !== undefined])).toEqual([
+      ['web', false],
+      ['port', true],
+      ['prefix', true],
+      ['Options', false],
+      ['-p, --port PORT', true],
+    ]);
+    const passages = toPassages(article, 0);
+    expect(passages.map((passage) => [passage.heading, passage.text])).toContainEqual(['port', '\`\`port\`\`\n    Port to listen on. (default: 8000)']);
+    expect(passages.find((passage) => passage.text.includes('Prefix path'))?.text).not.toContain('port');
+    expect(passages.find((passage) => passage.text.includes('numbered item'))?.heading).toBe('-p, --port PORT');
+    for (const passage of passages) expect(article.text.slice(passage.start, passage.end)).toBe(passage.text);
+  });
+});
+
 describe('plain-text tables of contents', () => {
   it('sets aside a long run of short label lines, and keeps prose and short runs', () => {
     const toc = ['Contents', 'Introduction', 'Hacker Slang', 'Jargon Construction', 'Verb Doubling', 'Soundalike Slang', 'Overgeneralization', 'Comparatives', 'Appendix'];

@@ -38,6 +38,14 @@ describe('splitSentences', () => {
     ]);
   });
 
+  it('joins a bracketed aside that closes its block to the sentence it remarks on', () => {
+    expect(sentencesOf('Port to listen on. (default: 8000)\n\n(See the notes.)')).toEqual(['Port to listen on. (default: 8000)', '(See the notes.)']);
+    expect(sentencesOf('Every file needs a notice. (Without one, the file is not free.)')).toEqual(['Every file needs a notice.', '(Without one, the file is not free.)']);
+    expect(sentencesOf('The timeout used when a lock is held, a negative value\n    means no timeout. (default: 600)')).toEqual([
+      'The timeout used when a lock is held, a negative value\n    means no timeout. (default: 600)',
+    ]);
+  });
+
   it('keeps a quotation of several sentences in one piece', () => {
     const text = '“Absolutely horrible night in Kyiv. One of the worst so far,” wrote Andrii Sybiha on X. Noting the call, he added more.';
     expect(sentencesOf(text)).toEqual([
