@@ -16,13 +16,20 @@ export function unlikeProse(written: string): number {
   if (short && text.endsWith(':')) penalty += 0.5;
   if (text.length > 500) penalty += 0.5;
   if (penalty >= 1) return 1;
-  // A web address's slashes are no code: "Originally written by Ian Macdonald, the project now lives at https://…".
-  const symbolsOf = text.includes('://') ? text.replace(URL, '') : text;
+  // A web address's slashes and a mail address's brackets are no code: "Originally written by Ian Macdonald, the
+  // project now lives at https://…", "Mercurial was written by Olivia Mackall <olivia@selenic.com>."
+  const symbolsOf = withoutAddresses(text);
   if (/^\s*(>>>|\$ |#|\.\.\.)/.test(text) || moreCodeSymbolsThan(symbolsOf, 0.04)) penalty += 0.5;
   return Math.min(1, penalty);
 }
 
 const URL = /\b[a-z][a-z0-9+.-]*:\/\/\S+/giu;
+const MAIL_ADDRESS = /<?[\w.+-]+@[\w-]+(?:\.[\w-]+)+>?/gu;
+
+function withoutAddresses(text: string): string {
+  const withoutUrls = text.includes('://') ? text.replace(URL, '') : text;
+  return withoutUrls.includes('@') ? withoutUrls.replace(MAIL_ADDRESS, '') : withoutUrls;
+}
 
 /**
  * A change note of versioned documentation ("Changed in version 3.0: The default protocol is 3.", "New in version

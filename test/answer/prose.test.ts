@@ -11,7 +11,7 @@ function unlikeProseByPatterns(written: string): number {
   if (!/[.!?…:;"'”’)]$/.test(text)) penalty += 0.5;
   if (words < 5) penalty += 0.5;
   if (words < 5 && text.endsWith(':')) penalty += 0.5;
-  const withoutUrls = text.replace(/\b[a-z][a-z0-9+.-]*:\/\/\S+/giu, '');
+  const withoutUrls = text.replace(/\b[a-z][a-z0-9+.-]*:\/\/\S+/giu, '').replace(/<?[\w.+-]+@[\w-]+(?:\.[\w-]+)+>?/gu, '');
   const symbols = (withoutUrls.match(/[(){}[\]=<>*_#|\\/$@^~`\u2500-\u257f]/gu) ?? []).length;
   if (/^\s*(>>>|\$ |#|\.\.\.)/.test(text) || symbols / Math.max(1, withoutUrls.length) > 0.04) penalty += 0.5;
   if (text.length > 500) penalty += 0.5;
@@ -21,7 +21,7 @@ function unlikeProseByPatterns(written: string): number {
 const proseLike = fc
   .array(
     fc.oneof(
-      fc.constantFrom(' ', '  ', '\t', '\n', '\u00a0', '\u2003', '\u3000', '\ufeff', '.', ':', '>>> ', '$ ', '#', '(', '_', '│', '─', '🦀', 'é', 'word', 'Sentence', 'https://x.org/a_b/(c)', '://'),
+      fc.constantFrom(' ', '  ', '\t', '\n', '\u00a0', '\u2003', '\u3000', '\ufeff', '.', ':', '>>> ', '$ ', '#', '(', '_', '│', '─', '🦀', 'é', 'word', 'Sentence', 'https://x.org/a_b/(c)', '://', '<a_b@c.org>', '@'),
       fc.string({ unit: 'binary', maxLength: 6 }),
     ),
     { maxLength: 120 },
@@ -35,8 +35,9 @@ describe('how unlike prose a line is', () => {
     expect(disagreeing).toEqual([]);
   });
 
-  it('reads a sentence that gives a web address as prose, and a path as code', () => {
+  it('reads a sentence that gives a web or mail address as prose, and a path as code', () => {
     expect(unlikeProse('Originally written by Ian Macdonald, the project now lives at https://github.com/scop/bash-completion/.')).toBe(0);
+    expect(unlikeProse('Mercurial was written by Olivia Mackall <olivia@selenic.com>.')).toBe(0);
     expect(unlikeProse('Copy it to /usr/local/lib/bash/completions/git/ and /etc/bash/conf.d/.')).toBe(0.5);
   });
 
