@@ -82,13 +82,13 @@ function readDocument(format: SourceFormat, text: string): SourceDocument {
   }
 }
 
-/** Each heading governs the text from its start to the next heading of the same or a higher level. */
+/** Each heading governs the text from its start to the next heading of the same or a higher level, a term at most to its description's end. */
 function headingRanges(text: string, blocks: Block[]): Article['headings'] {
   const headings = blocks.filter((b) => b.kind === 'heading');
   const end = text.trimEnd().length;
   return headings.map((h, i) => {
     const next = headings.slice(i + 1).find((n) => (n.level ?? 1) <= (h.level ?? 1));
-    let stop = next ? next.start : end;
+    let stop = Math.min(next ? next.start : end, h.governsUntil ?? end);
     while (stop > h.start && /\s/u.test(text.charAt(stop - 1))) stop--;
     const heading = { title: h.title ?? text.slice(h.start, h.end), range: { start: h.start, end: stop } };
     return h.term ? { ...heading, term: { start: h.start, end: h.end } } : heading;

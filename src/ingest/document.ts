@@ -18,6 +18,8 @@ export interface Block {
   title?: string;
   /** A heading that is a term the text after it defines (a `<dt>`), not a section title. */
   term?: true;
+  /** Where the text a term defines ends, when the format marks it (a plain-text description's indentation). */
+  governsUntil?: number;
 }
 
 /** Metadata a file states explicitly (front matter, HTML `<meta>`), as opposed to what is guessed. */

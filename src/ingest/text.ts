@@ -50,7 +50,7 @@ export function readPlainText(text: string): SourceDocument {
       continue;
     }
     if (next !== undefined && isDefinitionTerm(text, content, line, lines[i - 1], next)) {
-      blocks.push({ ...line, kind: 'heading', level: DEFINITION_TERM_LEVEL, title: titleOf(content), term: true });
+      blocks.push({ ...line, kind: 'heading', level: DEFINITION_TERM_LEVEL, title: titleOf(content), term: true, governsUntil: descriptionEnd(text, lines, i) });
       continue;
     }
     blocks.push({ ...line, kind: 'text' });
@@ -82,6 +82,14 @@ function isDefinitionTerm(text: string, content: string, line: TextRange, previo
   if (content.length > MAX_TERM_LENGTH || NOT_A_TERM.test(content) || !/[\p{L}\p{N}]/u.test(content)) return false;
   if (previous !== undefined && !endsParagraph(text, previous, line)) return false;
   return !endsParagraph(text, line, next) && indentOf(text, next.start) > indentOf(text, line.start);
+}
+
+/** The end of the last line indented further than the term at `termIndex`: its description, blank lines within it included. */
+function descriptionEnd(text: string, lines: readonly TextRange[], termIndex: number): number {
+  const indent = indentOf(text, lines[termIndex]!.start);
+  let last = termIndex + 1;
+  while (last + 1 < lines.length && indentOf(text, lines[last + 1]!.start) > indent) last++;
+  return lines[last]!.end;
 }
 
 /** The columns of white space before `start` on its line (a tab to the next multiple of eight). */

@@ -94,7 +94,9 @@ A line of prose
     const passages = toPassages(article, 0);
     expect(passages.map((passage) => [passage.heading, passage.text])).toContainEqual(['port', '\`\`port\`\`\n    Port to listen on. (default: 8000)']);
     expect(passages.find((passage) => passage.text.includes('Prefix path'))?.text).not.toContain('port');
-    expect(passages.find((passage) => passage.text.includes('numbered item'))?.heading).toBe('-p, --port PORT');
+    // A term governs its indented description only: the list after it stands under the section again.
+    expect(passages.find((passage) => passage.text.includes('listen on this port'))?.heading).toBe('-p, --port PORT');
+    expect(passages.find((passage) => passage.text.includes('numbered item'))?.heading).toBe('Options');
     for (const passage of passages) expect(article.text.slice(passage.start, passage.end)).toBe(passage.text);
   });
 });
