@@ -12,7 +12,8 @@ import { lineRanges, trimRange } from './document.js';
 import { readFrontMatter } from './frontmatter.js';
 import { withoutInlineMarkup } from '../text/inline-markup.js';
 
-const GLOSSARY_HEADWORD = /^:([^:\s][^:]{0,79}):(?=\s|$)/u;
+/** A headword between colons (":bit rot:"); a tab inside is a command's line ("\:cd[!]\t\tPrint the …:"), not a headword. */
+const GLOSSARY_HEADWORD = /^:([^:\s][^:\t]{0,79}):(?=\s|$)/u;
 /** A line of one of reStructuredText's adornment characters; `=` underlines the top level, `-` the next, others those below. */
 const UNDERLINE = /^([=\-~^"'`:.*+#_<>])\1*$/u;
 /** Below every underlined heading: a definition list's term governs only up to the next term or heading, as an HTML `<dt>` does. */

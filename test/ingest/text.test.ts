@@ -51,6 +51,11 @@ describe('plain-text structure', () => {
     ]);
   });
 
+  it('does not take a command line that runs to a colon for a headword', () => {
+    const article = read(':pwd[!]\t\t\tPrint the current directory name, as in:\n\nA paragraph follows.\n');
+    expect(article.headings).toEqual([]);
+  });
+
   it('does not take a dashed line after a blank line, or a long line, for an underline', () => {
     const article = read(`A title line\n\n------------\n\n${'A sentence that runs on for quite a while. '.repeat(4)}\n${'-'.repeat(172)}\n`);
     expect(article.headings).toEqual([]);
