@@ -97,7 +97,7 @@ A line of prose
       ['-p, --port PORT', true],
     ]);
     const passages = toPassages(article, 0);
-    expect(passages.map((passage) => [passage.heading, passage.text])).toContainEqual(['port', '\`\`port\`\`\n    Port to listen on. (default: 8000)']);
+    expect(passages.map((passage) => [passage.heading, passage.text])).toContainEqual(['port', '``port``\n    Port to listen on. (default: 8000)']);
     expect(passages.find((passage) => passage.text.includes('Prefix path'))?.text).not.toContain('port');
     // A term governs its indented description only: the list after it stands under the section again.
     expect(passages.find((passage) => passage.text.includes('listen on this port'))?.heading).toBe('-p, --port PORT');
