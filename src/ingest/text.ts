@@ -12,7 +12,7 @@ import { lineRanges, trimRange } from './document.js';
 import { readFrontMatter } from './frontmatter.js';
 import { withoutInlineMarkup } from '../text/inline-markup.js';
 
-/** A headword between colons (":bit rot:"); a tab inside is a command's line ("\:cd[!]\t\tPrint the …:"), not a headword. */
+/** A headword between colons (":bit rot:"); one with a tab inside is a command and its description (Vim's ":cd[!]⇥⇥Print the …:"). */
 const GLOSSARY_HEADWORD = /^:([^:\s][^:\t]{0,79}):(?=\s|$)/u;
 /** A line of one of reStructuredText's adornment characters; `=` underlines the top level, `-` the next, others those below. */
 const UNDERLINE = /^([=\-~^"'`:.*+#_<>])\1*$/u;

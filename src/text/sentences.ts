@@ -27,7 +27,7 @@ const BOUNDARY = /[.!?…]+["'”’»)\]]*(?=\s)/g;
 export function splitSentences(text: string, range: TextRange = { start: 0, end: text.length }): TextRange[] {
   const sentences: TextRange[] = [];
   for (const block of splitBlocks(text, range)) {
-    for (const sentence of joinLeadingAsides(text, mergeOpenQuotations(text, splitBlock(text, block)))) {
+    for (const sentence of joinAsides(text, mergeOpenQuotations(text, splitBlock(text, block)))) {
       if (sentence.end - sentence.start > MAX_SENTENCE_LENGTH) splitLines(text, sentence, sentences);
       else sentences.push(sentence);
     }
@@ -142,7 +142,7 @@ function mergeOpenQuotations(text: string, sentences: TextRange[]): TextRange[] 
  * (default: 8000)"): alone it says nothing a reader could quote. A sentence of its own in brackets closing a block
  * ("(Without a notice, the file is not free.)") stands alone.
  */
-function joinLeadingAsides(text: string, sentences: TextRange[]): TextRange[] {
+function joinAsides(text: string, sentences: TextRange[]): TextRange[] {
   const joined: TextRange[] = [];
   for (let i = 0; i < sentences.length; i++) {
     const sentence = sentences[i]!;
