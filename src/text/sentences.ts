@@ -148,11 +148,12 @@ function joinAsides(text: string, sentences: TextRange[]): TextRange[] {
     const sentence = sentences[i]!;
     const next = sentences[i + 1];
     const previous = joined.at(-1);
-    if (!isWholeAside(text.slice(sentence.start, sentence.end))) joined.push(sentence);
+    const written = text.slice(sentence.start, sentence.end);
+    if (!isWholeAside(written)) joined.push(sentence);
     else if (next !== undefined) {
       joined.push({ start: sentence.start, end: next.end });
       i += 1;
-    } else if (previous !== undefined && !SENTENCE_IN_BRACKETS.test(text.slice(sentence.start, sentence.end))) previous.end = sentence.end;
+    } else if (previous !== undefined && !SENTENCE_IN_BRACKETS.test(written)) previous.end = sentence.end;
     else joined.push(sentence);
   }
   return joined;
