@@ -27,12 +27,24 @@ const BOUNDARY = /[.!?…]+["'”’»)\]]*(?=\s)/g;
 export function splitSentences(text: string, range: TextRange = { start: 0, end: text.length }): TextRange[] {
   const sentences: TextRange[] = [];
   for (const block of splitBlocks(text, range)) {
+    const previous = sentences.at(-1);
+    if (previous !== undefined && remarksOnLineAbove(text, previous, block)) {
+      previous.end = block.end;
+      continue;
+    }
     for (const sentence of joinAsides(text, mergeOpenQuotations(text, splitBlock(text, block)))) {
       if (sentence.end - sentence.start > MAX_SENTENCE_LENGTH) splitLines(text, sentence, sentences);
       else sentences.push(sentence);
     }
   }
   return sentences;
+}
+
+/** A line that is wholly a bracketed remark with no sentence of its own ("(default: 2)") under the line it remarks on. */
+function remarksOnLineAbove(text: string, previous: TextRange, block: TextRange): boolean {
+  const written = text.slice(block.start, block.end);
+  if (written.includes('\n') || !isWholeAside(written) || SENTENCE_IN_BRACKETS.test(written)) return false;
+  return /^[ \t\r]*\n[ \t\r]*$/.test(text.slice(previous.end, block.start));
 }
 
 /** Characters past which a run of lines is no sentence: about three hundred words. */

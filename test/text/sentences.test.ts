@@ -46,6 +46,16 @@ describe('splitSentences', () => {
     ]);
   });
 
+  it('joins a line that is wholly a bracketed remark to the line above it, not across a blank line', () => {
+    const text = 'This controls how much context the patcher may ignore.\n    (default: 2)\n\n(default: 3)\nNext line.\n(See the notes.)';
+    expect(sentencesOf(text)).toEqual([
+      'This controls how much context the patcher may ignore.\n    (default: 2)',
+      '(default: 3)',
+      'Next line.',
+      '(See the notes.)',
+    ]);
+  });
+
   it('keeps a quotation of several sentences in one piece', () => {
     const text = '“Absolutely horrible night in Kyiv. One of the worst so far,” wrote Andrii Sybiha on X. Noting the call, he added more.';
     expect(sentencesOf(text)).toEqual([
