@@ -59,7 +59,9 @@ export function uniqueSourceIds(relativePaths: readonly string[]): Map<string, s
 }
 
 const OPTIONS: Record<SourceFormat, (doc: SourceDocument) => BoilerplateOptions> = {
-  text: () => ({ dateMarker: true, phrases: true, headline: true, trailing: true }),
+  // Short lines after the last sentence end a news story (video titles, related links); in a document with headings
+  // they are entries and examples ("(default: 4)", "Some sample queries:").
+  text: (doc) => ({ dateMarker: true, phrases: true, headline: true, trailing: !doc.blocks.some((b) => b.kind === 'heading') }),
   // Markdown prose is kept whole; only its headings and front matter are set aside.
   markdown: (doc) => ({
     dateMarker: false,

@@ -106,6 +106,14 @@ A line of prose
   });
 });
 
+describe('plain-text endings', () => {
+  it('keeps the short lines that end a document with headings: they are entries and examples, not a story\'s links', () => {
+    const article = read('Options\n=======\n\nThe patcher reads these settings.\n\n``fuzz``\n    Lines of fuzz to allow.\n    (default: 2)\n\nSome sample queries:\n');
+    const body = article.body.map((range) => article.text.slice(range.start, range.end));
+    expect(body).toEqual(['The patcher reads these settings.', 'Lines of fuzz to allow.', '(default: 2)', 'Some sample queries:']);
+  });
+});
+
 describe('plain-text tables of contents', () => {
   it('sets aside a long run of short label lines, and keeps prose and short runs', () => {
     const toc = ['Contents', 'Introduction', 'Hacker Slang', 'Jargon Construction', 'Verb Doubling', 'Soundalike Slang', 'Overgeneralization', 'Comparatives', 'Appendix'];
