@@ -1,11 +1,13 @@
 /** Amounts and measures: sums with their sign, scale and unit, shares, sizes, figures per unit. */
-import { clauseHoldsPredicate, closeness, currencySignBefore, figuresFor, hasPunctuationBetween, isDateOrYear, isNamedBy, isPastMention, isTimeOffset, quantifiedNoun, rangeStartBefore, shareMarkAt } from './mentions.js';
+import { clauseHoldsPredicate, closeness, currencySignBefore, figuresFor, hasPunctuationBetween, isDateOrYear, isNamedBy, matchesFocus, isPastMention, isTimeOffset, quantifiedNoun, rangeStartBefore, shareMarkAt } from './mentions.js';
 import { formatValue, isNumberWord, type NumberMention } from './numbers.js';
-import { ASKS_SHARE, ASKS_SUM, questionForms, type Question, valueCueTerms } from './question.js';
+import { ASKS_SHARE, ASKS_SUM, DEFAULT_TERM, questionForms, type Question, valueCueTerms } from './question.js';
+import { headingKey } from './entries.js';
 import { joinedByHyphen, type SentenceView, sliceTokens } from './sentence.js';
 import type { CountAnswer, TermWeights } from './short-answer.js';
 import { isEnglishWord } from '../text/english.js';
 import { mayBeNoun } from '../text/wordnet.js';
+import { tokenize } from '../text/terms.js';
 
 const UNIT = /^(km|kilomet(re|er)s?|miles?|met(re|er)s?|m|cm|mm|feet|foot|ft|inch(es)?|kg|kilograms?|grams?|g|tonnes?|tons?|pounds?|lbs?|percent|per|degrees?|°c|°f|celsius|fahrenheit|mph|kph|knots?|dollars?|euros?|yen|years?|months?|days?|hours?|minutes?|seconds?|points?|storeys?|stories|floors?|acres?|hectares?|litres?|liters?|gallons?|bytes?|kb|mb|gb|tb)$/i;
 
@@ -203,19 +205,35 @@ function statedPer(view: SentenceView, mention: NumberMention, unit: string): bo
 export function extractQuantifiedFocus(view: SentenceView, question: Question, weights: TermWeights): CountAnswer | null {
   const focus = question.focus;
   if (focus === null) return null;
+  const inEntryOfFocus = entryDefines(view.passage.heading, focus);
   let best: CountAnswer | null = null;
   for (const mention of figuresFor(view, question)) {
-    // The number the noun names ("port 8000", "version 3.7") as well as the one that counts it ("a 46.1 pct stake").
-    const namedByFocus = isNamedBy(view, mention, focus);
+    // The number the noun names ("port 8000", "version 3.7") as well as the one that counts it ("a 46.1 pct stake"); in
+    // the noun's own entry, the value it takes unless set ("``port`` Port to listen on. (default: 8000)").
+    const namedByFocus = isNamedBy(view, mention, focus) || (inEntryOfFocus && statedAsDefault(view, mention));
     if (isDateOrYear(view, mention) || (!namedByFocus && quantifiedNoun(view, mention, focus) === -1)) continue;
     const span = amountSpan(view, mention);
     // A bare number of them ("three experimental tools") counts them; it does not say which one is asked for.
     if (!namedByFocus && !span.isMarked && !span.isMeasure) continue;
-    const text = namedByFocus ? sliceTokens(view, mention.from - 1, mention.to - 1) : span.text;
+    const text = namedByFocus && !inEntryOfFocus ? sliceTokens(view, mention.from - 1, mention.to - 1) : span.text;
     const score = closeness(view, mention.from, question, weights);
     if (best === null || score > best.score) {
       best = { text, value: formatValue(mention.written), score, at: mention.from, tiedToQuestionVerb: true, measuredIn: span.measuredIn };
     }
   }
   return best;
+}
+
+/** The section's own heading (the last of "web › port") is the focus noun alone: the entry of a setting of that name. */
+function entryDefines(heading: string, focus: string): boolean {
+  const terms = tokenize(headingKey(heading.split(' › ').at(-1) ?? '')).filter((token) => token.term !== '');
+  return terms.length === 1 && matchesFocus(terms[0]!.term, focus);
+}
+
+/** "(default: 8000)", "defaults to 8000": the word default just before the number, a small word at most between. */
+function statedAsDefault(view: SentenceView, mention: NumberMention): boolean {
+  const before = view.tokens[mention.from - 1];
+  if (before === undefined) return false;
+  if (before.term === DEFAULT_TERM) return true;
+  return before.term === '' && view.tokens[mention.from - 2]?.term === DEFAULT_TERM;
 }

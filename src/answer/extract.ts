@@ -3,7 +3,7 @@ import { extractAmount, extractMeasure, extractQuantifiedFocus, extractStatedVal
 import { extractCount } from './counts.js';
 import { formatValue } from './numbers.js';
 import { extractCodeNameOfFocus, extractLongForm, extractName } from './name-answers.js';
-import { type Question, VALUE_WORDS, valueCueTerms } from './question.js';
+import { DEFAULT_TERM, type Question, VALUE_WORDS, valueCueTerms } from './question.js';
 import { tokenize } from '../text/terms.js';
 import type { SentenceView } from './sentence.js';
 import type { IsCommon, ShortAnswer, TermWeights } from './short-answer.js';
@@ -11,7 +11,6 @@ import { bestPatternMatch, extractDuration, extractFrequency, extractOrigin, ext
 
 const neverCommon: IsCommon = () => false;
 
-const DEFAULT_TERM = tokenize(VALUE_WORDS[0])[0]!.term;
 const BOUND_TERMS: ReadonlySet<string> = new Set(VALUE_WORDS.map((word) => tokenize(word)[0]!.term).filter((term) => term !== DEFAULT_TERM));
 
 /**

@@ -4,7 +4,7 @@ import { nameKindOf } from '../text/names.js';
 import { adverbAfterQuestionWord, askedNouns, countedNoun } from '../text/tagger.js';
 import { normalizeWord, tokenize, type Token } from '../text/terms.js';
 import { adjectiveSynonyms, isOnlyAdverb, isOnlyModifier, mayBeAdverb, mayBeVerb, measureRelatives, nounSynonyms, particleAsVerb, pastFormCauses, pastFormSynonyms } from '../text/wordnet.js';
-import { findNumbers, formatValue } from './numbers.js';
+import { findNumbers, formatValue, isNumberWord } from './numbers.js';
 
 export type AnswerKind = 'count' | 'amount' | 'quantity' | 'duration' | 'frequency' | 'time' | 'person' | 'place' | 'value' | 'version' | 'entity' | 'expansion' | 'origin' | 'other';
 
@@ -75,6 +75,9 @@ function rateUnitOf(text: string): string | null {
 
 /** The words a setting's value is asked by: "the default port", "the maximum number of …". */
 export const VALUE_WORDS = ['default', 'defaults', 'maximum', 'minimum', 'limit'] as const;
+
+/** The term "default" and "defaults" are indexed by. */
+export const DEFAULT_TERM = tokenize(VALUE_WORDS[0])[0]!.term;
 
 const valueCueSets = new WeakMap<Question, readonly number[]>();
 
@@ -415,8 +418,10 @@ function askedNounOf(text: string): string[] {
   const terms = askedNouns(named === null ? text : `which ${named[1]!}`).flatMap((noun) => tokenize(noun).flatMap((token) => (token.term === '' ? [] : [token.term])));
   if (terms.length > 0) return terms;
   const after = text.match(/^\s*(?:which|what)\s+(.*)$/i)?.[1];
-  const first = after === undefined ? undefined : tokenize(after).find((token) => token.term !== '')?.term;
-  return first === undefined ? [] : [first];
+  const first = after === undefined ? undefined : tokenize(after).find((token) => token.term !== '');
+  // "which one does …", "which ones …": a number or the pro-form "one" names no kind of thing.
+  if (first === undefined || isNumberWord(first.raw) || /^ones$/iu.test(first.raw)) return [];
+  return [first.term];
 }
 
 const NAME_OF = /\b(?:which|what)\s+(?:(?:is|was|are|were|'s)\s+)?(?:the\s+)?(?:name|title)s?\s+of\s+(.+)$/iu;

@@ -50,12 +50,19 @@ export function askedNouns(question: string): string[] {
     if (index <= at) continue;
     // The word before the verb ends the phrase; when the tagger did not read it as a noun, it is the phrase alone.
     if (index > at + 1 && isVerbAfterNoun(term.text, terms[index - 1]!.text, terms[index + 1]?.text)) {
+      if (standsInForNoun(terms[index - 1]!)) return nouns;
       return nouns.at(-1) === terms[index - 1]!.text ? nouns : [terms[index - 1]!.text];
     }
+    if (standsInForNoun(term)) continue;
     if (term.tags.has('Noun') && !term.tags.has('Pronoun')) nouns.push(term.text);
     else if (nouns.length > 0 || (modifiers += 1) > MAX_MODIFIERS) break;
   }
   return nouns;
+}
+
+/** "which one does …", "which ones are …", "which two …": a number or the pro-form "one" names no kind of thing. */
+function standsInForNoun(term: TaggedTerm): boolean {
+  return term.tags.has('Value') || /^ones$/iu.test(term.text);
 }
 
 /** "How many" and the words after it that can hold the counted noun phrase. */

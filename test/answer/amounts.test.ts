@@ -112,6 +112,29 @@ describe('amounts: sums of money, shares and sizes', async () => {
     expect(answerQuestion(docs, 'which port does the server listen on?').answer).toBe('port 8000');
   });
 
+  it('answers "what port" from the entry of the setting named port, with the value it takes unless set', async () => {
+    const help = [
+      'web',
+      '---',
+      '',
+      'Web interface configuration.',
+      '',
+      '``port``',
+      '    Port to listen on. (default: 8000)',
+      '',
+      '``address``',
+      '    Interface address to bind to. (default: all)',
+      '',
+      '``workers``',
+      '    The server keeps 4 spare processes around. (default: 2)',
+      '',
+    ].join('\n');
+    const docs = await corpusOf([articleFrom('config.txt', help)]);
+    expect(answerQuestion(docs, 'running the server without -p, what port does it end up listening on?').answer).toBe('8000');
+    // Under another setting's entry the default is that setting's value, not the port's.
+    expect(answerQuestion(docs, 'what port does the worker process use?').answer).not.toBe('2');
+  });
+
   it('takes as a unit only a word that may name what is counted: "port 9999 via a socket" is 9999, "450 mln dlrs" keeps its unit', async () => {
     const manual = 'The proxy runs by default on port 9999 via a systemd socket. It caches files for a week.';
     const docs = await corpusOf([plainArticle('proxy', manual)]);
