@@ -10,6 +10,7 @@ import { longFormOf, spellsOut } from '../text/abbreviations.js';
 import { isEnglishWord } from '../text/english.js';
 import { type NameKind, nameKindOf } from '../text/names.js';
 import { tokenize } from '../text/terms.js';
+import { isOnlyAdverb } from '../text/wordnet.js';
 
 const CODE_NAME_BEFORE = /([\p{L}_][\p{L}\p{N}_.:/-]*[\p{L}\p{N}_])\s+$/u;
 
@@ -228,7 +229,8 @@ function nameSpans(view: SentenceView, question: Question): NameSpan[] {
         }
       }
     }
-    while (from <= end && (isTitle(view, from) || questionTerms.has(view.tokens[from]!.term) || view.tokens[from]!.term === '')) {
+    // Nor with a word that is only ever an adverb, capitalised as a sentence's first: "Sometimes Mercurial needs …".
+    while (from <= end && (isTitle(view, from) || questionTerms.has(view.tokens[from]!.term) || view.tokens[from]!.term === '' || isOnlyAdverb(view.tokens[from]!.raw))) {
       from += 1;
     }
     // A name does not end in a stopword: "TIMEFMT The format …" names "TIMEFMT".

@@ -301,6 +301,17 @@ describe('which module, which pragma: the name the noun is given', () => {
     expect(answerQuestion(corpus, 'which type is freed with the memory of a closure?').answer).not.toBe('ffi_closure_free');
   });
 
+  it('reads "which one" and "which ones" as asking for no kind of thing: "one" is no noun to find in the answer', () => {
+    expect(analyzeQuestion('I set VISUAL and EDITOR to two editors. which one does hg open for the commit message?').focus).toBeNull();
+    expect(analyzeQuestion('which ones are deprecated?').focus).toBeNull();
+    expect(analyzeQuestion('which two modules are needed?').focus).toBe('modul');
+  });
+
+  it('does not start a name with a word that is only ever an adverb ("Sometimes Mercurial needs …")', async () => {
+    const corpus = await corpusOf([plainArticle('history', 'Usually Olivia Mackall reviews the patches herself. The project started in 2005.')]);
+    expect(answerQuestion(corpus, 'who reviews the patches?').answer).toBe('Olivia Mackall');
+  });
+
   it('reads the verb after the asked noun as a verb, though the tagger may read "parses" as a plural noun', async () => {
     expect(analyzeQuestion('which module parses command line arguments?').focus).toBe('modul');
     expect(analyzeQuestion('which tool compresses files?').focus).toBe('tool');
