@@ -205,17 +205,18 @@ function statedPer(view: SentenceView, mention: NumberMention, unit: string): bo
 export function extractQuantifiedFocus(view: SentenceView, question: Question, weights: TermWeights): CountAnswer | null {
   const focus = question.focus;
   if (focus === null) return null;
-  const inEntryOfFocus = entryDefines(view.passage.heading, focus);
+  let inEntryOfFocus: boolean | undefined;
   let best: CountAnswer | null = null;
   for (const mention of figuresFor(view, question)) {
     // The number the noun names ("port 8000", "version 3.7") as well as the one that counts it ("a 46.1 pct stake"); in
     // the noun's own entry, the value it takes unless set ("``port`` Port to listen on. (default: 8000)").
-    const namedByFocus = isNamedBy(view, mention, focus) || (inEntryOfFocus && statedAsDefault(view, mention));
+    const namedAfterFocus = isNamedBy(view, mention, focus);
+    const namedByFocus = namedAfterFocus || (statedAsDefault(view, mention) && (inEntryOfFocus ??= entryDefines(view.passage.heading, focus)));
     if (isDateOrYear(view, mention) || (!namedByFocus && quantifiedNoun(view, mention, focus) === -1)) continue;
     const span = amountSpan(view, mention);
     // A bare number of them ("three experimental tools") counts them; it does not say which one is asked for.
     if (!namedByFocus && !span.isMarked && !span.isMeasure) continue;
-    const text = namedByFocus && !inEntryOfFocus ? sliceTokens(view, mention.from - 1, mention.to - 1) : span.text;
+    const text = namedAfterFocus ? sliceTokens(view, mention.from - 1, mention.to - 1) : span.text;
     const score = closeness(view, mention.from, question, weights);
     if (best === null || score > best.score) {
       best = { text, value: formatValue(mention.written), score, at: mention.from, tiedToQuestionVerb: true, measuredIn: span.measuredIn };
