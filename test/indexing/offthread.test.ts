@@ -33,6 +33,19 @@ describe('building the index in a worker thread', () => {
     }
   });
 
+  it('reports progress for the first and the last file, not for every file', async () => {
+    const seedsDir = path.join(root, 'seeds');
+    await cp(SEEDS_DIR, seedsDir, { recursive: true });
+    for (let i = 0; i < 200; i++) await writeFile(path.join(seedsDir, `note-${i}.txt`), `Note ${i}: the ferry left at ${i} o'clock.`);
+    const reported: [number, number][] = [];
+    await buildOffThread({ seedsDir, indexDir: path.join(root, 'index'), builtAt: '2026-01-01T00:00:00.000Z' }, { onProgress: (done, total) => reported.push([done, total]) });
+    const total = reported[0]![1];
+    expect(total).toBeGreaterThan(200);
+    expect(reported[0]).toEqual([1, total]);
+    expect(reported.at(-1)).toEqual([total, total]);
+    expect(reported.length).toBeLessThan(total / 2);
+  });
+
   it('reports a missing seeds folder as the same typed error as in process', async () => {
     const missing = path.join(root, 'nowhere');
     const build = buildOffThread({ seedsDir: missing, indexDir: path.join(root, 'index'), builtAt: '2026-01-01T00:00:00.000Z' });
