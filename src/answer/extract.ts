@@ -7,7 +7,7 @@ import { DEFAULT_TERM, type Question, VALUE_WORDS, valueCueTerms } from './quest
 import { tokenize } from '../text/terms.js';
 import type { SentenceView } from './sentence.js';
 import type { IsCommon, ShortAnswer, TermWeights } from './short-answer.js';
-import { bestPatternMatch, extractDuration, extractFrequency, extractOrigin, extractProductRelease, extractTime, VERSION } from './spans.js';
+import { bestPatternMatch, extractDuration, extractFrequency, extractOrigin, extractPath, extractProductRelease, extractTime, VERSION } from './spans.js';
 
 const neverCommon: IsCommon = () => false;
 
@@ -50,8 +50,10 @@ export function extractAnswer(view: SentenceView, question: Question, weights: T
     case 'entity':
       return extractQuantifiedFocus(view, question, weights) ?? extractCodeNameOfFocus(view, question, weights) ?? extractName(view, question, weights, isCommon);
     case 'person':
-    case 'place':
       return extractName(view, question, weights, isCommon);
+    case 'place':
+      // In software's documentation a place is where a file is kept: its path before any name.
+      return extractPath(view, question, weights) ?? extractName(view, question, weights, isCommon);
     case 'expansion':
       return extractLongForm(view, question);
     case 'origin':

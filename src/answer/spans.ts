@@ -1,4 +1,4 @@
-/** Answers that are a pattern of the text: a duration, a date or time, a version. */
+/** Answers that are a pattern of the text: a duration, a date or time, a version, a file's path. */
 import { closeness, MONTHS } from './mentions.js';
 import { questionForms, type Question } from './question.js';
 import type { SentenceView } from './sentence.js';
@@ -129,6 +129,35 @@ function isDateline(view: SentenceView, start: number, end: number): boolean {
 const DATELINE_REACH = 48;
 
 /** The match of `pattern` closest to the sentence's hits of question terms. */
+/** A run of the text without white space, quotation marks, brackets or commas: a path, if it is one. */
+const UNBROKEN = /[^\s"'`‘’“”()<>[\],;]+/gu;
+
+/**
+ * A file or folder path, where software keeps something: "~/.aptitude/config", "/usr/local", ".hg/merge",
+ * "${CMAKE_BINARY_DIR}/_deps", "logs/error_log". Not words paired with a slash ("and/or", "I/O", "TCP/IP", "HTTP/2"), a
+ * figure ("24/7") or an address with a scheme ("https://…"), nor a path the question writes itself.
+ */
+export function extractPath(view: SentenceView, question: Question, weights: TermWeights): ShortAnswer | null {
+  let best: ShortAnswer | null = null;
+  for (const match of view.text.matchAll(UNBROKEN)) {
+    const path = match[0].replace(/[.:!?]+$/u, '');
+    if (!isPath(path) || question.text.includes(path)) continue;
+    const offset = view.range.start + match.index;
+    const tokenIndex = view.tokens.findIndex((token) => token.end > offset);
+    const score = closeness(view, tokenIndex, question, weights);
+    if (best === null || score > best.score) best = { text: path, value: path.toLowerCase(), score, at: tokenIndex };
+  }
+  return best;
+}
+
+function isPath(text: string): boolean {
+  if (!text.includes('/') || text.includes('://') || !/\p{L}/u.test(text)) return false;
+  const parts = text.split('/');
+  // "U.S./Canada" pairs an abbreviation with a name.
+  if (parts.some((part) => /^(?:\p{Lu}\.)+\p{Lu}?$/u.test(part))) return false;
+  return /^[~./$]/u.test(text) || /[._$~]/u.test(text) || parts.length > 2;
+}
+
 export function bestPatternMatch(
   view: SentenceView,
   pattern: RegExp,

@@ -301,6 +301,20 @@ describe('which module, which pragma: the name the noun is given', () => {
     expect(answerQuestion(corpus, 'which type is freed with the memory of a closure?').answer).not.toBe('ffi_closure_free');
   });
 
+  it('answers "where" about software with the path a sentence gives, not with words paired by a slash', async () => {
+    const manual = [
+      'Aptitude places its per-user configuration at ~/.aptitude/config, which it reads at start.',
+      'The cache of downloaded packages is kept in /var/cache/apt/archives until it is cleaned.',
+      'Reading and writing is done through the I/O layer, and/or the network.',
+      'Trucks cross the U.S./Canada border at Detroit.',
+    ].join(' ');
+    const corpus = await corpusOf([plainArticle('aptitude', manual)]);
+    expect(answerQuestion(corpus, 'where does aptitude keep its per-user configuration?').answer).toBe('~/.aptitude/config');
+    expect(answerQuestion(corpus, 'where is the cache of downloaded packages kept?').answer).toBe('/var/cache/apt/archives');
+    expect(answerQuestion(corpus, 'where is the reading and writing done?').answer ?? '').not.toMatch(/\//u);
+    expect(answerQuestion(corpus, 'where do trucks cross the border?').answer ?? '').not.toMatch(/\//u);
+  });
+
   it('reads "which one" and "which ones" as asking for no kind of thing: "one" is no noun to find in the answer', () => {
     expect(analyzeQuestion('I set VISUAL and EDITOR to two editors. which one does hg open for the commit message?').focus).toBeNull();
     expect(analyzeQuestion('which ones are deprecated?').focus).toBeNull();
