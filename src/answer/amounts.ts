@@ -1,13 +1,13 @@
 /** Amounts and measures: sums with their sign, scale and unit, shares, sizes, figures per unit. */
-import { clauseHoldsPredicate, closeness, currencySignBefore, figuresFor, hasPunctuationBetween, isDateOrYear, isNamedBy, matchesFocus, isPastMention, isTimeOffset, quantifiedNoun, rangeStartBefore, shareMarkAt } from './mentions.js';
+import { headingKey } from './entries.js';
+import { clauseHoldsPredicate, closeness, currencySignBefore, figuresFor, hasPunctuationBetween, isDateOrYear, isNamedBy, isPastMention, isTimeOffset, matchesFocus, quantifiedNoun, rangeStartBefore, shareMarkAt } from './mentions.js';
 import { formatValue, isNumberWord, type NumberMention } from './numbers.js';
 import { ASKS_SHARE, ASKS_SUM, DEFAULT_TERM, questionForms, type Question, valueCueTerms } from './question.js';
-import { headingKey } from './entries.js';
 import { joinedByHyphen, type SentenceView, sliceTokens } from './sentence.js';
 import type { CountAnswer, TermWeights } from './short-answer.js';
 import { isEnglishWord } from '../text/english.js';
-import { mayBeNoun } from '../text/wordnet.js';
 import { tokenize } from '../text/terms.js';
+import { mayBeNoun } from '../text/wordnet.js';
 
 const UNIT = /^(km|kilomet(re|er)s?|miles?|met(re|er)s?|m|cm|mm|feet|foot|ft|inch(es)?|kg|kilograms?|grams?|g|tonnes?|tons?|pounds?|lbs?|percent|per|degrees?|°c|°f|celsius|fahrenheit|mph|kph|knots?|dollars?|euros?|yen|years?|months?|days?|hours?|minutes?|seconds?|points?|storeys?|stories|floors?|acres?|hectares?|litres?|liters?|gallons?|bytes?|kb|mb|gb|tb)$/i;
 
