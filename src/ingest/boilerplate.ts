@@ -372,6 +372,8 @@ export function removeBoilerplate(text: string, blocks: Block[], options: Boiler
       const st = states[i] as State;
       if (st.block.kind === 'code' || st.block.kind === 'item') continue;
       const s = normalised(text, st);
+      // A defined term is no header of links: "Recommended" over "Old name for Recommends." in a list of fields.
+      if (st.block.term === true) continue;
       const more = st.block.kind === 'heading' ? null : MORE_ON.exec(s);
       const strong = RELATED_HEADER.test(s);
       if (!strong && !more) continue;

@@ -231,6 +231,21 @@ describe('HTML definition lists', () => {
   });
 });
 
+describe('HTML definition lists at the end of a page', () => {
+  it('keeps a term that reads like a related-links header ("Recommended") and every description after it', () => {
+    const article = articleFrom(
+      'controlfields.html',
+      `<main><h1>Control fields</h1><p>Some fields of older packages were renamed in later versions of the format.</p><dl>
+       <dt>Recommended</dt><dd><p>Old name for Recommends.</p></dd>
+       <dt>Optional</dt><dd><p>Old name for Suggests.</p></dd>
+       </dl></main>`,
+    );
+    expect(inBody(article, 'Old name for Recommends.')).toBe(true);
+    expect(inBody(article, 'Old name for Suggests.')).toBe(true);
+    expect(article.headings.map((heading) => heading.title)).toContain('Recommended');
+  });
+});
+
 describe('HTML tables', () => {
   it('reads each row as a statement of its own, not the whole table as one run-on sentence', () => {
     const limits = articleFrom(
