@@ -129,8 +129,8 @@ function isDateline(view: SentenceView, start: number, end: number): boolean {
 const DATELINE_REACH = 48;
 
 /** The match of `pattern` closest to the sentence's hits of question terms. */
-/** A run of the text without white space, quotation marks, brackets or commas: a path, if it is one. */
-const UNBROKEN = /[^\s"'`‘’“”()<>[\],;]+/gu;
+/** A run of the text without white space, quotation marks, brackets or commas, and without the stop after it: a path, if it is one. */
+const UNBROKEN = /[^\s"'`‘’“”()<>[\],;]*[^\s"'`‘’“”()<>[\],;.:!?]/gu;
 
 /**
  * A file or folder path, where software keeps something: "~/.aptitude/config", "/usr/local", ".hg/merge",
@@ -138,16 +138,10 @@ const UNBROKEN = /[^\s"'`‘’“”()<>[\],;]+/gu;
  * figure ("24/7") or an address with a scheme ("https://…"), nor a path the question writes itself.
  */
 export function extractPath(view: SentenceView, question: Question, weights: TermWeights): ShortAnswer | null {
-  let best: ShortAnswer | null = null;
-  for (const match of view.text.matchAll(UNBROKEN)) {
-    const path = match[0].replace(/[.:!?]+$/u, '');
-    if (!isPath(path) || question.text.includes(path)) continue;
-    const offset = view.range.start + match.index;
-    const tokenIndex = view.tokens.findIndex((token) => token.end > offset);
-    const score = closeness(view, tokenIndex, question, weights);
-    if (best === null || score > best.score) best = { text: path, value: path.toLowerCase(), score, at: tokenIndex };
-  }
-  return best;
+  return bestPatternMatch(view, UNBROKEN, question, weights, (_, start, end) => {
+    const path = view.text.slice(start, end);
+    return !isPath(path) || question.text.includes(path);
+  });
 }
 
 function isPath(text: string): boolean {

@@ -61,17 +61,21 @@ export function uniqueSourceIds(relativePaths: readonly string[]): Map<string, s
 const OPTIONS: Record<SourceFormat, (doc: SourceDocument) => BoilerplateOptions> = {
   // Short lines after the last sentence end a news story (video titles, related links); in a document with headings
   // they are entries and examples ("(default: 4)", "Some sample queries:").
-  text: (doc) => ({ dateMarker: true, phrases: true, headline: true, trailing: !doc.blocks.some((b) => b.kind === 'heading') }),
+  text: (doc) => ({ dateMarker: true, phrases: true, headline: true, trailing: !hasHeadings(doc) }),
   // Markdown prose is kept whole; only its headings and front matter are set aside.
   markdown: (doc) => ({
     dateMarker: false,
     phrases: false,
-    headline: !doc.blocks.some((b) => b.kind === 'heading'),
+    headline: !hasHeadings(doc),
     trailing: false,
   }),
   // HTML chrome is mostly dropped by element; the phrase rules catch what sits in plain paragraphs.
   html: () => ({ dateMarker: false, phrases: true, headline: false, trailing: false }),
 };
+
+function hasHeadings(doc: SourceDocument): boolean {
+  return doc.blocks.some((block) => block.kind === 'heading');
+}
 
 function readDocument(format: SourceFormat, text: string): SourceDocument {
   switch (format) {

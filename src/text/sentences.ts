@@ -43,7 +43,7 @@ export function splitSentences(text: string, range: TextRange = { start: 0, end:
 /** A line that is wholly a bracketed remark with no sentence of its own ("(default: 2)") under the line it remarks on. */
 function remarksOnLineAbove(text: string, previous: TextRange, block: TextRange): boolean {
   const written = text.slice(block.start, block.end);
-  if (written.includes('\n') || !isWholeAside(written) || SENTENCE_IN_BRACKETS.test(written)) return false;
+  if (written.includes('\n') || !isRemarkWithoutSentence(written)) return false;
   return /^[ \t\r]*\n[ \t\r]*$/.test(text.slice(previous.end, block.start));
 }
 
@@ -165,13 +165,18 @@ function joinAsides(text: string, sentences: TextRange[]): TextRange[] {
     else if (next !== undefined) {
       joined.push({ start: sentence.start, end: next.end });
       i += 1;
-    } else if (previous !== undefined && !SENTENCE_IN_BRACKETS.test(written)) previous.end = sentence.end;
+    } else if (previous !== undefined && isRemarkWithoutSentence(written)) previous.end = sentence.end;
     else joined.push(sentence);
   }
   return joined;
 }
 
 const SENTENCE_IN_BRACKETS = /[.!?…]["'”’]?[)\]]$/u;
+
+/** Wholly in brackets, with no sentence's ending inside: "(default: 8000)", not "(Without a notice, it is not free.)". */
+function isRemarkWithoutSentence(written: string): boolean {
+  return isWholeAside(written) && !SENTENCE_IN_BRACKETS.test(written);
+}
 
 function isWholeAside(sentence: string): boolean {
   const close = sentence.startsWith('[') ? ']' : sentence.startsWith('(') ? ')' : null;
