@@ -12,6 +12,7 @@ import { findConflicts } from './conflicts.js';
 import { sourceRef, type RankedSentence } from './ranked.js';
 import { scorer, type Features, type RankingModel } from './features.js';
 import { RANKING } from './ranking-weights.js';
+import { withCompounds } from './compounds.js';
 import { contentSet, sameStatement, sharedNumbering } from './duplicates.js';
 import { addressesReader, crossReferenceTarget, entryPageOpenings, headingKey, introducesTopic, namesOnly, sectionTitled, withoutSectionNumber } from './entries.js';
 import { extractAnswer } from './extract.js';
@@ -19,7 +20,7 @@ import { definedNameOfFocus, extractEntryNameOfFocus } from './name-answers.js';
 import { identifiersIn, neverWritten, writes, writtenWhole } from './identifiers.js';
 import { isFigure, type ShortAnswer } from './short-answer.js';
 import { versionsIn } from './spans.js';
-import { analyzeQuestion, questionForms, type Question } from './question.js';
+import { analyzeQuestion, questionForms, type Question, type QuestionTerm } from './question.js';
 import { correctQuestionWords, correctSpelling, type Correction } from './spelling.js';
 import { isChangeNote, unlikeProse } from './prose.js';
 import { viewSentences, type SentenceView } from './sentence.js';
@@ -132,14 +133,14 @@ export function retrieve(corpus: Corpus, text: string, limit: number): Passage[]
 function readQuestion(corpus: Corpus, text: string): { question: Question; corrections: Correction[] } {
   const asked = correctQuestionWords(text, (word) => documentFrequency(corpus.impacts, computeTerm(word)) > 0);
   const read = correctSpelling(corpus, analyzeQuestion(asked.text));
-  return { question: read.question, corrections: [...asked.corrections, ...read.corrections] };
+  return { question: withCompounds(corpus, read.question), corrections: [...asked.corrections, ...read.corrections] };
 }
 
 function retrieveHits(corpus: Corpus, question: Question, limit: number): Hit[] {
   if (question.terms.length === 0) return [];
-  const hits = topPassages(corpus.impacts, question.terms.map((term) => term.forms), limit);
+  const hits = topPassages(corpus.impacts, question.terms.map(searchedForms), limit);
   if (question.topic.length === 0) return hits;
-  const subject = question.topic.map((termIndex) => question.terms[termIndex]!.forms);
+  const subject = question.topic.map((termIndex) => searchedForms(question.terms[termIndex]!));
   const seen = new Set(hits.map((hit) => hit.id));
   // An entry is found by its subject alone too: the question's other words ("… in the Intl docs") need not be in it.
   const bySubject = question.topic.length === question.terms.length ? [] : topPassages(corpus.impacts, subject, SUBJECT_PASSAGES);
@@ -155,6 +156,10 @@ function retrieveHits(corpus: Corpus, question: Question, limit: number): Hit[] 
     }),
   );
   return [...hits, ...found, ...spelledOut];
+}
+
+function searchedForms(term: QuestionTerm): string[] {
+  return term.joined === undefined ? term.forms : term.forms.filter((form) => !term.joined!.includes(form));
 }
 
 /**

@@ -16,6 +16,11 @@ export interface QuestionTerm {
   isName: boolean;
   /** Written around the question proper ("I'm opening a firewall for a box that runs git daemon. Which port …"): context, not what is asked. */
   isContext: boolean;
+  /**
+   * Forms read from this word and the next together, as the corpus writes them ("timeout" of "timed out"): a sentence
+   * holding one covers the term, but passages are not searched by them, so they draw in no passages of their own.
+   */
+  joined?: string[];
 }
 
 export interface Question {

@@ -111,3 +111,12 @@ function isVerbAfterNoun(word: string, before: string, after: string | undefined
 }
 
 const AUXILIARIES = new Set(['do', 'does', 'did', 'is', 'are', 'was', 'were', 'has', 'have', 'had', 'can', 'could', 'will', 'would', 'should', 'may', 'might', 'must', 'shall']);
+
+/**
+ * The word is a verb's particle where it stands in the phrase ("out" of "the test timed out while …", "up" of "we
+ * never set up a prefix"), not a preposition or a determiner ("glob all my files", "size of").
+ */
+export function isParticleIn(phrase: string, word: string): boolean {
+  const terms = tag(phrase);
+  return terms.some((term) => term.text.toLowerCase() === word.toLowerCase() && term.tags.has('Particle'));
+}
