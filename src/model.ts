@@ -37,9 +37,10 @@ export interface Article {
   body: TextRange[];
   /**
    * Section headings (documentation pages), with the range of `text` each one governs. `term`: where the words of a
-   * heading that is a defined term are (a `<dt>`), so its definition can be quoted with it.
+   * heading that is a defined term are (a `<dt>`), so its definition can be quoted with it. `leftOutAfter`: the page
+   * shows something between the heading and its text that `text` leaves out (a permalink's `¶`), so no quote joins them.
    */
-  headings: { title: string; range: TextRange; term?: TextRange }[];
+  headings: { title: string; range: TextRange; term?: TextRange; leftOutAfter?: true }[];
   /** Code blocks (`<pre>`, fenced or indented Markdown code), when the format marks them: examples, not prose. */
   code?: TextRange[];
   removed: Removal[];

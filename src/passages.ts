@@ -1,5 +1,6 @@
 /** Article → passages: a few consecutive sentences each, with exact offsets into the article's text. */
 import type { Article, Passage, TextRange } from './model.js';
+import { isBareChangeNote } from './text/change-notes.js';
 import { splitSentences } from './text/sentences.js';
 
 export interface PassageOptions {
@@ -37,11 +38,12 @@ export function toPassages(article: Article, firstId: number, options: PassageOp
   };
 
   const termsBefore = termStartsBefore(article);
+  const headingsBefore = headingStartsBefore(article);
   const repeated = repeatedTitles(article);
   for (const block of joinAdjacent(article.text, article.body, article.code ?? [])) {
     close();
     for (const split of splitSentences(article.text, block)) {
-      const sentence = withTermsBefore(split, termsBefore);
+      const sentence = withHeadingOfChangeNote(article.text, withTermsBefore(split, termsBefore), headingsBefore);
       const heading = headingAt(article, split.start, repeated);
       if (open !== null) {
         const length = sentence.end - open.sentences[0]!.start;
@@ -69,6 +71,34 @@ function termStartsBefore(article: Article): Map<number, number> {
     starts.set(next, heading.term.start);
   }
   return starts;
+}
+
+/** Where each heading's words start, by where the first text after them starts, for headings the page shows next to that text. */
+function headingStartsBefore(article: Article): Map<number, number> {
+  const starts = new Map<number, number>();
+  for (const { title, range, leftOutAfter } of article.headings) {
+    // A quote joins them only when the page shows nothing else between them.
+    if (leftOutAfter) continue;
+    // The words may follow the heading's markup on its line ("## Configuration").
+    const at = title === '' ? -1 : article.text.indexOf(title, range.start);
+    const lineEnd = article.text.indexOf('\n', range.start);
+    if (at === -1 || (lineEnd !== -1 && at > lineEnd)) continue;
+    let next = at + title.length;
+    while (next < article.text.length && /\s/u.test(article.text.charAt(next))) next++;
+    starts.set(next, at);
+  }
+  return starts;
+}
+
+/**
+ * A change note that opens a section and says nothing but its version ("New in version 3.14.") dates the section's
+ * subject: it is quoted with the heading that names it ("FetchContent_MakeAvailable New in version 3.14."), as the
+ * page shows them.
+ */
+function withHeadingOfChangeNote(text: string, sentence: TextRange, headingsBefore: ReadonlyMap<number, number>): TextRange {
+  const heading = headingsBefore.get(sentence.start);
+  if (heading === undefined || !isBareChangeNote(text.slice(sentence.start, sentence.end))) return sentence;
+  return { start: heading, end: sentence.end };
 }
 
 /** A sentence that starts right after a defined term, or after several in a row ("-m", "--move"), begins with them. */

@@ -76,6 +76,39 @@ describe('section headings', () => {
   });
 });
 
+describe('a change note at the head of a section', () => {
+  it('is quoted with the heading it dates, when it says nothing but its version, in HTML and Markdown', () => {
+    const markdown = articleFrom(
+      'fetch.md',
+      '# FetchContent\n\n## FetchContent_MakeAvailable\n\nNew in version 3.14.\n\nMakes each named dependency available.\n\n## FetchContent_Populate\n\nNew in version 3.24: the QUIET option is the default.\n',
+    );
+    const html = articleFrom(
+      'fetch.html',
+      '<html><head><title>FetchContent</title></head><body><main><h1>FetchContent</h1><h2>FetchContent_MakeAvailable</h2><p>New in version 3.14.</p><p>Makes each named dependency available.</p>' +
+        '<h2>FetchContent_Populate</h2><p>New in version 3.24: the QUIET option is the default.</p></main></body></html>',
+    );
+    for (const article of [markdown, html]) {
+      const sentences = toPassages(article, 0).flatMap((passage) => passage.sentences.map((range) => article.text.slice(range.start, range.end).replace(/\s+/gu, ' ')));
+      expect(sentences).toEqual([
+        'FetchContent_MakeAvailable New in version 3.14.',
+        'Makes each named dependency available.',
+        // A note of a later change says more than a version: it dates that change, not the entry.
+        'New in version 3.24: the QUIET option is the default.',
+      ]);
+    }
+  });
+
+  it('is not joined to a heading the page shows with a permalink between them: the quote would not be what the reader sees', () => {
+    const html = articleFrom(
+      'fetch.html',
+      '<html><head><title>FetchContent</title></head><body><main><h1>FetchContent</h1>' +
+        '<h2>FetchContent_MakeAvailable<a class="headerlink" href="#makeavailable">¶</a></h2><p>New in version 3.14.</p><p>Makes each named dependency available.</p></main></body></html>',
+    );
+    const [first] = toPassages(html, 0);
+    expect(first?.text.startsWith('New in version 3.14.')).toBe(true);
+  });
+});
+
 describe('code blocks', () => {
   it('are cut apart from the prose around them and marked as code, in HTML and Markdown', () => {
     const html = articleFrom(

@@ -31,16 +31,6 @@ function withoutAddresses(text: string): string {
   return withoutUrls.includes('@') ? withoutUrls.replace(MAIL_ADDRESS, '') : withoutUrls;
 }
 
-/**
- * A change note of versioned documentation ("Changed in version 3.0: The default protocol is 3.", "New in version
- * 3.2.", "Added in: v17.5.0", "Deprecated since version 3.12"): what was so as of some version, which may no longer be.
- */
-const CHANGE_NOTE = /^(?:(?:changed|new|added|deprecated|removed|updated)\s+(?:in|since)(?:\s+version)?\b|version\s+(?:changed|added)\b)/iu;
-
-export function isChangeNote(text: string): boolean {
-  return CHANGE_NOTE.test(text.trimStart());
-}
-
 /** Whether `text.split(/\s+/)` would give fewer than `limit` parts (one more than the runs of white space). */
 export function fewerWordsThan(text: string, limit: number): boolean {
   let parts = 1;

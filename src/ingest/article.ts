@@ -96,7 +96,7 @@ function headingRanges(text: string, blocks: Block[]): Article['headings'] {
     const next = headings.slice(i + 1).find((n) => (n.level ?? 1) <= (h.level ?? 1));
     let stop = Math.min(next ? next.start : end, h.governsUntil ?? end);
     while (stop > h.start && /\s/u.test(text.charAt(stop - 1))) stop--;
-    const heading = { title: h.title ?? text.slice(h.start, h.end), range: { start: h.start, end: stop } };
+    const heading = { title: h.title ?? text.slice(h.start, h.end), range: { start: h.start, end: stop }, ...(h.leftOutAfter ? { leftOutAfter: true as const } : {}) };
     return h.term ? { ...heading, term: { start: h.start, end: h.end } } : heading;
   });
 }

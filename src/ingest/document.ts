@@ -18,6 +18,8 @@ export interface Block {
   title?: string;
   /** A heading that is a term the text after it defines (a `<dt>`), not a section title. */
   term?: true;
+  /** Visible text the reader left out (a heading's permalink `¶`) stands between this heading and the text after it. */
+  leftOutAfter?: true;
   /** Where the text a term defines ends, when the format marks it (a plain-text description's indentation). */
   governsUntil?: number;
 }

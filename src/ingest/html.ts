@@ -350,6 +350,7 @@ function extract(root: DomNode[]): { text: string; blocks: Block[]; linkedShare:
     const leftOutBetween = gap < gaps.length && gaps[gap]! <= next;
     // A FAQ's question stands over its answer; it is not joined to it.
     if (block.kind === 'heading' && block.level === DEFINITION_TERM_LEVEL && !leftOutBetween && !trimmed.title!.endsWith('?')) trimmed.term = true;
+    if (block.kind === 'heading' && leftOutBetween) trimmed.leftOutAfter = true;
     blocks.push(trimmed);
   }
   return { text, blocks, linkedShare: visible === 0 ? 0 : linked / visible };

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fewerWordsThan, isChangeNote, isSpace, moreCodeSymbolsThan, unlikeProse } from '../../src/answer/prose.js';
+import { fewerWordsThan, isSpace, moreCodeSymbolsThan, unlikeProse } from '../../src/answer/prose.js';
+import { isChangeNote } from '../../src/text/change-notes.js';
 import { withoutInlineMarkup } from '../../src/text/inline-markup.js';
 
 /** The regular-expression formulation the counting loops replace. */

@@ -44,6 +44,21 @@ describe('version questions', () => {
     expect(answerQuestion(corpus, 'which version of packages set the licence cost?').answer ?? '').not.toMatch(/2\.5|1\.50/u);
   });
 
+  it('reads the version an entry is new in from the note at its head, quoted with the entry\'s name', async () => {
+    const page = [
+      '<html><head><title>FetchContent</title></head><body><main><h1>FetchContent</h1>',
+      '<h2>FetchContent_Declare</h2><p>New in version 3.11.</p><p>Describes how to populate a dependency.</p>',
+      '<p>New in version 3.24: Declared details may also be used by find_package() when FIND_PACKAGE_ARGS is given.</p>',
+      '<h2>FetchContent_MakeAvailable</h2><p>New in version 3.14.</p><p>Ensures that each of the named dependencies is made available to the project.</p>',
+      '<p>New in version 3.24: If a dependency provider is set, its command is called first.</p>',
+      '</main></body></html>',
+    ].join('');
+    const corpus = await corpusOf([articleFrom('module/FetchContent.html', page)]);
+    const answer = answerQuestion(corpus, 'since which cmake version is FetchContent_MakeAvailable available?');
+    expect(answer.answer).toBe('3.14');
+    expect(answer.quotes[0]?.text.replace(/\s+/gu, ' ')).toBe('FetchContent_MakeAvailable New in version 3.14.');
+  });
+
   it('takes the version from the page title when the sentence does not state it', async () => {
     const whatsNew = articleFrom(
       'whatsnew/3.10.html',
