@@ -20,7 +20,7 @@ import { definedNameOfFocus, extractEntryNameOfFocus } from './name-answers.js';
 import { identifiersIn, neverWritten, writes, writtenWhole } from './identifiers.js';
 import { isFigure, type ShortAnswer } from './short-answer.js';
 import { versionsIn } from './spans.js';
-import { analyzeQuestion, questionForms, type Question, type QuestionTerm } from './question.js';
+import { analyzeQuestion, DEFAULT_TERM, questionForms, type Question, type QuestionTerm, valueCueTerms } from './question.js';
 import { correctQuestionWords, correctSpelling, type Correction } from './spelling.js';
 import { unlikeProse } from './prose.js';
 import { isChangeNote } from '../text/change-notes.js';
@@ -252,6 +252,7 @@ function rankSentences(corpus: Corpus, question: Question, weights: number[], mo
     return frequency >= COMMON_NAME_PASSAGES && frequency > corpus.passages.length * COMMON_NAME_SHARE;
   };
   const forms = questionForms(question);
+  const asksDefault = valueCueTerms(question).some((termIndex) => question.terms[termIndex]!.forms.includes(DEFAULT_TERM));
   const topicForms = new Set(question.topic.flatMap((termIndex) => question.terms[termIndex]!.forms));
   const bestRetrieval = results[0]?.score ?? 1;
   const scoreSentence = scorer(model);
@@ -296,22 +297,26 @@ function rankSentences(corpus: Corpus, question: Question, weights: number[], mo
         proseBefore += 1;
         proseBeforeInPage += 1;
       }
+      const short =
+        (position === 0 ? definedName : null) ??
+        (entryName === null ? null : extractEntryNameOfFocus(view, question, entryName)) ??
+        extractAnswer(view, question, weights, isCommon) ??
+        contextVersion();
+      // A sentence of an entry that gives a default ("The default is one minute.") gives it for the entry's subject,
+      // which the passage's other sentences name: it covers their words. Not when the question names what no passage does.
+      const givesEntryDefault =
+        asksDefault && missingName === 0 && passage.heading !== '' && short !== null && view.tokens.some((token) => token.term === DEFAULT_TERM);
       let covered = 0;
       let inHeading = 0;
       let nearby = 0;
       question.terms.forEach((term, termIndex) => {
         if (!known[termIndex]) return;
         const weight = weights[termIndex]!;
-        if (view.hits[termIndex]!.length > 0) covered += weight;
+        if (view.hits[termIndex]!.length > 0 || (givesEntryDefault && views.some((other) => holdsTerm(other, termIndex)))) covered += weight;
         // The section heading names what its sentences are about ("os.path.join(path, *paths)" → "Join one or more …").
         else if (term.forms.some((form) => headingTerms.has(form))) inHeading += weight;
         else if (holdsTerm(views[position - 1], termIndex) || holdsTerm(views[position + 1], termIndex)) nearby += weight;
       });
-      const short =
-        (position === 0 ? definedName : null) ??
-        (entryName === null ? null : extractEntryNameOfFocus(view, question, entryName)) ??
-        extractAnswer(view, question, weights, isCommon) ??
-        contextVersion();
       const asksForType = question.kind !== 'other';
       const features: Features = {
         coverage: covered / knownWeight,

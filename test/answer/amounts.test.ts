@@ -135,6 +135,24 @@ describe('amounts: sums of money, shares and sizes', async () => {
     expect(answerQuestion(docs, 'what port does the worker process use?').answer).not.toBe('2');
   });
 
+  it('answers a default from the sentence that gives it, when the entry\'s other sentences name what it is the default of', async () => {
+    const page = [
+      '<html><head><title>Automatic Vacuuming</title></head><body><main><h1>Automatic Vacuuming</h1><dl>',
+      '<dt>autovacuum_naptime (integer)</dt><dd><p>Specifies the minimum delay between autovacuum runs on any given database. ',
+      'In each round the daemon examines the database and issues VACUUM commands as needed. ',
+      'If this value is specified without units, it is taken as seconds. The default is one minute (1min).</p></dd>',
+      '<dt>autovacuum_max_workers (integer)</dt><dd><p>Specifies the maximum number of autovacuum processes that may be running at any one time. ',
+      'The default is three.</p></dd></dl>',
+      '<h2>The Autovacuum Daemon</h2><p>The autovacuum daemon actually consists of multiple processes. ',
+      'There is a persistent daemon process, called the autovacuum launcher, which starts worker processes for all databases.</p>',
+      '</main></body></html>',
+    ].join('');
+    const docs = await corpusOf([articleFrom('runtime-config-autovacuum.html', page)]);
+    const answer = answerQuestion(docs, 'how long does the autovacuum daemon sleep before it looks at the same database again, by default?');
+    expect(answer.answer).toBe('one minute');
+    expect(answer.quotes[0]?.text).toBe('The default is one minute (1min).');
+  });
+
   it('takes as a unit only a word that may name what is counted: "port 9999 via a socket" is 9999, "450 mln dlrs" keeps its unit', async () => {
     const manual = 'The proxy runs by default on port 9999 via a systemd socket. It caches files for a week.';
     const docs = await corpusOf([plainArticle('proxy', manual)]);
