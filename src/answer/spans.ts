@@ -128,9 +128,11 @@ function isDateline(view: SentenceView, start: number, end: number): boolean {
 /** How far into a sentence a dateline's date can sit ("SANTA BARBARA, Calif., April 17 - …"). */
 const DATELINE_REACH = 48;
 
-/** The match of `pattern` closest to the sentence's hits of question terms. */
-/** A run of the text without white space, quotation marks, brackets or commas, and without the stop after it: a path, if it is one. */
-const UNBROKEN = /[^\s"'`‘’“”()<>[\],;]*[^\s"'`‘’“”()<>[\],;.:!?]/gu;
+/**
+ * A run of the text without white space, quotation marks, brackets or commas, and without the stop after it: a path, if
+ * it is one. A placeholder in angle brackets is part of it ("~/.config/<app>/settings", "${BINARY_DIR}/<name>-src").
+ */
+const UNBROKEN = /(?:[^\s"'`‘’“”()<>[\],;]|<[\p{L}\p{N}_-]+>)*(?:[^\s"'`‘’“”()<>[\],;.:!?]|<[\p{L}\p{N}_-]+>)/gu;
 
 /**
  * A file or folder path, where software keeps something: "~/.aptitude/config", "/usr/local", ".hg/merge",
@@ -152,6 +154,7 @@ function isPath(text: string): boolean {
   return /^[~./$]/u.test(text) || /[._$~]/u.test(text) || parts.length > 2;
 }
 
+/** The match of `pattern` closest to the sentence's hits of question terms. */
 export function bestPatternMatch(
   view: SentenceView,
   pattern: RegExp,

@@ -307,12 +307,15 @@ describe('which module, which pragma: the name the noun is given', () => {
       'The cache of downloaded packages is kept in /var/cache/apt/archives until it is cleaned.',
       'Reading and writing is done through the I/O layer, and/or the network.',
       'Trucks cross the U.S./Canada border at Detroit.',
+      'Each plugin keeps its state under ~/.local/state/<plugin>-data, one folder per plugin.',
     ].join(' ');
     const corpus = await corpusOf([plainArticle('aptitude', manual)]);
     expect(answerQuestion(corpus, 'where does aptitude keep its per-user configuration?').answer).toBe('~/.aptitude/config');
     expect(answerQuestion(corpus, 'where is the cache of downloaded packages kept?').answer).toBe('/var/cache/apt/archives');
     expect(answerQuestion(corpus, 'where is the reading and writing done?').answer ?? '').not.toMatch(/\//u);
     expect(answerQuestion(corpus, 'where do trucks cross the border?').answer ?? '').not.toMatch(/\//u);
+    // A placeholder in angle brackets is part of the path it stands in.
+    expect(answerQuestion(corpus, 'where does each plugin keep its state?').answer).toBe('~/.local/state/<plugin>-data');
   });
 
   it('reads "which one" and "which ones" as asking for no kind of thing: "one" is no noun to find in the answer', () => {
