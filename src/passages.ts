@@ -80,9 +80,10 @@ function headingStartsBefore(article: Article): Map<number, number> {
     // A quote joins them only when the page shows nothing else between them.
     if (leftOutAfter) continue;
     // The words may follow the heading's markup on its line ("## Configuration").
-    const at = title === '' ? -1 : article.text.indexOf(title, range.start);
     const lineEnd = article.text.indexOf('\n', range.start);
-    if (at === -1 || (lineEnd !== -1 && at > lineEnd)) continue;
+    const offset = title === '' ? -1 : article.text.slice(range.start, lineEnd === -1 ? undefined : lineEnd).indexOf(title);
+    if (offset === -1) continue;
+    const at = range.start + offset;
     let next = at + title.length;
     while (next < article.text.length && /\s/u.test(article.text.charAt(next))) next++;
     starts.set(next, at);
