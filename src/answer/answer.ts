@@ -20,10 +20,10 @@ import { definedNameOfFocus, extractEntryNameOfFocus } from './name-answers.js';
 import { identifiersIn, neverWritten, writes, writtenWhole } from './identifiers.js';
 import { isFigure, type ShortAnswer } from './short-answer.js';
 import { versionsIn } from './spans.js';
-import { analyzeQuestion, DEFAULT_TERM, questionForms, type Question, type QuestionTerm, valueCueTerms } from './question.js';
+import { analyzeQuestion, type AnswerKind, DEFAULT_TERM, questionForms, type Question, type QuestionTerm, valueCueTerms } from './question.js';
 import { correctQuestionWords, correctSpelling, type Correction } from './spelling.js';
 import { unlikeProse } from './prose.js';
-import { isChangeNote } from '../text/change-notes.js';
+import { isBareChangeNote, isChangeNote } from '../text/change-notes.js';
 import { viewSentences, type SentenceView } from './sentence.js';
 import { longFormOf } from '../text/abbreviations.js';
 import { computeTerm, tokenize } from '../text/terms.js';
@@ -347,7 +347,7 @@ function rankSentences(corpus: Corpus, question: Question, weights: number[], mo
         longText: Math.max(0, 1 - LONG_SENTENCE_WORDS / Math.max(1, view.tokens.length)),
         inCodeBlock: passage.code === true ? 1 : 0,
         missingName,
-        changeNote: isChangeNote(view.text) ? 1 : 0,
+        changeNote: readsAsChangeNote(view.text, passage.heading, question.kind) ? 1 : 0,
       };
       const coverage = missingName ? Math.min(features.coverage + features.headingCoverage, MIN_COVERAGE / 2) : features.coverage + features.headingCoverage + 0.2 * features.neighbourCoverage;
       ranked.push({ view, coverage, features, score: scoreSentence(features), short });
@@ -493,6 +493,17 @@ function contentSetOf(text: string): ReadonlySet<string> {
 }
 
 const EMPTY_SET: ReadonlySet<string> = new Set();
+
+/**
+ * A change note, read past the term or heading it is quoted with ("GLOB⏎⏎New in version 3.6."). One that says nothing
+ * but its version dates its entry: the answer to a version question, and no answer to any other.
+ */
+function readsAsChangeNote(text: string, heading: string, kind: AnswerKind): boolean {
+  const own = heading.split(' › ').at(-1) ?? '';
+  const note = own !== '' && text.startsWith(own) ? text.slice(own.length).trimStart() : text;
+  if (!isChangeNote(note)) return false;
+  return kind !== 'version' || !isBareChangeNote(note);
+}
 
 function holdsTerm(view: SentenceView | undefined, termIndex: number): boolean {
   return view !== undefined && view.hits[termIndex]!.length > 0;

@@ -59,6 +59,24 @@ describe('version questions', () => {
     expect(answer.quotes[0]?.text.replace(/\s+/gu, ' ')).toBe('FetchContent_MakeAvailable New in version 3.14.');
   });
 
+  it('answers no other question with a note that says nothing but the version its term is new in ("GLOB New in version 3.6.")', async () => {
+    const coverage = [
+      '<html><head><title>CTestCoverageCollectGCOV</title></head><body><main><h1>CTestCoverageCollectGCOV</h1>',
+      '<p>This module provides the ctest_coverage_collect_gcov function.</p><dl>',
+      '<dt>GLOB</dt><dd><p>New in version 3.6.</p><p>Recursively search for .gcda files in build_dir rather than reading TargetDirectories.txt.</p></dd>',
+      '<dt>DELETE</dt><dd><p>New in version 3.6.</p><p>Delete coverage files after they have been packaged into the tar file.</p></dd>',
+      '</dl></main></body></html>',
+    ].join('');
+    const file = [
+      '<html><head><title>file</title></head><body><main><h1>file</h1><h2>Filesystem</h2>',
+      '<p>Generate a list of files that match the globbing expressions and store it into the variable.</p>',
+      '</main></body></html>',
+    ].join('');
+    const corpus = await corpusOf([articleFrom('module/CTestCoverageCollectGCOV.html', coverage), articleFrom('command/file.html', file)]);
+    expect(answerQuestion(corpus, 'what does GLOB do?').quotes[0]?.text).toBe('Recursively search for .gcda files in build_dir rather than reading TargetDirectories.txt.');
+    expect(answerQuestion(corpus, 'since which version can the gcov coverage function GLOB for gcda files?').answer).toBe('3.6');
+  });
+
   it('takes the version from the page title when the sentence does not state it', async () => {
     const whatsNew = articleFrom(
       'whatsnew/3.10.html',
