@@ -1,5 +1,5 @@
 /** Amounts and measures: sums with their sign, scale and unit, shares, sizes, figures per unit. */
-import { headingKey } from './entries.js';
+import { headingKey, ownHeading } from './entries.js';
 import { clauseHoldsPredicate, closeness, currencySignBefore, figuresFor, hasPunctuationBetween, isDateOrYear, isNamedBy, isPastMention, isTimeOffset, matchesFocus, quantifiedNoun, rangeStartBefore, shareMarkAt } from './mentions.js';
 import { formatValue, isNumberWord, type NumberMention } from './numbers.js';
 import { ASKS_SHARE, ASKS_SUM, DEFAULT_TERM, questionForms, type Question, valueCueTerms } from './question.js';
@@ -227,7 +227,7 @@ export function extractQuantifiedFocus(view: SentenceView, question: Question, w
 
 /** The section's own heading (the last of "web › port") is the focus noun alone: the entry of a setting of that name. */
 function entryDefines(heading: string, focus: string): boolean {
-  const terms = tokenize(headingKey(heading.split(' › ').at(-1) ?? '')).filter((token) => token.term !== '');
+  const terms = tokenize(headingKey(ownHeading(heading))).filter((token) => token.term !== '');
   return terms.length === 1 && matchesFocus(terms[0]!.term, focus);
 }
 

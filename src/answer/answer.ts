@@ -14,7 +14,7 @@ import { scorer, type Features, type RankingModel } from './features.js';
 import { RANKING } from './ranking-weights.js';
 import { withCompounds } from './compounds.js';
 import { contentSet, sameStatement, sharedNumbering } from './duplicates.js';
-import { addressesReader, crossReferenceTarget, entryPageOpenings, headingKey, introducesTopic, namesOnly, sectionTitled, withoutSectionNumber } from './entries.js';
+import { addressesReader, crossReferenceTarget, entryPageOpenings, headingKey, introducesTopic, namesOnly, ownHeading, sectionTitled, withoutSectionNumber } from './entries.js';
 import { extractAnswer } from './extract.js';
 import { definedNameOfFocus, extractEntryNameOfFocus } from './name-answers.js';
 import { identifiersIn, neverWritten, writes, writtenWhole } from './identifiers.js';
@@ -281,6 +281,7 @@ function rankSentences(corpus: Corpus, question: Question, weights: number[], mo
     const entryName = question.kind === 'entity' && question.focus !== null ? headingKey(title) : null;
     // The name its heading defines, for "which function …" answered by the first words of a function's entry.
     const definedName = question.kind === 'entity' && firstUnderHeading ? definedNameOfFocus(passage.heading, question) : null;
+    const ownTitle = ownHeading(passage.heading);
     let proseBefore = entryMatch > 0 ? earlier.section : 0;
     let proseBeforeInPage = earlier.page;
     views.forEach((view, position) => {
@@ -347,7 +348,7 @@ function rankSentences(corpus: Corpus, question: Question, weights: number[], mo
         longText: Math.max(0, 1 - LONG_SENTENCE_WORDS / Math.max(1, view.tokens.length)),
         inCodeBlock: passage.code === true ? 1 : 0,
         missingName,
-        changeNote: readsAsChangeNote(view.text, passage.heading, question.kind) ? 1 : 0,
+        changeNote: readsAsChangeNote(view.text, ownTitle, question.kind) ? 1 : 0,
       };
       const coverage = missingName ? Math.min(features.coverage + features.headingCoverage, MIN_COVERAGE / 2) : features.coverage + features.headingCoverage + 0.2 * features.neighbourCoverage;
       ranked.push({ view, coverage, features, score: scoreSentence(features), short });
@@ -498,8 +499,7 @@ const EMPTY_SET: ReadonlySet<string> = new Set();
  * A change note, read past the term or heading it is quoted with ("GLOB⏎⏎New in version 3.6."). One that says nothing
  * but its version dates its entry: the answer to a version question, and no answer to any other.
  */
-function readsAsChangeNote(text: string, heading: string, kind: AnswerKind): boolean {
-  const own = heading.split(' › ').at(-1) ?? '';
+function readsAsChangeNote(text: string, own: string, kind: AnswerKind): boolean {
   const note = own !== '' && text.startsWith(own) ? text.slice(own.length).trimStart() : text;
   if (!isChangeNote(note)) return false;
   return kind !== 'version' || !isBareChangeNote(note);

@@ -4,10 +4,11 @@
  * that writes it covers them both. It finds no passages of its own: those the words find are read with it.
  */
 import type { Corpus } from '../search/corpus.js';
-import { documentFrequency, topPassages } from '../search/impacts.js';
+import { documentFrequency } from '../search/impacts.js';
 import { isParticleIn } from '../text/tagger.js';
 import { computeTerm, tokenize, type Token } from '../text/terms.js';
 import type { Question } from './question.js';
+import { topPassagesWrite } from './spelling.js';
 
 const LETTERS_ONLY = /^\p{L}{2,}$/u;
 /** Two words of one compound: apart by spaces or one hyphen, nothing else. */
@@ -61,7 +62,7 @@ function joinedTerm(corpus: Corpus, left: Token, right: Token): string | null {
 function writesAsWord(corpus: Corpus, term: string, word: string): boolean {
   const capitalised = word.charAt(0).toUpperCase() + word.slice(1);
   const written = new RegExp(`(?<![\\p{L}\\p{N}_.])(?:${word}|${capitalised})s?(?![\\p{L}\\p{N}_])`, 'u');
-  return topPassages(corpus.impacts, [[term]], WRITTEN_EVIDENCE_PASSAGES).some((hit) => written.test(corpus.passages[hit.id]?.text ?? ''));
+  return topPassagesWrite(corpus, [[term]], written, WRITTEN_EVIDENCE_PASSAGES);
 }
 
 function phraseAround(text: string, tokens: Token[], index: number): string {

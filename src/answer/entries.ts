@@ -17,6 +17,11 @@ export function withoutSectionNumber(heading: string): string {
   return heading.replace(SECTION_NUMBER, '');
 }
 
+/** A passage's own heading, the last of its path ("Options › --fresh" → "--fresh"). */
+export function ownHeading(heading: string): string {
+  return heading.split(' › ').at(-1) ?? '';
+}
+
 /**
  * What a heading or title names, without its section number, its permalink mark, a signature's parameters (the
  * brackets that end it: "os.path.join(path, *paths)"), a manual section ("postscreen(8)") or a description after a

@@ -181,8 +181,12 @@ const WRITTEN_EVIDENCE_PASSAGES = 20;
 
 /** Whether a passage of `term` writes `word` itself. */
 function writesWord(corpus: Corpus, term: string, word: string): boolean {
-  const written = new RegExp(`(?<!\\p{L})${word}(?!\\p{L})`, 'iu');
-  return topPassages(corpus.impacts, [[term]], WRITTEN_EVIDENCE_PASSAGES).some((hit) => written.test(corpus.passages[hit.id]?.text ?? ''));
+  return topPassagesWrite(corpus, [[term]], new RegExp(`(?<!\\p{L})${word}(?!\\p{L})`, 'iu'), WRITTEN_EVIDENCE_PASSAGES);
+}
+
+/** Whether one of the `limit` passages that best match `terms` (each a list of forms) holds text that `written` matches. */
+export function topPassagesWrite(corpus: Corpus, terms: string[][], written: RegExp, limit: number): boolean {
+  return topPassages(corpus.impacts, terms, limit).some((hit) => written.test(corpus.passages[hit.id]?.text ?? ''));
 }
 
 /** Whether `contraction` is `word`'s first letter and consonants of it in order, ending with its last consonant. */
@@ -233,7 +237,7 @@ function splitIdentifier(corpus: Corpus, term: QuestionTerm): { terms: QuestionT
 
 function writtenJoined(corpus: Corpus, left: string, right: string, leftTerm: string, rightTerm: string): boolean {
   const joined = new RegExp(`(?<![\\p{L}\\p{N}])${left}[_-]${right}(?![\\p{L}\\p{N}])`, 'iu');
-  return topPassages(corpus.impacts, [[leftTerm], [rightTerm]], SPLIT_EVIDENCE_PASSAGES).some((hit) => joined.test(corpus.passages[hit.id]?.text ?? ''));
+  return topPassagesWrite(corpus, [[leftTerm], [rightTerm]], joined, SPLIT_EVIDENCE_PASSAGES);
 }
 
 /**
