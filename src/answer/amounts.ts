@@ -7,7 +7,7 @@ import { joinedByHyphen, type SentenceView, sliceTokens } from './sentence.js';
 import type { CountAnswer, TermWeights } from './short-answer.js';
 import { isEnglishWord } from '../text/english.js';
 import { tokenize } from '../text/terms.js';
-import { mayBeNoun } from '../text/wordnet.js';
+import { isPluralNoun, mayBeNoun } from '../text/wordnet.js';
 
 const UNIT = /^(km|kilomet(re|er)s?|miles?|met(re|er)s?|m|cm|mm|feet|foot|ft|inch(es)?|kg|kilograms?|grams?|g|tonnes?|tons?|pounds?|lbs?|percent|per|degrees?|°c|°f|celsius|fahrenheit|mph|kph|knots?|dollars?|euros?|yen|years?|months?|days?|hours?|minutes?|seconds?|points?|storeys?|stories|floors?|acres?|hectares?|litres?|liters?|gallons?|bytes?|kb|mb|gb|tb)$/i;
 
@@ -25,10 +25,20 @@ export function extractMeasure(view: SentenceView, question: Question): CountAns
   let best: { mention: NumberMention; distance: number } | null = null;
   for (const mention of figuresFor(view, question)) {
     if (isDateOrYear(view, mention) || isPastMention(view, mention) !== question.asksAboutPast || isTimeOffset(view, mention)) continue;
+    if (countsMeasured(view, mention, question.focus!, measured)) continue;
     const distance = Math.min(...measured.map((position) => Math.abs(position - mention.from)));
     if (distance <= 4 && (best === null || distance < best.distance)) best = { mention, distance };
   }
   return best === null ? null : measureAnswer(view, best.mention, questionForms(question), true);
+}
+
+/**
+ * The number counts things the measure's word names, written as a plural ("Two pointer values are equal …", "a table of
+ * 4-byte integer values"): how many there are, not what one of them measures ("magnitude 6.4", "a 6.4 magnitude quake").
+ */
+function countsMeasured(view: SentenceView, mention: NumberMention, focus: string, measured: readonly number[]): boolean {
+  const counted = quantifiedNoun(view, mention, focus);
+  return measured.includes(counted) && isPluralNoun(view.tokens[counted]!.raw);
 }
 
 /** "from 10 to …": the number follows "from" (by a word at most) and "to" follows it (by its unit at most). */

@@ -94,7 +94,13 @@ export function isOnlyModifier(word: string): boolean {
 export function mayBeNoun(word: string): boolean {
   const lower = word.toLowerCase();
   const nouns = filesOf('noun').index;
-  if (indexLine(nouns, lower) !== null) return true;
+  return indexLine(nouns, lower) !== null || isPluralNoun(lower);
+}
+
+/** The word is a noun's plural by WordNet's detachment rules ("values", "boxes", "entries"; not "value" or "news"). */
+export function isPluralNoun(word: string): boolean {
+  const lower = word.toLowerCase();
+  const nouns = filesOf('noun').index;
   return NOUN_DETACHMENTS.some(([suffix, ending]) => lower.endsWith(suffix) && lower.length > suffix.length + 1 && indexLine(nouns, lower.slice(0, -suffix.length) + ending) !== null);
 }
 

@@ -44,6 +44,20 @@ describe('measures, earlier events and missing counts', async () => {
     expect(answerQuestion(talks, 'how high is the tower by the harbour?').answer).toBe('120 metres');
   });
 
+  it('takes no number that counts the measure\'s own word as a plural ("Two pointer values") for its value', async () => {
+    const spec = await corpusOf([
+      plainArticle('comparison', 'Two pointer values are equal if they point to the same variable or if both have value nil.'),
+      plainArticle('directives', 'The table holds 4-byte integer values, and the variable is implicitly zeroed and contains no pointers.'),
+      plainArticle('zero', 'Each variable is set to the zero value for its type: 0 for numbers, and nil for pointers and maps.'),
+    ]);
+    const answer = answerQuestion(spec, 'what is the zero value of a pointer?');
+    expect(answer.quotes[0]?.text).toContain('nil for pointers');
+    expect(answer.conflicts).toEqual([]);
+    // A measure the number names stays its answer, before the measure's word or after it.
+    const quake = await corpusOf([plainArticle('quake', 'A 6.4 magnitude earthquake struck the coast on Tuesday.')]);
+    expect(answerQuestion(quake, 'what was the magnitude of the earthquake?').answer).toBe('6.4');
+  });
+
   it('reads the "long" of "how long" as the kind of answer, not a word the answer must hold ("for eight hours")', () => {
     const terms = (text: string): string[] => analyzeQuestion(text).terms.map((term) => term.raw);
     expect(terms('how long did the sirens go on for?')).toEqual(['sirens', 'go']);
