@@ -270,6 +270,19 @@ function looksLikeTeaserList(text: string, states: State[], from: number): boole
   return markers >= 2 || (ellipses > 0 && ellipses >= prose);
 }
 
+/**
+ * A plain-text line that goes on with the sentence of the line above it: it starts in lower case, one line break
+ * between, and no sentence ended there ("… so phreaking came to depend⏎more on overtly criminal acts …"). It is prose,
+ * not a header of links, a byline or a notice.
+ */
+function continuesSentence(text: string, previous: State, st: State): boolean {
+  return (
+    /^\p{Ll}/u.test(text.slice(st.start, st.end)) &&
+    /^[ \t]*(?:\r\n|\n|\r)[ \t]*$/u.test(text.slice(previous.end, st.start)) &&
+    !/[.!?:"”)\]]$/u.test(text.slice(previous.start, previous.end).trimEnd())
+  );
+}
+
 /** After a `Related stories` line: only headline-sized lines, no paragraphs of prose. */
 function onlyShortTextAfter(text: string, states: State[], from: number): boolean {
   return states
@@ -306,7 +319,7 @@ export function removeBoilerplate(text: string, blocks: Block[], options: Boiler
   }
 
   // 2. Block-level rules, and span rules on what is kept.
-  for (const state of states) {
+  for (const [index, state] of states.entries()) {
     if (state.reason) continue;
     const kind = state.block.kind;
     if (kind === 'heading') {
@@ -317,7 +330,9 @@ export function removeBoilerplate(text: string, blocks: Block[], options: Boiler
     const s = normalised(text, state);
     // Whole-block rules are for lines of prose; list items and table cells (index entries, operator tables)
     // only get the span rules.
-    for (const rule of kind === 'text' ? LINE_RULES : []) {
+    // A line of wrapped prose ("… the name was coined⏎by Milton Sirotta, the nine-year-old …") is no line of chrome.
+    const wrapped = index > 0 && continuesSentence(text, states[index - 1]!, state);
+    for (const rule of kind === 'text' && !wrapped ? LINE_RULES : []) {
       const m = rule.pattern.exec(s);
       if (!m) continue;
       state.reason = rule.reason;
@@ -326,7 +341,7 @@ export function removeBoilerplate(text: string, blocks: Block[], options: Boiler
       break;
     }
     if (state.reason) continue;
-    if (kind === 'text' && DATE_LINE.test(s)) {
+    if (kind === 'text' && !wrapped && DATE_LINE.test(s)) {
       state.reason = 'date line';
       continue;
     }
@@ -376,7 +391,7 @@ export function removeBoilerplate(text: string, blocks: Block[], options: Boiler
       if (st.block.term === true) continue;
       const more = st.block.kind === 'heading' ? null : MORE_ON.exec(s);
       const strong = RELATED_HEADER.test(s);
-      if (!strong && !more) continue;
+      if ((!strong && !more) || continuesSentence(text, states[i - 1]!, st)) continue;
       const isHeader = looksLikeTeaserList(text, states, i + 1) || (strong && onlyShortTextAfter(text, states, i + 1));
       if (!isHeader) continue;
       if (more?.[1]) noteOutlet(outletName(more[1]));

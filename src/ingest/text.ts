@@ -4,7 +4,8 @@
  * a glossary headword (`:hacker:`, the Jargon File's form), an underlined heading (a line over `====`, `----` or
  * another reStructuredText adornment) and a definition list's term (a short line over the more indented lines that
  * describe it: reStructuredText's "``port``" over "    Port to listen on.", a manual's "-v, --verbose" over its
- * description). A long run of short label lines (a table of contents, an index of entries) is set aside: it is not prose.
+ * description, a dictionary's headword over its entry). A long run of short label lines (a table of contents, an index
+ * of entries) is set aside: it is not prose.
  */
 import type { TextRange } from '../model.js';
 import type { Block, SourceDocument } from './document.js';
@@ -20,8 +21,13 @@ const UNDERLINE = /^([=\-~^"'`:.*+#_<>])\1*$/u;
 const DEFINITION_TERM_LEVEL = 7;
 /** A term is a name or a short phrase ("``ui.timeout``", "-p, --port PORT"), not a line of prose. */
 const MAX_TERM_LENGTH = 80;
+/** Names of one term, one a line, each of a few words. */
+const MAX_TERM_LINES = 4;
+const MAX_NAME_WORDS = 4;
 /** A line that ends a sentence or a clause, or labels what follows ("Parameters:"), or opens a list item, names no term. */
 const NOT_A_TERM = /[.!?,;:]$|[.!?]\s|^(?:[-*+•]|\d{1,3}[.)]|\p{L}[.)])\s/u;
+/** An underlined heading is indented three columns at most. */
+const MAX_HEADING_INDENT = 3;
 /** A table of contents: at least this many label lines in a row. */
 const MIN_LABEL_RUN = 8;
 const MAX_LABEL_LENGTH = 60;
@@ -50,8 +56,11 @@ export function readPlainText(text: string): SourceDocument {
       i++;
       continue;
     }
-    if (next !== undefined && isDefinitionTerm(text, content, line, lines[i - 1], next)) {
-      blocks.push({ ...line, kind: 'heading', level: DEFINITION_TERM_LEVEL, title: titleOf(content), term: true, governsUntil: descriptionEnd(text, lines, i) });
+    const lastTermLine = definitionTermEnd(text, lines, i);
+    if (lastTermLine !== -1) {
+      const title = lines.slice(i, lastTermLine + 1).map((termLine) => titleOf(text.slice(termLine.start, termLine.end))).join(', ');
+      blocks.push({ start: line.start, end: lines[lastTermLine]!.end, kind: 'heading', level: DEFINITION_TERM_LEVEL, title, term: true, governsUntil: descriptionEnd(text, lines, lastTermLine) });
+      i = lastTermLine;
       continue;
     }
     blocks.push({ ...line, kind: 'text' });
@@ -76,13 +85,31 @@ function titleOf(line: string): string {
 }
 
 /**
- * `line` opens its paragraph, is short and no sentence, and the next line of the paragraph is indented further: the
- * term of a definition list entry, whose description is that indented text.
+ * The index of the last line of a definition list entry's term that starts at `lines[index]`, or -1: the term opens its
+ * paragraph, is short and no sentence, and the next line is indented further (the description, after a blank line or
+ * not, as a dictionary's: FOLDOC's "heisenbug⏎⏎   <jargon> A bug …"). A term may be written as a few such lines, one
+ * name a line ("Administrative Domain⏎AD⏎⏎   <networking> …", "image⏎picture").
  */
-function isDefinitionTerm(text: string, content: string, line: TextRange, previous: TextRange | undefined, next: TextRange): boolean {
-  if (content.length > MAX_TERM_LENGTH || NOT_A_TERM.test(content) || !/[\p{L}\p{N}]/u.test(content)) return false;
-  if (previous !== undefined && !endsParagraph(text, previous, line)) return false;
-  return !endsParagraph(text, line, next) && indentOf(text, next.start) > indentOf(text, line.start);
+function definitionTermEnd(text: string, lines: readonly TextRange[], index: number): number {
+  const previous = lines[index - 1];
+  if (previous !== undefined && !endsParagraph(text, previous, lines[index])) return -1;
+  const indent = indentOf(text, lines[index]!.start);
+  for (let last = index; last < index + MAX_TERM_LINES && last + 1 < lines.length; last++) {
+    const line = lines[last]!;
+    const content = text.slice(line.start, line.end);
+    if (!isTermLine(content) || indentOf(text, line.start) !== indent) return -1;
+    // Names one a line, not the wrapped lines of a sentence that leads into an indented example.
+    if (last > index && content.trim().split(/\s+/u).length > MAX_NAME_WORDS) return -1;
+    const next = lines[last + 1]!;
+    // After a blank line, an indented block is a description only below a headword at the margin, as a dictionary's is.
+    if (indentOf(text, next.start) > indent) return endsParagraph(text, line, next) && indent > 0 ? -1 : last;
+    if (endsParagraph(text, line, next)) return -1;
+  }
+  return -1;
+}
+
+function isTermLine(content: string): boolean {
+  return content.length <= MAX_TERM_LENGTH && !NOT_A_TERM.test(content) && /[\p{L}\p{N}]/u.test(content);
 }
 
 /** The end of the last line indented further than the term at `termIndex`: its description, blank lines within it included. */
@@ -105,7 +132,10 @@ function endsParagraph(text: string, line: TextRange, next: TextRange | undefine
   return next === undefined || (text.slice(line.end, next.start).match(/\r\n|\n|\r/gu)?.length ?? 0) >= 2;
 }
 
-/** Blocks in runs of `MIN_LABEL_RUN` or more consecutive short lines that are not sentences (nor headings). */
+/**
+ * Blocks in runs of `MIN_LABEL_RUN` or more consecutive short lines that are not sentences (nor headings, nor the
+ * wrapped lines of a paragraph: "typically by asking the user to perform some kind of {image").
+ */
 function labelRuns(text: string, blocks: Block[]): Set<Block> {
   const inRuns = new Set<Block>();
   let run: Block[] = [];
@@ -113,12 +143,18 @@ function labelRuns(text: string, blocks: Block[]): Set<Block> {
     if (run.length >= MIN_LABEL_RUN) for (const block of run) inRuns.add(block);
     run = [];
   };
-  for (const block of blocks) {
-    if (block.kind === 'text' && isLabel(text.slice(block.start, block.end))) run.push(block);
+  for (const [index, block] of blocks.entries()) {
+    const previous = blocks[index - 1];
+    if (block.kind === 'text' && isLabel(text.slice(block.start, block.end)) && !(previous !== undefined && continuesLine(text, previous, block))) run.push(block);
     else close();
   }
   close();
   return inRuns;
+}
+
+/** A wrapped line of prose: it starts in lower case, on the line after the one before it in its paragraph. */
+function continuesLine(text: string, previous: Block, block: Block): boolean {
+  return /^\p{Ll}/u.test(text.slice(block.start, block.end)) && !endsParagraph(text, previous, block);
 }
 
 function isLabel(line: string): boolean {
@@ -128,7 +164,8 @@ function isLabel(line: string): boolean {
 /** A line of `=` or `-` directly below a short line, about as long as it: that line's underline. */
 function isUnderline(text: string, titleStart: number, titleEnd: number, start: number, end: number): boolean {
   const underline = text.slice(start, end);
-  if (underline.length < 3 || !UNDERLINE.test(underline)) return false;
+  // Indented four columns or more, the lines are a block of their own (a table's header and rule), as in Markdown.
+  if (underline.length < 3 || !UNDERLINE.test(underline) || indentOf(text, start) > MAX_HEADING_INDENT) return false;
   const lineBreaks = text.slice(titleEnd, start).match(/\r\n|\n|\r/gu)?.length ?? 0;
   if (lineBreaks !== 1) return false;
   const titleLength = titleEnd - titleStart;

@@ -106,6 +106,73 @@ A line of prose
   });
 });
 
+describe('plain-text dictionaries', () => {
+  // FOLDOC's layout, as Debian's dictd files hold it: a headword (or a few names, one a line) at the margin, a blank
+  // line, then the indented description, which may hold a table with a ruled header and a wrapped line that starts
+  // with words a news page's chrome would start with.
+  const DICTIONARY = `heisenbug
+
+   <jargon> A bug that disappears or alters its behaviour when one
+   attempts to probe or isolate it.
+
+   (1995-02-08)
+
+image
+picture
+
+   1. <data, graphics> Data representing a two-dimensional scene.
+
+    binary  hex    LTRS   FIGS
+    --------------------------
+     00011  03      A      -
+
+   The term was coined
+   by Milton Sirotta, the nephew of a mathematician, and phreaking came to depend
+   more on overtly criminal acts such as stealing phone-card
+   numbers.
+
+zombie process
+
+   <operating system> A process that has terminated but whose parent has not yet waited for it.
+`;
+
+  it('makes a headword over an indented description a term heading, after a blank line or not, and a few names one term', () => {
+    const article = read(DICTIONARY);
+    expect(article.headings.map((heading) => [heading.title, heading.term !== undefined])).toEqual([
+      ['heisenbug', true],
+      ['image, picture', true],
+      ['zombie process', true],
+    ]);
+    const passages = toPassages(article, 0);
+    expect(passages.find((passage) => passage.text.includes('alters its behaviour'))?.heading).toBe('heisenbug');
+    expect(passages.find((passage) => passage.text.includes('two-dimensional'))?.heading).toBe('image, picture');
+    expect(passages.find((passage) => passage.text.includes('has not yet waited'))?.heading).toBe('zombie process');
+  });
+
+  it('takes no term from prose that leads into an indented example: an indented line, or wrapped lines of many words', () => {
+    const article = read(`Verb Doubling
+
+   Standard usage would make this
+
+      bork bork bork
+
+Thanks to poor design of some mail agents one will occasionally
+see the entire quoted message after the response like this
+
+      > quoted text
+`);
+    expect(article.headings.map((heading) => heading.title)).toEqual(['Verb Doubling']);
+  });
+
+  it('keeps a wrapped line of the description that starts as a byline or a "More on …" header, and all after it', () => {
+    const article = read(DICTIONARY);
+    const body = article.body.map((range) => article.text.slice(range.start, range.end)).join(' ');
+    expect(body).toContain('by Milton Sirotta');
+    expect(body).toContain('more on overtly criminal acts');
+    expect(body).toContain('A process that has terminated');
+  });
+});
+
 describe('plain-text endings', () => {
   it('keeps the short lines that end a document with headings: they are entries and examples, not a story\'s links', () => {
     const article = read('Options\n=======\n\nThe patcher reads these settings.\n\n``fuzz``\n    Lines of fuzz to allow.\n    (default: 2)\n\nSome sample queries:\n');
