@@ -16,6 +16,8 @@ const RECIPES: ReadonlyMap<string, Recipe> = new Map<string, Recipe>([
   // Installing nodejs-doc removes the Node.js package on these machines: only ever download it.
   ['nodejs-doc', { kind: 'download-and-extract', dir: 'nodejs-doc' }],
   ['jargon-text', { kind: 'gunzip-file', dir: 'jargon', file: '/usr/share/doc/jargon-text/jargon.txt.gz', into: 'jargon.txt' }],
+  // A dictd file (dictzip) is gzip with an index in its header: gunzip reads it whole.
+  ['dict-foldoc', { kind: 'gunzip-file', dir: 'foldoc', file: '/usr/share/dictd/foldoc.dict.dz', into: 'foldoc.txt' }],
 ]);
 
 /** Packages that are never installed, whatever a suite file says: installing them can remove Node.js. */
