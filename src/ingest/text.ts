@@ -1,7 +1,7 @@
 /**
- * Plain-text reader: every non-blank line is a block; front matter is set aside. Three line shapes that mark where an
+ * Plain-text reader: every non-blank line is a block; front matter is set aside. Four line shapes that mark where an
  * entry or section starts become headings, so passages begin there and carry what they are about:
- * a glossary headword (`:hacker:`, the Jargon File's form), an underlined heading (a line over `====`, `----` or
+ * a glossary headword (`:hacker:`, the Jargon File's form), a dictionary's ("ABASEMENT, n."), an underlined heading (a line over `====`, `----` or
  * another reStructuredText adornment) and a definition list's term (a short line over the more indented lines that
  * describe it: reStructuredText's "``port``" over "    Port to listen on.", a manual's "-v, --verbose" over its
  * description, a dictionary's headword over its entry). A long run of short label lines (a table of contents, an index
@@ -15,6 +15,12 @@ import { withoutInlineMarkup } from '../text/inline-markup.js';
 
 /** A headword between colons (":bit rot:"); one with a tab inside is a command and its description (Vim's ":cd[!]⇥⇥Print the …:"). */
 const GLOSSARY_HEADWORD = /^:([^:\s][^:\t]{0,79}):(?=\s|$)/u;
+/**
+ * A printed dictionary's headword in capitals and its part of speech, opening the entry's first line ("ABASEMENT, n.  A
+ * decent and customary …", "ACCUSE, v.t. To affirm …"; the lexicographers' abbreviations, not "e.g."): the part of
+ * speech's period ends no sentence.
+ */
+const DICTIONARY_HEADWORD = /^(\p{Lu}[\p{Lu}\p{N}'’ -]*\p{Lu}),\s+(?:(?:n|v|vb|adj|adv|pron|prep|conj|interj|pl|pp|p|t|i|tr|intr)\.\s?){1,3}(?=\s|$)/u;
 /** A line of one of reStructuredText's adornment characters; `=` underlines the top level, `-` the next, others those below. */
 const UNDERLINE = /^([=\-~^"'`:.*+#_<>])\1*$/u;
 /** Below every underlined heading: a definition list's term governs only up to the next term or heading, as an HTML `<dt>` does. */
@@ -46,6 +52,13 @@ export function readPlainText(text: string): SourceDocument {
       // goes on starts the entry itself after the marker (":frob: v. To manipulate or adjust, to tweak. One …").
       const rest = endsParagraph(text, line, lines[i + 1]) ? null : trimRange(text, line.start + headword[0].length, line.end);
       blocks.push({ start: line.start, end: rest ? line.start + headword[0].length : line.end, kind: 'heading', level: 2, title: headword[1]!.trim() });
+      if (rest) blocks.push({ ...rest, kind: 'text' });
+      continue;
+    }
+    const entry = DICTIONARY_HEADWORD.exec(content);
+    if (entry && (i === 0 || endsParagraph(text, lines[i - 1]!, line))) {
+      const rest = trimRange(text, line.start + entry[0].length, line.end);
+      blocks.push({ start: line.start, end: line.start + entry[0].trimEnd().length, kind: 'heading', level: DEFINITION_TERM_LEVEL, title: entry[1]!, term: true, governsUntil: paragraphEnd(text, lines, i) });
       if (rest) blocks.push({ ...rest, kind: 'text' });
       continue;
     }
@@ -117,6 +130,13 @@ function descriptionEnd(text: string, lines: readonly TextRange[], termIndex: nu
   const indent = indentOf(text, lines[termIndex]!.start);
   let last = termIndex + 1;
   while (last + 1 < lines.length && indentOf(text, lines[last + 1]!.start) > indent) last++;
+  return lines[last]!.end;
+}
+
+/** The end of the paragraph that `lines[index]` is in. */
+function paragraphEnd(text: string, lines: readonly TextRange[], index: number): number {
+  let last = index;
+  while (last + 1 < lines.length && !endsParagraph(text, lines[last]!, lines[last + 1])) last++;
   return lines[last]!.end;
 }
 

@@ -164,6 +164,25 @@ see the entire quoted message after the response like this
     expect(article.headings.map((heading) => heading.title)).toEqual(['Verb Doubling']);
   });
 
+  it('reads a printed dictionary\'s "HEADWORD, n." as the entry\'s term, the part of speech ending no sentence', () => {
+    const article = read(`The Devil's Dictionary
+
+The entries follow, in the order of the alphabet.
+
+ABASEMENT, n.  A decent and customary mental attitude in the presence
+of wealth or power.
+
+ACCUSE, v.t. To affirm another's guilt or unworth.
+
+NOTE, e.g. this line is no entry.
+`);
+    expect(article.headings.map((heading) => heading.title)).toEqual(['ABASEMENT', 'ACCUSE']);
+    const passages = toPassages(article, 0);
+    expect(passages.find((passage) => passage.text.includes('customary'))?.heading).toBe('ABASEMENT');
+    const body = article.body.map((range) => article.text.slice(range.start, range.end));
+    expect(body).toContain('A decent and customary mental attitude in the presence');
+  });
+
   it('keeps a wrapped line of the description that starts as a byline or a "More on …" header, and all after it', () => {
     const article = read(DICTIONARY);
     const body = article.body.map((range) => article.text.slice(range.start, range.end)).join(' ');
