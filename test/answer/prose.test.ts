@@ -12,7 +12,10 @@ function unlikeProseByPatterns(written: string): number {
   if (!/[.!?…:;"'”’)]$/.test(text)) penalty += 0.5;
   if (words < 5) penalty += 0.5;
   if (words < 5 && text.endsWith(':')) penalty += 0.5;
-  const withoutUrls = text.replace(/\b[a-z][a-z0-9+.-]*:\/\/\S+/giu, '').replace(/<?[\w.+-]+@[\w-]+(?:\.[\w-]+)+>?/gu, '');
+  const withoutUrls = text
+    .replace(/\b[a-z][a-z0-9+.-]*:\/\/\S+/giu, '')
+    .replace(/<?[\w.+-]+@[\w-]+(?:\.[\w-]+)+>?/gu, '')
+    .replace(/\{([\p{L}\p{N}][\p{L}\p{N} '.,-]*)\}/gu, '$1');
   const symbols = (withoutUrls.match(/[(){}[\]=<>*_#|\\/$@^~`\u2500-\u257f]/gu) ?? []).length;
   if (/^\s*(>>>|\$ |#|\.\.\.)/.test(text) || symbols / Math.max(1, withoutUrls.length) > 0.04) penalty += 0.5;
   if (text.length > 500) penalty += 0.5;
@@ -40,6 +43,12 @@ describe('how unlike prose a line is', () => {
     expect(unlikeProse('Originally written by Ian Macdonald, the project now lives at https://github.com/scop/bash-completion/.')).toBe(0);
     expect(unlikeProse('Mercurial was written by Olivia Mackall <olivia@selenic.com>.')).toBe(0);
     expect(unlikeProse('Copy it to /usr/local/lib/bash/completions/git/ and /etc/bash/conf.d/.')).toBe(0.5);
+  });
+
+  it('reads a glossary\'s cross-references in braces as prose, and code as code', () => {
+    expect(unlikeProse('<hardware, graphics> The most commonly used computer {pointing device}, first introduced by {Douglas Engelbart} in 1968.')).toBe(0);
+    expect(unlikeProse('--timeout <seconds> Number of seconds to cache credentials (default: 900).')).toBe(0.5);
+    expect(unlikeProse('The loop is written as for (i = 0; i < n; i++) { sum += a[i]; } in the example.')).toBe(0.5);
   });
 
   it("reads Markdown's inline markup as prose: code spans, emphasis and links are no code", () => {
