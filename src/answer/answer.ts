@@ -13,6 +13,7 @@ import { sourceRef, type RankedSentence } from './ranked.js';
 import { scorer, type Features, type RankingModel } from './features.js';
 import { RANKING } from './ranking-weights.js';
 import { withCompounds } from './compounds.js';
+import { withPointedSubject } from './pointed-subject.js';
 import { contentSet, sameStatement, sharedNumbering } from './duplicates.js';
 import { addressesReader, crossReferenceTarget, entryPageOpenings, headingKey, introducesTopic, namesOnly, ownHeading, sectionTitled, withoutSectionNumber } from './entries.js';
 import { extractAnswer } from './extract.js';
@@ -134,7 +135,8 @@ export function retrieve(corpus: Corpus, text: string, limit: number): Passage[]
 function readQuestion(corpus: Corpus, text: string): { question: Question; corrections: Correction[] } {
   const asked = correctQuestionWords(text, (word) => documentFrequency(corpus.impacts, computeTerm(word)) > 0);
   const read = correctSpelling(corpus, analyzeQuestion(asked.text));
-  return { question: withCompounds(corpus, read.question), corrections: [...asked.corrections, ...read.corrections] };
+  const corrections = [...asked.corrections, ...read.corrections];
+  return { question: withPointedSubject(corpus, withCompounds(corpus, read.question)), corrections };
 }
 
 function retrieveHits(corpus: Corpus, question: Question, limit: number): Hit[] {

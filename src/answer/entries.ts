@@ -146,19 +146,48 @@ export function addressesReader(sentence: string): boolean {
 const READER_AS_SUBJECT =
   /^(?:(?:to|if|when|whenever|once|before|after|unless|for|in)\b[^.;:!?]{0,160}?,\s*)?(?:you\b|one\s+(?:must|should|needs?|has\s+to|can|may|will|could|might|would)\b)/iu;
 
-const sectionStarts = new WeakMap<Corpus, Map<string, number>>();
+interface Sections {
+  /** Section key → its first passage. */
+  starts: Map<string, number>;
+  /** The content terms of every section key, joined by spaces. */
+  termKeys: Set<string>;
+}
+
+const sectionIndexes = new WeakMap<Corpus, Sections>();
 
 /** The first passage of the section (or page) headed `name`, matched without case, section number or a leading "The". */
 export function sectionTitled(corpus: Corpus, name: string): number | undefined {
-  let starts = sectionStarts.get(corpus);
-  if (starts === undefined) {
-    starts = new Map();
-    const found = starts;
+  return sectionsOf(corpus).starts.get(sectionKey(name));
+}
+
+/** Some section is headed by these words, each read as one of its forms (terms), and nothing else. */
+export function headsSection(corpus: Corpus, words: readonly (readonly string[])[]): boolean {
+  const { termKeys } = sectionsOf(corpus);
+  let keys = [''];
+  for (const forms of words) keys = keys.flatMap((key) => forms.map((form) => (key === '' ? form : `${key} ${form}`)));
+  return keys.some((key) => termKeys.has(key));
+}
+
+function termKey(name: string): string {
+  return tokenize(name)
+    .flatMap((token) => (token.term === '' ? [] : [token.term]))
+    .join(' ');
+}
+
+function sectionsOf(corpus: Corpus): Sections {
+  let sections = sectionIndexes.get(corpus);
+  if (sections === undefined) {
+    const starts = new Map<string, number>();
+    const termKeys = new Set<string>();
     /** A section starts where a heading is met that the passage before (of the same source) does not have. */
     const sectionAt = (id: number, sourceId: string, heading: string, previousSourceId: string | undefined, previousHeading: string): void => {
       if (heading !== '' && (previousSourceId !== sourceId || previousHeading !== heading)) {
         const key = sectionKey(headingKey(heading));
-        if (!found.has(key)) found.set(key, id);
+        if (!starts.has(key)) {
+          starts.set(key, id);
+          // A heading may give several names of one entry ("thrash, thrashing", "-p, --port"); each heads it.
+          for (const name of /[()[\]]/u.test(key) ? [key] : [key, ...key.split(/,\s+/u)]) termKeys.add(termKey(name));
+        }
       }
     };
     const columns = passageHeadingsOf(corpus);
@@ -177,9 +206,10 @@ export function sectionTitled(corpus: Corpus, name: string): number | undefined 
         previous = passage;
       }
     }
-    sectionStarts.set(corpus, starts);
+    sections = { starts, termKeys };
+    sectionIndexes.set(corpus, sections);
   }
-  return starts.get(sectionKey(name));
+  return sections;
 }
 
 function sectionKey(name: string): string {

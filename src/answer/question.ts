@@ -45,6 +45,11 @@ export interface Question {
   /** Indices into `terms` of the X a definition question asks about; empty when it asks none. */
   topic: number[];
   /**
+   * The definition question's subject points back at a word its preamble wrote without quoting it ("… keeps calling
+   * that game vaporware. what does the term mean?"): which word, only the corpus can tell.
+   */
+  pointsBack: boolean;
+  /**
    * Words a question asking what something stands for or means may ask to have spelled out: written in capitals ("ICU"),
    * or the subject ("whats wasi short for"). Empty for other questions: "what language was EMACS written in?" asks no expansion.
    */
@@ -199,7 +204,9 @@ export function analyzeQuestion(text: string): Question {
   // "what's the 'cif' in ffi_cif short for?" asks what cif is, as "what does cif stand for?" does.
   const asksDefinition = kind === 'expansion' || (kind === 'other' && DEFINITION.test(asked));
   const statedTopic = asksDefinition ? topicOf(asked, clause.start) : kind === 'origin' ? topicOf(asked, clause.start, ORIGIN_TOPIC_PATTERNS) : null;
-  const topicSpan = asksDefinition ? (quotedSubject(text, statedTopic) ?? statedTopic) : statedTopic;
+  const quoted = asksDefinition ? quotedSubject(text, statedTopic) : null;
+  const topicSpan = quoted ?? statedTopic;
+  const pointsBack = asksDefinition && quoted === null && statedTopic !== null && POINTS_BACK.test(text.slice(statedTopic.start, statedTopic.end).trim());
   const terms: QuestionTerm[] = [];
   const topic: number[] = [];
   const seen = new Map<string, number>();
@@ -240,6 +247,7 @@ export function analyzeQuestion(text: string): Question {
     numbers: new Set(findNumbers(tokens).map((mention) => formatValue(mention.written))),
     asksDefinition,
     topic,
+    pointsBack,
     abbreviations: kind === 'expansion' || asksDefinition ? abbreviationsIn(text, tokens, abbreviationSubject(kind, topic, terms)) : [],
   };
 }
@@ -383,7 +391,7 @@ function topicOf(text: string, offset: number, patterns: readonly RegExp[] = TOP
 /** A phrase a question puts in quotation marks ('invocation directory', “triplet”); an apostrophe within a word opens none. */
 const QUOTED = /(?<![\p{L}\p{N}])['‘"“]([^'‘’"“”]+?)['’"”](?![\p{L}\p{N}])/dgu;
 /** A subject that points back at what the question wrote before: "what does that mean?", "what is it?". */
-const POINTS_BACK = /^(?:that|this|it|these|those|they|them|the\s+term|the\s+word)$/iu;
+const POINTS_BACK = /^(?:that|this|it|these|those|they|them|(?:the\s+)?(?:term|word|phrase|expression))$/iu;
 
 /**
  * The subject of a definition question that quotes it: the quoted phrase within the subject found ("what counts as a

@@ -344,3 +344,38 @@ describe('definitions: a term the question quotes, and a sentence that names the
     );
   });
 });
+
+describe('definitions: a subject the question points back at without quoting it', async () => {
+  const corpus = await corpusOf([
+    articleFrom(
+      'dictionary.txt',
+      [
+        'The Small Dictionary of Computing',
+        '',
+        'Entries follow, one a headword.',
+        '',
+        'vaporware',
+        '',
+        '   Products announced far in advance of any release. The term came from game makers.',
+        '',
+        'term',
+        '',
+        '   A program for people running Unix over a dial-up line.',
+        '',
+        'thrash',
+        'thrashing',
+        '',
+        '   To move wildly without accomplishing anything useful. A cache can be thrashing too.',
+        '',
+      ].join('\n'),
+    ),
+  ]);
+
+  it('reads "the term", "that" as the word of the preamble that heads an entry', () => {
+    expect(analyzeQuestion('everyone keeps calling that game vaporware. what does the term actually mean?')).toMatchObject({ asksDefinition: true, pointsBack: true });
+    expect(answerQuestion(corpus, 'everyone on the forum keeps calling that game vaporware. what does the term actually mean?').quotes[0]?.text).toContain('Products announced far in advance');
+    expect(answerQuestion(corpus, 'my prof keeps saying our cache is thrashing. what does that actually mean?').quotes[0]?.text).toContain('To move wildly');
+    // Asked on its own, the term is the subject.
+    expect(answerQuestion(corpus, 'what is a term?').quotes[0]?.text).toContain('dial-up');
+  });
+});
