@@ -319,19 +319,23 @@ export function removeBoilerplate(text: string, blocks: Block[], options: Boiler
   }
 
   // 2. Block-level rules, and span rules on what is kept.
+  /** Where the description of the last defined term ends: an entry's text ("CITED⏎  Copyright In Transmitted …") is no chrome. */
+  let describedUntil = -1;
   for (const [index, state] of states.entries()) {
     if (state.reason) continue;
     const kind = state.block.kind;
     if (kind === 'heading') {
       state.reason = 'heading';
+      if (state.block.term === true && state.block.governsUntil !== undefined) describedUntil = state.block.governsUntil;
       continue;
     }
     if (!options.phrases || kind === 'code') continue;
     const s = normalised(text, state);
     // Whole-block rules are for lines of prose; list items and table cells (index entries, operator tables)
     // only get the span rules.
-    // A line of wrapped prose ("… the name was coined⏎by Milton Sirotta, the nine-year-old …") is no line of chrome.
-    const wrapped = index > 0 && continuesSentence(text, states[index - 1]!, state);
+    // A line of wrapped prose ("… the name was coined⏎by Milton Sirotta, the nine-year-old …") or of an entry's
+    // description is no line of chrome.
+    const wrapped = (index > 0 && continuesSentence(text, states[index - 1]!, state)) || state.start < describedUntil;
     for (const rule of kind === 'text' && !wrapped ? LINE_RULES : []) {
       const m = rule.pattern.exec(s);
       if (!m) continue;

@@ -183,6 +183,22 @@ NOTE, e.g. this line is no entry.
     expect(body).toContain('A decent and customary mental attitude in the presence');
   });
 
+  it('reads no line of an entry\'s description as chrome: an expansion that starts with "Copyright" is no notice', () => {
+    const article = read(`V.E.R.A. -- Virtual Entity of Relevant Acronyms
+
+The acronyms follow, one an entry.
+
+CIT
+       Computer Integrated Telephony
+
+CITED
+       Copyright In Transmitted Electronic Documents (ESPRIT)
+`);
+    const body = article.body.map((range) => article.text.slice(range.start, range.end));
+    expect(body).toContain('Copyright In Transmitted Electronic Documents (ESPRIT)');
+    expect(article.removed.map((removal) => removal.reason)).not.toContain('copyright notice');
+  });
+
   it('keeps a wrapped line of the description that starts as a byline or a "More on …" header, and all after it', () => {
     const article = read(DICTIONARY);
     const body = article.body.map((range) => article.text.slice(range.start, range.end)).join(' ');
