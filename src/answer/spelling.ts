@@ -62,7 +62,7 @@ export function correctSpelling(corpus: Corpus, question: Question): { question:
   for (const written of question.terms) {
     const term = withFullForm(corpus, question.text, written);
     asWritten.push(term);
-    const read = readTerm(corpus, term);
+    const read = readTerm(corpus, term, question.text);
     if (read.correction !== null) corrections.push(read.correction);
     moved.push(read.terms.map((_, offset) => terms.length + offset));
     terms.push(...read.terms);
@@ -100,11 +100,12 @@ function writtenAsCode(text: string, raw: string): boolean {
 }
 
 /** A question word as the corpus can read it: as written, corrected, or split into the two words of an identifier. */
-function readTerm(corpus: Corpus, term: QuestionTerm): { terms: QuestionTerm[]; correction: Correction | null } {
+function readTerm(corpus: Corpus, term: QuestionTerm, text: string): { terms: QuestionTerm[]; correction: Correction | null } {
   const unchanged = { terms: [term], correction: null };
   if (term.forms.some((form) => documentFrequency(corpus.impacts, form) > 0)) return unchanged;
   const form = term.forms[0]!;
-  const contracted = fullFormOfContraction(corpus, term.raw.toLowerCase());
+  // An English word ("dry") or a name written as code (".ts") is no contraction.
+  const contracted = isEnglishWord(term.raw) || writtenAsCode(text, term.raw) ? null : fullFormOfContraction(corpus, term.raw.toLowerCase());
   if (contracted !== null) return { terms: [{ ...term, forms: [...term.forms, contracted.term] }], correction: { written: term.raw, term: contracted.term, word: contracted.word } };
   if (form.length < MIN_LENGTH || /\d/u.test(form) || isEnglishWord(term.raw)) return unchanged;
   // The same letters, written as the corpus joins them, beat any correction.
@@ -154,25 +155,31 @@ function stopwordMistyped(raw: string): string | null {
 
 /** A word written without vowels ("ppl", "msg", "pkg"): a contraction, not a typo. */
 const CONTRACTION = /^[b-df-hj-np-tv-z]{2,5}$/u;
+/** The shortest word a contraction may leave only one letter out of. */
+const MIN_ONE_LETTER_CONTRACTED = 5;
 /** The longest word a contraction is looked for among. */
 const MAX_CONTRACTED_LENGTH = 14;
 
 /**
  * The English word the corpus writes that a word written without vowels contracts ("ppl" → "people", "pkg" →
  * "package"): a contraction keeps a word's first letter and its last consonant, and consonants of the word between
- * them, in order. Of those, the one whose term the corpus holds in most passages, written there as such (a word that
- * only shares its term, "personate" for "person", is not); null when none.
+ * them, in order. Of those, the one that leaves out the fewest letters, and of those the one whose term the corpus
+ * holds in most passages, written there as such (a word that only shares its term, "personate" for "person", is not);
+ * null when none.
  */
 function fullFormOfContraction(corpus: Corpus, written: string): { term: string; word: string } | null {
   if (!CONTRACTION.test(written)) return null;
   const pool = spellableWords(corpus);
   const candidates: { term: string; word: string; frequency: number }[] = [];
-  for (let length = written.length + 2; length <= MAX_CONTRACTED_LENGTH; length++) {
+  // A contraction saves letters: two or more, or one of a word of five letters or more ("stnd" → "stand", "ts" no "tis").
+  const shortest = written.length + 1 >= MIN_ONE_LETTER_CONTRACTED ? written.length + 1 : written.length + 2;
+  for (let length = shortest; length <= MAX_CONTRACTED_LENGTH; length++) {
     for (const candidate of pool.get(`${written.charAt(0)}${length}`) ?? []) {
       if (contracts(written, candidate.word)) candidates.push({ ...candidate, frequency: documentFrequency(corpus.impacts, candidate.term) });
     }
   }
-  candidates.sort((a, b) => b.frequency - a.frequency);
+  // The fewest letters left out first ("stnd" → "stand", not "sustained"), then the commonest.
+  candidates.sort((a, b) => a.word.length - b.word.length || b.frequency - a.frequency);
   return candidates.find((candidate) => writesWord(corpus, candidate.term, candidate.word)) ?? null;
 }
 

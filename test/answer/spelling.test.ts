@@ -135,4 +135,15 @@ describe('a word written without its vowels', () => {
     // A word with vowels is no contraction; one whose letters no word of the corpus keeps in order is left alone.
     expect(correctSpelling(corpus, analyzeQuestion('how many pst flags flew?')).corrections).toEqual([]);
   });
+
+  it('reads as the word that leaves out the fewest letters, one vowel or more ("stnd" → stand, not sustained)', async () => {
+    const corpus = await corpusOf([
+      plainArticle('acronyms', 'Acronyms stand for longer names: TCP stands for Transmission Control Protocol. The sustained load was sustained for hours, and sustained again.'),
+    ]);
+    expect(correctSpelling(corpus, analyzeQuestion('what does TCP stnd for?')).corrections.map((correction) => correction.word)).toEqual(['stand']);
+    // An English word, or a name written as code, is no contraction: "dry" is not "dirty", ".ts" not "tis".
+    const build = await corpusOf([plainArticle('build', 'A dirty tree is rebuilt. The tis and tags files list every target.')]);
+    expect(correctSpelling(build, analyzeQuestion('is there a dry run flag?')).corrections).toEqual([]);
+    expect(correctSpelling(build, analyzeQuestion('how do I run a .ts file?')).corrections).toEqual([]);
+  });
 });
