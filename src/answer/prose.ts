@@ -18,26 +18,27 @@ export function unlikeProse(written: string): number {
   if (penalty >= 1) return 1;
   // A web address's slashes and a mail address's brackets are no code: "Originally written by Ian Macdonald, the
   // project now lives at https://…", "Mercurial was written by Olivia Mackall <olivia@selenic.com>."
-  const symbolsOf = withoutWordBrackets(withoutAddresses(text));
+  const symbolsOf = withoutWordBraces(withoutAddresses(text));
   if (/^\s*(>>>|\$ |#|\.\.\.)/.test(text) || moreCodeSymbolsThan(symbolsOf, 0.04)) penalty += 0.5;
   return Math.min(1, penalty);
 }
 
 const URL = /\b[a-z][a-z0-9+.-]*:\/\/\S+/giu;
+const MAIL_ADDRESS = /<?[\w.+-]+@[\w-]+(?:\.[\w-]+)+>?/gu;
+
+function withoutAddresses(text: string): string {
+  const withoutUrls = text.includes('://') ? text.replace(URL, '') : text;
+  return withoutUrls.includes('@') ? withoutUrls.replace(MAIL_ADDRESS, '') : withoutUrls;
+}
+
 /**
  * Words in braces are a plain-text glossary's cross-reference, no code: "first introduced by {Douglas Engelbart}" (the
  * Jargon File's and FOLDOC's mark). Words in angle brackets stay code: "--timeout <seconds>" is a command line.
  */
 const WORD_BRACES = /\{([\p{L}\p{N}][\p{L}\p{N} '.,-]*)\}/gu;
 
-function withoutWordBrackets(text: string): string {
+function withoutWordBraces(text: string): string {
   return text.includes('{') ? text.replace(WORD_BRACES, '$1') : text;
-}
-const MAIL_ADDRESS = /<?[\w.+-]+@[\w-]+(?:\.[\w-]+)+>?/gu;
-
-function withoutAddresses(text: string): string {
-  const withoutUrls = text.includes('://') ? text.replace(URL, '') : text;
-  return withoutUrls.includes('@') ? withoutUrls.replace(MAIL_ADDRESS, '') : withoutUrls;
 }
 
 /** Whether `text.split(/\s+/)` would give fewer than `limit` parts (one more than the runs of white space). */

@@ -319,7 +319,7 @@ export function removeBoilerplate(text: string, blocks: Block[], options: Boiler
   }
 
   // 2. Block-level rules, and span rules on what is kept.
-  /** Where the description of the last defined term ends: an entry's text ("CITED⏎  Copyright In Transmitted …") is no chrome. */
+  /** Where the description of the last defined term ends: an entry's text ("CITED⏎  Copyright In …") is no chrome. */
   let describedUntil = -1;
   for (const [index, state] of states.entries()) {
     if (state.reason) continue;

@@ -1,11 +1,11 @@
 /**
  * Plain-text reader: every non-blank line is a block; front matter is set aside. Four line shapes that mark where an
- * entry or section starts become headings, so passages begin there and carry what they are about:
- * a glossary headword (`:hacker:`, the Jargon File's form), a dictionary's ("ABASEMENT, n."), an underlined heading (a line over `====`, `----` or
- * another reStructuredText adornment) and a definition list's term (a short line over the more indented lines that
- * describe it: reStructuredText's "``port``" over "    Port to listen on.", a manual's "-v, --verbose" over its
- * description, a dictionary's headword over its entry). A long run of short label lines (a table of contents, an index
- * of entries) is set aside: it is not prose.
+ * entry or section starts become headings, so passages begin there and carry what they are about: a glossary headword
+ * (`:hacker:`, the Jargon File's form), a printed dictionary's ("ABASEMENT, n."), an underlined heading (a line over
+ * `====`, `----` or another reStructuredText adornment) and a definition list's term (a short line over the more
+ * indented lines that describe it: reStructuredText's "``port``" over "    Port to listen on.", a manual's "-v,
+ * --verbose" over its description, a dictionary's headword over its entry). A long run of short label lines (a table of
+ * contents, an index of entries) is set aside: it is not prose.
  */
 import type { TextRange } from '../model.js';
 import type { Block, SourceDocument } from './document.js';
