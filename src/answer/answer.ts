@@ -135,8 +135,7 @@ export function retrieve(corpus: Corpus, text: string, limit: number): Passage[]
 function readQuestion(corpus: Corpus, text: string): { question: Question; corrections: Correction[] } {
   const asked = correctQuestionWords(text, (word) => documentFrequency(corpus.impacts, computeTerm(word)) > 0);
   const read = correctSpelling(corpus, analyzeQuestion(asked.text));
-  const corrections = [...asked.corrections, ...read.corrections];
-  return { question: withPointedSubject(corpus, withCompounds(corpus, read.question)), corrections };
+  return { question: withPointedSubject(corpus, withCompounds(corpus, read.question)), corrections: [...asked.corrections, ...read.corrections] };
 }
 
 function retrieveHits(corpus: Corpus, question: Question, limit: number): Hit[] {

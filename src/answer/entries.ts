@@ -146,23 +146,18 @@ export function addressesReader(sentence: string): boolean {
 const READER_AS_SUBJECT =
   /^(?:(?:to|if|when|whenever|once|before|after|unless|for|in)\b[^.;:!?]{0,160}?,\s*)?(?:you\b|one\s+(?:must|should|needs?|has\s+to|can|may|will|could|might|would)\b)/iu;
 
-interface Sections {
-  /** Section key → its first passage. */
-  starts: Map<string, number>;
-  /** The content terms of every section key, joined by spaces. */
-  termKeys: Set<string>;
-}
-
-const sectionIndexes = new WeakMap<Corpus, Sections>();
-
-/** The first passage of the section (or page) headed `name`, matched without case, section number or a leading "The". */
-export function sectionTitled(corpus: Corpus, name: string): number | undefined {
-  return sectionsOf(corpus).starts.get(sectionKey(name));
-}
+const sectionStarts = new WeakMap<Corpus, Map<string, number>>();
+const sectionTermKeys = new WeakMap<Corpus, Set<string>>();
 
 /** Some section is headed by these words, each read as one of its forms (terms), and nothing else. */
 export function headsSection(corpus: Corpus, words: readonly (readonly string[])[]): boolean {
-  const { termKeys } = sectionsOf(corpus);
+  let termKeys = sectionTermKeys.get(corpus);
+  if (termKeys === undefined) {
+    termKeys = new Set();
+    // A heading may give several names of one entry ("thrash, thrashing", "-p, --port"); each heads it.
+    for (const key of sectionStartsOf(corpus).keys()) for (const name of /[()[\]]/u.test(key) ? [key] : [key, ...key.split(/,\s+/u)]) termKeys.add(termKey(name));
+    sectionTermKeys.set(corpus, termKeys);
+  }
   let keys = [''];
   for (const forms of words) keys = keys.flatMap((key) => forms.map((form) => (key === '' ? form : `${key} ${form}`)));
   return keys.some((key) => termKeys.has(key));
@@ -174,20 +169,22 @@ function termKey(name: string): string {
     .join(' ');
 }
 
-function sectionsOf(corpus: Corpus): Sections {
-  let sections = sectionIndexes.get(corpus);
-  if (sections === undefined) {
-    const starts = new Map<string, number>();
-    const termKeys = new Set<string>();
+/** The first passage of the section (or page) headed `name`, matched without case, section number or a leading "The". */
+export function sectionTitled(corpus: Corpus, name: string): number | undefined {
+  return sectionStartsOf(corpus).get(sectionKey(name));
+}
+
+/** Each section's key (`sectionKey`) → its first passage, read once per corpus. */
+function sectionStartsOf(corpus: Corpus): Map<string, number> {
+  let starts = sectionStarts.get(corpus);
+  if (starts === undefined) {
+    starts = new Map();
+    const found = starts;
     /** A section starts where a heading is met that the passage before (of the same source) does not have. */
     const sectionAt = (id: number, sourceId: string, heading: string, previousSourceId: string | undefined, previousHeading: string): void => {
       if (heading !== '' && (previousSourceId !== sourceId || previousHeading !== heading)) {
         const key = sectionKey(headingKey(heading));
-        if (!starts.has(key)) {
-          starts.set(key, id);
-          // A heading may give several names of one entry ("thrash, thrashing", "-p, --port"); each heads it.
-          for (const name of /[()[\]]/u.test(key) ? [key] : [key, ...key.split(/,\s+/u)]) termKeys.add(termKey(name));
-        }
+        if (!found.has(key)) found.set(key, id);
       }
     };
     const columns = passageHeadingsOf(corpus);
@@ -206,10 +203,9 @@ function sectionsOf(corpus: Corpus): Sections {
         previous = passage;
       }
     }
-    sections = { starts, termKeys };
-    sectionIndexes.set(corpus, sections);
+    sectionStarts.set(corpus, starts);
   }
-  return sections;
+  return starts;
 }
 
 function sectionKey(name: string): string {

@@ -7,7 +7,7 @@
 import type { Removal, TextRange } from '../model.js';
 import { DATE_PATTERN, toIsoDate } from './dates.js';
 import type { Block } from './document.js';
-import { trimRange } from './document.js';
+import { continuesLine, trimRange } from './document.js';
 import { copyrightHolder, outletName } from './metadata.js';
 
 export interface BoilerplateOptions {
@@ -271,16 +271,11 @@ function looksLikeTeaserList(text: string, states: State[], from: number): boole
 }
 
 /**
- * A plain-text line that goes on with the sentence of the line above it: it starts in lower case, one line break
- * between, and no sentence ended there ("… so phreaking came to depend⏎more on overtly criminal acts …"). It is prose,
- * not a header of links, a byline or a notice.
+ * A plain-text line that goes on with the sentence of the line above it: a wrapped line where no sentence ended ("… so
+ * phreaking came to depend⏎more on overtly criminal acts …"). It is prose, not a header of links, a byline or a notice.
  */
 function continuesSentence(text: string, previous: State, st: State): boolean {
-  return (
-    /^\p{Ll}/u.test(text.slice(st.start, st.end)) &&
-    /^[ \t]*(?:\r\n|\n|\r)[ \t]*$/u.test(text.slice(previous.end, st.start)) &&
-    !/[.!?:"”)\]]$/u.test(text.slice(previous.start, previous.end).trimEnd())
-  );
+  return continuesLine(text, previous, st) && !/[.!?:"”)\]]$/u.test(text.slice(previous.start, previous.end).trimEnd());
 }
 
 /** After a `Related stories` line: only headline-sized lines, no paragraphs of prose. */

@@ -61,6 +61,14 @@ export function trimRange(text: string, start: number, end: number): TextRange |
   return s < e ? { start: s, end: e } : null;
 }
 
+/**
+ * `next` is a wrapped line of the paragraph `previous` is in: only one line break between them, and it starts in lower
+ * case ("… a human or a computer program,⏎typically by asking …").
+ */
+export function continuesLine(text: string, previous: TextRange, next: TextRange): boolean {
+  return /^\p{Ll}/u.test(text.slice(next.start, next.end)) && /^[ \t]*(?:\r\n|\n|\r)[ \t]*$/u.test(text.slice(previous.end, next.start));
+}
+
 /** The trimmed, non-blank lines of `text[start, end)` as ranges (line breaks: `\n`, `\r\n`, `\r`). */
 export function lineRanges(text: string, start = 0, end = text.length): TextRange[] {
   const lines: TextRange[] = [];

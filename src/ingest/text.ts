@@ -9,7 +9,7 @@
  */
 import type { TextRange } from '../model.js';
 import type { Block, SourceDocument } from './document.js';
-import { lineRanges, trimRange } from './document.js';
+import { continuesLine, lineRanges, trimRange } from './document.js';
 import { readFrontMatter } from './frontmatter.js';
 import { withoutInlineMarkup } from '../text/inline-markup.js';
 
@@ -170,11 +170,6 @@ function labelRuns(text: string, blocks: Block[]): Set<Block> {
   }
   close();
   return inRuns;
-}
-
-/** A wrapped line of prose: it starts in lower case, on the line after the one before it in its paragraph. */
-function continuesLine(text: string, previous: Block, block: Block): boolean {
-  return /^\p{Ll}/u.test(text.slice(block.start, block.end)) && !endsParagraph(text, previous, block);
 }
 
 function isLabel(line: string): boolean {

@@ -99,9 +99,13 @@ export function mayBeNoun(word: string): boolean {
 
 /** The word is a noun's plural by WordNet's detachment rules ("values", "boxes", "entries"; not "value" or "news"). */
 export function isPluralNoun(word: string): boolean {
-  const lower = word.toLowerCase();
   const nouns = filesOf('noun').index;
-  return NOUN_DETACHMENTS.some(([suffix, ending]) => lower.endsWith(suffix) && lower.length > suffix.length + 1 && indexLine(nouns, lower.slice(0, -suffix.length) + ending) !== null);
+  return singularsOf(word.toLowerCase()).some((singular) => indexLine(nouns, singular) !== null);
+}
+
+/** What a lower-case word would be as the singular of a plural, by each detachment rule that fits its ending. */
+function singularsOf(lower: string): string[] {
+  return NOUN_DETACHMENTS.flatMap(([suffix, ending]) => (lower.endsWith(suffix) && lower.length > suffix.length + 1 ? [lower.slice(0, -suffix.length) + ending] : []));
 }
 
 /** WordNet knows the word, as written, as a verb ("last", "set"; not "previous"). */
@@ -290,8 +294,7 @@ export function nounSynonyms(word: string): string[] {
 
 function readNounSynonyms(lower: string): string[] {
   // The singular first: "threads" is also a noun of its own (clothes), but a question counting threads counts threads.
-  const singulars = NOUN_DETACHMENTS.flatMap(([suffix, ending]) => (lower.endsWith(suffix) && lower.length > suffix.length + 1 ? [lower.slice(0, -suffix.length) + ending] : []));
-  for (const lemma of [...singulars, lower]) {
+  for (const lemma of [...singularsOf(lower), lower]) {
     const sense = mostFrequentSense('noun', lemma);
     if (sense === undefined) continue;
     return otherWords(synsetAt('noun', sense).words, lemma).filter((synonym) => mostFrequentSense('noun', synonym) === sense);
