@@ -20,6 +20,22 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
+/**
+ * A file the bot writes in the background once its gateway is ready (the heartbeat): it may land a moment after the
+ * first answer, on a busy machine.
+ */
+async function readWhenWritten(file: string, timeoutMs: number): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      return readFileSync(file, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+}
+
 async function startDouble(): Promise<DiscordDouble> {
   const double = await DiscordDouble.start();
   cleanups.push(() => double.close());
@@ -141,7 +157,7 @@ describe('npm start', () => {
     expect(double.identifies[0]?.intents).toBe(1);
     // The answer is stored for /insights, and the health heartbeat says the gateway is ready.
     expect(readFileSync(join(dataDir, 'feedback.jsonl'), 'utf8')).toContain('"question":"Who is the mayor of Kyiv?"');
-    expect(JSON.parse(readFileSync(join(dataDir, 'heartbeat.json'), 'utf8'))).toMatchObject({ ready: true, pid: bot.child.pid });
+    expect(JSON.parse(await readWhenWritten(join(dataDir, 'heartbeat.json'), 10_000))).toMatchObject({ ready: true, pid: bot.child.pid });
 
     bot.child.kill('SIGTERM');
     expect(await bot.exit).toBe(0);
