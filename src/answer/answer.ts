@@ -41,6 +41,8 @@ const MIN_COVERAGE = 0.5;
 const QUOTE_SCORE_SHARE = 0.6;
 const QUOTE_COVERAGE_SHARE = 0.75;
 const MAX_QUOTES = 3;
+/** The kinds of question only a value answers: a figure, a duration, a frequency, a person's name. */
+const VALUE_REQUIRED: ReadonlySet<AnswerKind> = new Set(['count', 'amount', 'duration', 'frequency', 'person']);
 /** A one-word name in more than this share of passages (and at least this many) is too common to be an answer. */
 const COMMON_NAME_SHARE = 0.05;
 const COMMON_NAME_PASSAGES = 10;
@@ -82,11 +84,12 @@ export function answerQuestion(corpus: Corpus, text: string, model: RankingModel
   const best = ranked[0];
   const base = { question: text, conflicts: [], sourceCount: corpus.sources.length, didYouMean: readAs(text, corrections, ranked) };
 
-  // A "how many", "how much", "how long" or "how often" that no answering sentence puts a figure to is not answered by the corpus.
+  // A "how many", "how much", "how long" or "how often" that no answering sentence puts a figure to is not answered by
+  // the corpus, nor is a "who" that no answering sentence names someone for.
   const answers = (sentence: RankedSentence): boolean => sentence.score >= model.threshold && (sentence === best || sentence.coverage >= Math.min(MIN_COVERAGE, best?.coverage ?? 1));
   const needsFigure = question.kind === 'count' || question.kind === 'amount' || question.kind === 'value' || question.kind === 'quantity';
-  const countMissing = (question.kind === 'count' || question.kind === 'amount' || question.kind === 'duration' || question.kind === 'frequency') && !ranked.some((sentence) => answers(sentence) && sentence.short !== null);
-  if (best === undefined || best.score < model.threshold || countMissing) {
+  const valueMissing = VALUE_REQUIRED.has(question.kind) && !ranked.some((sentence) => answers(sentence) && sentence.short !== null);
+  if (best === undefined || best.score < model.threshold || valueMissing) {
     return { ...base, status: 'no_answer', answer: null, quotes: [], related: relatedReading(corpus, ranked) };
   }
 

@@ -28,6 +28,15 @@ describe('kinds of names, from a lexicon', () => {
     expect(answerQuestion(corpus, 'who started the project?').answer).toBe('Margaret Holloway');
   });
 
+  it('does not answer "who" with a sentence that names no one', async () => {
+    const corpus = await corpusOf([
+      plainArticle('teco', 'The TECO editor was developed at MIT in the 1960s and modified by just about everybody who used it.'),
+      plainArticle('mouse', 'The Mouse language was developed by Peter Grogono in 1975 for small computers.'),
+    ]);
+    expect(answerQuestion(corpus, 'who developed the TECO editor?').status).toBe('no_answer');
+    expect(answerQuestion(corpus, 'who developed the Mouse language?').answer).toBe('Peter Grogono');
+  });
+
   it('answers "where" with a town and the place it is in ("Akron, Ohio"), but not with two places of a list', async () => {
     const corpus = await corpusOf([
       plainArticle('unit', 'The station is owned by Akron, Ohio-based Gencorp, a spokesman said.'),
