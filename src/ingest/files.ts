@@ -85,6 +85,8 @@ const byName = (a: Dirent, b: Dirent): number => (a.name < b.name ? -1 : a.name 
 interface SeedFile {
   rel: string;
   real: string;
+  /** Listed through a link to it. */
+  linked: boolean;
 }
 
 /**
@@ -108,11 +110,11 @@ async function listFiles(root: string, skipped: SkippedFile[], display: (rel: st
       if (entry.name.startsWith('.')) continue;
       const child = rel === '' ? entry.name : `${rel}/${entry.name}`;
       if (entry.isDirectory()) await visit(child);
-      else if (entry.isFile() && formatOf(entry.name)) found.push({ rel: child, real: path.join(root, child) });
+      else if (entry.isFile() && formatOf(entry.name)) found.push({ rel: child, real: path.join(root, child), linked: false });
       else if (entry.isSymbolicLink()) {
         const link = await followLink(root, child);
         if ('real' in link) {
-          if (formatOf(entry.name)) found.push({ rel: child, real: link.real });
+          if (formatOf(entry.name)) found.push({ rel: child, real: link.real, linked: true });
         } else if (link.reason !== null) {
           skipped.push({ path: display(child), reason: link.reason });
         }
@@ -120,7 +122,25 @@ async function listFiles(root: string, skipped: SkippedFile[], display: (rel: st
     }
   };
   await visit('');
-  return found;
+  return readOnce(found, skipped, display);
+}
+
+/**
+ * One entry per real file: a link to a file the folder also holds ("page.html" → "page.en.html") is the same source,
+ * not a second one that would corroborate the first. The file is kept under its own name; of several links to a file
+ * outside the listing (another extension), the first.
+ */
+function readOnce(found: SeedFile[], skipped: SkippedFile[], display: (rel: string) => string): SeedFile[] {
+  const byReal = new Map<string, SeedFile>();
+  for (const file of found) {
+    const kept = byReal.get(file.real);
+    if (kept === undefined || (kept.linked && !file.linked)) byReal.set(file.real, file);
+  }
+  const kept = new Set(byReal.values());
+  for (const file of found) {
+    if (!kept.has(file)) skipped.push({ path: display(file.rel), reason: `the same file as ${byReal.get(file.real)!.rel}; read once` });
+  }
+  return found.filter((file) => kept.has(file));
 }
 
 /** Where a link in the seeds folder leads, or why it is not read (null: not a kind of file Quoth reads anyway). */

@@ -203,13 +203,25 @@ describe('containment: only files inside the seeds folder are read', () => {
   });
 
   it('reads a link to a file inside the folder, but not one to a hidden file inside it', async () => {
-    await put('seeds/guide/page.md', '# Page\n\nThe page body.\n');
+    await put('seeds/guide/page.rst', '# Page\n\nThe page body.\n');
     await put('seeds/.private/key.txt', `${SECRET}\n`);
-    await symlink(path.join(seeds, 'guide/page.md'), path.join(seeds, 'alias.md'));
+    await symlink(path.join(seeds, 'guide/page.rst'), path.join(seeds, 'alias.md'));
     await symlink(path.join(seeds, '.private/key.txt'), path.join(seeds, 'key.txt'));
     const { articles, skipped } = await loadSeeds(seeds);
-    expect(articles.map((a) => a.source.id)).toEqual(['a', 'alias', 'guide/page']);
+    expect(articles.map((a) => a.source.id)).toEqual(['a', 'alias']);
     expect(skipped.map((s) => [path.basename(s.path), s.reason])).toEqual([['key.txt', 'link leads to a hidden file; not read']]);
+  });
+
+  it('reads a file once however many links in the folder lead to it, so that it never corroborates itself', async () => {
+    await put('seeds/guide/page.en.html', '<html><body><h1>Page</h1><p>The page body.</p></body></html>\n');
+    await symlink(path.join(seeds, 'guide/page.en.html'), path.join(seeds, 'guide/page.html'));
+    await symlink('page.en.html', path.join(seeds, 'guide/index.html'));
+    const { articles, skipped } = await loadSeeds(seeds);
+    expect(articles.map((a) => a.source.id)).toEqual(['a', 'guide/page.en']);
+    expect(skipped.map((s) => [path.basename(s.path), s.reason])).toEqual([
+      ['index.html', 'the same file as guide/page.en.html; read once'],
+      ['page.html', 'the same file as guide/page.en.html; read once'],
+    ]);
   });
 
   it('does not follow linked folders, inside or outside, and reports broken links', async () => {
