@@ -122,24 +122,21 @@ async function listFiles(root: string, skipped: SkippedFile[], display: (rel: st
     }
   };
   await visit('');
-  return readOnce(found, skipped, display);
+  return readOnce(found);
 }
 
 /**
  * One entry per real file: a link to a file the folder also holds ("page.html" → "page.en.html") is the same source,
- * not a second one that would corroborate the first. The file is kept under its own name; of several links to a file
- * outside the listing (another extension), the first.
+ * not a second one that would corroborate the first, and nothing was left unread, so it is not reported as skipped.
+ * The file is kept under its own name; of several links to a file outside the listing (another extension), the first.
  */
-function readOnce(found: SeedFile[], skipped: SkippedFile[], display: (rel: string) => string): SeedFile[] {
+function readOnce(found: SeedFile[]): SeedFile[] {
   const byReal = new Map<string, SeedFile>();
   for (const file of found) {
     const kept = byReal.get(file.real);
     if (kept === undefined || (kept.linked && !file.linked)) byReal.set(file.real, file);
   }
   const kept = new Set(byReal.values());
-  for (const file of found) {
-    if (!kept.has(file)) skipped.push({ path: display(file.rel), reason: `the same file as ${byReal.get(file.real)!.rel}; read once` });
-  }
   return found.filter((file) => kept.has(file));
 }
 
