@@ -259,6 +259,11 @@ function isCalled(view: SentenceView, span: NameSpan): boolean {
   return view.text.charAt(view.tokens[span.to]!.end - view.range.start) === '(';
 }
 
+/** The "++" of "C++", the "#" of "C#": marks that end a name but are no word of their own, so no token holds them. */
+function markedSuffix(view: SentenceView, span: NameSpan): string {
+  return /^[+#]+(?![\p{L}\p{N}])/u.exec(view.text.slice(view.tokens[span.to]!.end - view.range.start))?.[0] ?? '';
+}
+
 /** Two tokens written as one word: "BASH_REMATCH", "os.path", "ZLE-widget". */
 function isGlued(view: SentenceView, left: number, right: number): boolean {
   const gap = textBetween(view, left, right);
@@ -390,7 +395,7 @@ export function extractName(view: SentenceView, question: Question, weights: Ter
     if (span.from === span.to && isCommon(view.tokens[span.from]!.term)) continue;
     const first = view.tokens[span.from]!;
     const words = span.to - span.from + 1;
-    const text = sliceTokens(view, span.from, span.to);
+    const text = sliceTokens(view, span.from, span.to) + markedSuffix(view, span);
     asked ??= askedAbbreviations(view, question);
     if (WHOLE_TIME.test(text) || spellsAskedAbbreviation(view, span, text, asked)) continue;
     let score = Math.max(closeness(view, span.from, question, weights), closeness(view, span.to, question, weights));

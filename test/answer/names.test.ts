@@ -37,6 +37,15 @@ describe('kinds of names, from a lexicon', () => {
     expect(answerQuestion(corpus, 'who developed the Mouse language?').answer).toBe('Peter Grogono');
   });
 
+  it('answers with a name whole when it ends in marks no word holds ("C++", "C#")', async () => {
+    const corpus = await corpusOf([
+      plainArticle('build', 'To build the package you will need a C++ compiler and GNU make.'),
+      plainArticle('clients', 'The official client library for the service is written in C# and ships with the server.'),
+    ]);
+    expect(answerQuestion(corpus, 'which compiler do i need to build the package?').answer).toBe('C++');
+    expect(answerQuestion(corpus, 'which language is the official client library written in?').answer).toBe('C#');
+  });
+
   it('answers "where" with a town and the place it is in ("Akron, Ohio"), but not with two places of a list', async () => {
     const corpus = await corpusOf([
       plainArticle('unit', 'The station is owned by Akron, Ohio-based Gencorp, a spokesman said.'),
