@@ -130,3 +130,19 @@ describe('a date asked as "what is the date of …"', () => {
     expect(answerQuestion(corpus, "everyone knows the story about the moth taped into a logbook. what's the actual date on that log entry?").answer).toBe('September 9, 1947');
   });
 });
+
+describe('a "when" that no sentence dates', () => {
+  it('is not answered; a year, a date or a release in the sentence, or a release in its page title, answers it', async () => {
+    const corpus = await corpusOf([
+      articleFrom(
+        'choosing.txt',
+        ['Choosing a release', '', 'Let us consider what happens when the next version is released as the new stable version.', ''].join('\n'),
+      ),
+      articleFrom('history.txt', ['History', '', 'The old archive tool was removed from the distribution in 2012 after years of neglect.', ''].join('\n')),
+      articleFrom('whatsnew.md', ['# What is new in Tool 3.7', '', '## Reserved keywords', '', 'The async and await names are now reserved keywords of the tool.', ''].join('\n')),
+    ]);
+    expect(answerQuestion(corpus, 'when was the next version released as the new stable version?').status).toBe('no_answer');
+    expect(answerQuestion(corpus, 'when was the old archive tool removed from the distribution?').status).toBe('answered');
+    expect(answerQuestion(corpus, 'when did async and await become reserved keywords?').status).toBe('answered');
+  });
+});
