@@ -44,6 +44,8 @@ const MAX_QUOTES = 3;
 /** The kinds of question only a value answers: a figure, a duration, a frequency, a person's name. */
 const VALUE_REQUIRED: ReadonlySet<AnswerKind> = new Set(['count', 'amount', 'duration', 'frequency', 'person']);
 /** A year ("1993") or a release number ("3.7", "7.0.0"): what a "when" may be answered by besides a date. */
+/** A "when" asked of the past, or a date asked by name: "when did …", "when was …", "what year …", "since when …". */
+const ASKS_DATE = /\bwhen\s+(?:did|was|were|had)\b|\b(?:what|which)\s+(?:year|date|day|month)\b|\bsince\s+when\b/iu;
 const YEAR_OR_RELEASE = /\b(?:1[6-9]|20)\d\d\b|\b\d+\.\d+/u;
 /** A one-word name in more than this share of passages (and at least this many) is too common to be an answer. */
 const COMMON_NAME_SHARE = 0.05;
@@ -87,15 +89,16 @@ export function answerQuestion(corpus: Corpus, text: string, model: RankingModel
   const base = { question: text, conflicts: [], sourceCount: corpus.sources.length, didYouMean: readAs(text, corrections, ranked) };
 
   // A "how many", "how much", "how long" or "how often" that no answering sentence puts a figure to is not answered by
-  // the corpus, nor is a "who" that no answering sentence names someone for, nor a "when" that none dates: a date, a
-  // year or a release ("… deprecated in Node.js 7.0.0", or the page's title: "What's New In Python 3.7").
+  // the corpus, nor is a "who" that no answering sentence names someone for, nor a "when did …" that none dates: a
+  // date, a year or a release ("… deprecated in Node.js 7.0.0", or the page's title: "What's New In Python 3.7").
+  // "When does X happen?" may ask for a condition, which no date states.
   const answers = (sentence: RankedSentence): boolean => sentence.score >= model.threshold && (sentence === best || sentence.coverage >= Math.min(MIN_COVERAGE, best?.coverage ?? 1));
   const needsFigure = question.kind === 'count' || question.kind === 'amount' || question.kind === 'value' || question.kind === 'quantity';
   const dated = (sentence: RankedSentence): boolean =>
     sentence.short !== null || YEAR_OR_RELEASE.test(sentence.view.text) || YEAR_OR_RELEASE.test(corpus.sourceById.get(sentence.view.passage.sourceId)?.source.title ?? '');
   const valueMissing =
     (VALUE_REQUIRED.has(question.kind) && !ranked.some((sentence) => answers(sentence) && sentence.short !== null)) ||
-    (question.kind === 'time' && !ranked.some((sentence) => answers(sentence) && dated(sentence)));
+    (question.kind === 'time' && ASKS_DATE.test(question.text) && !ranked.some((sentence) => answers(sentence) && dated(sentence)));
   if (best === undefined || best.score < model.threshold || valueMissing) {
     return { ...base, status: 'no_answer', answer: null, quotes: [], related: relatedReading(corpus, ranked) };
   }

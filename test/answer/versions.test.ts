@@ -131,7 +131,7 @@ describe('a date asked as "what is the date of …"', () => {
   });
 });
 
-describe('a "when" that no sentence dates', () => {
+describe('a "when did …" that no sentence dates', () => {
   it('is not answered; a year, a date or a release in the sentence, or a release in its page title, answers it', async () => {
     const corpus = await corpusOf([
       articleFrom(
@@ -142,6 +142,8 @@ describe('a "when" that no sentence dates', () => {
       articleFrom('whatsnew.md', ['# What is new in Tool 3.7', '', '## Reserved keywords', '', 'The async and await names are now reserved keywords of the tool.', ''].join('\n')),
     ]);
     expect(answerQuestion(corpus, 'when was the next version released as the new stable version?').status).toBe('no_answer');
+    // "When does …" may ask for a condition, which no date states.
+    expect(answerQuestion(corpus, 'when is the next version released as the new stable version?').status).toBe('answered');
     expect(answerQuestion(corpus, 'when was the old archive tool removed from the distribution?').status).toBe('answered');
     expect(answerQuestion(corpus, 'when did async and await become reserved keywords?').status).toBe('answered');
   });
