@@ -19,8 +19,11 @@ export function figuresFor(view: SentenceView, question: Question): readonly Num
   const mentions = numbersIn(view);
   // The lower end of a range ("10" of "10-50 times") is no figure: the one that ends the range answers, quoted with it.
   const startsRange = (index: number): boolean => index + 1 < mentions.length && rangeStartBefore(view, mentions[index + 1]!) <= mentions[index]!.from;
+  const named = mentions.map((mention) => isNamedNumber(view, mention));
+  // A number after a named one and a hyphen goes on naming it ("FIPS 151-2"): no range, no figure.
+  const continuesName = (index: number): boolean => index > 0 && named[index - 1]! && rangeStartBefore(view, mentions[index]!) <= mentions[index - 1]!.from;
   return mentions.filter(
-    (mention, index) => !isNamedNumber(view, mention) && !startsRange(index) && !question.numbers.has(formatValue(mention.written)),
+    (mention, index) => !named[index] && !continuesName(index) && !startsRange(index) && !question.numbers.has(formatValue(mention.written)),
   );
 }
 

@@ -174,6 +174,12 @@ describe('amounts: sums of money, shares and sizes', async () => {
     expect(answerQuestion(report, 'how many people were injured in the blast?').answer).toBe('23-26 people');
   });
 
+  it('does not read the number after a named one and a hyphen ("FIPS 151-2") as the end of a range', async () => {
+    const standards = 'The standards cost real money and the POSIX.1 (and FIPS 151-2) certification is quite expensive.';
+    const docs = await corpusOf([plainArticle('compatibility', standards)]);
+    expect(answerQuestion(docs, 'how much does the POSIX.1 certification cost?').answer).toBeNull();
+  });
+
   it('does not answer with a number the question writes itself ("the 10" for "a pdp-10")', async () => {
     const history = await corpusOf([plainArticle('pdp', 'The 10 was eventually eclipsed by the VAX machines when DEC saw that the 10 and VAX lines competed.')]);
     expect(answerQuestion(history, 'how much did a dec pdp-10 cost new?').answer).toBeNull();
