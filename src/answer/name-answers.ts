@@ -315,6 +315,15 @@ function isShouted(view: SentenceView): boolean {
 }
 
 /** The kinds of name the lexicon gives the span's words. */
+/** Every word of the span is a common English word written with a capital ("Open Source"), none in capitals ("AG"). */
+function everyWordEnglish(view: SentenceView, span: NameSpan): boolean {
+  for (let index = span.from; index <= span.to; index++) {
+    const raw = view.tokens[index]!.raw;
+    if (ACRONYM.test(raw) || !isEnglishWord(raw)) return false;
+  }
+  return true;
+}
+
 function spanKinds(view: SentenceView, span: NameSpan): Set<NameKind> {
   const kinds = new Set<NameKind>();
   for (let index = span.from; index <= span.to; index++) {
@@ -409,8 +418,9 @@ export function extractName(view: SentenceView, question: Question, weights: Ter
     // ("SQLITE_SOURCE_ID", "X11", "Meta/Reintegrate", "sqlite3.exe", a ticker's "Co <PZL>"): that is code.
     if ((question.kind === 'person' || question.kind === 'place') && (CODE_MARKS.test(text) || isCalled(view, span))) continue;
     if (question.kind === 'person') {
-      // A capitalised common word the lexicon knows as no name ("Windows", "Chapter", "SQUASH") is no one.
-      if (words === 1 && kinds.size === 0 && isEnglishWord(text)) continue;
+      // A capitalised common word the lexicon knows as no name ("Windows", "Chapter", "SQUASH") is no one, nor are
+      // common words capitalised together ("Open Source", "New Debian").
+      if (kinds.size === 0 && everyWordEnglish(view, span)) continue;
       // Nor is a word in capitals the lexicon knows as no organisation ("XML", "SIGTTIN", and "GIL", which it knows only
       // as a given name, written so in no one's name): that is a format, a code or an acronym.
       if (isAcronym && !kinds.has('organization')) continue;

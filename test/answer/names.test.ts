@@ -37,6 +37,15 @@ describe('kinds of names, from a lexicon', () => {
     expect(answerQuestion(corpus, 'who developed the Mouse language?').answer).toBe('Peter Grogono');
   });
 
+  it('does not answer "who" with common words written with capitals ("Open Source"), but with a name', async () => {
+    const corpus = await corpusOf([
+      plainArticle('apt', 'Widely emulated, the tool established a new paradigm for package installation on Open Source operating systems.'),
+      plainArticle('leaders', 'Ian Murdock founded Debian in August 1993 and led it until March 1996.'),
+    ]);
+    expect(answerQuestion(corpus, 'who founded debian?').answer).toBe('Ian Murdock');
+    expect(answerQuestion(corpus, 'who established a new paradigm for package installation?').status).toBe('no_answer');
+  });
+
   it('answers with a name whole when it ends in marks no word holds ("C++", "C#")', async () => {
     const corpus = await corpusOf([
       plainArticle('build', 'To build the package you will need a C++ compiler and GNU make.'),
