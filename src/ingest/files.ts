@@ -115,7 +115,8 @@ async function listFiles(root: string, skipped: SkippedFile[], display: (rel: st
         const link = await followLink(root, child);
         if ('real' in link) {
           if (formatOf(entry.name)) found.push({ rel: child, real: link.real, linked: true });
-        } else if (link.reason !== null) {
+        } else if (link.reason !== null && (formatOf(entry.name) || (await leadsToFolder(root, child)))) {
+          // A link Quoth would not read wherever it led (a page's "_static/jquery.js") is not worth a warning.
           skipped.push({ path: display(child), reason: link.reason });
         }
       }
@@ -138,6 +139,10 @@ function readOnce(found: SeedFile[]): SeedFile[] {
   }
   const kept = new Set(byReal.values());
   return found.filter((file) => kept.has(file));
+}
+
+async function leadsToFolder(root: string, rel: string): Promise<boolean> {
+  return (await stat(path.join(root, rel)).catch(() => null))?.isDirectory() ?? false;
 }
 
 /** Where a link in the seeds folder leads, or why it is not read (null: not a kind of file Quoth reads anyway). */

@@ -191,6 +191,9 @@ describe('containment: only files inside the seeds folder are read', () => {
     await symlink(path.join(outside, '.env'), path.join(seeds, 'token.txt'));
     await symlink(path.join(outside, 'notes.txt'), path.join(seeds, 'notes.md'));
     await symlink('../outside/notes.txt', path.join(seeds, 'relative.txt'));
+    // A link to a kind of file Quoth never reads (a page's script) is passed over without a warning, wherever it leads.
+    await put('outside/jquery.js', 'var x = 1;\n');
+    await symlink(path.join(outside, 'jquery.js'), path.join(seeds, 'jquery.js'));
     const { articles, skipped } = await loadSeeds(seeds);
     expect(articles.map((a) => a.source.id)).toEqual(['a']);
     expect(articles.map((a) => a.text).join('\n')).not.toContain('outside');
