@@ -43,9 +43,9 @@ const QUOTE_COVERAGE_SHARE = 0.75;
 const MAX_QUOTES = 3;
 /** The kinds of question only a value answers: a figure, a duration, a frequency, a person's name. */
 const VALUE_REQUIRED: ReadonlySet<AnswerKind> = new Set(['count', 'amount', 'duration', 'frequency', 'person']);
-/** A year ("1993") or a release number ("3.7", "7.0.0"): what a "when" may be answered by besides a date. */
 /** A "when" asked of the past, or a date asked by name: "when did …", "when was …", "what year …", "since when …". */
 const ASKS_DATE = /\bwhen\s+(?:did|was|were|had)\b|\b(?:what|which)\s+(?:year|date|day|month)\b|\bsince\s+when\b/iu;
+/** A year ("1993") or a release number ("3.7", "7.0.0"): what a "when" may be answered by besides a date. */
 const YEAR_OR_RELEASE = /\b(?:1[6-9]|20)\d\d\b|\b\d+\.\d+/u;
 /** A one-word name in more than this share of passages (and at least this many) is too common to be an answer. */
 const COMMON_NAME_SHARE = 0.05;

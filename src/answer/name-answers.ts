@@ -314,7 +314,6 @@ function isShouted(view: SentenceView): boolean {
   return words.length >= SHOUTED_MIN_WORDS && words.filter((token) => ACRONYM.test(token.raw)).length >= words.length * SHOUTED_SHARE;
 }
 
-/** The kinds of name the lexicon gives the span's words. */
 /** Every word of the span is a common English word written with a capital ("Open Source"), none in capitals ("AG"). */
 function everyWordEnglish(view: SentenceView, span: NameSpan): boolean {
   for (let index = span.from; index <= span.to; index++) {
@@ -324,6 +323,7 @@ function everyWordEnglish(view: SentenceView, span: NameSpan): boolean {
   return true;
 }
 
+/** The kinds of name the lexicon gives the span's words. */
 function spanKinds(view: SentenceView, span: NameSpan): Set<NameKind> {
   const kinds = new Set<NameKind>();
   for (let index = span.from; index <= span.to; index++) {
