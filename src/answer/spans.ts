@@ -80,10 +80,11 @@ function namesSource(phrase: string): boolean {
 }
 
 /**
- * A version: dotted numbers ("3.7", "v12.7.0", "2.39"), "v12", "12+", or a number right after "version" or "release".
- * "V8" or "V2" in capitals, with no dot, names an engine or a rocket, not a version.
+ * A version: dotted numbers ("3.7", "v12.7.0", "2.39") with a pre-release's label and number ("1.3.8pre1", "3.7.0a1",
+ * "1.0.0-rc2"), "v12", "12+", or a number right after "version" or "release". "V8" or "V2" in capitals, with no dot,
+ * names an engine or a rocket, not a version.
  */
-export const VERSION = /\b[vV]?\d+(?:\.\d+){1,3}\b\+?|\bv\d+\b|\b\d+\+(?![\d+])|(?<=\b(?:[Vv]ersion|VERSION|[Rr]elease|RELEASE)\s)\d+\b/g;
+export const VERSION = /\b[vV]?\d+(?:\.\d+){1,3}(?:[-~]?[a-z]+\d+)?\b\+?|\bv\d+\b|\b\d+\+(?![\d+])|(?<=\b(?:[Vv]ersion|VERSION|[Rr]elease|RELEASE)\s)\d+\b/g;
 
 /**
  * A release named by its product and a whole number, as "Debian 8 Jessie" or "Python 3" name one: the number right

@@ -44,6 +44,15 @@ describe('version questions', () => {
     expect(answerQuestion(corpus, 'which version of packages set the licence cost?').answer ?? '').not.toMatch(/2\.5|1\.50/u);
   });
 
+  it('answers with a pre-release whole ("1.3.8pre1", "3.7.0a1"), and takes no measure ("2.5kg") for a version', async () => {
+    const corpus = await corpusOf([
+      articleFrom('beta.txt', ['Betas', '', 'The first public beta of the parser was version 1.3.8pre1, in the spring.', ''].join('\n')),
+      articleFrom('box.txt', ['Shipping', '', 'The shipping box weighs 2.5kg when it is packed for the road.', ''].join('\n')),
+    ]);
+    expect(answerQuestion(corpus, 'which version was the first public beta of the parser?').answer).toBe('1.3.8pre1');
+    expect(answerQuestion(corpus, 'which version of the shipping box is packed for the road?').answer ?? null).toBeNull();
+  });
+
   it('reads the version an entry is new in from the note at its head, quoted with the entry\'s name', async () => {
     const page = [
       '<html><head><title>FetchContent</title></head><body><main><h1>FetchContent</h1>',
