@@ -104,10 +104,11 @@ function readTerm(corpus: Corpus, term: QuestionTerm, text: string): { terms: Qu
   const unchanged = { terms: [term], correction: null };
   if (term.forms.some((form) => documentFrequency(corpus.impacts, form) > 0)) return unchanged;
   const form = term.forms[0]!;
+  const english = isEnglishWord(term.raw);
   // An English word ("dry") or a name written as code (".ts") is no contraction.
-  const contracted = isEnglishWord(term.raw) || writtenAsCode(text, term.raw) ? null : fullFormOfContraction(corpus, term.raw.toLowerCase());
+  const contracted = english || writtenAsCode(text, term.raw) ? null : fullFormOfContraction(corpus, term.raw.toLowerCase());
   if (contracted !== null) return { terms: [{ ...term, forms: [...term.forms, contracted.term] }], correction: { written: term.raw, term: contracted.term, word: contracted.word } };
-  if (form.length < MIN_LENGTH || /\d/u.test(form) || isEnglishWord(term.raw)) return unchanged;
+  if (form.length < MIN_LENGTH || /\d/u.test(form) || english) return unchanged;
   // The same letters, written as the corpus joins them, beat any correction.
   const split = splitIdentifier(corpus, term);
   if (split !== null) return split;

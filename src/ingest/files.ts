@@ -115,7 +115,7 @@ async function listFiles(root: string, skipped: SkippedFile[], display: (rel: st
         const link = await followLink(root, child);
         if ('real' in link) {
           if (formatOf(entry.name)) found.push({ rel: child, real: link.real, linked: true });
-        } else if (link.reason !== null && (formatOf(entry.name) || (await leadsToFolder(root, child)))) {
+        } else if (link.reason !== null && (formatOf(entry.name) || link.folder)) {
           // A link Quoth would not read wherever it led (a page's "_static/jquery.js") is not worth a warning.
           skipped.push({ path: display(child), reason: link.reason });
         }
@@ -141,20 +141,20 @@ function readOnce(found: SeedFile[]): SeedFile[] {
   return found.filter((file) => kept.has(file));
 }
 
-async function leadsToFolder(root: string, rel: string): Promise<boolean> {
-  return (await stat(path.join(root, rel)).catch(() => null))?.isDirectory() ?? false;
-}
-
-/** Where a link in the seeds folder leads, or why it is not read (null: not a kind of file Quoth reads anyway). */
-async function followLink(root: string, rel: string): Promise<{ real: string } | { reason: string | null }> {
+/**
+ * Where a link in the seeds folder leads, or why it is not read (null: not a kind of file Quoth reads anyway) and
+ * whether it leads to a folder. Its target is looked at (stat), never read, wherever it lies.
+ */
+async function followLink(root: string, rel: string): Promise<{ real: string } | { reason: string | null; folder: boolean }> {
   const real = await realpath(path.join(root, rel)).catch(() => null);
-  if (real === null) return { reason: 'broken link' };
-  const inside = path.relative(root, real);
-  if (inside === '..' || inside.startsWith(`..${path.sep}`) || path.isAbsolute(inside)) return { reason: 'link leads outside the seeds folder; not read' };
-  if (inside.split(path.sep).some((part) => part.startsWith('.'))) return { reason: 'link leads to a hidden file; not read' };
+  if (real === null) return { reason: 'broken link', folder: false };
   const target = await stat(real).catch(() => null);
-  if (target?.isDirectory()) return { reason: 'link to a folder; not followed' };
-  if (!target?.isFile()) return { reason: null };
+  const folder = target?.isDirectory() ?? false;
+  const inside = path.relative(root, real);
+  if (inside === '..' || inside.startsWith(`..${path.sep}`) || path.isAbsolute(inside)) return { reason: 'link leads outside the seeds folder; not read', folder };
+  if (inside.split(path.sep).some((part) => part.startsWith('.'))) return { reason: 'link leads to a hidden file; not read', folder };
+  if (folder) return { reason: 'link to a folder; not followed', folder };
+  if (!target?.isFile()) return { reason: null, folder };
   return { real };
 }
 
