@@ -43,8 +43,6 @@ const QUOTE_COVERAGE_SHARE = 0.75;
 const MAX_QUOTES = 3;
 /** The kinds of question only a value answers: a figure, a duration, a frequency, a person's name. */
 const VALUE_REQUIRED: ReadonlySet<AnswerKind> = new Set(['count', 'amount', 'duration', 'frequency', 'person']);
-/** A "when" asked of the past, or a date asked by name: "when did …", "when was …", "what year …", "since when …". */
-const ASKS_DATE = /\bwhen\s+(?:did|was|were|had)\b|\b(?:what|which)\s+(?:year|date|day|month)\b|\bsince\s+when\b/iu;
 /** A year ("1993") or a release number ("3.7", "7.0.0"): what a "when" may be answered by besides a date. */
 const YEAR_OR_RELEASE = /\b(?:1[6-9]|20)\d\d\b|\b\d+\.\d+/u;
 /** A one-word name in more than this share of passages (and at least this many) is too common to be an answer. */
@@ -98,7 +96,7 @@ export function answerQuestion(corpus: Corpus, text: string, model: RankingModel
     sentence.short !== null || YEAR_OR_RELEASE.test(sentence.view.text) || YEAR_OR_RELEASE.test(corpus.sourceById.get(sentence.view.passage.sourceId)?.source.title ?? '');
   const valueMissing =
     (VALUE_REQUIRED.has(question.kind) && !ranked.some((sentence) => answers(sentence) && sentence.short !== null)) ||
-    (question.kind === 'time' && ASKS_DATE.test(question.text) && !ranked.some((sentence) => answers(sentence) && dated(sentence)));
+    (question.asksDate && !ranked.some((sentence) => answers(sentence) && dated(sentence)));
   if (best === undefined || best.score < model.threshold || valueMissing) {
     return { ...base, status: 'no_answer', answer: null, quotes: [], related: relatedReading(corpus, ranked) };
   }

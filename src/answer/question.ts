@@ -36,6 +36,11 @@ export interface Question {
   terms: QuestionTerm[];
   /** The question proper asks about an earlier event ("previous record", "last week"); a story told before it does not count. */
   asksAboutPast: boolean;
+  /**
+   * A "when" asked of the past or a date asked by name ("when did …", "when was …", "what year …", "since when …"): only
+   * a date, a year or a release answers it. "When does X happen?" may ask for a condition.
+   */
+  asksDate: boolean;
   /** The unit a "how much per share / a barrel …" question asks a figure per, as a term; null when it asks none. */
   rateUnit: string | null;
   /** The numbers the question itself writes ("pdp-10", "python 3.11"), as `formatValue` spells them: its subject, never its answer. */
@@ -101,6 +106,11 @@ export function valueCueTerms(question: Question): readonly number[] {
   }
   return cues;
 }
+
+/** The question proper asks a date: "when did / was …", "what year …". */
+const ASKS_DATE = /^\s*when\s+(?:did|was|were|had)\b|^\s*(?:what|which)\s+(?:year|date|day|month)\b/iu;
+/** "Since" before the question proper's "when". */
+const SINCE = /\bsince\s*$/iu;
 
 /** "How long …": a duration; group 1 is the word naming that kind, which the answering sentence does not write ("for eight hours"). */
 const HOW_LONG = /^\s*how\s+(long)\b/diu;
@@ -243,6 +253,7 @@ export function analyzeQuestion(text: string): Question {
     terms,
     // "… during a traffic spike last night. how many connections …": the story's time is not what the question asks of.
     asksAboutPast: tokens.some((token, tokenIndex) => token.start >= clause.start && token.end <= clause.end && marksPast(token, tokens[tokenIndex + 1])),
+    asksDate: kind === 'time' && (ASKS_DATE.test(spelledOut) || SINCE.test(text.slice(0, clause.start))),
     rateUnit: rateUnitOf(asked),
     numbers: new Set(findNumbers(tokens).map((mention) => formatValue(mention.written))),
     asksDefinition,
