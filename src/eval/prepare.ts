@@ -91,6 +91,10 @@ async function fill(preparation: Preparation, apt: Apt, corpus: string, log: (li
       await intoFolder(target, async (partial) => {
         log(`[${corpus}] dpkg -x ${deb} ${target}`);
         if ((await run('dpkg', ['-x', path.join(downloads, deb), partial])) !== 0) throw new CorpusPreparationError(corpus, `dpkg -x ${deb} failed`);
+        if (recipe.gunzip === true) {
+          log(`[${corpus}] gunzip every .gz file under ${target}`);
+          await gunzipAll(partial);
+        }
       });
       return;
     }
@@ -103,6 +107,16 @@ async function fill(preparation: Preparation, apt: Apt, corpus: string, log: (li
       });
       return;
     }
+  }
+}
+
+/** Unpacks every `x.gz` under `folder` into `x` beside it and removes the `.gz`, as `gunzip -r` does. */
+async function gunzipAll(folder: string): Promise<void> {
+  for (const entry of await readdir(folder, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile() || !entry.name.endsWith('.gz')) continue;
+    const file = path.join(entry.parentPath, entry.name);
+    await pipeline(createReadStream(file), createGunzip(), createWriteStream(file.slice(0, -'.gz'.length)));
+    await rm(file);
   }
 }
 

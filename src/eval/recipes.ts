@@ -6,8 +6,12 @@
 export type Recipe =
   /** `apt-get install -y --no-install-recommends <package>`; the folder is where the package puts its files. */
   | { kind: 'install-package' }
-  /** `apt-get download <package>` then `dpkg -x <package>_*.deb DIR`: the files without installing the package. */
-  | { kind: 'download-and-extract'; dir: string }
+  /**
+   * `apt-get download <package>` then `dpkg -x <package>_*.deb DIR`: the files without installing the package (nor the
+   * packages it depends on); with `gunzip`, every `.gz` file extracted is then unpacked beside it, as Debian compresses
+   * the larger pages of a documentation folder.
+   */
+  | { kind: 'download-and-extract'; dir: string; gunzip?: boolean }
   /** `apt-get install -y --no-install-recommends <package>` then gunzip `file` into `DIR/<into>`. */
   | { kind: 'gunzip-file'; dir: string; file: string; into: string };
 
@@ -17,6 +21,8 @@ const RECIPES: ReadonlyMap<string, Recipe> = new Map<string, Recipe>([
   ['nodejs-doc', { kind: 'download-and-extract', dir: 'nodejs-doc' }],
   ['jargon-text', { kind: 'gunzip-file', dir: 'jargon', file: '/usr/share/doc/jargon-text/jargon.txt.gz', into: 'jargon.txt' }],
   // A dictd file (dictzip) is gzip with an index in its header: gunzip reads it whole.
+  // The LXD documentation comes with the daemon's package, which depends on lxc, dnsmasq and more: take only its files.
+  ['lxd', { kind: 'download-and-extract', dir: 'lxd', gunzip: true }],
   ['dict-foldoc', { kind: 'gunzip-file', dir: 'foldoc', file: '/usr/share/dictd/foldoc.dict.dz', into: 'foldoc.txt' }],
 ]);
 

@@ -106,6 +106,33 @@ describe('prepareCorpus', () => {
     expect(lines.some((line) => line.includes('install'))).toBe(false);
   });
 
+  it('unpacks the compressed pages of an extracted package when its recipe says so', async () => {
+    const dir = path.join(root, 'cache', 'tool');
+    const { run } = recorder(async (line, cwd) => {
+      if (line === 'apt-get download tool') await writeFile(path.join(cwd!, 'tool_5.0_amd64.deb'), 'deb');
+      const extract = /^dpkg -x \S+ (\S+)$/u.exec(line);
+      if (extract) {
+        const docs = path.join(extract[1]!, 'usr', 'share', 'doc', 'tool');
+        await mkdir(path.join(docs, 'howto'), { recursive: true });
+        await writeFile(path.join(docs, 'index.md'), '# Tool\n');
+        await writeFile(path.join(docs, 'howto', 'install.md.gz'), gzipSync('# Install\n\nRun the installer.\n'));
+      }
+      return 0;
+    });
+    const docs = path.join(dir, 'usr', 'share', 'doc', 'tool');
+    const corpus: SuiteCorpus = {
+      name: 'tool',
+      about: null,
+      questions: 'q.jsonl',
+      folders: [docs],
+      preparation: { debianPackage: 'tool', recipe: { kind: 'download-and-extract', dir: 'tool', gunzip: true }, dir },
+    };
+    expect(await prepareCorpus(corpus, quiet, run)).toBe(docs);
+    expect(await readFile(path.join(docs, 'howto', 'install.md'), 'utf8')).toBe('# Install\n\nRun the installer.\n');
+    expect(await readFile(path.join(docs, 'index.md'), 'utf8')).toBe('# Tool\n');
+    await expect(readFile(path.join(docs, 'howto', 'install.md.gz'))).rejects.toThrow('ENOENT');
+  });
+
   it('gunzips a file into the cache folder', async () => {
     const gz = path.join(root, 'glossary.txt.gz');
     await writeFile(gz, gzipSync('hacker: n. a person who enjoys\n'));
