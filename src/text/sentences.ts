@@ -76,7 +76,8 @@ function splitBlocks(text: string, range: TextRange): TextRange[] {
       blankNext ||
       (/[.!?:;…"'”’)\]]$/.test(before) && !(nextGoesOn && MARKDOWN_LINK_END.test(before))) ||
       /^\s*([-*+•]|\d+[.)]|#)\s/.test(nextLine) ||
-      (before.length < 60 && !/[,\p{Ll}]$/u.test(before) && !nextGoesOn);
+      (before.length < 60 && !/[,\p{Ll}]$/u.test(before) && !nextGoesOn) ||
+      isTableRowAbove(text, index, range.end);
     if (hardBreak) {
       pushTrimmed(text, blockStart, index, blocks);
       blockStart = index + 1;
@@ -85,6 +86,24 @@ function splitBlocks(text: string, range: TextRange): TextRange[] {
   }
   pushTrimmed(text, blockStart, range.end, blocks);
   return blocks;
+}
+
+/**
+ * The line ending at `index` and the next are rows of one table ("`core.bgp_asn` | string | global | …"): as many cell
+ * bars in each, so each row states its own thing even when no stop ends it.
+ */
+function isTableRowAbove(text: string, index: number, end: number): boolean {
+  const line = text.slice(text.lastIndexOf('\n', index - 1) + 1, index);
+  if (!line.includes('|')) return false;
+  const nextEnd = text.indexOf('\n', index + 1);
+  const next = text.slice(index + 1, nextEnd === -1 || nextEnd > end ? end : nextEnd);
+  const bars = cellBars(line);
+  return bars > 0 && bars === cellBars(next);
+}
+
+/** Bars between a table row's cells: those not escaped and not in a code span. */
+function cellBars(line: string): number {
+  return line.replace(/`[^`]*`/gu, '').match(/(?<!\\)\|/gu)?.length ?? 0;
 }
 
 function splitBlock(text: string, block: TextRange): TextRange[] {

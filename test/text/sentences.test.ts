@@ -86,6 +86,20 @@ describe('splitSentences', () => {
     ]);
   });
 
+  it('ends a sentence at each row of a table written with bars, not at a wrapped line that holds a bar', () => {
+    const text =
+      '`core.bgp_address` | string | local | - | Address to bind the BGP server to (BGP)\n' +
+      '`core.bgp_asn` | string | global | - | The BGP Autonomous System Number to use for the local server\n' +
+      '`core.https_trusted_proxy` | string | global | - | Comma-separated list of IP addresses (`a|b` escaped \\| too)\n' +
+      'Pipe the log through grep with cat log | grep error to find them\nand read what it finds.';
+    expect(sentencesOf(text)).toEqual([
+      '`core.bgp_address` | string | local | - | Address to bind the BGP server to (BGP)',
+      '`core.bgp_asn` | string | global | - | The BGP Autonomous System Number to use for the local server',
+      '`core.https_trusted_proxy` | string | global | - | Comma-separated list of IP addresses (`a|b` escaped \\| too)',
+      'Pipe the log through grep with cat log | grep error to find them\nand read what it finds.',
+    ]);
+  });
+
   it('splits a run of lines too long to be one sentence (a list of links written without stops) line by line', () => {
     const lines = Array.from({ length: 200 }, (_, index) => `option-${index} → changes.html#version_${index}`);
     expect(sentencesOf(lines.join('\n'))).toEqual(lines);
