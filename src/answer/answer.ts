@@ -42,7 +42,7 @@ const QUOTE_SCORE_SHARE = 0.6;
 const QUOTE_COVERAGE_SHARE = 0.75;
 const MAX_QUOTES = 3;
 /** The kinds of question only a value answers: a figure, a duration, a frequency, a person's name. */
-const VALUE_REQUIRED: ReadonlySet<AnswerKind> = new Set(['count', 'amount', 'duration', 'frequency', 'person']);
+const VALUE_REQUIRED: ReadonlySet<AnswerKind> = new Set(['count', 'amount', 'duration', 'frequency', 'person', 'value']);
 /** A year ("1993") or a release number ("3.7", "7.0.0"): what a "when" may be answered by besides a date. */
 const YEAR_OR_RELEASE = /\b(?:1[6-9]|20)\d\d\b|\b\d+\.\d+/u;
 /** A one-word name in more than this share of passages (and at least this many) is too common to be an answer. */

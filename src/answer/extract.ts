@@ -5,6 +5,7 @@ import { formatValue } from './numbers.js';
 import { extractCodeNameOfFocus, extractLongForm, extractName } from './name-answers.js';
 import { DEFAULT_TERM, type Question, VALUE_WORDS, valueCueTerms } from './question.js';
 import { tokenize } from '../text/terms.js';
+import { isOnlyAdverb, mayBeVerb } from '../text/wordnet.js';
 import type { SentenceView } from './sentence.js';
 import type { IsCommon, ShortAnswer, TermWeights } from './short-answer.js';
 import { bestPatternMatch, extractDuration, extractFrequency, extractOrigin, extractPath, extractProductRelease, extractTime, VERSION } from './spans.js';
@@ -34,8 +35,9 @@ export function extractAnswer(view: SentenceView, question: Question, weights: T
     case 'count':
       return extractCount(view, question) ?? extractStatedValue(view, question, weights);
     case 'amount':
-    case 'value':
       return extractAmount(view, question, weights);
+    case 'value':
+      return extractAmount(view, question, weights) ?? extractStatedDefault(view, question);
     case 'quantity':
       return extractMeasure(view, question) ?? extractStatedValue(view, question, weights);
     case 'duration':
@@ -70,4 +72,34 @@ export function extractAnswer(view: SentenceView, question: Question, weights: T
 function writtenByQuestion(version: string, question: Question): boolean {
   const bare = version.replace(/^[vV]|\+$/gu, '');
   return question.numbers.has(/^\d+(?:\.\d+)?$/u.test(bare) ? formatValue(Number(bare)) : bare);
+}
+
+/**
+ * What a default is said to be when it is no figure: "The default level is WARNING", "defaults to `less`", "Default:
+ * GNOME" answer "… by default?". The word, name or code span after the statement; null when a function word follows.
+ */
+function extractStatedDefault(view: SentenceView, question: Question): ShortAnswer | null {
+  if (!valueCueTerms(question).some((termIndex) => question.terms[termIndex]!.forms.includes(DEFAULT_TERM))) return null;
+  const stated = STATED_DEFAULT.exec(view.text);
+  const written = stated?.[2]?.replace(TRAILING_MARKS, '');
+  if (stated === null || written === undefined || written === '' || opensPhrase(written)) return null;
+  // "The default level is WARNING" states the level asked of; "the default handler is stored in …" another thing's.
+  const asked = new Set(question.terms.flatMap((term) => term.forms));
+  if (tokenize(stated[1] ?? '').some((token) => token.term !== '' && !asked.has(token.term))) return null;
+  const start = stated.index + stated[0].length - stated[2]!.length;
+  const at = view.tokens.findIndex((token) => token.start >= start);
+  return { text: written, value: written.replace(/^[`"']|[`"']$/gu, '').toLowerCase(), score: 1, at: at === -1 ? view.tokens.length : at };
+}
+
+/** "default is X", "default level is X", "defaults to X", "default: X": group 1 is what it is the default of, group 2 X. */
+const STATED_DEFAULT = /\bdefault(?:s?\s+to|\s+((?:[\w-]+\s+){0,3}?)(?:is|are|was|were)|\s*[:=])\s+(`[^`]+`|"[^"]+"|[^\s,;()]+)/iu;
+const TRAILING_MARKS = /[.,;:!?)\]]+$/u;
+/**
+ * A stopword, an adverb or a verb's past participle opens a phrase ("is the …", "is usually …", "is used", "is
+ * stored in …") rather than naming a value. Code and quoted text name one.
+ */
+function opensPhrase(word: string): boolean {
+  if (/^[`"']/u.test(word)) return false;
+  const lower = word.toLowerCase();
+  return (tokenize(word)[0]?.term ?? '') === '' || isOnlyAdverb(lower) || (/ed$/u.test(lower) && (mayBeVerb(lower.slice(0, -1)) || mayBeVerb(lower.slice(0, -2))));
 }

@@ -51,6 +51,21 @@ describe('amounts: sums of money, shares and sizes', async () => {
     expect(answerQuestion(docs, 'What is the maximum number of clients that can connect?').answer).toMatch(/^64/);
   });
 
+  it('answers a default that is a word, not a figure, by what the default of the thing asked is said to be; declines when none is', async () => {
+    const guide = plainArticle(
+      'logging',
+      'The new default handler is stored in logging.lastResort. The default level is WARNING, which means that only events of this level and above are tracked.',
+    );
+    const dns = plainArticle(
+      'dns',
+      'The built-in DNS server only supports zone transfers. Therefore, the built-in DNS server must be used in combination with an external DNS server, which will transfer the zone.',
+    );
+    const docs = await corpusOf([guide, dns]);
+    expect(analyzeQuestion('which level does logging use by default?').kind).toBe('value');
+    expect(answerQuestion(docs, 'which level does logging use by default?').answer).toBe('WARNING');
+    expect(answerQuestion(docs, 'which port does the built-in DNS server listen on by default?').status).toBe('no_answer');
+  });
+
   it('reads "how do I …" about a default as asking a way to do it, not the value: no figure is put forward as the answer', async () => {
     const manual = plainArticle(
       'config',
