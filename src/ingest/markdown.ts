@@ -2,7 +2,10 @@
  * Markdown reader. Headings (`#` lines and setext underlines) become heading blocks, fenced code a code
  * block, list items and a table's rows item blocks, everything else paragraphs. Inline markup stays in the text as
  * written. What a rendered page does not show is set aside: HTML comments (`<!-- YAML added: v8.0.0 -->`), link
- * reference definitions (`[fs.readFile()]: #fsreadfile`) and lines that are only HTML tags (`<a id="x"></a>`).
+ * reference definitions (`[fs.readFile()]: #fsreadfile`), lines that are only HTML tags (`<a id="x"></a>`) and
+ * MyST's targets (`(server-options)=`). A MyST directive's fence (```` ```{note} ````, `:::{tip}`, Docusaurus's
+ * `:::note`) is markup around Markdown the page shows as prose, unless the directive shows code (`{code-block}`) or
+ * no text of its own (`{toctree}`, `{include}`).
  */
 import type { Removal } from '../model.js';
 import type { Block, SourceDocument } from './document.js';
@@ -42,6 +45,16 @@ const COMMENT_CLOSE = '-->';
 const LINK_DEFINITION = /^ {0,3}\[(?:[^\]\\]|\\.)+\]:[ \t]*\S/u;
 /** A GitHub-flavoured table's delimiter row, under its header row: "| --- | :---: |". */
 const TABLE_DELIMITER = /^ {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/u;
+/** A MyST target, a label for cross-references: `(server-options-core)=`. */
+const MYST_TARGET = /^ {0,3}\([\w.:-]+\)=[ \t]*$/u;
+/** The opening of a MyST directive (```` ```{note} ````, `:::{tip}`) or a Docusaurus admonition (`:::note`). */
+const DIRECTIVE_OPEN = /^ {0,3}(`{3,}|~{3,}|:{3,})[ \t]*(?:\{([\w-]+)\}|(?<=:)([\w-]+))(?:[ \t].*)?$/u;
+/** A directive's options, on the lines after its opening: `:header-rows: 1`, `:maxdepth: 2`. */
+const DIRECTIVE_OPTION = /^[ \t]*:[\w-]+:(?:[ \t]|$)/u;
+/** Directives whose body is code or data, read as a code block is. */
+const CODE_DIRECTIVES = new Set(['code', 'code-block', 'code-cell', 'sourcecode', 'literalinclude', 'parsed-literal', 'math', 'mermaid', 'graphviz', 'raw', 'eval-rst', 'csv-table']);
+/** Directives whose body a page shows as no text of its own: a table of contents, an included file, an embedded video. */
+const TEXTLESS_DIRECTIVES = new Set(['toctree', 'include', 'youtube', 'video', 'image', 'contents', 'index', 'highlight']);
 const TAGS_ONLY = /^[ \t]*(?:<\/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?\/?>[ \t]*)+$/u;
 
 /** A heading's words as a rendered page shows them: "### `fs.readFile(path)`" is titled "fs.readFile(path)". */
@@ -74,8 +87,46 @@ export function readMarkdown(text: string): SourceDocument {
     para = [];
   };
 
+  /** Where open directives close, innermost last: their closing fences are markup, what they hold is read on. */
+  const directiveCloses: number[] = [];
+  const setAside = (from: Line, to: Line, reason: string): void => {
+    const range = trimRange(text, from.start, to.end);
+    if (range) removed.push({ range, reason });
+  };
+
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] as Line;
+    // A code fence left open inside a directive may have run past the directive's end.
+    while (directiveCloses.length > 0 && directiveCloses.at(-1)! < i) directiveCloses.pop();
+    if (directiveCloses.at(-1) === i) {
+      flush();
+      directiveCloses.pop();
+      setAside(line, line, 'markup');
+      continue;
+    }
+    const directive = DIRECTIVE_OPEN.exec(line.content);
+    const directiveName = (directive?.[2] ?? directive?.[3])?.toLowerCase();
+    if (directive && directiveName !== undefined && !CODE_DIRECTIVES.has(directiveName)) {
+      const marker = directive[1]!;
+      const closing = new RegExp(`^ {0,3}${marker[0] === ':' ? ':' : marker[0] === '`' ? '`' : '~'}{${marker.length},}[ \\t]*$`, 'u');
+      let close = i + 1;
+      while (close < lines.length && !closing.test((lines[close] as Line).content)) close++;
+      flush();
+      if (close === lines.length && marker[0] === ':') {
+        // A line of colons that nothing closes is no fence: it is read as text.
+      } else if (TEXTLESS_DIRECTIVES.has(directiveName)) {
+        setAside(line, lines[Math.min(close, lines.length - 1)] as Line, 'markup');
+        i = close;
+        continue;
+      } else {
+        let last = i;
+        while (last + 1 < close && DIRECTIVE_OPTION.test((lines[last + 1] as Line).content)) last++;
+        setAside(line, lines[last] as Line, 'markup');
+        if (close < lines.length) directiveCloses.push(close);
+        i = last;
+        continue;
+      }
+    }
     const fence = FENCE_OPEN.exec(line.content);
     if (fence) {
       flush();
@@ -99,11 +150,11 @@ export function readMarkdown(text: string): SourceDocument {
       i = j;
       continue;
     }
-    const setAside = TAGS_ONLY.test(line.content) ? 'markup' : para.length === 0 && LINK_DEFINITION.test(line.content) ? 'link definition' : null;
-    if (setAside !== null) {
+    const unshown =
+      TAGS_ONLY.test(line.content) || MYST_TARGET.test(line.content) ? 'markup' : para.length === 0 && LINK_DEFINITION.test(line.content) ? 'link definition' : null;
+    if (unshown !== null) {
       flush();
-      const range = trimRange(text, line.start, line.end);
-      if (range) removed.push({ range, reason: setAside });
+      setAside(line, line, unshown);
       continue;
     }
     // A table is a header row, a delimiter row and body rows: each row is an item, as an HTML table's row is.

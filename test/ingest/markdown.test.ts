@@ -133,6 +133,63 @@ describe('Markdown', () => {
     expectWellFormed(reference);
   });
 
+  it("reads a MyST or Docusaurus admonition's body as prose and sets aside its fences, options, targets and tables of contents", () => {
+    const md = articleFrom(
+      'howto/profiles.md',
+      [
+        '(profiles)=',
+        '# How to use profiles',
+        '',
+        '```{toctree}',
+        ':maxdepth: 1',
+        '',
+        'explanation/profiles',
+        '```',
+        '',
+        '````{note}',
+        ':class: small',
+        'Profiles can be applied to containers and virtual machines.',
+        '',
+        '```bash',
+        'lxc profile list',
+        '```',
+        '````',
+        '',
+        ':::{tip}',
+        'Name profiles after their purpose.',
+        ':::',
+        '',
+        ':::caution',
+        'A profile applies to every instance that uses it.',
+        ':::',
+        '',
+        '```{code-block} yaml',
+        'config: {}',
+        '```',
+        '',
+      ].join('\n'),
+    );
+    expect(slices(md)).toEqual([
+      'Profiles can be applied to containers and virtual machines.',
+      '```bash\nlxc profile list\n```',
+      'Name profiles after their purpose.',
+      'A profile applies to every instance that uses it.',
+      '```{code-block} yaml\nconfig: {}\n```',
+    ]);
+    expect(removedWith(md, 'markup')).toEqual([
+      '(profiles)=',
+      '```{toctree}\n:maxdepth: 1\n\nexplanation/profiles\n```',
+      '````{note}\n:class: small',
+      '````',
+      ':::{tip}',
+      ':::',
+      ':::caution',
+      ':::',
+    ]);
+    expect(md.code?.map((range) => md.text.slice(range.start, range.end))).toEqual(['```bash\nlxc profile list\n```', '```{code-block} yaml\nconfig: {}\n```']);
+    expectWellFormed(md);
+  });
+
   it('reads each row of a table as an item of its own, without the delimiter row', () => {
     const md = articleFrom(
       'api/fs.md',
