@@ -10,7 +10,7 @@ import { longFormOf, spellsOut } from '../text/abbreviations.js';
 import { isEnglishWord } from '../text/english.js';
 import { type NameKind, nameKindOf } from '../text/names.js';
 import { tokenize } from '../text/terms.js';
-import { isOnlyAdverb } from '../text/wordnet.js';
+import { isOnlyAdverb, namesNoOne, namesNoPlace } from '../text/wordnet.js';
 
 const CODE_NAME_BEFORE = /([\p{L}_][\p{L}\p{N}_.:/-]*[\p{L}\p{N}_])\s+$/u;
 
@@ -25,6 +25,8 @@ const STARTS_UPPER_CASE = /^\p{Lu}/u;
 const ACRONYM = /^\p{Lu}{2,}(?:[-&]\p{Lu}+)*$/u;
 const ONE_LETTER = /^\p{L}\.?$/u;
 const CODE_MARKS = /[_\d/\\<>]|\.\p{L}/u;
+/** Words run together with two inner capitals, as code names things: "ErrorLogFormat", "LimitRequestBody" (not "McDonald", "GitHub"). */
+const RUN_TOGETHER = /\p{Ll}\p{Lu}.*\p{Ll}\p{Lu}/u;
 
 /**
  * The start of a snake_case identifier that a part of it ends ("FFI_DEFAULT_" before "ABI"): its words make one noun,
@@ -239,9 +241,14 @@ function nameSpans(view: SentenceView, question: Question): NameSpan[] {
     // What is left of an identifier once the question's word is cut off is no name ("BASH_REMATCH" asked about "bash").
     const cutsIdentifier = (): boolean => (from > index && isGlued(view, from - 1, from)) || (to < end && isGlued(view, to, to + 1));
     // A name ends with the question's own word only when that word is the kind of thing asked, after a word of the
-    // name's own: "Tech Model Railroad Club" for "which club …", never "Cyclops" + "Corp" for "… of Cyclops Corp?".
+    // name's own: "Tech Model Railroad Club" for "which club …", never "Cyclops" + "Corp" for "… of Cyclops Corp?";
+    // or when a person is asked, whose given name comes first and whose family name names what the question asks
+    // about ("Stephen Bourne" for "who wrote the original bourne shell?"; not "Text Editor" for "… the TECO editor?").
     const endsAsAsked = (): boolean =>
-      !questionTerms.has(view.tokens[to]!.term) || (view.tokens[to]!.term === question.focus && to > from && !questionTerms.has(view.tokens[to - 1]!.term));
+      !questionTerms.has(view.tokens[to]!.term) ||
+      ((view.tokens[to]!.term === question.focus || (question.kind === 'person' && nameKindOf(view.tokens[to - 1]?.raw ?? '') === 'person')) &&
+        to > from &&
+        !questionTerms.has(view.tokens[to - 1]!.term));
     if (from <= to && endsAsAsked() && !cutsIdentifier()) spans.push({ from, to });
     index = end + 1;
   }
@@ -414,13 +421,16 @@ export function extractName(view: SentenceView, question: Question, weights: Ter
     // One letter names nothing: it is an initial alone, or a piece of "I/O". Nor does a dotted abbreviation with a
     // small letter ("E.g", "i.e"): initials of a name are capitals ("U.S").
     if (ONE_LETTER.test(text) || DOTTED_SHORTHAND.test(text)) continue;
-    // People and places are not named with underscores, digits, slashes, inner dots or angle brackets
-    // ("SQLITE_SOURCE_ID", "X11", "Meta/Reintegrate", "sqlite3.exe", a ticker's "Co <PZL>"): that is code.
-    if ((question.kind === 'person' || question.kind === 'place') && (CODE_MARKS.test(text) || isCalled(view, span))) continue;
+    // People and places are not named with underscores, digits, slashes, inner dots, angle brackets or words run
+    // together ("SQLITE_SOURCE_ID", "X11", "Meta/Reintegrate", "sqlite3.exe", a ticker's "Co <PZL>", "ErrorLogFormat"):
+    // that is code.
+    if ((question.kind === 'person' || question.kind === 'place') && (CODE_MARKS.test(text) || RUN_TOGETHER.test(text) || isCalled(view, span))) continue;
     if (question.kind === 'person') {
       // A capitalised common word the lexicon knows as no name ("Windows", "Chapter", "SQUASH") is no one, nor are
       // common words capitalised together ("Open Source", "New Debian").
       if (kinds.size === 0 && everyWordEnglish(view, span)) continue;
+      // Nor is a word WordNet knows only as things, never as people ("Unix", an operating system).
+      if (kinds.size === 0 && words === 1 && namesNoOne(first.raw)) continue;
       // Nor is a word in capitals the lexicon knows as no organisation ("XML", "SIGTTIN", and "GIL", which it knows only
       // as a given name, written so in no one's name): that is a format, a code or an acronym.
       if (isAcronym && !kinds.has('organization')) continue;
@@ -432,6 +442,8 @@ export function extractName(view: SentenceView, question: Question, weights: Ter
       if (words >= 2) score *= 1.6;
       if (isAcronym || isDemonym) score *= 0.3;
     } else if (question.kind === 'place') {
+      // A word WordNet knows only as no place ("Unix" of "a Unix socket") is none.
+      if (kinds.size === 0 && words === 1 && namesNoPlace(first.raw)) continue;
       if (kinds.has('place')) score *= KNOWN_NAME_EVIDENCE;
       else if (kinds.has('person') || kinds.has('organization')) score *= 0.5;
       const before = view.tokens[span.from - 1]?.raw.toLowerCase() ?? '';

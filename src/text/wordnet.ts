@@ -108,6 +108,36 @@ function singularsOf(lower: string): string[] {
   return NOUN_DETACHMENTS.flatMap(([suffix, ending]) => (lower.endsWith(suffix) && lower.length > suffix.length + 1 ? [lower.slice(0, -suffix.length) + ending] : []));
 }
 
+/**
+ * WordNet's lexicographer files of a noun's senses (`noun.person`, `noun.location`, `noun.communication` …), by the
+ * number each synset's line gives; empty when WordNet has no such noun. "unix" is only `noun.communication`.
+ */
+function nounFiles(word: string): Set<number> {
+  const senses = sensesOf('noun', word.toLowerCase());
+  if (senses === null) return new Set();
+  const { data } = filesOf('noun');
+  // offset lex_filenum ss_type …
+  return new Set(senses.offsets.map((offset) => Number(data.slice(offset, data.indexOf('\n', offset)).split(' ', 2)[1])));
+}
+
+const NOUN_PERSON = 18;
+const NOUN_GROUP = 14;
+const NOUN_LOCATION = 15;
+const NOUN_ARTIFACT = 6;
+const NOUN_OBJECT = 17;
+
+/** WordNet knows the word as a noun, and never as a person or a group of people ("Unix", "Java"; not "Berkeley" or "python"). */
+export function namesNoOne(word: string): boolean {
+  const files = nounFiles(word);
+  return files.size > 0 && !files.has(NOUN_PERSON) && !files.has(NOUN_GROUP);
+}
+
+/** WordNet knows the word as a noun, and never as a location, a building, a natural object or a body ("Unix"; not "Java"). */
+export function namesNoPlace(word: string): boolean {
+  const files = nounFiles(word);
+  return files.size > 0 && ![NOUN_LOCATION, NOUN_ARTIFACT, NOUN_OBJECT, NOUN_GROUP].some((file) => files.has(file));
+}
+
 /** WordNet knows the word, as written, as a verb ("last", "set"; not "previous"). */
 export function mayBeVerb(word: string): boolean {
   return indexLine(filesOf('verb').index, word.toLowerCase()) !== null;

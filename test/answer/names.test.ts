@@ -46,6 +46,22 @@ describe('kinds of names, from a lexicon', () => {
     expect(answerQuestion(corpus, 'who established a new paradigm for package installation?').status).toBe('no_answer');
   });
 
+  it('does not answer "who" or "where" with a word WordNet knows only as a thing ("Unix"), nor with code ("ErrorLogFormat")', async () => {
+    const corpus = await corpusOf([
+      plainArticle('daemon', 'The daemon can be accessed locally over a Unix socket or, if configured, remotely over the network.'),
+      plainArticle('devlxd', 'This file is a Unix socket which processes inside the instance can connect to.'),
+      plainArticle('logs', 'The format of the error log is defined by the ErrorLogFormat directive. Default: ErrorLog logs/error_log (Unix)'),
+    ]);
+    expect(answerQuestion(corpus, 'who is allowed to access the daemon locally?').status).toBe('no_answer');
+    expect(answerQuestion(corpus, 'where is the socket that processes inside the instance connect to?').answer).not.toBe('Unix');
+    expect(answerQuestion(corpus, 'where does the server write its error log by default?').answer).toBe('logs/error_log');
+  });
+
+  it('answers "who" with a full name whose family name the question writes for what is named after the person', async () => {
+    const corpus = await corpusOf([plainArticle('shells', 'The Bourne shell is the traditional Unix shell originally written by Stephen Bourne.')]);
+    expect(answerQuestion(corpus, 'who wrote the original bourne shell?').answer).toBe('Stephen Bourne');
+  });
+
   it('answers with a name whole when it ends in marks no word holds ("C++", "C#")', async () => {
     const corpus = await corpusOf([
       plainArticle('build', 'To build the package you will need a C++ compiler and GNU make.'),
