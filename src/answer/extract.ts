@@ -12,6 +12,9 @@ import { bestPatternMatch, extractDuration, extractFrequency, extractOrigin, ext
 
 const neverCommon: IsCommon = () => false;
 
+/** "How many seconds …" counts time: a duration answers it ("cached for 8s"). */
+const TIME_UNIT_TERMS: ReadonlySet<string> = new Set(['second', 'minute', 'hour', 'day', 'week', 'month', 'year'].map((unit) => tokenize(unit)[0]!.term));
+
 const BOUND_TERMS: ReadonlySet<string> = new Set(VALUE_WORDS.map((word) => tokenize(word)[0]!.term).filter((term) => term !== DEFAULT_TERM));
 
 /**
@@ -33,7 +36,11 @@ export function extractAnswer(view: SentenceView, question: Question, weights: T
   if (statesOtherBound(view, question)) return null;
   switch (question.kind) {
     case 'count':
-      return extractCount(view, question) ?? extractStatedValue(view, question, weights);
+      return (
+        extractCount(view, question) ??
+        extractStatedValue(view, question, weights) ??
+        (question.focus !== null && TIME_UNIT_TERMS.has(question.focus) ? extractDuration(view, question, weights) : null)
+      );
     case 'amount':
       return extractAmount(view, question, weights);
     case 'value':

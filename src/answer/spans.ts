@@ -7,8 +7,10 @@ import { tokenize } from '../text/terms.js';
 
 const DURATION = new RegExp(
   String.raw`\b(?:(?:more than|less than|over|under|about|around|nearly|almost|at least|roughly|some|up to)\s+)?` +
-    String.raw`(?:\d[\d,.]*|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|several|a few)` +
-    String.raw`(?:[\s-]+(?:and a half|half))?\s*[\s-]\s*(?:seconds?|minutes?|hours?|days?|nights?|weeks?|months?|years?|decades?)\b`,
+    String.raw`(?:(?:\d[\d,.]*|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|several|a few)` +
+    String.raw`(?:[\s-]+(?:and a half|half))?\s*[\s-]\s*(?:seconds?|minutes?|hours?|days?|nights?|weeks?|months?|years?|decades?)\b` +
+    // Written the compact way of configuration values, "8s", "1min", "500ms", "2h"; not a decade ("1990s", "the 80s", "'80s").
+    String.raw`|(?<!['’\w.])(?!(?:1[5-9]|20)\d0s\b)(?<!\bthe\s+(?=\d0s\b))\d+(?:\.\d+)?(?:ms|secs?|s|mins?|m|hrs?|h|d)\b)`,
   'gi',
 );
 

@@ -88,6 +88,16 @@ describe('measures, earlier events and missing counts', async () => {
     expect(answerQuestion(await corpusOf([both]), question).answer).toBe('15 minutes');
   });
 
+  it('reads a duration written the compact way of configuration values ("8s"), for "how long" and "how many seconds", but no decade', async () => {
+    const docs = await corpusOf([
+      plainArticle('metrics', 'The instance metrics are updated when the endpoint is called. They are cached for 8s to handle multiple scrapers.'),
+      plainArticle('history', 'The project was started in the 1990s by a group of students.'),
+    ]);
+    expect(answerQuestion(docs, 'how long does the server cache the instance metrics?').answer).toBe('8s');
+    expect(answerQuestion(docs, 'how many seconds are the instance metrics cached?').answer).toBe('8s');
+    expect(answerQuestion(docs, 'how long was the project started by the students?').status).toBe('no_answer');
+  });
+
   it('answers "how often" with how often ("every hour", "twice a day", "daily"), and says no answer when no source says', async () => {
     expect(analyzeQuestion('How often does logcheck go through the log files?')).toMatchObject({ kind: 'frequency' });
     // "often" names the kind of answer, as "long" does: no word the answer must hold.
