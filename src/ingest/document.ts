@@ -7,6 +7,9 @@ import type { Removal, TextRange } from '../model.js';
  */
 export type BlockKind = 'text' | 'item' | 'code' | 'heading';
 
+/** Below h6: a definition list's term (a `<dt>`) governs only up to the next term or heading. */
+export const DEFINITION_TERM_LEVEL = 7;
+
 /** A trimmed, non-empty stretch of `text`. Blocks are ordered and do not overlap. */
 export interface Block {
   start: number;

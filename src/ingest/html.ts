@@ -5,7 +5,7 @@
  */
 import { DomUtils, ElementType, parseDocument } from 'htmlparser2';
 import type { Block, BlockKind, SourceDocument, StatedMetadata } from './document.js';
-import { trimRange } from './document.js';
+import { DEFINITION_TERM_LEVEL, trimRange } from './document.js';
 import { toIsoDate } from './dates.js';
 import { copyrightHolder } from './metadata.js';
 
@@ -269,9 +269,6 @@ interface Context {
   /** Depth inside `<a href>`. */
   link: number;
 }
-
-/** Below h6: a definition term governs only up to the next term or heading. */
-const DEFINITION_TERM_LEVEL = 7;
 
 function extract(root: DomNode[]): { text: string; blocks: Block[]; linkedShare: number } {
   const ctx: Context = { pre: 0, code: 0, item: 0, heading: 0, link: 0 };

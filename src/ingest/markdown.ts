@@ -9,7 +9,7 @@
  */
 import type { Removal } from '../model.js';
 import type { Block, SourceDocument } from './document.js';
-import { trimRange } from './document.js';
+import { DEFINITION_TERM_LEVEL, trimRange } from './document.js';
 import { readFrontMatter } from './frontmatter.js';
 import { withoutInlineMarkup } from '../text/inline-markup.js';
 
@@ -60,6 +60,22 @@ const TAGS_ONLY = /^[ \t]*(?:<\/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?\/?>[ \t]*)+$
 /** A heading's words as a rendered page shows them: "### `fs.readFile(path)`" is titled "fs.readFile(path)". */
 function plainTitle(markdown: string): string {
   return withoutInlineMarkup(markdown, { tags: true }).replace(/\s+/gu, ' ').trim();
+}
+
+/** The mark that opens a definition under its term: ": The name of your storage pool." */
+const DEFINITION_MARK = /^ {0,3}:[ \t]+(?=\S)/u;
+
+/** Where the description that starts on line `first` ends: at a blank line not followed by an indented one. */
+function definitionEnd(lines: readonly Line[], first: number): number {
+  let last = first;
+  for (let i = first + 1; i < lines.length; i++) {
+    const line = lines[i] as Line;
+    if (!BLANK.test(line.content)) {
+      if (i > last + 1 && !/^(?: {2,}|\t)/u.test(line.content)) break;
+      last = i;
+    } else if (i + 1 >= lines.length || !/^(?: {2,}|\t)\S/u.test((lines[i + 1] as Line).content)) break;
+  }
+  return (lines[last] as Line).end;
 }
 
 /** The cells of a table row: "| a | b |" and "a | b" have two. */
@@ -194,6 +210,19 @@ export function readMarkdown(text: string): SourceDocument {
     }
     if (BLANK.test(line.content)) {
       flush();
+      continue;
+    }
+    // A definition list (MyST, Pandoc, PHP Markdown Extra): a line of its own, then ": " and what it means. The
+    // term heads its description as an HTML `<dt>` does; the colon is markup.
+    const definition = DEFINITION_MARK.exec(line.content);
+    const term = para.length === 1 && paraKind === 'text' ? (para[0] as Line) : undefined;
+    if (definition !== null && term !== undefined) {
+      para = [];
+      push(term.start, term.end, { kind: 'heading', level: DEFINITION_TERM_LEVEL, title: plainTitle(term.content), term: true, governsUntil: definitionEnd(lines, i) });
+      const mark = line.start + definition[0].length;
+      setAside(line, { ...line, end: mark }, 'markup');
+      para = [{ start: mark, end: line.end, content: line.content.slice(definition[0].length) }];
+      paraKind = 'text';
       continue;
     }
     if (LIST_ITEM.test(line.content)) {

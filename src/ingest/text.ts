@@ -9,7 +9,7 @@
  */
 import type { TextRange } from '../model.js';
 import type { Block, SourceDocument } from './document.js';
-import { continuesLine, lineRanges, trimRange } from './document.js';
+import { continuesLine, DEFINITION_TERM_LEVEL, lineRanges, trimRange } from './document.js';
 import { readFrontMatter } from './frontmatter.js';
 import { withoutInlineMarkup } from '../text/inline-markup.js';
 
@@ -23,8 +23,6 @@ const GLOSSARY_HEADWORD = /^:([^:\s][^:\t]{0,79}):(?=\s|$)/u;
 const DICTIONARY_HEADWORD = /^(\p{Lu}[\p{Lu}\p{N}'’ -]*\p{Lu}),\s+(?:(?:n|v|vb|adj|adv|pron|prep|conj|interj|pl|pp|p|t|i|tr|intr)\.\s?){1,3}(?=\s|$)/u;
 /** A line of one of reStructuredText's adornment characters; `=` underlines the top level, `-` the next, others those below. */
 const UNDERLINE = /^([=\-~^"'`:.*+#_<>])\1*$/u;
-/** Below every underlined heading: a definition list's term governs only up to the next term or heading, as an HTML `<dt>` does. */
-const DEFINITION_TERM_LEVEL = 7;
 /** A term is a name or a short phrase ("``ui.timeout``", "-p, --port PORT"), not a line of prose. */
 const MAX_TERM_LENGTH = 80;
 /** Names of one term, one a line, each of a few words. */

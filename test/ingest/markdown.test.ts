@@ -190,6 +190,44 @@ describe('Markdown', () => {
     expectWellFormed(md);
   });
 
+  it("reads a definition list's term as a term that heads its description, the colon as markup", () => {
+    const md = articleFrom(
+      'howto/storage_pools.md',
+      [
+        '# Resize a storage pool',
+        '',
+        'Replace the following placeholders:',
+        '',
+        '`<LXD_lib_dir>`',
+        ': `/var/snap/lxd/common/lxd/` if you are using the snap, or `/var/lib/lxd/` otherwise.',
+        '',
+        '`<loop_device>`',
+        ': The mounted loop device that is associated with the storage pool image.',
+        '  To find your loop device, enter `losetup -l`.',
+        '',
+        'Then restart the daemon.',
+        '',
+      ].join('\n'),
+    );
+    expect(md.headings.map((h) => [h.title, h.term === undefined ? null : md.text.slice(h.term.start, h.term.end)])).toEqual([
+      ['Resize a storage pool', null],
+      ['<LXD_lib_dir>', '`<LXD_lib_dir>`'],
+      ['<loop_device>', '`<loop_device>`'],
+    ]);
+    const loop = md.headings[2]!;
+    expect(md.text.slice(loop.range.start, loop.range.end)).toBe(
+      '`<loop_device>`\n: The mounted loop device that is associated with the storage pool image.\n  To find your loop device, enter `losetup -l`.',
+    );
+    expect(slices(md)).toEqual([
+      'Replace the following placeholders:',
+      '`/var/snap/lxd/common/lxd/` if you are using the snap, or `/var/lib/lxd/` otherwise.',
+      'The mounted loop device that is associated with the storage pool image.\n  To find your loop device, enter `losetup -l`.',
+      'Then restart the daemon.',
+    ]);
+    expect(removedWith(md, 'markup')).toEqual([':', ':']);
+    expectWellFormed(md);
+  });
+
   it('reads each row of a table as an item of its own, without the delimiter row', () => {
     const md = articleFrom(
       'api/fs.md',
