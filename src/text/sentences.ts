@@ -90,7 +90,8 @@ function splitBlocks(text: string, range: TextRange): TextRange[] {
 
 /**
  * The line ending at `index` and the next are rows of one table ("`core.bgp_asn` | string | global | …"): as many cell
- * bars in each, so each row states its own thing even when no stop ends it.
+ * bars in each, or both open with one (a row may leave out its last cells), so each row states its own thing even
+ * when no stop ends it.
  */
 function isTableRowAbove(text: string, index: number, end: number): boolean {
   const line = text.slice(text.lastIndexOf('\n', index - 1) + 1, index);
@@ -98,8 +99,10 @@ function isTableRowAbove(text: string, index: number, end: number): boolean {
   const nextEnd = text.indexOf('\n', index + 1);
   const next = text.slice(index + 1, nextEnd === -1 || nextEnd > end ? end : nextEnd);
   const bars = cellBars(line);
-  return bars > 0 && bars === cellBars(next);
+  return bars > 0 && (bars === cellBars(next) || (OPENS_ROW.test(line) && OPENS_ROW.test(next)));
 }
+
+const OPENS_ROW = /^[ \t]*\|/u;
 
 /** Bars between a table row's cells: those not escaped and not in a code span. */
 function cellBars(line: string): number {

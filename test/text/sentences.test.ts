@@ -98,6 +98,9 @@ describe('splitSentences', () => {
       '`core.https_trusted_proxy` | string | global | - | Comma-separated list of IP addresses (`a|b` escaped \\| too)',
       'Pipe the log through grep with cat log | grep error to find them\nand read what it finds.',
     ]);
+    // A row may leave out its last cells: rows that open with a bar are rows all the same.
+    const ragged = '| `--enable-shared` is on by default | It is required to embed CPython. |\n| argument to `--enable-universalsdk` is ignored |\n| `MACOSX_DEPLOYMENT_TARGET` defaults to the running version |';
+    expect(sentencesOf(ragged)).toEqual(ragged.split('\n'));
   });
 
   it('splits a run of lines too long to be one sentence (a list of links written without stops) line by line', () => {
