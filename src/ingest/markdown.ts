@@ -38,6 +38,8 @@ const SETEXT = /^ {0,3}(=+|-+)[ \t]*$/u;
 const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})/u;
 const THEMATIC_BREAK = /^ {0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$/u;
 const LIST_ITEM = /^ {0,3}(?:[-*+]|\d{1,9}[.)])[ \t]+\S/u;
+/** A list item's marker and the spaces after it: its length is where the item's content starts. */
+const LIST_ITEM_CONTENT = /^ {0,3}(?:[-*+]|\d{1,9}[.)]) +(?=\S)/u;
 const BLANK = /^[ \t]*$/u;
 const COMMENT_OPEN = /^ {0,3}<!--/u;
 const COMMENT_CLOSE = '-->';
@@ -60,6 +62,10 @@ const TAGS_ONLY = /^[ \t]*(?:<\/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?\/?>[ \t]*)+$
 /** A heading's words as a rendered page shows them: "### `fs.readFile(path)`" is titled "fs.readFile(path)". */
 function plainTitle(markdown: string): string {
   return withoutInlineMarkup(markdown, { tags: true }).replace(/\s+/gu, ' ').trim();
+}
+
+function indentOf(line: string): number {
+  return /^ */u.exec(line)![0].length;
 }
 
 /** The mark that opens a definition under its term: ": The name of your storage pool." */
@@ -103,6 +109,8 @@ export function readMarkdown(text: string): SourceDocument {
     para = [];
   };
 
+  /** Where the content of the list item last opened starts (past its marker), while its lines may follow. */
+  let itemIndent: number | null = null;
   /** Where open directives close, innermost last: their closing fences are markup, what they hold is read on. */
   const directiveCloses: number[] = [];
   const setAside = (from: Line, to: Line, reason: string): void => {
@@ -143,11 +151,13 @@ export function readMarkdown(text: string): SourceDocument {
         continue;
       }
     }
-    const fence = FENCE_OPEN.exec(line.content);
-    if (fence) {
+    // A list item's own lines are indented to its content: a fence there opens code as one at the margin does.
+    const inItem = itemIndent !== null && indentOf(line.content) >= itemIndent ? itemIndent : 0;
+    const fence = FENCE_OPEN.exec(line.content.slice(inItem));
+    if (fence && (inItem === 0 || /^ *$/u.test(line.content.slice(0, inItem)))) {
       flush();
       const marker = fence[1] ?? '```';
-      const closing = new RegExp(`^ {0,3}${marker[0] === '`' ? '`' : '~'}{${marker.length},}[ \\t]*$`, 'u');
+      const closing = new RegExp(`^ {0,${inItem + 3}}${marker[0] === '`' ? '`' : '~'}{${marker.length},}[ \\t]*$`, 'u');
       let j = i + 1;
       while (j < lines.length && !closing.test((lines[j] as Line).content)) j++;
       const last = lines[Math.min(j, lines.length - 1)] as Line;
@@ -189,6 +199,7 @@ export function readMarkdown(text: string): SourceDocument {
     const atx = ATX.exec(line.content);
     if (atx) {
       flush();
+      itemIndent = null;
       const title = plainTitle(atx[2] ?? '');
       if (title) push(line.start, line.end, { kind: 'heading', level: (atx[1] ?? '#').length, title });
       else removed.push({ range: { start: line.start, end: line.end }, reason: 'empty heading' });
@@ -228,8 +239,11 @@ export function readMarkdown(text: string): SourceDocument {
     if (LIST_ITEM.test(line.content)) {
       flush();
       paraKind = 'item';
-    } else if (para.length === 0) {
-      paraKind = 'text';
+      itemIndent = LIST_ITEM_CONTENT.exec(line.content)?.[0].length ?? null;
+    } else {
+      if (para.length === 0) paraKind = 'text';
+      // A line at the margin outside any item ends the list: its items' indentation no longer holds.
+      if (itemIndent !== null && indentOf(line.content) < itemIndent && para.length === 0) itemIndent = null;
     }
     para.push(line);
   }

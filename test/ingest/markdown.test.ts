@@ -228,6 +228,39 @@ describe('Markdown', () => {
     expectWellFormed(md);
   });
 
+  it('reads a fence indented inside a list item as code, as GitHub does', () => {
+    const md = articleFrom(
+      'readme.md',
+      [
+        '# Installing',
+        '',
+        '   1. Update homebrew and install pyenv:',
+        '      ```sh',
+        '      brew update',
+        '      brew install pyenv',
+        '      ```',
+        '      If you want the latest development head, instead run:',
+        '',
+        '      ```sh',
+        '      brew install pyenv --head',
+        '      ```',
+        '',
+        'Then restart your shell.',
+        '',
+        '      ```',
+        '      an indented fence outside any item is no fence',
+        '      ```',
+        '',
+      ].join('\n'),
+    );
+    expect(md.code?.map((range) => md.text.slice(range.start, range.end))).toEqual([
+      '```sh\n      brew update\n      brew install pyenv\n      ```',
+      '```sh\n      brew install pyenv --head\n      ```',
+    ]);
+    expect(inBody(md, 'If you want the latest development head, instead run:')).toBe(true);
+    expectWellFormed(md);
+  });
+
   it('reads each row of a table as an item of its own, without the delimiter row', () => {
     const md = articleFrom(
       'api/fs.md',
