@@ -93,7 +93,8 @@ function extractStatedDefault(view: SentenceView, question: Question): ShortAnsw
   // "The default level is WARNING" states the level asked of; "the default handler is stored in …" another thing's.
   const asked = new Set(question.terms.flatMap((term) => term.forms));
   if (tokenize(stated[1] ?? '').some((token) => token.term !== '' && !asked.has(token.term))) return null;
-  const start = stated.index + stated[0].length - stated[2]!.length;
+  // Tokens hold offsets into the article; the match's are into the sentence.
+  const start = view.range.start + stated.index + stated[0].length - stated[2]!.length;
   const at = view.tokens.findIndex((token) => token.start >= start);
   return { text: written, value: written.replace(/^[`"']|[`"']$/gu, '').toLowerCase(), score: 1, at: at === -1 ? view.tokens.length : at };
 }

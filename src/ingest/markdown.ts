@@ -64,6 +64,7 @@ function plainTitle(markdown: string): string {
   return withoutInlineMarkup(markdown, { tags: true }).replace(/\s+/gu, ' ').trim();
 }
 
+/** How many spaces open the line. */
 function indentOf(line: string): number {
   return /^ */u.exec(line)![0].length;
 }
@@ -154,7 +155,7 @@ export function readMarkdown(text: string): SourceDocument {
     // A list item's own lines are indented to its content: a fence there opens code as one at the margin does.
     const inItem = itemIndent !== null && indentOf(line.content) >= itemIndent ? itemIndent : 0;
     const fence = FENCE_OPEN.exec(line.content.slice(inItem));
-    if (fence && (inItem === 0 || /^ *$/u.test(line.content.slice(0, inItem)))) {
+    if (fence) {
       flush();
       const marker = fence[1] ?? '```';
       const closing = new RegExp(`^ {0,${inItem + 3}}${marker[0] === '`' ? '`' : '~'}{${marker.length},}[ \\t]*$`, 'u');
@@ -228,7 +229,6 @@ export function readMarkdown(text: string): SourceDocument {
     const definition = DEFINITION_MARK.exec(line.content);
     const term = para.length === 1 && paraKind === 'text' ? (para[0] as Line) : undefined;
     if (definition !== null && term !== undefined) {
-      para = [];
       push(term.start, term.end, { kind: 'heading', level: DEFINITION_TERM_LEVEL, title: plainTitle(term.content), term: true, governsUntil: definitionEnd(lines, i) });
       const mark = line.start + definition[0].length;
       setAside(line, { ...line, end: mark }, 'markup');
