@@ -63,11 +63,17 @@ export class ControlledQuoth implements Quoth {
     return new ControlledQuoth(await openLibrary({ seedsDir: seeds.seedsDir, indexDir: seeds.indexDir }));
   }
 
-  /** The next reindex waits until the returned function is called. */
+  /**
+   * Every reindex asked for until the returned function is called waits for it, so that reindexes asked for together
+   * reach the library together (one finished before the next arrives would start another).
+   */
   holdReindex(): () => void {
-    let release!: () => void;
-    this.gate = new Promise<void>((resolve) => (release = resolve));
-    return release;
+    let open!: () => void;
+    this.gate = new Promise<void>((resolve) => (open = resolve));
+    return () => {
+      this.gate = null;
+      open();
+    };
   }
 
   failNextAsk(error: Error): void {
@@ -102,9 +108,7 @@ export class ControlledQuoth implements Quoth {
 
   async reindex(): Promise<ReindexReport> {
     this.reindexCalls += 1;
-    const gate = this.gate;
-    this.gate = null;
-    if (gate) await gate;
+    if (this.gate) await this.gate;
     return this.inner.reindex();
   }
 }
