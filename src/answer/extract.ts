@@ -3,8 +3,8 @@ import { extractAmount, extractMeasure, extractQuantifiedFocus, extractStatedVal
 import { extractCount } from './counts.js';
 import { formatValue } from './numbers.js';
 import { extractCodeNameOfFocus, extractLongForm, extractName } from './name-answers.js';
-import { DEFAULT_TERM, type Question, VALUE_WORDS, valueCueTerms } from './question.js';
-import { tokenize } from '../text/terms.js';
+import { DEFAULT_TERM, type Question, questionForms, VALUE_WORDS, valueCueTerms } from './question.js';
+import { contentTerms, tokenize } from '../text/terms.js';
 import { isOnlyAdverb, mayBeVerb } from '../text/wordnet.js';
 import type { SentenceView } from './sentence.js';
 import type { IsCommon, ShortAnswer, TermWeights } from './short-answer.js';
@@ -91,8 +91,8 @@ function extractStatedDefault(view: SentenceView, question: Question): ShortAnsw
   const written = stated?.[2]?.replace(TRAILING_MARKS, '');
   if (stated === null || written === undefined || written === '' || opensPhrase(written)) return null;
   // "The default level is WARNING" states the level asked of; "the default handler is stored in …" another thing's.
-  const asked = new Set(question.terms.flatMap((term) => term.forms));
-  if (tokenize(stated[1] ?? '').some((token) => token.term !== '' && !asked.has(token.term))) return null;
+  const asked = questionForms(question);
+  if (contentTerms(stated[1] ?? '').some((term) => !asked.has(term))) return null;
   // Tokens hold offsets into the article; the match's are into the sentence.
   const start = view.range.start + stated.index + stated[0].length - stated[2]!.length;
   const at = view.tokens.findIndex((token) => token.start >= start);

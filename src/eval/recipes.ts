@@ -20,9 +20,9 @@ const RECIPES: ReadonlyMap<string, Recipe> = new Map<string, Recipe>([
   // Installing nodejs-doc removes the Node.js package on these machines: only ever download it.
   ['nodejs-doc', { kind: 'download-and-extract', dir: 'nodejs-doc' }],
   ['jargon-text', { kind: 'gunzip-file', dir: 'jargon', file: '/usr/share/doc/jargon-text/jargon.txt.gz', into: 'jargon.txt' }],
-  // A dictd file (dictzip) is gzip with an index in its header: gunzip reads it whole.
   // The LXD documentation comes with the daemon's package, which depends on lxc, dnsmasq and more: take only its files.
   ['lxd', { kind: 'download-and-extract', dir: 'lxd', gunzip: true }],
+  // A dictd file (dictzip) is gzip with an index in its header: gunzip reads it whole.
   ['dict-foldoc', { kind: 'gunzip-file', dir: 'foldoc', file: '/usr/share/dictd/foldoc.dict.dz', into: 'foldoc.txt' }],
 ]);
 

@@ -64,6 +64,12 @@ function plainTitle(markdown: string): string {
   return withoutInlineMarkup(markdown, { tags: true }).replace(/\s+/gu, ' ').trim();
 }
 
+/** The line that closes a fence opened by `marker` (```, ~~~ or :::, at least as long), up to three columns past `indent`. */
+function closingFence(marker: string, indent: number): RegExp {
+  const mark = marker[0] === '`' ? '`' : marker[0] === '~' ? '~' : ':';
+  return new RegExp(`^ {0,${indent + 3}}${mark}{${marker.length},}[ \\t]*$`, 'u');
+}
+
 /** How many spaces open the line. */
 function indentOf(line: string): number {
   return /^ */u.exec(line)![0].length;
@@ -133,7 +139,7 @@ export function readMarkdown(text: string): SourceDocument {
     const directiveName = (directive?.[2] ?? directive?.[3])?.toLowerCase();
     if (directive && directiveName !== undefined && !CODE_DIRECTIVES.has(directiveName)) {
       const marker = directive[1]!;
-      const closing = new RegExp(`^ {0,3}${marker[0] === ':' ? ':' : marker[0] === '`' ? '`' : '~'}{${marker.length},}[ \\t]*$`, 'u');
+      const closing = closingFence(marker, 0);
       let close = i + 1;
       while (close < lines.length && !closing.test((lines[close] as Line).content)) close++;
       flush();
@@ -158,7 +164,7 @@ export function readMarkdown(text: string): SourceDocument {
     if (fence) {
       flush();
       const marker = fence[1] ?? '```';
-      const closing = new RegExp(`^ {0,${inItem + 3}}${marker[0] === '`' ? '`' : '~'}{${marker.length},}[ \\t]*$`, 'u');
+      const closing = closingFence(marker, inItem);
       let j = i + 1;
       while (j < lines.length && !closing.test((lines[j] as Line).content)) j++;
       const last = lines[Math.min(j, lines.length - 1)] as Line;

@@ -28,9 +28,10 @@ const pastCauses = new Map<string, string[]>();
 const adjectives = new Map<string, string[]>();
 const nouns = new Map<string, string[]>();
 const particleVerbs = new Map<string, string[]>();
+const nounFileSets = new Map<string, ReadonlySet<number>>();
 const MAX_REMEMBERED = 10_000;
 
-function remembered(memory: Map<string, string[]>, word: string, read: (word: string) => string[]): string[] {
+function remembered<T>(memory: Map<string, T>, word: string, read: (word: string) => T): T {
   let found = memory.get(word);
   if (found === undefined) {
     if (memory.size >= MAX_REMEMBERED) memory.clear();
@@ -112,8 +113,12 @@ function singularsOf(lower: string): string[] {
  * WordNet's lexicographer files of a noun's senses (`noun.person`, `noun.location`, `noun.communication` …), by the
  * number each synset's line gives; empty when WordNet has no such noun. "unix" is only `noun.communication`.
  */
-function nounFiles(word: string): Set<number> {
-  const senses = sensesOf('noun', word.toLowerCase());
+function nounFiles(word: string): ReadonlySet<number> {
+  return remembered(nounFileSets, word.toLowerCase(), readNounFiles);
+}
+
+function readNounFiles(lower: string): ReadonlySet<number> {
+  const senses = sensesOf('noun', lower);
   if (senses === null) return new Set();
   const { data } = filesOf('noun');
   // offset lex_filenum ss_type …
