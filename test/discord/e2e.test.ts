@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   GatewayIntentBits,
   InteractionResponseType,
@@ -337,11 +337,14 @@ describe('Quoth bot end to end (real engine, loopback Discord)', () => {
   it('joins two /reindex runs started together: both get the same rebuilt index', async () => {
     // Held until both have arrived: a no-change reindex of this small folder may otherwise end before the second comes.
     const release = quoth.holdReindex();
+    const calls = quoth.reindexCalls;
     const first = harness.double.sendCommand('reindex', {}, MANAGER);
     const second = harness.double.sendCommand('reindex', {}, ADMIN);
     for (const interaction of [first, second]) {
       await harness.double.waitForRequest((request) => request.path.includes(interaction.token) && request.method === 'POST');
     }
+    // The bot asks for the reindex after acknowledging the command: both must have asked before the hold ends.
+    await vi.waitFor(() => expect(quoth.reindexCalls).toBe(calls + 2));
     release();
     const [a, b] = await Promise.all([run(first), run(second)]);
     expect(a.message?.embeds[0]?.title).toBe('Index rebuilt');
