@@ -226,7 +226,8 @@ export function analyzeQuestion(text: string): Question {
   const focus = kind === 'count' ? focusOf(asked) : kind === 'quantity' ? measureOf(asked) : (askedNouns.at(-1) ?? null);
   for (const [tokenIndex, token] of tokens.entries()) {
     if (token.term === '' || token.start === kindWordAt) continue;
-    const inTopic = topicSpan !== null && token.start >= topicSpan.start && token.end <= topicSpan.end;
+    // "what is massif actually for?" asks what massif is: an adverb is no part of the subject named.
+    const inTopic = topicSpan !== null && token.start >= topicSpan.start && token.end <= topicSpan.end && !isOnlyAdverb(token.raw);
     const termIndex = seen.get(token.term);
     if (termIndex !== undefined) {
       // "the docs keep mentioning redzones … what is a redzone?": the subject may have been written before it is asked.

@@ -12,6 +12,7 @@ import { clippedFrom } from '../search/clippings.js';
 import { documentFrequency, topPassages } from '../search/impacts.js';
 import { SPELLING_OPTIONS } from '../search/options.js';
 import { computeTerm, STOPWORDS } from '../text/terms.js';
+import { isOnlyAdverb } from '../text/wordnet.js';
 import { opensSentence, type Question, type QuestionTerm, VALUE_WORDS } from './question.js';
 
 const MIN_LENGTH = 4;
@@ -154,6 +155,36 @@ function stopwordMistyped(raw: string): string | null {
   return near.sort((a, b) => b.length - a.length)[0] ?? null;
 }
 
+/**
+ * A word one edit from exactly one English word that WordNet knows only as an adverb ("actualy", "acutally" →
+ * "actually", "originaly" → "originally"). A word with capitals past its first letter is a name.
+ */
+function adverbMistyped(raw: string): string | null {
+  const written = raw.toLowerCase();
+  if (written.length < MIN_LENGTH || !LETTERS_ONLY.test(written) || /\p{Lu}/u.test(raw.slice(1))) return null;
+  const adverbs = [...oneEditAway(written)].filter((word) => isEnglishWord(word) && isOnlyAdverb(word));
+  return adverbs.length === 1 ? adverbs[0]! : null;
+}
+
+const ALPHABET = 'abcdefghijklmnopqrstuvwxyz';
+
+/** Every string one edit from `word`: a letter dropped, added, changed, or two neighbours swapped. */
+function oneEditAway(word: string): Set<string> {
+  const edits = new Set<string>();
+  for (let at = 0; at <= word.length; at++) {
+    const before = word.slice(0, at);
+    const after = word.slice(at);
+    if (after.length > 0) edits.add(before + after.slice(1));
+    if (after.length > 1) edits.add(before + after.charAt(1) + after.charAt(0) + after.slice(2));
+    for (const letter of ALPHABET) {
+      edits.add(before + letter + after);
+      if (after.length > 0) edits.add(before + letter + after.slice(1));
+    }
+  }
+  edits.delete(word);
+  return edits;
+}
+
 /** A word written without vowels ("ppl", "msg", "pkg"): a contraction, not a typo. */
 const CONTRACTION = /^[b-df-hj-np-tv-z]{2,5}$/u;
 /** The shortest word a contraction may leave only one letter out of. */
@@ -284,12 +315,13 @@ export function correctQuestionWords(text: string, corpusWrites: (word: string) 
       corrections.push({ written, term: '', word: near[0]! });
       return near[0]!;
     }
-    // A mistyped stopword ("befor", "teh number of …"), read before the question is, so that its kind is read too.
-    if (corpusWrites(lower)) return written;
-    const stopword = stopwordMistyped(written);
-    if (stopword === null || isEnglishWord(lower)) return written;
-    corrections.push({ written, term: '', word: stopword });
-    return stopword;
+    // A mistyped stopword ("befor", "teh number of …") or adverb ("actualy", "orignally"), read before the question
+    // is, so that its kind is read too, and the adverb is not read as part of what is asked.
+    if (corpusWrites(lower) || isEnglishWord(lower)) return written;
+    const meant = stopwordMistyped(written) ?? adverbMistyped(written);
+    if (meant === null) return written;
+    corrections.push({ written, term: '', word: meant });
+    return meant;
   });
   return { text: corrected, corrections };
 }

@@ -35,6 +35,7 @@ describe('definitions: the entry whose heading names what is asked', async () =>
       return question.topic.map((index) => question.terms[index]!.raw);
     };
     expect(subject('What does util.promisify actually do?')).toEqual(['util', 'promisify']);
+    expect(subject('what is massif actually for? saw it in the tool list')).toEqual(['massif']);
     expect(subject('ok so what is a widget factory?')).toEqual(['widget', 'factory']);
     expect(subject('what does PEBKAC stand for? saw it on a ticket')).toEqual(['PEBKAC']);
     expect(subject('whats IFS short for in bash?')).toEqual(['IFS']);

@@ -60,6 +60,20 @@ describe('a mistyped stopword', () => {
   });
 });
 
+describe('a mistyped adverb', () => {
+  it('is read as the one adverb it is an edit from ("actualy", "acutally", "originaly"), before the question is', () => {
+    const nothingWritten = (): boolean => false;
+    expect(correctQuestionWords('what is massif actualy for?', nothingWritten).text).toBe('what is massif actually for?');
+    expect(correctQuestionWords('what does rerere acutally do?', nothingWritten).text).toBe('what does rerere actually do?');
+    // One edit from "original" too, but that is no adverb.
+    expect(correctQuestionWords('who originaly wrote it?', nothingWritten).corrections.map((correction) => correction.word)).toEqual(['originally']);
+    // A word the corpus writes, an English word, or a name is left as written.
+    expect(correctQuestionWords('what is massif actualy for?', (word) => word === 'actualy').corrections).toEqual([]);
+    expect(correctQuestionWords('is it actual for them?', nothingWritten).corrections).toEqual([]);
+    expect(correctQuestionWords('what is ActualY?', nothingWritten).corrections).toEqual([]);
+  });
+});
+
 describe('a word written run together', () => {
   it('is read as the two words the corpus joins with an underscore or a hyphen ("autocd" → AUTO_CD)', async () => {
     const corpus = await corpusOf([
