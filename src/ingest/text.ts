@@ -41,9 +41,30 @@ export function readPlainText(text: string): SourceDocument {
   const start = front?.range.end ?? 0;
   const lines = lineRanges(text, start);
   const blocks: Block[] = [];
+  const rules: TextRange[] = [];
+  const anchors: TextRange[] = [];
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     const content = text.slice(line.start, line.end);
+    // A rule across the page ("=====…") parts sections: the line after it is the next section's heading.
+    if (SECTION_RULE.test(content)) {
+      rules.push(line);
+      const heading = lines[i + 1] === undefined ? null : helpHeading(text, lines[i + 1]!, 1);
+      if (heading !== null) {
+        blocks.push(heading);
+        i++;
+      }
+      continue;
+    }
+    const anchored = anchoredBlock(text, lines, i);
+    if (anchored === 'anchor') {
+      anchors.push(line);
+      continue;
+    }
+    if (anchored !== null) {
+      blocks.push(anchored);
+      continue;
+    }
     const headword = GLOSSARY_HEADWORD.exec(content);
     if (headword) {
       // A headword line that ends its paragraph is the entry's label (":bogon: /boh'gon/, n."); one whose paragraph
@@ -74,6 +95,10 @@ export function readPlainText(text: string): SourceDocument {
       i = lastTermLine;
       continue;
     }
+    if (isCapitalsHeading(text, lines, i)) {
+      blocks.push({ ...line, kind: 'heading', level: 2, title: titleOf(content) });
+      continue;
+    }
     blocks.push({ ...line, kind: 'text' });
   }
   const labels = labelRuns(text, blocks);
@@ -83,11 +108,81 @@ export function readPlainText(text: string): SourceDocument {
     blocks: blocks.filter((block) => !labels.has(block)),
     removed: [
       ...(front ? [{ range: front.range, reason: 'front matter' }] : []),
+      ...rules.map((range) => ({ range, reason: 'section rule' })),
+      ...anchors.map((range) => ({ range, reason: 'help tags' })),
       ...[...labels].map((block) => ({ range: { start: block.start, end: block.end }, reason: 'table of contents' })),
     ],
     stated: front?.stated ?? {},
     warnings: front?.warnings ?? [],
   };
+}
+
+/** A line of `=` or `-` alone, as wide as a page's text, between sections (Vim's help, many READMEs). */
+const SECTION_RULE = /^([=-])\1{39,}$/u;
+/**
+ * A help file's tags (`*undolevels*`, `*:delete*`): anchors that links (`|undolevels|`) jump to, written alone on the
+ * line above an entry or at the right of its first line, after a tab or two spaces; never spaces or stars inside.
+ */
+const TAG = String.raw`\*[^\s*|]+\*`;
+const TAGS_ONLY = new RegExp(String.raw`^(?:${TAG}\s*)+$`, 'u');
+const TRAILING_TAGS = new RegExp(String.raw`(?:\t|\s{2,})\s*((?:${TAG}\s*)+)$`, 'u');
+const LEADING_TAG = new RegExp(String.raw`^(${TAG})\s+(\S.*)$`, 'u');
+const SECTION_NUMBER = /^\d{1,3}(?:\.\d{1,3})*\.?\s+/u;
+const TAG_NAME = /\*([^\s*|]+)\*/gu;
+
+/**
+ * A heading of Vim's help format: a line with a tag at its start (`*01.1*⇥Two manuals`) or its tags at the right
+ * (`1. Deleting text⇥⇥*deleting*`), whose words name a section rather than say something. Null for any other line.
+ */
+function helpHeading(text: string, line: TextRange, level: number): Block | null {
+  const content = text.slice(line.start, line.end);
+  const leading = LEADING_TAG.exec(content);
+  const trailing = TRAILING_TAGS.exec(content);
+  const words = leading !== null ? leading[2]!.replace(TRAILING_TAGS, '') : trailing !== null ? content.slice(0, trailing.index) : null;
+  if (words === null) return null;
+  // A section's number opens its title as a list item's would: "1. Deleting text", "4.2 Substitute".
+  const named = words.trim().replace(SECTION_NUMBER, '');
+  const title = named !== '' && isTermLine(named) ? titleOf(words.trim()) : leading !== null ? tagNames(leading[1]!) : null;
+  return title === null || title === '' ? null : { ...line, kind: 'heading', level, title };
+}
+
+function tagNames(tags: string): string {
+  return [...tags.matchAll(TAG_NAME)].map((match) => match[1]!).join(', ');
+}
+
+/**
+ * Vim's help format marks where an entry starts with its tags: alone on the line above it (`*'undolevels'* *'ul'*` over
+ * "'undolevels' 'ul'⇥number⇥(default 100, …)" and its indented description), they name the entry; at the right of a
+ * title line (`INACTIVE BUFFERS⇥*inactive-buffer*`), the line is a heading. Tags are no prose: no quote starts with
+ * them, as one starts with a definition list's term. A line of prose that ends with tags keeps its words as text, the
+ * tags left out. Null for a line with no tags.
+ */
+function anchoredBlock(text: string, lines: readonly TextRange[], index: number): Block | 'anchor' | null {
+  const line = lines[index]!;
+  const content = text.slice(line.start, line.end);
+  if (TAGS_ONLY.test(content)) return 'anchor';
+  const opensParagraph = index === 0 || endsParagraph(text, lines[index - 1]!, line);
+  const heading = opensParagraph && indentOf(text, line.start) <= MAX_HEADING_INDENT ? helpHeading(text, line, index === 0 ? 1 : 2) : null;
+  const next = lines[index + 1];
+  // Its paragraph goes on: the line is the first of an entry ("{Visual}["x]x or⇥*v_x*"), not a heading.
+  if (heading !== null && !(index > 0 && next !== undefined && !endsParagraph(text, line, next))) return heading;
+  const trailing = TRAILING_TAGS.exec(content);
+  if (trailing === null) return null;
+  const words = trimRange(text, line.start, line.start + trailing.index);
+  return words === null ? null : { ...words, kind: 'text' };
+}
+
+/** A heading in capitals: words of letters, no sentence's end ("JUMPING AROUND", "DESCRIPTION"). */
+const CAPITALS_HEADING = /^\p{Lu}[\p{Lu}\p{N}'’-]*(?:[ \t]+[\p{Lu}\p{N}'’&/-]+)*$/u;
+const MIN_CAPITALS_HEADING_LETTERS = 4;
+
+/** A short line in capitals alone in its paragraph, at the margin: a section's heading, as a manual page writes them. */
+function isCapitalsHeading(text: string, lines: readonly TextRange[], index: number): boolean {
+  const line = lines[index]!;
+  const content = text.slice(line.start, line.end);
+  if (content.length > MAX_LABEL_LENGTH || !CAPITALS_HEADING.test(content) || (content.match(/\p{Lu}/gu)?.length ?? 0) < MIN_CAPITALS_HEADING_LETTERS) return false;
+  if (indentOf(text, line.start) > MAX_HEADING_INDENT) return false;
+  return (index === 0 || endsParagraph(text, lines[index - 1]!, line)) && endsParagraph(text, line, lines[index + 1]);
 }
 
 /** A heading's words as a reader sees them: reStructuredText's ``literal`` and `interpreted` text without their marks. */

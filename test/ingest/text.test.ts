@@ -228,3 +228,47 @@ describe('plain-text tables of contents', () => {
     expect(kept).not.toContain('Verb Doubling');
   });
 });
+
+const VIM_HELP = `*undo.txt*      For Vim version 9.0.  Last change: 2022 Jun 02
+
+\t\t  VIM REFERENCE MANUAL    by Bram Moolenaar
+
+Undo and redo are explained here.
+
+1. Undo and redo commands\t|undo-commands|
+2. Undo blocks\t\t|undo-blocks|
+
+==============================================================================
+1. Undo and redo commands\t\t\t\t*undo-commands*
+
+<Undo>\t\tor\t\t\t\t\t*undo* *<Undo>* *u*
+u\t\t\tUndo [count] changes.
+
+\t\t\t\t\t\t\t*'undolevels'* *'ul'*
+'undolevels' 'ul'\tnumber\t(default 100, 1000 for Unix)
+\t\t\tglobal
+\tMaximum number of changes that can be undone.  Set to 0 for Vi
+\tcompatibility.
+
+There are two ways of undoing:\t\t\t\t*undo-two-ways*
+
+UNDO BLOCKS
+
+One undo command normally undoes a typed command.
+`;
+
+describe("Vim's help format", () => {
+  it('reads tags as anchors, never as text; a line after a rule, or a tagged title alone, is a heading', () => {
+    const article = read(VIM_HELP);
+    expect(article.headings.map((heading) => heading.title)).toEqual(['undo.txt', '1. Undo and redo commands', 'UNDO BLOCKS']);
+    const passages = toPassages(article, 0);
+    const levels = passages.find((passage) => passage.text.includes('Maximum number of changes'));
+    expect(levels?.heading).toBe('1. Undo and redo commands');
+    expect(levels?.text).toContain("'undolevels' 'ul'\tnumber\t(default 100, 1000 for Unix)");
+    // No quote holds a tag, a rule or the first line's tag.
+    expect(passages.some((passage) => /\*[^\s*]+\*|=====/u.test(passage.text))).toBe(false);
+    expect(passages.map((passage) => passage.text)).toContainEqual(expect.stringContaining('There are two ways of undoing:'));
+    expect(passages.find((passage) => passage.text.includes('One undo command'))?.heading).toBe('UNDO BLOCKS');
+    for (const passage of passages) expect(article.text.slice(passage.start, passage.end)).toBe(passage.text);
+  });
+});
