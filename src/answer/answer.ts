@@ -93,7 +93,8 @@ export function answerQuestion(corpus: Corpus, text: string, model: RankingModel
   const answers = (sentence: RankedSentence): boolean => sentence.score >= model.threshold && (sentence === best || sentence.coverage >= Math.min(MIN_COVERAGE, best?.coverage ?? 1));
   const needsFigure = question.kind === 'count' || question.kind === 'amount' || question.kind === 'value' || question.kind === 'quantity';
   const dated = (sentence: RankedSentence): boolean =>
-    sentence.short !== null || YEAR_OR_RELEASE.test(sentence.view.text) || YEAR_OR_RELEASE.test(corpus.sourceById.get(sentence.view.passage.sourceId)?.source.title ?? '');
+    sentence.short !== null ||
+    (!question.asksDay && (YEAR_OR_RELEASE.test(sentence.view.text) || YEAR_OR_RELEASE.test(corpus.sourceById.get(sentence.view.passage.sourceId)?.source.title ?? '')));
   const valueMissing =
     (VALUE_REQUIRED.has(question.kind) && !ranked.some((sentence) => answers(sentence) && sentence.short !== null)) ||
     (question.asksDate && !ranked.some((sentence) => answers(sentence) && dated(sentence)));

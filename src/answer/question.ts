@@ -41,6 +41,8 @@ export interface Question {
    * a date, a year or a release answers it. "When does X happen?" may ask for a condition.
    */
   asksDate: boolean;
+  /** The date asked by name is a day ("on what date …", "which day …"): a month or a year does not answer it. */
+  asksDay: boolean;
   /** The unit a "how much per share / a barrel …" question asks a figure per, as a term; null when it asks none. */
   rateUnit: string | null;
   /** The numbers the question itself writes ("pdp-10", "python 3.11"), as `formatValue` spells them: its subject, never its answer. */
@@ -109,6 +111,7 @@ export function valueCueTerms(question: Question): readonly number[] {
 
 /** The question proper asks a date: "when did / was …", "what year …". */
 const ASKS_DATE = /^\s*when\s+(?:did|was|were|had)\b|^\s*(?:what|which)\s+(?:year|date|day|month)\b/iu;
+const ASKS_DAY = /^\s*(?:what|which)\s+(?:date|day)\b/iu;
 /** "Since" before the question proper's "when". */
 const SINCE = /\bsince\s*$/iu;
 
@@ -255,6 +258,7 @@ export function analyzeQuestion(text: string): Question {
     // "… during a traffic spike last night. how many connections …": the story's time is not what the question asks of.
     asksAboutPast: tokens.some((token, tokenIndex) => token.start >= clause.start && token.end <= clause.end && marksPast(token, tokens[tokenIndex + 1])),
     asksDate: kind === 'time' && (ASKS_DATE.test(spelledOut) || SINCE.test(text.slice(0, clause.start))),
+    asksDay: kind === 'time' && ASKS_DAY.test(spelledOut),
     rateUnit: rateUnitOf(asked),
     numbers: new Set(findNumbers(tokens).map((mention) => formatValue(mention.written))),
     asksDefinition,

@@ -49,18 +49,25 @@ export function extractFrequency(view: SentenceView, question: Question, weights
 
 const AFTER_DETERMINER = /\b(?:the|a|an|this|that|these|those|its|their|his|her|our|your|my)\s+$/iu;
 
+/** Times that name a day: a date, a weekday, "yesterday". */
+const DAYS = [
+  String.raw`\b\d{4}-\d{2}-\d{2}\b`,
+  String.raw`\b(?:${MONTHS})\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?\b`,
+  String.raw`\b\d{1,2}(?:st|nd|rd|th)?\s+(?:${MONTHS})(?:\s+\d{4})?\b`,
+  String.raw`\b(?:on\s+)?(?:last\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\s+(?:morning|afternoon|evening|night))?\b`,
+  String.raw`\b(?:yesterday|today|tonight|overnight)\b`,
+];
 const TIME = new RegExp(
   [
-    String.raw`\b\d{4}-\d{2}-\d{2}\b`,
-    String.raw`\b(?:${MONTHS})\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?\b`,
-    String.raw`\b\d{1,2}(?:st|nd|rd|th)?\s+(?:${MONTHS})(?:\s+\d{4})?\b`,
+    ...DAYS.slice(0, 3),
     String.raw`\b(?:in\s+)?(?:${MONTHS})\s+\d{4}\b`,
-    String.raw`\b(?:on\s+)?(?:last\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\s+(?:morning|afternoon|evening|night))?\b`,
+    ...DAYS.slice(3),
     String.raw`\b(?:in\s+)?(?:1[89]|20)\d\d\b`,
-    String.raw`\b(?:yesterday|today|tonight|overnight|last (?:week|month|year|night))\b`,
+    String.raw`\blast (?:week|month|year|night)\b`,
   ].join('|'),
   'gi',
 );
+const DAY = new RegExp(`^(?:${DAYS.join('|')})$`, 'iu');
 
 /**
  * Where a word comes from: the phrase after "from", "named after" or "traced to" ("[From Swift's Gulliver's Travels via
@@ -116,8 +123,9 @@ export function versionsIn(text: string): string[] {
 /** A whole span that is a date or time ("Friday", "March 1990") names a time, never a person or a place. */
 export const WHOLE_TIME = new RegExp(`^(?:${TIME.source})$`, 'i');
 
+/** A time of the sentence; a day when the question asks which day ("on what date …": a month or a year is no answer). */
 export function extractTime(view: SentenceView, question: Question, weights: TermWeights): ShortAnswer | null {
-  return bestPatternMatch(view, TIME, question, weights, isDateline);
+  return bestPatternMatch(view, TIME, question, weights, (sentence, start, end) => isDateline(sentence, start, end) || (question.asksDay && !DAY.test(sentence.text.slice(start, end))));
 }
 
 /**

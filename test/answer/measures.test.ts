@@ -117,6 +117,17 @@ describe('measures, earlier events and missing counts', async () => {
     expect(answerQuestion(monitor, 'how often does the cleaner remove old files from the cache?').status).toBe('no_answer');
   });
 
+  it('answers "on what date" with a day, never a month or a year', async () => {
+    const releases = await corpusOf([plainArticle('releases', 'Version 2.0 was released in March 2021. Version 3.0 was released on 5 June 2022, a year later.')]);
+    const months = await corpusOf([plainArticle('months', 'Version 2.0 was released in March 2021. Work on version 3.0 started in 2022.')]);
+    expect(analyzeQuestion('on what date exactly was version 2.0 released?').asksDay).toBe(true);
+    expect(analyzeQuestion('what year was version 2.0 released?').asksDay).toBe(false);
+    expect(answerQuestion(releases, 'when was version 2.0 released?').answer).toBe('in March 2021');
+    expect(answerQuestion(releases, 'on what date exactly was version 3.0 released?').answer).toBe('5 June 2022');
+    expect(answerQuestion(months, 'on what date exactly was version 2.0 released?').status).toBe('no_answer');
+    expect(answerQuestion(months, 'when was version 2.0 released?').answer).toBe('in March 2021');
+  });
+
   it('never answers "when" with the dateline, which dates the report', async () => {
     const dated = await corpusOf([
       plainArticle('rules', 'PARIS, June 3 - New export rules take effect in two weeks, the ministry said.'),
