@@ -366,6 +366,12 @@ function opensProse(view: SentenceView, index: number): boolean {
   return true;
 }
 
+/** The token opens the description the sentence quotes after the term it defines ("scratch⇥Contains text …"). */
+function opensDescription(view: SentenceView, index: number): boolean {
+  const term = view.passage.heading;
+  return term !== '' && view.text.startsWith(term) && tokenize(term).length === index;
+}
+
 /** A question's abbreviation ("ICCO") and the long form the sentence gives it, if any. */
 interface AskedAbbreviation {
   shortForm: string;
@@ -455,7 +461,7 @@ export function extractName(view: SentenceView, question: Question, weights: Ter
     // A lone capitalised first word is usually just the start of the sentence ("Define how …"), unless possessive; so
     // is the first word after the option or identifier a description starts with ("--get-url Expand the URL …"). A word
     // written in capitals throughout is written so wherever it stands ("TIMEFMT The format of …").
-    if (words === 1 && opensProse(view, span.from) && TITLE_CASE.test(first.raw) && !/[’']s$/.test(first.raw)) continue;
+    if (words === 1 && (opensProse(view, span.from) || opensDescription(view, span.from)) && TITLE_CASE.test(first.raw) && !/[’']s$/.test(first.raw)) continue;
     if (best === null || score > best.score) {
       const after = view.tokens[span.to + 1];
       const from = question.kind === 'place' && kinds.has('place') ? townBefore(view, span.from) : span.from;

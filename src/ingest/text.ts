@@ -65,6 +65,11 @@ export function readPlainText(text: string): SourceDocument {
       blocks.push(anchored);
       continue;
     }
+    const hanging = hangingTerm(text, lines, i);
+    if (hanging !== null) {
+      blocks.push(...hanging);
+      continue;
+    }
     const headword = GLOSSARY_HEADWORD.exec(content);
     if (headword) {
       // A headword line that ends its paragraph is the entry's label (":bogon: /boh'gon/, n."); one whose paragraph
@@ -183,6 +188,31 @@ function isCapitalsHeading(text: string, lines: readonly TextRange[], index: num
   if (content.length > MAX_LABEL_LENGTH || !CAPITALS_HEADING.test(content) || (content.match(/\p{Lu}/gu)?.length ?? 0) < MIN_CAPITALS_HEADING_LETTERS) return false;
   if (indentOf(text, line.start) > MAX_HEADING_INDENT) return false;
   return (index === 0 || endsParagraph(text, lines[index - 1]!, line)) && endsParagraph(text, line, lines[index + 1]);
+}
+
+/** A term and its description on one line, a tab or three spaces apart: "Neovim⇥A Vim clone.", "-v   Be verbose.". */
+const TERM_BEFORE_GAP = /^(\S(?:[^\t]*?\S)?)(?:\t+| {3,})(?=\S)/u;
+const MAX_HANGING_TERM_LENGTH = 40;
+
+/**
+ * A term at the margin with its description beside it, the description's next lines indented under it (a hanging
+ * indent, as manuals and Vim's help list commands, options and programs): "Neovim⇥A Vim clone.  Forked the Vim source
+ * in 2014 …", "'undolevels' 'ul'⇥number⇥(default 100, …)". The term heads its description; null for other lines.
+ */
+function hangingTerm(text: string, lines: readonly TextRange[], index: number): Block[] | null {
+  const line = lines[index]!;
+  const next = lines[index + 1];
+  const indent = indentOf(text, line.start);
+  if (indent > MAX_HEADING_INDENT || next === undefined || endsParagraph(text, line, next) || indentOf(text, next.start) <= indent) return null;
+  const previous = lines[index - 1];
+  if (previous !== undefined && !endsParagraph(text, previous, line) && indentOf(text, previous.start) <= indent && !TAGS_ONLY.test(text.slice(previous.start, previous.end))) return null;
+  const gap = TERM_BEFORE_GAP.exec(text.slice(line.start, line.end));
+  const term = gap?.[1];
+  if (gap === null || term === undefined || term.length > MAX_HANGING_TERM_LENGTH || term.split(/\s+/u).length > MAX_NAME_WORDS || !isTermLine(term)) return null;
+  const description = trimRange(text, line.start + gap[0].length, line.end);
+  if (description === null) return null;
+  const governsUntil = descriptionEnd(text, lines, index);
+  return [{ start: line.start, end: line.start + term.length, kind: 'heading', level: DEFINITION_TERM_LEVEL, title: titleOf(term), term: true, governsUntil }, { ...description, kind: 'text' }];
 }
 
 /** A heading's words as a reader sees them: reStructuredText's ``literal`` and `interpreted` text without their marks. */

@@ -433,3 +433,12 @@ describe('shorthand and pronouns that look like answers', () => {
     expect(values('One person was killed and a further one billion dollars was pledged.')).toEqual([1, 1_000_000_000]);
   });
 });
+
+describe('a description quoted after the term it defines', () => {
+  it('takes no name from the capital that opens the description ("scratch⇥Contains text …")', async () => {
+    const options = ['Values of the buffer type:', '', 'nofile\tBuffer which is not related to a file and will not be', '\twritten.', 'scratch\tContains text that can be discarded at any time.', '\tIt is never written.', ''].join('\n');
+    const corpus = await corpusOf([articleFrom('options.txt', options)]);
+    const reply = answerQuestion(corpus, 'which buffer type holds text that can be discarded at any time?');
+    expect(reply.answer).not.toBe('Contains');
+  });
+});
