@@ -1,14 +1,15 @@
 /** Short answers: the span of a sentence that holds what the question asks for (a count, a name, a place…), by kind of question. */
 import { extractAmount, extractMeasure, extractQuantifiedFocus, extractStatedValue, isShareOrSum } from './amounts.js';
 import { extractCount } from './counts.js';
-import { formatValue } from './numbers.js';
+import { findNumbers, formatValue } from './numbers.js';
+import type { Passage } from '../model.js';
 import { extractCodeNameOfFocus, extractLongForm, extractName } from './name-answers.js';
 import { DEFAULT_TERM, type Question, questionForms, VALUE_WORDS, valueCueTerms } from './question.js';
 import { contentTerms, tokenize } from '../text/terms.js';
 import { isOnlyAdverb, mayBeVerb } from '../text/wordnet.js';
 import type { SentenceView } from './sentence.js';
 import type { IsCommon, ShortAnswer, TermWeights } from './short-answer.js';
-import { bestPatternMatch, extractDuration, extractFrequency, extractOrigin, extractPath, extractProductRelease, extractTime, VERSION } from './spans.js';
+import { bestPatternMatch, extractDuration, extractFrequency, extractOccasion, extractOrigin, extractPath, extractProductRelease, extractTime, VERSION } from './spans.js';
 
 const neverCommon: IsCommon = () => false;
 
@@ -52,7 +53,8 @@ export function extractAnswer(view: SentenceView, question: Question, weights: T
     case 'frequency':
       return extractFrequency(view, question, weights);
     case 'time':
-      return extractTime(view, question, weights);
+      if (!writesQuestionNumbers(view, question)) return null;
+      return extractTime(view, question, weights) ?? (question.asksDate ? null : extractOccasion(view, question, weights));
     case 'version':
       return bestPatternMatch(view, VERSION, question, weights, (sentence, start, end) => isShareOrSum(sentence, start, end) || writtenByQuestion(sentence.text.slice(start, end), question)) ??
         extractProductRelease(view, question, weights);
@@ -70,6 +72,26 @@ export function extractAnswer(view: SentenceView, question: Question, weights: T
     case 'other':
       return null;
   }
+}
+
+/** The numbers each passage writes, as `formatValue` spells them, read once per passage. */
+const passageNumbers = new WeakMap<Passage, ReadonlySet<string>>();
+
+/**
+ * The numbers a question writes name which one it asks about ("when does node 18 reach end-of-life?", "… vim 9.0"): a
+ * passage that writes none of them, in its text or heading, tells the time of another.
+ */
+function writesQuestionNumbers(view: SentenceView, question: Question): boolean {
+  // Those of the question proper: "… it's still 0. When does libffi fill in the size?" asks of no 0.
+  const asked = question.terms.flatMap((term) => (term.isContext || !question.numbers.has(formatValue(Number(term.raw))) ? [] : [formatValue(Number(term.raw))]));
+  if (asked.length === 0) return true;
+  let numbers = passageNumbers.get(view.passage);
+  if (numbers === undefined) {
+    numbers = new Set(findNumbers(tokenize(`${view.passage.heading}\n${view.passage.text}`)).map((mention) => formatValue(mention.written)));
+    passageNumbers.set(view.passage, numbers);
+  }
+  const written = numbers;
+  return asked.some((number) => written.has(number));
 }
 
 /**

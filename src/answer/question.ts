@@ -336,7 +336,14 @@ function askedClause(text: string): AskedClause {
     const end = sentence.index + sentence[0].length;
     const asks = /\?\s*$/.test(sentence[0]);
     const opening = sentence.index + (/\S/.exec(sentence[0])?.index ?? 0);
-    const word = /\b(?:what|which|who|whom|whose|when|where|why|how)(?:['’]?s)?\b/i.exec(sentence[0]);
+    let word: RegExpExecArray | null = null;
+    for (const found of sentence[0].matchAll(QUESTION_WORD)) {
+      const opensIt = sentence.index + found.index === opening;
+      if (opensIt || !SUBORDINATING.test(found[0]) || INVERTED.test(sentence[0].slice(found.index + found[0].length))) {
+        word = found;
+        break;
+      }
+    }
     if (word !== null) {
       const start = sentence.index + word.index;
       // "is there a limit on how big …": the question word opens a clause of a yes/no question, whose words are all asked.
@@ -348,6 +355,15 @@ function askedClause(text: string): AskedClause {
   const lastAsking = withWord === null || (withMark !== null && withMark.start > withWord.start) ? withMark : withWord;
   return withWordAndMark ?? lastAsking ?? { start: 0, end: text.length, wordsFrom: 0 };
 }
+
+const QUESTION_WORD = /\b(?:what|which|who|whom|whose|when|where|why|how)(?:['’]?s)?\b/giu;
+/**
+ * A question word that is never the subject asks with the verb before its subject ("when does it run?", "where exactly
+ * is it kept?"); written before the subject after the question has opened ("does it run when it starts?"), it opens a
+ * clause of the question, not the question.
+ */
+const SUBORDINATING = /^(?:when|where|why)$/iu;
+const INVERTED = /^\s+(?:\p{L}+ly\s+)?(?:do|does|did|is|are|was|were|will|would|can|could|should|shall|must|may|might|has|have|had)\b/iu;
 
 interface AskedClause {
   start: number;

@@ -129,6 +129,36 @@ export function extractTime(view: SentenceView, question: Question, weights: Ter
 }
 
 /**
+ * An occasion, which answers "when does X run?" as a date answers "when did X happen?": a clause of time to the end of
+ * its clause ("when an interactive login shell exits", "after their current request", "until it has been passed to
+ * ffi_prep_cif") or a first, every or each time ("on first boot", "on every request").
+ */
+const OCCASION_WORD = String.raw`(?:[^\s.,;:!?()[\]]|\.(?=\w))+`;
+const OCCASION = new RegExp(
+  [
+    // A clause: two words or more, so a subject and its verb ("When set, …" is a condition, not an occasion).
+    String.raw`\b(?:whenever|when|after|before|until|as soon as|every time|each time|the first time)\s+${OCCASION_WORD}(?:\s+${OCCASION_WORD}){1,14}`,
+    String.raw`\b(?:on|at|during|upon|with)\s+(?:the\s+|its\s+|their\s+)?(?:first|every|each|next|initial)\s+[\p{L}-]+`,
+  ].join('|'),
+  'giu',
+);
+
+/**
+ * An occasion for a "when" that asks no date. One that only says again what the question says ("When the shell exits,
+ * …" for "when does the shell exit?") is its subject, not its answer.
+ */
+export function extractOccasion(view: SentenceView, question: Question, weights: TermWeights): ShortAnswer | null {
+  const asked = questionForms(question);
+  return bestPatternMatch(view, OCCASION, question, weights, (sentence, start, end) =>
+    contentOf(sentence.text.slice(start, end)).every((term) => asked.has(term)),
+  );
+}
+
+function contentOf(text: string): string[] {
+  return tokenize(text).flatMap((token) => (token.term === '' ? [] : [token.term]));
+}
+
+/**
  * "SAN FRANCISCO, March 22 - Brazil's attempt …": a news dateline dates the report, not what it reports, so it answers
  * no "when".
  */

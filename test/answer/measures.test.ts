@@ -128,6 +128,29 @@ describe('measures, earlier events and missing counts', async () => {
     expect(answerQuestion(months, 'when was version 2.0 released?').answer).toBe('in March 2021');
   });
 
+  it('answers a "when" that asks no date with the occasion ("when a login shell exits", "on first boot"), never with the question\'s own', async () => {
+    const manual = await corpusOf([
+      plainArticle('files', 'The cleanup file is executed when a login shell exits. Vendor data only runs on first boot. When the daemon stops, it prints a summary.'),
+    ]);
+    expect(answerQuestion(manual, 'when does the cleanup file get executed?').answer).toBe('when a login shell exits');
+    expect(answerQuestion(manual, 'when does vendor data run?').answer).toBe('on first boot');
+    expect(answerQuestion(manual, 'when does the daemon stop?').answer).toBeNull();
+    // A date is asked, and no sentence dates it.
+    expect(answerQuestion(manual, 'when did the cleanup file get executed?').status).toBe('no_answer');
+    // The number the question writes names which one it asks about.
+    const releases = await corpusOf([plainArticle('support', 'Version 16 reaches its end of life when its support window closes.')]);
+    expect(answerQuestion(releases, 'when does version 16 reach its end of life?').answer).toBe('when its support window closes');
+    expect(answerQuestion(releases, 'when does version 18 reach its end of life?').status).toBe('no_answer');
+  });
+
+  it('reads a "when" written before its subject, after the question opens, as a clause of the question, not what it asks', () => {
+    expect(analyzeQuestion('does the daemon switch on compression by itself when it creates a new pool?').kind).toBe('other');
+    // The verb before the subject: the question asks when.
+    expect(analyzeQuestion('Does it read the file once, or when exactly does it pick it up?').kind).toBe('time');
+    expect(analyzeQuestion("when's the next release?").kind).toBe('time');
+    expect(analyzeQuestion('when does the cleanup file get executed?').kind).toBe('time');
+  });
+
   it('never answers "when" with the dateline, which dates the report', async () => {
     const dated = await corpusOf([
       plainArticle('rules', 'PARIS, June 3 - New export rules take effect in two weeks, the ministry said.'),
