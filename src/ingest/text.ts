@@ -100,7 +100,8 @@ export function readPlainText(text: string): SourceDocument {
       i = lastTermLine;
       continue;
     }
-    if (isCapitalsHeading(text, lines, i)) {
+    // Before any text, a line in capitals is the document's headline, which the boilerplate pass reads as such.
+    if (blocks.some((block) => block.kind === 'text') && isCapitalsHeading(text, lines, i)) {
       blocks.push({ ...line, kind: 'heading', level: 2, title: titleOf(content) });
       continue;
     }
