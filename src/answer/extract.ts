@@ -33,8 +33,19 @@ function statesOtherBound(view: SentenceView, question: Question): boolean {
   return statesBound;
 }
 
+const FIGURE_KINDS: ReadonlySet<string> = new Set(['count', 'quantity', 'duration']);
+
+/**
+ * "By default, how many changes can I undo?" asks the figure a default sets: one a sentence gives without saying it is
+ * the default ("If we now undo one change …") is another. The passage's heading may say it ("TIMEOUT › Default").
+ */
+function figureOfNoDefault(view: SentenceView, question: Question): boolean {
+  if (!FIGURE_KINDS.has(question.kind) || !valueCueTerms(question).some((termIndex) => question.terms[termIndex]!.forms.includes(DEFAULT_TERM))) return false;
+  return !view.tokens.some((token) => token.term === DEFAULT_TERM) && !contentTerms(view.passage.heading).includes(DEFAULT_TERM);
+}
+
 export function extractAnswer(view: SentenceView, question: Question, weights: TermWeights, isCommon: IsCommon = neverCommon): ShortAnswer | null {
-  if (statesOtherBound(view, question)) return null;
+  if (statesOtherBound(view, question) || figureOfNoDefault(view, question)) return null;
   switch (question.kind) {
     case 'count':
       return (

@@ -151,6 +151,13 @@ describe('measures, earlier events and missing counts', async () => {
     expect(analyzeQuestion('when does the cleanup file get executed?').kind).toBe('time');
   });
 
+  it('answers "by default, how many …" only with a figure said to be the default', async () => {
+    const manual = await corpusOf([plainArticle('undo', 'If we now undo one change, the text goes back to what it was. Undo is kept in memory.')]);
+    expect(answerQuestion(manual, 'by default how many changes can i undo?').answer).toBeNull();
+    const options = await corpusOf([plainArticle('options', 'If we now undo one change, the text goes back. The undo levels option sets how many changes can be undone (default 1000).')]);
+    expect(answerQuestion(options, 'by default how many changes can i undo?').answer).toBe('1000');
+  });
+
   it('never answers "when" with the dateline, which dates the report', async () => {
     const dated = await corpusOf([
       plainArticle('rules', 'PARIS, June 3 - New export rules take effect in two weeks, the ministry said.'),
