@@ -135,7 +135,8 @@ const KIND_PATTERNS: [RegExp, AnswerKind][] = [
   [HOW_OFTEN, 'frequency'],
   [/^\s*how\s+(old|far|big|large|high|tall|fast|deep|wide|heavy|strong|hot|cold)\b/i, 'quantity'],
   [/^\s*(what|which)\s+(is|was|are|were)\s+the\s+(\w+\s+)?(magnitude|size|depth|height|length|width|weight|population|cost|price|temperature|speed|distance|age|rate|value|area|volume|score|budget|salary)\b/i, 'quantity'],
-  [/^\s*when\b|^\s*(what|which)\s+(year|date|day|month|time)\b/i, 'time'],
+  // "At what point does the hook run?": when, asked of a moment in a process.
+  [/^\s*when\b|^\s*(what|which)\s+(year|date|day|month|time|point|stage|moment)\b/i, 'time'],
   // "what's the actual date on that log entry?", "what was the release date of 2.0?": a date of something.
   [/^\s*(what|which)\s+(is|was|are|were)\s+the\s+(\w+\s+){0,2}(date|year|day|month)s?\s+(of|on|for|when|that)\b/i, 'time'],
   // "Who is Vitali Klitschko?" asks for a description, not a name; "who is Kyiv's mayor?" asks for a name.

@@ -149,6 +149,7 @@ describe('measures, earlier events and missing counts', async () => {
     expect(analyzeQuestion('Does it read the file once, or when exactly does it pick it up?').kind).toBe('time');
     expect(analyzeQuestion("when's the next release?").kind).toBe('time');
     expect(analyzeQuestion('when does the cleanup file get executed?').kind).toBe('time');
+    expect(analyzeQuestion('at what point does the commit hook run?').kind).toBe('time');
   });
 
   it('answers "by default, how many …" only with a figure said to be the default', async () => {
