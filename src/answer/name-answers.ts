@@ -23,6 +23,7 @@ const CODE_LIKE = /[_.:/]|\p{Ll}\p{Lu}|\p{L}\p{N}|\p{N}\p{L}/u;
 const LOWER_CASE_WORD = /^\p{Ll}{2,}$/u;
 const STARTS_UPPER_CASE = /^\p{Lu}/u;
 const ACRONYM = /^\p{Lu}{2,}(?:[-&]\p{Lu}+)*$/u;
+const ACRONYM_PLURAL = /^\p{Lu}{2,}s$/u;
 const ONE_LETTER = /^\p{L}\.?$/u;
 const CODE_MARKS = /[_\d/\\<>]|\.\p{L}/u;
 /** Words run together with two inner capitals, as code names things: "ErrorLogFormat", "LimitRequestBody" (not "McDonald", "GitHub"). */
@@ -440,6 +441,8 @@ export function extractName(view: SentenceView, question: Question, weights: Ter
       // Nor is a word in capitals the lexicon knows as no organisation ("XML", "SIGTTIN", and "GIL", which it knows only
       // as a given name, written so in no one's name): that is a format, a code or an acronym.
       if (isAcronym && !kinds.has('organization')) continue;
+      // Nor are things an acronym counts in the plural ("UIDs", "APIs"): an organisation is one.
+      if (words === 1 && ACRONYM_PLURAL.test(text)) continue;
       // In a sentence written in capitals ("IN NO EVENT SHALL THE AUTHORS OR COPYRIGHT HOLDERS BE LIABLE …") capitals name nothing.
       if (words >= 2 && (shouted ??= isShouted(view))) continue;
       // "Who" asks for a person or an organisation: never a place, a people or a month.

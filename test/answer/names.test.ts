@@ -442,3 +442,10 @@ describe('a description quoted after the term it defines', () => {
     expect(reply.answer).not.toBe('Contains');
   });
 });
+
+describe('acronyms in the plural', () => {
+  it('names no one with things an acronym counts ("UIDs")', async () => {
+    const corpus = await corpusOf([plainArticle('ids', 'On most hosts, the daemon gives each container the first 65536 UIDs of the host when it talks to the socket.')]);
+    expect(answerQuestion(corpus, 'who is allowed to talk to the daemon socket?').answer).not.toBe('UIDs');
+  });
+});
