@@ -296,8 +296,11 @@ function labelRuns(text: string, blocks: Block[]): Set<Block> {
   return inRuns;
 }
 
+/** A table's row: cells between bars ("64001 | mysql | mysql-server"), which states its own thing. */
+const TABLE_ROW = /\S[ \t]*\|[ \t]*\S/u;
+
 function isLabel(line: string): boolean {
-  return line.length <= MAX_LABEL_LENGTH && !/[.!?,;:"”)]$/u.test(line);
+  return line.length <= MAX_LABEL_LENGTH && !/[.!?,;:"”)]$/u.test(line) && !TABLE_ROW.test(line);
 }
 
 /** A line of `=` or `-` directly below a short line, about as long as it: that line's underline. */

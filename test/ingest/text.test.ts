@@ -227,6 +227,14 @@ describe('plain-text tables of contents', () => {
     expect(kept).toContain('Short line');
     expect(kept).not.toContain('Verb Doubling');
   });
+
+  it('keeps a table written with bars: its rows are data, not labels', () => {
+    const rows = ['63434 | netplan | netplan', '64000 | ftn | fidogate', '64001 | mysql | mysql-server', '64005 | tac-plus | tac-plus user', '64010 | alias | qmail alias', '64011 | qmaild | qmail daemon', '64012 | qmails | qmail send', '64013 | qmailr | qmail remove', '64015 | qmailq | qmail queue'];
+    const article = read(`The following uids have been allocated. This is the registry of allocations.\n\nReserved uids:\n${rows.map((row) => `    ${row}\n`).join('')}\nThe registry ends here.\n`);
+    expect(article.removed.filter((removal) => removal.reason === 'table of contents')).toEqual([]);
+    const passages = toPassages(article, 0);
+    expect(passages.map((passage) => passage.text).join('\n')).toContain('64001 | mysql | mysql-server');
+  });
 });
 
 const VIM_HELP = `*undo.txt*      For Vim version 9.0.  Last change: 2022 Jun 02
