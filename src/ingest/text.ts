@@ -196,24 +196,45 @@ const TERM_BEFORE_GAP = /^(\S(?:[^\t]*?\S)?)(?:\t+| {3,})(?=\S)/u;
 const MAX_HANGING_TERM_LENGTH = 40;
 
 /**
- * A term at the margin with its description beside it, the description's next lines indented under it (a hanging
- * indent, as manuals and Vim's help list commands, options and programs): "Neovim⇥A Vim clone.  Forked the Vim source
- * in 2014 …", "'undolevels' 'ul'⇥number⇥(default 100, …)". The term heads its description; null for other lines.
+ * A term at the margin with its description beside it: the description's next lines indented under it (a hanging
+ * indent, as manuals and Vim's help list programs, commands and options: "Neovim⇥A Vim clone.  Forked the Vim source
+ * in 2014 …", "'undolevels' 'ul'⇥number⇥(default 100, …)"), or an option in a list in two columns, its description at
+ * the column of the row above or below ("  --in-place, -i        Edit files in place", a program's help). The term heads
+ * its description; null for other lines.
  */
 function hangingTerm(text: string, lines: readonly TextRange[], index: number): Block[] | null {
   const line = lines[index]!;
-  const next = lines[index + 1];
   const indent = indentOf(text, line.start);
-  if (indent > MAX_HEADING_INDENT || next === undefined || endsParagraph(text, line, next) || indentOf(text, next.start) <= indent) return null;
+  const split = indent > MAX_HEADING_INDENT ? null : termBeside(text, line);
+  if (split === null) return null;
   const previous = lines[index - 1];
-  if (previous !== undefined && !endsParagraph(text, previous, line) && indentOf(text, previous.start) <= indent && !TAGS_ONLY.test(text.slice(previous.start, previous.end))) return null;
+  const next = lines[index + 1];
+  const opensEntry = previous === undefined || endsParagraph(text, previous, line) || indentOf(text, previous.start) > indent || TAGS_ONLY.test(text.slice(previous.start, previous.end));
+  const hangs = opensEntry && next !== undefined && !endsParagraph(text, line, next) && indentOf(text, next.start) > indent;
+  // Only options are read so ("-v, --verbose   …"): a word beside a description in a column of names ("buffer⇥Returns
+  // the buffer …", a method of a list) names no entry of the document's own.
+  const inColumns = OPTION.test(split.term) && [previous, next].some((other) => {
+    if (other === undefined || indentOf(text, other.start) !== indent) return false;
+    if (endsParagraph(text, other === previous ? other : line, other === previous ? line : other)) return false;
+    return termBeside(text, other)?.column === split.column;
+  });
+  if (!hangs && !inColumns) return null;
+  const governsUntil = descriptionEnd(text, lines, index);
+  return [
+    { start: line.start, end: line.start + split.term.length, kind: 'heading', level: DEFINITION_TERM_LEVEL, title: titleOf(split.term), term: true, governsUntil },
+    { ...split.description, kind: 'text' },
+  ];
+}
+
+const OPTION = /^--?[\p{L}\p{N}]/u;
+
+/** The term and the description a tab or three spaces after it on `line`, and the column the description starts at. */
+function termBeside(text: string, line: TextRange): { term: string; description: TextRange; column: number } | null {
   const gap = TERM_BEFORE_GAP.exec(text.slice(line.start, line.end));
   const term = gap?.[1];
   if (gap === null || term === undefined || term.length > MAX_HANGING_TERM_LENGTH || term.split(/\s+/u).length > MAX_NAME_WORDS || !isTermLine(term)) return null;
   const description = trimRange(text, line.start + gap[0].length, line.end);
-  if (description === null) return null;
-  const governsUntil = descriptionEnd(text, lines, index);
-  return [{ start: line.start, end: line.start + term.length, kind: 'heading', level: DEFINITION_TERM_LEVEL, title: titleOf(term), term: true, governsUntil }, { ...description, kind: 'text' }];
+  return description === null ? null : { term, description, column: indentOf(text, description.start) };
 }
 
 /** A heading's words as a reader sees them: reStructuredText's ``literal`` and `interpreted` text without their marks. */
@@ -252,6 +273,7 @@ function isTermLine(content: string): boolean {
 /** The end of the last line indented further than the term at `termIndex`: its description, blank lines within it included. */
 function descriptionEnd(text: string, lines: readonly TextRange[], termIndex: number): number {
   const indent = indentOf(text, lines[termIndex]!.start);
+  if (termIndex + 1 >= lines.length) return lines[termIndex]!.end;
   let last = termIndex + 1;
   while (last + 1 < lines.length && indentOf(text, lines[last + 1]!.start) > indent) last++;
   return lines[last]!.end;

@@ -281,3 +281,15 @@ describe("Vim's help format", () => {
     for (const passage of passages) expect(article.text.slice(passage.start, passage.end)).toBe(passage.text);
   });
 });
+
+describe('plain-text lists in two columns', () => {
+  it("reads a term with its description at the column of the rows around it as a term heading it (a program's help)", () => {
+    const help = ['yq transcodes YAML documents to JSON and passes them to jq.', '', 'optional arguments:', '  -h, --help            show this help message and exit', '  --in-place, -i        Edit files in place (no backup - use caution)', '  --version             show the version number and exit', ''].join('\n');
+    const article = read(help);
+    expect(article.headings.map((heading) => heading.title)).toEqual(['-h, --help', '--in-place, -i', '--version']);
+    const passages = toPassages(article, 0);
+    expect(passages.find((passage) => passage.text.includes('Edit files in place'))?.heading).toBe('--in-place, -i');
+    // A lone line with a gap in it is no list.
+    expect(read('The tool prints one line.\n\nName     the name it prints\n\nThat is all.\n').headings).toEqual([]);
+  });
+});
