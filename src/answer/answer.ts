@@ -23,6 +23,7 @@ import { isFigure, type ShortAnswer } from './short-answer.js';
 import { versionsIn } from './spans.js';
 import { analyzeQuestion, type AnswerKind, DEFAULT_TERM, questionForms, type Question, type QuestionTerm, valueCueTerms } from './question.js';
 import { correctQuestionWords, correctSpelling, type Correction } from './spelling.js';
+import { isEnglishWord } from '../text/english.js';
 import { unlikeProse } from './prose.js';
 import { isBareChangeNote, isChangeNote } from '../text/change-notes.js';
 import { viewSentences, type SentenceView } from './sentence.js';
@@ -258,7 +259,7 @@ function rankSentences(corpus: Corpus, question: Question, weights: number[], mo
   const corrected = question.terms.map((term, termIndex) => known[termIndex] && documentFrequency(corpus.impacts, term.forms[0]!) === 0);
   // A name the question writes as the documentation would, that the corpus never writes, is missing from every passage.
   const misspelt = new Set(question.terms.filter((term, termIndex) => corrected[termIndex]).map((term) => term.forms[0]!));
-  const unwrittenIdentifier = identifiersIn(question.text).some((identifier) => neverWritten(corpus, identifier, misspelt));
+  const unwrittenIdentifier = identifiersIn(question.text).some((identifier) => neverWritten(corpus, identifier, misspelt)) || namesUnknownWord(question, known);
   const unknownTerms = (known.filter((isKnown) => !isKnown).length + 0.5 * corrected.filter(Boolean).length) / known.length;
   const isCommon = (term: string): boolean => {
     const frequency = documentFrequency(corpus.impacts, term);
@@ -491,6 +492,16 @@ function namesMissingFrom(question: Question, views: SentenceView[], heading: Re
       !term.forms.some((form) => heading.has(form) || title.has(form)),
   );
 }
+
+/**
+ * The question proper writes a word that is no English word and that no passage holds, even read as a typo of one of
+ * the corpus's words ("what uid does the nginx user get?"): it names something the corpus does not speak of.
+ */
+function namesUnknownWord(question: Question, known: readonly boolean[]): boolean {
+  return question.terms.some((term, termIndex) => !known[termIndex] && !term.isContext && UNKNOWN_NAME.test(term.raw) && !isEnglishWord(term.raw));
+}
+
+const UNKNOWN_NAME = /^\p{L}[\p{L}\p{N}_-]{2,}$/u;
 
 /** Headings and titles recur across passages and questions: their term sets are computed once (bounded). */
 const termSets = new Map<string, Set<string>>();

@@ -449,3 +449,14 @@ describe('acronyms in the plural', () => {
     expect(answerQuestion(corpus, 'who is allowed to talk to the daemon socket?').answer).not.toBe('UIDs');
   });
 });
+
+describe('a name the corpus never writes', () => {
+  it('declines when the question proper names something no passage holds, no English word and no typo ("nginx")', async () => {
+    const users = ['Users and Groups', '', 'Many users have a corresponding group.', '', '   operator', '          Historically, the operator user account was used by system', '          operators to dump backups. The operator user is no longer created by default. It had uid 37.', '', '   mail', '          Mailboxes are owned by the mail group. The user is used by MTAs.', ''].join('\n');
+    const corpus = await corpusOf([articleFrom('users.txt', users)]);
+    expect(answerQuestion(corpus, 'what uid did the operator account have?').answer).toBe('uid 37');
+    expect(answerQuestion(corpus, 'what uid does the nginx user get?').status).toBe('no_answer');
+    // A typo of a word the corpus writes is read as that word.
+    expect(answerQuestion(corpus, 'what uid did the opertor account have?').answer).toBe('uid 37');
+  });
+});
