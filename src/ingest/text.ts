@@ -65,6 +65,13 @@ export function readPlainText(text: string): SourceDocument {
       blocks.push(anchored);
       continue;
     }
+    const header = tableHeader(text, lines, i);
+    if (header !== null) {
+      blocks.push(header);
+      rules.push(lines[i + 1]!);
+      i++;
+      continue;
+    }
     const hanging = hangingTerm(text, lines, i);
     if (hanging !== null) {
       blocks.push(...hanging);
@@ -316,6 +323,24 @@ function labelRuns(text: string, blocks: Block[]): Set<Block> {
   }
   close();
   return inRuns;
+}
+
+/** The line under a table's header row: dashes, with bars or pluses where the columns part ("------+------"). */
+const TABLE_RULE = /^[ \t]*[-=:]+(?:[ \t]*[|+][ \t]*[-=:]+)+[ \t]*[|+]?[ \t]*$/u;
+
+/**
+ * A table's header row, over its rule ("uid | name | description" over "----+------+----"): it heads the rows below
+ * it, as an HTML table's header names each row's cells, so "64001 | mysql | mysql-server" is read as a uid's row.
+ */
+function tableHeader(text: string, lines: readonly TextRange[], index: number): Block | null {
+  const line = lines[index]!;
+  const rule = lines[index + 1];
+  const content = text.slice(line.start, line.end);
+  if (rule === undefined || !TABLE_ROW.test(content) || endsParagraph(text, line, rule) || !TABLE_RULE.test(text.slice(rule.start, rule.end))) return null;
+  let last = index + 1;
+  while (last + 1 < lines.length && !endsParagraph(text, lines[last]!, lines[last + 1]) && TABLE_ROW.test(text.slice(lines[last + 1]!.start, lines[last + 1]!.end))) last++;
+  const title = content.split('|').map((cell) => cell.trim()).filter((cell) => cell !== '').join(' ');
+  return { ...line, kind: 'heading', level: DEFINITION_TERM_LEVEL, title, governsUntil: lines[last]!.end };
 }
 
 /** A table's row: cells between bars ("64001 | mysql | mysql-server"), which states its own thing. */

@@ -235,6 +235,16 @@ describe('plain-text tables of contents', () => {
     const passages = toPassages(article, 0);
     expect(passages.map((passage) => passage.text).join('\n')).toContain('64001 | mysql | mysql-server');
   });
+
+  it("heads a table's rows with its header row, over its rule", () => {
+    const table = ['The registry of allocations follows.', '', 'Reserved uids:', '    uid   | name     | description', '    ------+----------+------------', '    64001 | mysql    | mysql-server', '    64005 | tac-plus | tac-plus user', '', 'The registry ends here.', ''].join('\n');
+    const article = read(table);
+    expect(article.headings.map((heading) => heading.title)).toEqual(['uid name description']);
+    const passages = toPassages(article, 0);
+    expect(passages.find((passage) => passage.text.includes('64001 | mysql'))?.heading).toBe('uid name description');
+    expect(passages.find((passage) => passage.text.includes('The registry ends here.'))?.heading).toBe('');
+    expect(passages.some((passage) => passage.text.includes('------'))).toBe(false);
+  });
 });
 
 const VIM_HELP = `*undo.txt*      For Vim version 9.0.  Last change: 2022 Jun 02
