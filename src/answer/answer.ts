@@ -23,7 +23,7 @@ import { isFigure, type ShortAnswer } from './short-answer.js';
 import { versionsIn } from './spans.js';
 import { analyzeQuestion, type AnswerKind, DEFAULT_TERM, questionForms, type Question, type QuestionTerm, valueCueTerms } from './question.js';
 import { correctQuestionWords, correctSpelling, type Correction } from './spelling.js';
-import { isEnglishWord } from '../text/english.js';
+import { englishWordsStartingWith, isEnglishWord } from '../text/english.js';
 import { unlikeProse } from './prose.js';
 import { isBareChangeNote, isChangeNote } from '../text/change-notes.js';
 import { viewSentences, type SentenceView } from './sentence.js';
@@ -494,11 +494,15 @@ function namesMissingFrom(question: Question, views: SentenceView[], heading: Re
 }
 
 /**
- * The question proper writes a word that is no English word and that no passage holds, even read as a typo of one of
- * the corpus's words ("what uid does the nginx user get?"): it names something the corpus does not speak of.
+ * The question proper writes a word that is no English word nor the start of one (a clipping: "auth", "repo"), and that
+ * no passage holds, even read as a typo of one of the corpus's words ("what uid does the nginx user get?"): it names
+ * something the corpus does not speak of.
  */
 function namesUnknownWord(question: Question, known: readonly boolean[]): boolean {
-  return question.terms.some((term, termIndex) => !known[termIndex] && !term.isContext && UNKNOWN_NAME.test(term.raw) && !isEnglishWord(term.raw));
+  return question.terms.some(
+    (term, termIndex) =>
+      !known[termIndex] && !term.isContext && UNKNOWN_NAME.test(term.raw) && !isEnglishWord(term.raw) && englishWordsStartingWith(term.raw.toLowerCase()).length === 0,
+  );
 }
 
 const UNKNOWN_NAME = /^\p{L}[\p{L}\p{N}_-]{2,}$/u;
