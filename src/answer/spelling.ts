@@ -141,6 +141,12 @@ function readTerm(corpus: Corpus, term: QuestionTerm, text: string): { terms: Qu
   return { terms: [{ ...term, forms: [...term.forms, found.term] }], correction: { written: term.raw, term: found.term, word: found.word } };
 }
 
+const SHORT_WORD = 3;
+
+function sameLetters(a: string, b: string): boolean {
+  return a.length === b.length && [...a].sort().join('') === [...b].sort().join('');
+}
+
 const STOPWORDS_WRITTEN = [...STOPWORDS].filter((word) => LETTERS_ONLY.test(word));
 
 /**
@@ -151,7 +157,8 @@ const STOPWORDS_WRITTEN = [...STOPWORDS].filter((word) => LETTERS_ONLY.test(word
 function stopwordMistyped(raw: string): string | null {
   const written = raw.toLowerCase();
   if (!LETTERS_ONLY.test(written) || /\p{Lu}/u.test(raw.slice(1))) return null;
-  const near = STOPWORDS_WRITTEN.filter((word) => isOneEditFrom(written, word));
+  // Three letters or fewer, only a swap ("teh", "adn"): one changed letter makes another short word ("uid" is no "did").
+  const near = STOPWORDS_WRITTEN.filter((word) => isOneEditFrom(written, word) && (written.length > SHORT_WORD || sameLetters(written, word)));
   return near.sort((a, b) => b.length - a.length)[0] ?? null;
 }
 

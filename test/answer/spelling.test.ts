@@ -54,6 +54,8 @@ describe('a mistyped stopword', () => {
     expect(answerQuestion(corpus, 'what is the default work memory befor sorts spill?').didYouMean).toBe('what is the default work memory before sorts spill?');
     // Read before the question is, so that "teh number of …" asks a count.
     expect(answerQuestion(corpus, 'teh number of people hurt?').answer).toBe('23 people');
+    // A short word is a swapped stopword only: "uid" is one changed letter from "did", and no typo of it.
+    expect(correctQuestionWords('what uid does the nginx user get?', () => false).corrections).toEqual([]);
     // "util" is one edit from "until" but the corpus writes it; "BTS" is a name.
     expect(correctQuestionWords('what does util say about BTS?', writes).corrections).toEqual([]);
     expect(answerQuestion(corpus, 'what does util say about BTS?').didYouMean).toBeNull();
