@@ -21,7 +21,7 @@ import { definedNameOfFocus, extractEntryNameOfFocus } from './name-answers.js';
 import { identifiersIn, neverWritten, writes, writtenWhole } from './identifiers.js';
 import { isFigure, type ShortAnswer } from './short-answer.js';
 import { versionsIn } from './spans.js';
-import { analyzeQuestion, type AnswerKind, DEFAULT_TERM, questionForms, type Question, type QuestionTerm, valueCueTerms } from './question.js';
+import { analyzeQuestion, type AnswerKind, asksDefault, DEFAULT_TERM, questionForms, type Question, type QuestionTerm } from './question.js';
 import { correctQuestionWords, correctSpelling, type Correction } from './spelling.js';
 import { englishWordsStartingWith, isEnglishWord } from '../text/english.js';
 import { unlikeProse } from './prose.js';
@@ -266,7 +266,7 @@ function rankSentences(corpus: Corpus, question: Question, weights: number[], mo
     return frequency >= COMMON_NAME_PASSAGES && frequency > corpus.passages.length * COMMON_NAME_SHARE;
   };
   const forms = questionForms(question);
-  const asksDefault = valueCueTerms(question).some((termIndex) => question.terms[termIndex]!.forms.includes(DEFAULT_TERM));
+  const defaultAsked = asksDefault(question);
   const topicForms = new Set(question.topic.flatMap((termIndex) => question.terms[termIndex]!.forms));
   const bestRetrieval = results[0]?.score ?? 1;
   const scoreSentence = scorer(model);
@@ -320,7 +320,7 @@ function rankSentences(corpus: Corpus, question: Question, weights: number[], mo
       // A sentence of an entry that gives a default ("The default is one minute.") gives it for the entry's subject,
       // which the passage's other sentences name: it covers their words. Not when the question names what no passage does.
       const givesEntryDefault =
-        asksDefault && missingName === 0 && passage.heading !== '' && short !== null && view.tokens.some((token) => token.term === DEFAULT_TERM);
+        defaultAsked && missingName === 0 && passage.heading !== '' && short !== null && view.tokens.some((token) => token.term === DEFAULT_TERM);
       let covered = 0;
       let inHeading = 0;
       let nearby = 0;

@@ -4,7 +4,7 @@ import { extractCount } from './counts.js';
 import { findNumbers, formatValue } from './numbers.js';
 import type { Passage } from '../model.js';
 import { extractCodeNameOfFocus, extractLongForm, extractName } from './name-answers.js';
-import { DEFAULT_TERM, type Question, questionForms, VALUE_WORDS, valueCueTerms } from './question.js';
+import { type AnswerKind, asksDefault, DEFAULT_TERM, type Question, questionForms, VALUE_WORDS } from './question.js';
 import { contentTerms, tokenize } from '../text/terms.js';
 import { isOnlyAdverb, mayBeVerb } from '../text/wordnet.js';
 import type { SentenceView } from './sentence.js';
@@ -23,8 +23,7 @@ const BOUND_TERMS: ReadonlySet<string> = new Set(VALUE_WORDS.map((word) => token
  * is the default value of --num-callers?"): its figure is another setting's, not the one asked.
  */
 function statesOtherBound(view: SentenceView, question: Question): boolean {
-  const asksDefault = valueCueTerms(question).some((termIndex) => question.terms[termIndex]!.forms.includes(DEFAULT_TERM));
-  if (!asksDefault) return false;
+  if (!asksDefault(question)) return false;
   let statesBound = false;
   for (const token of view.tokens) {
     if (token.term === DEFAULT_TERM) return false;
@@ -33,14 +32,14 @@ function statesOtherBound(view: SentenceView, question: Question): boolean {
   return statesBound;
 }
 
-const FIGURE_KINDS: ReadonlySet<string> = new Set(['count', 'quantity', 'duration']);
+const FIGURE_KINDS: ReadonlySet<AnswerKind> = new Set(['count', 'quantity', 'duration']);
 
 /**
  * "By default, how many changes can I undo?" asks the figure a default sets: one a sentence gives without saying it is
  * the default ("If we now undo one change …") is another. The passage's heading may say it ("TIMEOUT › Default").
  */
 function figureOfNoDefault(view: SentenceView, question: Question): boolean {
-  if (!FIGURE_KINDS.has(question.kind) || !valueCueTerms(question).some((termIndex) => question.terms[termIndex]!.forms.includes(DEFAULT_TERM))) return false;
+  if (!FIGURE_KINDS.has(question.kind) || !asksDefault(question)) return false;
   return !view.tokens.some((token) => token.term === DEFAULT_TERM) && !contentTerms(view.passage.heading).includes(DEFAULT_TERM);
 }
 
@@ -85,24 +84,36 @@ export function extractAnswer(view: SentenceView, question: Question, weights: T
   }
 }
 
-/** The numbers each passage writes, as `formatValue` spells them, read once per passage. */
+/** The numbers each passage writes, and those each question proper writes, as `formatValue` spells them, read once. */
 const passageNumbers = new WeakMap<Passage, ReadonlySet<string>>();
+const askedNumbers = new WeakMap<Question, readonly string[]>();
 
 /**
  * The numbers a question writes name which one it asks about ("when does node 18 reach end-of-life?", "… vim 9.0"): a
  * passage that writes none of them, in its text or heading, tells the time of another.
  */
 function writesQuestionNumbers(view: SentenceView, question: Question): boolean {
-  // Those of the question proper: "… it's still 0. When does libffi fill in the size?" asks of no 0.
-  const asked = question.terms.flatMap((term) => (term.isContext || !question.numbers.has(formatValue(Number(term.raw))) ? [] : [formatValue(Number(term.raw))]));
+  const asked = numbersAskedBy(question);
   if (asked.length === 0) return true;
-  let numbers = passageNumbers.get(view.passage);
-  if (numbers === undefined) {
-    numbers = new Set(findNumbers(tokenize(`${view.passage.heading}\n${view.passage.text}`)).map((mention) => formatValue(mention.written)));
-    passageNumbers.set(view.passage, numbers);
+  let written = passageNumbers.get(view.passage);
+  if (written === undefined) {
+    written = new Set(findNumbers(tokenize(`${view.passage.heading}\n${view.passage.text}`)).map((mention) => formatValue(mention.written)));
+    passageNumbers.set(view.passage, written);
   }
-  const written = numbers;
   return asked.some((number) => written.has(number));
+}
+
+/** The numbers of the question proper: "… it's still 0. When does libffi fill in the size?" asks of no 0. */
+function numbersAskedBy(question: Question): readonly string[] {
+  let asked = askedNumbers.get(question);
+  if (asked === undefined) {
+    asked = question.terms.flatMap((term) => {
+      const number = formatValue(Number(term.raw));
+      return !term.isContext && question.numbers.has(number) ? [number] : [];
+    });
+    askedNumbers.set(question, asked);
+  }
+  return asked;
 }
 
 /**
@@ -119,7 +130,7 @@ function writtenByQuestion(version: string, question: Question): boolean {
  * GNOME" answer "… by default?". The word, name or code span after the statement; null when a function word follows.
  */
 function extractStatedDefault(view: SentenceView, question: Question): ShortAnswer | null {
-  if (!valueCueTerms(question).some((termIndex) => question.terms[termIndex]!.forms.includes(DEFAULT_TERM))) return null;
+  if (!asksDefault(question)) return null;
   const stated = STATED_DEFAULT.exec(view.text);
   const written = stated?.[2]?.replace(TRAILING_MARKS, '');
   if (stated === null || written === undefined || written === '' || opensPhrase(written)) return null;

@@ -109,6 +109,11 @@ export function valueCueTerms(question: Question): readonly number[] {
   return cues;
 }
 
+/** One of the question's value cues is "default" ("… by default?", "what's the default port?"). */
+export function asksDefault(question: Question): boolean {
+  return valueCueTerms(question).some((termIndex) => question.terms[termIndex]!.forms.includes(DEFAULT_TERM));
+}
+
 /** The question proper asks a date: "when did / was …", "what year …". */
 const ASKS_DATE = /^\s*when\s+(?:did|was|were|had)\b|^\s*(?:what|which)\s+(?:year|date|day|month)\b/iu;
 const ASKS_DAY = /^\s*(?:what|which)\s+(?:date|day)\b/iu;

@@ -3,7 +3,7 @@ import { closeness, MONTHS } from './mentions.js';
 import { questionForms, type Question } from './question.js';
 import type { SentenceView } from './sentence.js';
 import type { ShortAnswer, TermWeights } from './short-answer.js';
-import { tokenize } from '../text/terms.js';
+import { contentTerms, tokenize } from '../text/terms.js';
 
 const DURATION = new RegExp(
   String.raw`\b(?:(?:more than|less than|over|under|about|around|nearly|almost|at least|roughly|some|up to)\s+)?` +
@@ -150,12 +150,8 @@ const OCCASION = new RegExp(
 export function extractOccasion(view: SentenceView, question: Question, weights: TermWeights): ShortAnswer | null {
   const asked = questionForms(question);
   return bestPatternMatch(view, OCCASION, question, weights, (sentence, start, end) =>
-    contentOf(sentence.text.slice(start, end)).every((term) => asked.has(term)),
+    contentTerms(sentence.text.slice(start, end)).every((term) => asked.has(term)),
   );
-}
-
-function contentOf(text: string): string[] {
-  return tokenize(text).flatMap((token) => (token.term === '' ? [] : [token.term]));
 }
 
 /**

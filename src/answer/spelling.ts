@@ -143,6 +143,12 @@ function readTerm(corpus: Corpus, term: QuestionTerm, text: string): { terms: Qu
 
 const SHORT_WORD = 3;
 
+/** The word in small letters, or null when it holds more than letters or capitals past its first (a name: "GitHub"). */
+function typedWord(raw: string): string | null {
+  const written = raw.toLowerCase();
+  return LETTERS_ONLY.test(written) && !/\p{Lu}/u.test(raw.slice(1)) ? written : null;
+}
+
 function sameLetters(a: string, b: string): boolean {
   return a.length === b.length && [...a].sort().join('') === [...b].sort().join('');
 }
@@ -155,8 +161,8 @@ const STOPWORDS_WRITTEN = [...STOPWORDS].filter((word) => LETTERS_ONLY.test(word
  * longest: a dropped letter is the commonest slip ("happend"). A word with capitals past its first letter is a name.
  */
 function stopwordMistyped(raw: string): string | null {
-  const written = raw.toLowerCase();
-  if (!LETTERS_ONLY.test(written) || /\p{Lu}/u.test(raw.slice(1))) return null;
+  const written = typedWord(raw);
+  if (written === null) return null;
   // Three letters or fewer, only a swap ("teh", "adn"): one changed letter makes another short word ("uid" is no "did").
   const near = STOPWORDS_WRITTEN.filter((word) => isOneEditFrom(written, word) && (written.length > SHORT_WORD || sameLetters(written, word)));
   return near.sort((a, b) => b.length - a.length)[0] ?? null;
@@ -167,8 +173,8 @@ function stopwordMistyped(raw: string): string | null {
  * "actually", "originaly" → "originally"). A word with capitals past its first letter is a name.
  */
 function adverbMistyped(raw: string): string | null {
-  const written = raw.toLowerCase();
-  if (written.length < MIN_LENGTH || !LETTERS_ONLY.test(written) || /\p{Lu}/u.test(raw.slice(1))) return null;
+  const written = typedWord(raw);
+  if (written === null || written.length < MIN_LENGTH) return null;
   const adverbs = [...oneEditAway(written)].filter((word) => isEnglishWord(word) && isOnlyAdverb(word));
   return adverbs.length === 1 ? adverbs[0]! : null;
 }

@@ -43,6 +43,7 @@ export function readPlainText(text: string): SourceDocument {
   const blocks: Block[] = [];
   const rules: TextRange[] = [];
   const anchors: TextRange[] = [];
+  let textSeen = false;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     const content = text.slice(line.start, line.end);
@@ -108,7 +109,8 @@ export function readPlainText(text: string): SourceDocument {
       continue;
     }
     // Before any text, a line in capitals is the document's headline, which the boilerplate pass reads as such.
-    if (blocks.some((block) => block.kind === 'text') && isCapitalsHeading(text, lines, i)) {
+    textSeen ||= blocks.some((block) => block.kind === 'text');
+    if (textSeen && isCapitalsHeading(text, lines, i)) {
       blocks.push({ ...line, kind: 'heading', level: 2, title: titleOf(content) });
       continue;
     }
