@@ -5,7 +5,7 @@
  */
 import { spawn } from 'node:child_process';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip } from 'node:zlib';
@@ -104,6 +104,20 @@ async function fill(preparation: Preparation, apt: Apt, corpus: string, log: (li
       await intoFolder(target, async (partial) => {
         log(`[${corpus}] gunzip ${recipe.file} into ${path.join(target, recipe.into)}`);
         await pipeline(createReadStream(recipe.file), createGunzip(), createWriteStream(path.join(partial, recipe.into)));
+      });
+      return;
+    }
+    case 'copy-files': {
+      const target = requireDir(dir, corpus);
+      if (!(await exists(recipe.from))) await apt.install(debianPackage);
+      await intoFolder(target, async (partial) => {
+        log(`[${corpus}] copy the files of ${recipe.from} matching ${recipe.pick.source} into ${target}`);
+        const picked = (await readdir(recipe.from, { recursive: true })).filter((file) => recipe.pick.test(file.split(path.sep).join('/')));
+        if (picked.length === 0) throw new CorpusPreparationError(corpus, `no file of ${recipe.from} matches ${recipe.pick.source}`);
+        for (const file of picked) {
+          await mkdir(path.dirname(path.join(partial, file)), { recursive: true });
+          await copyFile(path.join(recipe.from, file), path.join(partial, file));
+        }
       });
       return;
     }

@@ -13,7 +13,12 @@ export type Recipe =
    */
   | { kind: 'download-and-extract'; dir: string; gunzip?: boolean }
   /** `apt-get install -y --no-install-recommends <package>` then gunzip `file` into `DIR/<into>`. */
-  | { kind: 'gunzip-file'; dir: string; file: string; into: string };
+  | { kind: 'gunzip-file'; dir: string; file: string; into: string }
+  /**
+   * `apt-get install -y --no-install-recommends <package>` then the files under `from` whose path there matches `pick`
+   * copied into DIR, keeping their sub-folders: one language of a book the package holds in many.
+   */
+  | { kind: 'copy-files'; dir: string; from: string; pick: RegExp };
 
 const RECIPES: ReadonlyMap<string, Recipe> = new Map<string, Recipe>([
   ['python3.11-doc', { kind: 'install-package' }],
@@ -24,6 +29,8 @@ const RECIPES: ReadonlyMap<string, Recipe> = new Map<string, Recipe>([
   ['lxd', { kind: 'download-and-extract', dir: 'lxd', gunzip: true }],
   // A dictd file (dictzip) is gzip with an index in its header: gunzip reads it whole.
   ['dict-foldoc', { kind: 'gunzip-file', dir: 'foldoc', file: '/usr/share/dictd/foldoc.dict.dz', into: 'foldoc.txt' }],
+  // "A Short History of the Debian Project" in ten languages, its release dedications in up to twenty: English only.
+  ['debian-history', { kind: 'copy-files', dir: 'debian-history', from: '/usr/share/doc/debian-history', pick: /^(?:docs\/[^/]+\.en\.html|dedication\/dedication-[\d.]+\.txt)$/u }],
 ]);
 
 /** Packages that are never installed, whatever a suite file says: installing them can remove Node.js. */

@@ -1,4 +1,4 @@
-import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -148,5 +148,27 @@ describe('prepareCorpus', () => {
     expect(await prepareCorpus(corpus, quiet, run)).toBe(dir);
     expect(await readFile(path.join(dir, 'glossary.txt'), 'utf8')).toBe('hacker: n. a person who enjoys\n');
     expect(lines).toEqual([]);
+  });
+
+  it('copies the files a recipe picks into the cache folder, keeping their sub-folders', async () => {
+    const from = path.join(root, 'share', 'book');
+    await mkdir(path.join(from, 'docs'), { recursive: true });
+    await writeFile(path.join(from, 'docs', 'intro.en.html'), '<p>Hello</p>');
+    await writeFile(path.join(from, 'docs', 'intro.de.html'), '<p>Hallo</p>');
+    await writeFile(path.join(from, 'changelog.gz'), 'x');
+    const dir = path.join(root, 'cache', 'book');
+    const { run, lines } = recorder(() => Promise.resolve(0));
+    const corpus: SuiteCorpus = {
+      name: 'book',
+      about: null,
+      questions: 'q.jsonl',
+      folders: [dir],
+      preparation: { debianPackage: 'book', recipe: { kind: 'copy-files', dir: 'book', from, pick: /^docs\/[^/]+\.en\.html$/u }, dir },
+    };
+    expect(await prepareCorpus(corpus, quiet, run)).toBe(dir);
+    expect(await readdir(dir, { recursive: true })).toEqual(['docs', path.join('docs', 'intro.en.html')]);
+    expect(lines).toEqual([]);
+    const none: SuiteCorpus = { ...corpus, folders: [path.join(root, 'cache', 'none')], preparation: { ...corpus.preparation!, recipe: { kind: 'copy-files', dir: 'none', from, pick: /^nothing$/u }, dir: path.join(root, 'cache', 'none') } };
+    await expect(prepareCorpus(none, quiet, run)).rejects.toThrow('Quoth eval: book: no file of');
   });
 });
