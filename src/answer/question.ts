@@ -3,7 +3,7 @@ import { isEnglishWord } from '../text/english.js';
 import { nameKindOf } from '../text/names.js';
 import { adverbAfterQuestionWord, askedNouns, countedNoun } from '../text/tagger.js';
 import { normalizeWord, tokenize, type Token } from '../text/terms.js';
-import { adjectiveSynonyms, isOnlyAdverb, isOnlyModifier, mayBeAdverb, mayBeVerb, measureRelatives, nounSynonyms, particleAsVerb, pastFormCauses, pastFormSynonyms } from '../text/wordnet.js';
+import { adjectiveSynonyms, isOnlyAdverb, isOnlyModifier, mayBeAdverb, mayBeVerb, measureRelatives, nounNeighbours, nounSynonyms, particleAsVerb, pastFormCauses, pastFormSynonyms } from '../text/wordnet.js';
 import { findNumbers, formatValue, isNumberWord } from './numbers.js';
 
 export type AnswerKind = 'count' | 'amount' | 'quantity' | 'duration' | 'frequency' | 'time' | 'person' | 'place' | 'value' | 'version' | 'entity' | 'expansion' | 'origin' | 'other';
@@ -313,8 +313,16 @@ function formsOf(token: Token, kind: AnswerKind, focus: string | null, next: Tok
   // "short for" is answered by a text that says "stands for", and the other way round.
   if (kind === 'expansion' && EXPANDS.has(token.term)) related = [...EXPANDS, ...ABBREVIATION_NOUNS];
   else if (kind === 'quantity' && token.term === focus) related = measureRelatives(token.raw);
-  else related = [...pastFormSynonyms(token.raw), ...pastFormCauses(token.raw), ...(counted ? adjectiveSynonyms(token.raw) : []), ...(kind === 'count' && token.term === focus ? nounSynonyms(token.raw) : []), ...particle];
+  else related = [...pastFormSynonyms(token.raw), ...pastFormCauses(token.raw), ...(counted ? adjectiveSynonyms(token.raw) : []), ...(kind === 'count' && token.term === focus ? countedNounForms(token.raw, next) : []), ...particle];
   return [...new Set([token.term, ...related.map(normalizeWord).filter((term) => term !== '')])];
+}
+
+/**
+ * The words a count may name its noun by: its synonyms, and, for a noun that sorts what follows it into classes ("types
+ * of namespaces"), the next broader and narrower nouns too ("8 kinds of namespaces").
+ */
+function countedNounForms(word: string, next: Token | undefined): string[] {
+  return next?.raw.toLowerCase() === 'of' ? [...nounSynonyms(word), ...nounNeighbours(word)] : nounSynonyms(word);
 }
 
 /** "Stands for", "short for": what a text says of an abbreviation it calls an acronym or an abbreviation ("a recursive acronym for …"). */

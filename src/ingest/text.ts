@@ -314,14 +314,18 @@ function endsParagraph(text: string, line: TextRange, next: TextRange | undefine
 function labelRuns(text: string, blocks: Block[]): Set<Block> {
   const inRuns = new Set<Block>();
   let run: Block[] = [];
+  let introduced = false;
   const close = (): void => {
-    if (run.length >= MIN_LABEL_RUN) for (const block of run) inRuns.add(block);
+    if (run.length >= MIN_LABEL_RUN && !introduced) for (const block of run) inRuns.add(block);
     run = [];
   };
   for (const [index, block] of blocks.entries()) {
     const previous = blocks[index - 1];
-    if (block.kind === 'text' && isLabel(text.slice(block.start, block.end)) && !(previous !== undefined && continuesLine(text, previous, block))) run.push(block);
-    else close();
+    if (block.kind === 'text' && isLabel(text.slice(block.start, block.end)) && !(previous !== undefined && continuesLine(text, previous, block))) {
+      // A list that a sentence announces ("There are ten types of registers:") is what the sentence says, not contents.
+      if (run.length === 0) introduced = announcedInParagraph(text, blocks, index);
+      run.push(block);
+    } else close();
   }
   close();
   return inRuns;
@@ -347,6 +351,19 @@ function tableHeader(text: string, lines: readonly TextRange[], index: number): 
 
 /** A table's row: cells between bars ("64001 | mysql | mysql-server"), which states its own thing. */
 const TABLE_ROW = /\S[ \t]*\|[ \t]*\S/u;
+
+/** Whether a line of the paragraph before block `index` announces a list ("There are ten types of registers:"). */
+function announcedInParagraph(text: string, blocks: readonly Block[], index: number): boolean {
+  for (let k = index - 1; k >= 0 && !/\n[ \t]*\n/u.test(text.slice(blocks[k]!.end, blocks[k + 1]!.start)); k--) {
+    const block = blocks[k]!;
+    if (block.kind !== 'text') return false;
+    if (INTRODUCES_LIST.test(text.slice(block.start, block.end))) return true;
+  }
+  return false;
+}
+
+/** A clause of prose (four words or more, not a label's "Table of contents:") ending in a colon: it announces what follows. */
+const INTRODUCES_LIST = /^[ \t]*\p{L}\S*(?:[ \t]+\S+){3,}:$/u;
 
 function isLabel(line: string): boolean {
   return line.length <= MAX_LABEL_LENGTH && !/[.!?,;:"”)]$/u.test(line) && !TABLE_ROW.test(line);

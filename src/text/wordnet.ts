@@ -27,6 +27,7 @@ const pastForms = new Map<string, string[]>();
 const pastCauses = new Map<string, string[]>();
 const adjectives = new Map<string, string[]>();
 const nouns = new Map<string, string[]>();
+const neighbourNouns = new Map<string, string[]>();
 const particleVerbs = new Map<string, string[]>();
 const nounFileSets = new Map<string, ReadonlySet<number>>();
 const MAX_REMEMBERED = 10_000;
@@ -333,6 +334,29 @@ function readNounSynonyms(lower: string): string[] {
     const sense = mostFrequentSense('noun', lemma);
     if (sense === undefined) continue;
     return otherWords(synsetAt('noun', sense).words, lemma).filter((synonym) => mostFrequentSense('noun', synonym) === sense);
+  }
+  return [];
+}
+/**
+ * The nouns whose most frequent sense is the next broader or a next narrower sense of a noun's most frequent sense:
+ * "types" → "kind", "sort"; "kinds" → "type", "genre", … (mostly nouns). A count of "types of namespaces" is answered by "8 kinds of
+ * namespaces": a word that sorts things into classes is said in its broader or narrower word as often as in itself.
+ */
+export function nounNeighbours(word: string): string[] {
+  return remembered(neighbourNouns, word.toLowerCase(), readNounNeighbours);
+}
+
+/** A word with more senses as a noun than as a verb: "type", "sort"; not "make", whose "8 To make …" counts nothing. */
+function mostlyNoun(lemma: string): boolean {
+  return (sensesOf('noun', lemma)?.offsets.length ?? 0) > (sensesOf('verb', lemma)?.offsets.length ?? 0);
+}
+
+function readNounNeighbours(lower: string): string[] {
+  for (const lemma of [...singularsOf(lower), lower]) {
+    const sense = mostFrequentSense('noun', lemma);
+    if (sense === undefined) continue;
+    const near = synsetAt('noun', sense).pointers.filter((pointer) => pointer.symbol === '@' || pointer.symbol === '~').map((pointer) => pointer.offset);
+    return near.flatMap((offset) => otherWords(synsetAt('noun', offset).words, lemma).filter((other) => mostFrequentSense('noun', other) === offset && mostlyNoun(other)));
   }
   return [];
 }

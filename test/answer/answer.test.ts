@@ -354,6 +354,16 @@ describe('a count of the asked noun said in other words', () => {
     const corpus = await corpusOf([articleFrom('shell.txt', 'There are seven kinds of expansion performed on the command line. Quoting removes the special meaning of characters.')]);
     expect(answerQuestion(corpus, 'how many sorts of expansion does the shell perform on a command line?').answer).toBe('seven kinds');
   });
+
+  it('counts a class of things by its broader or narrower word ("types of namespaces" → "8 kinds of namespaces")', async () => {
+    const corpus = await corpusOf([articleFrom('security.txt', 'Namespaces isolate a global resource. Since kernel version 5.6, there are 8 kinds of namespaces (see namespaces(7)).')]);
+    expect(answerQuestion(corpus, 'how many different types of namespaces does the linux kernel have?').answer).toBe('8 kinds');
+  });
+
+  it('does not take a verb for the counted class ("kinds" is no "8 To make")', async () => {
+    const corpus = await corpusOf([articleFrom('todo.txt', '8 To make a mapping work with a register, store the last register name.')]);
+    expect(answerQuestion(corpus, 'how many kinds of registers are there?').answer).toBeNull();
+  });
 });
 
 describe('a count another verb governs', () => {

@@ -228,6 +228,15 @@ describe('plain-text tables of contents', () => {
     expect(kept).not.toContain('Verb Doubling');
   });
 
+  it('keeps a list that a sentence announces: its items are what the sentence says, not contents', () => {
+    const items = ['1. The unnamed register', '2. 10 numbered registers 0 to 9', '3. The small delete register', '4. 26 named registers a to z', '5. Three read-only registers', '6. Alternate buffer register', '7. The expression register', '8. The selection registers', '9. The black hole register', '10. Last search pattern register'];
+    const article = read(`Registers hold text.\n\nThere are ten types of registers:\n${items.map((item) => `${item}\n`).join('')}\nEach is described below.\n`);
+    expect(article.removed.filter((removal) => removal.reason === 'table of contents')).toEqual([]);
+    expect(article.body.map((range) => article.text.slice(range.start, range.end)).join(' ')).toContain('4. 26 named registers a to z');
+    const contents = read(`Table of contents:\n${items.map((item) => `${item}\n`).join('')}\nRegisters hold text.\n`);
+    expect(contents.removed.filter((removal) => removal.reason === 'table of contents')).toHaveLength(items.length);
+  });
+
   it('keeps a table written with bars: its rows are data, not labels', () => {
     const rows = ['63434 | netplan | netplan', '64000 | ftn | fidogate', '64001 | mysql | mysql-server', '64005 | tac-plus | tac-plus user', '64010 | alias | qmail alias', '64011 | qmaild | qmail daemon', '64012 | qmails | qmail send', '64013 | qmailr | qmail remove', '64015 | qmailq | qmail queue'];
     const article = read(`The following uids have been allocated. This is the registry of allocations.\n\nReserved uids:\n${rows.map((row) => `    ${row}\n`).join('')}\nThe registry ends here.\n`);
