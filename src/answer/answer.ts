@@ -29,6 +29,7 @@ import { isBareChangeNote, isChangeNote } from '../text/change-notes.js';
 import { viewSentences, type SentenceView } from './sentence.js';
 import { longFormOf } from '../text/abbreviations.js';
 import { computeTerm, tokenize } from '../text/terms.js';
+import { LONG_SENTENCE_WORDS } from '../text/sentences.js';
 
 /** Passages retrieved per question before sentence ranking. */
 export const RETRIEVED_PASSAGES = 20;
@@ -53,7 +54,6 @@ const RELATED_PASSAGES = 3;
 /** Past this many prose sentences into a section, a sentence is no longer near the entry's opening. */
 const MAX_PROSE_COUNTED = 8;
 /** Words in a long sentence: past them, text is a run of items rather than one statement. */
-const LONG_SENTENCE_WORDS = 40;
 /** An entry's text may be short ("Where widgets are made."); a line with two marks of non-prose is a label or a signature. */
 const ENTRY_PROSE = 0.5;
 

@@ -155,19 +155,29 @@ function wordStart(slice: string, end: number): number {
   return start;
 }
 
-/** Joins a sentence that opens a quotation with the following ones until the quotation closes (at most 4 sentences). */
+/** Past this many words a sentence reads as a long text, not one statement. */
+export const LONG_SENTENCE_WORDS = 40;
+
+/**
+ * Joins a sentence that opens a quotation with the following ones until the quotation closes (at most 4 sentences): a
+ * remark quoted whole ("“Absolutely horrible … One of the worst so far,” wrote Sybiha"). A quotation that runs longer
+ * than a long sentence (an excerpt of an article, a paragraph in quotation marks) is left in its sentences.
+ */
 function mergeOpenQuotations(text: string, sentences: TextRange[]): TextRange[] {
   const merged: TextRange[] = [];
   for (let i = 0; i < sentences.length; i++) {
     const first = sentences[i]!;
-    let end = first.end;
-    for (let joined = 0; joined < 3 && i + 1 < sentences.length && quotationOpen(text.slice(first.start, end)); joined++) {
-      i += 1;
-      end = sentences[i]!.end;
-    }
-    merged.push({ start: first.start, end });
+    let last = i;
+    while (last - i < 3 && last + 1 < sentences.length && quotationOpen(text.slice(first.start, sentences[last]!.end))) last += 1;
+    if (last > i && wordCount(text.slice(first.start, sentences[last]!.end)) > LONG_SENTENCE_WORDS) last = i;
+    merged.push({ start: first.start, end: sentences[last]!.end });
+    i = last;
   }
   return merged;
+}
+
+function wordCount(written: string): number {
+  return written.split(/\s+/u).filter((word) => word !== '').length;
 }
 
 /**

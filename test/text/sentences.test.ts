@@ -64,6 +64,16 @@ describe('splitSentences', () => {
     ]);
   });
 
+  it('leaves a quoted excerpt longer than a long sentence in its sentences', () => {
+    const excerpt =
+      '"We use a counting tool to determine the number of physical source lines of code of the release, which many people had asked about. We show that the release includes more than 55,000,000 physical lines of code. In addition, we offer an analysis of the languages used."';
+    expect(sentencesOf(`Quoting from this article: ${excerpt}`)).toEqual([
+      'Quoting from this article: "We use a counting tool to determine the number of physical source lines of code of the release, which many people had asked about.',
+      'We show that the release includes more than 55,000,000 physical lines of code.',
+      'In addition, we offer an analysis of the languages used."',
+    ]);
+  });
+
   it('ends a sentence at a blank line or a line that ends with punctuation, not at a soft wrap', () => {
     const text = 'A heading without a stop\n\nFirst line of a paragraph that wraps\nonto the next line.\nSecond paragraph.';
     expect(sentencesOf(text)).toEqual([
