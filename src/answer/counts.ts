@@ -1,5 +1,6 @@
 /** Counts: the number a "how many" question asks for. */
-import { clauseHoldsPredicate, CONJUNCTIONS, figuresFor, hasPunctuationBetween, isDateOrYear, isNamedBy, isPastMention, isPredicate, isShare, matchesFocus, quantifiedNoun, rangeStartBefore } from './mentions.js';
+import { clauseHoldsPredicate, CONJUNCTIONS, figuresFor, hasPunctuationBetween, isDateOrYear, isMoney, isNamedBy, isPastMention, isPredicate, isShare, matchesFocus, quantifiedNoun, rangeStartBefore } from './mentions.js';
+import { mayNameQuantity } from '../text/wordnet.js';
 import { formatValue, type NumberMention } from './numbers.js';
 import { GENERIC_FOCUS, questionForms, type Question } from './question.js';
 import { distanceToTerms, type SentenceView, sliceTokens } from './sentence.js';
@@ -20,6 +21,7 @@ export function extractCount(view: SentenceView, question: Question): CountAnswe
   const predicate = isPredicate(question);
   if (focus !== null && !view.tokens.some((token) => matchesFocus(token.term, focus))) return null;
   const forms = questionForms(question);
+  const countsQuantity = focus !== null && mayNameQuantity(question.terms.find((term) => term.forms[0] === question.focus)?.raw ?? '');
   // A number governed by another verb counts something else only when the sentence states the question's verb too
   // ("launched 550 drones … had downed 268 drones"); alone, that verb says the question's in other words ("Destroyers
   // pumped some 1,000 shells" for "how many shells did they fire").
@@ -27,8 +29,9 @@ export function extractCount(view: SentenceView, question: Question): CountAnswe
   const mentions = figuresFor(view, question).filter(
     (mention) =>
       !isDateOrYear(view, mention) &&
-      // "how many workers …" counts them: "40%" is a share of something, no count of it.
+      // "how many workers …" counts them: "40%" is a share of something, no count of it, and "$1.9 billion" a sum.
       !isShare(view, mention) &&
+      !(isMoney(view, mention) && !countsQuantity) &&
       isPastMention(view, mention) === question.asksAboutPast &&
       !(statesAskedVerb && governedByOtherVerb(view, mention.from, forms)),
   );
@@ -41,7 +44,7 @@ export function extractCount(view: SentenceView, question: Question): CountAnswe
     const partitiveTotal = focus === null ? undefined : partitiveOf(view, mention, mentions, focus);
     if (partitiveTotal !== undefined) totals.add(partitiveTotal);
     const focusAt = focus === null ? -1 : quantifiedNoun(view, partitiveTotal ?? mention, focus);
-    if (focusAt === -1 && countsOtherNoun(view, mention, question.focus)) continue;
+    if (focusAt === -1 && (countsOtherNoun(view, mention, question.focus) || numbersName(view, mention))) continue;
     const distance = distanceToTerms(view, mention.from, predicate);
     if (focusAt === -1 && distance > 6) continue;
     const next = view.tokens[mention.to];
@@ -153,6 +156,14 @@ function countsOtherNoun(view: SentenceView, mention: NumberMention, focus: stri
   if (/^\d/.test(word) || /(ed|ing)$/.test(word) || LOOSE_COUNTED.has(word)) return false;
   return STARTS_LOWER_CASE.test(next.raw);
 }
+
+/** "Debian 2.2", "Red Hat 7.1": a number right after a name, within the sentence, is which one it is, not a count. */
+function numbersName(view: SentenceView, mention: NumberMention): boolean {
+  const before = view.tokens[mention.from - 1];
+  return mention.from > 1 && before !== undefined && STARTS_UPPER_CASE.test(before.raw) && !hasPunctuationBetween(view, mention.from - 1, mention.from);
+}
+
+const STARTS_UPPER_CASE = /^\p{Lu}/u;
 
 const LOOSE_COUNTED = new Set(['others', 'more', 'people', 'persons', 'percent', 'per', 'times', 'total', 'in', 'at']);
 

@@ -1,7 +1,8 @@
 /** Short answers: the span of a sentence that holds what the question asks for (a count, a name, a place…), by kind of question. */
 import { extractAmount, extractMeasure, extractQuantifiedFocus, extractStatedValue, isShareOrSum } from './amounts.js';
 import { extractCount } from './counts.js';
-import { findNumbers, formatValue } from './numbers.js';
+import { isDayOfMonth } from './mentions.js';
+import { findNumbers, formatValue, ordinalAt } from './numbers.js';
 import type { Passage } from '../model.js';
 import { extractCodeNameOfFocus, extractLongForm, extractName } from './name-answers.js';
 import { type AnswerKind, asksDefault, DEFAULT_TERM, type Question, questionForms, VALUE_WORDS } from './question.js';
@@ -43,8 +44,33 @@ function figureOfNoDefault(view: SentenceView, question: Question): boolean {
   return !view.tokens.some((token) => token.term === DEFAULT_TERM) && !contentTerms(view.passage.heading).includes(DEFAULT_TERM);
 }
 
+/** The places the question proper's ordinals ask ("the very first conference" → 1), read once per question. */
+const askedOrdinals = new WeakMap<Question, ReadonlySet<number>>();
+
+/**
+ * "Where did the first conference take place?" is not answered by a sentence of "the fourth conference": a sentence
+ * that gives places in a series, none of them the one asked, tells of another.
+ */
+function statesOtherOrdinal(view: SentenceView, question: Question): boolean {
+  let asked = askedOrdinals.get(question);
+  if (asked === undefined) {
+    const proper = question.terms.filter((term) => !term.isContext).map((term) => term.raw.toLowerCase());
+    asked = new Set(tokenize(proper.join(' ')).flatMap((_, index, tokens) => ordinalAt(tokens, index) ?? []));
+    askedOrdinals.set(question, asked);
+  }
+  if (asked.size === 0) return false;
+  let statesOther = false;
+  for (const [index] of view.tokens.entries()) {
+    const place = ordinalAt(view.tokens, index);
+    if (place === null) continue;
+    if (asked.has(place)) return false;
+    statesOther = true;
+  }
+  return statesOther;
+}
+
 export function extractAnswer(view: SentenceView, question: Question, weights: TermWeights, isCommon: IsCommon = neverCommon): ShortAnswer | null {
-  if (statesOtherBound(view, question) || figureOfNoDefault(view, question)) return null;
+  if (statesOtherBound(view, question) || figureOfNoDefault(view, question) || statesOtherOrdinal(view, question)) return null;
   switch (question.kind) {
     case 'count':
       return (
@@ -84,32 +110,49 @@ export function extractAnswer(view: SentenceView, question: Question, weights: T
   }
 }
 
-/** The numbers each passage writes, and those each question proper writes, as `formatValue` spells them, read once. */
-const passageNumbers = new WeakMap<Passage, ReadonlySet<string>>();
-const askedNumbers = new WeakMap<Question, readonly string[]>();
+/** The numbers a text writes as `formatValue` spells them: all of them, and those that are no day of a month. */
+interface WrittenNumbers {
+  all: ReadonlySet<string>;
+  notDays: ReadonlySet<string>;
+}
+
+/** The numbers each passage writes, and those each question proper writes (each with whether it is a day), read once. */
+const passageNumbers = new WeakMap<Passage, WrittenNumbers>();
+const askedNumbers = new WeakMap<Question, readonly { number: string; isDay: boolean }[]>();
+
+function numbersWritten(text: string): WrittenNumbers {
+  const tokens = tokenize(text);
+  const mentions = findNumbers(tokens);
+  return {
+    all: new Set(mentions.map((mention) => formatValue(mention.written))),
+    notDays: new Set(mentions.filter((mention) => !isDayOfMonth(tokens, mention)).map((mention) => formatValue(mention.written))),
+  };
+}
 
 /**
  * The numbers a question writes name which one it asks about ("when does node 18 reach end-of-life?", "… vim 9.0"): a
- * passage that writes none of them, in its text or heading, tells the time of another.
+ * passage that writes none of them, in its text or heading, tells the time of another. A day of a month is no such
+ * number: "12 August 2017" does not write the 12 of "debian 12", unless the question asks of a day itself.
  */
 function writesQuestionNumbers(view: SentenceView, question: Question): boolean {
   const asked = numbersAskedBy(question);
   if (asked.length === 0) return true;
   let written = passageNumbers.get(view.passage);
   if (written === undefined) {
-    written = new Set(findNumbers(tokenize(`${view.passage.heading}\n${view.passage.text}`)).map((mention) => formatValue(mention.written)));
+    written = numbersWritten(`${view.passage.heading}\n${view.passage.text}`);
     passageNumbers.set(view.passage, written);
   }
-  return asked.some((number) => written.has(number));
+  return asked.some(({ number, isDay }) => (isDay ? written.all : written.notDays).has(number));
 }
 
 /** The numbers of the question proper: "… it's still 0. When does libffi fill in the size?" asks of no 0. */
-function numbersAskedBy(question: Question): readonly string[] {
+function numbersAskedBy(question: Question): readonly { number: string; isDay: boolean }[] {
   let asked = askedNumbers.get(question);
   if (asked === undefined) {
+    const { notDays } = numbersWritten(question.text);
     asked = question.terms.flatMap((term) => {
       const number = formatValue(Number(term.raw));
-      return !term.isContext && question.numbers.has(number) ? [number] : [];
+      return !term.isContext && question.numbers.has(number) ? [{ number, isDay: !notDays.has(number) }] : [];
     });
     askedNumbers.set(question, asked);
   }

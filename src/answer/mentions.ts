@@ -5,6 +5,7 @@ import { distanceToTerm, joinedByHyphen, numbersIn, type SentenceView, textBetwe
 import type { TermWeights } from './short-answer.js';
 import { isEnglishWord } from '../text/english.js';
 import { mayBeNoun } from '../text/wordnet.js';
+import type { Token } from '../text/terms.js';
 
 const TIME_UNITS = /^(days?|weeks?|months?|years?|decades?)$/i;
 
@@ -102,6 +103,12 @@ export function isPastMention(view: SentenceView, mention: NumberMention): boole
 
 const MONTH_WORD = new RegExp(`\\b(${MONTHS})\\b`);
 
+/** A day of a month: a number up to 31 written beside a month's name ("12 August 2017", "July 1st"). */
+export function isDayOfMonth(tokens: readonly Token[], mention: NumberMention): boolean {
+  if (mention.to - mention.from !== 1 || !Number.isInteger(mention.written) || mention.written < 1 || mention.written > 31) return false;
+  return MONTH_WORD.test(`${tokens[mention.from - 1]?.raw ?? ''} ${tokens[mention.to]?.raw ?? ''}`.toLowerCase());
+}
+
 export function isDateOrYear(view: SentenceView, mention: NumberMention): boolean {
   const raw = view.tokens[mention.from]!.raw;
   const around = `${view.tokens[mention.from - 1]?.raw ?? ''} ${view.tokens[mention.to]?.raw ?? ''}`.toLowerCase();
@@ -120,6 +127,11 @@ export function shareMarkAt(text: string, end: number): boolean {
 }
 
 const SHARE_MARK = /^\s*(?:%|pct\b|percent\b)/iu;
+
+/** "$1.9 billion": written with a currency sign, a number is a sum of money. */
+export function isMoney(view: SentenceView, mention: NumberMention): boolean {
+  return currencySignBefore(view.text, view.tokens[mention.from]!.start - view.range.start) !== undefined;
+}
 
 /** "$2000", "1999%": written with a currency sign or a percent sign, a number is no year. */
 function isMoneyOrShare(view: SentenceView, mention: NumberMention): boolean {

@@ -31,6 +31,23 @@ export interface NumberMention {
   to: number;
 }
 
+/** The ordinals written as words: "first" … "twentieth". */
+const ORDINALS = new Map<string, number>(
+  ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh', 'twelfth', 'thirteenth', 'fourteenth', 'fifteenth', 'sixteenth', 'seventeenth', 'eighteenth', 'nineteenth', 'twentieth'].map((word, index) => [word, index + 1]),
+);
+
+/**
+ * The place an ordinal word gives ("fourth" → 4), or null: "second" after a number or "per" is a unit of time ("one
+ * second", "per second"), no place.
+ */
+export function ordinalAt(tokens: readonly Token[], index: number): number | null {
+  const place = ORDINALS.get(tokens[index]!.raw.toLowerCase());
+  if (place === undefined) return null;
+  const before = tokens[index - 1]?.raw.toLowerCase();
+  if (place === 2 && before !== undefined && (before === 'per' || before === 'a' || DIGITS.test(before) || UNITS.has(before))) return null;
+  return place;
+}
+
 /** "one", "twelve", "dozen": a word that writes a number. */
 export function isNumberWord(raw: string): boolean {
   return UNITS.has(raw.toLowerCase());

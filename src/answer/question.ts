@@ -115,8 +115,8 @@ export function asksDefault(question: Question): boolean {
 }
 
 /** The question proper asks a date: "when did / was …", "what year …". */
-const ASKS_DATE = /^\s*when\s+(?:did|was|were|had)\b|^\s*(?:what|which)\s+(?:year|date|day|month)\b/iu;
-const ASKS_DAY = /^\s*(?:what|which)\s+(?:date|day)\b/iu;
+const ASKS_DATE = /^\s*when\s+(?:did|was|were|had)\b|^\s*(?:what|which)\s+(?:\p{L}+\s+)?(?:year|date|day|month)\b/iu;
+const ASKS_DAY = /^\s*(?:what|which)\s+(?:\p{L}+\s+)?(?:date|day)\b/iu;
 /** "Since" before the question proper's "when". */
 const SINCE = /\bsince\s*$/iu;
 
@@ -140,8 +140,8 @@ const KIND_PATTERNS: [RegExp, AnswerKind][] = [
   [HOW_OFTEN, 'frequency'],
   [/^\s*how\s+(old|far|big|large|high|tall|fast|deep|wide|heavy|strong|hot|cold)\b/i, 'quantity'],
   [/^\s*(what|which)\s+(is|was|are|were)\s+the\s+(\w+\s+)?(magnitude|size|depth|height|length|width|weight|population|cost|price|temperature|speed|distance|age|rate|value|area|volume|score|budget|salary)\b/i, 'quantity'],
-  // "At what point does the hook run?": when, asked of a moment in a process.
-  [/^\s*when\b|^\s*(what|which)\s+(year|date|day|month|time|point|stage|moment)\b/i, 'time'],
+  // "At what point does the hook run?": when, asked of a moment in a process; "on what exact day …" too.
+  [/^\s*when\b|^\s*(what|which)\s+(?:\p{L}+\s+)?(year|date|day|month|time|point|stage|moment)\b/iu, 'time'],
   // "what's the actual date on that log entry?", "what was the release date of 2.0?": a date of something.
   [/^\s*(what|which)\s+(is|was|are|were)\s+the\s+(\w+\s+){0,2}(date|year|day|month)s?\s+(of|on|for|when|that)\b/i, 'time'],
   // "Who is Vitali Klitschko?" asks for a description, not a name; "who is Kyiv's mayor?" asks for a name.

@@ -131,6 +131,13 @@ const NOUN_GROUP = 14;
 const NOUN_LOCATION = 15;
 const NOUN_ARTIFACT = 6;
 const NOUN_OBJECT = 17;
+const NOUN_QUANTITY = 23;
+
+/** WordNet knows the word (written singular or plural) as a unit or an amount ("dollars", "cents", "bytes"; not "developers"). */
+export function mayNameQuantity(word: string): boolean {
+  const lower = word.toLowerCase();
+  return [...singularsOf(lower), lower].some((lemma) => nounFiles(lemma).has(NOUN_QUANTITY));
+}
 
 /** WordNet knows the word as a noun, and never as a person or a group of people ("Unix", "Java"; not "Berkeley" or "python"). */
 export function namesNoOne(word: string): boolean {

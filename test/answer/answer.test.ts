@@ -366,6 +366,23 @@ describe('a count of the asked noun said in other words', () => {
   });
 });
 
+describe('numbers that count nothing', () => {
+  it('a sum of money and the number of a name ("$1.9 billion", "Debian 2.2") count no developers', async () => {
+    const corpus = await corpusOf([articleFrom('cost.txt', 'The model estimates that its cost would be close to $1.9 billion USD to develop Debian 2.2.')]);
+    expect(answerQuestion(corpus, 'how many developers worked on debian?').answer).toBeNull();
+  });
+});
+
+describe('an ordinal the question asks', () => {
+  it('is not answered by a sentence that gives another place in the series ("the fourth conference" for "the first")', async () => {
+    const corpus = await corpusOf([
+      articleFrom('conferences.txt', 'The annual conference continued with the fourth conference, taking place in Oslo with over one hundred annual conference participants. The first meeting took place in Bordeaux, France in July 2000.'),
+    ]);
+    expect(answerQuestion(corpus, 'where did the very first annual conference take place?').answer).toBe('Bordeaux, France');
+    expect(answerQuestion(corpus, 'where did the fourth annual conference take place?').answer).toBe('Oslo');
+  });
+});
+
 describe('a count another verb governs', () => {
   it('may answer, but does not disagree with the count the question asks for ("had downed 268 drones")', async () => {
     const corpus = await corpusOf([

@@ -128,6 +128,19 @@ describe('measures, earlier events and missing counts', async () => {
     expect(answerQuestion(months, 'when was version 2.0 released?').answer).toBe('in March 2021');
   });
 
+  it('does not take a day of a month for the number a question names ("12 August" is no "debian 12")', async () => {
+    const history = await corpusOf([plainArticle('history', 'The eighteenth release party took place in Montreal from 31 July to 12 August 2017. Debian 11 was released on 14 August 2021.')]);
+    expect(answerQuestion(history, 'when was debian 12 released?').status).toBe('no_answer');
+    expect(answerQuestion(history, 'when was debian 11 released?').answer).toBe('14 August 2021');
+    expect(answerQuestion(history, 'what took place on 12 August 2017?').status).toBe('answered');
+  });
+
+  it('reads "on what exact day" as a date asked', async () => {
+    expect(analyzeQuestion('on what exact day did the project get started?')).toMatchObject({ kind: 'time', asksDate: true, asksDay: true });
+    const history = await corpusOf([plainArticle('history', 'The project was officially started by Ian Murdock on August 16th, 1993. It grew into a large community.')]);
+    expect(answerQuestion(history, 'on what exact day did the project get started?').answer).toBe('August 16th, 1993');
+  });
+
   it('answers a "when" that asks no date with the occasion ("when a login shell exits", "on first boot"), never with the question\'s own', async () => {
     const manual = await corpusOf([
       plainArticle('files', 'The cleanup file is executed when a login shell exits. Vendor data only runs on first boot. When the daemon stops, it prints a summary.'),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { adjectiveSynonyms, measureRelatives, nounSynonyms, pastFormCauses, pastFormSynonyms } from '../../src/text/wordnet.js';
+import { adjectiveSynonyms, mayNameQuantity, measureRelatives, nounNeighbours, nounSynonyms, pastFormCauses, pastFormSynonyms } from '../../src/text/wordnet.js';
 
 describe('WordNet', () => {
   it('reads the attribute an adjective measures, and the adjectives that measure a noun', () => {
@@ -43,5 +43,19 @@ describe('WordNet', () => {
     expect(nounSynonyms('threads')).toEqual([]);
     expect(nounSynonyms('drones')).toEqual([]);
     expect(nounSynonyms('zzzq')).toEqual([]);
+  });
+
+  it("reads a noun's next broader and narrower nouns, leaving out words mostly used as verbs", () => {
+    expect(nounNeighbours('types')).toEqual(['kind', 'sort']);
+    expect(nounNeighbours('kinds')).toContain('type');
+    expect(nounNeighbours('kinds')).not.toContain('make');
+    expect(nounNeighbours('zzzq')).toEqual([]);
+  });
+
+  it('knows the units and amounts among nouns', () => {
+    expect(mayNameQuantity('dollars')).toBe(true);
+    expect(mayNameQuantity('bytes')).toBe(true);
+    expect(mayNameQuantity('developers')).toBe(false);
+    expect(mayNameQuantity('zzzq')).toBe(false);
   });
 });
