@@ -53,7 +53,6 @@ const COMMON_NAME_PASSAGES = 10;
 const RELATED_PASSAGES = 3;
 /** Past this many prose sentences into a section, a sentence is no longer near the entry's opening. */
 const MAX_PROSE_COUNTED = 8;
-/** Words in a long sentence: past them, text is a run of items rather than one statement. */
 /** An entry's text may be short ("Where widgets are made."); a line with two marks of non-prose is a label or a signature. */
 const ENTRY_PROSE = 0.5;
 

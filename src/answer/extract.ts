@@ -70,7 +70,7 @@ function statesOtherOrdinal(view: SentenceView, question: Question): boolean {
 }
 
 export function extractAnswer(view: SentenceView, question: Question, weights: TermWeights, isCommon: IsCommon = neverCommon): ShortAnswer | null {
-  if (statesOtherBound(view, question) || figureOfNoDefault(view, question) || statesOtherOrdinal(view, question)) return null;
+  if (statesOtherBound(view, question) || figureOfNoDefault(view, question) || statesOtherOrdinal(view, question) || !writesNamedNumbers(view, question)) return null;
   switch (question.kind) {
     case 'count':
       return (
@@ -118,7 +118,14 @@ interface WrittenNumbers {
 
 /** The numbers each passage writes, and those each question proper writes (each with whether it is a day), read once. */
 const passageNumbers = new WeakMap<Passage, WrittenNumbers>();
-const askedNumbers = new WeakMap<Question, readonly { number: string; isDay: boolean }[]>();
+interface AskedNumber {
+  number: string;
+  /** Written beside a month's name: a day of it. */
+  isDay: boolean;
+  /** Written after the word it numbers, quantifying nothing after it: "debian 7", "node 18", "error 404". */
+  namesSomething: boolean;
+}
+const askedNumbers = new WeakMap<Question, readonly AskedNumber[]>();
 
 function numbersWritten(text: string): WrittenNumbers {
   const tokens = tokenize(text);
@@ -134,8 +141,7 @@ function numbersWritten(text: string): WrittenNumbers {
  * passage that writes none of them, in its text or heading, tells the time of another. A day of a month is no such
  * number: "12 August 2017" does not write the 12 of "debian 12", unless the question asks of a day itself.
  */
-function writesQuestionNumbers(view: SentenceView, question: Question): boolean {
-  const asked = numbersAskedBy(question);
+function writesQuestionNumbers(view: SentenceView, question: Question, asked: readonly AskedNumber[] = numbersAskedBy(question)): boolean {
   if (asked.length === 0) return true;
   let written = passageNumbers.get(view.passage);
   if (written === undefined) {
@@ -145,14 +151,31 @@ function writesQuestionNumbers(view: SentenceView, question: Question): boolean 
   return asked.some(({ number, isDay }) => (isDay ? written.all : written.notDays).has(number));
 }
 
+/**
+ * "How many developers worked on debian 11?" counts those of Debian 11: a passage that never writes the 11 counts
+ * those of another release or of none. Only numbers written in digits that name something ("node 18", "debian 11"),
+ * not those that count ("the 550 drones"). Asked of other things, a version may be the one the whole corpus documents
+ * ("the default pickle protocol in python 3.11"), which its passages need not write.
+ */
+function writesNamedNumbers(view: SentenceView, question: Question): boolean {
+  if (question.kind !== 'count') return true;
+  const named = numbersAskedBy(question).filter((asked) => asked.namesSomething);
+  return named.length === 0 || writesQuestionNumbers(view, question, named);
+}
+
 /** The numbers of the question proper: "… it's still 0. When does libffi fill in the size?" asks of no 0. */
-function numbersAskedBy(question: Question): readonly { number: string; isDay: boolean }[] {
+function numbersAskedBy(question: Question): readonly AskedNumber[] {
   let asked = askedNumbers.get(question);
   if (asked === undefined) {
-    const { notDays } = numbersWritten(question.text);
-    asked = question.terms.flatMap((term) => {
-      const number = formatValue(Number(term.raw));
-      return !term.isContext && question.numbers.has(number) ? [{ number, isDay: !notDays.has(number) }] : [];
+    const proper = new Set(question.terms.filter((term) => !term.isContext).map((term) => term.raw));
+    const tokens = tokenize(question.text);
+    asked = findNumbers(tokens).flatMap((mention) => {
+      const number = formatValue(mention.written);
+      if (mention.to - mention.from !== 1 || !proper.has(tokens[mention.from]!.raw) || !question.numbers.has(number)) return [];
+      const before = tokens[mention.from - 1];
+      const after = tokens[mention.to];
+      const namesSomething = /^\d/u.test(tokens[mention.from]!.raw) && before !== undefined && before.term !== '' && !/^\d/u.test(before.raw) && (after === undefined || after.term === '');
+      return [{ number, isDay: isDayOfMonth(tokens, mention), namesSomething }];
     });
     askedNumbers.set(question, asked);
   }

@@ -425,11 +425,16 @@ function abbreviationsIn(text: string, tokens: Token[], subject: readonly string
 const IDENTIFIER_GLUE = /_$|[\p{L}\p{N}]\.$/u;
 const IDENTIFIER_GLUE_AFTER = /^(?:_|\.[\p{L}\p{N}])/u;
 
-/** The span of the subject a definition question asks about ("util.promisify" in "What does util.promisify do?"). */
+/**
+ * The span of the subject a definition question asks about ("util.promisify" in "What does util.promisify do?"). A
+ * phrase after a comma says how to answer, not what about: "what is multiarch, in plain words?" asks about multiarch.
+ */
 function topicOf(text: string, offset: number, patterns: readonly RegExp[] = TOPIC_PATTERNS): { start: number; end: number } | null {
   for (const pattern of patterns) {
     const span = pattern.exec(text)?.indices?.[1];
-    if (span !== undefined) return { start: offset + span[0], end: offset + span[1] };
+    if (span === undefined) continue;
+    const comma = text.slice(span[0], span[1]).search(/,\s/u);
+    return { start: offset + span[0], end: offset + (comma > 0 ? span[0] + comma : span[1]) };
   }
   return null;
 }

@@ -371,6 +371,15 @@ describe('numbers that count nothing', () => {
     const corpus = await corpusOf([articleFrom('cost.txt', 'The model estimates that its cost would be close to $1.9 billion USD to develop Debian 2.2.')]);
     expect(answerQuestion(corpus, 'how many developers worked on debian?').answer).toBeNull();
   });
+
+  it('a count asked of a numbered thing ("debian 11") is not answered by a passage that never writes its number', async () => {
+    const corpus = await corpusOf([
+      articleFrom('conference.txt', 'The second meeting was held in Bordeaux and gathered around forty Debian developers.'),
+      articleFrom('release.txt', 'Debian 10 was released in July 2019 by about 1000 Debian developers.'),
+    ]);
+    expect(answerQuestion(corpus, 'how many developers worked on debian 11?').status).toBe('no_answer');
+    expect(answerQuestion(corpus, 'how many developers worked on debian 10?').answer).toBe('1000 Debian developers');
+  });
 });
 
 describe('an ordinal the question asks', () => {

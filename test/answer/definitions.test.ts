@@ -42,6 +42,8 @@ describe('definitions: the entry whose heading names what is asked', async () =>
     expect(subject('How many widgets are there?')).toEqual([]);
     expect(subject('what is the meaning of grok?')).toEqual(['grok']);
     expect(subject('define widget factory')).toEqual(['widget', 'factory']);
+    expect(subject('what is multiarch, in plain words?')).toEqual(['multiarch']);
+    expect(subject('what is write-ahead logging, and what is the basic idea behind it?')).toEqual(['write', 'ahead', 'logging']);
     expect(analyzeQuestion('what is the meaning of grok?').asksDefinition).toBe(true);
     expect(analyzeQuestion('what is the name of the widget?').asksDefinition).toBe(false);
   });
