@@ -28,7 +28,7 @@ import { unlikeProse } from './prose.js';
 import { isBareChangeNote, isChangeNote } from '../text/change-notes.js';
 import { viewSentences, type SentenceView } from './sentence.js';
 import { longFormOf } from '../text/abbreviations.js';
-import { computeTerm, tokenize } from '../text/terms.js';
+import { computeTerm, contentTerms, tokenize } from '../text/terms.js';
 import { LONG_SENTENCE_WORDS } from '../text/sentences.js';
 
 /** Passages retrieved per question before sentence ranking. */
@@ -98,7 +98,7 @@ export function answerQuestion(corpus: Corpus, text: string, model: RankingModel
   const valueMissing =
     (VALUE_REQUIRED.has(question.kind) && !ranked.some((sentence) => answers(sentence) && sentence.short !== null)) ||
     (question.asksDate && !ranked.some((sentence) => answers(sentence) && dated(sentence)));
-  if (best === undefined || best.score < model.threshold || valueMissing) {
+  if (best === undefined || best.score < model.threshold || valueMissing || !doesAskedAction(best, question)) {
     return { ...base, status: 'no_answer', answer: null, quotes: [], related: relatedReading(corpus, ranked) };
   }
 
@@ -534,6 +534,18 @@ function readsAsChangeNote(text: string, own: string, kind: AnswerKind): boolean
 
 function holdsTerm(view: SentenceView | undefined, termIndex: number): boolean {
   return view !== undefined && view.hits[termIndex]!.length > 0;
+}
+
+/**
+ * A "how do I rename a database?" is answered by a sentence that renames something, or under a heading that does
+ * ("ALTER DATABASE … RENAME TO"), in the verb asked or one of its sense: one that only shares the question's nouns
+ * ("The .pyc file includes the timestamp …" for "how do i copy a file but keep its timestamps?") tells something else.
+ */
+function doesAskedAction(sentence: RankedSentence, question: Question): boolean {
+  const { action } = question;
+  if (action === null) return true;
+  const { view } = sentence;
+  return view.tokens.some((token) => action.includes(token.term)) || contentTerms(view.passage.heading).some((term) => action.includes(term));
 }
 
 /** 1 when the question's words open the sentence ("The break statement, like in C, breaks out …"): a definition, for "what is / what does" questions. */

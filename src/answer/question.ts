@@ -3,7 +3,7 @@ import { isEnglishWord } from '../text/english.js';
 import { nameKindOf } from '../text/names.js';
 import { adverbAfterQuestionWord, askedNouns, countedNoun } from '../text/tagger.js';
 import { normalizeWord, tokenize, type Token } from '../text/terms.js';
-import { adjectiveSynonyms, isOnlyAdverb, isOnlyModifier, mayBeAdverb, mayBeVerb, measureRelatives, nounNeighbours, nounSynonyms, particleAsVerb, pastFormCauses, pastFormSynonyms } from '../text/wordnet.js';
+import { actionVerbForms, adjectiveSynonyms, isOnlyAdverb, isOnlyModifier, mayBeAdverb, mayBeVerb, measureRelatives, nounNeighbours, nounSynonyms, particleAsVerb, pastFormCauses, pastFormSynonyms } from '../text/wordnet.js';
 import { findNumbers, formatValue, isNumberWord } from './numbers.js';
 
 export type AnswerKind = 'count' | 'amount' | 'quantity' | 'duration' | 'frequency' | 'time' | 'person' | 'place' | 'value' | 'version' | 'entity' | 'expansion' | 'origin' | 'other';
@@ -49,6 +49,11 @@ export interface Question {
   numbers: ReadonlySet<string>;
   /** Asks what something is or means ("what is X", "what does X do / mean / stand for", "X meaning?"). */
   asksDefinition: boolean;
+  /**
+   * The terms of the action a "how do I …" question asks how to do ("rename", of "how do I rename a database?") and of
+   * the verbs of its most frequent sense; null for any other question or a light verb ("how do I get …").
+   */
+  action: string[] | null;
   /** Indices into `terms` of the X a definition question asks about; empty when it asks none. */
   topic: number[];
   /**
@@ -268,10 +273,37 @@ export function analyzeQuestion(text: string): Question {
     rateUnit: rateUnitOf(asked),
     numbers: new Set(findNumbers(tokens).map((mention) => formatValue(mention.written))),
     asksDefinition,
+    action: actionOf(asked),
     topic,
     pointsBack,
     abbreviations: kind === 'expansion' || asksDefinition ? abbreviationsIn(text, tokens, abbreviationSubject(kind, topic, terms)) : [],
   };
+}
+
+/** "How do I", "how can you", "how to": the words that open a question asking how to do something. */
+const HOW_TO = /^\s*how\s+(?:(?:do|can|could|should|would|might|may|must)\s+(?:i|you|we|one|u)\b|to\b)/iu;
+
+/** A clause that asks a question of its own: "tell if …", "know whether …", "find out which …". */
+const INTERROGATIVE_CLAUSE = /^(?:if|whether|what|which|who|when|where|why|how)$/iu;
+
+/**
+ * The action a how-to asks for: the first word after "how do I" that is no adverb ("just", "actually"), read as a verb.
+ * None when that verb asks a question of its own, at once or past a particle or an object ("how can I tell if closures
+ * are supported?", "find out how many cores …"): any way of finding out answers it ("check the FFI_CLOSURES define to
+ * determine whether …").
+ */
+function actionOf(asked: string): string[] | null {
+  const opening = HOW_TO.exec(asked);
+  if (opening === null) return null;
+  const words = asked
+    .slice(opening[0].length)
+    .split(/[^\p{L}'-]+/u)
+    .filter((word) => word !== '');
+  const at = words.findIndex((word) => !isOnlyAdverb(word));
+  const verb = words[at];
+  if (verb === undefined || !mayBeVerb(verb) || words.slice(at + 1, at + 3).some((word) => INTERROGATIVE_CLAUSE.test(word))) return null;
+  const forms = actionVerbForms(verb);
+  return forms === null ? null : [...new Set(forms.flatMap((form) => tokenize(form).map((token) => token.term)).filter((term) => term !== ''))];
 }
 
 /** Text before a word that opens a quotation ("… getting 'Conditional …"). */

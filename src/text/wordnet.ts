@@ -75,6 +75,26 @@ function mostFrequentSense(pos: PartOfSpeech, lemma: string): number | undefined
   return senses !== null && senses.tagged > 0 ? senses.offsets[0] : undefined;
 }
 
+/**
+ * A verb with at least this many senses is a light verb ("get", "make", "run", "set"): what it does is said by its
+ * object, so another sentence may say it in any verb.
+ */
+const LIGHT_VERB_SENSES = 20;
+
+/**
+ * The verb an action is asked by, as its base form and the verbs of its most frequent sense ("rename"; "close",
+ * "shut"); the base form alone for a verb WordNet's tagged corpus never met ("unzip"); null for a light verb
+ * or a word that is no verb.
+ */
+export function actionVerbForms(word: string): string[] | null {
+  const lemma = word.toLowerCase();
+  const senses = sensesOf('verb', lemma);
+  if (senses === null || senses.offsets.length >= LIGHT_VERB_SENSES) return null;
+  if (senses.tagged === 0) return [lemma];
+  const sense = senses.offsets[0]!;
+  return [lemma, ...otherWords(synsetAt('verb', sense).words, lemma).filter((synonym) => taggedSenses('verb', synonym)[0] === sense)];
+}
+
 /** WordNet knows the word as an adverb, perhaps among other parts of speech ("even", "part", "exactly"). */
 export function mayBeAdverb(word: string): boolean {
   return indexLine(filesOf('adv').index, word.toLowerCase()) !== null;

@@ -457,6 +457,20 @@ describe('a past form in the question', () => {
   });
 });
 
+describe('a how-to', () => {
+  it('is answered by a sentence that does the action asked, in its verb or one of its sense, not one that only shares its nouns', async () => {
+    const notes = await corpusOf([articleFrom('notes.txt', 'The cache file includes the timestamp and permissions of the source file. It is rebuilt when they change.')]);
+    expect(answerQuestion(notes, 'how do i copy a file but keep its timestamp and permissions?').status).toBe('no_answer');
+    const shutil = await corpusOf([articleFrom('shutil.txt', 'To copy a file with its timestamp and permissions, use copy2(). It calls copystat() after the copy.')]);
+    expect(answerQuestion(shutil, 'how do i copy a file but keep its timestamp and permissions?').status).toBe('answered');
+  });
+
+  it('asking how to find something out, may be answered in any verb ("check … to determine whether")', async () => {
+    const closures = await corpusOf([articleFrom('closures.txt', 'Not all platforms support closures. Check the FFI_CLOSURES define to determine whether closures are supported on the platform.')]);
+    expect(answerQuestion(closures, 'how can I tell if closures are supported on the platform?').status).toBe('answered');
+  });
+});
+
 describe('a long run of items', () => {
   it('is no answer for holding every word of a question: an index page of links covers them by chance', async () => {
     const keywords = Array.from({ length: 60 }, (_, index) => `keyword${index} option - page${index}.html#anchor${index}`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { adjectiveSynonyms, mayNameQuantity, measureRelatives, nounNeighbours, nounSynonyms, pastFormCauses, pastFormSynonyms } from '../../src/text/wordnet.js';
+import { actionVerbForms, adjectiveSynonyms, mayNameQuantity, measureRelatives, nounNeighbours, nounSynonyms, pastFormCauses, pastFormSynonyms } from '../../src/text/wordnet.js';
 
 describe('WordNet', () => {
   it('reads the attribute an adjective measures, and the adjectives that measure a noun', () => {
@@ -50,6 +50,14 @@ describe('WordNet', () => {
     expect(nounNeighbours('kinds')).toContain('type');
     expect(nounNeighbours('kinds')).not.toContain('make');
     expect(nounNeighbours('zzzq')).toEqual([]);
+  });
+
+  it('reads the verb of an action with the verbs of its most frequent sense, and no light verb', () => {
+    expect(actionVerbForms('close')).toEqual(['close', 'shut']);
+    expect(actionVerbForms('unzip')).toEqual(['unzip']);
+    expect(actionVerbForms('get')).toBeNull();
+    expect(actionVerbForms('make')).toBeNull();
+    expect(actionVerbForms('zzzq')).toBeNull();
   });
 
   it('knows the units and amounts among nouns', () => {
