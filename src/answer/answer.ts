@@ -173,7 +173,7 @@ function retrieveHits(corpus: Corpus, question: Question, limit: number): Hit[] 
 }
 
 function searchedForms(term: QuestionTerm): string[] {
-  return term.joined === undefined ? term.forms : term.forms.filter((form) => !term.joined!.includes(form));
+  return term.unsearched === undefined ? term.forms : term.forms.filter((form) => !term.unsearched!.includes(form));
 }
 
 /**

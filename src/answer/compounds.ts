@@ -38,7 +38,7 @@ export function withCompounds(corpus: Corpus, question: Question): Question {
   if (joinedOf.size === 0) return question;
   const terms = question.terms.map((term) => {
     const joined = [...(joinedOf.get(term.raw.toLowerCase()) ?? [])].filter((form) => !term.forms.includes(form));
-    return joined.length === 0 ? term : { ...term, forms: [...term.forms, ...joined], joined };
+    return joined.length === 0 ? term : { ...term, forms: [...term.forms, ...joined], unsearched: [...(term.unsearched ?? []), ...joined] };
   });
   return { ...question, terms };
 }

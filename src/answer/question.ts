@@ -17,10 +17,12 @@ export interface QuestionTerm {
   /** Written around the question proper ("I'm opening a firewall for a box that runs git daemon. Which port …"): context, not what is asked. */
   isContext: boolean;
   /**
-   * Forms read from this word and the next together, as the corpus writes them ("timeout" of "timed out"): a sentence
-   * holding one covers the term, but passages are not searched by them, so they draw in no passages of their own.
+   * Forms a sentence holding one covers the term by, but that passages are not searched by, so they draw in no passages
+   * of their own: read from this word and the next together, as the corpus writes them ("timeout" of "timed out"), or
+   * the broader and narrower nouns of a counted class ("kind" of "types of namespaces"), which many passages use of
+   * other things.
    */
-  joined?: string[];
+  unsearched?: string[];
 }
 
 export interface Question {
@@ -251,8 +253,10 @@ export function analyzeQuestion(text: string): Question {
     seen.set(token.term, terms.length);
     if (inTopic) topic.push(terms.length);
     const capitalByPosition = token === tokens[0] || opensSentenceOrQuote(text, token.start);
+    const unsearched = kind === 'count' && token.term === focus ? classNeighbourTerms(token, tokens[tokenIndex + 1]) : [];
     terms.push({
       forms: formsOf(token, kind, focus, tokens[tokenIndex + 1]),
+      ...(unsearched.length > 0 ? { unsearched } : {}),
       raw: token.raw,
       // A place or an organisation is a name however it is typed ("capital of france").
       isName: (!capitalByPosition && /^\p{Lu}/u.test(token.raw)) || isPlaceOrOrganization(token.raw),
@@ -355,6 +359,13 @@ function formsOf(token: Token, kind: AnswerKind, focus: string | null, next: Tok
  */
 function countedNounForms(word: string, next: Token | undefined): string[] {
   return next?.raw.toLowerCase() === 'of' ? [...nounSynonyms(word), ...nounNeighbours(word)] : nounSynonyms(word);
+}
+
+/** The terms of a counted class's broader and narrower nouns that are none of its synonyms: forms passages are not searched by. */
+function classNeighbourTerms(token: Token, next: Token | undefined): string[] {
+  if (next?.raw.toLowerCase() !== 'of') return [];
+  const synonyms = new Set([token.term, ...nounSynonyms(token.raw).map(normalizeWord)]);
+  return [...new Set(nounNeighbours(token.raw).map(normalizeWord))].filter((term) => term !== '' && !synonyms.has(term));
 }
 
 /** "Stands for", "short for": what a text says of an abbreviation it calls an acronym or an abbreviation ("a recursive acronym for …"). */

@@ -358,6 +358,10 @@ describe('a count of the asked noun said in other words', () => {
   it('counts a class of things by its broader or narrower word ("types of namespaces" → "8 kinds of namespaces")', async () => {
     const corpus = await corpusOf([articleFrom('security.txt', 'Namespaces isolate a global resource. Since kernel version 5.6, there are 8 kinds of namespaces (see namespaces(7)).')]);
     expect(answerQuestion(corpus, 'how many different types of namespaces does the linux kernel have?').answer).toBe('8 kinds');
+    // Passages are not searched by the broader and narrower nouns: many speak of "kinds" and "types" of other things.
+    const types = analyzeQuestion('how many different types of namespaces does the linux kernel have?').terms.find((term) => term.raw === 'types');
+    expect(types?.forms).toContain('kind');
+    expect(types?.unsearched).toContain('kind');
   });
 
   it('does not take a verb for the counted class ("kinds" is no "8 To make")', async () => {
