@@ -1,5 +1,5 @@
 /** Names as answers: people, places, organisations, the code name of a module or pragma, the long form of an abbreviation. */
-import { writtenWhole } from './identifiers.js';
+import { identifiersIn, writtenWhole } from './identifiers.js';
 import { closeness, hasPunctuationBetween, MONTHS } from './mentions.js';
 import { isSpace } from './prose.js';
 import { questionForms, type Question } from './question.js';
@@ -77,6 +77,7 @@ export function extractCodeNameOfFocus(view: SentenceView, question: Question, w
   const writesFocus = view.tokens.some((token) => token.term === focus);
   const nouns = writesFocus ? [focus] : question.focusModifiers;
   let best: ShortAnswer | null = null;
+  let askedName: string | undefined;
   view.tokens.forEach((token, index) => {
     if (!nouns.includes(token.term)) return;
     const start = token.start - view.range.start;
@@ -96,7 +97,8 @@ export function extractCodeNameOfFocus(view: SentenceView, question: Question, w
     ];
     for (const candidate of found) {
       if (candidate === null || !(candidate.quoted || looksLikeCodeName(candidate.name))) continue;
-      if (questionNamesWithNoun(question, candidate.name)) continue;
+      askedName ??= codeWrittenByQuestion(question, candidate.name);
+      if (questionNamesWithNoun(question, candidate.name) || questionWritesAsCode(question, candidate.name)) continue;
       const score = closeness(view, index, question, weights);
       if (best === null || score > best.score) {
         const at = view.tokens.findIndex((other) => other.start - view.range.start >= candidate.offset);
@@ -104,7 +106,21 @@ export function extractCodeNameOfFocus(view: SentenceView, question: Question, w
       }
     }
   });
-  return best;
+  return best ?? (askedName === undefined ? null : otherNameOfSameShape(view, question, askedName));
+}
+
+/**
+ * "Which option replaces --gecos?" over "The --gecos option is being renamed to --comment": the name the sentence
+ * gives its noun is the question's own, so the answer is the other name it writes the same way (both options).
+ */
+function otherNameOfSameShape(view: SentenceView, question: Question, asked: string): ShortAnswer | null {
+  const shape = (name: string): string => /^-+|[_.]/u.exec(name)?.[0] ?? '';
+  const others = identifiersIn(view.text).filter((name) => shape(name) === shape(asked) && !questionWritesAsCode(question, name));
+  if (others.length !== 1) return null;
+  const name = others[0]!;
+  const offset = view.text.indexOf(name);
+  const at = view.tokens.findIndex((token) => token.start - view.range.start >= offset);
+  return { text: name, value: name.toLowerCase(), score: 1, at: Math.max(0, at) };
 }
 
 /**
@@ -120,6 +136,20 @@ function questionNamesWithNoun(question: Question, name: string): boolean {
   return tokenize(question.text).some(
     (token) => nouns.includes(token.term) && (before.test(question.text.slice(0, token.start)) || after.test(question.text.slice(token.end))),
   );
+}
+
+/**
+ * The question writes the name as code ("which option replaces --gecos?"): it names what is asked about, so it is no
+ * answer. A name written as a plain word may be both: "which module handles csv files?" is answered by the csv module.
+ */
+function questionWritesAsCode(question: Question, name: string): boolean {
+  return codeWrittenByQuestion(question, name) !== undefined;
+}
+
+/** The identifier the question writes that is `name` ("--gecos" for "gecos"), as the question writes it. */
+function codeWrittenByQuestion(question: Question, name: string): string | undefined {
+  const bare = (written: string): string => written.replace(/^-+/u, '').toLowerCase();
+  return identifiersIn(question.text).find((identifier) => bare(identifier) === bare(name));
 }
 
 /** A page's name written as code: one word in small letters ("re", "os.path", "asyncio"), or one with marks of code. */

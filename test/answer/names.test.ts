@@ -297,6 +297,11 @@ describe('which module, which pragma: the name the noun is given', () => {
     expect(answerQuestion(corpus, 'which module does node run first?').answer).toBeNull();
   });
 
+  it('never answers with the name the question writes as code, but with the other name the sentence writes so', async () => {
+    const corpus = await corpusOf([articleFrom('news.txt', 'The --gecos option is being renamed to --comment to get aligned with the passwd terminology. Old scripts keep working.')]);
+    expect(answerQuestion(corpus, 'which option replaces --gecos?').answer).toBe('--comment');
+  });
+
   it('answers with a name written in Markdown code after the noun ("the file `lib/x.js`")', async () => {
     const corpus = await corpusOf([
       articleFrom(
