@@ -362,8 +362,12 @@ export function removeBoilerplate(text: string, blocks: Block[], options: Boiler
     // A lone headline-like line with nothing after it is the article, not its headline.
     if (found && states.length > 1) {
       headline = keptText(text, found);
-      found.reason = 'headline';
-      found.cuts = [];
+      // A line that the next goes on from ("Installing or upgrading a binary package now upgrades other binaries from"
+      // over "the same source package …") opens a wrapped sentence: it names the text, but stays in it.
+      if (!continuesSentence(text, found, states[at + 1]!)) {
+        found.reason = 'headline';
+        found.cuts = [];
+      }
     }
     if (options.phrases) {
       for (const st of states.slice(0, preambleEnd)) {

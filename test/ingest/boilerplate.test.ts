@@ -118,6 +118,13 @@ describe('rules that must not fire on prose', () => {
     expect(slices(articleFrom('x.txt', text))).toEqual(text.split('\n\n'));
   });
 
+  it('keeps the first line of a wrapped sentence in the body, though it names the text', () => {
+    const text = 'pkg (2.5.2) unstable; urgency=medium\n\n  Installing or upgrading a binary package now upgrades other binaries from\n  the same source package if they have the same candidate version.\n';
+    const article = articleFrom('pkg-news.txt', text);
+    expect(article.source.title).toBe('Installing or upgrading a binary package now upgrades other binaries from');
+    expect(inBody(article, 'Installing or upgrading a binary package now upgrades other binaries from')).toBe(true);
+  });
+
   it('keeps a lone headline-like line when it is the whole file', () => {
     const article = articleFrom('x.txt', 'Harbour bridge reopens after repairs');
     expect(slices(article)).toEqual(['Harbour bridge reopens after repairs']);
