@@ -287,6 +287,9 @@ export function analyzeQuestion(text: string): Question {
 /** "How do I", "how can you", "how to": the words that open a question asking how to do something. */
 const HOW_TO = /^\s*how\s+(?:(?:do|can|could|should|would|might|may|must)\s+(?:i|you|we|one|u)\b|to\b)/iu;
 
+/** The verbs that make their object do something ("make scp use …", "let users log in", "have git ignore …"). */
+const CAUSATIVES = /^(?:make|let|have)$/iu;
+
 /** A clause that asks a question of its own: "tell if …", "know whether …", "find out which …". */
 const INTERROGATIVE_CLAUSE = /^(?:if|whether|what|which|who|when|where|why|how)$/iu;
 
@@ -303,7 +306,13 @@ function actionOf(asked: string): string[] | null {
     .slice(opening[0].length)
     .split(/[^\p{L}'-]+/u)
     .filter((word) => word !== '');
-  const at = words.findIndex((word) => !isOnlyAdverb(word));
+  let at = words.findIndex((word) => !isOnlyAdverb(word));
+  // "How do I make new repos start on 'main'?" asks to start something: a causative's action is the verb after its object.
+  if (CAUSATIVES.test(words[at] ?? '')) {
+    const caused = words.findIndex((word, index) => index > at + 1 && index <= at + 4 && tokenize(word)[0]?.term !== '' && mayBeVerb(word));
+    if (caused === -1) return null;
+    at = caused;
+  }
   const verb = words[at];
   if (verb === undefined || !mayBeVerb(verb) || words.slice(at + 1, at + 3).some((word) => INTERROGATIVE_CLAUSE.test(word))) return null;
   const forms = actionVerbForms(verb);

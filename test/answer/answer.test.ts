@@ -469,6 +469,12 @@ describe('a how-to', () => {
     expect(answerQuestion(shutil, 'how do i copy a file but keep its timestamp and permissions?').status).toBe('answered');
   });
 
+  it('asked with a causative ("make new repos start …"), does the action of the verb after its object', async () => {
+    expect(analyzeQuestion('how do I make new repos start on a branch called main?').action).toEqual(['start', 'begin', 'commenc']);
+    const notes = await corpusOf([articleFrom('notes.txt', 'A named branch is not necessarily a topological branch. New repositories have one branch.')]);
+    expect(answerQuestion(notes, 'how do I make new repos start on a named branch?').status).toBe('no_answer');
+  });
+
   it('asking how to find something out, may be answered in any verb ("check … to determine whether")', async () => {
     const closures = await corpusOf([articleFrom('closures.txt', 'Not all platforms support closures. Check the FFI_CLOSURES define to determine whether closures are supported on the platform.')]);
     expect(answerQuestion(closures, 'how can I tell if closures are supported on the platform?').status).toBe('answered');
