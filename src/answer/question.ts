@@ -403,9 +403,13 @@ function askedClause(text: string): AskedClause {
     const asks = /\?\s*$/.test(sentence[0]);
     const opening = sentence.index + (/\S/.exec(sentence[0])?.index ?? 0);
     let word: RegExpExecArray | null = null;
+    const opensYesNo = YES_NO_OPENING.test(text.slice(opening, end));
     for (const found of sentence[0].matchAll(QUESTION_WORD)) {
       const opensIt = sentence.index + found.index === opening;
-      if (opensIt || !SUBORDINATING.test(found[0]) || INVERTED.test(sentence[0].slice(found.index + found[0].length))) {
+      const inverted = INVERTED.test(sentence[0].slice(found.index + found[0].length));
+      // "does it have a flag that lists which files it would copy?": a clause of the yes/no question, not the question.
+      if (!opensIt && !inverted && opensYesNo && RELATIVE.test(found[0])) continue;
+      if (opensIt || !SUBORDINATING.test(found[0]) || inverted) {
         word = found;
         break;
       }
@@ -429,6 +433,8 @@ const QUESTION_WORD = /\b(?:what|which|who|whom|whose|when|where|why|how)(?:['â€
  * clause of the question, not the question.
  */
 const SUBORDINATING = /^(?:when|where|why)$/iu;
+/** A question word that may open a clause naming a thing ("â€¦ lists which files it would copy"), inside a yes/no question. */
+const RELATIVE = /^(?:what|which|who|whom|whose)$/iu;
 const INVERTED = /^\s+(?:\p{L}+ly\s+)?(?:do|does|did|is|are|was|were|will|would|can|could|should|shall|must|may|might|has|have|had)\b/iu;
 
 interface AskedClause {

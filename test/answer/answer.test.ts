@@ -234,6 +234,14 @@ describe('a question with a preamble', () => {
     expect(unmarked.terms.filter((term) => !term.isContext).map((term) => term.raw)).toEqual(['default', 'port']);
   });
 
+  it('reads a "which" or "what" clause inside a yes/no question as part of it ("does it have a flag that lists which files …?")', () => {
+    const yesNo = analyzeQuestion('does cmake --install have a dry-run flag that lists which files it would copy?');
+    expect(yesNo.kind).toBe('other');
+    expect(yesNo.terms.filter((term) => !term.isContext).map((term) => term.raw)).toContain('flag');
+    expect(analyzeQuestion('does it matter which port the daemon uses?').kind).toBe('other');
+    expect(analyzeQuestion('which files does it copy?').kind).toBe('entity');
+  });
+
   it('asks every word of a yes-no question whose question word opens a clause within it, and reads the kind from that clause', () => {
     const embedded = analyzeQuestion('my uploads crawl at night. is there a setting to cap how fast the mirror syncs?');
     expect(embedded.kind).toBe('quantity');
