@@ -119,7 +119,9 @@ function isPronounOne(tokens: Token[], index: number): boolean {
   const twoBefore = tokens[index - 2]?.raw.toLowerCase();
   // A singular "one" takes no plural noun: a word with an -s after it is its verb ("where one wants to avoid …").
   const verbAfter = after !== '' && mayBeThirdPersonVerb(after);
-  return MODALS.has(after) || RELATIVES.has(after) || verbAfter || (before !== undefined && PRONOUN_ONE_DETERMINERS.has(before)) || twoBefore === 'a' || twoBefore === 'an';
+  // "… as the full-text one.": a "one" that ends the sentence after "the" and its modifiers stands for a noun said before.
+  const endsAfterThe = after === '' && tokens.slice(Math.max(0, index - 3), index).some((token) => token.raw.toLowerCase() === 'the');
+  return MODALS.has(after) || RELATIVES.has(after) || verbAfter || (before !== undefined && PRONOUN_ONE_DETERMINERS.has(before)) || twoBefore === 'a' || twoBefore === 'an' || endsAfterThe;
 }
 
 /** "1000" for 1,000; "2.5" stays. The canonical spelling used to compare values across sources. */

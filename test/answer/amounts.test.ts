@@ -211,6 +211,13 @@ describe('amounts: sums of money, shares and sizes', async () => {
     expect(answerQuestion(counted, 'how many workers does the pool start by default?').answer).toBe('one worker');
   });
 
+  it('reads a "one" that ends its sentence after "the" as a pronoun ("… as the full-text one"), not a count', async () => {
+    const tags = await corpusOf([plainArticle('tags', 'A tag field index resides in a single key and has no key per term for its fields, as the full-text one.')]);
+    expect(answerQuestion(tags, 'how many fields can the full-text index have per key?').answer).toBeNull();
+    const counted = await corpusOf([plainArticle('pool', 'The pool starts one worker by default. The number of workers in the pool is one.')]);
+    expect(answerQuestion(counted, 'how many workers does the pool start by default?').answer).toBe('one worker');
+  });
+
   it('does not read a number in words joined to a noun ("a three-way merge") or "one" before its verb ("where one wants …") as a setting\'s value', async () => {
     const faq = await corpusOf([
       plainArticle('faq', 'By default, when Git does a merge, it uses a strategy called the ort strategy, which does a fancy three-way merge.'),
