@@ -116,8 +116,7 @@ interface WrittenNumbers {
   notDays: ReadonlySet<string>;
 }
 
-/** The numbers each passage writes, and those each question proper writes (each with whether it is a day), read once. */
-const passageNumbers = new WeakMap<Passage, WrittenNumbers>();
+/** A number the question proper writes, as `formatValue` spells it. */
 interface AskedNumber {
   number: string;
   /** Written beside a month's name: a day of it. */
@@ -125,6 +124,9 @@ interface AskedNumber {
   /** Written after the word it numbers, quantifying nothing after it: "debian 7", "node 18", "error 404". */
   namesSomething: boolean;
 }
+
+/** The numbers each passage writes, and those each question proper writes, read once. */
+const passageNumbers = new WeakMap<Passage, WrittenNumbers>();
 const askedNumbers = new WeakMap<Question, readonly AskedNumber[]>();
 
 function numbersWritten(text: string): WrittenNumbers {
