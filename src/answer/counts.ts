@@ -21,7 +21,6 @@ export function extractCount(view: SentenceView, question: Question): CountAnswe
   const predicate = isPredicate(question);
   if (focus !== null && !view.tokens.some((token) => matchesFocus(token.term, focus))) return null;
   const forms = questionForms(question);
-  const countsQuantity = focus !== null && mayNameQuantity(question.terms.find((term) => term.forms[0] === question.focus)?.raw ?? '');
   // A number governed by another verb counts something else only when the sentence states the question's verb too
   // ("launched 550 drones … had downed 268 drones"); alone, that verb says the question's in other words ("Destroyers
   // pumped some 1,000 shells" for "how many shells did they fire").
@@ -31,7 +30,7 @@ export function extractCount(view: SentenceView, question: Question): CountAnswe
       !isDateOrYear(view, mention) &&
       // "how many workers …" counts them: "40%" is a share of something, no count of it, and "$1.9 billion" a sum.
       !isShare(view, mention) &&
-      !(isMoney(view, mention) && !countsQuantity) &&
+      !(isMoney(view, mention) && !countsQuantity(question)) &&
       isPastMention(view, mention) === question.asksAboutPast &&
       !(statesAskedVerb && governedByOtherVerb(view, mention.from, forms)),
   );
@@ -155,6 +154,13 @@ function countsOtherNoun(view: SentenceView, mention: NumberMention, focus: stri
   const word = next.raw.toLowerCase();
   if (/^\d/.test(word) || /(ed|ing)$/.test(word) || LOOSE_COUNTED.has(word)) return false;
   return STARTS_LOWER_CASE.test(next.raw);
+}
+
+/** The counted noun is a unit or an amount ("how many dollars …"): a sum of money may count it. */
+function countsQuantity(question: Question): boolean {
+  if (question.focus === null || GENERIC_FOCUS.has(question.focus)) return false;
+  const counted = question.terms.find((term) => term.forms[0] === question.focus);
+  return counted !== undefined && mayNameQuantity(counted.raw);
 }
 
 /** "Debian 2.2", "Red Hat 7.1": a number right after a name, within the sentence, is which one it is, not a count. */

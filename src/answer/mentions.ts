@@ -135,9 +135,7 @@ export function isMoney(view: SentenceView, mention: NumberMention): boolean {
 
 /** "$2000", "1999%": written with a currency sign or a percent sign, a number is no year. */
 function isMoneyOrShare(view: SentenceView, mention: NumberMention): boolean {
-  const start = view.tokens[mention.from]!.start - view.range.start;
-  const end = view.tokens[mention.to - 1]!.end - view.range.start;
-  return currencySignBefore(view.text, start) !== undefined || view.text.charAt(end) === '%';
+  return isMoney(view, mention) || view.text.charAt(view.tokens[mention.to - 1]!.end - view.range.start) === '%';
 }
 
 /** Written right before a number, these make it a sum of money: "$4.5", "£20". */

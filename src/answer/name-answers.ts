@@ -97,8 +97,9 @@ export function extractCodeNameOfFocus(view: SentenceView, question: Question, w
     ];
     for (const candidate of found) {
       if (candidate === null || !(candidate.quoted || looksLikeCodeName(candidate.name))) continue;
-      askedName ??= codeWrittenByQuestion(question, candidate.name);
-      if (questionNamesWithNoun(question, candidate.name) || questionWritesAsCode(question, candidate.name)) continue;
+      const writtenAsCode = codeWrittenByQuestion(question, candidate.name);
+      askedName ??= writtenAsCode;
+      if (writtenAsCode !== undefined || questionNamesWithNoun(question, candidate.name)) continue;
       const score = closeness(view, index, question, weights);
       if (best === null || score > best.score) {
         const at = view.tokens.findIndex((other) => other.start - view.range.start >= candidate.offset);

@@ -253,9 +253,11 @@ export function analyzeQuestion(text: string): Question {
     seen.set(token.term, terms.length);
     if (inTopic) topic.push(terms.length);
     const capitalByPosition = token === tokens[0] || opensSentenceOrQuote(text, token.start);
+    // A count of "types of namespaces" is answered by "8 kinds of namespaces" too, but passages are not searched by "kind".
     const unsearched = kind === 'count' && token.term === focus ? classNeighbourTerms(token, tokens[tokenIndex + 1]) : [];
+    const forms = formsOf(token, kind, focus, tokens[tokenIndex + 1]);
     terms.push({
-      forms: formsOf(token, kind, focus, tokens[tokenIndex + 1]),
+      forms: unsearched.length > 0 ? [...new Set([...forms, ...unsearched])] : forms,
       ...(unsearched.length > 0 ? { unsearched } : {}),
       raw: token.raw,
       // A place or an organisation is a name however it is typed ("capital of france").
@@ -358,19 +360,15 @@ function formsOf(token: Token, kind: AnswerKind, focus: string | null, next: Tok
   // "short for" is answered by a text that says "stands for", and the other way round.
   if (kind === 'expansion' && EXPANDS.has(token.term)) related = [...EXPANDS, ...ABBREVIATION_NOUNS];
   else if (kind === 'quantity' && token.term === focus) related = measureRelatives(token.raw);
-  else related = [...pastFormSynonyms(token.raw), ...pastFormCauses(token.raw), ...(counted ? adjectiveSynonyms(token.raw) : []), ...(kind === 'count' && token.term === focus ? countedNounForms(token.raw, next) : []), ...particle];
+  else related = [...pastFormSynonyms(token.raw), ...pastFormCauses(token.raw), ...(counted ? adjectiveSynonyms(token.raw) : []), ...(kind === 'count' && token.term === focus ? nounSynonyms(token.raw) : []), ...particle];
   return [...new Set([token.term, ...related.map(normalizeWord).filter((term) => term !== '')])];
 }
 
 /**
- * The words a count may name its noun by: its synonyms, and, for a noun that sorts what follows it into classes ("types
- * of namespaces"), the next broader and narrower nouns too ("8 kinds of namespaces").
+ * For a counted noun that sorts what follows it into classes ("types of namespaces"), the terms of the next broader and
+ * narrower nouns that are none of its synonyms ("kind", "sort"): a count may name its noun by them ("8 kinds of
+ * namespaces").
  */
-function countedNounForms(word: string, next: Token | undefined): string[] {
-  return next?.raw.toLowerCase() === 'of' ? [...nounSynonyms(word), ...nounNeighbours(word)] : nounSynonyms(word);
-}
-
-/** The terms of a counted class's broader and narrower nouns that are none of its synonyms: forms passages are not searched by. */
 function classNeighbourTerms(token: Token, next: Token | undefined): string[] {
   if (next?.raw.toLowerCase() !== 'of') return [];
   const synonyms = new Set([token.term, ...nounSynonyms(token.raw).map(normalizeWord)]);

@@ -28,6 +28,7 @@ const pastCauses = new Map<string, string[]>();
 const adjectives = new Map<string, string[]>();
 const nouns = new Map<string, string[]>();
 const neighbourNouns = new Map<string, string[]>();
+const actionVerbs = new Map<string, string[] | null>();
 const particleVerbs = new Map<string, string[]>();
 const nounFileSets = new Map<string, ReadonlySet<number>>();
 const MAX_REMEMBERED = 10_000;
@@ -87,7 +88,10 @@ const LIGHT_VERB_SENSES = 20;
  * or a word that is no verb.
  */
 export function actionVerbForms(word: string): string[] | null {
-  const lemma = word.toLowerCase();
+  return remembered(actionVerbs, word.toLowerCase(), readActionVerbForms);
+}
+
+function readActionVerbForms(lemma: string): string[] | null {
   const senses = sensesOf('verb', lemma);
   if (senses === null || senses.offsets.length >= LIGHT_VERB_SENSES) return null;
   if (senses.tagged === 0) return [lemma];
