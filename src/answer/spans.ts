@@ -125,7 +125,25 @@ export const WHOLE_TIME = new RegExp(`^(?:${TIME.source})$`, 'i');
 
 /** A time of the sentence; a day when the question asks which day ("on what date …": a month or a year is no answer). */
 export function extractTime(view: SentenceView, question: Question, weights: TermWeights): ShortAnswer | null {
-  return bestPatternMatch(view, TIME, question, weights, (sentence, start, end) => isDateline(sentence, start, end) || (question.asksDay && !DAY.test(sentence.text.slice(start, end))));
+  return bestPatternMatch(
+    view,
+    TIME,
+    question,
+    weights,
+    (sentence, start, end) => isDateline(sentence, start, end) || isPartOfCode(sentence.text, start) || (question.asksDay && !DAY.test(sentence.text.slice(start, end))),
+  );
+}
+
+/**
+ * A year-like number joined to a number before it that is no year ("IEEE Standard 1003.1-1990", "ISO 8601:2004") is part
+ * of a name or a code. After a year ("1991-1994") it ends a span of years.
+ */
+const JOINED_TO_NUMBER = /(?:^|[^\d])(\d+)[-.:/]$/u;
+const YEAR_LIKE = /^(?:1[89]|20)\d\d$/u;
+
+function isPartOfCode(text: string, start: number): boolean {
+  const before = JOINED_TO_NUMBER.exec(text.slice(Math.max(0, start - 24), start));
+  return before !== null && !YEAR_LIKE.test(before[1]!);
 }
 
 /**

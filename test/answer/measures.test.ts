@@ -180,4 +180,13 @@ describe('measures, earlier events and missing counts', async () => {
     expect(answerQuestion(dated, 'When do the new export rules take effect?').answer).not.toBe('June 3');
     expect(answerQuestion(dated, 'When do the new import rules take effect?').answer).toBe('July 1');
   });
+
+  it('reads a year-like number joined to a number before it as part of a code, not a year ("1003.1-1990")', async () => {
+    const standards = await corpusOf([
+      plainArticle('posix', 'The shell follows POSIX.1 (IEEE Standard 1003.1-1990), the standard for source code compatibility.'),
+      plainArticle('history', 'The project kept its first shell from 1991-1994, and the standard shell was adopted in 1995.'),
+    ]);
+    expect(answerQuestion(standards, 'What year was the shell standard for source code compatibility written?').answer).toBeNull();
+    expect(answerQuestion(standards, 'When did the project keep its first shell?').answer).toBe('1991');
+  });
 });
