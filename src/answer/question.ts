@@ -236,7 +236,8 @@ export function analyzeQuestion(text: string): Question {
   const terms: QuestionTerm[] = [];
   const topic: number[] = [];
   const seen = new Map<string, number>();
-  const askedTerms = new Set(tokens.filter((token) => token.start >= clause.wordsFrom && token.end <= clause.end).map((token) => token.term));
+  const askedEnd = afterthoughtAt(text, clause) ?? clause.end;
+  const askedTerms = new Set(tokens.filter((token) => token.start >= clause.wordsFrom && token.end <= askedEnd).map((token) => token.term));
   const kindWordAt = kind === 'duration' ? kindWordStart(asked, clause.start, HOW_LONG) : kind === 'frequency' ? kindWordStart(asked, clause.start, HOW_OFTEN) : -1;
   const askedNouns = kind === 'entity' ? askedNounOf(asked) : [];
   const focus = kind === 'count' ? focusOf(asked) : kind === 'quantity' ? measureOf(asked) : (askedNouns.at(-1) ?? null);
@@ -422,6 +423,17 @@ function askedClause(text: string): AskedClause {
   }
   const lastAsking = withWord === null || (withMark !== null && withMark.start > withWord.start) ? withMark : withWord;
   return withWordAndMark ?? lastAsking ?? { start: 0, end: text.length, wordsFrom: 0 };
+}
+
+/**
+ * A reason or a purpose the asker adds after the question ("…, since there are no spaces?", "…, so I can open it through
+ * a tunnel?"): the words of the question before it are what is asked; the clause, like a preamble, is context.
+ */
+const AFTERTHOUGHT = /,\s*(?:so(?:\s+that)?|since|because|as)\s+(?!(?:when|which|what|who|whom|whose|where|why|how|version|release|v?\d)\b)\p{L}/iu;
+
+function afterthoughtAt(text: string, clause: AskedClause): number | null {
+  const found = AFTERTHOUGHT.exec(text.slice(clause.start, clause.end));
+  return found === null ? null : clause.start + found.index;
 }
 
 const QUESTION_WORD = /\b(?:what|which|who|whom|whose|when|where|why|how)(?:['’]?s)?\b/giu;

@@ -218,6 +218,14 @@ describe('a question with a preamble', () => {
     expect(postscript.terms.filter((term) => term.isContext).map((term) => term.raw)).toEqual(['saw', 'Intl', 'docs']);
   });
 
+  it('reads a reason or purpose added after a comma ("…, since …", "…, so I can …") as context, but not "since when" or "since version"', () => {
+    const reason = analyzeQuestion('Which library does the engine use to split Chinese text, since there are no spaces?');
+    expect(reason.terms.filter((term) => term.isContext).map((term) => term.raw)).toEqual(['since', 'spaces']);
+    const purpose = analyzeQuestion('Which port does it listen on, so I can open it through a tunnel?');
+    expect(purpose.terms.filter((term) => term.isContext).map((term) => term.raw)).toEqual(['open', 'tunnel']);
+    expect(analyzeQuestion('Which flags were added, since version 3?').terms.some((term) => term.isContext)).toBe(false);
+  });
+
   it('finds the question proper by its question mark when it has no question word, and prefers one that has both', () => {
     const yesNo = analyzeQuestion("I'm sorting rows in two passes and worry the second will scramble the first. is sorted() stable?");
     expect(yesNo.terms.filter((term) => !term.isContext).map((term) => term.raw)).toEqual(['sorting', 'stable']);
