@@ -467,6 +467,9 @@ export function extractName(view: SentenceView, question: Question, weights: Ter
       // A capitalised common word the lexicon knows as no name ("Windows", "Chapter", "SQUASH") is no one, nor are
       // common words capitalised together ("Open Source", "New Debian").
       if (kinds.size === 0 && everyWordEnglish(view, span)) continue;
+      // Nor is a name the whole corpus uses, under an English word capitalised only because it opens the sentence ("New
+      // Debian users should note …").
+      if (words === 2 && opensProse(view, span.from) && isEnglishWord(first.raw) && isCommon(view.tokens[span.to]!.term)) continue;
       // Nor is a word WordNet knows only as things, never as people ("Unix", an operating system).
       if (kinds.size === 0 && words === 1 && namesNoOne(first.raw)) continue;
       // Nor is a word in capitals the lexicon knows as no organisation ("XML", "SIGTTIN", and "GIL", which it knows only

@@ -46,6 +46,15 @@ describe('kinds of names, from a lexicon', () => {
     expect(answerQuestion(corpus, 'who established a new paradigm for package installation?').status).toBe('no_answer');
   });
 
+  it('does not answer "who" with the name a whole corpus uses under an English word that opens the sentence ("New Debian users")', async () => {
+    const filler = Array.from({ length: 12 }, (_, index) => plainArticle(`page${index}`, `Debian keeps package ${index} in its archive for every release.`));
+    const corpus = await corpusOf([
+      ...filler,
+      plainArticle('docs', 'New Debian users should note that the manual pages of many commands are not available until they install the packages that hold them.'),
+    ]);
+    expect(answerQuestion(corpus, 'who should note that the manual pages of many commands are not available?').answer).not.toBe('New Debian');
+  });
+
   it('does not answer "who" or "where" with a word WordNet knows only as a thing ("Unix"), nor with code ("ErrorLogFormat")', async () => {
     const corpus = await corpusOf([
       plainArticle('daemon', 'The daemon can be accessed locally over a Unix socket or, if configured, remotely over the network.'),
