@@ -203,13 +203,14 @@ function escapeRegExp(text: string): string {
 
 /**
  * Rarity of each question term: ln(1 + N / (df + 0.5)); a term the corpus never uses weighs most. A word of the
- * preamble is context for the question, not what it asks: half evidence.
+ * preamble is context for the question, not what it asks: half evidence. So is a word the question implies but does
+ * not write ("default" of "… out of the box?").
  */
 export function termWeights(corpus: Corpus, question: Question): number[] {
   const total = corpus.passages.length;
   return question.terms.map((term) => {
     const frequency = Math.max(0, ...term.forms.map((form) => documentFrequency(corpus.impacts, form)));
-    return Math.log(1 + total / (frequency + 0.5)) * (term.isContext ? 0.5 : 1);
+    return Math.log(1 + total / (frequency + 0.5)) * (term.isContext || term.implied ? 0.5 : 1);
   });
 }
 
@@ -265,6 +266,7 @@ function rankSentences(corpus: Corpus, question: Question, weights: number[], mo
     return frequency >= COMMON_NAME_PASSAGES && frequency > corpus.passages.length * COMMON_NAME_SHARE;
   };
   const forms = questionForms(question);
+  const writtenForms = question.terms.some((term) => term.implied) ? new Set(question.terms.flatMap((term) => (term.implied ? [] : term.forms))) : forms;
   const defaultAsked = asksDefault(question);
   const topicForms = new Set(question.topic.flatMap((termIndex) => question.terms[termIndex]!.forms));
   const bestRetrieval = results[0]?.score ?? 1;
@@ -273,7 +275,7 @@ function rankSentences(corpus: Corpus, question: Question, weights: number[], mo
 
   retrieved.forEach(({ result, passage, views, headingTerms, title, titleTerms, referredBy }, rank) => {
     const missingName = unwrittenIdentifier || namesMissingFrom(question, views, headingTerms, titleTerms) ? 1 : 0;
-    const headingIsTopic = headingTerms.size === 0 ? 0 : [...headingTerms].filter((term) => forms.has(term)).length / headingTerms.size;
+    const headingIsTopic = headingTerms.size === 0 ? 0 : [...headingTerms].filter((term) => writtenForms.has(term)).length / headingTerms.size;
     const previous = corpus.passages[passage.id - 1];
     const firstUnderHeading = passage.heading !== '' && (previous === undefined || previous.sourceId !== passage.sourceId || previous.heading !== passage.heading);
     const headingMatch =

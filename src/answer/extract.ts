@@ -5,7 +5,7 @@ import { isDayOfMonth } from './mentions.js';
 import { findNumbers, formatValue, ordinalAt } from './numbers.js';
 import type { Passage } from '../model.js';
 import { extractCodeNameOfFocus, extractLongForm, extractName } from './name-answers.js';
-import { type AnswerKind, asksDefault, DEFAULT_TERM, type Question, questionForms, VALUE_WORDS } from './question.js';
+import { type AnswerKind, asksDefault, DEFAULT_TERM, type Question, questionForms, VALUE_WORDS, writesDefault } from './question.js';
 import { contentTerms, tokenize } from '../text/terms.js';
 import { isOnlyAdverb, mayBeVerb } from '../text/wordnet.js';
 import type { SentenceView } from './sentence.js';
@@ -24,7 +24,7 @@ const BOUND_TERMS: ReadonlySet<string> = new Set(VALUE_WORDS.map((word) => token
  * is the default value of --num-callers?"): its figure is another setting's, not the one asked.
  */
 function statesOtherBound(view: SentenceView, question: Question): boolean {
-  if (!asksDefault(question)) return false;
+  if (!writesDefault(question)) return false;
   let statesBound = false;
   for (const token of view.tokens) {
     if (token.term === DEFAULT_TERM) return false;
@@ -40,7 +40,7 @@ const FIGURE_KINDS: ReadonlySet<AnswerKind> = new Set(['count', 'quantity', 'dur
  * the default ("If we now undo one change …") is another. The passage's heading may say it ("TIMEOUT › Default").
  */
 function figureOfNoDefault(view: SentenceView, question: Question): boolean {
-  if (!FIGURE_KINDS.has(question.kind) || !asksDefault(question)) return false;
+  if (!FIGURE_KINDS.has(question.kind) || !writesDefault(question)) return false;
   return !view.tokens.some((token) => token.term === DEFAULT_TERM) && !contentTerms(view.passage.heading).includes(DEFAULT_TERM);
 }
 

@@ -23,6 +23,11 @@ export interface QuestionTerm {
    * other things.
    */
   unsearched?: string[];
+  /**
+   * Not written in the question, but read from how it asks: the "default" of "… out of the box?". A sentence holding it
+   * covers it, but a heading made of it names no subject, and a figure need not be said to be the default.
+   */
+  implied?: true;
 }
 
 export interface Question {
@@ -116,10 +121,30 @@ export function valueCueTerms(question: Question): readonly number[] {
   return cues;
 }
 
-/** One of the question's value cues is "default" ("… by default?", "what's the default port?"). */
+/** One of the question's value cues is "default" ("… by default?", "what's the default port?", "… out of the box?"). */
 export function asksDefault(question: Question): boolean {
   return valueCueTerms(question).some((termIndex) => question.terms[termIndex]!.forms.includes(DEFAULT_TERM));
 }
+
+/** The question asks a default in that word ("… by default?"), not only by how it asks ("… if I never set it?"). */
+export function writesDefault(question: Question): boolean {
+  return valueCueTerms(question).some((termIndex) => !question.terms[termIndex]!.implied && question.terms[termIndex]!.forms.includes(DEFAULT_TERM));
+}
+
+const NEGATION = String.raw`(?:never|not|nobody|no\s+one|(?:do|does|did|is|are|was|were|have|has|had|wo|ca)n[’']?t)`;
+const SETTING_VERB = String.raw`(?:set|sets|touch|touched|change|changed|configure|configured|pass|passed|give|given|specify|specified|tune|tuned|provide|provided|override|overridden|customi[sz]ed?|supply|supplied)`;
+
+/** Ways of asking a setting's value when no one has set it, which is its default. */
+const OUT_OF_THE_BOX = /\bout[-\s]of[-\s]the[-\s]box\b/iu;
+const IMPLICIT_DEFAULT: readonly RegExp[] = [
+  OUT_OF_THE_BOX,
+  new RegExp(String.raw`\b(?:if|when|unless)\s+(?:\S+\s+){0,6}?${NEGATION}\s+(?:\S+\s+){0,2}?${SETTING_VERB}\b`, 'iu'),
+  new RegExp(String.raw`\bnever\s+${SETTING_VERB}\b`, 'iu'),
+  /\bunless\s+(?:told\s+otherwise|(?:i|you|we|they|someone)\s+(?:set|change|configure|tell|override|specify|pass)\w*)/iu,
+  /\bleave\s+(?:\S+\s+){0,3}?(?:alone|unset|as\s+is)\b/iu,
+  /\bwithout\s+(?:passing|giving|setting|specifying|-{1,2}\p{L}|(?:an?|any)\s+(?:\S+\s+)?(?:value|argument|option|flag|parameter|setting|clause)s?\b)/iu,
+  /\b(?:with|and|but)\s+no\s+(?:\S+\s+)?(?:arguments?|options?|flags?|parameters?|values?|settings?)\b/iu,
+];
 
 /** The question proper asks a date: "when did / was …", "what year …". */
 const ASKS_DATE = /^\s*when\s+(?:did|was|were|had)\b|^\s*(?:what|which)\s+(?:\p{L}+\s+)?(?:year|date|day|month)\b/iu;
@@ -241,8 +266,11 @@ export function analyzeQuestion(text: string): Question {
   const kindWordAt = kind === 'duration' ? kindWordStart(asked, clause.start, HOW_LONG) : kind === 'frequency' ? kindWordStart(asked, clause.start, HOW_OFTEN) : -1;
   const askedNouns = kind === 'entity' ? askedNounOf(asked) : [];
   const focus = kind === 'count' ? focusOf(asked) : kind === 'quantity' ? measureOf(asked) : (askedNouns.at(-1) ?? null);
+  // "out of the box" says "by default" (below): its words ask nothing of their own.
+  const idiom = OUT_OF_THE_BOX.exec(text);
   for (const [tokenIndex, token] of tokens.entries()) {
     if (token.term === '' || token.start === kindWordAt) continue;
+    if (idiom !== null && token.start >= idiom.index && token.end <= idiom.index + idiom[0].length) continue;
     // "what is massif actually for?" asks what massif is: an adverb is no part of the subject named.
     const inTopic = topicSpan !== null && token.start >= topicSpan.start && token.end <= topicSpan.end && !isOnlyAdverb(token.raw);
     const termIndex = seen.get(token.term);
@@ -267,6 +295,13 @@ export function analyzeQuestion(text: string): Question {
       isContext: !askedTerms.has(token.term) && !inTopic,
     });
   }
+  const action = actionOf(asked);
+  // "… out of the box?", "… if I never set it?", "unless told otherwise": a setting's value when no one sets it is its
+  // default, which documentation states in that word.
+  if (action === null && !terms.some((term) => term.forms.includes(DEFAULT_TERM)) && IMPLICIT_DEFAULT.some((pattern) => pattern.test(text))) {
+    const [word] = tokenize(VALUE_WORDS[0]);
+    terms.push({ forms: formsOf(word!, kind, focus, undefined), raw: word!.raw, isName: false, isContext: false, implied: true });
+  }
   return {
     text,
     kind,
@@ -280,7 +315,7 @@ export function analyzeQuestion(text: string): Question {
     rateUnit: rateUnitOf(asked),
     numbers: new Set(findNumbers(tokens).map((mention) => formatValue(mention.written))),
     asksDefinition,
-    action: actionOf(asked),
+    action,
     topic,
     pointsBack,
     abbreviations: kind === 'expansion' || asksDefinition ? abbreviationsIn(text, tokens, abbreviationSubject(kind, topic, terms)) : [],

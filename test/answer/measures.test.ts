@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answerQuestion } from '../../src/answer/answer.js';
+import { answerQuestion, termWeights } from '../../src/answer/answer.js';
 import { analyzeQuestion } from '../../src/answer/question.js';
 import { corpusOf, plainArticle } from '../helpers.js';
 
@@ -170,6 +170,22 @@ describe('measures, earlier events and missing counts', async () => {
     expect(answerQuestion(manual, 'by default how many changes can i undo?').answer).toBeNull();
     const options = await corpusOf([plainArticle('options', 'If we now undo one change, the text goes back. The undo levels option sets how many changes can be undone (default 1000).')]);
     expect(answerQuestion(options, 'by default how many changes can i undo?').answer).toBe('1000');
+  });
+
+  it('reads a setting asked of as no one has set it ("out of the box", "if I never set it", "unless told otherwise") as asking its default', async () => {
+    const options = await corpusOf([
+      plainArticle('options', 'The undo levels option sets how many changes can be undone (default 1000). The maximum number of undo levels is 10000.'),
+    ]);
+    expect(answerQuestion(options, 'how many changes can i undo out of the box?').answer).toBe('1000');
+    expect(answerQuestion(options, 'if I never set undo levels, how many changes can be undone?').answer).toBe('1000');
+    for (const asked of ['Which port does it listen on unless told otherwise?', 'what port does it use if I leave the config alone?', 'how many rows does it return without any LIMIT clause?', 'what does it print with no arguments?']) {
+      expect(analyzeQuestion(asked).terms.some((term) => term.raw === 'default')).toBe(true);
+    }
+    expect(analyzeQuestion('how do I list files without passing -a each time?').terms.some((term) => term.raw === 'default')).toBe(false);
+    // The idiom's own words are no words of the subject; the word it implies weighs as a preamble's word does.
+    const idiom = analyzeQuestion('how many keymaps come with it out of the box?');
+    expect(idiom.terms.map((term) => term.raw)).toEqual(['keymaps', 'come', 'default']);
+    expect(termWeights(options, idiom)[2]).toBeCloseTo(termWeights(options, analyzeQuestion('how many keymaps come with it by default?'))[2]! / 2);
   });
 
   it('never answers "when" with the dateline, which dates the report', async () => {
