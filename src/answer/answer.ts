@@ -124,7 +124,9 @@ export function answerQuestion(corpus: Corpus, text: string, model: RankingModel
   const chosen = ordered.filter((group, index) => index === 0 || !needsFigure || group[0]!.short !== null).slice(0, MAX_QUOTES);
   // Where a word comes from is a story its quote tells: the phrase after "from" only marks the sentence that tells it.
   const shortAnswer = question.kind === 'origin' ? null : (chosen.map((group) => group[0]!.short).find((short) => short !== null) ?? null);
-  const quotes = chosen.map((group) => toQuote(corpus, group, ranked, model.threshold));
+  const quotes = joinNeighbours(
+    chosen.map((group) => ({ quote: toQuote(corpus, group, ranked, model.threshold), passage: group[0]!.view.passage })),
+  );
   return {
     ...base,
     status: 'answered',
@@ -615,6 +617,49 @@ function toQuote(corpus: Corpus, group: RankedSentence[], ranked: RankedSentence
     section: sectionOf(corpus, lead.view),
   };
 }
+
+/**
+ * A quote and the next sentence of its paragraph, quoted too, are read as the paragraph writes them: one quote, where
+ * the better stood. So is a sentence before one that points back at it ("When a spammer … forges sender addresses,
+ * innocent sites are flooded … This is called backscatter mail.").
+ */
+function joinNeighbours(quoted: { quote: Quote; passage: Passage }[]): Quote[] {
+  const kept: { quote: Quote; passage: Passage }[] = [];
+  for (const next of quoted) {
+    const neighbour = kept.find(
+      ({ quote, passage }) =>
+        passage.id === next.passage.id &&
+        adjacentIn(passage, quote, next.quote) &&
+        (next.quote.start > quote.start || POINTS_BACK_AT_OPENING.test(quote.text)),
+    );
+    if (neighbour === undefined) {
+      kept.push(next);
+      continue;
+    }
+    const [first, second] = neighbour.quote.start < next.quote.start ? [neighbour.quote, next.quote] : [next.quote, neighbour.quote];
+    neighbour.quote = {
+      ...neighbour.quote,
+      text: neighbour.passage.text.slice(first.start - neighbour.passage.start, second.end - neighbour.passage.start),
+      start: first.start,
+      end: second.end,
+      supportedBy: [...new Set([...neighbour.quote.supportedBy, ...next.quote.supportedBy])],
+      corroboration: Math.max(neighbour.quote.corroboration, next.quote.corroboration),
+      section: first.section,
+    };
+  }
+  return kept.map(({ quote }) => quote);
+}
+
+/** Two quotes of the passage, each its verbatim text, with nothing but white space between them. */
+function adjacentIn(passage: Passage, one: Quote, other: Quote): boolean {
+  const [first, second] = one.start < other.start ? [one, other] : [other, one];
+  const text = (quote: Quote): string => passage.text.slice(quote.start - passage.start, quote.end - passage.start);
+  if (first.start < passage.start || second.end > passage.end || text(first) !== first.text || text(second) !== second.text) return false;
+  return first.end <= second.start && /^[^\S\n]*\n?[^\S\n]*$/u.test(passage.text.slice(first.end - passage.start, second.start - passage.start));
+}
+
+/** A sentence that opens by pointing back at what the one before it said: "This is called …", "It was …", "Such …". */
+const POINTS_BACK_AT_OPENING = /^(?:This|That|These|Those|It|Its|Such|They|Their|Both)\b/u;
 
 /** The closest passages, one sentence each; a sentence another source prints alike is offered once, naming that source. */
 function relatedReading(corpus: Corpus, ranked: RankedSentence[]): Quote[] {

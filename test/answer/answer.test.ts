@@ -510,3 +510,17 @@ describe('a long run of items', () => {
     expect(answer.answer).toBeNull();
   });
 });
+
+describe('quotes that are neighbouring sentences', () => {
+  it('are one quote, in the order the passage writes them, and still verbatim', async () => {
+    const text =
+      '# Backscatter howto\n\n## What is backscatter mail?\n\nWhen a spammer or worm sends mail with forged sender addresses, innocent sites are flooded with undeliverable mail notifications. This is called backscatter mail. With a filter, you know you are a victim when your log grows.\n\n## Blocking it\n\nA filter blocks most of it.\n';
+    const corpus = await corpusOf([articleFrom('backscatter.md', text), plainArticle('other', 'Postfix delivers mail to local and remote recipients.')]);
+    const answer = answerQuestion(corpus, 'what is backscatter mail?');
+    expect(answer.quotes.map((quote) => quote.text)).toEqual([
+      'When a spammer or worm sends mail with forged sender addresses, innocent sites are flooded with undeliverable mail notifications. This is called backscatter mail.',
+    ]);
+    const [quote] = answer.quotes;
+    expect(text.slice(quote!.start, quote!.end)).toBe(quote!.text);
+  });
+});
