@@ -111,17 +111,22 @@ export function answerQuestion(corpus: Corpus, text: string, model: RankingModel
   const named = identifiersIn(question.text)
     .map(writtenWhole)
     .filter((written) => writes(best.view.passage, written));
+  // Only a value answers a "how often", "how long" or "who": when the best sentence gives none, the best one that does
+  // leads, however much less of the question it holds.
+  const valueLead = VALUE_REQUIRED.has(question.kind) && best.short === null ? statements.find((group) => group[0]!.short !== null) : undefined;
   const eligible = statements.filter(
     (group, index) =>
       index === 0 ||
+      group === valueLead ||
       (group[0]!.score >= closeToBest &&
         group[0]!.coverage >= best.coverage * QUOTE_COVERAGE_SHARE &&
         named.every((written) => writes(group[0]!.view.passage, written))),
   );
-  const ordered = needsFigure
+  const valuesLead = needsFigure || valueLead !== undefined;
+  const ordered = valuesLead
     ? [...eligible.filter((group) => group[0]!.short !== null), ...eligible.filter((group) => group[0]!.short === null)]
     : eligible;
-  const chosen = ordered.filter((group, index) => index === 0 || !needsFigure || group[0]!.short !== null).slice(0, MAX_QUOTES);
+  const chosen = ordered.filter((group, index) => index === 0 || !valuesLead || group[0]!.short !== null).slice(0, MAX_QUOTES);
   // Where a word comes from is a story its quote tells: the phrase after "from" only marks the sentence that tells it.
   const shortAnswer = question.kind === 'origin' ? null : (chosen.map((group) => group[0]!.short).find((short) => short !== null) ?? null);
   const quotes = joinNeighbours(

@@ -87,7 +87,8 @@ export function extractAnswer(view: SentenceView, question: Question, weights: T
     case 'duration':
       return extractDuration(view, question, weights) ?? extractStatedValue(view, question, weights);
     case 'frequency':
-      return extractFrequency(view, question, weights);
+      // A setting asked how often it acts is answered by the interval it is set to ("queue_run_delay (default: 300s)").
+      return extractFrequency(view, question, weights) ?? statedInterval(view, question);
     case 'time':
       if (!writesQuestionNumbers(view, question)) return null;
       return extractTime(view, question, weights) ?? (question.asksDate ? null : extractOccasion(view, question, weights));
@@ -210,6 +211,22 @@ function extractStatedDefault(view: SentenceView, question: Question): ShortAnsw
   const at = view.tokens.findIndex((token) => token.start >= start);
   return { text: written, value: written.replace(/^[`"']|[`"']$/gu, '').toLowerCase(), score: 1, at: at === -1 ? view.tokens.length : at };
 }
+
+/**
+ * A setting asked how often it acts is answered by the interval it defaults to ("queue_run_delay (default: 300s)",
+ * "(default: 300 seconds; …)"): a stated default that is a span of time, not any value ("It defaults to ‘~/Mail’").
+ */
+function statedInterval(view: SentenceView, question: Question): ShortAnswer | null {
+  const stated = extractStatedDefault(view, question);
+  if (stated === null) return null;
+  if (INTERVAL_WRITTEN.test(stated.text)) return stated;
+  const after = view.tokens[stated.at + 1];
+  return BARE_NUMBER.test(stated.text) && after !== undefined && INTERVAL_UNIT.test(after.raw) ? stated : null;
+}
+
+const INTERVAL_WRITTEN = /^\d[\d.,]*(?:ms|[smhdw])$/iu;
+const BARE_NUMBER = /^\d[\d.,]*$/u;
+const INTERVAL_UNIT = /^(?:milliseconds?|seconds?|secs?|minutes?|mins?|hours?|days?|weeks?)$/iu;
 
 /** "default is X", "default level is X", "defaults to X", "default: X": group 1 is what it is the default of, group 2 X. */
 const STATED_DEFAULT = /\bdefault(?:s?\s+to|\s+((?:[\w-]+\s+){0,3}?)(?:is|are|was|were)|\s*[:=])\s+(`[^`]+`|"[^"]+"|[^\s,;()]+)/iu;

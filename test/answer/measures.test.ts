@@ -188,6 +188,18 @@ describe('measures, earlier events and missing counts', async () => {
     expect(termWeights(options, idiom)[2]).toBeCloseTo(termWeights(options, analyzeQuestion('how many keymaps come with it by default?'))[2]! / 2);
   });
 
+  it('answers "how often" a setting acts by default with the interval it defaults to, and leads with it', async () => {
+    const manual = await corpusOf([
+      plainArticle('tuning', 'The queue manager scans the deferred queue periodically, and while a deferred queue scan is in progress the queue manager also looks at the incoming queue.'),
+      plainArticle('parameters', 'queue_run_delay (default: 300s) The time between deferred queue scans by the queue manager.'),
+      plainArticle('mail', 'The mail folder is where new mail is kept. It defaults to ~/Mail for every user.'),
+    ]);
+    const answer = answerQuestion(manual, 'how often does the queue manager scan the deferred queue by default?');
+    expect(answer.answer).toBe('300s');
+    expect(answer.quotes[0]?.text).toContain('queue_run_delay');
+    expect(answerQuestion(manual, 'how often is new mail kept in the mail folder by default?').answer).toBeNull();
+  });
+
   it('never answers "when" with the dateline, which dates the report', async () => {
     const dated = await corpusOf([
       plainArticle('rules', 'PARIS, June 3 - New export rules take effect in two weeks, the ministry said.'),
