@@ -134,8 +134,9 @@ export function writesDefault(question: Question): boolean {
 const NEGATION = String.raw`(?:never|not|nobody|no\s+one|(?:do|does|did|is|are|was|were|have|has|had|wo|ca)n[’']?t)`;
 const SETTING_VERB = String.raw`(?:set|sets|touch|touched|change|changed|configure|configured|pass|passed|give|given|specify|specified|tune|tuned|provide|provided|override|overridden|customi[sz]ed?|supply|supplied)`;
 
-/** Ways of asking a setting's value when no one has set it, which is its default. */
+/** An idiom for "by default". */
 const OUT_OF_THE_BOX = /\bout[-\s]of[-\s]the[-\s]box\b/iu;
+/** Ways of asking a setting's value when no one has set it, which is its default. */
 const IMPLICIT_DEFAULT: readonly RegExp[] = [
   OUT_OF_THE_BOX,
   new RegExp(String.raw`\b(?:if|when|unless)\s+(?:\S+\s+){0,6}?${NEGATION}\s+(?:\S+\s+){0,2}?${SETTING_VERB}\b`, 'iu'),
