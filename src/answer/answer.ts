@@ -18,7 +18,7 @@ import { contentSet, sameStatement, sharedNumbering } from './duplicates.js';
 import { addressesReader, crossReferenceTarget, entryPageOpenings, headingKey, introducesTopic, namesOnly, ownHeading, sectionTitled, withoutSectionNumber } from './entries.js';
 import { extractAnswer } from './extract.js';
 import { definedNameOfFocus, extractEntryNameOfFocus } from './name-answers.js';
-import { identifiersIn, neverWritten, writes, writtenWhole } from './identifiers.js';
+import { identifiersOfQuestion, neverWritten, writes, writtenWhole } from './identifiers.js';
 import { isFigure, type ShortAnswer } from './short-answer.js';
 import { versionsIn } from './spans.js';
 import { analyzeQuestion, type AnswerKind, asksDefault, DEFAULT_TERM, questionForms, type Question, type QuestionTerm } from './question.js';
@@ -108,7 +108,7 @@ export function answerQuestion(corpus: Corpus, text: string, model: RankingModel
   const closeToBest = model.threshold + QUOTE_SCORE_SHARE * (best.score - model.threshold);
   // A name the question writes as one ("message_size_limit") and the best sentence's passage writes too: a passage that
   // does not write it speaks of another setting ("bounce_size_limit (default: 50000)"), however close its score.
-  const named = identifiersIn(question.text)
+  const named = identifiersOfQuestion(question)
     .map(writtenWhole)
     .filter((written) => writes(best.view.passage, written));
   // Only a value answers a "how often", "how long" or "who": when the best sentence gives none, the best one that does
@@ -122,11 +122,11 @@ export function answerQuestion(corpus: Corpus, text: string, model: RankingModel
         group[0]!.coverage >= best.coverage * QUOTE_COVERAGE_SHARE &&
         named.every((written) => writes(group[0]!.view.passage, written))),
   );
-  const valuesLead = needsFigure || valueLead !== undefined;
-  const ordered = valuesLead
+  const figuresFirst = needsFigure || valueLead !== undefined;
+  const ordered = figuresFirst
     ? [...eligible.filter((group) => group[0]!.short !== null), ...eligible.filter((group) => group[0]!.short === null)]
     : eligible;
-  const chosen = ordered.filter((group, index) => index === 0 || !valuesLead || group[0]!.short !== null).slice(0, MAX_QUOTES);
+  const chosen = ordered.filter((group, index) => index === 0 || !figuresFirst || group[0]!.short !== null).slice(0, MAX_QUOTES);
   // Where a word comes from is a story its quote tells: the phrase after "from" only marks the sentence that tells it.
   const shortAnswer = question.kind === 'origin' ? null : (chosen.map((group) => group[0]!.short).find((short) => short !== null) ?? null);
   const quotes = joinNeighbours(
@@ -266,7 +266,7 @@ function rankSentences(corpus: Corpus, question: Question, weights: number[], mo
   const corrected = question.terms.map((term, termIndex) => known[termIndex] && documentFrequency(corpus.impacts, term.forms[0]!) === 0);
   // A name the question writes as the documentation would, that the corpus never writes, is missing from every passage.
   const misspelt = new Set(question.terms.filter((term, termIndex) => corrected[termIndex]).map((term) => term.forms[0]!));
-  const unwrittenIdentifier = identifiersIn(question.text).some((identifier) => neverWritten(corpus, identifier, misspelt)) || namesUnknownWord(question, known);
+  const unwrittenIdentifier = identifiersOfQuestion(question).some((identifier) => neverWritten(corpus, identifier, misspelt)) || namesUnknownWord(question, known);
   const unknownTerms = (known.filter((isKnown) => !isKnown).length + 0.5 * corrected.filter(Boolean).length) / known.length;
   const isCommon = (term: string): boolean => {
     const frequency = documentFrequency(corpus.impacts, term);
@@ -641,7 +641,7 @@ function joinNeighbours(quoted: { quote: Quote; passage: Passage }[]): Quote[] {
       kept.push(next);
       continue;
     }
-    const [first, second] = neighbour.quote.start < next.quote.start ? [neighbour.quote, next.quote] : [next.quote, neighbour.quote];
+    const [first, second] = inTextOrder(neighbour.quote, next.quote);
     neighbour.quote = {
       ...neighbour.quote,
       text: neighbour.passage.text.slice(first.start - neighbour.passage.start, second.end - neighbour.passage.start),
@@ -657,10 +657,14 @@ function joinNeighbours(quoted: { quote: Quote; passage: Passage }[]): Quote[] {
 
 /** Two quotes of the passage, each its verbatim text, with nothing but white space between them. */
 function adjacentIn(passage: Passage, one: Quote, other: Quote): boolean {
-  const [first, second] = one.start < other.start ? [one, other] : [other, one];
+  const [first, second] = inTextOrder(one, other);
   const text = (quote: Quote): string => passage.text.slice(quote.start - passage.start, quote.end - passage.start);
   if (first.start < passage.start || second.end > passage.end || text(first) !== first.text || text(second) !== second.text) return false;
   return first.end <= second.start && /^[^\S\n]*\n?[^\S\n]*$/u.test(passage.text.slice(first.end - passage.start, second.start - passage.start));
+}
+
+function inTextOrder(one: Quote, other: Quote): [Quote, Quote] {
+  return one.start < other.start ? [one, other] : [other, one];
 }
 
 /** A sentence that opens by pointing back at what the one before it said: "This is called …", "It was …", "Such …". */

@@ -5,6 +5,7 @@
  * that hold its words apart ("no cache", "the default size").
  */
 import type { Passage } from '../model.js';
+import type { Question } from './question.js';
 import type { Corpus } from '../search/corpus.js';
 import { documentFrequency, passagesHoldingAll } from '../search/impacts.js';
 import { tokenize } from '../text/terms.js';
@@ -26,6 +27,18 @@ export function writtenWhole(name: string): RegExp {
 /** The passage writes the name (`writtenWhole`) in its text or its heading. */
 export function writes(passage: Passage, written: RegExp): boolean {
   return written.test(passage.text) || written.test(passage.heading);
+}
+
+const questionIdentifiers = new WeakMap<Question, readonly string[]>();
+
+/** The identifiers the question writes, read once per question (each candidate sentence asks for them). */
+export function identifiersOfQuestion(question: Question): readonly string[] {
+  let found = questionIdentifiers.get(question);
+  if (found === undefined) {
+    found = identifiersIn(question.text);
+    questionIdentifiers.set(question, found);
+  }
+  return found;
 }
 
 /** The identifiers `text` writes, each once, as written. */

@@ -1,5 +1,5 @@
 /** Names as answers: people, places, organisations, the code name of a module or pragma, the long form of an abbreviation. */
-import { identifiersIn, writtenWhole } from './identifiers.js';
+import { identifiersIn, identifiersOfQuestion, writtenWhole } from './identifiers.js';
 import { closeness, hasPunctuationBetween, MONTHS } from './mentions.js';
 import { isSpace } from './prose.js';
 import { questionForms, type Question } from './question.js';
@@ -116,7 +116,7 @@ export function extractCodeNameOfFocus(view: SentenceView, question: Question, w
  */
 function otherNameOfSameShape(view: SentenceView, question: Question, asked: string): ShortAnswer | null {
   const shape = (name: string): string => /^-+|[_.]/u.exec(name)?.[0] ?? '';
-  const others = identifiersIn(view.text).filter((name) => shape(name) === shape(asked) && !questionWritesAsCode(question, name));
+  const others = identifiersIn(view.text).filter((name) => shape(name) === shape(asked) && codeWrittenByQuestion(question, name) === undefined);
   if (others.length !== 1) return null;
   const name = others[0]!;
   const offset = view.text.indexOf(name);
@@ -140,17 +140,13 @@ function questionNamesWithNoun(question: Question, name: string): boolean {
 }
 
 /**
- * The question writes the name as code ("which option replaces --gecos?"): it names what is asked about, so it is no
- * answer. A name written as a plain word may be both: "which module handles csv files?" is answered by the csv module.
+ * The identifier the question writes that is `name` ("--gecos" for "gecos"), as the question writes it. Written as code
+ * ("which option replaces --gecos?"), it names what is asked about, so it is no answer; a name written as a plain word
+ * may be both: "which module handles csv files?" is answered by the csv module.
  */
-function questionWritesAsCode(question: Question, name: string): boolean {
-  return codeWrittenByQuestion(question, name) !== undefined;
-}
-
-/** The identifier the question writes that is `name` ("--gecos" for "gecos"), as the question writes it. */
 function codeWrittenByQuestion(question: Question, name: string): string | undefined {
   const bare = (written: string): string => written.replace(/^-+/u, '').toLowerCase();
-  return identifiersIn(question.text).find((identifier) => bare(identifier) === bare(name));
+  return identifiersOfQuestion(question).find((identifier) => bare(identifier) === bare(name));
 }
 
 /** A page's name written as code: one word in small letters ("re", "os.path", "asyncio"), or one with marks of code. */
@@ -465,7 +461,7 @@ export function extractName(view: SentenceView, question: Question, weights: Ter
     if ((question.kind === 'person' || question.kind === 'place') && (CODE_MARKS.test(text) || RUN_TOGETHER.test(text) || isCalled(view, span))) continue;
     if (question.kind === 'person') {
       // A capitalised common word the lexicon knows as no name ("Windows", "Chapter", "SQUASH") is no one, nor are
-      // common words capitalised together ("Open Source", "New Debian").
+      // common words capitalised together ("Open Source").
       if (kinds.size === 0 && everyWordEnglish(view, span)) continue;
       // Nor is a name the whole corpus uses, under an English word capitalised only because it opens the sentence ("New
       // Debian users should note …").

@@ -106,7 +106,8 @@ function rateUnitOf(text: string): string | null {
 export const VALUE_WORDS = ['default', 'defaults', 'maximum', 'minimum', 'limit'] as const;
 
 /** The term "default" and "defaults" are indexed by. */
-export const DEFAULT_TERM = tokenize(VALUE_WORDS[0])[0]!.term;
+const DEFAULT_WORD = tokenize(VALUE_WORDS[0])[0]!;
+export const DEFAULT_TERM = DEFAULT_WORD.term;
 
 const valueCueSets = new WeakMap<Question, readonly number[]>();
 
@@ -300,8 +301,7 @@ export function analyzeQuestion(text: string): Question {
   // "… out of the box?", "… if I never set it?", "unless told otherwise": a setting's value when no one sets it is its
   // default, which documentation states in that word.
   if (action === null && !terms.some((term) => term.forms.includes(DEFAULT_TERM)) && IMPLICIT_DEFAULT.some((pattern) => pattern.test(text))) {
-    const [word] = tokenize(VALUE_WORDS[0]);
-    terms.push({ forms: formsOf(word!, kind, focus, undefined), raw: word!.raw, isName: false, isContext: false, implied: true });
+    terms.push({ forms: formsOf(DEFAULT_WORD, kind, focus, undefined), raw: DEFAULT_WORD.raw, isName: false, isContext: false, implied: true });
   }
   return {
     text,
