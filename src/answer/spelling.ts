@@ -82,9 +82,19 @@ export function correctSpelling(corpus: Corpus, question: Question): { question:
  * the question writes it as code ("str()", "$var", "os.env"): then it is a name.
  */
 function withFullForm(corpus: Corpus, text: string, term: QuestionTerm): QuestionTerm {
-  if (writtenAsCode(text, term.raw)) return term;
+  if (writtenAsCode(text, term.raw) || typedInCapitals(text, term.raw)) return term;
   const full = clippedFrom(corpus.impacts, term.raw.toLowerCase());
   return full === null || term.forms.includes(full) ? term : { ...term, forms: [...term.forms, full] };
+}
+
+const IN_CAPITALS = /^\p{Lu}[\p{Lu}\p{N}_]+$/u;
+
+/**
+ * "JMAP", "TTL", "HISTSIZE": a word typed in capitals, in a question that is not, is an acronym or a name as its asker
+ * knows it, not a slip of the keyboard: the corpus not writing it is evidence it does not speak of it.
+ */
+function typedInCapitals(text: string, raw: string): boolean {
+  return IN_CAPITALS.test(raw) && /\p{Ll}/u.test(text);
 }
 
 const CODE_BEFORE = /[$.@/_-]$/u;
@@ -103,7 +113,7 @@ function writtenAsCode(text: string, raw: string): boolean {
 /** A question word as the corpus can read it: as written, corrected, or split into the two words of an identifier. */
 function readTerm(corpus: Corpus, term: QuestionTerm, text: string): { terms: QuestionTerm[]; correction: Correction | null } {
   const unchanged = { terms: [term], correction: null };
-  if (term.forms.some((form) => documentFrequency(corpus.impacts, form) > 0)) return unchanged;
+  if (term.forms.some((form) => documentFrequency(corpus.impacts, form) > 0) || typedInCapitals(text, term.raw)) return unchanged;
   const form = term.forms[0]!;
   const english = isEnglishWord(term.raw);
   // An English word ("dry") or a name written as code (".ts") is no contraction.
@@ -320,7 +330,8 @@ export function correctQuestionWords(text: string, corpusWrites: (word: string) 
     // point out). "cant" and "wont" are words of their own.
     const contraction = CONTRACTIONS.get(lower);
     if (contraction !== undefined) return isEnglishWord(lower) ? written : contraction;
-    if (lower.length < 3) return written;
+    // "There's some binary …" is no "where's": a stopword, one of the commonest words, is written as meant.
+    if (lower.length < 3 || STOPWORDS.has(lower)) return written;
     const near = [...QUESTION_WORDS, ...KIND_WORDS].filter((word) => isOneEditFrom(lower, word));
     // The word list loads only for the rare word this close to a question word. A rare English word the corpus never
     // writes, where a question word stands ("wich city was hit?", "wat is …"), is that question word mistyped.

@@ -163,3 +163,28 @@ describe('a word written without its vowels', () => {
     expect(correctSpelling(build, analyzeQuestion('how do I run a .ts file?')).corrections).toEqual([]);
   });
 });
+
+describe('a word typed in capitals', () => {
+  it('is an acronym or a name as the asker knows it, never read as a word of the corpus ("JMAP" is no "IMAP", "TTL" no "title")', async () => {
+    const corpus = await corpusOf([
+      plainArticle('mail', 'Mutt supports IMAP and POP3 mailboxes. Each message has a title line. The HISTFILE variable names the history file.'),
+    ]);
+    expect(correctSpelling(corpus, analyzeQuestion('does mutt support JMAP?')).corrections).toEqual([]);
+    expect(correctSpelling(corpus, analyzeQuestion('can I give a message a TTL?')).corrections).toEqual([]);
+    expect(correctSpelling(corpus, analyzeQuestion('is there something like HISTSIZE here?')).corrections).toEqual([]);
+    // Typed in small letters, the same slips are read as the corpus writes them.
+    expect(correctSpelling(corpus, analyzeQuestion('does mutt support jmap?')).corrections.map((correction) => correction.term)).toEqual(['imap']);
+  });
+});
+
+describe('a word the question writes as meant', () => {
+  it('is not read as a question word when it is a stopword', () => {
+    // "There's" is no "where's".
+    expect(correctQuestionWords("There's some random binary in /usr/bin. How can I find its package?", () => false)).toEqual({
+      text: "There's some random binary in /usr/bin. How can I find its package?",
+      corrections: [],
+    });
+    // A question word mistyped is still read as meant.
+    expect(correctQuestionWords('wich city did the drones strike?', () => false).text).toBe('which city did the drones strike?');
+  });
+});
