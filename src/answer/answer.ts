@@ -22,7 +22,7 @@ import { identifiersOfQuestion, neverWritten, writes, writtenWhole } from './ide
 import { isFigure, type ShortAnswer } from './short-answer.js';
 import { versionsIn } from './spans.js';
 import { analyzeQuestion, type AnswerKind, asksDefault, DEFAULT_TERM, questionForms, type Question, type QuestionTerm } from './question.js';
-import { correctQuestionWords, correctSpelling, type Correction } from './spelling.js';
+import { correctQuestionWords, correctSpelling, type Correction, editDistance } from './spelling.js';
 import { englishWordsStartingWith, isEnglishWord } from '../text/english.js';
 import { unlikeProse } from './prose.js';
 import { isBareChangeNote, isChangeNote } from '../text/change-notes.js';
@@ -196,12 +196,30 @@ function readAs(text: string, corrections: Correction[], ranked: RankedSentence[
 function readWords(text: string, corrections: Correction[], ranked: RankedSentence[]): string {
   let shown = text;
   for (const correction of corrections) {
-    const word = correction.word ?? ranked.flatMap((sentence) => sentence.view.tokens).find((token) => token.term === correction.term)?.raw;
+    const word = correction.word ?? writtenInCorpus(correction.term, correction.written, ranked);
     if (word === undefined) continue;
     const cased = /^\p{Lu}/u.test(correction.written) && !/^\p{Lu}/u.test(word) ? word.charAt(0).toUpperCase() + word.slice(1) : word;
     shown = shown.replace(new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(correction.written)}(?![\\p{L}\\p{N}])`, 'iu'), cased);
   }
   return shown;
+}
+
+/**
+ * The word a retrieved sentence writes for a term that is closest to what the asker typed ("delte" → "delete", not
+ * "deleted"). An English word capitalised only because it opens its sentence is written small: "Delete" is "delete",
+ * "Klitschko" stays a name.
+ */
+function writtenInCorpus(term: string, typed: string, ranked: RankedSentence[]): string | undefined {
+  let best: { raw: string; distance: number } | undefined;
+  for (const { view } of ranked) {
+    view.tokens.forEach((token, index) => {
+      if (token.term !== term) return;
+      const raw = index === 0 && /^\p{Lu}\p{Ll}*$/u.test(token.raw) && isEnglishWord(token.raw.toLowerCase()) ? token.raw.toLowerCase() : token.raw;
+      const distance = editDistance(raw.toLowerCase(), typed.toLowerCase());
+      if (best === undefined || distance < best.distance) best = { raw, distance };
+    });
+  }
+  return best?.raw;
 }
 
 function escapeRegExp(text: string): string {

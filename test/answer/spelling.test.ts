@@ -101,6 +101,13 @@ describe('"Did you mean"', () => {
     expect(answerQuestion(corpus, 'What did Klitchko say?').didYouMean).toBe('What did Klitschko say?');
     expect(answerQuestion(corpus, 'How many people were killed?').didYouMean).toBeNull();
   });
+
+  it('writes a corrected word as the sources write the word nearest to it, small when only a sentence opening capitalises it', async () => {
+    const corpus = await corpusOf([
+      plainArticle('files', 'Delete removes one file. A deleted folder goes to the bin first. Folders are deleted with their contents.'),
+    ]);
+    expect(answerQuestion(corpus, 'how do i delte a folder with everything in it?').didYouMean).toBe('how do i delete a folder with everything in it?');
+  });
 });
 
 describe('mistyped question words', () => {
