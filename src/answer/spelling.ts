@@ -174,7 +174,10 @@ function stopwordMistyped(raw: string): string | null {
   const written = typedWord(raw);
   if (written === null) return null;
   // Three letters or fewer, only a swap ("teh", "adn"): one changed letter makes another short word ("uid" is no "did").
-  const near = STOPWORDS_WRITTEN.filter((word) => isOneEditFrom(written, word) && (written.length > SHORT_WORD || sameLetters(written, word)));
+  // A slip keeps a word's first letter, as the English words a typo is matched against do: "turing" is no "during".
+  const near = STOPWORDS_WRITTEN.filter(
+    (word) => word.charAt(0) === written.charAt(0) && isOneEditFrom(written, word) && (written.length > SHORT_WORD || sameLetters(written, word)),
+  );
   return near.sort((a, b) => b.length - a.length)[0] ?? null;
 }
 

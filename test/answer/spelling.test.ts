@@ -59,6 +59,8 @@ describe('a mistyped stopword', () => {
     // "util" is one edit from "until" but the corpus writes it; "BTS" is a name.
     expect(correctQuestionWords('what does util say about BTS?', writes).corrections).toEqual([]);
     expect(answerQuestion(corpus, 'what does util say about BTS?').didYouMean).toBeNull();
+    // A slip keeps the word's first letter: "turing" (a name typed small) is no "during".
+    expect(correctQuestionWords('what year did guido win the turing award?', () => false).corrections).toEqual([]);
   });
 });
 
