@@ -16,7 +16,7 @@ import { withCompounds } from './compounds.js';
 import { withPointedSubject } from './pointed-subject.js';
 import { contentSet, sameStatement, sharedNumbering } from './duplicates.js';
 import { addressesReader, crossReferenceTarget, entryPageOpenings, headingKey, introducesTopic, namesOnly, ownHeading, sectionTitled, withoutSectionNumber } from './entries.js';
-import { extractAnswer } from './extract.js';
+import { extractAnswer, statesDefault } from './extract.js';
 import { definedNameOfFocus, extractEntryNameOfFocus } from './name-answers.js';
 import { identifiersOfQuestion, neverWritten, writes, writtenWhole } from './identifiers.js';
 import { isFigure, type ShortAnswer } from './short-answer.js';
@@ -346,7 +346,10 @@ function rankSentences(corpus: Corpus, question: Question, weights: number[], mo
       // A sentence of an entry that gives a default ("The default is one minute.") gives it for the entry's subject,
       // which the passage's other sentences name: it covers their words. Not when the question names what no passage does.
       const givesEntryDefault =
-        defaultAsked && missingName === 0 && passage.heading !== '' && short !== null && view.tokens.some((token) => token.term === DEFAULT_TERM);
+        defaultAsked && missingName === 0 && passage.heading !== '' && short !== null && view.tokens.some((token) => token.term === DEFAULT_TERM) &&
+        // …a figure or a path ("… is four megabytes", "… is 20 seconds.", "… should be /usr/local."), or a name it states the
+        // default is ("The default level is WARNING"), not one it happens to write ("the default configuration … “Release” files").
+        (isFigure(short) || FIGURE_OR_PATH.test(short.text) || statesDefault(view, question));
       let covered = 0;
       let inHeading = 0;
       let nearby = 0;
@@ -684,6 +687,9 @@ function adjacentIn(passage: Passage, one: Quote, other: Quote): boolean {
 function inTextOrder(one: Quote, other: Quote): [Quote, Quote] {
   return one.start < other.start ? [one, other] : [other, one];
 }
+
+/** A value written with a digit or a slash: a figure, a span of time, a path. */
+const FIGURE_OR_PATH = /[\p{N}/]/u;
 
 /** A sentence that opens by pointing back at what the one before it said: "This is called …", "It was …", "Such …". */
 const POINTS_BACK_AT_OPENING = /^(?:This|That|These|Those|It|Its|Such|They|Their|Both)\b/u;

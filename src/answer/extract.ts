@@ -212,6 +212,11 @@ function extractStatedDefault(view: SentenceView, question: Question): ShortAnsw
   return { text: written, value: written.replace(/^[`"']|[`"']$/gu, '').toLowerCase(), score: 1, at: at === -1 ? view.tokens.length : at };
 }
 
+/** The sentence states what a default is ("The default level is WARNING", "defaults to `less`", "Default: GNOME"). */
+export function statesDefault(view: SentenceView, question: Question): boolean {
+  return extractStatedDefault(view, question) !== null;
+}
+
 /**
  * A setting asked how often it acts is answered by the interval it defaults to ("queue_run_delay (default: 300s)",
  * "(default: 300 seconds; …)"): a stated default that is a span of time, not any value ("It defaults to ‘~/Mail’").

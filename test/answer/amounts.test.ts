@@ -372,3 +372,22 @@ describe('a count that names its noun first', () => {
     expect(answerQuestion(corpus, 'how many users are there?').answer ?? null).toBeNull();
   });
 });
+
+describe('a sentence of an entry that gives a default', () => {
+  it('covers the entry\'s words only when it states the default: a figure, a path or a value said to be it, not a name it happens to write', async () => {
+    const manual = [
+      '# Pinning',
+      '',
+      'When newer packages become available, the default configuration provides the most reasonable upgrades (see “Archive level "Release" files”). ' +
+        'Each archive gets a pin priority from /etc/apt/preferences. The default pin priority of a regular archive is 500.',
+      '',
+    ].join('\n');
+    const corpus = await corpusOf([articleFrom('apt.md', manual)]);
+    const question = "what pin priority does apt give a regular archive when /etc/apt/preferences doesn't set one?";
+    const ranked = candidateSentences(corpus, question);
+    const configuration = ranked.find((sentence) => sentence.view.text.startsWith('When newer packages'));
+    const stated = ranked.find((sentence) => sentence.view.text.startsWith('The default pin priority'));
+    expect(configuration?.features.coverage).toBeLessThan(0.5);
+    expect(stated?.features.coverage).toBeGreaterThan(0.5);
+  });
+});
