@@ -329,6 +329,8 @@ export function correctQuestionWords(text: string, corpusWrites: (word: string) 
   const corrected = text.replace(/\p{L}+/gu, (written: string, offset: number) => {
     const lower = written.toLowerCase();
     if (lower.length < 2 || QUESTION_WORDS.includes(lower) || KIND_WORDS.includes(lower)) return written;
+    // "doesn't", "Redis's": letters before an apostrophe are part of a word the apostrophe joins, not a word of their own.
+    if (APOSTROPHE_THEN_LETTER.test(text.slice(offset + written.length, offset + written.length + 2))) return written;
     // "whos the mayor", "i dont set anything": a contraction without its apostrophe, read as written with it (no typo to
     // point out). "cant" and "wont" are words of their own.
     const contraction = CONTRACTIONS.get(lower);
@@ -352,6 +354,8 @@ export function correctQuestionWords(text: string, corpusWrites: (word: string) 
   });
   return { text: corrected, corrections };
 }
+
+const APOSTROPHE_THEN_LETTER = /^['’]\p{L}/u;
 
 function isOneEditFrom(written: string, word: string): boolean {
   const sameLength = written.length === word.length;

@@ -187,12 +187,13 @@ describe('a word typed in capitals', () => {
 });
 
 describe('a word the question writes as meant', () => {
-  it('is not read as a question word when it is a stopword', () => {
-    // "There's" is no "where's".
+  it('is not read as a question word when it is a stopword, nor are the letters before an apostrophe a word of their own', () => {
+    // "There's" is no "where's"; the "doesn" of "doesn't" is no "does".
     expect(correctQuestionWords("There's some random binary in /usr/bin. How can I find its package?", () => false)).toEqual({
       text: "There's some random binary in /usr/bin. How can I find its package?",
       corrections: [],
     });
+    expect(correctQuestionWords("Ctrl+X doesn't put anything on my clipboard, and it didn't before", () => false).corrections).toEqual([]);
     // A question word mistyped is still read as meant.
     expect(correctQuestionWords('wich city did the drones strike?', () => false).text).toBe('which city did the drones strike?');
   });
