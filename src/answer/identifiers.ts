@@ -9,12 +9,7 @@ import type { Question } from './question.js';
 import type { Corpus } from '../search/corpus.js';
 import { documentFrequency, passagesHoldingAll } from '../search/impacts.js';
 import { tokenize } from '../text/terms.js';
-
-/**
- * snake_case, dotted.names, camelCase, --options and a name with its version after a slash ("HTTP/3", "HTTP/1.1"); not
- * "e.g." or "i.e.", whose parts are single letters.
- */
-const IDENTIFIER = /(?<![\p{L}\p{N}_.-])(?:--?\p{Ll}[\p{L}\p{N}]*(?:-[\p{L}\p{N}]+)*|\p{L}[\p{L}\p{N}]*(?:[_.]\p{L}[\p{L}\p{N}]*)+|\p{Ll}+\p{Lu}[\p{L}\p{N}]*|\p{L}{2,}\/\d+(?:\.\d+)*)(?![\p{L}\p{N}_-])/gu;
+import { identifiersIn } from './code-names.js';
 
 /** Passages holding every word of the name read at most: a name whose words meet that often is taken as written. */
 const MAX_PASSAGES_READ = 5_000;
@@ -39,12 +34,6 @@ export function identifiersOfQuestion(question: Question): readonly string[] {
     questionIdentifiers.set(question, found);
   }
   return found;
-}
-
-/** The identifiers `text` writes, each once, as written. */
-export function identifiersIn(text: string): string[] {
-  const found = [...text.matchAll(IDENTIFIER)].map((match) => match[0]);
-  return [...new Set(found.filter((identifier) => identifier.split(/[_.-]/u).some((part) => part.length >= 2)))];
 }
 
 /**

@@ -1,5 +1,6 @@
 /** Names as answers: people, places, organisations, the code name of a module or pragma, the long form of an abbreviation. */
-import { identifiersIn, identifiersOfQuestion, writtenWhole } from './identifiers.js';
+import { identifiersIn } from './code-names.js';
+import { identifiersOfQuestion, writtenWhole } from './identifiers.js';
 import { closeness, hasPunctuationBetween, MONTHS } from './mentions.js';
 import { isSpace } from './prose.js';
 import { questionForms, type Question } from './question.js';

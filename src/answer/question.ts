@@ -5,6 +5,7 @@ import { adverbAfterQuestionWord, askedNouns, countedNoun } from '../text/tagger
 import { normalizeWord, tokenize, type Token } from '../text/terms.js';
 import { actionVerbForms, adjectiveSynonyms, isOnlyAdverb, isOnlyModifier, mayBeAdverb, mayBeVerb, measureRelatives, nounNeighbours, nounSynonyms, particleAsVerb, pastFormCauses, pastFormSynonyms } from '../text/wordnet.js';
 import { findNumbers, formatValue, isNumberWord } from './numbers.js';
+import { identifierSpans } from './code-names.js';
 
 export type AnswerKind = 'count' | 'amount' | 'quantity' | 'duration' | 'frequency' | 'time' | 'person' | 'place' | 'value' | 'version' | 'entity' | 'expansion' | 'origin' | 'other';
 
@@ -265,6 +266,9 @@ export function analyzeQuestion(text: string): Question {
   const seen = new Map<string, number>();
   const askedEnd = afterthoughtAt(text, clause) ?? clause.end;
   const askedTerms = new Set(tokens.filter((token) => token.start >= clause.wordsFrom && token.end <= askedEnd).map((token) => token.term));
+  // "if I never set connect_timeout, how long …": a name written as code names what is asked of, wherever it stands.
+  const code = identifierSpans(text);
+  const inCode = (token: Token): boolean => code.some(({ start, end }) => token.start >= start && token.end <= end);
   const kindWordAt = kind === 'duration' ? kindWordStart(asked, clause.start, HOW_LONG) : kind === 'frequency' ? kindWordStart(asked, clause.start, HOW_OFTEN) : -1;
   const askedNouns = kind === 'entity' ? askedNounOf(asked) : [];
   const focus = kind === 'count' ? focusOf(asked) : kind === 'quantity' ? measureOf(asked) : (askedNouns.at(-1) ?? null);
@@ -294,7 +298,7 @@ export function analyzeQuestion(text: string): Question {
       // A place or an organisation is a name however it is typed ("capital of france").
       isName: (!capitalByPosition && /^\p{Lu}/u.test(token.raw)) || isPlaceOrOrganization(token.raw),
       // The subject a question points back at ("… a 'triplet'. what is that?") is asked about wherever it is written.
-      isContext: !askedTerms.has(token.term) && !inTopic,
+      isContext: !askedTerms.has(token.term) && !inTopic && !inCode(token),
     });
   }
   const action = actionOf(asked);

@@ -226,6 +226,13 @@ describe('a question with a preamble', () => {
     expect(analyzeQuestion('Which flags were added, since version 3?').terms.some((term) => term.isContext)).toBe(false);
   });
 
+  it('reads a name written as code as asked wherever it stands: it names what the question asks of', () => {
+    const question = analyzeQuestion('if I never set connect_timeout, how long does exim wait for a tcp connect to a remote host?');
+    expect(question.terms.filter((term) => term.isContext).map((term) => term.raw)).toEqual(['never', 'set']);
+    const story = analyzeQuestion('our build broke after I changed CMAKE_BUILD_TYPE. which generator is the default on linux?');
+    expect(story.terms.filter((term) => term.isContext).map((term) => term.raw)).toEqual(['build', 'broke', 'changed']);
+  });
+
   it('finds the question proper by its question mark when it has no question word, and prefers one that has both', () => {
     const yesNo = analyzeQuestion("I'm sorting rows in two passes and worry the second will scramble the first. is sorted() stable?");
     expect(yesNo.terms.filter((term) => !term.isContext).map((term) => term.raw)).toEqual(['sorting', 'stable']);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { answerQuestion } from '../../src/answer/answer.js';
-import { identifiersIn, neverWritten } from '../../src/answer/identifiers.js';
+import { identifiersIn } from '../../src/answer/code-names.js';
+import { neverWritten } from '../../src/answer/identifiers.js';
 import { corpusOf, plainArticle } from '../helpers.js';
 import { articleFrom } from '../ingest/helpers.js';
 
