@@ -75,6 +75,7 @@ function isDropped(el: DomElement, inCode = false): boolean {
   if (attribs.role && DROPPED_ROLES.has(attribs.role)) return true;
   if (isSelfAnchor(el)) return true;
   if (isRelationLinks(el)) return true;
+  if (isIndexList(el)) return true;
   if (el.name === 'aside') return hasWord(attribs.class, CHROME_NOT_BESIDE) || hasWord(attribs.id, CHROME) || !readsAsProse(el);
   // Page-level containers carry state classes (`has-sidebar`, `comments-open`) that say nothing about them.
   if (CONTAINERS.has(el.name) || inCode) return false;
@@ -90,11 +91,53 @@ function readsAsProse(el: DomElement): boolean {
 
 const SENTENCE_END = /[\p{L}\p{N})\]"'”’][.!?](?:\s|$)/u;
 
+/** Descriptions that make a definition list an index rather than a glossary. */
+const MIN_INDEX_ENTRIES = 3;
+
+/**
+ * A book's index ("connect_timeout — The smtp transport [Generic options]"): a definition list whose every description
+ * is nothing but links to where the documentation treats its term. Its lines point elsewhere; they say nothing of their
+ * own. A list of links to other sites ("Git (git) — https://git-scm.com/") says where each thing lives: it stays.
+ */
+function isIndexList(el: DomElement): boolean {
+  if (el.name !== 'dl') return false;
+  const descriptions = el.children.filter((child): child is DomElement => child.type === ElementType.Tag && child.name === 'dd');
+  return descriptions.length >= MIN_INDEX_ENTRIES && descriptions.every((description) => {
+    const { letters, linked } = lettersOf(description.children, false);
+    return letters > 0 && linked === letters;
+  });
+}
+
+/** A link to a page of the same documentation ("ch-smtp.html#a"), not to another site ("https://git-scm.com/"). */
+function isLinkWithin(href: string | undefined): boolean {
+  return href !== undefined && !/^[a-z][a-z0-9+.-]*:/iu.test(href);
+}
+
+/** Letters and digits under `nodes`, and those inside links within the documentation; a nested definition list (an entry's subentries) is its own. */
+function lettersOf(nodes: DomElement['children'], inLink: boolean): { letters: number; linked: number } {
+  let letters = 0;
+  let linked = 0;
+  for (const node of nodes) {
+    if (node.type === ElementType.Text) {
+      const count = node.data.replace(/[^\p{L}\p{N}]/gu, '').length;
+      letters += count;
+      if (inLink) linked += count;
+    } else if (node.type === ElementType.Tag && node.name !== 'dl') {
+      const inner = lettersOf(node.children, inLink || (node.name === 'a' && isLinkWithin(node.attribs.href)));
+      letters += inner.letters;
+      linked += inner.linked;
+    }
+  }
+  return { letters, linked };
+}
+
+function linkedLength(el: DomElement): number {
+  return DomUtils.findAll((child) => child.name === 'a' && child.attribs.href !== undefined, el.children).reduce((sum, link) => sum + textLength(link), 0);
+}
+
 /** More than a quarter of its letters are in links: a list of links, however it is titled. */
 function isMostlyLinks(el: DomElement): boolean {
-  const linked = DomUtils.findAll((child) => child.name === 'a' && child.attribs.href !== undefined, el.children)
-    .reduce((sum, link) => sum + textLength(link), 0);
-  return linked * 4 > textLength(el);
+  return linkedLength(el) * 4 > textLength(el);
 }
 
 /**

@@ -124,6 +124,33 @@ describe('HTML documentation page', () => {
     expect(page.text).toContain('dpkg');
   });
 
+  it('drops a book\'s index (a definition list whose every description is only links to where its term is treated), and keeps a glossary', () => {
+    const entry = (term: string, description: string): string => `<dt>${term}</dt><dd><p>${description}</p></dd>`;
+    const link = (href: string, text: string): string => `<a href="${href}">${text}<small> [Options]</small></a>`;
+    const page = articleFrom(
+      'ch-option_index.html',
+      '<h2>Chapter 64 - Option Index</h2><dl>' +
+        entry('connect_timeout', link('ch-smtp.html#a', 'The smtp transport')) +
+        entry('smtp_accept_max', `${link('ch-main.html#b', 'Main configuration')}, ${link('ch-smtp.html#c', 'SMTP processing')}`) +
+        `<dt>timeout</dt><dd><p>${link('ch-iplookup.html#d', 'The iplookup router')}</p><dl>${entry('in dnslookup router', link('ch-dnslookup.html#e', 'The dnslookup router'))}</dl></dd>` +
+        '</dl><h2>Glossary</h2><dl>' +
+        entry('spool', 'The directory where messages wait, see ' + link('ch-spool.html', 'Format of spool files') + '.') +
+        entry('router', link('ch-routers.html', 'Routers') + ' decide where a message goes.') +
+        entry('transport', 'Transports ' + link('ch-transports.html', 'deliver') + ' it.') +
+        '</dl><h2>Backends</h2><dl>' +
+        entry('Git (git)', '<a href="https://git-scm.com/">https://git-scm.com/</a>') +
+        entry('Mercurial (hg)', '<a href="https://www.mercurial-scm.org/">https://www.mercurial-scm.org/</a>') +
+        entry('Fossil (fossil)', '<a href="https://fossil-scm.org/">https://fossil-scm.org/</a>') +
+        '</dl>',
+    );
+    expect(page.text).toContain('https://fossil-scm.org/');
+    expect(page.text).not.toContain('connect_timeout');
+    expect(page.text).not.toContain('SMTP processing');
+    expect(page.text).not.toContain('in dnslookup router');
+    expect(page.text).toContain('The directory where messages wait');
+    expect(page.text).toContain('decide where a message goes.');
+  });
+
   it('drops a list whose every item is one link and nothing else (a menu), and keeps a list that says something of its links', () => {
     const page = articleFrom(
       'FAQ.html',
