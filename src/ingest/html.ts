@@ -500,7 +500,7 @@ function statedMetadata(all: DomElement[], root: DomElement | null): StatedMetad
     root ? (test(root) ? root : DomUtils.findOne(test, root.children)) : (all.find(test) ?? null);
   const stated: StatedMetadata = {};
 
-  const isH1 = (el: DomElement): boolean => el.name === 'h1';
+  const isH1 = (el: DomElement): boolean => el.name === 'h1' && !isSiteBanner(el);
   const h1 = inRoot(isH1) ?? all.find(isH1);
   const h1Text = h1 ? clean(textOf(h1)) : undefined;
   const titleTag = all.find((el) => el.name === 'title');
@@ -539,6 +539,17 @@ function statedMetadata(all: DomElement[], root: DomElement | null): StatedMetad
   const url = canonical ?? meta.get('og:url');
   if (url && /^https?:\/\//iu.test(url)) stated.url = url;
   return stated;
+}
+
+/** A link to a site's home page: its root ("http://www.exim.org", "/") or an index page ("../index.html"). */
+const HOME_PAGE = /^(?:[a-z][a-z\d+.-]*:\/\/[^/?#]+)?(?:\.{0,2}\/)*(?:index\.html?)?(?:[?#].*)?$/iu;
+
+/** A heading whose words all link to the site's home page names the site (a banner), not the page. */
+function isSiteBanner(heading: DomElement): boolean {
+  const words = clean(textOf(heading));
+  if (words === undefined) return false;
+  const links = DomUtils.findAll((el) => el.name === 'a' && HOME_PAGE.test(el.attribs.href?.trim() ?? '#none'), heading.children);
+  return links.length > 0 && clean(links.map(textOf).join(' ')) === words;
 }
 
 /** Text of an element without the chrome inside it (heading anchors such as `¶`). */

@@ -80,6 +80,19 @@ describe('HTML documentation page', () => {
     expect(articleFrom('lang_vacuum.html', page).source.title).toBe('VACUUM');
   });
 
+  it("reads an h1 that only links to the site's home page as the site's banner, not the page's title", () => {
+    const prose = '<p>Access control lists decide which messages are accepted, and the rules are applied in order.</p>';
+    const banner = (href: string): string =>
+      `<html><head><title>44. Access control lists</title></head><body><h1 id="header"><a href="${href}">Exim Internet Mailer</a></h1>` +
+      `<h2><a href="ch-acl.html">Chapter 44 - Access control lists</a></h2>${prose}</body></html>`;
+    for (const home of ['http://www.exim.org', 'https://www.exim.org/', '/', 'index.html', '../index.html']) {
+      expect(articleFrom('ch-acl.html', banner(home)).source.title).toBe('44. Access control lists');
+    }
+    // A post's heading that links to the post itself is its title.
+    const post = `<html><head><title>Blog</title></head><body><h1><a href="/2024/03/water-rates.html">Water rates rise</a></h1>${prose}</body></html>`;
+    expect(articleFrom('water-rates.html', post).source.title).toBe('Water rates rise');
+  });
+
   it('skips a page that is nearly all links (an index or site map), and keeps a page with a few', () => {
     const links = Array.from({ length: 40 }, (_, i) => `<li><a href="page${i}.html">Function number ${i}</a></li>`).join('');
     expect(() => articleFrom('genindex.html', `<h1>Index</h1><ul>${links}</ul>`)).toThrow(/a page of links/);
