@@ -330,7 +330,7 @@ function renderWithBudget(answer: Answer, options: AnswerRenderOptions, budget: 
   if (answer.status === 'no_answer') {
     const lines = [
       ...readAs,
-      `**No answer.** None of the ${indexed} answers this question.`,
+      answer.sourceCount === 1 ? '**No answer.** The only indexed source does not answer this question.' : `**No answer.** None of the ${indexed} answers this question.`,
       shown.length > 0 ? '\n**Related reading** — close to your question, but *not* an answer:' : '',
       ...shown.map((quote, index) => `\n${quoteWithSource(quote, index + 1, answer, budget, true)}`),
     ].filter(Boolean);

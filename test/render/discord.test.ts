@@ -208,6 +208,11 @@ describe('renderAnswer', () => {
     expect(embed?.description).not.toContain('Reported by');
   });
 
+  it('says "No answer" of a single indexed source in the singular', () => {
+    const rendered = renderAnswer(answer({ question: 'Who built it?', status: 'no_answer', answer: null, sourceCount: 1 }));
+    expect(rendered.embeds[0]?.description).toBe('**No answer.** The only indexed source does not answer this question.');
+  });
+
   it('names the other sources that print a related passage alike, under it', () => {
     const rendered = renderAnswer(
       answer({ question: 'What is the capital of France?', status: 'no_answer', answer: null, related: [quote('Smoke hung over the capital.', bbc, { alsoIn: [metro] })] }),
