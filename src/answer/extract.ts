@@ -7,7 +7,7 @@ import type { Passage } from '../model.js';
 import { extractCodeNameOfFocus, extractLongForm, extractName } from './name-answers.js';
 import { type AnswerKind, asksDefault, DEFAULT_TERM, type Question, questionForms, VALUE_WORDS, writesDefault } from './question.js';
 import { contentTerms, tokenize } from '../text/terms.js';
-import { isOnlyAdverb, mayBeVerb } from '../text/wordnet.js';
+import { isOnlyAdverb, mayBeIngForm, mayBeVerb } from '../text/wordnet.js';
 import type { SentenceView } from './sentence.js';
 import type { IsCommon, ShortAnswer, TermWeights } from './short-answer.js';
 import { bestPatternMatch, extractDuration, extractFrequency, extractOccasion, extractOrigin, extractPath, extractProductRelease, extractTime, VERSION } from './spans.js';
@@ -237,11 +237,18 @@ const INTERVAL_UNIT = /^(?:milliseconds?|seconds?|secs?|minutes?|mins?|hours?|da
 const STATED_DEFAULT = /\bdefault(?:s?\s+to|\s+((?:[\w-]+\s+){0,3}?)(?:is|are|was|were)|\s*[:=])\s+(`[^`]+`|"[^"]+"|[^\s,;()]+)/iu;
 const TRAILING_MARKS = /[.,;:!?)\]]+$/u;
 /**
- * A stopword, an adverb or a verb's past participle opens a phrase ("is the …", "is usually …", "is used", "is
- * stored in …") rather than naming a value. Code and quoted text name one.
+ * A stopword, an adverb or a verb's participle opens a phrase ("is the …", "is usually …", "is used", "is stored in …",
+ * "defaults to running commands in parallel": a behaviour, not a value) rather than naming a value. Code and quoted
+ * text name one.
  */
 function opensPhrase(word: string): boolean {
   if (/^[`"']/u.test(word)) return false;
   const lower = word.toLowerCase();
-  return (tokenize(word)[0]?.term ?? '') === '' || isOnlyAdverb(lower) || (/ed$/u.test(lower) && (mayBeVerb(lower.slice(0, -1)) || mayBeVerb(lower.slice(0, -2))));
+  return (
+    (tokenize(word)[0]?.term ?? '') === '' ||
+    isOnlyAdverb(lower) ||
+    (/ed$/u.test(lower) && (mayBeVerb(lower.slice(0, -1)) || mayBeVerb(lower.slice(0, -2)))) ||
+    // Written in capitals, an -ing word is a name ("The default level is WARNING").
+    (/^\p{Ll}+$/u.test(word) && mayBeIngForm(lower))
+  );
 }

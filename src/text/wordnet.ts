@@ -188,6 +188,19 @@ export function mayBeThirdPersonVerb(word: string): boolean {
   return verbLemmasOf(lower).some((lemma) => lemma !== lower && indexLine(verbs, lemma) !== null);
 }
 
+/**
+ * The word is a verb's -ing form ("running", "using", "reading"; not "string" or "nothing"): WordNet knows the verb it
+ * comes from, with a doubled final consonant undone ("running" → "run").
+ */
+export function mayBeIngForm(word: string): boolean {
+  const lower = word.toLowerCase();
+  if (!lower.endsWith('ing') || lower.length < 5) return false;
+  const stem = lower.slice(0, -3);
+  const undoubled = stem.length > 2 && stem.at(-1) === stem.at(-2) ? [stem.slice(0, -1)] : [];
+  const verbs = filesOf('verb').index;
+  return [stem, `${stem}e`, ...undoubled].some((lemma) => indexLine(verbs, lemma) !== null);
+}
+
 /** The verb lemmas a written form may be: an irregular form's ("shot" → "shoot"), else by WordNet's detachment rules (morphy). */
 function verbLemmasOf(form: string): string[] {
   const irregular = irregularBase(form);

@@ -188,6 +188,17 @@ describe('measures, earlier events and missing counts', async () => {
     expect(termWeights(options, idiom)[2]).toBeCloseTo(termWeights(options, analyzeQuestion('how many keymaps come with it by default?'))[2]! / 2);
   });
 
+  it('reads no value in a default stated as a behaviour ("defaults to running commands …")', async () => {
+    const manual = await corpusOf([
+      plainArticle('running', 'Ninja defaults to running commands in parallel, so you rarely pass -j. By default, it looks for a file named build.ninja in the current directory.'),
+    ]);
+    const answer = answerQuestion(manual, 'what file does ninja read by default?');
+    expect(answer.answer).not.toBe('running');
+    expect(answer.quotes.map((quote) => quote.text).join(' ')).not.toMatch(/defaults to running/);
+    const levels = await corpusOf([plainArticle('levels', 'The default level is WARNING, which means that only events of this level and above are tracked.')]);
+    expect(answerQuestion(levels, 'which level does the logger use by default?').answer).toBe('WARNING');
+  });
+
   it('answers "how often" a setting acts by default with the interval it defaults to, and leads with it', async () => {
     const manual = await corpusOf([
       plainArticle('tuning', 'The queue manager scans the deferred queue periodically, and while a deferred queue scan is in progress the queue manager also looks at the incoming queue.'),
