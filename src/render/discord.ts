@@ -176,9 +176,13 @@ function sourceName(source: SourceRef): string {
   return source.title?.trim() || source.id;
 }
 
-/** A short inert label naming a source for "also reported by": outlet (date), else title (date). */
-function shortLabel(source: SourceRef, max: number): string {
-  const name = source.outlet?.trim() || sourceName(source);
+/**
+ * A short inert label naming a source for "also reported by": outlet (date), else title (date); its id when that name
+ * is the quoted source's own (a copy of the page under another file name).
+ */
+function shortLabel(source: SourceRef, max: number, quoted?: SourceRef): string {
+  const named = source.outlet?.trim() || sourceName(source);
+  const name = quoted !== undefined && named === (quoted.outlet?.trim() || sourceName(quoted)) ? source.id : named;
   const label = fitText(name, max);
   return source.published ? `${label} (${source.published})` : label;
 }
@@ -258,12 +262,12 @@ function quoteWithSource(quote: Quote, number: number, answer: Answer, budget: B
   const details = [source.outlet?.trim() ? fitText(source.outlet.trim(), Math.min(60, budget.label)) : null, source.published].filter(Boolean);
   const section = quote.section === null ? '' : ` › ${fitText(quote.section, Math.min(SECTION_MAX, budget.label))}`;
   const lines = [`> ${fitText(quote.text, budget.quote)}`, `**[${number}]** ${[`${titleLink(source, budget)}${section}`, ...details].join(' · ')}`];
-  if (related && quote.alsoIn.length > 0) lines.push(`also ${joinWithin(quote.alsoIn.map((other) => shortLabel(other, Math.min(60, budget.label))), budget.list)}.`);
+  if (related && quote.alsoIn.length > 0) lines.push(`also ${joinWithin(quote.alsoIn.map((other) => shortLabel(other, Math.min(60, budget.label), source)), budget.list)}.`);
   if (!related) {
     const also =
       quote.alsoIn.length > 0
         ? `; also ${joinWithin(
-            quote.alsoIn.map((other) => shortLabel(other, Math.min(60, budget.label))),
+            quote.alsoIn.map((other) => shortLabel(other, Math.min(60, budget.label), source)),
             budget.list,
           )}`
         : '';

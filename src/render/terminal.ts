@@ -59,8 +59,10 @@ export function corroborationLine(quote: Quote, sourceCount: number): string {
 }
 
 /** The outlet when it tells this source apart from the quote's own, else the title or id. */
+/** The outlet when it is another than the quote's, else the title; the id when the title is the quote's own (a copy). */
 function distinctName(source: Quote['source'], quote: Quote): string {
-  return source.outlet !== null && source.outlet !== quote.source.outlet ? source.outlet : (source.title ?? source.id);
+  if (source.outlet !== null && source.outlet !== quote.source.outlet) return source.outlet;
+  return source.title === null || source.title === quote.source.title ? source.id : source.title;
 }
 
 export function renderSources(info: IndexInfo): string {

@@ -208,6 +208,12 @@ describe('renderAnswer', () => {
     expect(embed?.description).not.toContain('Reported by');
   });
 
+  it('names a copy of the quoted page under another file name by its id, not by the title they share', () => {
+    const copy = source('ch44', { title: 'Record attack', outlet: 'BBC' });
+    const rendered = renderAnswer(answer({ quotes: [quote('Smoke hung over the capital.', bbc, { alsoIn: [copy], corroboration: 1 })] }));
+    expect(rendered.embeds[0]?.description).toContain('; also ch44 (2025-07-04).');
+  });
+
   it('says "No answer" of a single indexed source in the singular', () => {
     const rendered = renderAnswer(answer({ question: 'Who built it?', status: 'no_answer', answer: null, sourceCount: 1 }));
     expect(rendered.embeds[0]?.description).toBe('**No answer.** The only indexed source does not answer this question.');

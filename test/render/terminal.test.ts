@@ -27,4 +27,12 @@ describe('renderAnswer for a terminal', () => {
     const rendered = renderAnswer(answerQuoting(null, 'The default value\n  is 500, the delay\nin milliseconds.'));
     expect(rendered.split('\n')).toContain('  [1] “The default value is 500, the delay in milliseconds.”');
   });
+
+  it('names a copy of the quoted page under another file name by its id, not by the title they share', () => {
+    const copy: SourceRef = { ...manual, id: 'ch44', path: 'docs/ch44.html' };
+    const answer = answerQuoting(null);
+    answer.quotes[0] = { ...answer.quotes[0]!, alsoIn: [copy], supportedBy: ['bashref', 'ch44'] };
+    answer.sourceCount = 2;
+    expect(renderAnswer(answer)).toContain('also reported by ch44');
+  });
 });
