@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { loadConfig, ConfigError } from './config.js';
 import { runConsole } from './console.js';
 import { runSuiteCommand } from './eval/command.js';
+import { sourceTextOfBytes } from './eval/pagetext.js';
 import { collapseSpace, parseCases, scoreCase, totals, type CaseResult } from './eval/score.js';
 import { watchSeeds } from './indexing/watch-seeds.js';
 import { SeedsFolderError } from './ingest/index.js';
@@ -167,7 +168,7 @@ async function runEval(file: string, folders: { seedsDir: string; indexDir: stri
   const quoth = opened.library;
   const texts = new Map<string, string | undefined>();
   for (const { source } of quoth.info().sources) {
-    texts.set(source.id, await readFile(path.resolve(source.path), 'utf8').then(collapseSpace, () => undefined));
+    texts.set(source.id, await readFile(path.resolve(source.path)).then((bytes) => collapseSpace(sourceTextOfBytes(source.path, bytes)), () => undefined));
   }
   const results: CaseResult[] = [];
   for (const testCase of cases) {

@@ -4,6 +4,7 @@
  * where a block element starts or ends), for `.txt` and `.md` the file's own text. Pure.
  */
 import { Parser } from 'htmlparser2';
+import { decodeText } from '../ingest/decode.js';
 
 /** Elements whose content a browser does not show as page text. */
 const HIDDEN = new Set(['script', 'style', 'head', 'title', 'template', 'noscript']);
@@ -49,4 +50,10 @@ const HTML_FILE = /\.html?$/iu;
 /** The text of a source file, by its path's extension. */
 export function sourceText(filePath: string, content: string): string {
   return HTML_FILE.test(filePath) ? htmlPageText(content) : content;
+}
+
+/** A source file's bytes read as the indexer reads them (an HTML page that is not UTF-8 in its own encoding), then its text. */
+export function sourceTextOfBytes(filePath: string, bytes: Uint8Array): string {
+  const decoded = decodeText(bytes, { html: HTML_FILE.test(filePath) });
+  return sourceText(filePath, decoded.ok ? decoded.text : Buffer.from(bytes).toString('utf8'));
 }

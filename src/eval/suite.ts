@@ -11,7 +11,7 @@ import type { SuiteCorpus } from './corpora.js';
 import { EvalFileError } from './errors.js';
 import { evaluateCase } from './evaluate.js';
 import type { CaseOutcome, CorpusReport } from './outcome.js';
-import { sourceText } from './pagetext.js';
+import { sourceTextOfBytes } from './pagetext.js';
 import { prepareCorpus, type CommandRunner } from './prepare.js';
 import { collapseSpace, parseCases, type EvalCase } from './score.js';
 
@@ -104,8 +104,8 @@ async function readCases(file: string): Promise<EvalCase[]> {
 async function readSourceTexts(sources: readonly { id: string; path: string }[]): Promise<Map<string, string>> {
   const texts = new Map<string, string>();
   for (const source of sources) {
-    const content = await readFile(path.resolve(source.path), 'utf8').catch(() => null);
-    if (content !== null) texts.set(source.id, sourceText(source.path, content));
+    const bytes = await readFile(path.resolve(source.path)).catch(() => null);
+    if (bytes !== null) texts.set(source.id, sourceTextOfBytes(source.path, bytes));
   }
   return texts;
 }

@@ -122,7 +122,7 @@ export function readArticle(
   const skip = (reason: string): ReadResult => ({ ok: false, skipped: { path: displayPath, reason } });
   const format = formatOf(relativePath);
   if (!format) return skip('not a .txt, .md or .html file');
-  const decoded = decodeText(bytes);
+  const decoded = decodeText(bytes, { html: format === 'html' });
   if (!decoded.ok) return skip(decoded.reason);
 
   const doc = readDocument(format, decoded.text);
@@ -155,5 +155,5 @@ export function readArticle(
     removed,
     sha256,
   };
-  return { ok: true, article, warnings: doc.warnings };
+  return { ok: true, article, warnings: decoded.readAs === undefined ? doc.warnings : [decoded.readAs, ...doc.warnings] };
 }

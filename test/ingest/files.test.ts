@@ -118,6 +118,31 @@ describe('loadSeeds', () => {
     });
   });
 
+  it('reads an HTML page that is not UTF-8 in the encoding it declares, or as browsers read an undeclared one, and says so', async () => {
+    // 0xEA is "ê" in windows-1252 and "ę" in ISO-8859-2; 0xB3 is "³" and "ł".
+    const page = (head: string): Uint8Array =>
+      Uint8Array.from([
+        ...Buffer.from(`<html><head>${head}<title>Cr`),
+        0xea,
+        ...Buffer.from('pes</title></head><body><p>The bridge reopened on Monday after eight months of repairs in '),
+        0xb3,
+        ...Buffer.from('od.</p></body></html>'),
+      ]);
+    await put('a-undeclared.html', page(''));
+    await put('b-latin2.html', page('<meta http-equiv="Content-Type" content="text/html; charset=ISO-8859-2">'));
+    await put('c-latin1.txt', new Uint8Array([0x43, 0x61, 0x66, 0xe9, 0x20, 0x6f, 0x70, 0x65, 0x6e, 0x2e]));
+    const { articles, skipped, warnings } = await loadSeeds(dir);
+    expect(articles.map((a) => [a.source.title, a.text.includes('repairs in ³od.'), a.text.includes('repairs in łod.')])).toEqual([
+      ['Crêpes', true, false],
+      ['Crępes', false, true],
+    ]);
+    expect(skipped.map((s) => [path.basename(s.path), s.reason])).toEqual([['c-latin1.txt', 'not UTF-8 (invalid byte sequence)']]);
+    expect(warnings.map((w) => [path.basename(w.path), w.message])).toEqual([
+      ['a-undeclared.html', 'not UTF-8: read in windows-1252, as browsers read a page that declares no encoding'],
+      ['b-latin2.html', 'not UTF-8: read in iso-8859-2, as the page declares'],
+    ]);
+  });
+
   it('skips an unreadable file and reads the rest', async () => {
     if (process.getuid?.() === 0) return; // root reads everything
     await put('a.txt', PROSE);
