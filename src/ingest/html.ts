@@ -36,13 +36,14 @@ const CHROME_NOT_BESIDE = wordPattern(CHROME_WORDS.filter((word) => word !== BES
 
 /**
  * Elements that end a paragraph (blank line) or a line (newline). Others are inline. A table row stands apart as a
- * paragraph does: it states one thing ("columns per table | 1,600 | …").
+ * paragraph does: it states one thing ("columns per table | 1,600 | …"); so does a list item, whose last words need
+ * no full stop to end it ("released under the MIT Licence" is not continued by the next item's "Though …").
  */
 const PARAGRAPH_TAGS = new Set([
-  'p', 'div', 'section', 'article', 'main', 'body', 'blockquote', 'pre', 'ul', 'ol', 'dl', 'table', 'tr',
+  'p', 'div', 'section', 'article', 'main', 'body', 'blockquote', 'pre', 'ul', 'ol', 'dl', 'table', 'tr', 'li',
   'figure', 'figcaption', 'hr', 'address', 'details', 'fieldset', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6',
 ]);
-const LINE_TAGS = new Set(['li', 'dt', 'dd', 'td', 'th', 'caption', 'summary', 'br', 'option']);
+const LINE_TAGS = new Set(['dt', 'dd', 'td', 'th', 'caption', 'summary', 'br', 'option']);
 const ITEM_TAGS = new Set(['li', 'dt', 'dd', 'td', 'th', 'caption']);
 const HEADING = /^h([1-6])$/u;
 /** HTML white space; deliberately not `\s`, which would also collapse non-breaking spaces. */

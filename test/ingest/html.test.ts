@@ -287,6 +287,22 @@ describe('HTML definition lists at the end of a page', () => {
 });
 
 describe('HTML tables', () => {
+  it('ends a sentence with its list item, though the item ends without a full stop', () => {
+    const features = articleFrom(
+      'xslt.html',
+      `<main><h1>libxslt</h1><p>Here are some key points about libxslt:</p><ul>
+       <li>Libxslt is based on libxml for XML parsing, tree manipulation and XPath
+         support</li>
+       <li>This library is released under the <a href="mit.html">MIT
+       Licence</a></li>
+       <li>Though not designed primarily with performances in mind, libxslt seems to be a relatively fast processor.</li></ul></main>`,
+    );
+    const sentences = toPassages(features, 0).flatMap((passage) => passage.sentences.map((range) => features.text.slice(range.start, range.end).replace(/\s+/gu, ' ').trim()));
+    expect(sentences).toContain('This library is released under the MIT Licence');
+    expect(sentences).toContain('Libxslt is based on libxml for XML parsing, tree manipulation and XPath support');
+    expectWellFormed(features);
+  });
+
   it('reads each row as a statement of its own, not the whole table as one run-on sentence', () => {
     const limits = articleFrom(
       'limits.html',
