@@ -135,10 +135,17 @@ function questionNamesWithNoun(question: Question, name: string): boolean {
   const whole = writtenWhole(name).source;
   const before = new RegExp(`${whole}[\\s'"‘’“”]{0,3}$`, 'iu');
   const after = new RegExp(`^[\\s'"‘’“”]{0,3}${whole}`, 'iu');
+  // "Which library does libxslt depend on?": the name after the noun's auxiliary is the question's subject too.
+  const subject = new RegExp(`^\\s+${AUXILIARY_BEFORE_SUBJECT.source}\\s+(?:the\\s+)?['"‘“]?${whole}`, 'iu');
   return tokenize(question.text).some(
-    (token) => nouns.includes(token.term) && (before.test(question.text.slice(0, token.start)) || after.test(question.text.slice(token.end))),
+    (token) =>
+      nouns.includes(token.term) &&
+      (before.test(question.text.slice(0, token.start)) || after.test(question.text.slice(token.end)) || subject.test(question.text.slice(token.end))),
   );
 }
+
+/** The auxiliary a "which X" question puts before its subject ("which library does libxslt …", "which port is nginx …"). */
+const AUXILIARY_BEFORE_SUBJECT = /(?:do|does|did|is|are|was|were|can|could|will|would|should|has|have|had)/u;
 
 /**
  * The identifier the question writes that is `name` ("--gecos" for "gecos"), as the question writes it. Written as code

@@ -330,6 +330,11 @@ describe('which module, which pragma: the name the noun is given', () => {
     expect(answerQuestion(corpus, 'which module parses json?').answer).toBe('json');
     // "the json module" is what this question asks about, not its answer.
     expect(answerQuestion(corpus, 'which module is the json module familiar to users of?').answer).not.toBe('json');
+    // Nor is the subject that follows the noun's auxiliary.
+    const linking = await corpusOf([
+      articleFrom('linking.txt', 'For static linking we must list more libraries, as the libraries on which the libxml2 and libxslt libraries depend are also needed.'),
+    ]);
+    expect(answerQuestion(linking, 'which library does libxslt depend on?').answer).not.toBe('libxslt');
   });
 
   it('answers with an identifier whose last part is the asked noun ("FFI_DEFAULT_ABI" is an ABI), not a part of it or one that goes on', async () => {
