@@ -320,7 +320,9 @@ function rankSentences(corpus: Corpus, question: Question, weights: number[], mo
     // The name the page's title gives its subject, for "which module …" answered by "This module …".
     const entryName = question.kind === 'entity' && question.focus !== null ? headingKey(title) : null;
     // The name its heading defines, for "which function …" answered by the first words of a function's entry.
-    const definedName = question.kind === 'entity' && firstUnderHeading ? definedNameOfFocus(passage.heading, question) : null;
+    // …or of the first prose under it, when the entry opens with its signature in a code block ("xmlDocPtr
+    // xsltApplyStylesheet (…)" over "Apply the stylesheet to the document").
+    const definedName = question.kind === 'entity' && opensEntryProse(corpus, passage, firstUnderHeading) ? definedNameOfFocus(passage.heading, question) : null;
     const ownTitle = ownHeading(passage.heading);
     let proseBefore = entryMatch > 0 ? earlier.section : 0;
     let proseBeforeInPage = earlier.page;
@@ -399,6 +401,17 @@ function rankSentences(corpus: Corpus, question: Question, weights: number[], mo
   });
   ranked.sort((a, b) => b.score - a.score || a.view.passage.id - b.view.passage.id || a.view.range.start - b.view.range.start);
   return ranked;
+}
+
+/** The passage is the first under its heading, or the first that is not code: only a signature stands before it. */
+function opensEntryProse(corpus: Corpus, passage: Passage, firstUnderHeading: boolean): boolean {
+  if (firstUnderHeading) return true;
+  if (passage.code === true || passage.heading === '') return false;
+  let id = passage.id - 1;
+  for (let before = corpus.passages[id]; before !== undefined && before.sourceId === passage.sourceId && before.heading === passage.heading; before = corpus.passages[--id]) {
+    if (before.code !== true) return false;
+  }
+  return true;
 }
 
 /** A passage whose sentences are ranked: its sentences seen against the question, its heading's and title's terms. */

@@ -363,6 +363,17 @@ describe('which module, which pragma: the name the noun is given', () => {
     expect(answerQuestion(corpus, 'which type is freed with the memory of a closure?').answer).not.toBe('ffi_closure_free');
   });
 
+  it('answers "which function …" with the name of an entry that opens with its signature in a code block (gtk-doc)', async () => {
+    const entry = (name: string, description: string): string =>
+      `<h3><a name="${name}"></a>Function: ${name}</h3><pre class="programlisting">xmlDocPtr ${name} (xsltStylesheetPtr style,\n\t\t\t xmlDocPtr doc)</pre><p>${description}</p>`;
+    const page = articleFrom(
+      'transform.html',
+      `<html><head><title>transform</title></head><body><h2>transform: the XSLT engine</h2>${entry('xsltRunStylesheet', 'Run the stylesheet and write the result to an output buffer.')}${entry('xsltFreeTransformContext', 'Free up the memory allocated by a transformation context.')}</body></html>`,
+    );
+    const corpus = await corpusOf([page]);
+    expect(answerQuestion(corpus, 'which function frees the memory of a transformation context?').answer).toBe('xsltFreeTransformContext');
+  });
+
   it('answers "where" about software with the path a sentence gives, not with words paired by a slash', async () => {
     const manual = [
       'Aptitude places its per-user configuration at ~/.aptitude/config, which it reads at start.',
