@@ -407,11 +407,11 @@ function rankSentences(corpus: Corpus, question: Question, weights: number[], mo
 function opensEntryProse(corpus: Corpus, passage: Passage, firstUnderHeading: boolean): boolean {
   if (firstUnderHeading) return true;
   if (passage.code === true || passage.heading === '') return false;
-  let id = passage.id - 1;
-  for (let before = corpus.passages[id]; before !== undefined && before.sourceId === passage.sourceId && before.heading === passage.heading; before = corpus.passages[--id]) {
+  for (let id = passage.id - 1; ; id--) {
+    const before = corpus.passages[id];
+    if (before === undefined || before.sourceId !== passage.sourceId || before.heading !== passage.heading) return true;
     if (before.code !== true) return false;
   }
-  return true;
 }
 
 /** A passage whose sentences are ranked: its sentences seen against the question, its heading's and title's terms. */

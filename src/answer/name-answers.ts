@@ -134,13 +134,10 @@ function questionNamesWithNoun(question: Question, name: string): boolean {
   const nouns = question.focus === null ? question.focusModifiers : [question.focus, ...question.focusModifiers];
   const whole = writtenWhole(name).source;
   const before = new RegExp(`${whole}[\\s'"‘’“”]{0,3}$`, 'iu');
-  const after = new RegExp(`^[\\s'"‘’“”]{0,3}${whole}`, 'iu');
-  // "Which library does libxslt depend on?": the name after the noun's auxiliary is the question's subject too.
-  const subject = new RegExp(`^\\s+${AUXILIARY_BEFORE_SUBJECT.source}\\s+(?:the\\s+)?['"‘“]?${whole}`, 'iu');
+  // Right after the noun, or as the subject after its auxiliary: "which library does libxslt depend on?".
+  const after = new RegExp(`^(?:[\\s'"‘’“”]{0,3}|\\s+${AUXILIARY_BEFORE_SUBJECT.source}\\s+(?:the\\s+)?['"‘“]?)${whole}`, 'iu');
   return tokenize(question.text).some(
-    (token) =>
-      nouns.includes(token.term) &&
-      (before.test(question.text.slice(0, token.start)) || after.test(question.text.slice(token.end)) || subject.test(question.text.slice(token.end))),
+    (token) => nouns.includes(token.term) && (before.test(question.text.slice(0, token.start)) || after.test(question.text.slice(token.end))),
   );
 }
 

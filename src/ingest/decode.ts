@@ -17,10 +17,10 @@ const SAMPLE = 8192;
  */
 const DECLARED_CHARSET = /<meta\b[^>]*?charset\s*=\s*["']?\s*([\w.:-]+)/iu;
 const PRESCAN_BYTES = 1024;
-const LEGACY_HTML_ENCODING = 'windows-1252';
+const WINDOWS_1252 = new TextDecoder('windows-1252');
 
 function legacyHtmlDecoder(bytes: Uint8Array): { decoder: InstanceType<typeof TextDecoder>; declared: boolean } {
-  const head = new TextDecoder(LEGACY_HTML_ENCODING).decode(bytes.subarray(0, PRESCAN_BYTES));
+  const head = WINDOWS_1252.decode(bytes.subarray(0, PRESCAN_BYTES));
   const label = DECLARED_CHARSET.exec(head)?.[1];
   if (label !== undefined) {
     try {
@@ -31,7 +31,7 @@ function legacyHtmlDecoder(bytes: Uint8Array): { decoder: InstanceType<typeof Te
       // An encoding the runtime does not know: the web's default.
     }
   }
-  return { decoder: new TextDecoder(LEGACY_HTML_ENCODING), declared: false };
+  return { decoder: WINDOWS_1252, declared: false };
 }
 
 /**

@@ -176,14 +176,17 @@ function sourceName(source: SourceRef): string {
   return source.title?.trim() || source.id;
 }
 
+function outletOrName(source: SourceRef): string {
+  return source.outlet?.trim() || sourceName(source);
+}
+
 /**
  * A short inert label naming a source for "also reported by": outlet (date), else title (date); its id when that name
  * is the quoted source's own (a copy of the page under another file name).
  */
 function shortLabel(source: SourceRef, max: number, quoted?: SourceRef): string {
-  const named = source.outlet?.trim() || sourceName(source);
-  const name = quoted !== undefined && named === (quoted.outlet?.trim() || sourceName(quoted)) ? source.id : named;
-  const label = fitText(name, max);
+  const named = outletOrName(source);
+  const label = fitText(quoted !== undefined && named === outletOrName(quoted) ? source.id : named, max);
   return source.published ? `${label} (${source.published})` : label;
 }
 

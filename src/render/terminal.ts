@@ -58,7 +58,6 @@ export function corroborationLine(quote: Quote, sourceCount: number): string {
   return `${corroborationText(quote, sourceCount)}${also}`;
 }
 
-/** The outlet when it tells this source apart from the quote's own, else the title or id. */
 /** The outlet when it is another than the quote's, else the title; the id when the title is the quote's own (a copy). */
 function distinctName(source: Quote['source'], quote: Quote): string {
   if (source.outlet !== null && source.outlet !== quote.source.outlet) return source.outlet;

@@ -194,11 +194,11 @@ export function mayBeThirdPersonVerb(word: string): boolean {
  */
 export function mayBeIngForm(word: string): boolean {
   const lower = word.toLowerCase();
-  if (!lower.endsWith('ing') || lower.length < 5) return false;
+  if (!lower.endsWith('ing')) return false;
   const stem = lower.slice(0, -3);
   const undoubled = stem.length > 2 && stem.at(-1) === stem.at(-2) ? [stem.slice(0, -1)] : [];
   const verbs = filesOf('verb').index;
-  return [stem, `${stem}e`, ...undoubled].some((lemma) => indexLine(verbs, lemma) !== null);
+  return [...verbLemmasOf(lower), ...undoubled].some((lemma) => lemma !== lower && indexLine(verbs, lemma) !== null);
 }
 
 /** The verb lemmas a written form may be: an irregular form's ("shot" → "shoot"), else by WordNet's detachment rules (morphy). */
