@@ -24,7 +24,7 @@ import { versionsIn } from './spans.js';
 import { analyzeQuestion, type AnswerKind, asksDefault, DEFAULT_TERM, questionForms, type Question, type QuestionTerm } from './question.js';
 import { correctQuestionWords, correctSpelling, type Correction, editDistance } from './spelling.js';
 import { englishWordsStartingWith, isEnglishWord } from '../text/english.js';
-import { unlikeProse } from './prose.js';
+import { unlikeProse } from '../text/prose.js';
 import { isBareChangeNote, isChangeNote } from '../text/change-notes.js';
 import { viewSentences, type SentenceView } from './sentence.js';
 import { longFormOf } from '../text/abbreviations.js';

@@ -2,7 +2,7 @@
 import { identifiersIn } from './code-names.js';
 import { identifiersOfQuestion, writtenWhole } from './identifiers.js';
 import { closeness, hasPunctuationBetween, MONTHS } from './mentions.js';
-import { isSpace } from './prose.js';
+import { isSpace } from '../text/prose.js';
 import { questionForms, type Question } from './question.js';
 import { type SentenceView, sliceTokens, textBetween } from './sentence.js';
 import type { IsCommon, ShortAnswer, TermWeights } from './short-answer.js';

@@ -2,7 +2,7 @@
 import type { Passage, TextRange } from '../model.js';
 import { tokenize, type Token } from '../text/terms.js';
 import { findNumbers, type NumberMention } from './numbers.js';
-import { unlikeProse } from './prose.js';
+import { unlikeProse } from '../text/prose.js';
 import type { Question } from './question.js';
 
 export interface SentenceView {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fewerWordsThan, isSpace, moreCodeSymbolsThan, unlikeProse } from '../../src/answer/prose.js';
+import { fewerWordsThan, isSpace, moreCodeSymbolsThan, unlikeProse } from '../../src/text/prose.js';
 import { isChangeNote } from '../../src/text/change-notes.js';
 import { withoutInlineMarkup } from '../../src/text/inline-markup.js';
 

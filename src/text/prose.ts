@@ -1,5 +1,5 @@
 /** How unlike a well-formed prose sentence a line of text is: a heading fragment, a code line, a run-on. */
-import { withoutInlineMarkup } from '../text/inline-markup.js';
+import { withoutInlineMarkup } from './inline-markup.js';
 
 /**
  * 0 for a well-formed prose sentence, up to 1 for text that is not one: a heading or table-of-contents
