@@ -8,6 +8,9 @@ import type { Block, BlockKind, SourceDocument, StatedMetadata } from './documen
 import { DEFINITION_TERM_LEVEL, trimRange } from './document.js';
 import { toIsoDate } from './dates.js';
 import { copyrightHolder } from './metadata.js';
+import { readPlainText } from './text.js';
+import { splitSentences } from '../text/sentences.js';
+import { unlikeProse } from '../text/prose.js';
 
 type DomNode = ReturnType<typeof parseDocument>['children'][number];
 type DomElement = ReturnType<typeof DomUtils.findAll>[number];
@@ -380,9 +383,18 @@ function extract(root: DomNode[]): { text: string; blocks: Block[]; linkedShare:
   const blocks: Block[] = [];
   const { gaps } = builder;
   let gap = 0;
+  let pageLetters = -1;
   for (const [index, block] of builder.blocks.entries()) {
     const range = trimRange(text, block.start, block.end);
     if (!range) continue;
+    if (block.kind === 'code') {
+      if (pageLetters === -1) pageLetters = letterCount(text);
+      const document = preformattedDocument(text, range, pageLetters);
+      if (document !== null) {
+        blocks.push(...document);
+        continue;
+      }
+    }
     const trimmed: Block = { ...block, ...range };
     if (block.kind === 'heading') trimmed.title = text.slice(range.start, range.end).replace(/\s+/gu, ' ');
     // A term is quoted with its description only when the page shows nothing else between them.
@@ -395,6 +407,38 @@ function extract(root: DomNode[]): { text: string; blocks: Block[]; linkedShare:
     blocks.push(trimmed);
   }
   return { text, blocks, linkedShare: visible === 0 ? 0 : linked / visible };
+}
+
+/** A document read as plain text has sections: at least this many headings or terms. */
+const MIN_DOCUMENT_SECTIONS = 2;
+
+/**
+ * A page that is one preformatted document (a manual page as man2html writes it, a text file served in `<pre>`) is
+ * read as plain text, its sections and terms included: the `<pre>` holds most of the page's letters, most of them in
+ * prose sentences, and it has sections. A program listing, a session log or a table is code. Null for any other block.
+ */
+function preformattedDocument(text: string, range: { start: number; end: number }, pageLetters: number): Block[] | null {
+  const content = text.slice(range.start, range.end);
+  const letters = letterCount(content);
+  if (letters * 2 < pageLetters) return null;
+  let proseLetters = 0;
+  for (const sentence of splitSentences(content)) {
+    const written = content.slice(sentence.start, sentence.end);
+    if (unlikeProse(written) === 0) proseLetters += letterCount(written);
+  }
+  if (proseLetters * 2 < letters) return null;
+  const { blocks } = readPlainText(content);
+  if (blocks.filter((block) => block.kind === 'heading').length < MIN_DOCUMENT_SECTIONS) return null;
+  return blocks.map((block) => ({
+    ...block,
+    start: block.start + range.start,
+    end: block.end + range.start,
+    ...(block.governsUntil === undefined ? {} : { governsUntil: block.governsUntil + range.start }),
+  }));
+}
+
+function letterCount(text: string): number {
+  return text.replace(/[^\p{L}\p{N}]/gu, '').length;
 }
 
 /** Blocks a FAQ sets its questions in: a paragraph, a table cell, a list item. */

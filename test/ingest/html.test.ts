@@ -458,3 +458,57 @@ describe('HTML without a main element', () => {
     expect(article.text).not.toContain('NewsArticle');
   });
 });
+
+describe('HTML manual pages set in <pre>', () => {
+  const manual = `<html><head><title>Postfix manual - postmap(1)</title></head><body><pre>
+POSTMAP(1)                                                          POSTMAP(1)
+
+<b>NAME</b>
+       postmap - Postfix lookup table management
+
+<b>SYNOPSIS</b>
+       <b>postmap</b> [<b>-bfFhimnNoprsuUvw</b>] [<b>-c</b> <i>config</i><b>_</b><i>dir</i>]
+
+<b>DESCRIPTION</b>
+       The  <a href="postmap.1.html"><b>postmap</b>(1)</a>  command  creates or queries one or more Postfix lookup
+       tables, or updates an existing one.
+
+       If the result files do not exist they will be  created  with  the  same
+       group and other read permissions as their source file.
+
+<b>OPTIONS</b>
+       <b>-c</b> <i>config_dir</i>
+              Read the <b>main.cf</b> configuration file in the named directory
+              instead of the default configuration directory.
+
+       <b>-v</b>     Enable verbose logging for debugging purposes. Multiple <b>-v</b>
+              options make the software increasingly verbose.
+</pre></body></html>`;
+
+  it('reads a page that is one manual page in <pre> as prose in sections', () => {
+    const article = articleFrom('postmap.1.html', manual);
+    const passages = toPassages(article, 0);
+    const describing = passages.find((passage) => passage.text.includes('command  creates or queries'));
+    expect(describing?.code).toBeUndefined();
+    expect(describing?.heading).toBe('DESCRIPTION');
+    expect(article.headings.map((heading) => heading.title)).toEqual(['NAME', 'SYNOPSIS', 'DESCRIPTION', 'OPTIONS']);
+    expectWellFormed(article);
+  });
+
+  it('keeps a page that is one program listing or session log in <pre> as code', () => {
+    const listing = articleFrom(
+      'session.html',
+      `<html><body><pre>
+test=# create table tcndata
+test-#   (
+test(#     a int not null,
+test(#     b date not null
+test(#   );
+CREATE TABLE
+test=# insert into tcndata values (1, date '2012-12-22');
+INSERT 0 1
+</pre></body></html>`,
+    );
+    expect(toPassages(listing, 0).every((passage) => passage.code === true)).toBe(true);
+  });
+});
