@@ -3,7 +3,7 @@ import { headingKey, ownHeading } from './entries.js';
 import { clauseHoldsPredicate, closeness, currencySignBefore, figuresFor, hasPunctuationBetween, isDateOrYear, isNamedBy, isPastMention, isTimeOffset, matchesFocus, quantifiedNoun, rangeStartBefore, shareMarkAt } from './mentions.js';
 import { formatValue, isNumberWord, type NumberMention } from './numbers.js';
 import { ASKS_SHARE, ASKS_SUM, DEFAULT_TERM, questionForms, type Question, valueCueTerms } from './question.js';
-import { joinedByHyphen, type SentenceView, sliceTokens } from './sentence.js';
+import { joinedByHyphen, type SentenceView, sliceTokens, textBetween } from './sentence.js';
 import type { CountAnswer, TermWeights } from './short-answer.js';
 import { isEnglishWord } from '../text/english.js';
 import { tokenize } from '../text/terms.js';
@@ -106,6 +106,9 @@ function mayBeUnit(word: string): boolean {
 }
 
 /** A number with its currency sign, scale and unit as written: "$4.5 billion", "120 mln dlrs", "46.2 pct", "16%". */
+/** Between a number and its unit: nothing, space or a hyphen ("64KB", "10 MB", "5-day"); not "1.5*$message_size_limit". */
+const UNIT_GAP = /^[\s-]*$/u;
+
 function amountSpan(view: SentenceView, mention: NumberMention): AmountSpan {
   const first = view.tokens[rangeStartBefore(view, mention)]!;
   let start = first.start - view.range.start;
@@ -118,7 +121,7 @@ function amountSpan(view: SentenceView, mention: NumberMention): AmountSpan {
   if (isShare) end += 1;
   else {
     const unit = view.tokens[mention.to];
-    if (unit !== undefined && unit.term !== '' && STARTS_WITH_LETTER.test(unit.raw) && !isNumberWord(unit.raw) && mayBeUnit(unit.raw) && !hasPunctuationBetween(view, mention.to - 1, mention.to)) {
+    if (unit !== undefined && unit.term !== '' && STARTS_WITH_LETTER.test(unit.raw) && !isNumberWord(unit.raw) && mayBeUnit(unit.raw) && UNIT_GAP.test(textBetween(view, mention.to - 1, mention.to))) {
       last = mention.to;
       end = unit.end - view.range.start;
       isShare = SHARE_WORD.test(unit.raw);

@@ -391,3 +391,22 @@ describe('a sentence of an entry that gives a default', () => {
     expect(stated?.features.coverage).toBeGreaterThan(0.5);
   });
 });
+
+describe('a unit written after its number', () => {
+  it('takes a word as the unit only when space or a hyphen alone parts it from the number, not an operator in an expression', async () => {
+    const manual = [
+      '# queue_minfree',
+      '',
+      'By default, the server rejects mail when the free space is less than 1.5*$message_size_limit bytes.',
+      '',
+      '# Disk',
+      '',
+      'The spool needs at least 10 MB of free space.',
+      '',
+    ].join('\n');
+    const corpus = await corpusOf([articleFrom('manual.md', manual)]);
+    const spans = candidateSentences(corpus, 'how much free space does the server need?').map((sentence) => sentence.short?.text ?? null);
+    expect(spans).toContain('10 MB');
+    expect(spans).not.toContain('1.5*$message');
+  });
+});
