@@ -17,6 +17,9 @@ const neverCommon: IsCommon = () => false;
 /** "How many seconds …" counts time: a duration answers it ("cached for 8s"). */
 const TIME_UNIT_TERMS: ReadonlySet<string> = new Set(['second', 'minute', 'hour', 'day', 'week', 'month', 'year'].map((unit) => tokenize(unit)[0]!.term));
 
+/** "Which file …", "what directory …": a path names one ("~/.config/fish/fish_variables", "/var/lib/lxd"). */
+const PATH_FOCUS_TERMS: ReadonlySet<string> = new Set(['file', 'directory', 'folder', 'path'].map((noun) => tokenize(noun)[0]!.term));
+
 const BOUND_TERMS: ReadonlySet<string> = new Set(VALUE_WORDS.map((word) => tokenize(word)[0]!.term).filter((term) => term !== DEFAULT_TERM));
 
 /**
@@ -96,7 +99,12 @@ export function extractAnswer(view: SentenceView, question: Question, weights: T
       return bestPatternMatch(view, VERSION, question, weights, (sentence, start, end) => isShareOrSum(sentence, start, end) || writtenByQuestion(sentence.text.slice(start, end), question)) ??
         extractProductRelease(view, question, weights);
     case 'entity':
-      return extractQuantifiedFocus(view, question, weights) ?? extractCodeNameOfFocus(view, question, weights) ?? extractName(view, question, weights, isCommon);
+      return (
+        (question.focus !== null && PATH_FOCUS_TERMS.has(question.focus) ? extractPath(view, question, weights) : null) ??
+        extractQuantifiedFocus(view, question, weights) ??
+        extractCodeNameOfFocus(view, question, weights) ??
+        extractName(view, question, weights, isCommon)
+      );
     case 'person':
       return extractName(view, question, weights, isCommon);
     case 'place':

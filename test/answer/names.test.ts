@@ -490,3 +490,16 @@ describe('a name the corpus never writes', () => {
     expect(answerQuestion(corpus, 'what uid did the opertor account have?').answer).toBe('uid 37');
   });
 });
+
+describe('which file, which directory: a path', () => {
+  it('answers "which file …" with the path the sentence gives, not a name it writes', async () => {
+    const language = [
+      '# Shell variables',
+      '',
+      'Universal variables are shared between all of the user\'s fish sessions on the computer. Fish stores them in the file ~/.config/fish/fish_variables, which it writes whenever one of them changes.',
+      '',
+    ].join('\n');
+    const corpus = await corpusOf([articleFrom('language.md', language)]);
+    expect(answerQuestion(corpus, 'which file does Fish write universal variables into?').answer).toBe('~/.config/fish/fish_variables');
+  });
+});
