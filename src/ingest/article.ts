@@ -88,12 +88,15 @@ function readDocument(format: SourceFormat, text: string): SourceDocument {
   }
 }
 
-/** Each heading governs the text from its start to the next heading of the same or a higher level, a term at most to its description's end. */
+/**
+ * Each heading governs the text from its start to the next heading of the same or a higher level, a term at most to its
+ * description's end. A term inside a description is a subentry ("DESCRIPTION" over "-c config_dir"): it ends no term.
+ */
 function headingRanges(text: string, blocks: Block[]): Article['headings'] {
   const headings = blocks.filter((b) => b.kind === 'heading');
   const end = text.trimEnd().length;
   return headings.map((h, i) => {
-    const next = headings.slice(i + 1).find((n) => (n.level ?? 1) <= (h.level ?? 1));
+    const next = headings.slice(i + 1).find((n) => (n.level ?? 1) <= (h.level ?? 1) && !(n.term && h.governsUntil !== undefined && n.start < h.governsUntil));
     let stop = Math.min(next ? next.start : end, h.governsUntil ?? end);
     while (stop > h.start && /\s/u.test(text.charAt(stop - 1))) stop--;
     const heading = { title: h.title ?? text.slice(h.start, h.end), range: { start: h.start, end: stop }, ...(h.leftOutAfter ? { leftOutAfter: true as const } : {}) };

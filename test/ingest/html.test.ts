@@ -476,7 +476,8 @@ POSTMAP(1)                                                          POSTMAP(1)
        If the result files do not exist they will be  created  with  the  same
        group and other read permissions as their source file.
 
-<b>OPTIONS</b>
+       The following options are recognized:
+
        <b>-c</b> <i>config_dir</i>
               Read the <b>main.cf</b> configuration file in the named directory
               instead of the default configuration directory.
@@ -491,7 +492,9 @@ POSTMAP(1)                                                          POSTMAP(1)
     const describing = passages.find((passage) => passage.text.includes('command  creates or queries'));
     expect(describing?.code).toBeUndefined();
     expect(describing?.heading).toBe('DESCRIPTION');
-    expect(article.headings.map((heading) => heading.title)).toEqual(['NAME', 'SYNOPSIS', 'DESCRIPTION', 'OPTIONS']);
+    expect(article.headings.map((heading) => heading.title)).toEqual(['NAME', 'SYNOPSIS', 'DESCRIPTION', '-c config_dir']);
+    // An option's entry inside the section's description does not end the section: the next option is still under it.
+    expect(passages.find((passage) => passage.text.includes('Enable verbose logging'))?.heading).toBe('DESCRIPTION');
     expectWellFormed(article);
   });
 
