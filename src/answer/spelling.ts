@@ -3,7 +3,8 @@
  * the closest indexed term (optimal string alignment distance, so a swap of two letters is one edit), the most
  * frequent one among equally close terms. Short words are left alone: one edit turns them into other words; so are
  * real English words (an-array-of-english-words, ~275,000 words and their inflections): "mayor" in a corpus that
- * never names one is an unknown word, not a typo of "major". A clipped word ("repo") also reads as the word the corpus
+ * never names one is an unknown word, not a typo of "major". A name (written with a capital inside the question) is
+ * read only as another name: "Redis" is no typo of "relies". A clipped word ("repo") also reads as the word the corpus
  * clips it from (search/clippings.ts), and a contraction without its apostrophe ("dont") as the stopword it is.
  */
 import { englishWordList, isEnglishWord } from '../text/english.js';
@@ -51,6 +52,18 @@ function spellableWords(corpus: Corpus): Map<string, { word: string; term: strin
     spellable.set(corpus, byShape);
   }
   return byShape;
+}
+
+/** Per corpus, the terms of the English words it holds. */
+const englishTerms = new WeakMap<Corpus, ReadonlySet<string>>();
+
+function englishTermsOf(corpus: Corpus): ReadonlySet<string> {
+  let terms = englishTerms.get(corpus);
+  if (terms === undefined) {
+    terms = new Set([...spellableWords(corpus).values()].flatMap((words) => words.map(({ term }) => term)));
+    englishTerms.set(corpus, terms);
+  }
+  return terms;
 }
 
 export function correctSpelling(corpus: Corpus, question: Question): { question: Question; corrections: Correction[] } {
@@ -133,18 +146,23 @@ function readTerm(corpus: Corpus, term: QuestionTerm, text: string): { terms: Qu
   };
   // Terms of the corpus a few edits from the written term ("klitchko" → "klitschko"; MiniSearch counts a swap as
   // two edits, so a swapped name is found only from seven letters up)…
+  // A name ("the Redis server") mistyped is another name, not a common word ("relies"): the corpus not writing it is
+  // evidence it does not speak of it.
+  const commonTerms = term.isName ? englishTermsOf(corpus) : null;
   const seen = new Set<string>();
   for (const result of corpus.search.search(form, { ...SPELLING_OPTIONS, fuzzy: allowed, maxFuzzy: allowed })) {
     for (const match of result.terms) {
-      if (match === form || seen.has(match)) continue;
+      if (match === form || seen.has(match) || commonTerms?.has(match) === true) continue;
       seen.add(match);
       consider(match, editDistance(form, match), null);
     }
   }
   // …and English words a few edits from the written word, read as the corpus reads them ("poeple" → "people" → "person").
-  const pool = spellableWords(corpus);
-  for (let length = written.length - allowed; length <= written.length + allowed; length++) {
-    for (const candidate of pool.get(`${written.charAt(0)}${length}`) ?? []) consider(candidate.term, editDistance(written, candidate.word, allowed), candidate.word);
+  if (commonTerms === null) {
+    const pool = spellableWords(corpus);
+    for (let length = written.length - allowed; length <= written.length + allowed; length++) {
+      for (const candidate of pool.get(`${written.charAt(0)}${length}`) ?? []) consider(candidate.term, editDistance(written, candidate.word, allowed), candidate.word);
+    }
   }
   const found = best as { term: string; word: string | null } | null;
   if (found === null) return unchanged;

@@ -24,6 +24,12 @@ describe('spelling correction against the corpus vocabulary', () => {
     // "mayor" is an English word the corpus does not use: unknown, not a typo of "major".
     expect(question.terms.find((term) => term.raw === 'mayor')?.forms).toEqual(['mayor']);
   });
+
+  it('reads a name the corpus never writes as another name, never as a common word ("Redis" is no "relies")', async () => {
+    const corpus = await corpusOf([plainArticle('a', 'The LDAP server listens on port 389 by default. The client relies on the LDAP server for lookups.')]);
+    expect(correctSpelling(corpus, analyzeQuestion('what is the default port of the Redis server?')).corrections).toEqual([]);
+    expect(answerQuestion(corpus, 'what is the default port of the Redis server?').status).toBe('no_answer');
+  });
 });
 
 describe('a mistyped question word that is also a rare English word', () => {
