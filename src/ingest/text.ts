@@ -4,8 +4,9 @@
  * (`:hacker:`, the Jargon File's form), a printed dictionary's ("ABASEMENT, n."), an underlined heading (a line over
  * `====`, `----` or another reStructuredText adornment) and a definition list's term (a short line over the more
  * indented lines that describe it: reStructuredText's "``port``" over "    Port to listen on.", a manual's "-v,
- * --verbose" over its description, a dictionary's headword over its entry). A long run of short label lines (a table of
- * contents, an index of entries) is set aside: it is not prose.
+ * --verbose" over its description, a dictionary's headword over its entry). A line in capitals heads a section when it
+ * stands alone, or over the indented paragraphs of a manual page ("DESCRIPTION"). A long run of short label lines (a
+ * table of contents, an index of entries) is set aside: it is not prose.
  */
 import type { TextRange } from '../model.js';
 import type { Block, SourceDocument } from './document.js';
@@ -44,6 +45,7 @@ export function readPlainText(text: string): SourceDocument {
   const rules: TextRange[] = [];
   const anchors: TextRange[] = [];
   let textSeen = false;
+  const sectionsInCapitals = headsSectionsInCapitals(text, lines);
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     const content = text.slice(line.start, line.end);
@@ -101,16 +103,19 @@ export function readPlainText(text: string): SourceDocument {
       i++;
       continue;
     }
-    const lastTermLine = definitionTermEnd(text, lines, i);
+    // Before any text, a line in capitals is the document's headline, which the boilerplate pass reads as such.
+    textSeen ||= blocks.some((block) => block.kind === 'text');
+    const capitalsHeading = textSeen && isCapitalsHeading(text, lines, i, sectionsInCapitals);
+    // A section's heading directly over its text is no term; alone in its paragraph, over an entry indented after a blank
+    // line, a line in capitals is a dictionary's headword ("ASCII⏎⏎   <character> …").
+    const lastTermLine = capitalsHeading && !endsParagraph(text, line, lines[i + 1]) ? -1 : definitionTermEnd(text, lines, i);
     if (lastTermLine !== -1) {
       const title = lines.slice(i, lastTermLine + 1).map((termLine) => titleOf(text.slice(termLine.start, termLine.end))).join(', ');
       blocks.push({ start: line.start, end: lines[lastTermLine]!.end, kind: 'heading', level: DEFINITION_TERM_LEVEL, title, term: true, governsUntil: descriptionEnd(text, lines, lastTermLine) });
       i = lastTermLine;
       continue;
     }
-    // Before any text, a line in capitals is the document's headline, which the boilerplate pass reads as such.
-    textSeen ||= blocks.some((block) => block.kind === 'text');
-    if (textSeen && isCapitalsHeading(text, lines, i)) {
+    if (capitalsHeading) {
       blocks.push({ ...line, kind: 'heading', level: 2, title: titleOf(content) });
       continue;
     }
@@ -191,13 +196,42 @@ function anchoredBlock(text: string, lines: readonly TextRange[], index: number)
 const CAPITALS_HEADING = /^\p{Lu}[\p{Lu}\p{N}'’-]*(?:[ \t]+[\p{Lu}\p{N}'’&/-]+)*$/u;
 const MIN_CAPITALS_HEADING_LETTERS = 4;
 
-/** A short line in capitals alone in its paragraph, at the margin: a section's heading, as a manual page writes them. */
-function isCapitalsHeading(text: string, lines: readonly TextRange[], index: number): boolean {
+/**
+ * A short line in capitals at the margin, alone in its paragraph, or directly over the indented text of its section in a
+ * document that heads its sections so: a section's heading, as a manual page writes them ("DESCRIPTION⏎       The
+ * postmap(1) command …").
+ */
+function isCapitalsHeading(text: string, lines: readonly TextRange[], index: number, sectionsInCapitals: boolean): boolean {
+  const shape = capitalsLine(text, lines, index);
+  return shape === 'alone' || (shape === 'over indented text' && sectionsInCapitals);
+}
+
+/**
+ * The document heads sections with capitals over indented text: one such heading stands over indented paragraphs. A
+ * list of headwords in capitals, each over a one-paragraph entry, heads none ("CITED⏎       Copyright In Transmitted
+ * Electronic Documents").
+ */
+function headsSectionsInCapitals(text: string, lines: readonly TextRange[]): boolean {
+  for (let index = 0; index < lines.length; index++) {
+    if (capitalsLine(text, lines, index) !== 'over indented text') continue;
+    const indent = indentOf(text, lines[index]!.start);
+    for (let last = index + 1; last + 1 < lines.length && indentOf(text, lines[last + 1]!.start) > indent; last++) {
+      if (endsParagraph(text, lines[last]!, lines[last + 1])) return true;
+    }
+  }
+  return false;
+}
+
+/** A short line in capitals at the margin that opens its paragraph, and what follows it: a blank line or indented text. */
+function capitalsLine(text: string, lines: readonly TextRange[], index: number): 'alone' | 'over indented text' | null {
   const line = lines[index]!;
   const content = text.slice(line.start, line.end);
-  if (content.length > MAX_LABEL_LENGTH || !CAPITALS_HEADING.test(content) || (content.match(/\p{Lu}/gu)?.length ?? 0) < MIN_CAPITALS_HEADING_LETTERS) return false;
-  if (indentOf(text, line.start) > MAX_HEADING_INDENT) return false;
-  return (index === 0 || endsParagraph(text, lines[index - 1]!, line)) && endsParagraph(text, line, lines[index + 1]);
+  if (content.length > MAX_LABEL_LENGTH || !CAPITALS_HEADING.test(content) || (content.match(/\p{Lu}/gu)?.length ?? 0) < MIN_CAPITALS_HEADING_LETTERS) return null;
+  const indent = indentOf(text, line.start);
+  if (indent > MAX_HEADING_INDENT || (index > 0 && !endsParagraph(text, lines[index - 1]!, line))) return null;
+  const next = lines[index + 1];
+  if (endsParagraph(text, line, next)) return 'alone';
+  return indentOf(text, next!.start) > indent ? 'over indented text' : null;
 }
 
 /** A term and its description on one line, a tab or three spaces apart: "Neovim⇥A Vim clone.", "-v   Be verbose.". */

@@ -493,6 +493,8 @@ POSTMAP(1)                                                          POSTMAP(1)
     expect(describing?.code).toBeUndefined();
     expect(describing?.heading).toBe('DESCRIPTION');
     expect(article.headings.map((heading) => heading.title)).toEqual(['NAME', 'SYNOPSIS', 'DESCRIPTION', '-c config_dir']);
+    // Sections, not terms: a quote of the description does not open with "DESCRIPTION".
+    expect(article.headings.filter((heading) => heading.term !== undefined).map((heading) => heading.title)).toEqual(['-c config_dir']);
     // An option's entry inside the section's description does not end the section: the next option is still under it.
     expect(passages.find((passage) => passage.text.includes('Enable verbose logging'))?.heading).toBe('DESCRIPTION');
     expectWellFormed(article);
