@@ -147,12 +147,14 @@ function readTerm(corpus: Corpus, term: QuestionTerm, text: string): { terms: Qu
   // Terms of the corpus a few edits from the written term ("klitchko" → "klitschko"; MiniSearch counts a swap as
   // two edits, so a swapped name is found only from seven letters up)…
   // A name ("the Redis server") mistyped is another name, not a common word ("relies"): the corpus not writing it is
-  // evidence it does not speak of it.
+  // evidence it does not speak of it. A word the name begins with, or that begins with it, is its relative ("German"
+  // of "Germany").
   const commonTerms = term.isName ? englishTermsOf(corpus) : null;
   const seen = new Set<string>();
   for (const result of corpus.search.search(form, { ...SPELLING_OPTIONS, fuzzy: allowed, maxFuzzy: allowed })) {
     for (const match of result.terms) {
-      if (match === form || seen.has(match) || commonTerms?.has(match) === true) continue;
+      if (match === form || seen.has(match)) continue;
+      if (commonTerms?.has(match) === true && !match.startsWith(form) && !form.startsWith(match)) continue;
       seen.add(match);
       consider(match, editDistance(form, match), null);
     }
