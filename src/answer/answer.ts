@@ -284,7 +284,8 @@ function rankSentences(corpus: Corpus, question: Question, weights: number[], mo
   const corrected = question.terms.map((term, termIndex) => known[termIndex] && documentFrequency(corpus.impacts, term.forms[0]!) === 0);
   // A name the question writes as the documentation would, that the corpus never writes, is missing from every passage.
   const misspelt = new Set(question.terms.filter((term, termIndex) => corrected[termIndex]).map((term) => term.forms[0]!));
-  const unwrittenIdentifier = identifiersOfQuestion(question).some((identifier) => neverWritten(corpus, identifier, misspelt)) || namesUnknownWord(question, known);
+  const unwrittenIdentifier =
+    identifiersOfQuestion(question).some((identifier) => neverWritten(corpus, identifier, misspelt)) || namesUnknownWord(question, known) || asksUnknownThing(question, known);
   const unknownTerms = (known.filter((isKnown) => !isKnown).length + 0.5 * corrected.filter(Boolean).length) / known.length;
   const isCommon = (term: string): boolean => {
     const frequency = documentFrequency(corpus.impacts, term);
@@ -548,6 +549,15 @@ function namesUnknownWord(question: Question, known: readonly boolean[]): boolea
 }
 
 const UNKNOWN_NAME = /^\p{L}[\p{L}\p{N}_-]{2,}$/u;
+
+/**
+ * "What's the weather in Kyiv?" over a corpus that never writes "weather" (nor a word WordNet relates to it): no
+ * sentence says what is asked, however many of the question's other words it holds.
+ */
+function asksUnknownThing(question: Question, known: readonly boolean[]): boolean {
+  const thing = question.terms[question.askedThing];
+  return thing !== undefined && !known[question.askedThing] && !thing.isContext && isEnglishWord(thing.raw);
+}
 
 /** Headings and titles recur across passages and questions: their term sets are computed once (bounded). */
 const termSets = new Map<string, Set<string>>();

@@ -64,6 +64,8 @@ export interface Question {
   action: string[] | null;
   /** Indices into `terms` of the X a definition question asks about; empty when it asks none. */
   topic: number[];
+  /** Index into `terms` of the noun "what is the N …?" asks about ("weather" of "what's the weather in kyiv?"), or -1. */
+  askedThing: number;
   /**
    * The definition question's subject points back at a word its preamble wrote without quoting it ("… keeps calling
    * that game vaporware. what does the term mean?"): which word, only the corpus can tell.
@@ -322,9 +324,18 @@ export function analyzeQuestion(text: string): Question {
     asksDefinition,
     action,
     topic,
+    askedThing: kind === 'other' ? askedThingOf(spelledOut, terms) : -1,
     pointsBack,
     abbreviations: kind === 'expansion' || asksDefinition ? abbreviationsIn(text, tokens, abbreviationSubject(kind, topic, terms)) : [],
   };
+}
+
+/** "What is the weather in Kyiv?", "what was the score?": the noun asked about, alone or before a preposition. */
+const ASKED_THING = /^\s*what\s+(?:is|was|are|were)\s+(?:the|a|an)\s+(\p{L}+)(?=\s*(?:$|[?.!]|(?:of|in|on|at|for|from|about|like|during)\b))/iu;
+
+function askedThingOf(asked: string, terms: readonly QuestionTerm[]): number {
+  const noun = ASKED_THING.exec(asked)?.[1]?.toLowerCase();
+  return noun === undefined ? -1 : terms.findIndex((term) => term.raw.toLowerCase() === noun);
 }
 
 /** "How do I", "how can you", "how to": the words that open a question asking how to do something. */

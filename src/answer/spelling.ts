@@ -87,7 +87,8 @@ export function correctSpelling(corpus: Corpus, question: Question): { question:
   const focusMoved = focusIndex >= 0 && moved[focusIndex]!.length === 1 ? terms[moved[focusIndex]![0]!]! : undefined;
   const focus = focusMoved !== undefined && focusMoved !== asWritten[focusIndex] ? focusMoved.forms.at(-1)! : question.focus;
   const topic = question.topic.flatMap((termIndex) => moved[termIndex]!);
-  return { question: { ...question, terms, focus, topic }, corrections };
+  const askedThing = question.askedThing >= 0 && moved[question.askedThing]!.length === 1 ? moved[question.askedThing]![0]! : -1;
+  return { question: { ...question, terms, focus, topic, askedThing }, corrections };
 }
 
 /**

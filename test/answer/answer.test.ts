@@ -126,6 +126,13 @@ describe('short answers and abstention on the seeds', () => {
     expect(answerQuestion(corpus, 'Who is the president of France?').status).toBe('no_answer');
     expect(answerQuestion(corpus, 'How many drones did Russia launch at Poland?').status).toBe('no_answer');
   });
+
+  it('abstains when the thing asked is a word no source writes, whatever else the question shares with them', async () => {
+    const { seedCorpus } = await import('../helpers.js');
+    const corpus = await seedCorpus();
+    expect(answerQuestion(corpus, 'whats the weather in kyiv').status).toBe('no_answer');
+    expect(answerQuestion(corpus, 'what is the name of the mayor of Kyiv?').answer).toBe('Vitali Klitschko');
+  });
 });
 
 describe('names too common to be answers', () => {
