@@ -3,7 +3,7 @@ import { isEnglishWord } from '../text/english.js';
 import { nameKindOf } from '../text/names.js';
 import { adverbAfterQuestionWord, askedNouns, countedNoun } from '../text/tagger.js';
 import { normalizeWord, tokenize, type Token } from '../text/terms.js';
-import { actionVerbForms, adjectiveSynonyms, isOnlyAdverb, isOnlyModifier, mayBeAdverb, mayBeVerb, measureRelatives, nounNeighbours, nounSynonyms, particleAsVerb, pastFormCauses, pastFormSynonyms } from '../text/wordnet.js';
+import { actionVerbForms, adjectiveSynonyms, isOnlyAdverb, isOnlyModifier, mayBeAdverb, mayBeVerb, measureRelatives, nounNeighbours, nounSynonyms, particleAsVerb, pastFormCauses, pastFormSynonyms, verbCauses } from '../text/wordnet.js';
 import { findNumbers, formatValue, isNumberWord } from './numbers.js';
 import { identifierSpans } from './code-names.js';
 
@@ -257,6 +257,8 @@ export function analyzeQuestion(text: string): Question {
   const spelledOut = asked.replace(/^(\s*what)(?:['’]s|s)\b/iu, '$1 is');
   const kind = asksWhoSomeoneIs(spelledOut) ? 'other' : (KIND_PATTERNS.find(([pattern]) => pattern.test(spelledOut))?.[1] ?? 'other');
   const tokens = tokenize(text);
+  // "did anyone die?": the verbs after "did" are asked in the past.
+  const didAt = tokens.findIndex((token) => token.start >= clause.start && /^did$/iu.test(token.raw));
   // "what's the 'cif' in ffi_cif short for?" asks what cif is, as "what does cif stand for?" does.
   const asksDefinition = kind === 'expansion' || (kind === 'other' && DEFINITION.test(asked));
   const statedTopic = asksDefinition ? topicOf(asked, clause.start) : kind === 'origin' ? topicOf(asked, clause.start, ORIGIN_TOPIC_PATTERNS) : null;
@@ -292,7 +294,7 @@ export function analyzeQuestion(text: string): Question {
     const capitalByPosition = token === tokens[0] || opensSentenceOrQuote(text, token.start);
     // A count of "types of namespaces" is answered by "8 kinds of namespaces" too, but passages are not searched by "kind".
     const unsearched = kind === 'count' && token.term === focus ? classNeighbourTerms(token, tokens[tokenIndex + 1]) : [];
-    const forms = formsOf(token, kind, focus, tokens[tokenIndex + 1]);
+    const forms = formsOf(token, kind, focus, tokens[tokenIndex + 1], didAt !== -1 && tokenIndex > didAt);
     terms.push({
       forms: unsearched.length > 0 ? [...new Set([...forms, ...unsearched])] : forms,
       ...(unsearched.length > 0 ? { unsearched } : {}),
@@ -402,9 +404,10 @@ function marksPast(token: Token, next: Token | undefined): boolean {
  * A question word and the words that may stand for it: "how deep …" is answered by a depth and "what is the depth …"
  * by how deep; "how many were wounded" is counted by those injured, "who started …" by who began it. A count asks
  * of a state ("how many were hurt") too: an adjective meets those of its most frequent sense ("wounded", "injured").
- * "How many died" is answered by those killed: a past form meets the verbs that cause it.
+ * "How many died" is answered by those killed: a past form meets the verbs that cause it, as a verb after "did" does
+ * ("did anyone die?").
  */
-function formsOf(token: Token, kind: AnswerKind, focus: string | null, next: Token | undefined): string[] {
+function formsOf(token: Token, kind: AnswerKind, focus: string | null, next: Token | undefined, afterDid = false): string[] {
   const counted = kind === 'count' || kind === 'amount';
   // A particle is a stopword ("down"); as a verb of its own it is a term ("downed" → "down"), spelled here as "downs" is.
   const particle = next !== undefined && next.term === '' ? particleAsVerb(token.raw, next.raw).map((verb) => `${verb}s`) : [];
@@ -412,7 +415,7 @@ function formsOf(token: Token, kind: AnswerKind, focus: string | null, next: Tok
   // "short for" is answered by a text that says "stands for", and the other way round.
   if (kind === 'expansion' && EXPANDS.has(token.term)) related = [...EXPANDS, ...ABBREVIATION_NOUNS];
   else if (kind === 'quantity' && token.term === focus) related = measureRelatives(token.raw);
-  else related = [...pastFormSynonyms(token.raw), ...pastFormCauses(token.raw), ...(counted ? adjectiveSynonyms(token.raw) : []), ...(kind === 'count' && token.term === focus ? nounSynonyms(token.raw) : []), ...particle];
+  else related = [...pastFormSynonyms(token.raw), ...(afterDid ? verbCauses(token.raw) : pastFormCauses(token.raw)), ...(counted ? adjectiveSynonyms(token.raw) : []), ...(kind === 'count' && token.term === focus ? nounSynonyms(token.raw) : []), ...particle];
   return [...new Set([token.term, ...related.map(normalizeWord).filter((term) => term !== '')])];
 }
 

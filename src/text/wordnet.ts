@@ -25,6 +25,7 @@ const files = new Map<PartOfSpeech, Files>();
 const measures = new Map<string, string[]>();
 const pastForms = new Map<string, string[]>();
 const pastCauses = new Map<string, string[]>();
+const baseCauses = new Map<string, string[]>();
 const adjectives = new Map<string, string[]>();
 const nouns = new Map<string, string[]>();
 const neighbourNouns = new Map<string, string[]>();
@@ -337,9 +338,20 @@ export function pastFormCauses(word: string): string[] {
   return remembered(pastCauses, word.toLowerCase(), readPastFormCauses);
 }
 
+/** The same for a verb's base form asked in the past ("did anyone die?" → "kill"). */
+export function verbCauses(word: string): string[] {
+  return remembered(baseCauses, word.toLowerCase(), (lower) => {
+    const [sense] = taggedSenses('verb', lower);
+    return sense === undefined ? [] : causesOf({ lemma: lower, sense });
+  });
+}
+
 function readPastFormCauses(lower: string): string[] {
   const verb = pastFormVerb(lower);
-  if (verb === null) return [];
+  return verb === null ? [] : causesOf(verb);
+}
+
+function causesOf(verb: { lemma: string; sense: number }): string[] {
   const { data } = filesOf('verb');
   const pointer = ` > ${String(verb.sense).padStart(8, '0')} v `;
   const causes: string[] = [];

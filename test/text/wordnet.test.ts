@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { actionVerbForms, adjectiveSynonyms, mayNameQuantity, measureRelatives, nounNeighbours, nounSynonyms, pastFormCauses, pastFormSynonyms } from '../../src/text/wordnet.js';
+import { actionVerbForms, adjectiveSynonyms, mayNameQuantity, measureRelatives, nounNeighbours, nounSynonyms, pastFormCauses, pastFormSynonyms, verbCauses } from '../../src/text/wordnet.js';
+import { analyzeQuestion } from '../../src/answer/question.js';
 
 describe('WordNet', () => {
   it('reads the attribute an adjective measures, and the adjectives that measure a noun', () => {
@@ -28,6 +29,14 @@ describe('WordNet', () => {
     // Not everyone who died was killed.
     expect(pastFormCauses('killed')).toEqual([]);
     expect(pastFormCauses('dies')).toEqual([]);
+  });
+
+  it('reads a base form asked in the past ("did anyone die?") with the verbs that cause it, as its past form', () => {
+    expect(verbCauses('die')).toEqual(['kill']);
+    expect(verbCauses('kill')).toEqual([]);
+    expect(analyzeQuestion('did anyone die in the strike?').terms.find((term) => term.raw === 'die')?.forms).toContain('kill');
+    // Asked in the present, it is a habit or a fact, not an event something caused.
+    expect(analyzeQuestion('do cells die in the cold?').terms.find((term) => term.raw === 'die')?.forms).not.toContain('kill');
   });
 
   it('reads an adjective with those of its most frequent sense, and the adjective that sense is a satellite of', () => {
