@@ -4,6 +4,7 @@
  * lines, paragraphs separated by blank lines, inline elements joined as written and `<pre>` kept as is.
  */
 import { DomUtils, ElementType, parseDocument } from 'htmlparser2';
+import type { TextRange } from '../model.js';
 import type { Block, BlockKind, SourceDocument, StatedMetadata } from './document.js';
 import { DEFINITION_TERM_LEVEL, trimRange } from './document.js';
 import { toIsoDate } from './dates.js';
@@ -417,7 +418,7 @@ const MIN_DOCUMENT_SECTIONS = 2;
  * read as plain text, its sections and terms included: the `<pre>` holds most of the page's letters, most of them in
  * prose sentences, and it has sections. A program listing, a session log or a table is code. Null for any other block.
  */
-function preformattedDocument(text: string, range: { start: number; end: number }, pageLetters: number): Block[] | null {
+function preformattedDocument(text: string, range: TextRange, pageLetters: number): Block[] | null {
   const content = text.slice(range.start, range.end);
   const letters = letterCount(content);
   if (letters * 2 < pageLetters) return null;
