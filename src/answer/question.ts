@@ -279,7 +279,7 @@ export function analyzeQuestion(text: string): Question {
   // "out of the box" says "by default" (below): its words ask nothing of their own.
   const idiom = OUT_OF_THE_BOX.exec(text);
   for (const [tokenIndex, token] of tokens.entries()) {
-    if (token.term === '' || token.start === kindWordAt) continue;
+    if (token.term === '' || token.start === kindWordAt || INDEFINITE_PRONOUNS.has(token.raw.toLowerCase())) continue;
     if (idiom !== null && token.start >= idiom.index && token.end <= idiom.index + idiom[0].length) continue;
     // "what is massif actually for?" asks what massif is: an adverb is no part of the subject named.
     const inTopic = topicSpan !== null && token.start >= topicSpan.start && token.end <= topicSpan.end && !isOnlyAdverb(token.raw);
@@ -331,6 +331,14 @@ export function analyzeQuestion(text: string): Question {
     abbreviations: kind === 'expansion' || asksDefinition ? abbreviationsIn(text, tokens, abbreviationSubject(kind, topic, terms)) : [],
   };
 }
+
+/**
+ * "did anyone die?", "can someone explain …": an indefinite pronoun stands for whoever or whatever the answer names; a
+ * source need not write it. Passages keep it: "The pass statement does nothing." says what it does.
+ */
+const INDEFINITE_PRONOUNS: ReadonlySet<string> = new Set([
+  'anyone', 'anybody', 'anything', 'someone', 'somebody', 'something', 'everyone', 'everybody', 'everything', 'nobody', 'nothing',
+]);
 
 /** "What is the weather in Kyiv?", "what was the score?": the noun asked about, alone or before a preposition. */
 const ASKED_THING = /^\s*what\s+(?:is|was|are|were)\s+(?:the|a|an)\s+(\p{L}+)(?=\s*(?:$|[?.!]|(?:of|in|on|at|for|from|about|like|during)\b))/iu;

@@ -133,6 +133,13 @@ describe('short answers and abstention on the seeds', () => {
     expect(answerQuestion(corpus, 'whats the weather in kyiv').status).toBe('no_answer');
     expect(answerQuestion(corpus, 'what is the name of the mayor of Kyiv?').answer).toBe('Vitali Klitschko');
   });
+
+  it('asks nothing of an indefinite pronoun: "did anyone die?" is answered by who was killed', async () => {
+    const { seedCorpus } = await import('../helpers.js');
+    const answer = answerQuestion(await seedCorpus(), 'did anyone die?');
+    expect(answer.status).toBe('answered');
+    expect(answer.quotes[0]?.text).toMatch(/killed/u);
+  });
 });
 
 describe('names too common to be answers', () => {
