@@ -105,10 +105,10 @@ function mayBeUnit(word: string): boolean {
   return mayBeNoun(word) || !isEnglishWord(word);
 }
 
-/** A number with its currency sign, scale and unit as written: "$4.5 billion", "120 mln dlrs", "46.2 pct", "16%". */
 /** Between a number and its unit: nothing, space or a hyphen ("64KB", "10 MB", "5-day"); not "1.5*$message_size_limit". */
 const UNIT_GAP = /^[\s-]*$/u;
 
+/** A number with its currency sign, scale and unit as written: "$4.5 billion", "120 mln dlrs", "46.2 pct", "16%". */
 function amountSpan(view: SentenceView, mention: NumberMention): AmountSpan {
   const first = view.tokens[rangeStartBefore(view, mention)]!;
   let start = first.start - view.range.start;

@@ -83,11 +83,13 @@ export function correctSpelling(corpus: Corpus, question: Question): { question:
   }
   if (corrections.length === 0 && terms.every((term, termIndex) => term === question.terms[termIndex])) return { question, corrections };
   // "how many poeple …" counts people: the focus follows its word's correction.
+  /** Where a term now stands when it is still one term, else -1. */
+  const movedTo = (termIndex: number): number => (termIndex >= 0 && moved[termIndex]!.length === 1 ? moved[termIndex]![0]! : -1);
   const focusIndex = question.terms.findIndex((term) => term.forms[0] === question.focus);
-  const focusMoved = focusIndex >= 0 && moved[focusIndex]!.length === 1 ? terms[moved[focusIndex]![0]!]! : undefined;
+  const focusMoved = terms[movedTo(focusIndex)];
   const focus = focusMoved !== undefined && focusMoved !== asWritten[focusIndex] ? focusMoved.forms.at(-1)! : question.focus;
   const topic = question.topic.flatMap((termIndex) => moved[termIndex]!);
-  const askedThing = question.askedThing >= 0 && moved[question.askedThing]!.length === 1 ? moved[question.askedThing]![0]! : -1;
+  const askedThing = movedTo(question.askedThing);
   return { question: { ...question, terms, focus, topic, askedThing }, corrections };
 }
 
@@ -145,12 +147,12 @@ function readTerm(corpus: Corpus, term: QuestionTerm, text: string): { terms: Qu
     if (frequency === 0 || distance > allowed) return;
     if (best === null || distance < best.distance || (distance === best.distance && frequency > best.frequency)) best = { term: candidate, word, distance, frequency };
   };
-  // Terms of the corpus a few edits from the written term ("klitchko" → "klitschko"; MiniSearch counts a swap as
-  // two edits, so a swapped name is found only from seven letters up)…
   // A name ("the Redis server") mistyped is another name, not a common word ("relies"): the corpus not writing it is
   // evidence it does not speak of it. A word the name begins with, or that begins with it, is its relative ("German"
   // of "Germany").
   const commonTerms = term.isName ? englishTermsOf(corpus) : null;
+  // Terms of the corpus a few edits from the written term ("klitchko" → "klitschko"; MiniSearch counts a swap as
+  // two edits, so a swapped name is found only from seven letters up)…
   const seen = new Set<string>();
   for (const result of corpus.search.search(form, { ...SPELLING_OPTIONS, fuzzy: allowed, maxFuzzy: allowed })) {
     for (const match of result.terms) {

@@ -45,7 +45,8 @@ export function readPlainText(text: string): SourceDocument {
   const rules: TextRange[] = [];
   const anchors: TextRange[] = [];
   let textSeen = false;
-  const sectionsInCapitals = headsSectionsInCapitals(text, lines);
+  const capitals = lines.map((_, index) => capitalsLine(text, lines, index));
+  const sectionsInCapitals = headsSectionsInCapitals(text, lines, capitals);
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     const content = text.slice(line.start, line.end);
@@ -105,7 +106,7 @@ export function readPlainText(text: string): SourceDocument {
     }
     // Before any text, a line in capitals is the document's headline, which the boilerplate pass reads as such.
     textSeen ||= blocks.some((block) => block.kind === 'text');
-    const capitalsHeading = textSeen && isCapitalsHeading(text, lines, i, sectionsInCapitals);
+    const capitalsHeading = textSeen && (capitals[i] === 'alone' || (capitals[i] === 'over indented text' && sectionsInCapitals));
     // A section's heading directly over its text is no term; alone in its paragraph, over an entry indented after a blank
     // line, a line in capitals is a dictionary's headword ("ASCII⏎⏎   <character> …").
     const lastTermLine = capitalsHeading && !endsParagraph(text, line, lines[i + 1]) ? -1 : definitionTermEnd(text, lines, i);
@@ -197,33 +198,20 @@ const CAPITALS_HEADING = /^\p{Lu}[\p{Lu}\p{N}'’-]*(?:[ \t]+[\p{Lu}\p{N}'’&/-
 const MIN_CAPITALS_HEADING_LETTERS = 4;
 
 /**
- * A short line in capitals at the margin, alone in its paragraph, or directly over the indented text of its section in a
- * document that heads its sections so: a section's heading, as a manual page writes them ("DESCRIPTION⏎       The
- * postmap(1) command …").
+ * The document heads sections with capitals over indented text, as a manual page does ("DESCRIPTION⏎       The
+ * postmap(1) command …"): one such line stands over indented paragraphs. A list of headwords in capitals, each over a
+ * one-paragraph entry, heads none ("CITED⏎       Copyright In Transmitted Electronic Documents").
  */
-function isCapitalsHeading(text: string, lines: readonly TextRange[], index: number, sectionsInCapitals: boolean): boolean {
-  const shape = capitalsLine(text, lines, index);
-  return shape === 'alone' || (shape === 'over indented text' && sectionsInCapitals);
+function headsSectionsInCapitals(text: string, lines: readonly TextRange[], capitals: readonly CapitalsLine[]): boolean {
+  return capitals.some((shape, index) => shape === 'over indented text' && PARAGRAPH_BREAK.test(text.slice(lines[index]!.end, descriptionEnd(text, lines, index))));
 }
 
-/**
- * The document heads sections with capitals over indented text: one such heading stands over indented paragraphs. A
- * list of headwords in capitals, each over a one-paragraph entry, heads none ("CITED⏎       Copyright In Transmitted
- * Electronic Documents").
- */
-function headsSectionsInCapitals(text: string, lines: readonly TextRange[]): boolean {
-  for (let index = 0; index < lines.length; index++) {
-    if (capitalsLine(text, lines, index) !== 'over indented text') continue;
-    const indent = indentOf(text, lines[index]!.start);
-    for (let last = index + 1; last + 1 < lines.length && indentOf(text, lines[last + 1]!.start) > indent; last++) {
-      if (endsParagraph(text, lines[last]!, lines[last + 1])) return true;
-    }
-  }
-  return false;
-}
+const PARAGRAPH_BREAK = /(?:\r\n|\n|\r)[ \t]*(?:\r\n|\n|\r)/u;
+
+type CapitalsLine = 'alone' | 'over indented text' | null;
 
 /** A short line in capitals at the margin that opens its paragraph, and what follows it: a blank line or indented text. */
-function capitalsLine(text: string, lines: readonly TextRange[], index: number): 'alone' | 'over indented text' | null {
+function capitalsLine(text: string, lines: readonly TextRange[], index: number): CapitalsLine {
   const line = lines[index]!;
   const content = text.slice(line.start, line.end);
   if (content.length > MAX_LABEL_LENGTH || !CAPITALS_HEADING.test(content) || (content.match(/\p{Lu}/gu)?.length ?? 0) < MIN_CAPITALS_HEADING_LETTERS) return null;
