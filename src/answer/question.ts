@@ -151,8 +151,11 @@ const IMPLICIT_DEFAULT: readonly RegExp[] = [
   /\b(?:with|and|but)\s+no\s+(?:\S+\s+)?(?:arguments?|options?|flags?|parameters?|values?|settings?)\b/iu,
 ];
 
-/** The question proper asks a date: "when did / was …", "what year …". */
-const ASKS_DATE = /^\s*when\s+(?:did|was|were|had)\b|^\s*(?:what|which)\s+(?:\p{L}+\s+)?(?:year|date|day|month)\b/iu;
+/**
+ * The question proper asks a date or a time of day: "when did / was …", "what year …", "what time …". The occasion a
+ * "when does X happen?" may be answered by ("each time a delivery completes") answers none of them.
+ */
+const ASKS_DATE = /^\s*when\s+(?:did|was|were|had)\b|^\s*(?:what|which)\s+(?:\p{L}+\s+)?(?:year|date|day|month|time)\b/iu;
 const ASKS_DAY = /^\s*(?:what|which)\s+(?:\p{L}+\s+)?(?:date|day)\b/iu;
 /** "Since" before the question proper's "when". */
 const SINCE = /\bsince\s*$/iu;

@@ -156,6 +156,14 @@ describe('measures, earlier events and missing counts', async () => {
     expect(answerQuestion(releases, 'when does version 18 reach its end of life?').status).toBe('no_answer');
   });
 
+  it('answers "what time …" with a time or a date, never an occasion ("each time a delivery completes")', async () => {
+    const manual = await corpusOf([plainArticle('qmgr', 'The counter is incremented each time a delivery completes. The cleanup file is executed when a login shell exits.')]);
+    expect(analyzeQuestion('what time of day does the counter run?')).toMatchObject({ kind: 'time', asksDate: true, asksDay: false });
+    expect(answerQuestion(manual, 'what time of day is the counter incremented?').status).toBe('no_answer');
+    expect(answerQuestion(manual, 'when is the counter incremented?').answer).toBe('each time a delivery completes');
+    expect(answerQuestion(manual, 'what time is the cleanup file executed?').status).toBe('no_answer');
+  });
+
   it('reads a "when" written before its subject, after the question opens, as a clause of the question, not what it asks', () => {
     expect(analyzeQuestion('does the daemon switch on compression by itself when it creates a new pool?').kind).toBe('other');
     // The verb before the subject: the question asks when.
