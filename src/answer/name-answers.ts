@@ -26,7 +26,7 @@ const STARTS_UPPER_CASE = /^\p{Lu}/u;
 const ACRONYM = /^\p{Lu}{2,}(?:[-&]\p{Lu}+)*$/u;
 const ACRONYM_PLURAL = /^\p{Lu}{2,}s$/u;
 const ONE_LETTER = /^\p{L}\.?$/u;
-const CODE_MARKS = /[_\d/\\<>]|\.\p{L}/u;
+const CODE_MARKS = /[_\d/\\<>^@#$%*=+~`{}[\]|]|\.\p{L}/u;
 /** Words run together with two inner capitals, as code names things: "ErrorLogFormat", "LimitRequestBody" (not "McDonald", "GitHub"). */
 const RUN_TOGETHER = /\p{Ll}\p{Lu}.*\p{Ll}\p{Lu}/u;
 
