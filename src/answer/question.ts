@@ -3,7 +3,7 @@ import { isEnglishWord } from '../text/english.js';
 import { nameKindOf } from '../text/names.js';
 import { adverbAfterQuestionWord, askedNouns, countedNoun } from '../text/tagger.js';
 import { normalizeWord, tokenize, type Token } from '../text/terms.js';
-import { actionVerbForms, adjectiveSynonyms, isOnlyAdverb, isOnlyModifier, mayBeAdverb, mayBeVerb, measureRelatives, nounNeighbours, nounSynonyms, particleAsVerb, pastFormCauses, pastFormSynonyms, verbCauses } from '../text/wordnet.js';
+import { actionVerbForms, adjectiveSynonyms, agentNouns, isOnlyAdverb, isOnlyModifier, mayBeAdverb, mayBeVerb, measureRelatives, nounNeighbours, nounSynonyms, particleAsVerb, pastFormCauses, pastFormSynonyms, verbCauses } from '../text/wordnet.js';
 import { findNumbers, formatValue, isNumberWord } from './numbers.js';
 import { identifierSpans } from './code-names.js';
 
@@ -426,7 +426,7 @@ function formsOf(token: Token, kind: AnswerKind, focus: string | null, next: Tok
   // "short for" is answered by a text that says "stands for", and the other way round.
   if (kind === 'expansion' && EXPANDS.has(token.term)) related = [...EXPANDS, ...ABBREVIATION_NOUNS];
   else if (kind === 'quantity' && token.term === focus) related = measureRelatives(token.raw);
-  else related = [...pastFormSynonyms(token.raw), ...(afterDid ? verbCauses(token.raw) : pastFormCauses(token.raw)), ...(counted ? adjectiveSynonyms(token.raw) : []), ...(kind === 'count' && token.term === focus ? nounSynonyms(token.raw) : []), ...particle];
+  else related = [...pastFormSynonyms(token.raw), ...(afterDid ? verbCauses(token.raw) : pastFormCauses(token.raw)), ...(counted ? adjectiveSynonyms(token.raw) : []), ...(kind === 'count' && token.term === focus ? nounSynonyms(token.raw) : []), ...(kind === 'person' ? agentNouns(token.raw) : []), ...particle];
   return [...new Set([token.term, ...related.map(normalizeWord).filter((term) => term !== '')])];
 }
 

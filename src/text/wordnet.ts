@@ -31,6 +31,7 @@ const nouns = new Map<string, string[]>();
 const neighbourNouns = new Map<string, string[]>();
 const actionVerbs = new Map<string, string[] | null>();
 const particleVerbs = new Map<string, string[]>();
+const agents = new Map<string, string[]>();
 const nounFileSets = new Map<string, ReadonlySet<number>>();
 const MAX_REMEMBERED = 10_000;
 
@@ -234,6 +235,44 @@ function readParticleAsVerb(phrase: string): string[] {
   for (const lemma of verbLemmasOf(verb)) {
     const senses = taggedSenses('verb', `${lemma}_${particle}`);
     if (senses.some((offset) => synsetAt('verb', offset).words.includes(particle))) return [particle];
+  }
+  return [];
+}
+
+/**
+ * The nouns for the one who does what a verb's most frequent sense says, as WordNet derives them from it: "wrote" →
+ * "writer", "author"; "invented" → "inventor"; "maintains" → "maintainer". A "who wrote X?" is answered by "the author
+ * of X". Only a noun in the sense it is mostly used in. Empty for a word that is no verb form, or a verb with no such noun.
+ */
+export function agentNouns(word: string): string[] {
+  return remembered(agents, word.toLowerCase(), readAgentNouns);
+}
+
+function readAgentNouns(lower: string): string[] {
+  for (const lemma of verbLemmasOf(lower)) {
+    const sense = mostFrequentSense('verb', lemma);
+    if (sense === undefined) continue;
+    const { data } = filesOf('verb');
+    const fields = data.slice(sense, data.indexOf('\n', sense)).split(' ');
+    const count = parseInt(fields[3]!, 16);
+    const lemmaNumber = Array.from({ length: count }, (_, index) => fields[4 + 2 * index]!.toLowerCase()).indexOf(lemma) + 1;
+    const pointerAt = 4 + 2 * count;
+    const nouns: string[] = [];
+    for (let index = 0; index < Number(fields[pointerAt]); index++) {
+      const [symbol, offset, pos, sourceTarget] = fields.slice(pointerAt + 1 + 4 * index, pointerAt + 5 + 4 * index);
+      // A derivation is a pointer between two words: the verb's own ("write", not "compose") to one noun.
+      if (symbol !== '+' || pos !== 'n' || parseInt(sourceTarget!.slice(0, 2), 16) !== lemmaNumber) continue;
+      const noun = filesOf('noun').data;
+      const at = Number(offset);
+      const nounFields = noun.slice(at, noun.indexOf('\n', at)).split(' ');
+      if (Number(nounFields[1]) !== NOUN_PERSON) continue;
+      // The noun in the sense it is mostly used in: "starter" is derived from "start" as a newcomer, but is mostly none.
+      const { words } = synsetAt('noun', at);
+      const derived = words[parseInt(sourceTarget!.slice(2), 16) - 1];
+      if (derived === undefined || sensesOf('noun', derived)?.offsets[0] !== at) continue;
+      nouns.push(...otherWords(words, lemma));
+    }
+    return [...new Set(nouns)];
   }
   return [];
 }

@@ -37,6 +37,19 @@ describe('kinds of names, from a lexicon', () => {
     expect(answerQuestion(corpus, 'who developed the Mouse language?').answer).toBe('Peter Grogono');
   });
 
+  it('answers "who wrote X" with the author of X', async () => {
+    const corpus = await corpusOf([
+      plainArticle('qshape', 'Ralf Hildebrandt tested qshape on large queues. The author of qshape is Victor Duchovni. It prints the queue as a table.'),
+      plainArticle('memcache', 'Postfix runs on many systems. Its memcache client was written by Omar Kilani.'),
+    ]);
+    expect(answerQuestion(corpus, 'who wrote qshape?').answer).toBe('Victor Duchovni');
+  });
+
+  it('does not answer "who" with a word written with code marks ("F^B", "@user")', async () => {
+    const corpus = await corpusOf([plainArticle('teco', 'The first hack at the TECO editor had a bug: the author accidentally omitted the @ in F^B.')]);
+    expect(answerQuestion(corpus, 'who is the author of the TECO editor?').answer).not.toBe('F^B');
+  });
+
   it('does not answer "who" with common words written with capitals ("Open Source"), but with a name', async () => {
     const corpus = await corpusOf([
       plainArticle('apt', 'Widely emulated, the tool established a new paradigm for package installation on Open Source operating systems.'),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actionVerbForms, adjectiveSynonyms, mayNameQuantity, measureRelatives, nounNeighbours, nounSynonyms, pastFormCauses, pastFormSynonyms, verbCauses } from '../../src/text/wordnet.js';
+import { actionVerbForms, adjectiveSynonyms, agentNouns, mayNameQuantity, measureRelatives, nounNeighbours, nounSynonyms, pastFormCauses, pastFormSynonyms, verbCauses } from '../../src/text/wordnet.js';
 import { analyzeQuestion } from '../../src/answer/question.js';
 
 describe('WordNet', () => {
@@ -67,6 +67,16 @@ describe('WordNet', () => {
     expect(actionVerbForms('get')).toBeNull();
     expect(actionVerbForms('make')).toBeNull();
     expect(actionVerbForms('zzzq')).toBeNull();
+  });
+
+  it('reads the nouns for the one who does what a verb says, in the sense each noun is mostly used in', () => {
+    expect(agentNouns('wrote')).toEqual(['writer', 'author']);
+    expect(agentNouns('invented')).toContain('inventor');
+    expect(agentNouns('maintains')).toContain('maintainer');
+    // "creature" is derived from "create" but names what was created; "starter" is mostly no newcomer.
+    expect(agentNouns('created')).toEqual([]);
+    expect(agentNouns('started')).toEqual([]);
+    expect(agentNouns('zzzq')).toEqual([]);
   });
 
   it('knows the units and amounts among nouns', () => {
