@@ -294,13 +294,14 @@ function rankSentences(corpus: Corpus, question: Question, weights: number[], mo
   const forms = questionForms(question);
   const writtenForms = question.terms.some((term) => term.implied) ? new Set(question.terms.flatMap((term) => (term.implied ? [] : term.forms))) : forms;
   const defaultAsked = asksDefault(question);
+  const namedSettings = namedSettingsOf(question);
   const topicForms = new Set(question.topic.flatMap((termIndex) => question.terms[termIndex]!.forms));
   const bestRetrieval = results[0]?.score ?? 1;
   const scoreSentence = scorer(model);
   const ranked: RankedSentence[] = [];
 
   retrieved.forEach(({ result, passage, views, headingTerms, title, titleTerms, referredBy }, rank) => {
-    const missingName = unwrittenIdentifier || namesMissingFrom(question, views, headingTerms, titleTerms) ? 1 : 0;
+    const missingName = unwrittenIdentifier || namesMissingFrom(question, views, headingTerms, titleTerms) || namedSettings.some((written) => !writes(passage, written)) ? 1 : 0;
     const headingIsTopic = headingTerms.size === 0 ? 0 : [...headingTerms].filter((term) => writtenForms.has(term)).length / headingTerms.size;
     const previous = corpus.passages[passage.id - 1];
     const firstUnderHeading = passage.heading !== '' && (previous === undefined || previous.sourceId !== passage.sourceId || previous.heading !== passage.heading);
@@ -534,6 +535,19 @@ function namesMissingFrom(question: Question, views: SentenceView[], heading: Re
       !views.some((view) => view.hits[termIndex]!.length > 0) &&
       !term.forms.some((form) => heading.has(form) || title.has(form)),
   );
+}
+
+/**
+ * The names the question writes as code ("mail_check", "--prefix", "createServer"), each as a pattern for the name
+ * written whole: a passage that never writes it so, only its words apart or inside a longer name
+ * ("$mail_check_stats_interval"), speaks of another setting. An option or a variable is matched without its dashes or
+ * sigil, as prose names it ("the default value of prefix …"). Not a dotted name: a file the question names as its
+ * context ("the exports field in package.json") or a qualified name the pages write otherwise ("path.join").
+ */
+function namedSettingsOf(question: Question): RegExp[] {
+  return identifiersOfQuestion(question)
+    .filter((identifier) => !identifier.includes('.'))
+    .map((identifier) => writtenWhole(identifier.replace(/^[-$]+/u, '')));
 }
 
 /**

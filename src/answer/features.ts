@@ -52,7 +52,7 @@ export const FEATURES = [
   'longText',
   /** The sentence was cut from a code block (`<pre>`, fenced code): an example or its output. */
   'inCodeBlock',
-  /** A name in the question appears nowhere in the passage, its heading or its title. */
+  /** A name in the question appears nowhere in the passage, its heading or its title; or a name it writes as code is not written whole there. */
   'missingName',
   /** The sentence is a change note of versioned documentation ("Changed in version 3.0: …", "Added in: v17.5.0"). */
   'changeNote',

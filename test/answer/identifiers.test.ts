@@ -51,6 +51,27 @@ describe('identifiers a question writes', () => {
   });
 });
 
+describe('a setting the question names', () => {
+  it('is not answered from a passage that writes it only inside a longer name ("$mail_check_stats_interval")', async () => {
+    const corpus = await corpusOf([
+      plainArticle('stats', 'The mail_check_stats_interval option sets the interval, in seconds, at which message counts are updated. Its default is 60.'),
+      plainArticle('check', 'The mail_check option sets how often, in seconds, Mutt looks for new mail. Its default is 5.'),
+      plainArticle('timeout', 'The timeout option sets the interval Mutt waits for a key. Its default is 600.'),
+    ]);
+    const reply = answerQuestion(corpus, 'what is the default mail_check interval?');
+    expect(reply.answer).not.toBe('60');
+    for (const quote of reply.quotes) expect(quote.text).not.toMatch(/mail_check_stats_interval/);
+  });
+
+  it('is named in prose without its dashes: "--prefix" is the "prefix" a passage speaks of', async () => {
+    const standards = await corpusOf([
+      plainArticle('variables', 'The prefix variable sets where a package is installed. Its default is /usr/local.'),
+      plainArticle('configure', 'Pass --prefix to configure to install a package elsewhere.'),
+    ]);
+    expect(answerQuestion(standards, 'what is the default of --prefix?').answer).toBe('/usr/local');
+  });
+});
+
 describe('quotes beside the best one, for a question that writes a name', () => {
   it('come only from passages that write that name too: another setting\'s entry is no evidence, however close its score', async () => {
     const reference = articleFrom(
