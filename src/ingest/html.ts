@@ -105,12 +105,32 @@ const MIN_INDEX_ENTRIES = 3;
  * own. A list of links to other sites ("Git (git) — https://git-scm.com/") says where each thing lives: it stays.
  */
 function isIndexList(el: DomElement): boolean {
-  if (el.name !== 'dl') return false;
-  const descriptions = el.children.filter((child): child is DomElement => child.type === ElementType.Tag && child.name === 'dd');
-  return descriptions.length >= MIN_INDEX_ENTRIES && descriptions.every((description) => {
+  return el.name === 'dl' && descriptionsOf(el).length >= MIN_INDEX_ENTRIES && pointsOnly(el);
+}
+
+/**
+ * Every description of the list is nothing but links within the documentation, or holds only subentries that are
+ * ("access control lists (ACLs)" over "arguments — Access control lists [ACL conditions]", …).
+ */
+function pointsOnly(list: DomElement): boolean {
+  return descriptionsOf(list).every((description) => {
     const { letters, linked } = lettersOf(description.children, false);
-    return letters > 0 && linked === letters;
+    const subentries = description.children.filter((child): child is DomElement => child.type === ElementType.Tag && child.name === 'dl');
+    if (letters === 0) return subentries.length > 0 && subentries.every(pointsOnly);
+    return (linked === letters || SEE_ALSO.test(ownText(description))) && subentries.every(pointsOnly);
   });
+}
+
+/** An index's cross reference: "see “BATV”", "see also “limit”" point to another entry. */
+const SEE_ALSO = /^\s*see(?:\s+also)?\s/iu;
+
+/** The text of an element without its nested definition lists. */
+function ownText(el: DomElement): string {
+  return el.children.map((child) => (child.type === ElementType.Text ? child.data : child.type === ElementType.Tag && child.name !== 'dl' ? ownText(child) : '')).join('');
+}
+
+function descriptionsOf(list: DomElement): DomElement[] {
+  return list.children.filter((child): child is DomElement => child.type === ElementType.Tag && child.name === 'dd');
 }
 
 /** A link to a page of the same documentation ("ch-smtp.html#a"), not to another site ("https://git-scm.com/"). */
@@ -316,10 +336,12 @@ interface Context {
   heading: number;
   /** Depth inside `<a href>`. */
   link: number;
+  /** Inside an entry's one-row table (`isEntryTable`): its cells are one line. */
+  entry: number;
 }
 
 function extract(root: DomNode[]): { text: string; blocks: Block[]; linkedShare: number } {
-  const ctx: Context = { pre: 0, code: 0, item: 0, heading: 0, link: 0 };
+  const ctx: Context = { pre: 0, code: 0, item: 0, heading: 0, link: 0, entry: 0 };
   let visible = 0;
   let linked = 0;
   const builder = new TextBuilder(() => {
@@ -359,8 +381,9 @@ function extract(root: DomNode[]): { text: string; blocks: Block[]; linkedShare:
       }
       // A row that is a label and its value reads as one line: "Default: TimeOut 60".
       const labelled = labelAndValue(node);
-      const breaks = labelled === 'value' ? 0 : PARAGRAPH_TAGS.has(name) ? 2 : LINE_TAGS.has(name) ? 1 : 0;
-      if (labelled === 'value') builder.inline(' ');
+      const inEntryRow = ctx.entry > 0 && name !== 'table';
+      const breaks = labelled === 'value' || inEntryRow ? 0 : PARAGRAPH_TAGS.has(name) ? 2 : LINE_TAGS.has(name) ? 1 : 0;
+      if (labelled === 'value' || inEntryRow) builder.inline(' ');
       if (breaks) builder.requestBreak(breaks);
       const level = HEADING.exec(name)?.[1];
       const saved = { ...ctx };
@@ -368,6 +391,12 @@ function extract(root: DomNode[]): { text: string; blocks: Block[]; linkedShare:
       // A term heads the description that follows: an API entry (`<dt id="os.path.join">` in Sphinx, Javadoc, MDN), a
       // glossary's headword, an option (`-m, --move`). A label ending in a colon ("Parameters:") names no term.
       else if (name === 'dt' && ctx.heading === 0 && !DomUtils.textContent(node).trim().endsWith(':')) ctx.heading = DEFINITION_TERM_LEVEL;
+      // A one-row table that names a setting and its properties heads the prose after it, as a term does: "message_size_limit
+      // | Use: main | Type: string | Default: 50M" over "This option limits the maximum size of message …".
+      else if (ctx.heading === 0 && isEntryTable(node)) {
+        ctx.heading = DEFINITION_TERM_LEVEL;
+        ctx.entry++;
+      }
       // A question set in bold on its own heads its answer, as a term does: a FAQ's "<p><b>(1) How do I …?</b></p>".
       else if (ctx.heading === 0 && isBoldQuestion(node)) ctx.heading = DEFINITION_TERM_LEVEL;
       if (name === 'pre') ctx.pre++;
@@ -440,6 +469,25 @@ function preformattedDocument(text: string, range: TextRange, pageLetters: numbe
 
 function letterCount(text: string): number {
   return text.replace(/[^\p{L}\p{N}]/gu, '').length;
+}
+
+/** A name as code writes it: one word of letters, digits and joining marks ("message_size_limit", "-bt", "os.path"). */
+const ENTRY_NAME = /^[\p{L}\p{N}_$.:@/+-]{2,60}$/u;
+
+/**
+ * A table of one row, without header cells, whose first cell is one name and whose next cells describe it, standing
+ * right before a paragraph of prose: an entry's heading (Exim's "message_size_limit | Use: main | Type: string†
+ * | Default: 50M"). A row of links or a layout table is none.
+ */
+function isEntryTable(el: DomElement): boolean {
+  if (el.name !== 'table') return false;
+  const rows = DomUtils.findAll((child) => child.name === 'tr', el.children);
+  if (rows.length !== 1) return false;
+  const cells = rows[0]!.children.filter((child): child is DomElement => child.type === ElementType.Tag && (child.name === 'td' || child.name === 'th'));
+  if (cells.length < 2 || cells.some((cell) => cell.name === 'th') || !ENTRY_NAME.test(DomUtils.textContent(cells[0]!).trim())) return false;
+  let next = DomUtils.nextElementSibling(el);
+  while (next !== null && textLength(next) === 0) next = DomUtils.nextElementSibling(next);
+  return next !== null && next.name === 'p' && SENTENCE_END.test(DomUtils.textContent(next));
 }
 
 /** Blocks a FAQ sets its questions in: a paragraph, a table cell, a list item. */

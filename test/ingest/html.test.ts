@@ -164,6 +164,27 @@ describe('HTML documentation page', () => {
     expect(page.text).toContain('decide where a message goes.');
   });
 
+  it('drops an index whose terms hold only subentries or point elsewhere with "see", as Exim\'s concept index does', () => {
+    const entry = (term: string, description: string): string => `<dt>${term}</dt><dd>${description}</dd>`;
+    const link = (href: string, text: string): string => `<p><a href="${href}">${text}<small> [ACL conditions]</small></a></p>`;
+    const page = articleFrom(
+      'ch-concept_index.html',
+      '<h2>Chapter 63 - Concept Index</h2><dl>' +
+        entry('acl', `<dl>${entry('call from expansion', link('ch-string.html#a', 'String expansions'))}${entry('expansion condition', link('ch-string.html#b', 'String expansions'))}</dl>`) +
+        entry('acl ACL condition', link('ch-acl.html#c', 'Access control lists')) +
+        entry('ATRN', '<p>see “ODMR”</p>') +
+        entry('line length', `<p>see also “limit”</p><dl>${entry('in headers', link('ch-main.html#d', 'Main configuration'))}</dl>`) +
+        '</dl><h2>Glossary</h2><dl>' +
+        entry('spool', '<p>The directory where messages wait.</p>') +
+        entry('router', '<p>Routers decide where a message goes.</p>') +
+        entry('queue', '<p>See the spool: the messages waiting there.</p>') +
+        '</dl>',
+    );
+    for (const indexed of ['call from expansion', 'acl ACL condition', 'ODMR', 'in headers']) expect(page.text).not.toContain(indexed);
+    expect(page.text).toContain('Routers decide where a message goes.');
+    expect(page.text).toContain('See the spool: the messages waiting there.');
+  });
+
   it('drops a list whose every item is one link and nothing else (a menu), and keeps a list that says something of its links', () => {
     const page = articleFrom(
       'FAQ.html',
@@ -283,6 +304,27 @@ describe('HTML definition lists at the end of a page', () => {
     expect(inBody(article, 'Old name for Recommends.')).toBe(true);
     expect(inBody(article, 'Old name for Suggests.')).toBe(true);
     expect(article.headings.map((heading) => heading.title)).toContain('Recommended');
+  });
+});
+
+describe('HTML entry tables', () => {
+  it('makes a one-row table naming a setting the heading of the prose after it, and quotes them together', () => {
+    const row = (name: string, type: string, value: string): string =>
+      `<p></p><table><tr><td><span class="docbook_option">${name}</span></td><td>Use: <span>main</span></td><td>Type: <span>${type}</span></td><td>Default: <span>${value}</span></td></tr></table>`;
+    const article = articleFrom(
+      'ch-main_configuration.html',
+      `<main><h3>Alphabetical list of main options</h3>${row('message_size_limit', 'string', '50M')}<p>This option limits the maximum size of message that Exim will process.</p>` +
+        `<p>Incoming SMTP messages are failed with a 552 response.</p>${row('queue_only', 'boolean', 'false')}<p>If queue_only is set, a delivery process is not automatically started.</p>` +
+        `<table><tr><td>Prev</td><td>Next</td></tr></table><h3>Layout</h3><table><tr><td>Item one</td><td>Item two</td></tr></table><p>After a layout table.</p></main>`,
+    );
+    const headingOf = (text: string): string | undefined =>
+      article.headings.findLast((h) => h.range.start <= article.text.indexOf(text) && article.text.indexOf(text) < h.range.end)?.title;
+    expect(headingOf('Incoming SMTP messages are failed')).toBe('message_size_limit Use: main Type: string Default: 50M');
+    expect(headingOf('If queue_only is set')).toBe('queue_only Use: main Type: boolean Default: false');
+    expect(headingOf('After a layout table.')).toBe('Layout');
+    const firstSentences = toPassages(article, 0).map((passage) => article.text.slice(passage.sentences[0]!.start, passage.sentences[0]!.end).replace(/\s+/gu, ' '));
+    expect(firstSentences).toContain('message_size_limit Use: main Type: string Default: 50M This option limits the maximum size of message that Exim will process.');
+    expectWellFormed(article);
   });
 });
 
