@@ -23,7 +23,7 @@ const QUOTED_NAME_BEFORE = /(?:'([^'\s]{1,40})'|"([^"\s]{1,40})"|‘([^’\s]{1,
 const CODE_LIKE = /[_.:/]|\p{Ll}\p{Lu}|\p{L}\p{N}|\p{N}\p{L}/u;
 const LOWER_CASE_WORD = /^\p{Ll}{2,}$/u;
 const STARTS_UPPER_CASE = /^\p{Lu}/u;
-const ACRONYM = /^\p{Lu}{2,}(?:[-&]\p{Lu}+)*$/u;
+const ACRONYM = /^\p{Lu}{2,}(?:(?:[-&]|\s+)\p{Lu}{2,})*$/u;
 const ACRONYM_PLURAL = /^\p{Lu}{2,}s$/u;
 const ONE_LETTER = /^\p{L}\.?$/u;
 const CODE_MARKS = /[_\d/\\<>^@#$%*=+~`{}[\]|]|\.\p{L}/u;

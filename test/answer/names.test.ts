@@ -45,6 +45,11 @@ describe('kinds of names, from a lexicon', () => {
     expect(answerQuestion(corpus, 'who wrote qshape?').answer).toBe('Victor Duchovni');
   });
 
+  it('does not answer "who" with acronyms written together ("CSA SRV"), which name records or protocols', async () => {
+    const corpus = await corpusOf([plainArticle('csa', 'Client SMTP authorization checks the client. Exim does not look for CSA SRV records in a top level domain.')]);
+    expect(answerQuestion(corpus, 'who wrote the client SMTP authorization in exim?').answer).not.toBe('CSA SRV');
+  });
+
   it('does not answer "who" with a word written with code marks ("F^B", "@user")', async () => {
     const corpus = await corpusOf([plainArticle('teco', 'The first hack at the TECO editor had a bug: the author accidentally omitted the @ in F^B.')]);
     expect(answerQuestion(corpus, 'who is the author of the TECO editor?').answer).not.toBe('F^B');
