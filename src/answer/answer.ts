@@ -27,7 +27,7 @@ import { englishWordsStartingWith, isEnglishWord } from '../text/english.js';
 import { unlikeProse } from '../text/prose.js';
 import { isBareChangeNote, isChangeNote } from '../text/change-notes.js';
 import { viewSentences, type SentenceView } from './sentence.js';
-import { longFormOf } from '../text/abbreviations.js';
+import { longFormOf, writesInParentheses } from '../text/abbreviations.js';
 import { computeTerm, contentTerms, tokenize } from '../text/terms.js';
 import { LONG_SENTENCE_WORDS } from '../text/sentences.js';
 
@@ -37,6 +37,9 @@ export const RETRIEVED_PASSAGES = 20;
 const SUBJECT_PASSAGES = 10;
 /** Passages holding an asked abbreviation that are searched for its long form. */
 const ABBREVIATION_PASSAGES = 100;
+/** …and how far past them, only among those that write it in parentheses, keeping at most this many. */
+const FAR_ABBREVIATION_PASSAGES = 2_000;
+const ABBREVIATION_PASSAGES_KEPT = 5;
 /** Share of the question's (weighted) terms a sentence must hold to count as answering it. */
 const MIN_COVERAGE = 0.5;
 /** Further quotes must score at least this share of the best one, and cover this share of what it covers. */
@@ -168,14 +171,26 @@ function retrieveHits(corpus: Corpus, question: Question, limit: number): Hit[] 
   // The opening of a page titled with the subject may name it too seldom to be retrieved by it.
   const entryOpenings = entryPageOpenings(corpus, subject).map((id) => ({ id, score: 0 }));
   const found = [...bySubject, ...entryOpenings].filter((hit) => !seen.has(hit.id) && seen.add(hit.id));
-  // An abbreviation is spelled out once, often in a passage about something else: look further for that passage.
-  const spelledOut = question.abbreviations.flatMap((abbreviation) =>
-    topPassages(corpus.impacts, [tokenize(abbreviation).map((token) => token.term)], ABBREVIATION_PASSAGES).filter((hit) => {
+  // An abbreviation is spelled out once, often in a passage about something else: look further for that passage, and in
+  // a corpus that uses it all over (Exim's "ACL"), further still for one that writes it in parentheses.
+  const spelledOut = question.abbreviations.flatMap((abbreviation) => {
+    const searched = [tokenize(abbreviation).map((token) => token.term)];
+    const spells = (hit: Hit, quick: boolean): boolean => {
       if (seen.has(hit.id)) return false;
       const passage = corpus.passages[hit.id];
-      return passage !== undefined && longFormOf(abbreviation, passage.text) !== null && seen.add(hit.id);
-    }),
-  );
+      if (passage === undefined || (quick && !writesInParentheses(abbreviation, passage.text)) || longFormOf(abbreviation, passage.text) === null) return false;
+      seen.add(hit.id);
+      return true;
+    };
+    const near = topPassages(corpus.impacts, searched, ABBREVIATION_PASSAGES).filter((hit) => spells(hit, false));
+    if (near.length > 0) return near;
+    const far: Hit[] = [];
+    for (const hit of topPassages(corpus.impacts, searched, FAR_ABBREVIATION_PASSAGES).slice(ABBREVIATION_PASSAGES)) {
+      if (far.length === ABBREVIATION_PASSAGES_KEPT) break;
+      if (spells(hit, true)) far.push(hit);
+    }
+    return far;
+  });
   return [...hits, ...found, ...spelledOut];
 }
 

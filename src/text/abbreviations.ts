@@ -13,6 +13,11 @@ import { STOPWORDS } from './terms.js';
  * The long form `text` gives for `shortForm` (case-insensitive), or null when it gives none. Text is read as a rendered
  * page shows it: "[Levenshtein distance](https://…) (LD)" spells out LD.
  */
+/** The text writes the short form in parentheses ("Access Control Lists (ACLs)"): where a long form is most often given. A quick test, before `longFormOf`. */
+export function writesInParentheses(shortForm: string, text: string): boolean {
+  return text.search(patternsOf(shortForm).inParentheses) !== -1;
+}
+
 export function longFormOf(shortForm: string, markedUp: string): string | null {
   const text = withoutInlineMarkup(markedUp);
   const { letters, written, whole, inParentheses, beforeParentheses, statedFor, initialsRun } = patternsOf(shortForm);
@@ -172,7 +177,7 @@ function patternsOf(shortForm: string): ShortFormPatterns {
       letters: shortForm.replace(/[^\p{L}\p{N}]/gu, ''),
       written: new RegExp(escaped, 'iu'),
       whole: new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'iu'),
-      inParentheses: new RegExp(`\\(\\s*${escaped}\\s*[),;]`, 'giu'),
+      inParentheses: new RegExp(`\\(\\s*${escaped}s?\\s*[),;]`, 'giu'),
       beforeParentheses: new RegExp(`(?<![\\p{L}\\p{N}])${escaped}\\s*\\(([^()]{3,120})\\)`, 'giu'),
       statedFor: new RegExp(
         `(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])[\\s,]*(?:(?:is|being|was|as)\\s+)?(?:(?:an?|the)\\s+)?(?:acronym|abbreviation|initialism|short|stands)\\s+(?:for|of)\\s+`,

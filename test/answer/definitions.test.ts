@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { answerQuestion } from '../../src/answer/answer.js';
 import { analyzeQuestion } from '../../src/answer/question.js';
-import { corpusOf } from '../helpers.js';
+import { corpusOf, plainArticle } from '../helpers.js';
 import { articleFrom } from '../ingest/helpers.js';
 
 const glossary = [
@@ -53,6 +53,15 @@ describe('definitions: the entry whose heading names what is asked', async () =>
     expect(answerQuestion(corpus, 'What does widget mean?').quotes[0]?.text).toMatch(/^\[from the old gadget trade\.\] A small part that does one job\./);
     expect(answerQuestion(corpus, "what's a gadget?").quotes[0]?.text).toMatch(/^A larger device made of widgets\./);
     expect(answerQuestion(corpus, 'What is a widget factory?').quotes[0]?.text).toMatch(/^Where widgets are made\./);
+  });
+
+  it('spells out an abbreviation a corpus uses in hundreds of passages, from the one passage that writes it in parentheses', async () => {
+    const pages = Array.from({ length: 160 }, (_, page) =>
+      plainArticle(`acl-${page}`, `The ACL number ${page} checks recipients. Each ACL runs its statements in order. An ACL may call another ACL.`),
+    );
+    const overview = plainArticle('overview', 'Access Control Lists (ACLs) are defined in a separate section of the runtime configuration file.');
+    const corpus = await corpusOf([...pages, overview]);
+    expect(answerQuestion(corpus, 'what does ACL stand for?').answer).toBe('Access Control Lists');
   });
 
   it('quotes the sentence that spells out an asked abbreviation, wherever it is', async () => {

@@ -10,6 +10,11 @@ describe('longFormOf', () => {
     expect(longFormOf('wasi', 'Enable experimental WebAssembly System Interface (WASI) support.')).toBe('WebAssembly System Interface');
   });
 
+  it('finds the long form of an abbreviation written in the plural in parentheses ("Access Control Lists (ACLs)")', () => {
+    expect(longFormOf('ACL', 'Access Control Lists (ACLs) are defined in a separate section of the runtime configuration file.')).toBe('Access Control Lists');
+    expect(longFormOf('API', 'Application Programming Interfaces (APIs) are listed below.')).toBe('Application Programming Interfaces');
+  });
+
   it('finds the long form in parentheses after the abbreviation', () => {
     expect(longFormOf('MRO', 'Python computes the MRO (method resolution order) of every class.')).toBe('method resolution order');
     expect(longFormOf('SPICE', 'It is supported by the SPICE (the Simple Protocol for Independent Computing Environments).')).toBe(
