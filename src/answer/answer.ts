@@ -40,6 +40,7 @@ const ABBREVIATION_PASSAGES = 100;
 /** …and how far past them, only among those that write it in parentheses, keeping at most this many. */
 const FAR_ABBREVIATION_PASSAGES = 2_000;
 const ABBREVIATION_PASSAGES_KEPT = 5;
+const WRITTEN_IN_CAPITALS = /^\p{Lu}[\p{Lu}\p{N}]+$/u;
 /** Share of the question's (weighted) terms a sentence must hold to count as answering it. */
 const MIN_COVERAGE = 0.5;
 /** Further quotes must score at least this share of the best one, and cover this share of what it covers. */
@@ -183,7 +184,9 @@ function retrieveHits(corpus: Corpus, question: Question, limit: number): Hit[] 
       return true;
     };
     const near = topPassages(corpus.impacts, searched, ABBREVIATION_PASSAGES).filter((hit) => spells(hit, false));
-    if (near.length > 0) return near;
+    // Only a short form written in capitals is looked for that far: a definition's subject ("what is a decorator?") is
+    // asked whether or not it abbreviates anything.
+    if (near.length > 0 || !WRITTEN_IN_CAPITALS.test(abbreviation)) return near;
     const far: Hit[] = [];
     for (const hit of topPassages(corpus.impacts, searched, FAR_ABBREVIATION_PASSAGES).slice(ABBREVIATION_PASSAGES)) {
       if (far.length === ABBREVIATION_PASSAGES_KEPT) break;
