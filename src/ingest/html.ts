@@ -105,7 +105,7 @@ const MIN_INDEX_ENTRIES = 3;
  * own. A list of links to other sites ("Git (git) — https://git-scm.com/") says where each thing lives: it stays.
  */
 function isIndexList(el: DomElement): boolean {
-  return el.name === 'dl' && descriptionsOf(el).length >= MIN_INDEX_ENTRIES && pointsOnly(el);
+  return el.name === 'dl' && childrenNamed(el, 'dd').length >= MIN_INDEX_ENTRIES && pointsOnly(el);
 }
 
 /**
@@ -113,11 +113,11 @@ function isIndexList(el: DomElement): boolean {
  * ("access control lists (ACLs)" over "arguments — Access control lists [ACL conditions]", …).
  */
 function pointsOnly(list: DomElement): boolean {
-  return descriptionsOf(list).every((description) => {
+  return childrenNamed(list, 'dd').every((description) => {
     const { letters, linked } = lettersOf(description.children, false);
-    const subentries = description.children.filter((child): child is DomElement => child.type === ElementType.Tag && child.name === 'dl');
-    if (letters === 0) return subentries.length > 0 && subentries.every(pointsOnly);
-    return (linked === letters || SEE_ALSO.test(ownText(description))) && subentries.every(pointsOnly);
+    const subentries = childrenNamed(description, 'dl');
+    const pointsItself = letters === 0 ? subentries.length > 0 : linked === letters || SEE_ALSO.test(ownText(description));
+    return pointsItself && subentries.every(pointsOnly);
   });
 }
 
@@ -129,8 +129,8 @@ function ownText(el: DomElement): string {
   return el.children.map((child) => (child.type === ElementType.Text ? child.data : child.type === ElementType.Tag && child.name !== 'dl' ? ownText(child) : '')).join('');
 }
 
-function descriptionsOf(list: DomElement): DomElement[] {
-  return list.children.filter((child): child is DomElement => child.type === ElementType.Tag && child.name === 'dd');
+function childrenNamed(el: DomElement, name: string): DomElement[] {
+  return el.children.filter((child): child is DomElement => child.type === ElementType.Tag && child.name === name);
 }
 
 /** A link to a page of the same documentation ("ch-smtp.html#a"), not to another site ("https://git-scm.com/"). */

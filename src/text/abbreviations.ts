@@ -9,15 +9,15 @@
 import { withoutInlineMarkup } from './inline-markup.js';
 import { STOPWORDS } from './terms.js';
 
-/**
- * The long form `text` gives for `shortForm` (case-insensitive), or null when it gives none. Text is read as a rendered
- * page shows it: "[Levenshtein distance](https://…) (LD)" spells out LD.
- */
 /** The text writes the short form in parentheses ("Access Control Lists (ACLs)"): where a long form is most often given. A quick test, before `longFormOf`. */
 export function writesInParentheses(shortForm: string, text: string): boolean {
   return text.search(patternsOf(shortForm).inParentheses) !== -1;
 }
 
+/**
+ * The long form `text` gives for `shortForm` (case-insensitive), or null when it gives none. Text is read as a rendered
+ * page shows it: "[Levenshtein distance](https://…) (LD)" spells out LD.
+ */
 export function longFormOf(shortForm: string, markedUp: string): string | null {
   const text = withoutInlineMarkup(markedUp);
   const { letters, written, whole, inParentheses, beforeParentheses, statedFor, initialsRun } = patternsOf(shortForm);

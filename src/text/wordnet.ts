@@ -252,26 +252,17 @@ function readAgentNouns(lower: string): string[] {
   for (const lemma of verbLemmasOf(lower)) {
     const sense = mostFrequentSense('verb', lemma);
     if (sense === undefined) continue;
-    const { data } = filesOf('verb');
-    const fields = data.slice(sense, data.indexOf('\n', sense)).split(' ');
-    const count = parseInt(fields[3]!, 16);
-    const lemmaNumber = Array.from({ length: count }, (_, index) => fields[4 + 2 * index]!.toLowerCase()).indexOf(lemma) + 1;
-    const pointerAt = 4 + 2 * count;
-    const nouns: string[] = [];
-    for (let index = 0; index < Number(fields[pointerAt]); index++) {
-      const [symbol, offset, pos, sourceTarget] = fields.slice(pointerAt + 1 + 4 * index, pointerAt + 5 + 4 * index);
-      // A derivation is a pointer between two words: the verb's own ("write", not "compose") to one noun.
-      if (symbol !== '+' || pos !== 'n' || parseInt(sourceTarget!.slice(0, 2), 16) !== lemmaNumber) continue;
-      const noun = filesOf('noun').data;
-      const at = Number(offset);
-      const nounFields = noun.slice(at, noun.indexOf('\n', at)).split(' ');
-      if (Number(nounFields[1]) !== NOUN_PERSON) continue;
+    const verb = synsetAt('verb', sense);
+    const lemmaNumber = verb.words.indexOf(lemma) + 1;
+    // A derivation is a pointer between two words: the verb's own ("write", not "compose") to one noun.
+    const nouns = verb.pointers.flatMap((pointer) => {
+      if (pointer.symbol !== '+' || pointer.pos !== 'n' || pointer.source !== lemmaNumber) return [];
+      const noun = synsetAt('noun', pointer.offset);
       // The noun in the sense it is mostly used in: "starter" is derived from "start" as a newcomer, but is mostly none.
-      const { words } = synsetAt('noun', at);
-      const derived = words[parseInt(sourceTarget!.slice(2), 16) - 1];
-      if (derived === undefined || sensesOf('noun', derived)?.offsets[0] !== at) continue;
-      nouns.push(...otherWords(words, lemma));
-    }
+      const derived = noun.words[pointer.target - 1];
+      if (noun.lexFile !== NOUN_PERSON || derived === undefined || sensesOf('noun', derived)?.offsets[0] !== pointer.offset) return [];
+      return otherWords(noun.words, lemma);
+    });
     return [...new Set(nouns)];
   }
   return [];
@@ -295,22 +286,31 @@ function indexLine(index: string, lemma: string): string | null {
 }
 
 interface Synset {
+  /** Its lexicographer file ("noun.person" is 18). */
+  lexFile: number;
   words: string[];
-  pointers: { symbol: string; offset: number }[];
+  /** `source` and `target` number the words a lexical pointer joins (from 1); 0 for a pointer between whole synsets. */
+  pointers: { symbol: string; offset: number; pos: string; source: number; target: number }[];
 }
 
-/** "02228837 40 v 02 get_rid_of 1 remove 0 031 + 00392407 n 0201 …" → its words and pointers. */
+/** "02228837 40 v 02 get_rid_of 1 remove 0 031 + 00392407 n 0201 …" → its file, words and pointers. */
 function synsetAt(pos: PartOfSpeech, offset: number): Synset {
   const { data } = filesOf(pos);
   const fields = data.slice(offset, data.indexOf('\n', offset)).split(' ');
   const count = parseInt(fields[3]!, 16);
   const words = Array.from({ length: count }, (_, index) => fields[4 + 2 * index]!.replace(/\(.*\)$/, '').toLowerCase());
   const pointerAt = 4 + 2 * count;
-  const pointers = Array.from({ length: Number(fields[pointerAt]) }, (_, index) => ({
-    symbol: fields[pointerAt + 1 + 4 * index]!,
-    offset: Number(fields[pointerAt + 2 + 4 * index]),
-  }));
-  return { words, pointers };
+  const pointers = Array.from({ length: Number(fields[pointerAt]) }, (_, index) => {
+    const sourceTarget = fields[pointerAt + 4 + 4 * index]!;
+    return {
+      symbol: fields[pointerAt + 1 + 4 * index]!,
+      offset: Number(fields[pointerAt + 2 + 4 * index]),
+      pos: fields[pointerAt + 3 + 4 * index]!,
+      source: parseInt(sourceTarget.slice(0, 2), 16),
+      target: parseInt(sourceTarget.slice(2), 16),
+    };
+  });
+  return { lexFile: Number(fields[1]), words, pointers };
 }
 
 /** The one-word lemmas among `words` other than `lemma` ("get_rid_of" is no stand-in for a word). */
