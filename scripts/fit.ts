@@ -42,6 +42,7 @@ const PRIOR: RankingModel = {
     strictCoverage: 0,
     headingCoverage: 0.8,
     neighbourCoverage: 0.2,
+    pointedCoverage: 0,
     unknownTerms: 0,
     unretrievedTerms: 0,
     retrieval: 0,

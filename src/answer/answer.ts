@@ -375,12 +375,15 @@ function rankSentences(corpus: Corpus, question: Question, weights: number[], mo
       let covered = 0;
       let inHeading = 0;
       let nearby = 0;
+      let pointed = 0;
+      const pointsBack = position > 0 && IT_OPENS_MAIN_CLAUSE.test(view.text);
       question.terms.forEach((term, termIndex) => {
         if (!known[termIndex]) return;
         const weight = weights[termIndex]!;
         if (view.hits[termIndex]!.length > 0 || (givesEntryDefault && views.some((other) => holdsTerm(other, termIndex)))) covered += weight;
         // The section heading names what its sentences are about ("os.path.join(path, *paths)" → "Join one or more …").
         else if (term.forms.some((form) => headingTerms.has(form))) inHeading += weight;
+        else if (pointsBack && holdsTerm(views[position - 1], termIndex)) pointed += weight;
         else if (holdsTerm(views[position - 1], termIndex) || holdsTerm(views[position + 1], termIndex)) nearby += weight;
       });
       const asksForType = question.kind !== 'other';
@@ -390,6 +393,7 @@ function rankSentences(corpus: Corpus, question: Question, weights: number[], mo
         strictCoverage: (covered + inHeading) / totalWeight,
         headingCoverage: inHeading / knownWeight,
         neighbourCoverage: nearby / knownWeight,
+        pointedCoverage: covered > 0 ? pointed / knownWeight : 0,
         unknownTerms,
         unretrievedTerms,
         retrieval: result.score / bestRetrieval,
@@ -748,6 +752,12 @@ const FIGURE_OR_PATH = /[\p{N}/]/u;
 
 /** A sentence that opens by pointing back at what the one before it said: "This is called …", "It was …", "Such …". */
 const POINTS_BACK_AT_OPENING = /^(?:This|That|These|Those|It|Its|Such|They|Their|Both)\b/u;
+
+/**
+ * "It" in a sentence's main clause, among its first words, names what the sentence before named: "Info was designed by
+ * Stallman. It is …". Not in a clause that opens the sentence ("Readers said that it …", "When it …").
+ */
+const IT_OPENS_MAIN_CLAUSE = /^(?:(?!(?:that|which|who|if|when|whether|because|although|while|since|as)\b)\S+\s+){0,3}it\b/iu;
 
 /** The closest passages, one sentence each; a sentence another source prints alike is offered once, naming that source. */
 function relatedReading(corpus: Corpus, ranked: RankedSentence[]): Quote[] {

@@ -14,6 +14,8 @@ export const FEATURES = [
   'headingCoverage',
   /** …found only in a neighbouring sentence. */
   'neighbourCoverage',
+  /** …found only in the sentence before, which the sentence points back at with "it" ("… Stallman. It was …"), when it holds some term itself. */
+  'pointedCoverage',
   /** Share of the question's terms that no passage holds (after spelling correction): evidence the corpus does not speak of it. */
   'unknownTerms',
   /** Weighted share of the question's terms the corpus holds but no retrieved passage does: off the topic found, or said otherwise. */

@@ -545,3 +545,26 @@ describe('quotes that are neighbouring sentences', () => {
     expect(text.slice(quote!.start, quote!.end)).toBe(quote!.text);
   });
 });
+
+describe('a sentence that calls what the one before named "it"', () => {
+  const info = 'Info is the hypertext format that GNU manuals are read in. It was designed by Richard Stallman.\n';
+  const texinfo = 'Texinfo is the markup that GNU manuals are written in. The first Texinfo format was designed by Robert Chassell.\n';
+
+  it('answers from "It was designed by …" for the subject the sentence before names', async () => {
+    const corpus = await corpusOf([articleFrom('info.txt', info), articleFrom('texinfo.txt', texinfo)]);
+    const answer = answerQuestion(corpus, 'Who designed the Info format?');
+    expect(answer.answer).toBe('Richard Stallman');
+    expect(answer.quotes[0]?.source.id).toBe('info');
+  });
+
+  it('reads "it" in a clause that opens the sentence as no pointer back ("Readers said that it …")', async () => {
+    const corpus = await corpusOf([
+      articleFrom('review.txt', 'The Info reader is small. Readers said that it was designed well.\n'),
+      articleFrom('history.txt', 'The Info reader is small. It was designed in 1986.\n'),
+    ]);
+    const pointed = (text: string): number | undefined =>
+      candidateSentences(corpus, 'When was the Info reader designed?').find((sentence) => sentence.view.text === text)?.features.pointedCoverage;
+    expect(pointed('Readers said that it was designed well.')).toBe(0);
+    expect(pointed('It was designed in 1986.')).toBeGreaterThan(0);
+  });
+});
