@@ -304,6 +304,14 @@ function markedSuffix(view: SentenceView, span: NameSpan): string {
   return /^[+#]+(?![\p{L}\p{N}])/u.exec(view.text.slice(view.tokens[span.to]!.end - view.range.start))?.[0] ?? '';
 }
 
+/** The name is one part of a code path: "ProblemResolver" of "Aptitude::ProblemResolver::Trace-Directory", "Net" of "Net::SMTP". */
+function inCodePath(view: SentenceView, span: NameSpan): boolean {
+  const joins = (left: number, right: number): boolean => left >= 0 && right < view.tokens.length && PATH_JOINER.test(textBetween(view, left, right));
+  return joins(span.from - 1, span.from) || joins(span.to, span.to + 1);
+}
+
+const PATH_JOINER = /^(?:::|[_/\\]+)$/u;
+
 /** Two tokens written as one word: "BASH_REMATCH", "os.path", "ZLE-widget". */
 function isGlued(view: SentenceView, left: number, right: number): boolean {
   const gap = textBetween(view, left, right);
@@ -463,7 +471,7 @@ export function extractName(view: SentenceView, question: Question, weights: Ter
     // People and places are not named with underscores, digits, slashes, inner dots, angle brackets or words run
     // together ("SQLITE_SOURCE_ID", "X11", "Meta/Reintegrate", "sqlite3.exe", a ticker's "Co <PZL>", "ErrorLogFormat"):
     // that is code.
-    if ((question.kind === 'person' || question.kind === 'place') && (CODE_MARKS.test(text) || RUN_TOGETHER.test(text) || isCalled(view, span))) continue;
+    if ((question.kind === 'person' || question.kind === 'place') && (CODE_MARKS.test(text) || RUN_TOGETHER.test(text) || isCalled(view, span) || inCodePath(view, span))) continue;
     if (question.kind === 'person') {
       // A capitalised common word the lexicon knows as no name ("Windows", "Chapter", "SQUASH") is no one, nor are
       // common words capitalised together ("Open Source").

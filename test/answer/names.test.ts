@@ -55,6 +55,15 @@ describe('kinds of names, from a lexicon', () => {
     expect(answerQuestion(corpus, 'who is the author of the TECO editor?').answer).not.toBe('F^B');
   });
 
+  it('does not answer "who" with a part of a code path ("ProblemResolver" of "Aptitude::ProblemResolver::Trace-Directory")', async () => {
+    const corpus = await corpusOf([
+      plainArticle('options', 'If Aptitude::ProblemResolver::Trace-Directory is also set, the same information will also be written to the trace directory.'),
+      plainArticle('perl', 'The Net::SMTP module was written by Graham Barr.'),
+    ]);
+    expect(answerQuestion(corpus, 'who wrote aptitude?').answer).not.toBe('ProblemResolver');
+    expect(answerQuestion(corpus, 'who wrote the smtp module?').answer).toBe('Graham Barr');
+  });
+
   it('does not answer "who" with common words written with capitals ("Open Source"), but with a name', async () => {
     const corpus = await corpusOf([
       plainArticle('apt', 'Widely emulated, the tool established a new paradigm for package installation on Open Source operating systems.'),
