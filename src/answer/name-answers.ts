@@ -471,7 +471,9 @@ export function extractName(view: SentenceView, question: Question, weights: Ter
     // People and places are not named with underscores, digits, slashes, inner dots, angle brackets or words run
     // together ("SQLITE_SOURCE_ID", "X11", "Meta/Reintegrate", "sqlite3.exe", a ticker's "Co <PZL>", "ErrorLogFormat"):
     // that is code.
-    if ((question.kind === 'person' || question.kind === 'place') && (CODE_MARKS.test(text) || RUN_TOGETHER.test(text) || isCalled(view, span) || inCodePath(view, span))) continue;
+    if ((question.kind === 'person' || question.kind === 'place') && (CODE_MARKS.test(text) || RUN_TOGETHER.test(text) || isCalled(view, span))) continue;
+    // Nor is anything named by a piece of a code path: the path names it whole, or names something else.
+    if (inCodePath(view, span)) continue;
     if (question.kind === 'person') {
       // A capitalised common word the lexicon knows as no name ("Windows", "Chapter", "SQUASH") is no one, nor are
       // common words capitalised together ("Open Source").

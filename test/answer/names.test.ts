@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answerQuestion } from '../../src/answer/answer.js';
+import { answerQuestion, candidateSentences } from '../../src/answer/answer.js';
 import { analyzeQuestion } from '../../src/answer/question.js';
 import { nameKindOf } from '../../src/text/names.js';
 import { corpusOf, plainArticle } from '../helpers.js';
@@ -62,6 +62,18 @@ describe('kinds of names, from a lexicon', () => {
     ]);
     expect(answerQuestion(corpus, 'who wrote aptitude?').answer).not.toBe('ProblemResolver');
     expect(answerQuestion(corpus, 'who wrote the smtp module?').answer).toBe('Graham Barr');
+  });
+
+  it('takes no short answer for "which file" from a piece of a code path ("ProblemResolver")', async () => {
+    const corpus = await corpusOf([
+      plainArticle('options', 'Note that unless Aptitude::ProblemResolver::Allow-Break-Holds is set to true, the resolver will never break a hold.'),
+      plainArticle('locations', "The user's configuration file, ~/.aptitude/config."),
+    ]);
+    const question = "which file holds a user's aptitude configuration?";
+    const holds = candidateSentences(corpus, question).find((sentence) => sentence.view.text.includes('Allow-Break-Holds'));
+    expect(holds).toBeDefined();
+    expect(holds?.short?.text).not.toBe('ProblemResolver');
+    expect(answerQuestion(corpus, question).answer).toBe('~/.aptitude/config');
   });
 
   it('does not answer "who" with common words written with capitals ("Open Source"), but with a name', async () => {
