@@ -271,8 +271,10 @@ function nameSpans(view: SentenceView, question: Question): NameSpan[] {
     // A name does not end in a stopword: "TIMEFMT The format …" names "TIMEFMT".
     let to = end;
     while (to >= from && view.tokens[to]!.term === '') to -= 1;
-    // What is left of an identifier once the question's word is cut off is no name ("BASH_REMATCH" asked about "bash").
-    const cutsIdentifier = (): boolean => (from > index && isGlued(view, from - 1, from)) || (to < end && isGlued(view, to, to + 1));
+    // What is left of an identifier once the question's word is cut off is no name ("BASH_REMATCH" asked about "bash"),
+    // nor is one part of a code path ("ProblemResolver" of "Aptitude::ProblemResolver::Trace-Directory", "Net" of "Net::SMTP").
+    const cutsIdentifier = (): boolean =>
+      (from > index && isGlued(view, from - 1, from)) || (to < end && isGlued(view, to, to + 1)) || joinsPath(view, from - 1, from) || joinsPath(view, to, to + 1);
     // A name ends with the question's own word only when that word is the kind of thing asked, after a word of the
     // name's own: "Tech Model Railroad Club" for "which club …", never "Cyclops" + "Corp" for "… of Cyclops Corp?";
     // or when a person is asked, whose given name comes first and whose family name names what the question asks
@@ -304,10 +306,9 @@ function markedSuffix(view: SentenceView, span: NameSpan): string {
   return /^[+#]+(?![\p{L}\p{N}])/u.exec(view.text.slice(view.tokens[span.to]!.end - view.range.start))?.[0] ?? '';
 }
 
-/** The name is one part of a code path: "ProblemResolver" of "Aptitude::ProblemResolver::Trace-Directory", "Net" of "Net::SMTP". */
-function inCodePath(view: SentenceView, span: NameSpan): boolean {
-  const joins = (left: number, right: number): boolean => left >= 0 && right < view.tokens.length && PATH_JOINER.test(textBetween(view, left, right));
-  return joins(span.from - 1, span.from) || joins(span.to, span.to + 1);
+/** Two tokens joined as parts of a code path: "Aptitude::ProblemResolver", "SQLITE_SOURCE", "Meta/Reintegrate". */
+function joinsPath(view: SentenceView, left: number, right: number): boolean {
+  return left >= 0 && right < view.tokens.length && PATH_JOINER.test(textBetween(view, left, right));
 }
 
 const PATH_JOINER = /^(?:::|[_/\\]+)$/u;
@@ -472,8 +473,6 @@ export function extractName(view: SentenceView, question: Question, weights: Ter
     // together ("SQLITE_SOURCE_ID", "X11", "Meta/Reintegrate", "sqlite3.exe", a ticker's "Co <PZL>", "ErrorLogFormat"):
     // that is code.
     if ((question.kind === 'person' || question.kind === 'place') && (CODE_MARKS.test(text) || RUN_TOGETHER.test(text) || isCalled(view, span))) continue;
-    // Nor is anything named by a piece of a code path: the path names it whole, or names something else.
-    if (inCodePath(view, span)) continue;
     if (question.kind === 'person') {
       // A capitalised common word the lexicon knows as no name ("Windows", "Chapter", "SQUASH") is no one, nor are
       // common words capitalised together ("Open Source").
