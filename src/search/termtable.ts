@@ -4,7 +4,7 @@
  * (typed arrays, postings grouped by term, ids ascending) so that it is saved, sent between threads and merged
  * without building an object per passage or per posting. Pure.
  */
-import { normalizeWord, splitWords } from '../text/terms.js';
+import { normalizeWord, splitWords, wordTerms } from '../text/terms.js';
 
 export const FIELDS = ['text', 'heading', 'title'] as const;
 export type Field = (typeof FIELDS)[number];
@@ -66,11 +66,10 @@ export class TermCounter {
     const slots = this.slots;
     slots.clear();
     FIELDS.forEach((field, f) => {
-      const raws = splitWords(fields[field]);
-      if (f < 2) this.words[f]!.push(new Set(raws).size);
+      const text = fields[field];
+      if (f < 2) this.words[f]!.push(new Set(splitWords(text)).size);
       let length = 0;
-      for (const raw of raws) {
-        const term = this.termOf(raw);
+      for (const term of wordTerms(text, this.termOf)) {
         if (term === '') continue;
         length += 1;
         let number = this.termNumbers.get(term);
@@ -96,11 +95,11 @@ export class TermCounter {
     this.passages += 1;
   }
 
-  private termOf(raw: string): string {
+  private readonly termOf = (raw: string): string => {
     let term = this.termOfWord.get(raw);
     if (term === undefined) this.termOfWord.set(raw, (term = normalizeWord(raw.toLowerCase())));
     return term;
-  }
+  };
 
   /** The table of the passages added so far: terms sorted, postings grouped by term with ids ascending. */
   table(): TermTable {

@@ -4,6 +4,7 @@
  * lemmatised for common irregular verbs, then Porter-stemmed.
  */
 import { stemmer } from 'stemmer';
+import { isDeterminer, namesWhenDetermined } from './function-words.js';
 
 export interface Token {
   /** Normalised term; '' for a stopword. */
@@ -113,7 +114,10 @@ function termOfWritten(raw: string): string {
   return term;
 }
 
-/** Every word of `text` with its offsets; stopwords get term ''. */
+/**
+ * Every word of `text` with its offsets; stopwords get term '', unless one names a thing ("the with statement": its
+ * term is the word itself, `namesThing`).
+ */
 export function tokenize(text: string, offset = 0): Token[] {
   const tokens: Token[] = [];
   WORD.lastIndex = 0;
@@ -122,7 +126,47 @@ export function tokenize(text: string, offset = 0): Token[] {
     const start = offset + match.index;
     tokens.push({ term: termOfWritten(raw), raw, start, end: start + raw.length });
   }
+  for (let index = 1; index < tokens.length - 1; index++) {
+    const [before, word, after] = [tokens[index - 1]!, tokens[index]!, tokens[index + 1]!];
+    if (word.term === '' && after.term !== '' && namesThing(before.raw, text.slice(before.end - offset, word.start - offset), word.raw, text.slice(word.end - offset, after.start - offset))) {
+      word.term = word.raw.toLowerCase();
+    }
+  }
   return tokens;
+}
+
+/**
+ * The terms of `text`'s words in order, as `tokenize` reads them ('' for a stopword), each word's term found by
+ * `termOfWord`: for counting a corpus's terms without a token per word.
+ */
+export function wordTerms(text: string, termOfWord: (raw: string) => string): string[] {
+  const terms: string[] = [];
+  const raws: string[] = [];
+  const starts: number[] = [];
+  WORD.lastIndex = 0;
+  for (let match = WORD.exec(text); match !== null; match = WORD.exec(text)) {
+    raws.push(match[0]);
+    starts.push(match.index);
+    terms.push(termOfWord(match[0]));
+  }
+  for (let index = 1; index < terms.length - 1; index++) {
+    if (terms[index] !== '' || terms[index + 1] === '') continue;
+    const [before, word] = [raws[index - 1]!, raws[index]!];
+    const gapBefore = text.slice(starts[index - 1]! + before.length, starts[index]);
+    const gapAfter = text.slice(starts[index]! + word.length, starts[index + 1]);
+    if (namesThing(before, gapBefore, word, gapAfter)) terms[index] = word.toLowerCase();
+  }
+  return terms;
+}
+
+const SPACE_ONLY = /^[ \t]+$/u;
+
+/**
+ * A stopword between a determiner and a content word, set apart by spaces alone, that names a thing there ("the with
+ * statement", "the why command"); not one joined by a hyphen ("the in-memory database") or across a line break.
+ */
+function namesThing(before: string, gapBefore: string, word: string, gapAfter: string): boolean {
+  return isDeterminer(before.toLowerCase()) && SPACE_ONLY.test(gapBefore) && SPACE_ONLY.test(gapAfter) && namesWhenDetermined(word.toLowerCase());
 }
 
 /** The distinct non-stopword terms of `text`, in order of first appearance. */

@@ -13,6 +13,18 @@ const harbour = plainArticle(
 const weather = plainArticle('weather', 'Heavy rain flooded the valley road. Farmers moved their sheep to higher ground.');
 
 describe('answerQuestion', () => {
+  it('reads a keyword named by a function word ("the with statement") as the thing asked about, not a stopword', async () => {
+    const reference = plainArticle(
+      'compound-statements',
+      'The if statement is used for conditional execution. The while statement is used for repeated execution as long as ' +
+        'an expression is true. The with statement is used to wrap the execution of a block with methods defined by a ' +
+        'context manager. The for statement is used to iterate over the elements of a sequence.',
+    );
+    const corpus = await corpusOf([reference, weather]);
+    expect(answerQuestion(corpus, 'What does the with statement do?').quotes[0]?.text).toMatch(/^The with statement/u);
+    expect(answerQuestion(corpus, 'what is the for statement used for?').quotes[0]?.text).toMatch(/^The for statement/u);
+  });
+
   it('answers with a verbatim quote whose offsets point into the source text', async () => {
     const corpus = await corpusOf([harbour, weather]);
     const answer = answerQuestion(corpus, 'Who is the mayor?');

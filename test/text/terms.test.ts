@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { contentTerms, termOf, tokenize } from '../../src/text/terms.js';
+import { contentTerms, termOf, tokenize, wordTerms } from '../../src/text/terms.js';
 
 describe('terms', () => {
   it('drops stopwords and question words', () => {
@@ -24,6 +24,26 @@ describe('terms', () => {
     expect(tokenize('U.S.-made').map((token) => token.raw)).toEqual(['U.S', 'made']);
     expect(contentTerms('os.path.join and sys.argv')).toEqual(['os', 'path', 'join', 'sy', 'argv']);
     expect(contentTerms('Python 3.11.2')).toEqual(['python', '3.11.2']);
+  });
+
+  it('reads a function word between a determiner and a content word as the name of a thing', () => {
+    expect(contentTerms('What does the with statement do?')).toEqual(['with', 'statement']);
+    expect(contentTerms('The if statement is used for conditional execution')).toEqual(['if', 'statement', 'us', 'condit', 'execut']);
+    expect(contentTerms('what does the why command do?')).toEqual(['why', 'command']);
+    expect(contentTerms('an in operator')).toEqual(['in', 'oper']);
+  });
+
+  it('reads no name in a function word that follows no determiner, that a determiner may stand before, or joined by a hyphen', () => {
+    expect(contentTerms('wrap the block with a statement')).toEqual(['wrap', 'block', 'statement']);
+    expect(contentTerms('the same file, the most recent one, the only port, the very first')).toEqual(['file', 'recent', 'on', 'port', 'first']);
+    expect(contentTerms('the in-memory database')).toEqual(['memori', 'databas']);
+    expect(contentTerms('the with\nstatement')).toEqual(['statement']);
+  });
+
+  it('counts the terms a corpus holds as tokenize reads them', () => {
+    for (const text of ['What does the with statement do?', 'the same file with the if clause', 'a the in-line an is', 'The with\nx']) {
+      expect(wordTerms(text, (raw) => termOf(raw) ?? '')).toEqual(tokenize(text).map((token) => token.term));
+    }
   });
 
   it('reports exact offsets', () => {

@@ -1,0 +1,37 @@
+/**
+ * Function words that name a thing where a determiner stands straight before them and a content word straight after:
+ * "the with statement", "the if clause", "an in operator", "the why command". Documentation names keywords, operators
+ * and commands so. A preposition, conjunction, question word, copula, modal, negation or verb form does not otherwise
+ * stand between "the" and a content word; a determiner, adjective, adverb or pronoun does ("the same file", "the most
+ * recent", "the only port") and names nothing. Word classes from compromise's English lexicon.
+ */
+import { createRequire } from 'node:module';
+
+const NAMING_CLASSES = new Set(['Preposition', 'Conjunction', 'QuestionWord', 'Copula', 'Negative', 'Modal', 'Infinitive', 'PresentTense', 'PastTense', 'Verb']);
+
+const DETERMINERS = new Set(['the', 'a', 'an']);
+
+interface CompromiseTwo {
+  model(): { one: { lexicon: Record<string, string | string[]> } };
+}
+
+let lexicon: Record<string, string | string[]> | undefined;
+const naming = new Map<string, boolean>();
+
+/** A determiner ("the", "a", "an") in small letters or capitalised. */
+export function isDeterminer(lowerWord: string): boolean {
+  return DETERMINERS.has(lowerWord);
+}
+
+/** The function word (in small letters) is one that names a thing when a determiner stands before it. */
+export function namesWhenDetermined(lowerWord: string): boolean {
+  let names = naming.get(lowerWord);
+  if (names === undefined) {
+    // The CommonJS build loads synchronously; only its lexicon is read, on the first word asked about.
+    lexicon ??= (createRequire(import.meta.url)('compromise/two') as CompromiseTwo).model().one.lexicon;
+    const tags = lexicon[lowerWord];
+    names = tags !== undefined && (Array.isArray(tags) ? tags : [tags]).some((tag) => NAMING_CLASSES.has(tag));
+    naming.set(lowerWord, names);
+  }
+  return names;
+}
