@@ -116,7 +116,7 @@ function termOfWritten(raw: string): string {
 
 /**
  * Every word of `text` with its offsets; stopwords get term '', unless one names a thing ("the with statement": its
- * term is the word itself, `namesThing`).
+ * term is the word itself: `namesThing`).
  */
 export function tokenize(text: string, offset = 0): Token[] {
   const tokens: Token[] = [];
@@ -126,11 +126,11 @@ export function tokenize(text: string, offset = 0): Token[] {
     const start = offset + match.index;
     tokens.push({ term: termOfWritten(raw), raw, start, end: start + raw.length });
   }
-  for (let index = 1; index < tokens.length - 1; index++) {
-    const [before, word, after] = [tokens[index - 1]!, tokens[index]!, tokens[index + 1]!];
-    if (word.term === '' && after.term !== '' && namesThing(before.raw, text.slice(before.end - offset, word.start - offset), word.raw, text.slice(word.end - offset, after.start - offset))) {
-      word.term = word.raw.toLowerCase();
-    }
+  for (let index = 0; index < tokens.length; index++) {
+    const token = tokens[index]!;
+    if (token.term !== '') continue;
+    const [before, after] = [tokens[index - 1], tokens[index + 1]];
+    if (namesThing(text, token.raw, token.start - offset, before?.raw, (before?.end ?? 0) - offset, after?.term, (after?.start ?? 0) - offset)) token.term = token.raw.toLowerCase();
   }
   return tokens;
 }
@@ -149,24 +149,40 @@ export function wordTerms(text: string, termOfWord: (raw: string) => string): st
     starts.push(match.index);
     terms.push(termOfWord(match[0]));
   }
-  for (let index = 1; index < terms.length - 1; index++) {
-    if (terms[index] !== '' || terms[index + 1] === '') continue;
-    const [before, word] = [raws[index - 1]!, raws[index]!];
-    const gapBefore = text.slice(starts[index - 1]! + before.length, starts[index]);
-    const gapAfter = text.slice(starts[index]! + word.length, starts[index + 1]);
-    if (namesThing(before, gapBefore, word, gapAfter)) terms[index] = word.toLowerCase();
+  for (let index = 0; index < terms.length; index++) {
+    if (terms[index] !== '') continue;
+    const before = raws[index - 1];
+    if (namesThing(text, raws[index]!, starts[index]!, before, before === undefined ? 0 : starts[index - 1]! + before.length, terms[index + 1], starts[index + 1] ?? 0)) {
+      terms[index] = raws[index]!.toLowerCase();
+    }
   }
   return terms;
 }
 
-const SPACE_ONLY = /^[ \t]+$/u;
+/** Spaces, with a quote mark or a backtick before the next word at most ("the `with` statement"). */
+const GAP_BEFORE = /^[ \t]+[`'"‘“]?$/u;
+const GAP_AFTER = /^[`'"’”]?[ \t]+$/u;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+const CLOSING_MARK: Readonly<Record<string, string>> = { '`': '`', "'": "'", '"': '"', '‘': '’', '“': '”' };
 
 /**
- * A stopword between a determiner and a content word, set apart by spaces alone, that names a thing there ("the with
- * statement", "the why command"); not one joined by a hyphen ("the in-memory database") or across a line break.
+ * The stopword `word` (at `start` in `text`) names a thing: it stands between a determiner and a content word, set apart
+ * by spaces (and quote marks) alone ("the with statement", "the `why` command"; not "the in-memory database", nor across
+ * a line break), or it is quoted by itself ("what does `with` do?"). `before` is the word before it and where that one
+ * ends, `after` the next word's term and where it starts.
  */
-function namesThing(before: string, gapBefore: string, word: string, gapAfter: string): boolean {
-  return isDeterminer(before.toLowerCase()) && SPACE_ONLY.test(gapBefore) && SPACE_ONLY.test(gapAfter) && namesWhenDetermined(word.toLowerCase());
+function namesThing(text: string, word: string, start: number, before: string | undefined, beforeEnd: number, afterTerm: string | undefined, afterStart: number): boolean {
+  const end = start + word.length;
+  const opening = text.charAt(start - 1);
+  const quoted = CLOSING_MARK[opening] !== undefined && text.charAt(end) === CLOSING_MARK[opening] && !LETTER_OR_DIGIT.test(text.charAt(start - 2)) && !LETTER_OR_DIGIT.test(text.charAt(end + 1));
+  const determined =
+    before !== undefined &&
+    afterTerm !== undefined &&
+    afterTerm !== '' &&
+    isDeterminer(before.toLowerCase()) &&
+    GAP_BEFORE.test(text.slice(beforeEnd, start)) &&
+    GAP_AFTER.test(text.slice(end, afterStart));
+  return (quoted || determined) && namesWhenDetermined(word.toLowerCase());
 }
 
 /** The distinct non-stopword terms of `text`, in order of first appearance. */

@@ -31,6 +31,13 @@ describe('terms', () => {
     expect(contentTerms('The if statement is used for conditional execution')).toEqual(['if', 'statement', 'us', 'condit', 'execut']);
     expect(contentTerms('what does the why command do?')).toEqual(['why', 'command']);
     expect(contentTerms('an in operator')).toEqual(['in', 'oper']);
+    expect(contentTerms('the `while` loop and the "not" operator')).toEqual(['while', 'loop', 'not', 'oper']);
+  });
+
+  it('reads a function word quoted alone as the name of a thing', () => {
+    expect(contentTerms('what does `with` do?')).toEqual(['with']);
+    expect(contentTerms("is 'is' the same as “==”?")).toEqual(['is']);
+    expect(contentTerms('he said "with love" and `if x`')).toEqual(['love', 'x']);
   });
 
   it('reads no name in a function word that follows no determiner, that a determiner may stand before, or joined by a hyphen', () => {
@@ -41,7 +48,7 @@ describe('terms', () => {
   });
 
   it('counts the terms a corpus holds as tokenize reads them', () => {
-    for (const text of ['What does the with statement do?', 'the same file with the if clause', 'a the in-line an is', 'The with\nx']) {
+    for (const text of ['What does the with statement do?', 'the same file with the if clause', 'a the in-line an is', 'The with\nx', '`with` and "if" x']) {
       expect(wordTerms(text, (raw) => termOf(raw) ?? '')).toEqual(tokenize(text).map((token) => token.term));
     }
   });
