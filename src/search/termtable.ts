@@ -4,7 +4,7 @@
  * (typed arrays, postings grouped by term, ids ascending) so that it is saved, sent between threads and merged
  * without building an object per passage or per posting. Pure.
  */
-import { normalizeWord, splitWords, wordTerms } from '../text/terms.js';
+import { normalizeWord, wordTerms } from '../text/terms.js';
 
 export const FIELDS = ['text', 'heading', 'title'] as const;
 export type Field = (typeof FIELDS)[number];
@@ -66,10 +66,10 @@ export class TermCounter {
     const slots = this.slots;
     slots.clear();
     FIELDS.forEach((field, f) => {
-      const text = fields[field];
-      if (f < 2) this.words[f]!.push(new Set(splitWords(text)).size);
+      const { words, terms } = wordTerms(fields[field], this.termOf);
+      if (f < 2) this.words[f]!.push(new Set(words).size);
       let length = 0;
-      for (const term of wordTerms(text, this.termOf)) {
+      for (const term of terms) {
         if (term === '') continue;
         length += 1;
         let number = this.termNumbers.get(term);

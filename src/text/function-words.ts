@@ -9,7 +9,8 @@ import { createRequire } from 'node:module';
 
 const NAMING_CLASSES = new Set(['Preposition', 'Conjunction', 'QuestionWord', 'Copula', 'Negative', 'Modal', 'Infinitive', 'PresentTense', 'PastTense', 'Verb']);
 
-const DETERMINERS = new Set(['the', 'a', 'an']);
+/** The determiners as written: in small letters, capitalised or in capitals. */
+const DETERMINERS = new Set(['the', 'a', 'an'].flatMap((word) => [word, word.charAt(0).toUpperCase() + word.slice(1), word.toUpperCase()]));
 
 interface CompromiseTwo {
   model(): { one: { lexicon: Record<string, string | string[]> } };
@@ -18,9 +19,9 @@ interface CompromiseTwo {
 let lexicon: Record<string, string | string[]> | undefined;
 const naming = new Map<string, boolean>();
 
-/** A determiner ("the", "a", "an") in small letters or capitalised. */
-export function isDeterminer(lowerWord: string): boolean {
-  return DETERMINERS.has(lowerWord);
+/** A determiner ("the", "a", "an") as written: in small letters, capitalised or in capitals. */
+export function isDeterminer(word: string): boolean {
+  return DETERMINERS.has(word);
 }
 
 /** The function word (in small letters) is one that names a thing when a determiner stands before it. */

@@ -136,27 +136,36 @@ export function tokenize(text: string, offset = 0): Token[] {
 }
 
 /**
- * The terms of `text`'s words in order, as `tokenize` reads them ('' for a stopword), each word's term found by
- * `termOfWord`: for counting a corpus's terms without a token per word.
+ * The words of `text` and their terms in order, as `tokenize` reads them ('' for a stopword), each word's term found
+ * by `termOfWord`: for counting a corpus's terms in one pass, without a token per word.
  */
-export function wordTerms(text: string, termOfWord: (raw: string) => string): string[] {
+export function wordTerms(text: string, termOfWord: (raw: string) => string): { words: string[]; terms: string[] } {
+  const words: string[] = [];
   const terms: string[] = [];
-  const raws: string[] = [];
-  const starts: number[] = [];
+  /** A stopword after a determiner, named if the word after it is a content word: its index, or -1. */
+  let pending = -1;
+  let previousEnd = 0;
   WORD.lastIndex = 0;
   for (let match = WORD.exec(text); match !== null; match = WORD.exec(text)) {
-    raws.push(match[0]);
-    starts.push(match.index);
-    terms.push(termOfWord(match[0]));
-  }
-  for (let index = 0; index < terms.length; index++) {
-    if (terms[index] !== '') continue;
-    const before = raws[index - 1];
-    if (namesThing(text, raws[index]!, starts[index]!, before, before === undefined ? 0 : starts[index - 1]! + before.length, terms[index + 1], starts[index + 1] ?? 0)) {
-      terms[index] = raws[index]!.toLowerCase();
+    const raw = match[0];
+    const term = termOfWord(raw);
+    const index = words.length;
+    if (pending !== -1 && term !== '' && GAP_AFTER.test(text.slice(previousEnd, match.index))) terms[pending] = words[pending]!.toLowerCase();
+    pending = -1;
+    words.push(raw);
+    terms.push(term);
+    if (term === '') {
+      const before = words[index - 1];
+      const end = match.index + raw.length;
+      if (quotedAlone(text, match.index, end)) {
+        if (namesWhenDetermined(raw.toLowerCase())) terms[index] = raw.toLowerCase();
+      } else if (before !== undefined && isDeterminer(before) && GAP_BEFORE.test(text.slice(previousEnd, match.index)) && namesWhenDetermined(raw.toLowerCase())) {
+        pending = index;
+      }
     }
+    previousEnd = match.index + raw.length;
   }
-  return terms;
+  return { words, terms };
 }
 
 /** Spaces, with a quote mark or a backtick before the next word at most ("the `with` statement"). */
@@ -173,16 +182,20 @@ const CLOSING_MARK: Readonly<Record<string, string>> = { '`': '`', "'": "'", '"'
  */
 function namesThing(text: string, word: string, start: number, before: string | undefined, beforeEnd: number, afterTerm: string | undefined, afterStart: number): boolean {
   const end = start + word.length;
-  const opening = text.charAt(start - 1);
-  const quoted = CLOSING_MARK[opening] !== undefined && text.charAt(end) === CLOSING_MARK[opening] && !LETTER_OR_DIGIT.test(text.charAt(start - 2)) && !LETTER_OR_DIGIT.test(text.charAt(end + 1));
   const determined =
     before !== undefined &&
     afterTerm !== undefined &&
     afterTerm !== '' &&
-    isDeterminer(before.toLowerCase()) &&
+    isDeterminer(before) &&
     GAP_BEFORE.test(text.slice(beforeEnd, start)) &&
     GAP_AFTER.test(text.slice(end, afterStart));
-  return (quoted || determined) && namesWhenDetermined(word.toLowerCase());
+  return (quotedAlone(text, start, end) || determined) && namesWhenDetermined(word.toLowerCase());
+}
+
+/** The word from `start` to `end` stands in quote marks or backticks of its own (`with`, "if", ‘in’). */
+function quotedAlone(text: string, start: number, end: number): boolean {
+  const closing = CLOSING_MARK[text.charAt(start - 1)];
+  return closing !== undefined && text.charAt(end) === closing && !LETTER_OR_DIGIT.test(text.charAt(start - 2)) && !LETTER_OR_DIGIT.test(text.charAt(end + 1));
 }
 
 /** The distinct non-stopword terms of `text`, in order of first appearance. */

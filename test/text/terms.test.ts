@@ -47,10 +47,16 @@ describe('terms', () => {
     expect(contentTerms('the with\nstatement')).toEqual(['statement']);
   });
 
-  it('counts the terms a corpus holds as tokenize reads them', () => {
-    for (const text of ['What does the with statement do?', 'the same file with the if clause', 'a the in-line an is', 'The with\nx', '`with` and "if" x']) {
-      expect(wordTerms(text, (raw) => termOf(raw) ?? '')).toEqual(tokenize(text).map((token) => token.term));
-    }
+  it('counts the terms a corpus holds as tokenize reads them (property)', () => {
+    const piece = fc.constantFrom('the', 'The', 'a', 'An', 'with', 'if', 'in', 'why', 'same', 'statement', 'loop', 'x', ' ', '  ', '\n', '-', '`', '"', "'", '“', '”', '‘', '’', '.', '?');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }), (pieces) => {
+        const text = pieces.join('');
+        const tokens = tokenize(text);
+        expect(wordTerms(text, (raw) => termOf(raw) ?? '')).toEqual({ words: tokens.map((token) => token.raw), terms: tokens.map((token) => token.term) });
+      }),
+      { numRuns: 3000 },
+    );
   });
 
   it('reports exact offsets', () => {
