@@ -66,13 +66,17 @@ const CONTAINERS = new Set(['html', 'body', 'main', 'article']);
 /** Content wrappers of blog and news templates: `entry-content`, `post-body`, `article__text`, `#content`. */
 const CONTENT_CLASS = /(?:^|\s)(?:entry|post|article|story)(?:-|_|__)?(?:content|body|text)(?:\s|$)/iu;
 const CONTENT_ID = /^(?:content|main-content|maincontent|main)$/iu;
-const BODY_CLASS = wordPattern(['body']);
-const DOCUMENT_CLASS = wordPattern(['document']);
+/** A whole class name, not a word of a longer one: Sphinx's `.body`, not Docutils' `.field-body` table cell. */
+const BODY_CLASS = /(?:^|\s)body(?:\s|$)/iu;
+const DOCUMENT_CLASS = /(?:^|\s)document(?:\s|$)/iu;
 const FOOTER_CLASS = wordPattern(['footer']);
 const CANONICAL = wordPattern(['canonical']);
 
-/** `inCode`: inside `<pre>`/`<code>`, where classes are syntax highlighting (`hljs-comment`), not chrome. */
-function isDropped(el: DomElement, inCode = false): boolean {
+/**
+ * `classesSayNothing`: inside `<pre>`/`<code>`, where classes are syntax highlighting (`hljs-comment`), or a heading,
+ * where a link with a chrome-like class holds the heading's words (`<h2><a class="toc-backref">Options</a></h2>`).
+ */
+function isDropped(el: DomElement, classesSayNothing = false): boolean {
   if (el.type === ElementType.Script || el.type === ElementType.Style) return true;
   if (DROPPED_TAGS.has(el.name)) return true;
   const attribs = el.attribs;
@@ -83,7 +87,7 @@ function isDropped(el: DomElement, inCode = false): boolean {
   if (isIndexList(el)) return true;
   if (el.name === 'aside') return hasWord(attribs.class, CHROME_NOT_BESIDE) || hasWord(attribs.id, CHROME) || !readsAsProse(el);
   // Page-level containers carry state classes (`has-sidebar`, `comments-open`) that say nothing about them.
-  if (CONTAINERS.has(el.name) || inCode) return false;
+  if (CONTAINERS.has(el.name) || classesSayNothing) return false;
   if (hasWord(attribs.class, CHROME_NOT_BESIDE)) return true;
   if (hasWord(attribs.class, CHROME) && !readsAsProse(el)) return true;
   return hasWord(attribs.id, CHROME);
@@ -369,7 +373,9 @@ function extract(root: DomNode[]): { text: string; blocks: Block[]; linkedShare:
         builder.leftOut();
         continue;
       }
-      if (isDropped(node, ctx.code > 0)) {
+      // In code, classes are syntax highlighting; in a heading, a link holding its words is the heading (Docutils'
+      // `toc-backref` link back to the table of contents): neither is chrome by its class.
+      if (isDropped(node, ctx.code > 0 || (ctx.heading > 0 && ctx.heading <= 6))) {
         if (textLength(node) > 0) builder.leftOut();
         continue;
       }

@@ -465,6 +465,29 @@ describe('HTML without a main element', () => {
     expect(article.text).toBe('The ferry timetable changes on 1 June.');
   });
 
+  it('reads the whole of a Docutils page, not the first field list cell (`td.field-body`) as its content wrapper', () => {
+    const article = articleFrom(
+      'manual.html',
+      `<html><body><div class="document"><div class="section" id="ups-manual"><h1>UPS Manual</h1>
+       <p>The daemon shuts the computer down when the battery runs low.</p>
+       <table class="docutils field-list"><tbody><tr class="field"><th class="field-name">Question:</th>
+       <td class="field-body"><p>Which brands are supported?</p></td></tr></tbody></table>
+       <p>The default battery level is 5 percent.</p></div></div></body></html>`,
+    );
+    expect(article.text).toContain('The daemon shuts the computer down when the battery runs low.');
+    expect(article.text).toContain('The default battery level is 5 percent.');
+  });
+
+  it('keeps a heading whose words are a link back to the table of contents (Docutils\' `a.toc-backref`), and drops a permalink', () => {
+    const article = articleFrom(
+      'manual.html',
+      `<html><body><div class="document"><h1>UPS Manual</h1>
+       <div class="section" id="polltime"><h2><a class="toc-backref" href="#id12">Polling the server</a><a class="headerlink" href="#polltime">¶</a></h2>
+       <p>The client polls the server every 60 seconds.</p></div></div></body></html>`,
+    );
+    expect(article.headings.map((heading) => heading.title)).toEqual(['UPS Manual', 'Polling the server']);
+  });
+
   it('takes no heading for the content wrapper because its id is "main" (a section\'s anchor)', () => {
     const article = articleFrom(
       'configuring.html',
