@@ -47,6 +47,8 @@ interface TitleIndex {
   /** Term of a title's key → indexes (into `corpus.sources`) of the sources whose title key holds it. */
   byTerm: Map<string, number[]>;
   keys: ReadonlySet<string>[];
+  /** The first term of each source's title key ('' for none): "apcupsd" of "APCUPSD User Manual". */
+  leading: string[];
   /** Index of each source's first passage (−1 when it has none). */
   firstPassage: number[];
 }
@@ -57,8 +59,11 @@ function titleIndexOf(corpus: Corpus): TitleIndex {
   let index = titleIndexes.get(corpus);
   if (index !== undefined) return index;
   const byTerm = new Map<string, number[]>();
+  const leading: string[] = [];
   const keys = corpus.sources.map((indexed, sourceIndex) => {
-    const key = contentSet(tokenize(headingKey(indexed.source.title ?? '')));
+    const tokens = tokenize(headingKey(indexed.source.title ?? ''));
+    leading.push(tokens.find((token) => token.term !== '')?.term ?? '');
+    const key = contentSet(tokens);
     for (const term of key) {
       let list = byTerm.get(term);
       if (list === undefined) byTerm.set(term, (list = []));
@@ -82,14 +87,15 @@ function titleIndexOf(corpus: Corpus): TitleIndex {
       if (sourceIndex !== undefined && firstPassage[sourceIndex] === -1) firstPassage[sourceIndex] = passage.id;
     }
   }
-  index = { byTerm, keys, firstPassage };
+  index = { byTerm, keys, leading, firstPassage };
   titleIndexes.set(corpus, index);
   return index;
 }
 
 /**
- * Ids of the opening passages of the pages whose title names the subject and nothing else: every term of the title's
- * key is one of the subject's forms. `subject` holds one list of forms per subject term.
+ * Ids of the opening passages of the pages whose title names the subject and nothing else (every term of the title's
+ * key is one of the subject's forms), or, for a subject of one word, opens with it ("APCUPSD User Manual" for
+ * "apcupsd"): a manual's opening says what its subject is. `subject` holds one list of forms per subject term.
  */
 export function entryPageOpenings(corpus: Corpus, subject: readonly (readonly string[])[]): number[] {
   const index = titleIndexOf(corpus);
@@ -100,7 +106,7 @@ export function entryPageOpenings(corpus: Corpus, subject: readonly (readonly st
   let taken = 0;
   for (const sourceIndex of pages) {
     if (taken >= MAX_ENTRY_PAGES) break;
-    if (!namesOnly(index.keys[sourceIndex]!, forms)) continue;
+    if (!namesOnly(index.keys[sourceIndex]!, forms) && !(subject.length === 1 && forms.has(index.leading[sourceIndex]!))) continue;
     const first = index.firstPassage[sourceIndex]!;
     if (first < 0) continue;
     taken += 1;

@@ -34,4 +34,14 @@ describe('entries: what a heading or title names', () => {
     expect(sourcesOf(entryPageOpenings(corpus, [['attach'], ['databas']]))).toEqual(['attach']);
     expect(entryPageOpenings(corpus, [['pragma']])).toEqual([]);
   });
+
+  it('finds the opening of a page whose title opens with a one-word subject ("APCUPSD User Manual"), not one that names it later', async () => {
+    const corpus = await corpusOf([
+      articleFrom('manual.html', page('Frobnicator User Manual', 'Frobnicator is a daemon that frobnicates widgets.')),
+      articleFrom('install.html', page('Installing the Frobnicator', 'Run make install to install the frobnicator.')),
+    ]);
+    const sourcesOf = (ids: number[]): string[] => [...new Set(ids.map((id) => corpus.passages[id]!.sourceId))];
+    expect(sourcesOf(entryPageOpenings(corpus, [['frobnic']]))).toEqual(['manual']);
+    expect(entryPageOpenings(corpus, [['frobnic'], ['widget']])).toEqual([]);
+  });
 });
