@@ -15,6 +15,7 @@ import { unlikeProse } from '../text/prose.js';
 
 type DomNode = ReturnType<typeof parseDocument>['children'][number];
 type DomElement = ReturnType<typeof DomUtils.findAll>[number];
+type DomText = { data: string; parent: DomNode['parent'] };
 
 /** Elements whose whole content is chrome or not text. */
 const DROPPED_TAGS = new Set([
@@ -294,6 +295,11 @@ class TextBuilder {
     this.gaps.push(this.length);
   }
 
+  /** The terms recorded since block `from` govern no text past here: what follows their table is not theirs. */
+  endTerms(from: number): void {
+    for (const block of this.blocks.slice(from)) if (block.kind === 'heading' && block.level === DEFINITION_TERM_LEVEL) block.governsUntil ??= this.length;
+  }
+
   /** Text inside `<pre>`, kept as written. */
   preformatted(raw: string): void {
     if (raw) this.append(raw);
@@ -405,12 +411,18 @@ function extract(root: DomNode[]): { text: string; blocks: Block[]; linkedShare:
       }
       // A question set in bold on its own heads its answer, as a term does: a FAQ's "<p><b>(1) How do I …?</b></p>".
       else if (ctx.heading === 0 && isBoldQuestion(node)) ctx.heading = DEFINITION_TERM_LEVEL;
+      // An option list set as a table (Docutils' `table.option-list`): a row's first cell, all code, is the term its
+      // second cell describes ("--enable-usb | Turns on generation of the USB driver code.").
+      else if (ctx.heading === 0 && isCodeTermCell(node)) ctx.heading = DEFINITION_TERM_LEVEL;
       if (name === 'pre') ctx.pre++;
       if (name === 'pre' || name === 'code') ctx.code++;
       if (ITEM_TAGS.has(name)) ctx.item++;
       if (name === 'a' && node.attribs.href !== undefined) ctx.link++;
+      const firstBlock = builder.blocks.length;
       walk(node.children);
       Object.assign(ctx, saved);
+      // A table's terms (an option list's rows) describe its rows alone; a one-row entry table heads the prose after it.
+      if (name === 'table' && !isEntryTable(node)) builder.endTerms(firstBlock);
       if (breaks && labelled !== 'label') builder.requestBreak(breaks);
     }
   };
@@ -494,6 +506,35 @@ function isEntryTable(el: DomElement): boolean {
   let next = DomUtils.nextElementSibling(el);
   while (next !== null && textLength(next) === 0) next = DomUtils.nextElementSibling(next);
   return next !== null && next.name === 'p' && SENTENCE_END.test(DomUtils.textContent(next));
+}
+
+/** Elements whose text is code as typed or shown: a name, an option, a key. */
+const CODE_TAGS = new Set(['code', 'kbd', 'samp', 'tt', 'var']);
+
+/**
+ * A cell whose every word is set as code, before a cell that reads as prose: the first of its row's two cells, or a
+ * row's only cell over a row whose first cell is empty (Docutils sets a long option so: "--with-cgi-bin=path" spans
+ * the row, its description in the next).
+ */
+function isCodeTermCell(el: DomElement): boolean {
+  if (el.name !== 'td' || el.parent === null || (el.parent as DomElement).name !== 'tr') return false;
+  const cellsOf = (row: DomElement): DomElement[] => row.children.filter((child): child is DomElement => child.type === ElementType.Tag);
+  const cells = cellsOf(el.parent as DomElement);
+  const next = DomUtils.nextElementSibling(el.parent as DomElement);
+  const below = next === null ? [] : cellsOf(next);
+  const description =
+    cells.length === 2 ? cells[1] : cells.length === 1 && below.length === 2 && !LETTER_OR_DIGIT.test(DomUtils.textContent(below[0]!)) ? below[1] : undefined;
+  if (cells[0] !== el || description === undefined || description.name !== 'td' || !SENTENCE_END.test(DomUtils.textContent(description))) return false;
+  const texts = DomUtils.filter((node) => node.type === ElementType.Text, el.children, true) as unknown as DomText[];
+  return texts.some((node) => LETTER_OR_DIGIT.test(node.data)) && texts.every((node) => !LETTER_OR_DIGIT.test(node.data) || insideCode(node, el));
+}
+
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+/** A text node stands inside a code element below `root`. */
+function insideCode(node: DomText, root: DomElement): boolean {
+  for (let at = node.parent as DomElement | null; at !== null && at !== root; at = at.parent as DomElement | null) if (CODE_TAGS.has(at.name)) return true;
+  return false;
 }
 
 /** Blocks a FAQ sets its questions in: a paragraph, a table cell, a list item. */

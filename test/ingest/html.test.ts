@@ -478,6 +478,26 @@ describe('HTML without a main element', () => {
     expect(article.text).toContain('The default battery level is 5 percent.');
   });
 
+  it('reads an option list set as a table (Docutils) as terms with their descriptions, a long option spanning its row too', () => {
+    const article = articleFrom(
+      'configure.html',
+      `<html><body><h1>Configure Options</h1><table class="docutils option-list"><tbody>
+       <tr><td class="option-group"><kbd><span class="option">--enable-usb</span></kbd></td><td>Turns on the USB driver. It is off by default.</td></tr>
+       <tr><td class="option-group" colspan="2"><kbd><span class="option">--with-cgi-bin=<var>path</var></span></kbd></td></tr>
+       <tr><td>&nbsp;</td><td>Sets the directory the CGI programs go to.</td></tr>
+       <tr><td>Plain words</td><td>Are no term of their own.</td></tr></tbody></table>
+       <p>Run make after configure.</p></body></html>`,
+    );
+    expect(article.headings.map((heading) => heading.title)).toEqual(['Configure Options', '--enable-usb', '--with-cgi-bin=path']);
+    // What follows the table is its section's, not the last option's.
+    const governed = (title: string): string => {
+      const heading = article.headings.find((h) => h.title === title)!;
+      return article.text.slice(heading.range.start, heading.range.end);
+    };
+    expect(governed('--with-cgi-bin=path')).not.toContain('Run make after configure.');
+    expect(governed('Configure Options')).toContain('Run make after configure.');
+  });
+
   it('keeps a heading whose words are a link back to the table of contents (Docutils\' `a.toc-backref`), and drops a permalink', () => {
     const article = articleFrom(
       'manual.html',
