@@ -342,7 +342,8 @@ function rankSentences(corpus: Corpus, question: Question, weights: number[], mo
     // The name its heading defines, for "which function …" answered by the first words of a function's entry.
     // …or of the first prose under it, when the entry opens with its signature in a code block ("xmlDocPtr
     // xsltApplyStylesheet (…)" over "Apply the stylesheet to the document").
-    const definedName = question.kind === 'entity' && opensEntryProse(corpus, passage, firstUnderHeading) ? definedNameOfFocus(passage.heading, question) : null;
+    const definedName =
+      question.kind === 'entity' && opensEntryProse(corpus, passage, firstUnderHeading) ? definedNameOfFocus(passage.heading, question, () => sectionOverTerms(corpus, passage)) : null;
     const ownTitle = ownHeading(passage.heading);
     let proseBefore = entryMatch > 0 ? earlier.section : 0;
     let proseBeforeInPage = earlier.page;
@@ -428,6 +429,25 @@ function rankSentences(corpus: Corpus, question: Question, weights: number[], mo
 }
 
 /** The passage is the first under its heading, or the first that is not code: only a signature stands before it. */
+/**
+ * The heading of the section a run of term entries stands in ("Configure Options" over "--enable-usb", "--enable-net"
+ * …): the nearest heading before the run, in the passage's source, that is not a term of the same shape (an option);
+ * else the one after it, when the section holds no prose before its options.
+ */
+function sectionOverTerms(corpus: Corpus, passage: Passage): string {
+  for (const step of [-1, 1]) {
+    for (let id = passage.id + step; Math.abs(id - passage.id) <= MAX_ENTRIES_AROUND; id += step) {
+      const other = corpus.passages[id];
+      if (other === undefined || other.sourceId !== passage.sourceId) break;
+      if (other.heading !== '' && !other.heading.trimStart().startsWith('-')) return other.heading;
+    }
+  }
+  return '';
+}
+
+/** How many passages before and after a run of option entries its section's heading is looked for. */
+const MAX_ENTRIES_AROUND = 200;
+
 function opensEntryProse(corpus: Corpus, passage: Passage, firstUnderHeading: boolean): boolean {
   if (firstUnderHeading) return true;
   if (passage.code === true || passage.heading === '') return false;

@@ -170,6 +170,9 @@ export function extractEntryNameOfFocus(view: SentenceView, question: Question, 
   return nameAnswer(entryName);
 }
 
+/** A command-line option as an entry's term, with the value it takes: "--enable-usb", "--with-cgi-bin=path", "-j N". */
+const OPTION_TERM = /^(--?[\p{L}\p{N}][\p{L}\p{N}_-]*)(?:[= ]\S*)?$/u;
+
 /** "Function: void ffi_closure_free (void *writable)", "Variable: LIBFFI_TMPDIR": a kind of thing, a colon, and what is defined. */
 const KIND_HEADING = /^\s*(\p{L}+(?: \p{L}+)?)\s*:\s+(\S.*)$/u;
 /** The name a signature defines: the one called ("ffi_closure_free (…)"), else its last word. */
@@ -178,12 +181,21 @@ const LAST_NAME = /([\p{L}_][\p{L}\p{N}_.:]*)\W*$/u;
 
 /**
  * The name a definition's heading gives a thing of the asked kind, as texinfo's @deftypefun and kin head an entry
- * ("Function: void ffi_closure_free (void *writable)" for "which function frees …"), when it is written as code and
- * the question does not write it; null for any other heading.
+ * ("Function: void ffi_closure_free (void *writable)" for "which function frees …"), or the option an option list's
+ * entry is ("--enable-usb"), when it is written as code and the question does not write it; null for any other heading.
  */
-export function definedNameOfFocus(heading: string, question: Question): ShortAnswer | null {
+export function definedNameOfFocus(heading: string, question: Question, sectionOf: () => string = () => ''): ShortAnswer | null {
+  if (question.focus === null) return null;
+  // An option's entry ("--enable-usb" over "Turns on generation of the USB driver code.") names it, its value aside,
+  // when its section says it is of the kind asked ("Configure Options" for "which configure option …", not "OPTIONS" for
+  // "which git command …").
+  const option = OPTION_TERM.exec(heading.trim())?.[1];
+  if (option !== undefined) {
+    if (writtenWhole(option).test(question.text) || !tokenize(sectionOf()).some((token) => token.term === question.focus)) return null;
+    return nameAnswer(option);
+  }
   const match = KIND_HEADING.exec(heading);
-  if (question.focus === null || match === null) return null;
+  if (match === null) return null;
   if (!tokenize(match[1]!).some((token) => token.term === question.focus)) return null;
   const name = (CALLED_NAME.exec(match[2]!) ?? LAST_NAME.exec(match[2]!))?.[1];
   if (name === undefined || !(CODE_ENTRY_NAME.test(name) || CODE_LIKE.test(name))) return null;

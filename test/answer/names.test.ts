@@ -332,6 +332,21 @@ describe('where a word comes from', () => {
 });
 
 describe('which module, which pragma: the name the noun is given', () => {
+  it('answers "which option …" with the option whose entry describes it, in a section of options', async () => {
+    const manual = await corpusOf([
+      articleFrom(
+        'manual.html',
+        `<html><body><h1>UPS Manual</h1><h2>Configure Options</h2><table class="docutils option-list"><tbody>
+         <tr><td class="option-group"><kbd><span class="option">--enable-apcsmart</span></kbd></td><td>Turns on generation of the APC Smart driver.</td></tr>
+         <tr><td class="option-group"><kbd><span class="option">--enable-usb</span></kbd></td><td>Turns on generation of the USB driver code.</td></tr>
+         </tbody></table><p>Run make after configure.</p></body></html>`,
+      ),
+    ]);
+    expect(answerQuestion(manual, 'which configure option turns on the USB driver?').answer).toBe('--enable-usb');
+    // An option is no command: its section names options, not commands.
+    expect(answerQuestion(manual, 'which command turns on the USB driver?').answer).not.toBe('--enable-usb');
+  });
+
   it('answers with the identifier written next to the asked noun', async () => {
     const corpus = await corpusOf([
       articleFrom('threads.txt', 'The worker_threads module enables the use of threads that execute JavaScript in parallel. Workers are useful for CPU-intensive work.'),
