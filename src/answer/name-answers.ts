@@ -17,8 +17,11 @@ const CODE_NAME_BEFORE = /([\p{L}_][\p{L}\p{N}_.:/-]*[\p{L}\p{N}_])\s+$/u;
 
 const CODE_NAME_AFTER = /^\s+`?([\p{L}_][\p{L}\p{N}_.:/-]*[\p{L}\p{N}_])/u;
 
-/** A name in quotation marks just before the noun: "the 'end' event", "the “close” signal"; any word so quoted is a name. */
-const QUOTED_NAME_BEFORE = /(?:'([^'\s]{1,40})'|"([^"\s]{1,40})"|‘([^’\s]{1,40})’|“([^”\s]{1,40})”|`([^`\s]{1,40})`)\s+$/u;
+/**
+ * A name in quotation marks just before the noun: "the 'end' event", "the “close” signal", "an 'apcaccess status'
+ * command"; any words so quoted are a name (a command with its argument, a dialog's title).
+ */
+const QUOTED_NAME_BEFORE = /(?:'(\S(?:[^'\n]{0,38}\S)?)'|"(\S(?:[^"\n]{0,38}\S)?)"|‘(\S(?:[^’\n]{0,38}\S)?)’|“(\S(?:[^”\n]{0,38}\S)?)”|`(\S(?:[^`\n]{0,38}\S)?)`)\s+$/u;
 
 const CODE_LIKE = /[_.:/]|\p{Ll}\p{Lu}|\p{L}\p{N}|\p{N}\p{L}/u;
 const LOWER_CASE_WORD = /^\p{Ll}{2,}$/u;

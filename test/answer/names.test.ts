@@ -332,6 +332,13 @@ describe('where a word comes from', () => {
 });
 
 describe('which module, which pragma: the name the noun is given', () => {
+  it('answers "which command …" with the command line quoted before the noun, argument and all', async () => {
+    const manual = await corpusOf([
+      plainArticle('testing', "This can be checked by examining the TIMELEFT value as printed in the output of an 'apcaccess status' command. Run it as root."),
+    ]);
+    expect(answerQuestion(manual, 'what command shows the TIMELEFT value?').answer).toBe('apcaccess status');
+  });
+
   it('answers "which option …" with the option whose entry describes it, in a section of options', async () => {
     const manual = await corpusOf([
       articleFrom(
