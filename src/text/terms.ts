@@ -116,56 +116,69 @@ function termOfWritten(raw: string): string {
 
 /**
  * Every word of `text` with its offsets; stopwords get term '', unless one names a thing ("the with statement": its
- * term is the word itself: `namesThing`).
+ * term is the word itself, `readWords`).
  */
 export function tokenize(text: string, offset = 0): Token[] {
   const tokens: Token[] = [];
-  WORD.lastIndex = 0;
-  for (let match = WORD.exec(text); match !== null; match = WORD.exec(text)) {
-    const raw = match[0];
-    const start = offset + match.index;
-    tokens.push({ term: termOfWritten(raw), raw, start, end: start + raw.length });
-  }
-  for (let index = 0; index < tokens.length; index++) {
-    const token = tokens[index]!;
-    if (token.term !== '') continue;
-    const [before, after] = [tokens[index - 1], tokens[index + 1]];
-    if (namesThing(text, token.raw, token.start - offset, before?.raw, (before?.end ?? 0) - offset, after?.term, (after?.start ?? 0) - offset)) token.term = token.raw.toLowerCase();
-  }
+  readWords(text, termOfWritten, (raw, start, term) => {
+    tokens.push({ term, raw, start: offset + start, end: offset + start + raw.length });
+  }, (index) => {
+    tokens[index]!.term = tokens[index]!.raw.toLowerCase();
+  });
   return tokens;
 }
 
 /**
  * The words of `text` and their terms in order, as `tokenize` reads them ('' for a stopword), each word's term found
- * by `termOfWord`: for counting a corpus's terms in one pass, without a token per word.
+ * by `termOfWord`: for counting a corpus's terms without a token per word.
  */
 export function wordTerms(text: string, termOfWord: (raw: string) => string): { words: string[]; terms: string[] } {
   const words: string[] = [];
   const terms: string[] = [];
-  /** A stopword after a determiner, named if the word after it is a content word: its index, or -1. */
-  let pending = -1;
-  let previousEnd = 0;
-  WORD.lastIndex = 0;
-  for (let match = WORD.exec(text); match !== null; match = WORD.exec(text)) {
-    const raw = match[0];
-    const term = termOfWord(raw);
-    const index = words.length;
-    if (pending !== -1 && term !== '' && GAP_AFTER.test(text.slice(previousEnd, match.index))) terms[pending] = words[pending]!.toLowerCase();
-    pending = -1;
+  readWords(text, termOfWord, (raw, _start, term) => {
     words.push(raw);
     terms.push(term);
+  }, (index) => {
+    terms[index] = words[index]!.toLowerCase();
+  });
+  return { words, terms };
+}
+
+/**
+ * Reads `text`'s words in order: `add` each with its term ('' for a stopword), then `namesThing` for the index of a
+ * stopword that names a thing, whose term is the word itself. One stands between a determiner and a content word, set
+ * apart by spaces (and quote marks) alone ("the with statement", "the `why` command"; not "the in-memory database",
+ * nor across a line break), or is quoted by itself ("what does `with` do?"); and its word class is one that names
+ * something there (`namesWhenDetermined`).
+ */
+function readWords(
+  text: string,
+  termOfWord: (raw: string) => string,
+  add: (raw: string, start: number, term: string) => void,
+  namesThing: (index: number) => void,
+): void {
+  /** A stopword after a determiner, named if the word after it is a content word: its index, or -1. */
+  let pending = -1;
+  let previous: string | undefined;
+  let previousEnd = 0;
+  let index = 0;
+  WORD.lastIndex = 0;
+  for (let match = WORD.exec(text); match !== null; match = WORD.exec(text), index++) {
+    const raw = match[0];
+    const term = termOfWord(raw);
+    if (pending !== -1 && term !== '' && GAP_AFTER.test(text.slice(previousEnd, match.index))) namesThing(pending);
+    pending = -1;
+    add(raw, match.index, term);
     if (term === '') {
-      const before = words[index - 1];
-      const end = match.index + raw.length;
-      if (quotedAlone(text, match.index, end)) {
-        if (namesWhenDetermined(raw.toLowerCase())) terms[index] = raw.toLowerCase();
-      } else if (before !== undefined && isDeterminer(before) && GAP_BEFORE.test(text.slice(previousEnd, match.index)) && namesWhenDetermined(raw.toLowerCase())) {
+      if (quotedAlone(text, match.index, match.index + raw.length)) {
+        if (namesWhenDetermined(raw.toLowerCase())) namesThing(index);
+      } else if (previous !== undefined && isDeterminer(previous) && GAP_BEFORE.test(text.slice(previousEnd, match.index)) && namesWhenDetermined(raw.toLowerCase())) {
         pending = index;
       }
     }
+    previous = raw;
     previousEnd = match.index + raw.length;
   }
-  return { words, terms };
 }
 
 /** Spaces, with a quote mark or a backtick before the next word at most ("the `with` statement"). */
@@ -173,24 +186,6 @@ const GAP_BEFORE = /^[ \t]+[`'"‘“]?$/u;
 const GAP_AFTER = /^[`'"’”]?[ \t]+$/u;
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 const CLOSING_MARK: Readonly<Record<string, string>> = { '`': '`', "'": "'", '"': '"', '‘': '’', '“': '”' };
-
-/**
- * The stopword `word` (at `start` in `text`) names a thing: it stands between a determiner and a content word, set apart
- * by spaces (and quote marks) alone ("the with statement", "the `why` command"; not "the in-memory database", nor across
- * a line break), or it is quoted by itself ("what does `with` do?"). `before` is the word before it and where that one
- * ends, `after` the next word's term and where it starts.
- */
-function namesThing(text: string, word: string, start: number, before: string | undefined, beforeEnd: number, afterTerm: string | undefined, afterStart: number): boolean {
-  const end = start + word.length;
-  const determined =
-    before !== undefined &&
-    afterTerm !== undefined &&
-    afterTerm !== '' &&
-    isDeterminer(before) &&
-    GAP_BEFORE.test(text.slice(beforeEnd, start)) &&
-    GAP_AFTER.test(text.slice(end, afterStart));
-  return (quotedAlone(text, start, end) || determined) && namesWhenDetermined(word.toLowerCase());
-}
 
 /** The word from `start` to `end` stands in quote marks or backticks of its own (`with`, "if", ‘in’). */
 function quotedAlone(text: string, start: number, end: number): boolean {
