@@ -17,7 +17,7 @@ import { withPointedSubject } from './pointed-subject.js';
 import { contentSet, sameStatement, sharedNumbering } from './duplicates.js';
 import { addressesReader, crossReferenceTarget, entryPageOpenings, headingKey, introducesTopic, namesOnly, ownHeading, sectionTitled, withoutSectionNumber } from './entries.js';
 import { extractAnswer, statesDefault } from './extract.js';
-import { definedNameOfFocus, extractEntryNameOfFocus } from './name-answers.js';
+import { definedNameOfFocus, extractEntryNameOfFocus, optionOfTerm } from './name-answers.js';
 import { identifiersOfQuestion, neverWritten, writes, writtenWhole } from './identifiers.js';
 import { isFigure, type ShortAnswer } from './short-answer.js';
 import { versionsIn } from './spans.js';
@@ -428,10 +428,9 @@ function rankSentences(corpus: Corpus, question: Question, weights: number[], mo
   return ranked;
 }
 
-/** The passage is the first under its heading, or the first that is not code: only a signature stands before it. */
 /**
  * The heading of the section a run of term entries stands in ("Configure Options" over "--enable-usb", "--enable-net"
- * …): the nearest heading before the run, in the passage's source, that is not a term of the same shape (an option);
+ * …): the nearest heading before the run, in the passage's source, that is not an option itself;
  * else the one after it, when the section holds no prose before its options.
  */
 function sectionOverTerms(corpus: Corpus, passage: Passage): string {
@@ -439,7 +438,7 @@ function sectionOverTerms(corpus: Corpus, passage: Passage): string {
     for (let id = passage.id + step; Math.abs(id - passage.id) <= MAX_ENTRIES_AROUND; id += step) {
       const other = corpus.passages[id];
       if (other === undefined || other.sourceId !== passage.sourceId) break;
-      if (other.heading !== '' && !other.heading.trimStart().startsWith('-')) return other.heading;
+      if (other.heading !== '' && optionOfTerm(other.heading) === undefined) return other.heading;
     }
   }
   return '';
@@ -448,6 +447,7 @@ function sectionOverTerms(corpus: Corpus, passage: Passage): string {
 /** How many passages before and after a run of option entries its section's heading is looked for. */
 const MAX_ENTRIES_AROUND = 200;
 
+/** The passage is the first under its heading, or the first that is not code: only a signature stands before it. */
 function opensEntryProse(corpus: Corpus, passage: Passage, firstUnderHeading: boolean): boolean {
   if (firstUnderHeading) return true;
   if (passage.code === true || passage.heading === '') return false;

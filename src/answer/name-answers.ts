@@ -176,6 +176,11 @@ export function extractEntryNameOfFocus(view: SentenceView, question: Question, 
 /** A command-line option as an entry's term, with the value it takes: "--enable-usb", "--with-cgi-bin=path", "-j N". */
 const OPTION_TERM = /^(--?[\p{L}\p{N}][\p{L}\p{N}_-]*)(?:[= ]\S*)?$/u;
 
+/** The option a heading is, its value aside ("--with-cgi-bin" of "--with-cgi-bin=path"), or undefined. */
+export function optionOfTerm(heading: string): string | undefined {
+  return OPTION_TERM.exec(heading.trim())?.[1];
+}
+
 /** "Function: void ffi_closure_free (void *writable)", "Variable: LIBFFI_TMPDIR": a kind of thing, a colon, and what is defined. */
 const KIND_HEADING = /^\s*(\p{L}+(?: \p{L}+)?)\s*:\s+(\S.*)$/u;
 /** The name a signature defines: the one called ("ffi_closure_free (…)"), else its last word. */
@@ -192,7 +197,7 @@ export function definedNameOfFocus(heading: string, question: Question, sectionO
   // An option's entry ("--enable-usb" over "Turns on generation of the USB driver code.") names it, its value aside,
   // when its section says it is of the kind asked ("Configure Options" for "which configure option …", not "OPTIONS" for
   // "which git command …").
-  const option = OPTION_TERM.exec(heading.trim())?.[1];
+  const option = optionOfTerm(heading);
   if (option !== undefined) {
     if (writtenWhole(option).test(question.text) || !tokenize(sectionOf()).some((token) => token.term === question.focus)) return null;
     return nameAnswer(option);
