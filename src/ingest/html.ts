@@ -381,7 +381,7 @@ function extract(root: DomNode[]): { text: string; blocks: Block[]; linkedShare:
       }
       // In code, classes are syntax highlighting; in a heading, a link holding its words is the heading (Docutils'
       // `toc-backref` link back to the table of contents): neither is chrome by its class.
-      if (isDropped(node, ctx.code > 0 || (ctx.heading > 0 && ctx.heading <= 6))) {
+      if (isDropped(node, ctx.code > 0 || (ctx.heading > 0 && ctx.heading < DEFINITION_TERM_LEVEL))) {
         if (textLength(node) > 0) builder.leftOut();
         continue;
       }

@@ -5,18 +5,13 @@
  * stand between "the" and a content word; a determiner, adjective, adverb or pronoun does ("the same file", "the most
  * recent", "the only port") and names nothing. Word classes from compromise's English lexicon.
  */
-import { createRequire } from 'node:module';
+import { lexiconTags } from './lexicon.js';
 
 const NAMING_CLASSES = new Set(['Preposition', 'Conjunction', 'QuestionWord', 'Copula', 'Negative', 'Modal', 'Infinitive', 'PresentTense', 'PastTense', 'Verb']);
 
 /** The determiners as written: in small letters, capitalised or in capitals. */
 const DETERMINERS = new Set(['the', 'a', 'an'].flatMap((word) => [word, word.charAt(0).toUpperCase() + word.slice(1), word.toUpperCase()]));
 
-interface CompromiseTwo {
-  model(): { one: { lexicon: Record<string, string | string[]> } };
-}
-
-let lexicon: Record<string, string | string[]> | undefined;
 const naming = new Map<string, boolean>();
 
 /** A determiner ("the", "a", "an") as written: in small letters, capitalised or in capitals. */
@@ -28,10 +23,7 @@ export function isDeterminer(word: string): boolean {
 export function namesWhenDetermined(lowerWord: string): boolean {
   let names = naming.get(lowerWord);
   if (names === undefined) {
-    // The CommonJS build loads synchronously; only its lexicon is read, on the first word asked about.
-    lexicon ??= (createRequire(import.meta.url)('compromise/two') as CompromiseTwo).model().one.lexicon;
-    const tags = lexicon[lowerWord];
-    names = tags !== undefined && (Array.isArray(tags) ? tags : [tags]).some((tag) => NAMING_CLASSES.has(tag));
+    names = lexiconTags(lowerWord).some((tag) => NAMING_CLASSES.has(tag));
     naming.set(lowerWord, names);
   }
   return names;

@@ -4,7 +4,7 @@
  * "kyiv" a place, "facebook" an organisation. A word the lexicon does not hold has no kind; most names in a corpus
  * are such words, so a kind is evidence for or against a reading, never the only test.
  */
-import { createRequire } from 'node:module';
+import { englishLexicon } from './lexicon.js';
 
 export type NameKind = 'person' | 'title' | 'place' | 'organization' | 'demonym' | 'time';
 
@@ -27,10 +27,6 @@ const KIND_OF_TAG: Readonly<Record<string, NameKind>> = {
   WeekDay: 'time',
 };
 
-interface CompromiseTwo {
-  model(): { one: { lexicon: Record<string, string | string[]> } };
-}
-
 let kinds: Map<string, NameKind> | undefined;
 
 /** The kind of name `word` is (any case), or undefined. The lexicon loads on first use (about half a second). */
@@ -48,10 +44,8 @@ function lexicon(): Map<string, NameKind> {
 }
 
 function loadKinds(): Map<string, NameKind> {
-  // The CommonJS build loads synchronously; only its lexicon is used, not its tagger.
-  const nlp = createRequire(import.meta.url)('compromise/two') as CompromiseTwo;
   const map = new Map<string, NameKind>();
-  for (const [word, tags] of Object.entries(nlp.model().one.lexicon)) {
+  for (const [word, tags] of Object.entries(englishLexicon())) {
     if (word.includes(' ')) continue;
     for (const tag of Array.isArray(tags) ? tags : [tags]) {
       const kind = KIND_OF_TAG[tag];
