@@ -262,7 +262,7 @@ function isSelfAnchor(el: DomElement): boolean {
 /** Accumulates text with lazily written separators and records one block per paragraph or line. */
 class TextBuilder {
   private readonly parts: string[] = [];
-  private length = 0;
+  private written = 0;
   private pendingBreak = 0;
   private pendingSpace = false;
   private openBlock: { start: number; kind: BlockKind; level?: number } | null = null;
@@ -270,10 +270,15 @@ class TextBuilder {
   /** Offsets where visible text of a dropped element (a permalink's `¶`, a hidden span) was left out. */
   readonly gaps: number[] = [];
 
+  /** Characters written so far: the offset the next text starts at, separators aside. */
+  get length(): number {
+    return this.written;
+  }
+
   constructor(private readonly kindNow: () => { kind: BlockKind; level?: number }) {}
 
   requestBreak(lines: 1 | 2): void {
-    if (this.length > 0) this.pendingBreak = Math.max(this.pendingBreak, lines);
+    if (this.written > 0) this.pendingBreak = Math.max(this.pendingBreak, lines);
   }
 
   /** Text outside `<pre>`: runs of HTML white space become one space. */
@@ -292,12 +297,24 @@ class TextBuilder {
   }
 
   leftOut(): void {
-    this.gaps.push(this.length);
+    this.gaps.push(this.written);
   }
 
   /** The terms recorded since block `from` govern no text past here: what follows their table is not theirs. */
   endTerms(from: number): void {
-    for (const block of this.blocks.slice(from)) if (block.kind === 'heading' && block.level === DEFINITION_TERM_LEVEL) block.governsUntil ??= this.length;
+    for (const block of this.blocks.slice(from)) if (block.kind === 'heading' && block.level === DEFINITION_TERM_LEVEL) block.governsUntil ??= this.written;
+  }
+
+  /** The terms that start at or after text offset `from` govern no text past here. */
+  endTermsFrom(from: number): void {
+    for (const block of this.blocks) if (isTermBlock(block) && block.start >= from) block.governsUntil ??= this.written;
+  }
+
+  /** The last term before text offset `from` governs up to here, when terms of their own start since `from`. */
+  endTermOverSubentries(from: number): void {
+    if (!this.blocks.some((block) => isTermBlock(block) && block.start >= from)) return;
+    const term = this.blocks.findLast((block) => isTermBlock(block) && block.start < from);
+    if (term !== undefined) term.governsUntil ??= this.written;
   }
 
   /** Text inside `<pre>`, kept as written. */
@@ -309,33 +326,37 @@ class TextBuilder {
     if (this.pendingBreak > 0 && this.openBlock) {
       this.closeBlock();
       this.write(this.pendingBreak === 2 ? '\n\n' : '\n');
-    } else if (this.pendingBreak > 0 && this.length > 0) {
+    } else if (this.pendingBreak > 0 && this.written > 0) {
       this.write(this.pendingBreak === 2 ? '\n\n' : '\n');
     } else if (this.pendingSpace && this.openBlock) {
       this.write(' ');
     }
     this.pendingBreak = 0;
     this.pendingSpace = false;
-    if (!this.openBlock) this.openBlock = { start: this.length, ...this.kindNow() };
+    if (!this.openBlock) this.openBlock = { start: this.written, ...this.kindNow() };
     this.write(s);
   }
 
   private write(s: string): void {
     this.parts.push(s);
-    this.length += s.length;
+    this.written += s.length;
   }
 
   private closeBlock(): void {
     if (!this.openBlock) return;
     const { start, kind, level } = this.openBlock;
     this.openBlock = null;
-    this.blocks.push({ start, end: this.length, kind, ...(level === undefined ? {} : { level }) });
+    this.blocks.push({ start, end: this.written, kind, ...(level === undefined ? {} : { level }) });
   }
 
   finish(): string {
     this.closeBlock();
     return this.parts.join('');
   }
+}
+
+function isTermBlock(block: Block): boolean {
+  return block.kind === 'heading' && block.level === DEFINITION_TERM_LEVEL;
 }
 
 interface Context {
@@ -348,10 +369,12 @@ interface Context {
   link: number;
   /** Inside an entry's one-row table (`isEntryTable`): its cells are one line. */
   entry: number;
+  /** Depth inside `<dd>`. */
+  description: number;
 }
 
 function extract(root: DomNode[]): { text: string; blocks: Block[]; linkedShare: number } {
-  const ctx: Context = { pre: 0, code: 0, item: 0, heading: 0, link: 0, entry: 0 };
+  const ctx: Context = { pre: 0, code: 0, item: 0, heading: 0, link: 0, entry: 0, description: 0 };
   let visible = 0;
   let linked = 0;
   const builder = new TextBuilder(() => {
@@ -360,6 +383,14 @@ function extract(root: DomNode[]): { text: string; blocks: Block[]; linkedShare:
     return { kind: ctx.item > 0 ? 'item' : 'text' };
   });
 
+  /** The `<pre>` a keyword's bold line describes, and where the text of each such `<pre>` went. */
+  let describedByTerm: DomElement | null = null;
+  const describedRanges: TextRange[] = [];
+  const startsBoldTerm = (node: DomElement): boolean => {
+    const description = boldTermDescription(node);
+    if (description !== null) describedByTerm = description;
+    return description !== null;
+  };
   const walk = (nodes: DomNode[]): void => {
     for (const node of nodes) {
       if (node.type === ElementType.Text) {
@@ -379,9 +410,11 @@ function extract(root: DomNode[]): { text: string; blocks: Block[]; linkedShare:
         builder.leftOut();
         continue;
       }
-      // In code, classes are syntax highlighting; in a heading, a link holding its words is the heading (Docutils'
-      // `toc-backref` link back to the table of contents): neither is chrome by its class.
-      if (isDropped(node, ctx.code > 0 || (ctx.heading > 0 && ctx.heading < DEFINITION_TERM_LEVEL))) {
+      // In code, an inline element's classes are syntax highlighting (a list is no highlighting: a `dropdown-menu` of
+      // links set inside a `<pre>`); in a heading, a link holding its words is the heading (Docutils' `toc-backref` link
+      // back to the table of contents): neither is chrome by its class.
+      const highlighting = ctx.code > 0 && !PARAGRAPH_TAGS.has(node.name) && !LINE_TAGS.has(node.name);
+      if (isDropped(node, highlighting || (ctx.heading > 0 && ctx.heading < DEFINITION_TERM_LEVEL))) {
         if (textLength(node) > 0) builder.leftOut();
         continue;
       }
@@ -411,18 +444,29 @@ function extract(root: DomNode[]): { text: string; blocks: Block[]; linkedShare:
       }
       // A question set in bold on its own heads its answer, as a term does: a FAQ's "<p><b>(1) How do I …?</b></p>".
       else if (ctx.heading === 0 && isBoldQuestion(node)) ctx.heading = DEFINITION_TERM_LEVEL;
+      // A keyword set in bold on a line of its own, with at most its arguments, heads the prose after it as a term does:
+      // HAProxy's "<b>timeout client</b> &lt;timeout&gt;" over "Set the maximum inactivity time on the client side."
+      else if (ctx.heading === 0 && startsBoldTerm(node)) ctx.heading = DEFINITION_TERM_LEVEL;
       // An option list set as a table (Docutils' `table.option-list`): a row's first cell, all code, is the term its
       // second cell describes ("--enable-usb | Turns on generation of the USB driver code.").
       else if (ctx.heading === 0 && isCodeTermCell(node)) ctx.heading = DEFINITION_TERM_LEVEL;
       if (name === 'pre') ctx.pre++;
       if (name === 'pre' || name === 'code') ctx.code++;
       if (ITEM_TAGS.has(name)) ctx.item++;
+      if (name === 'dd') ctx.description++;
       if (name === 'a' && node.attribs.href !== undefined) ctx.link++;
       const firstBlock = builder.blocks.length;
+      const firstOffset = builder.length;
       walk(node.children);
+      if (node === describedByTerm) describedRanges.push({ start: firstOffset, end: builder.length });
       Object.assign(ctx, saved);
       // A table's terms (an option list's rows) describe its rows alone; a one-row entry table heads the prose after it.
       if (name === 'table' && !isEntryTable(node)) builder.endTerms(firstBlock);
+      // A description that holds terms of its own (a "Note" or a method's entry in a nested list) goes on after them:
+      // its term governs to the description's end, and the terms inside end none.
+      if (name === 'dd') builder.endTermOverSubentries(firstOffset);
+      // …and a list of terms inside a description describes its own entries alone.
+      if (name === 'dl' && ctx.description > 0) builder.endTermsFrom(firstOffset);
       if (breaks && labelled !== 'label') builder.requestBreak(breaks);
     }
   };
@@ -437,7 +481,8 @@ function extract(root: DomNode[]): { text: string; blocks: Block[]; linkedShare:
     if (!range) continue;
     if (block.kind === 'code') {
       if (pageLetters === -1) pageLetters = letterCount(text);
-      const document = preformattedDocument(text, range, pageLetters);
+      const described = describedRanges.some((described) => range.start >= described.start && range.end <= described.end);
+      const document = preformattedDocument(text, range, pageLetters) ?? preformattedProse(text, range, described);
       if (document !== null) {
         blocks.push(...document);
         continue;
@@ -467,22 +512,53 @@ const MIN_DOCUMENT_SECTIONS = 2;
  */
 function preformattedDocument(text: string, range: TextRange, pageLetters: number): Block[] | null {
   const content = text.slice(range.start, range.end);
-  const letters = letterCount(content);
-  if (letters * 2 < pageLetters) return null;
-  let proseLetters = 0;
-  for (const sentence of splitSentences(content)) {
-    const written = content.slice(sentence.start, sentence.end);
-    if (unlikeProse(written) === 0) proseLetters += letterCount(written);
-  }
-  if (proseLetters * 2 < letters) return null;
+  if (letterCount(content) * 2 < pageLetters || !readsAsProseText(content)) return null;
   const { blocks } = readPlainText(content);
   if (blocks.filter((block) => block.kind === 'heading').length < MIN_DOCUMENT_SECTIONS) return null;
-  return blocks.map((block) => ({
+  return blocks.map((block) => shiftedBlock(block, range.start));
+}
+
+/**
+ * A `<pre>` that holds prose, not code: paragraphs of a manual set as preformatted text between its entries (HAProxy's
+ * configuration manual sets every keyword's description so), or a keyword's description however it ends (`described`).
+ * Read as plain text, its terms ("roundrobin  Each server is used in turns …") included, without sections of its own: a
+ * short line in a few paragraphs is no heading.
+ */
+function preformattedProse(text: string, range: TextRange, described: boolean): Block[] | null {
+  const content = text.slice(range.start, range.end);
+  if (!described && !readsAsProseText(content)) return null;
+  return readPlainText(content).blocks.map((block) =>
+    shiftedBlock(block.kind === 'heading' && block.term !== true ? { start: block.start, end: block.end, kind: 'text' } : block, range.start),
+  );
+}
+
+/**
+ * Most of the text's letters are in sentences that read as prose, two of them at least (a program's one-line message,
+ * "(node:1234) MaxListenersExceededWarning: Possible memory leak detected.", is output); with `unended`, one will do,
+ * and a sentence that would read as prose but for a missing full stop counts ("Enable logging of HTTP request, session
+ * state and timers", a keyword's description).
+ */
+function readsAsProseText(content: string, unended = false): boolean {
+  let proseLetters = 0;
+  let proseSentences = 0;
+  for (const sentence of splitSentences(content)) {
+    const written = content.slice(sentence.start, sentence.end);
+    const unlike = unlikeProse(written);
+    if (unlike === 0) proseSentences += 1;
+    if (unlike === 0 || (unended && unlike < 1)) proseLetters += letterCount(written);
+  }
+  return proseLetters * 2 >= letterCount(content) && (unended || proseSentences >= MIN_PROSE_SENTENCES);
+}
+
+const MIN_PROSE_SENTENCES = 2;
+
+function shiftedBlock(block: Block, offset: number): Block {
+  return {
     ...block,
-    start: block.start + range.start,
-    end: block.end + range.start,
-    ...(block.governsUntil === undefined ? {} : { governsUntil: block.governsUntil + range.start }),
-  }));
+    start: block.start + offset,
+    end: block.end + offset,
+    ...(block.governsUntil === undefined ? {} : { governsUntil: block.governsUntil + offset }),
+  };
 }
 
 function letterCount(text: string): number {
@@ -552,6 +628,34 @@ function isBoldQuestion(el: DomElement): boolean {
 
 /** Longer than this, a bold run is emphasis, not a question standing over its answer. */
 const MAX_QUESTION_HEADING = 200;
+
+/** Blocks a manual sets a keyword's line in. */
+const TERM_HOLDERS = new Set(['p', 'div']);
+/** A keyword of a few words ("timeout client", "no option log-health-checks"), not a phrase of emphasis. */
+const MAX_TERM_WORDS = 4;
+/** A keyword's line with its arguments ("http-request replace-path <match-regex> <replace-fmt> [ { if | unless } <condition> ]"). */
+const MAX_TERM_LINE = 200;
+
+/**
+ * What a block that opens with a bold keyword and holds nothing else but its arguments (no sentence, no label's colon)
+ * describes: the prose right after it, a paragraph or a `<pre>` that reads as prose (a full stop aside); null when the
+ * block is no such keyword's line.
+ */
+function boldTermDescription(el: DomElement): DomElement | null {
+  if (!TERM_HOLDERS.has(el.name)) return null;
+  const first = el.children.find((child) => (child.type === ElementType.Text ? child.data.trim() !== '' : child.type !== ElementType.Tag || textLength(child) > 0));
+  if (first === undefined || first.type !== ElementType.Tag || (first.name !== 'b' && first.name !== 'strong')) return null;
+  const keyword = DomUtils.textContent(first).trim();
+  const line = DomUtils.textContent(el).replace(HTML_SPACE, ' ').trim();
+  if (keyword.split(' ').length > MAX_TERM_WORDS || !LETTER_OR_DIGIT.test(keyword) || keyword.endsWith(':')) return null;
+  if (line.length > MAX_TERM_LINE || SENTENCE_END.test(line) || line.endsWith(':')) return null;
+  let next = DomUtils.nextElementSibling(el);
+  while (next !== null && textLength(next) === 0) next = DomUtils.nextElementSibling(next);
+  if (next === null || (next.name !== 'p' && next.name !== 'pre')) return null;
+  const following = DomUtils.textContent(next);
+  const describes = next.name === 'p' ? SENTENCE_END.test(following) : readsAsProseText(following, true);
+  return describes ? next : null;
+}
 
 function textLength(el: DomElement): number {
   return DomUtils.textContent(el).replace(HTML_SPACE, '').length;

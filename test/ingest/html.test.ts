@@ -292,6 +292,28 @@ describe('HTML definition lists', () => {
   });
 });
 
+describe('HTML definition lists inside a description', () => {
+  const article = articleFrom(
+    'config.html',
+    `<main><h1>Build related configuration options</h1><dl>
+     <dt><code>EXTRACT_ALL</code></dt><dd><p>If the EXTRACT_ALL tag is set to YES, doxygen will assume all entities are documented.</p>
+     <dl class="section note"><dt>Note</dt><dd>This will also disable the warnings about undocumented members.</dd></dl>
+     <p>The default value is: NO.</p></dd>
+     <dt><code>EXTRACT_PRIVATE</code></dt><dd><p>If the EXTRACT_PRIVATE tag is set to YES, all private members are included.</p></dd>
+     </dl></main>`,
+  );
+  const headingOf = (text: string): string | undefined =>
+    article.headings.filter((h) => h.range.start <= article.text.indexOf(text) && article.text.indexOf(text) < h.range.end).at(-1)?.title;
+
+  it('keeps the text after a nested list under the entry it belongs to, and the nested term over its own description only', () => {
+    expect(headingOf('The default value is: NO.')).toBe('EXTRACT_ALL');
+    expect(headingOf('This will also disable')).toBe('Note');
+    expect(headingOf('all private members are included')).toBe('EXTRACT_PRIVATE');
+    expect(toPassages(article, 0).find((passage) => passage.text.includes('The default value is: NO.'))?.heading).toBe('EXTRACT_ALL');
+    expectWellFormed(article);
+  });
+});
+
 describe('HTML definition lists at the end of a page', () => {
   it('keeps a term that reads like a related-links header ("Recommended") and every description after it', () => {
     const article = articleFrom(
@@ -600,5 +622,43 @@ INSERT 0 1
 </pre></body></html>`,
     );
     expect(toPassages(listing, 0).every((passage) => passage.code === true)).toBe(true);
+  });
+});
+
+describe('HTML manuals that set their prose in <pre>', () => {
+  // HAProxy's configuration manual: a keyword in bold on its own line, its description in <pre class="text">, a menu of
+  // the sections a keyword is described in set inside the <pre> beside the keyword's name.
+  const article = articleFrom(
+    'configuration.html',
+    `<main><h2>4.2. Alphabetically sorted keywords reference</h2>
+     <div class="keyword"><b><a href="#4.2-option%20httplog">option httplog</a></b> <span>[ clf ]</span></div><pre class="text">Enable logging of HTTP request, session state and timers
+</pre>
+     <div class="keyword"><b><a href="#4.2-timeout%20client">timeout client</a></b> <span>&lt;timeout&gt;</span></div><pre class="text">Set the maximum inactivity time on the client side.
+</pre><pre class="text">If set, HAProxy uses min("<span class="dropdown"><a class="dropdown-toggle" href="#">timeout connect</a><ul class="dropdown-menu"><li class="dropdown-header">This keyword is available in sections :</li><li><a href="#x">Rings</a></li></ul></span>", "inter") as a
+connect timeout for check. It is a good practice to cover one or several TCP packet
+losses by specifying timeouts that are slightly above multiples of 3 seconds.
+</pre><pre class="prettyprint">timeout client 50000ms
+timeout server 50000ms
+</pre></main>`,
+  );
+  const passages = toPassages(article, 0);
+  const passageWith = (text: string) => passages.find((passage) => passage.text.includes(text));
+
+  it('reads a keyword set in bold on its own line as the term of the description after it', () => {
+    expect(passageWith('Set the maximum inactivity time on the client side.')?.heading).toBe('timeout client <timeout>');
+    expect(passageWith('Enable logging of HTTP request')?.heading).toBe('option httplog [ clf ]');
+    expectWellFormed(article);
+  });
+
+  it('reads a <pre> that holds prose as text, its lines joined into sentences, and a program listing as code', () => {
+    expect(passageWith('Set the maximum inactivity time')?.code).toBeUndefined();
+    expect(passageWith('Enable logging of HTTP request')?.code).toBeUndefined();
+    expect(passageWith('It is a good practice to cover')?.code).toBeUndefined();
+    expect(passageWith('timeout server 50000ms')?.code).toBe(true);
+  });
+
+  it('drops a menu of links set inside a <pre>, keeping the words around it', () => {
+    expect(article.text).not.toContain('This keyword is available in sections');
+    expect(passageWith('If set, HAProxy uses min("timeout connect", "inter") as a\nconnect timeout for check.')).toBeDefined();
   });
 });
