@@ -211,9 +211,16 @@ function extractStatedDefault(view: SentenceView, question: Question): ShortAnsw
   const stated = STATED_DEFAULT.exec(view.text);
   const written = stated?.[2]?.replace(TRAILING_MARKS, '');
   if (stated === null || written === undefined || written === '' || opensPhrase(written)) return null;
-  // "The default level is WARNING" states the level asked of; "the default handler is stored in …" another thing's.
+  // "The default level is WARNING" states the level asked of; "the default handler is stored in …" another thing's;
+  // "The default value is English" the value of what its entry's heading names ("OUTPUT_LANGUAGE"), all of which must be
+  // asked ("show-mode-in-prompt" is not asked by "what is the continuation prompt by default?").
   const asked = questionForms(question);
-  if (contentTerms(stated[1] ?? '').some((term) => !asked.has(term))) return null;
+  const of = contentTerms(stated[1] ?? '');
+  if (of.some((term) => term !== VALUE_TERM && !asked.has(term))) return null;
+  if (of.includes(VALUE_TERM) && !asked.has(VALUE_TERM)) {
+    const entry = contentTerms(view.passage.heading);
+    if (entry.length === 0 || entry.some((term) => !asked.has(term))) return null;
+  }
   // Tokens hold offsets into the article; the match's are into the sentence.
   const start = view.range.start + stated.index + stated[0].length - stated[2]!.length;
   const at = view.tokens.findIndex((token) => token.start >= start);
@@ -241,8 +248,13 @@ const INTERVAL_WRITTEN = /^\d[\d.,]*(?:ms|[smhdw])$/iu;
 const BARE_NUMBER = /^\d[\d.,]*$/u;
 const INTERVAL_UNIT = /^(?:milliseconds?|seconds?|secs?|minutes?|mins?|hours?|days?|weeks?)$/iu;
 
-/** "default is X", "default level is X", "defaults to X", "default: X": group 1 is what it is the default of, group 2 X. */
-const STATED_DEFAULT = /\bdefault(?:s?\s+to|\s+((?:[\w-]+\s+){0,3}?)(?:is|are|was|were)|\s*[:=])\s+(`[^`]+`|"[^"]+"|[^\s,;()]+)/iu;
+/**
+ * "default is X", "default level is X", "defaults to X", "default: X", "The default value is: NO": group 1 is what it
+ * is the default of, group 2 X.
+ */
+const STATED_DEFAULT = /\bdefault(?:s?\s+to|\s+((?:[\w-]+\s+){0,3}?)(?:is|are|was|were):?|\s*[:=])\s+(`[^`]+`|"[^"]+"|[^\s,;()]+)/iu;
+const VALUE_TERM = tokenize('value')[0]!.term;
+const IN_CAPITALS = /^\p{Lu}{2,}$/u;
 const TRAILING_MARKS = /[.,;:!?)\]]+$/u;
 /**
  * A stopword, an adverb or a verb's participle opens a phrase ("is the …", "is usually …", "is used", "is stored in …",
@@ -250,7 +262,8 @@ const TRAILING_MARKS = /[.,;:!?)\]]+$/u;
  * text name one.
  */
 function opensPhrase(word: string): boolean {
-  if (/^[`"']/u.test(word)) return false;
+  // Code, quoted text and a word in capitals ("The default value is: NO") name a value.
+  if (/^[`"']/u.test(word) || IN_CAPITALS.test(word)) return false;
   const lower = word.toLowerCase();
   return (
     (tokenize(word)[0]?.term ?? '') === '' ||

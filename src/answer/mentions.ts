@@ -168,7 +168,9 @@ export function clauseHoldsPredicate(view: SentenceView, mention: NumberMention,
   // The noun of a count stepped over belongs to that count, not to this one's clause.
   let coordinatedNoun = -1;
   for (let index = mention.from - 1; index >= 0 && reach > 0; index--, reach--) {
-    if (hasPunctuationBetween(view, index, index + 1)) return false;
+    // A label's colon stands between a value and what it is the value of: "default value: 4".
+    const labelled = index === mention.from - 1 && LABEL_COLON.test(textBetween(view, index, index + 1));
+    if (!labelled && hasPunctuationBetween(view, index, index + 1)) return false;
     if (hitAt.has(index) && index !== coordinatedNoun) return true;
     const raw = view.tokens[index]!.raw.toLowerCase();
     if (CONJUNCTIONS.has(raw)) {
@@ -181,6 +183,8 @@ export function clauseHoldsPredicate(view: SentenceView, mention: NumberMention,
   }
   return false;
 }
+
+const LABEL_COLON = /^\s*[:=]\s*$/u;
 
 /** The question's common words other than the counted noun: its verb and qualifiers ("launch", "overnight"). */
 export function isPredicate(question: Question): (termIndex: number) => boolean {

@@ -497,6 +497,8 @@ export function extractName(view: SentenceView, question: Question, weights: Ter
       // A capitalised common word the lexicon knows as no name ("Windows", "Chapter", "SQUASH") is no one, nor are
       // common words capitalised together ("Open Source").
       if (kinds.size === 0 && everyWordEnglish(view, span)) continue;
+      // …nor common words after an acronym the lexicon knows as no one ("JSON Web Tokens").
+      if (kinds.size === 0 && words >= 2 && everyWordEnglish(view, { from: span.from + 1, to: span.to }) && ACRONYM.test(first.raw)) continue;
       // Nor is a name the whole corpus uses, under an English word capitalised only because it opens the sentence ("New
       // Debian users should note …").
       if (words === 2 && opensProse(view, span.from) && isEnglishWord(first.raw) && isCommon(view.tokens[span.to]!.term)) continue;

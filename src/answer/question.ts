@@ -164,6 +164,9 @@ const SINCE = /\bsince\s*$/iu;
 const HOW_LONG = /^\s*how\s+(long)\b/diu;
 const HOW_OFTEN = /^\s*how\s+(often|frequently)\b/diu;
 
+/** The verbs a question asks with ("which port does …", "what is …"), not the asked thing's own. */
+const AUXILIARIES = '(?:is|was|are|were|did|does|do|has|have|had|can|could|will|would|should)';
+
 const KIND_PATTERNS: [RegExp, AnswerKind][] = [
   // A yes/no question ("are foreign keys enforced by default?", "is Debian an acronym for something?") is answered by a
   // statement, not by a value or a long form.
@@ -197,6 +200,9 @@ const KIND_PATTERNS: [RegExp, AnswerKind][] = [
   // "How do I see which settings differ from the defaults?", "how can I change the default editor?": a way to do it,
   // not a setting's value.
   [/^\s*how\s+(?:do|can|could|should|would|to)\b/i, 'other'],
+  // "Which keyword sets the maximum inactivity time …?", "which option changes the default editor?": the value word is in
+  // the object of the asked thing's verb; the thing is asked for, not a value.
+  [new RegExp(String.raw`^\s*(?:which|what)\s+(?!${AUXILIARIES}\b)[\w-]+(?:\s+[\w-]+)?\s+\w+(?:s|ed)\s+(?:the|an?|its|their)\s+(?:[\w-]+\s+)?(?:${VALUE_WORDS.join('|')})\b`, 'i'), 'entity'],
   // A setting's value: "what port does it listen on by default?", "the maximum number of attached databases".
   [new RegExp(String.raw`\b(?:${VALUE_WORDS.join('|')})\b`, 'i'), 'value'],
   // "What counts as a changeset?" asks what the word means, not which thing counts.

@@ -66,6 +66,36 @@ describe('amounts: sums of money, shares and sizes', async () => {
     expect(answerQuestion(docs, 'which port does the built-in DNS server listen on by default?').status).toBe('no_answer');
   });
 
+  it('takes a labelled value for the label asked ("default value: 4"), not the figure nearest the asked word', async () => {
+    const manual = plainArticle('config', 'TAB_SIZE sets the number of spaces in a tab. Minimum value: 1, maximum value: 16, default value: 4.');
+    const docs = await corpusOf([manual]);
+    expect(answerQuestion(docs, 'What is the default tab size?').answer).toBe('4');
+    expect(answerQuestion(docs, 'What is the maximum tab size?').answer).toBe('16');
+  });
+
+  it('answers a default stated after a colon or in capitals ("The default value is: NO."), and by its entry\'s name', async () => {
+    const manual = articleFrom(
+      'config.html',
+      `<main><h1>Configuration options</h1><dl>
+       <dt><code>OUTPUT_LANGUAGE</code></dt><dd><p>The OUTPUT_LANGUAGE tag is used to specify the language in which all documentation is written.</p>
+       <p>The default value is: English.</p></dd>
+       <dt><code>EXTRACT_ALL</code></dt><dd><p>If the EXTRACT_ALL tag is set to YES, all entities are assumed documented.</p>
+       <p>The default value is: NO.</p></dd>
+       </dl></main>`,
+    );
+    const docs = await corpusOf([manual]);
+    expect(answerQuestion(docs, 'What is the default output language?').answer).toBe('English');
+    const extract = answerQuestion(docs, 'does EXTRACT_ALL default to on?');
+    expect(extract.quotes[0]?.text).toBe('The default value is: NO.');
+  });
+
+  it('reads "which keyword sets the maximum …" as asking for the keyword, not for a value', () => {
+    expect(analyzeQuestion('Which keyword sets the maximum inactivity time on the client side?').kind).toBe('entity');
+    expect(analyzeQuestion('which option changes the default editor?').kind).toBe('entity');
+    expect(analyzeQuestion('What is the maximum number of clients that can connect?').kind).toBe('count');
+    expect(analyzeQuestion('which port does the server listen on by default?').kind).toBe('value');
+  });
+
   it('reads "how do I …" about a default as asking a way to do it, not the value: no figure is put forward as the answer', async () => {
     const manual = plainArticle(
       'config',

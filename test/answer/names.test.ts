@@ -85,6 +85,15 @@ describe('kinds of names, from a lexicon', () => {
     expect(answerQuestion(corpus, 'who established a new paradigm for package installation?').status).toBe('no_answer');
   });
 
+  it('does not answer "who" with an acronym and common words capitalised together ("JSON Web Tokens")', async () => {
+    const corpus = await corpusOf([
+      plainArticle('auth', 'Returns the client-provided token found in the authorization data when the Bearer scheme is used (to send JSON Web Tokens for instance).'),
+    ]);
+    const [sentence] = candidateSentences(corpus, 'who uses the Bearer scheme?');
+    expect(sentence?.view.text).toContain('JSON Web Tokens');
+    expect(sentence?.short).toBeNull();
+  });
+
   it('does not answer "who" with the name a whole corpus uses under an English word that opens the sentence ("New Debian users")', async () => {
     const filler = Array.from({ length: 12 }, (_, index) => plainArticle(`page${index}`, `Debian keeps package ${index} in its archive for every release.`));
     const corpus = await corpusOf([
