@@ -6,7 +6,7 @@
  */
 import type { Answer, Passage, Quote } from '../model.js';
 import type { Corpus } from '../search/corpus.js';
-import { documentFrequency, topPassages, type Hit } from '../search/impacts.js';
+import { documentFrequency, passagesHoldingAll, topPassages, type Hit } from '../search/impacts.js';
 import { MAX_QUESTION_LENGTH, type AskOutcome } from '../service.js';
 import { findConflicts } from './conflicts.js';
 import { sourceRef, type RankedSentence } from './ranked.js';
@@ -171,7 +171,7 @@ function retrieveHits(corpus: Corpus, question: Question, limit: number): Hit[] 
   const bySubject = question.topic.length === question.terms.length ? [] : topPassages(corpus.impacts, subject, SUBJECT_PASSAGES);
   // The opening of a page titled with the subject may name it too seldom to be retrieved by it.
   const entryOpenings = entryPageOpenings(corpus, subject).map((id) => ({ id, score: 0 }));
-  const found = [...bySubject, ...entryOpenings].filter((hit) => !seen.has(hit.id) && seen.add(hit.id));
+  const found = [...bySubject, ...entryOpenings, ...entriesOfNamedSubject(corpus, question)].filter((hit) => !seen.has(hit.id) && seen.add(hit.id));
   // An abbreviation is spelled out once, often in a passage about something else: look further for that passage, and in
   // a corpus that uses it all over (Exim's "ACL"), further still for one that writes it in parentheses.
   const spelledOut = question.abbreviations.flatMap((abbreviation) => {
@@ -196,6 +196,29 @@ function retrieveHits(corpus: Corpus, question: Question, limit: number): Hit[] 
   });
   return [...hits, ...found, ...spelledOut];
 }
+
+/**
+ * The entry of the subject a definition question names as code, in several words ("what does g_free do?"): the
+ * passages whose heading writes the name whole. Its words are all over an API's reference ("g" and "free" are in most
+ * of GLib's entries), so the entry is looked for among the passages holding every word of it.
+ */
+function entriesOfNamedSubject(corpus: Corpus, question: Question): Hit[] {
+  const subject = new Set(question.topic.flatMap((termIndex) => question.terms[termIndex]!.forms));
+  const found: Hit[] = [];
+  for (const identifier of identifiersOfQuestion(question)) {
+    const terms = tokenize(identifier).map((token) => token.term).filter((term) => term !== '');
+    if (terms.length < 2 || terms.some((term) => !subject.has(term))) continue;
+    const holding = passagesHoldingAll(corpus.impacts, terms);
+    if (holding.length > MAX_PASSAGES_READ_FOR_NAME) continue;
+    const written = writtenWhole(identifier);
+    const entry = holding.flatMap((id) => corpus.passages[id] ?? []).filter((passage) => written.test(passage.heading));
+    found.push(...entry.slice(0, SUBJECT_PASSAGES).map((passage) => ({ id: passage.id, score: 0 })));
+  }
+  return found;
+}
+
+/** More passages than this holding a name's words are not read for it: the name is no rare one. */
+const MAX_PASSAGES_READ_FOR_NAME = 5_000;
 
 function searchedForms(term: QuestionTerm): string[] {
   return term.unsearched === undefined ? term.forms : term.forms.filter((form) => !term.unsearched!.includes(form));
@@ -555,13 +578,16 @@ function isEntryProse(text: string, unlikeProseScore: number, asidesCount = fals
 const ASIDE = /^\s*\[[^\]]*\]\s*$/u;
 const WORDS_OF_PROSE = /\p{L}{2,}/gu;
 
-/** How many of a passage's sentences are prose: the same whatever the question, so counted once per passage. */
+/**
+ * How many of a passage's sentences are prose: the same whatever the question, so counted once per passage. A code
+ * block holds none: an entry's signature ("gchar * g_strdup (const gchar *str);") comes before its definition.
+ */
 const proseCounts = new WeakMap<Passage, number>();
 
 function proseSentences(passage: Passage): number {
   let count = proseCounts.get(passage);
   if (count === undefined) {
-    count = passage.sentences.filter((range) => {
+    count = passage.code === true ? 0 : passage.sentences.filter((range) => {
       const text = passage.text.slice(range.start - passage.start, range.end - passage.start);
       return isEntryProse(text, unlikeProse(text));
     }).length;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answerQuestion } from '../../src/answer/answer.js';
+import { answerQuestion, candidateSentences } from '../../src/answer/answer.js';
 import { analyzeQuestion } from '../../src/answer/question.js';
 import { corpusOf, plainArticle } from '../helpers.js';
 import { articleFrom } from '../ingest/helpers.js';
@@ -390,5 +390,35 @@ describe('definitions: a subject the question points back at without quoting it'
     expect(answerQuestion(corpus, 'my prof keeps saying our cache is thrashing. what does that actually mean?').quotes[0]?.text).toContain('To move wildly');
     // Asked on its own, the term is the subject.
     expect(answerQuestion(corpus, 'what is a term?').quotes[0]?.text).toContain('dial-up');
+  });
+});
+
+describe('an API reference\'s entries (gtk-doc)', async () => {
+  const entry = (name: string, signature: string, prose: string, returns?: string): string =>
+    `<div class="refsect2"><h3>${name} ()</h3><pre class="programlisting">${signature}</pre><p>${prose}</p>` +
+    (returns === undefined ? '' : `<div class="refsect3"><h4>Returns</h4><p>${returns}</p></div>`) +
+    '</div>';
+  // Thirty functions whose names and text hold "g" and "free" more often than g_free's own entry does.
+  const others = Array.from({ length: 30 }, (_, index) =>
+    entry(`g_thing${index}_free`, `void g_thing${index}_free (GThing${index} *thing);`, `Frees the thing${index} and its data; free its strings with g_free() first and then free it.`),
+  );
+  const page = articleFrom(
+    'glib-Memory-Allocation.html',
+    '<main><h1>Memory Allocation</h1><h2>Functions</h2>' +
+      entry('g_strdup', 'gchar * g_strdup (const gchar *str);', 'Duplicates a string.', 'a newly-allocated copy of str') +
+      others.join('') +
+      entry('g_free', 'void g_free (gpointer mem);', 'Frees the memory pointed to by mem.') +
+      '</main>',
+  );
+  const corpus = await corpusOf([page]);
+
+  it('finds the entry whose heading is the name asked, when the name\'s words are in every entry', () => {
+    expect(answerQuestion(corpus, 'What does g_free do?').quotes[0]?.text).toBe('Frees the memory pointed to by mem.');
+  });
+
+  it('takes the first prose after an entry\'s signature as its opening: the code before it is no sentence of prose', () => {
+    const opening = candidateSentences(corpus, 'What does g_strdup do?').find((sentence) => sentence.view.text === 'Duplicates a string.');
+    expect(opening?.features.definitionEntry).toBe(1);
+    expect(answerQuestion(corpus, 'What does g_strdup do?').quotes[0]?.text).toBe('Duplicates a string.');
   });
 });
