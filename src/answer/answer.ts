@@ -102,7 +102,7 @@ export function answerQuestion(corpus: Corpus, text: string, model: RankingModel
   const valueMissing =
     (VALUE_REQUIRED.has(question.kind) && !ranked.some((sentence) => answers(sentence) && sentence.short !== null)) ||
     (question.asksDate && !ranked.some((sentence) => answers(sentence) && dated(sentence)));
-  if (best === undefined || best.score < model.threshold || valueMissing || !doesAskedAction(best, question)) {
+  if (best === undefined || best.score < model.threshold || valueMissing || !doesAskedAction(best, question) || subjectNeverWritten(corpus, question)) {
     return { ...base, status: 'no_answer', answer: null, quotes: [], related: relatedReading(corpus, ranked) };
   }
 
@@ -195,6 +195,30 @@ function retrieveHits(corpus: Corpus, question: Question, limit: number): Hit[] 
     return far;
   });
   return [...hits, ...found, ...spelledOut];
+}
+
+/**
+ * A definition question's subject is a name written as code ("what does g_string_reverse_words do?") that no passage
+ * writes: the corpus does not define it, whatever sentences share its words.
+ */
+function subjectNeverWritten(corpus: Corpus, question: Question): boolean {
+  if (!question.asksDefinition) return false;
+  const subject = new Set(question.topic.flatMap((termIndex) => question.terms[termIndex]!.forms));
+  const misspelt = misspeltForms(corpus, question);
+  return identifiersOfQuestion(question).some((identifier) => {
+    const terms = tokenize(identifier).map((token) => token.term).filter((term) => term !== '');
+    return terms.length > 0 && terms.every((term) => subject.has(term)) && neverWritten(corpus, identifier, misspelt);
+  });
+}
+
+/** The term was read through a spelling correction: the corpus holds the form it was read as, not the one written. */
+function isCorrected(corpus: Corpus, term: QuestionTerm): boolean {
+  return documentFrequency(corpus.impacts, term.forms[0]!) === 0 && term.forms.some((form) => documentFrequency(corpus.impacts, form) > 0);
+}
+
+/** The question's words as written, where the corpus holds them only as corrected ("lru_cahce" read as "lru_cache"). */
+function misspeltForms(corpus: Corpus, question: Question): ReadonlySet<string> {
+  return new Set(question.terms.filter((term) => isCorrected(corpus, term)).map((term) => term.forms[0]!));
 }
 
 /**
@@ -322,9 +346,9 @@ function rankSentences(corpus: Corpus, question: Question, weights: number[], mo
   const reachableWeight = weights.reduce((sum, weight, termIndex) => sum + (reachable[termIndex] ? weight : 0), 0) || 1;
   const unretrievedTerms = weights.reduce((sum, weight, termIndex) => sum + (known[termIndex] && !reachable[termIndex] ? weight : 0), 0) / totalWeight;
   // A word read through a spelling correction is half evidence: the correction may be wrong.
-  const corrected = question.terms.map((term, termIndex) => known[termIndex] && documentFrequency(corpus.impacts, term.forms[0]!) === 0);
+  const corrected = question.terms.map((term, termIndex) => known[termIndex] && isCorrected(corpus, term));
   // A name the question writes as the documentation would, that the corpus never writes, is missing from every passage.
-  const misspelt = new Set(question.terms.filter((term, termIndex) => corrected[termIndex]).map((term) => term.forms[0]!));
+  const misspelt = misspeltForms(corpus, question);
   const unwrittenIdentifier =
     identifiersOfQuestion(question).some((identifier) => neverWritten(corpus, identifier, misspelt)) || namesUnknownWord(question, known) || asksUnknownThing(question, known);
   const unknownTerms = (known.filter((isKnown) => !isKnown).length + 0.5 * corrected.filter(Boolean).length) / known.length;

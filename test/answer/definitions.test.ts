@@ -422,3 +422,20 @@ describe('an API reference\'s entries (gtk-doc)', async () => {
     expect(answerQuestion(corpus, 'What does g_strdup do?').quotes[0]?.text).toBe('Duplicates a string.');
   });
 });
+
+describe('a definition asked of a name no page writes', () => {
+  it('is not answered from the entry of a name that shares its words ("g_string_reverse" for "g_string_reverse_words")', async () => {
+    const entry = (name: string, signature: string, prose: string): string =>
+      `<div class="refsect2"><h3>${name} ()</h3><pre class="programlisting">${signature}</pre><p>${prose}</p></div>`;
+    const page = articleFrom(
+      'glib-Strings.html',
+      '<main><h1>Strings</h1>' +
+        entry('g_queue_reverse', 'void g_queue_reverse (GQueue *queue);', 'Reverses the order of the items in queue.') +
+        entry('g_string_reverse', 'GString * g_string_reverse (GString *string);', 'Reverses the words of a GString, in place.') +
+        '</main>',
+    );
+    const corpus = await corpusOf([page]);
+    expect(answerQuestion(corpus, 'What does g_string_reverse_words do?').status).toBe('no_answer');
+    expect(answerQuestion(corpus, 'What does g_string_reverse do?').quotes[0]?.text).toBe('Reverses the words of a GString, in place.');
+  });
+});
