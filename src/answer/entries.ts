@@ -24,7 +24,8 @@ export function ownHeading(heading: string): string {
 
 /**
  * What a heading or title names, without its section number, its permalink mark, a signature's parameters (the
- * brackets that end it: "os.path.join(path, *paths)"), a manual section ("postscreen(8)") or a description after a
+ * brackets that end it: "os.path.join(path, *paths)"), a synopsis's placeholders ("timeout client <timeout>", "\param
+ * '['dir']' <parameter-name> { parameter description }"), a manual section ("postscreen(8)") or a description after a
  * dash, bar or colon ("os.path — Common pathname manipulations", "File system | Node.js"). Words after a bracket are
  * the heading's own: "postscreen(8) TLS configuration" names postscreen's TLS configuration, not postscreen.
  */
@@ -33,10 +34,17 @@ export function headingKey(heading: string): string {
     .replace(/[#¶§\s]+$/u, '')
     .replace(/^[\d.]+\s+/u, '')
     .replace(/(?<=[\p{L}\p{N}_])\(\d\p{L}*\)/gu, '')
+    .replace(SYNOPSIS_ARGUMENTS, '')
     .replace(/(?:\s*\((?:[^()]|\([^()]*\))*\))+\s*$/su, '')
     .replace(/(?<=\S)\s+[—–|-]\s.*$|(?<=\S):\s.*$/su, '')
     .trim();
 }
+
+/**
+ * The placeholders a synopsis ends with, each in angle brackets or braces, or in square brackets written as such
+ * ("'['dir']'"). Square brackets alone stay: "zprof [ -c ]" names the command with its option.
+ */
+const SYNOPSIS_ARGUMENTS = /(?<=\S)(?:\s+(?:<[^<>]*>|'\['[^[\]]*'\]'|\{[^{}]*\}))+\s*$/su;
 
 /** How many opening passages of an entry page are looked at. */
 const OPENING_PASSAGES = 4;

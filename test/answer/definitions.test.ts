@@ -439,3 +439,26 @@ describe('a definition asked of a name no page writes', () => {
     expect(answerQuestion(corpus, 'What does g_string_reverse do?').quotes[0]?.text).toBe('Reverses the words of a GString, in place.');
   });
 });
+
+describe("a command's entry headed by its synopsis", () => {
+  it('is the entry of the command the synopsis names, its placeholders aside', async () => {
+    const page = articleFrom(
+      'commands.html',
+      '<main><h1>Special Commands</h1>' +
+        "<h2>\\param '['dir']' &lt;parameter-name&gt; { parameter description }</h2>" +
+        '<p>Starts a parameter description for a function parameter with name &lt;parameter-name&gt;, followed by a description of the parameter.</p>' +
+        '<p>The \\param command has an optional attribute, dir, specifying the direction of the parameter.</p>' +
+        '<p>Multiple adjacent \\param commands will be joined into a single paragraph.</p>' +
+        '<h2>\\brief { brief description }</h2><p>Starts a paragraph that serves as a brief description.</p>' +
+        // Every entry is of a command: the word says little.
+        ['author', 'date', 'note', 'since', 'todo', 'warning']
+          .map((name) => `<h2>\\${name} { text }</h2><p>The \\${name} command starts a paragraph of its own kind; the command ends at a blank line.</p>`)
+          .join('') +
+        '</main>',
+    );
+    const corpus = await corpusOf([page]);
+    const opening = candidateSentences(corpus, 'What does the \\param command do?').find((sentence) => sentence.view.text.startsWith('Starts a parameter description'));
+    // The heading names \param (with "command", the question's other word): 0.15 while its placeholders counted as words it names.
+    expect(opening?.features.definitionEntry).toBeGreaterThan(0.5);
+  });
+});

@@ -23,6 +23,12 @@ describe('entries: what a heading or title names', () => {
     expect(headingKey('Locking (advisory) for shared files')).toBe('Locking (advisory) for shared files');
   });
 
+  it("leaves out a synopsis's placeholders, not its optional words in square brackets", () => {
+    expect(headingKey("\\param '['dir']' <parameter-name> { parameter description }")).toBe('\\param');
+    expect(headingKey('timeout client <timeout>')).toBe('timeout client');
+    expect(headingKey('zprof [ -c ]')).toBe('zprof [ -c ]');
+  });
+
   it("finds the opening passages of pages titled with the subject alone, not of pages whose title says more", async () => {
     const corpus = await corpusOf([
       articleFrom('vacuum.html', page('VACUUM', 'The VACUUM command rebuilds the database file into less disk space.')),
