@@ -63,6 +63,7 @@ export function longFormOf(shortForm: string, markedUp: string): string | null {
 }
 
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+const CLAUSE_MARK = /[,;:.!?()]/u;
 const LEADING_ARTICLE = /^(?:the|an?)\s+/iu;
 /** Unbracketed long forms are trusted for abbreviations of three letters or more: two initials meet by chance. */
 const MIN_APPOSED_LETTERS = 3;
@@ -94,6 +95,8 @@ function initialsNear(letters: string, text: string, shortForm: RegExp): string 
     if (start < 0 || run.length !== initials.length) continue;
     if (run.some((word, index) => word.word.charAt(0).toLowerCase() !== initials[index] || word.word.length < 2)) continue;
     if (STOPWORDS.has(run[0]!.word.toLowerCase()) || STOPWORDS.has(run.at(-1)!.word.toLowerCase())) continue;
+    // A name is one phrase: no clause's punctuation parts its words ("HSTS hosts, so that subsequent …" spells nothing).
+    if (run.some((word, index) => index > 0 && CLAUSE_MARK.test(text.slice(run[index - 1]!.end, word.start)))) continue;
     const found = text.slice(run[0]!.start, run.at(-1)!.end);
     if (found.toLowerCase() !== initials && !shortForm.test(found)) return found;
   }

@@ -68,6 +68,8 @@ describe('longFormOf', () => {
     expect(longFormOf('ZLE', 'ZLE widgets can be bound to keys; see the description of zsh line editor widgets.')).toBeNull();
     // Two letters meet by chance too often to be trusted without brackets.
     expect(longFormOf('PS', 'PS printed strings are shown.')).toBeNull();
+    // Nor are words a comma parts one name.
+    expect(longFormOf('HSTS', 'libcurl features an in-memory cache for HSTS hosts, so that subsequent HTTP-only requests are redirected.')).toBeNull();
   });
 
   it('finds the long form a text says the abbreviation stands for, is short for or is an acronym of, a word for each letter', () => {
