@@ -174,10 +174,11 @@ function isMostlyLinks(el: DomElement): boolean {
  * A paragraph of links to the pages around this one, each marked so by its `rel` ("Next: <a rel=next>Introduction</a>,
  * Up: <a rel=up>…</a> [<a rel=contents>Contents</a>]", Texinfo's page header): navigation, whatever its class. So is a
  * list or a table of mostly links of which two or more have a keyboard shortcut (`accesskey`: DocBook's "Prev / Up /
- * Home / Next"): those are the page's controls, not its text.
+ * Home / Next"), and no heading: those are the page's controls, not its text.
  */
 function isRelationLinks(el: DomElement): boolean {
-  if (NAVIGATION_BLOCKS.has(el.name) && isMostlyLinks(el)) {
+  // A table laying out the whole page (libxml2's API pages, whose signatures are mostly links) holds headings: no bar.
+  if (NAVIGATION_BLOCKS.has(el.name) && isMostlyLinks(el) && DomUtils.findOne((child) => HEADING.test(child.name), el.children) === null) {
     const shortcuts = DomUtils.findAll((child) => child.name === 'a' && child.attribs.href !== undefined && (child.attribs.accesskey ?? '') !== '', el.children);
     if (shortcuts.length >= 2) return true;
   }
@@ -738,6 +739,8 @@ function clean(s: string | undefined): string | undefined {
   return t ? t : undefined;
 }
 
+const SUBHEADING = /^h[2-6]$/u;
+
 function statedMetadata(all: DomElement[], root: DomElement | null): StatedMetadata {
   const meta = metaValues(all);
   const first = (keys: string[]): string | undefined => keys.map((k) => meta.get(k)).find((v) => v !== undefined);
@@ -754,7 +757,10 @@ function statedMetadata(all: DomElement[], root: DomElement | null): StatedMetad
   // A page whose h1s are its numbered sections ("1. Syntax", "2. Description") is titled by its <title>.
   const h1IsSection = all.filter(isH1).length > 1;
   const declared = clean(first(['og:title', 'twitter:title'])) ?? (pageTitle ? withoutSiteName(pageTitle, siteName) : undefined);
-  const title = h1IsSection ? (declared ?? h1Text) : (h1Text ?? declared);
+  // A <title> the page heads a section with, below an h1 that says something else, names the page; the h1 is the site's
+  // ("<h1>The XML C parser and toolkit of Gnome</h1><h2>XSLT</h2>" under "<title>XSLT</title>").
+  const h1IsBanner = declared !== undefined && h1Text !== declared && all.some((el) => SUBHEADING.test(el.name) && clean(textOf(el)) === declared);
+  const title = h1IsSection || h1IsBanner ? (declared ?? h1Text) : (h1Text ?? declared);
   if (title) stated.title = title;
 
   const outlet = clean(siteName) ?? footerCopyright(all);

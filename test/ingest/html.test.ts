@@ -80,6 +80,13 @@ describe('HTML documentation page', () => {
     expect(articleFrom('lang_vacuum.html', page).source.title).toBe('VACUUM');
   });
 
+  it('takes the <title> as the title of a page that heads a section with it below an h1 saying something else (the site\'s name)', () => {
+    const page =
+      '<html><head><title>XSLT</title></head><body><h1>The XML C parser and toolkit of Gnome</h1><h2>XSLT</h2>' +
+      '<p>Check the separate libxslt page for the XSLT implementation built on top of libxml2.</p></body></html>';
+    expect(articleFrom('XSLT.html', page).source.title).toBe('XSLT');
+  });
+
   it("reads an h1 that only links to the site's home page as the site's banner, not the page's title", () => {
     const prose = '<p>Access control lists decide which messages are accepted, and the rules are applied in order.</p>';
     const banner = (href: string): string =>
@@ -120,6 +127,17 @@ describe('HTML documentation page', () => {
     expect(page.text).not.toContain('Next:');
     expect(page.text).not.toContain('Contents');
     expect(page.text).toContain('The next chapter introduces it.');
+  });
+
+  it('keeps a page laid out in one table whose text is mostly links, when the table holds its headings (libxml2\'s API pages)', () => {
+    const signature = (name: string): string =>
+      `<h3>Function: ${name}</h3><pre><a href="t.html#xmlDocPtr">xmlDocPtr</a>\t${name}\t(<a href="t.html#xmlChar">const xmlChar</a> * <a href="t.html#URL">URL</a>, <a href="t.html#xmlParserCtxtPtr">xmlParserCtxtPtr</a> ctxt)</pre>`;
+    const page = articleFrom(
+      'libxml-parser.html',
+      '<html><head><title>Module parser from libxml2</title></head><body><table><tr><td><a href="prev.html" accesskey="p">Prev</a> <a href="next.html" accesskey="n">Next</a></td></tr>' +
+        `<tr><td>${signature('xmlParseFile')}<p>parse an XML file and build a tree.</p>${signature('xmlReadFile')}${signature('xmlReadDoc')}${signature('xmlReadMemory')}</td></tr></table></body></html>`,
+    );
+    expect(page.text).toContain('parse an XML file and build a tree.');
   });
 
   it('drops a list of links with keyboard shortcuts (DocBook\'s "Prev / Up / Home / Next"), and keeps a list of links without', () => {
