@@ -76,7 +76,7 @@ export function readPlainText(text: string): SourceDocument {
       i++;
       continue;
     }
-    const hanging = hangingTerm(text, lines, i);
+    const hanging = hangingTerm(text, lines, i) ?? termBeforeSpacedColon(text, lines, i);
     if (hanging !== null) {
       blocks.push(...hanging);
       continue;
@@ -258,6 +258,36 @@ function hangingTerm(text: string, lines: readonly TextRange[], index: number): 
 }
 
 const OPTION = /^--?[\p{L}\p{N}]/u;
+
+/** "  -c : only performs a check …": a term, a colon set apart by spaces, and its description. */
+const TERM_BEFORE_SPACED_COLON = /^(\S(?:.*?\S)?)\s+:\s+(?=\S)/u;
+
+/**
+ * A term and its description a spaced colon apart, opening its paragraph (an option list as HAProxy's management guide
+ * writes it: "-c : only performs a check of the configuration files and exits before trying⏎    to bind."): the term
+ * heads its description, up to the end of the lines indented under it or of its paragraph. Null for other lines.
+ */
+function termBeforeSpacedColon(text: string, lines: readonly TextRange[], index: number): Block[] | null {
+  const line = lines[index]!;
+  const previous = lines[index - 1];
+  if (previous !== undefined && !endsParagraph(text, previous, line)) return null;
+  const indent = indentOf(text, line.start);
+  if (indent > MAX_HEADING_INDENT) return null;
+  const content = text.slice(line.start, line.end);
+  const split = TERM_BEFORE_SPACED_COLON.exec(content);
+  const term = split?.[1];
+  if (split === null || term === undefined || term.length > MAX_HANGING_TERM_LENGTH || term.split(/\s+/u).length > MAX_NAME_WORDS || !isTermLine(term)) return null;
+  const description = trimRange(text, line.start + split[0].length, line.end);
+  if (description === null) return null;
+  const next = lines[index + 1];
+  const hangs = next !== undefined && !endsParagraph(text, line, next) && indentOf(text, next.start) > indent;
+  const governsUntil = hangs ? descriptionEnd(text, lines, index) : paragraphEnd(text, lines, index);
+  return [
+    // The colon is the term's: quoted with its description, the term reads as the page writes it ("-c : only performs …").
+    { start: line.start, end: line.start + split[0].trimEnd().length, kind: 'heading', level: DEFINITION_TERM_LEVEL, title: titleOf(term), term: true, governsUntil },
+    { ...description, kind: 'text' },
+  ];
+}
 
 /** The term and the description a tab or three spaces after it on `line`, and the column the description starts at. */
 function termBeside(text: string, line: TextRange): { term: string; description: TextRange; column: number } | null {

@@ -301,6 +301,29 @@ describe("Vim's help format", () => {
   });
 });
 
+describe('plain-text terms a spaced colon sets apart', () => {
+  it('reads "-c : description" opening a paragraph as a term heading its description, quoted with it', () => {
+    const guide = [
+      'The following options are supported :',
+      '',
+      '  -c : only performs a check of the configuration files and exits before trying',
+      '    to bind. The exit status is zero if everything is OK.',
+      '',
+      '  -d : enable debug mode. This disables daemon mode, forces a single process.',
+      '',
+      'Options may be combined.',
+      '',
+    ].join('\n');
+    const article = read(guide);
+    expect(article.headings.map((heading) => heading.title)).toEqual(['-c', '-d']);
+    const passages = toPassages(article, 0);
+    expect(passages.find((passage) => passage.text.includes('only performs a check'))?.text).toMatch(/^-c : only performs a check/);
+    expect(passages.find((passage) => passage.text.includes('Options may be combined.'))?.heading).toBe('');
+    // A colon set apart that ends a line labels what follows; nothing is defined there.
+    expect(read('The following options are supported :\n\n  none yet.\n').headings).toEqual([]);
+  });
+});
+
 describe('plain-text lists in two columns', () => {
   it("reads a term with its description at the column of the rows around it as a term heading it (a program's help)", () => {
     const help = ['yq transcodes YAML documents to JSON and passes them to jq.', '', 'optional arguments:', '  -h, --help            show this help message and exit', '  --in-place, -i        Edit files in place (no backup - use caution)', '  --version             show the version number and exit', ''].join('\n');
