@@ -15,7 +15,7 @@ import { RANKING } from './ranking-weights.js';
 import { withCompounds } from './compounds.js';
 import { withPointedSubject } from './pointed-subject.js';
 import { contentSet, sameStatement, sharedNumbering } from './duplicates.js';
-import { addressesReader, crossReferenceTarget, entryPageOpenings, headingKey, introducesTopic, namesOnly, ownHeading, sectionTitled, withoutSectionNumber } from './entries.js';
+import { addressesReader, crossReferenceTarget, entryPageOpenings, headingKey, introducesTopic, namesOnly, ownHeading, sectionTitled, titlesTerm, withoutSectionNumber } from './entries.js';
 import { extractAnswer, statesDefault } from './extract.js';
 import { definedNameOfFocus, extractEntryNameOfFocus, optionOfTerm } from './name-answers.js';
 import { identifiersOfQuestion, neverWritten, writes, writtenWhole } from './identifiers.js';
@@ -25,6 +25,7 @@ import { analyzeQuestion, type AnswerKind, asksDefault, DEFAULT_TERM, questionFo
 import { correctQuestionWords, correctSpelling, type Correction, editDistance } from './spelling.js';
 import { englishWordsStartingWith, isEnglishWord } from '../text/english.js';
 import { unlikeProse } from '../text/prose.js';
+import { mayBeNoun } from '../text/wordnet.js';
 import { isBareChangeNote, isChangeNote } from '../text/change-notes.js';
 import { viewSentences, type SentenceView } from './sentence.js';
 import { longFormOf, writesInParentheses } from '../text/abbreviations.js';
@@ -360,13 +361,16 @@ function rankSentences(corpus: Corpus, question: Question, weights: number[], mo
   const writtenForms = question.terms.some((term) => term.implied) ? new Set(question.terms.flatMap((term) => (term.implied ? [] : term.forms))) : forms;
   const defaultAsked = asksDefault(question);
   const namedSettings = namedSettingsOf(question);
+  const settingOwners = ownersOfNamedSettings(corpus, question);
   const topicForms = new Set(question.topic.flatMap((termIndex) => question.terms[termIndex]!.forms));
   const bestRetrieval = results[0]?.score ?? 1;
   const scoreSentence = scorer(model);
   const ranked: RankedSentence[] = [];
 
   retrieved.forEach(({ result, passage, views, headingTerms, title, titleTerms, referredBy }, rank) => {
-    const missingName = unwrittenIdentifier || namesMissingFrom(question, views, headingTerms, titleTerms) || namedSettings.some((written) => !writes(passage, written)) ? 1 : 0;
+    // Another's page states another's setting: its value or name is not the one asked.
+    const othersSetting = settingOwners.some((term) => !titleTerms.has(term) && !headingTerms.has(term));
+    const missingName = unwrittenIdentifier || namesMissingFrom(question, views, headingTerms, titleTerms) || namedSettings.some((written) => !writes(passage, written)) || othersSetting ? 1 : 0;
     const headingIsTopic = headingTerms.size === 0 ? 0 : [...headingTerms].filter((term) => writtenForms.has(term)).length / headingTerms.size;
     const previous = corpus.passages[passage.id - 1];
     const firstUnderHeading = passage.heading !== '' && (previous === undefined || previous.sourceId !== passage.sourceId || previous.heading !== passage.heading);
@@ -392,6 +396,8 @@ function rankSentences(corpus: Corpus, question: Question, weights: number[], mo
     const definedName =
       question.kind === 'entity' && opensEntryProse(corpus, passage, firstUnderHeading) ? definedNameOfFocus(passage.heading, question, () => sectionOverTerms(corpus, passage)) : null;
     const ownTitle = ownHeading(passage.heading);
+    const shortAnswerOf = (view: SentenceView, defined: ShortAnswer | null): ShortAnswer | null =>
+      defined ?? (entryName === null ? null : extractEntryNameOfFocus(view, question, entryName)) ?? extractAnswer(view, question, weights, isCommon) ?? contextVersion();
     let proseBefore = entryMatch > 0 ? earlier.section : 0;
     let proseBeforeInPage = earlier.page;
     views.forEach((view, position) => {
@@ -408,11 +414,7 @@ function rankSentences(corpus: Corpus, question: Question, weights: number[], mo
         proseBefore += 1;
         proseBeforeInPage += 1;
       }
-      const short =
-        (position === 0 ? definedName : null) ??
-        (entryName === null ? null : extractEntryNameOfFocus(view, question, entryName)) ??
-        extractAnswer(view, question, weights, isCommon) ??
-        contextVersion();
+      const short = othersSetting ? null : shortAnswerOf(view, position === 0 ? definedName : null);
       // A sentence of an entry that gives a default ("The default is one minute.") gives it for the entry's subject,
       // which the passage's other sentences name: it covers their words. Not when the question names what no passage does.
       const givesEntryDefault =
@@ -640,6 +642,22 @@ function namedSettingsOf(question: Question): RegExp[] {
   return identifiersOfQuestion(question)
     .filter((identifier) => !identifier.includes('.'))
     .map((identifier) => writtenWhole(identifier.replace(/^[-$]+/u, '')));
+}
+
+/**
+ * The owner a question names a setting by ("git daemon's --timeout"), when a page of the corpus is titled with it
+ * (git-daemon(1)): the setting is that page's, and a page or section of another ("git-credential-cache(1)", whose
+ * --timeout defaults to 900) speaks of another's. Its terms.
+ */
+function ownersOfNamedSettings(corpus: Corpus, question: Question): string[] {
+  return identifiersOfQuestion(question).flatMap((identifier) => {
+    const owner = new RegExp(`(\\p{L}[\\p{L}\\p{N}_-]*)['’]s\\s+(?:the\\s+)?[\`'"]?${escapeRegExp(identifier)}`, 'iu').exec(question.text)?.[1];
+    // A noun or a name owns; "someone else's add_subdirectory" names no owner.
+    if (owner === undefined || (isEnglishWord(owner) && !mayBeNoun(owner))) return [];
+    return tokenize(owner)
+      .map((token) => token.term)
+      .filter((term) => term !== '' && titlesTerm(corpus, term));
+  });
 }
 
 /**

@@ -100,6 +100,11 @@ function titleIndexOf(corpus: Corpus): TitleIndex {
   return index;
 }
 
+/** Some page's title names the term ("daemon" of "git-daemon(1)"): the corpus has a page of its own for it. */
+export function titlesTerm(corpus: Corpus, term: string): boolean {
+  return titleIndexOf(corpus).byTerm.has(term);
+}
+
 /**
  * Ids of the opening passages of the pages whose title names the subject and nothing else (every term of the title's
  * key is one of the subject's forms), or, for a subject of one word, opens with it ("APCUPSD User Manual" for

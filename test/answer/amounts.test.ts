@@ -89,6 +89,26 @@ describe('amounts: sums of money, shares and sizes', async () => {
     expect(extract.quotes[0]?.text).toBe('The default value is: NO.');
   });
 
+  it("takes a setting asked as its owner's (\"git daemon's --timeout\") from the owner's page, when the corpus has one", async () => {
+    const page = (name: string, options: string) =>
+      articleFrom(`${name}.html`, `<html><head><title>${name}(1)</title></head><body><h1>${name}(1)</h1><h2>OPTIONS</h2><dl>${options}</dl></body></html>`);
+    const corpus = await corpusOf([
+      page(
+        'git-daemon',
+        '<dt>--timeout=&lt;n&gt;</dt><dd><p>Timeout (in seconds) between the moment the connection is established and the client request is received.</p></dd>' +
+          '<dt>--port=&lt;n&gt;</dt><dd><p>Listen on an alternative port.</p></dd>',
+      ),
+      page(
+        'git-credential-cache',
+        '<dt>--timeout &lt;seconds&gt;</dt><dd><p>Number of seconds to cache credentials (default: 900).</p></dd>' +
+          '<dt>--socket &lt;path&gt;</dt><dd><p>Use path to contact a running cache daemon.</p></dd>',
+      ),
+    ]);
+    expect(answerQuestion(corpus, "what's the default value of git daemon's --timeout option?").status).toBe('no_answer');
+    expect(answerQuestion(corpus, "what's the default value of git credential-cache's --timeout option?").answer).toBe('900');
+    expect(answerQuestion(corpus, 'what is the default value of --timeout?').answer).toBe('900');
+  });
+
   it('reads "which keyword sets the maximum …" as asking for the keyword, not for a value', () => {
     expect(analyzeQuestion('Which keyword sets the maximum inactivity time on the client side?').kind).toBe('entity');
     expect(analyzeQuestion('which option changes the default editor?').kind).toBe('entity');
