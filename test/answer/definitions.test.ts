@@ -393,11 +393,17 @@ describe('definitions: a subject the question points back at without quoting it'
   });
 });
 
-describe('an API reference\'s entries (gtk-doc)', async () => {
-  const entry = (name: string, signature: string, prose: string, returns?: string): string =>
+/** A function's entry as gtk-doc writes it: its name, its signature in a code block, its description, what it returns. */
+function gtkDocEntry(name: string, signature: string, prose: string, returns?: string): string {
+  return (
     `<div class="refsect2"><h3>${name} ()</h3><pre class="programlisting">${signature}</pre><p>${prose}</p>` +
     (returns === undefined ? '' : `<div class="refsect3"><h4>Returns</h4><p>${returns}</p></div>`) +
-    '</div>';
+    '</div>'
+  );
+}
+
+describe('an API reference\'s entries (gtk-doc)', async () => {
+  const entry = gtkDocEntry;
   // Thirty functions whose names and text hold "g" and "free" more often than g_free's own entry does.
   const others = Array.from({ length: 30 }, (_, index) =>
     entry(`g_thing${index}_free`, `void g_thing${index}_free (GThing${index} *thing);`, `Frees the thing${index} and its data; free its strings with g_free() first and then free it.`),
@@ -425,8 +431,7 @@ describe('an API reference\'s entries (gtk-doc)', async () => {
 
 describe('a definition asked of a name no page writes', () => {
   it('is not answered from the entry of a name that shares its words ("g_string_reverse" for "g_string_reverse_words")', async () => {
-    const entry = (name: string, signature: string, prose: string): string =>
-      `<div class="refsect2"><h3>${name} ()</h3><pre class="programlisting">${signature}</pre><p>${prose}</p></div>`;
+    const entry = gtkDocEntry;
     const page = articleFrom(
       'glib-Strings.html',
       '<main><h1>Strings</h1>' +
