@@ -1,7 +1,7 @@
 /** Short answers: the span of a sentence that holds what the question asks for (a count, a name, a place…), by kind of question. */
 import { extractAmount, extractMeasure, extractQuantifiedFocus, extractStatedValue, isShareOrSum } from './amounts.js';
 import { extractCount } from './counts.js';
-import { isDayOfMonth } from './mentions.js';
+import { hasPunctuationBetween, isDayOfMonth } from './mentions.js';
 import { findNumbers, formatValue, ordinalAt } from './numbers.js';
 import type { Passage } from '../model.js';
 import { extractCodeNameOfFocus, extractLongForm, extractName } from './name-answers.js';
@@ -103,7 +103,7 @@ export function extractAnswer(view: SentenceView, question: Question, weights: T
         (question.focus !== null && PATH_FOCUS_TERMS.has(question.focus) ? extractPath(view, question, weights) : null) ??
         extractQuantifiedFocus(view, question, weights) ??
         extractCodeNameOfFocus(view, question, weights) ??
-        extractName(view, question, weights, isCommon)
+        nameOfFocus(view, question, extractName(view, question, weights, isCommon))
       );
     case 'person':
       return extractName(view, question, weights, isCommon);
@@ -273,3 +273,25 @@ function opensPhrase(word: string): boolean {
     (/^\p{Ll}+$/u.test(word) && mayBeIngForm(lower))
   );
 }
+
+/**
+ * A name answers "which <noun> …" when the sentence or its heading writes the noun ("which company …", or its
+ * modifier: "Ukraine's national railway operator" for "which railway company"), states the default asked ("The default
+ * is ‘%J %U …’" for "what format does … use unless I set my own?"), or the name stands right by a word the question
+ * asks with, no punctuation between ("written in C#" for "which language is the client written in?"). Elsewhere a name is only a capitalised
+ * word: "QUIC limitations: soft-stop is not supported." names no signal.
+ */
+function nameOfFocus(view: SentenceView, question: Question, name: ShortAnswer | null): ShortAnswer | null {
+  if (name === null || question.focus === null) return name;
+  const heading = contentTerms(view.passage.heading);
+  const writes = (term: string): boolean => heading.includes(term) || view.tokens.some((token) => token.term === term);
+  if ([question.focus, ...question.focusModifiers].some(writes) || (asksDefault(question) && writes(DEFAULT_TERM))) return name;
+  const end = name.at + tokenize(name.text).length - 1;
+  const tied = (at: number): boolean =>
+    (at < name.at ? name.at - at <= NAME_REACH && !hasPunctuationBetween(view, at, name.at) : at > end && at - end <= NAME_REACH && !hasPunctuationBetween(view, end, at));
+  const byAskedWord = view.hits.some((positions, termIndex) => !question.terms[termIndex]!.isContext && positions.some(tied));
+  return byAskedWord ? name : null;
+}
+
+/** How many tokens from a word the question asks with a name may stand and still be tied to it: "written in C#". */
+const NAME_REACH = 2;

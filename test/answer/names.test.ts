@@ -85,6 +85,17 @@ describe('kinds of names, from a lexicon', () => {
     expect(answerQuestion(corpus, 'who established a new paradigm for package installation?').status).toBe('no_answer');
   });
 
+  it('answers "which <noun>" with a name only from a sentence that writes the noun (or its modifier), states the default asked, or ties the name to an asked word', async () => {
+    const corpus = await corpusOf([
+      plainArticle('quic', 'QUIC limitations: soft-stop is not supported. Connections are closed at once.'),
+      plainArticle('stopping', 'The graceful stop is triggered when the SIGUSR1 signal is sent to the haproxy process. It stops accepting new connections.'),
+    ]);
+    const shortOf = (start: string) =>
+      candidateSentences(corpus, 'Which signal makes haproxy stop gracefully (soft stop)?').find((sentence) => sentence.view.text.startsWith(start))?.short?.text;
+    expect(shortOf('The graceful stop')).toBe('SIGUSR1');
+    expect(shortOf('QUIC limitations')).toBeUndefined();
+  });
+
   it('does not answer "who" with an acronym and common words capitalised together ("JSON Web Tokens")', async () => {
     const corpus = await corpusOf([
       plainArticle('auth', 'Returns the client-provided token found in the authorization data when the Bearer scheme is used (to send JSON Web Tokens for instance).'),
