@@ -204,11 +204,16 @@ function retrieveHits(corpus: Corpus, question: Question, limit: number): Hit[] 
  */
 function subjectNeverWritten(corpus: Corpus, question: Question): boolean {
   if (!question.asksDefinition) return false;
-  const subject = new Set(question.topic.flatMap((termIndex) => question.terms[termIndex]!.forms));
   const misspelt = misspeltForms(corpus, question);
-  return identifiersOfQuestion(question).some((identifier) => {
-    const terms = tokenize(identifier).map((token) => token.term).filter((term) => term !== '');
-    return terms.length > 0 && terms.every((term) => subject.has(term)) && neverWritten(corpus, identifier, misspelt);
+  return namesOfSubject(question).some(({ name }) => neverWritten(corpus, name, misspelt));
+}
+
+/** The names written as code that a definition question's subject is made of, each with its terms. */
+function namesOfSubject(question: Question): { name: string; terms: string[] }[] {
+  const subject = new Set(question.topic.flatMap((termIndex) => question.terms[termIndex]!.forms));
+  return identifiersOfQuestion(question).flatMap((name) => {
+    const terms = tokenize(name).map((token) => token.term).filter((term) => term !== '');
+    return terms.length > 0 && terms.every((term) => subject.has(term)) ? [{ name, terms }] : [];
   });
 }
 
@@ -228,14 +233,12 @@ function misspeltForms(corpus: Corpus, question: Question): ReadonlySet<string> 
  * of GLib's entries), so the entry is looked for among the passages holding every word of it.
  */
 function entriesOfNamedSubject(corpus: Corpus, question: Question): Hit[] {
-  const subject = new Set(question.topic.flatMap((termIndex) => question.terms[termIndex]!.forms));
   const found: Hit[] = [];
-  for (const identifier of identifiersOfQuestion(question)) {
-    const terms = tokenize(identifier).map((token) => token.term).filter((term) => term !== '');
-    if (terms.length < 2 || terms.some((term) => !subject.has(term))) continue;
+  for (const { name, terms } of namesOfSubject(question)) {
+    if (terms.length < 2) continue;
     const holding = passagesHoldingAll(corpus.impacts, terms);
     if (holding.length > MAX_PASSAGES_READ_FOR_NAME) continue;
-    const written = writtenWhole(identifier);
+    const written = writtenWhole(name);
     const entry = holding.flatMap((id) => corpus.passages[id] ?? []).filter((passage) => written.test(passage.heading));
     found.push(...entry.slice(0, SUBJECT_PASSAGES).map((passage) => ({ id: passage.id, score: 0 })));
   }
