@@ -3,7 +3,7 @@ import type { Article, Removal, SkippedFile, TextRange } from '../model.js';
 import type { BoilerplateOptions } from './boilerplate.js';
 import { removeBoilerplate } from './boilerplate.js';
 import { decodeText } from './decode.js';
-import { DEFINITION_TERM_LEVEL, FORMAT_STRUCTURE, type Block, type SourceDocument, type SourceFormat } from './document.js';
+import { FORMAT_STRUCTURE, isTermHeading, type Block, type SourceDocument, type SourceFormat } from './document.js';
 import { readHtml } from './html.js';
 import { readMarkdown } from './markdown.js';
 import { cleanHeadline } from './metadata.js';
@@ -96,17 +96,12 @@ function headingRanges(text: string, blocks: Block[]): Article['headings'] {
   const headings = blocks.filter((b) => b.kind === 'heading');
   const end = text.trimEnd().length;
   return headings.map((h, i) => {
-    const next = headings.slice(i + 1).find((n) => (n.level ?? 1) <= (h.level ?? 1) && !(isTerm(n) && h.governsUntil !== undefined && n.start < h.governsUntil));
+    const next = headings.slice(i + 1).find((n) => (n.level ?? 1) <= (h.level ?? 1) && !(isTermHeading(n) && h.governsUntil !== undefined && n.start < h.governsUntil));
     let stop = Math.min(next ? next.start : end, h.governsUntil ?? end);
     while (stop > h.start && /\s/u.test(text.charAt(stop - 1))) stop--;
     const heading = { title: h.title ?? text.slice(h.start, h.end), range: { start: h.start, end: stop }, ...(h.leftOutAfter ? { leftOutAfter: true as const } : {}) };
     return h.term ? { ...heading, term: { start: h.start, end: h.end } } : heading;
   });
-}
-
-/** A term, whether or not it is quoted with its description (a `<dt>` with a permalink between it and its `<dd>`). */
-function isTerm(block: Block): boolean {
-  return block.term === true || block.level === DEFINITION_TERM_LEVEL;
 }
 
 function byStart(a: { range: TextRange }, b: { range: TextRange }): number {

@@ -10,6 +10,11 @@ export type BlockKind = 'text' | 'item' | 'code' | 'heading';
 /** Below h6: a definition list's term (a `<dt>`) governs only up to the next term or heading. */
 export const DEFINITION_TERM_LEVEL = 7;
 
+/** A term heading, whether or not it is quoted with its description (a `<dt>` with a permalink between them). */
+export function isTermHeading(block: Block): boolean {
+  return block.kind === 'heading' && block.level === DEFINITION_TERM_LEVEL;
+}
+
 /** A trimmed, non-empty stretch of `text`. Blocks are ordered and do not overlap. */
 export interface Block {
   start: number;

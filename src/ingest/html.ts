@@ -6,7 +6,7 @@
 import { DomUtils, ElementType, parseDocument } from 'htmlparser2';
 import type { TextRange } from '../model.js';
 import type { Block, BlockKind, SourceDocument, StatedMetadata } from './document.js';
-import { DEFINITION_TERM_LEVEL, trimRange } from './document.js';
+import { DEFINITION_TERM_LEVEL, isTermHeading, trimRange } from './document.js';
 import { toIsoDate } from './dates.js';
 import { copyrightHolder } from './metadata.js';
 import { readPlainText } from './text.js';
@@ -303,18 +303,18 @@ class TextBuilder {
 
   /** The terms recorded since block `from` govern no text past here: what follows their table is not theirs. */
   endTerms(from: number): void {
-    for (const block of this.blocks.slice(from)) if (block.kind === 'heading' && block.level === DEFINITION_TERM_LEVEL) block.governsUntil ??= this.written;
+    for (const block of this.blocks.slice(from)) if (isTermHeading(block)) block.governsUntil ??= this.written;
   }
 
   /** The terms that start at or after text offset `from` govern no text past here. */
   endTermsFrom(from: number): void {
-    for (const block of this.blocks) if (isTermBlock(block) && block.start >= from) block.governsUntil ??= this.written;
+    for (const block of this.blocks) if (isTermHeading(block) && block.start >= from) block.governsUntil ??= this.written;
   }
 
   /** The last term before text offset `from` governs up to here, when terms of their own start since `from`. */
   endTermOverSubentries(from: number): void {
-    if (!this.blocks.some((block) => isTermBlock(block) && block.start >= from)) return;
-    const term = this.blocks.findLast((block) => isTermBlock(block) && block.start < from);
+    if (!this.blocks.some((block) => isTermHeading(block) && block.start >= from)) return;
+    const term = this.blocks.findLast((block) => isTermHeading(block) && block.start < from);
     if (term !== undefined) term.governsUntil ??= this.written;
   }
 
@@ -356,10 +356,6 @@ class TextBuilder {
   }
 }
 
-function isTermBlock(block: Block): boolean {
-  return block.kind === 'heading' && block.level === DEFINITION_TERM_LEVEL;
-}
-
 interface Context {
   pre: number;
   /** Depth inside `<pre>` or `<code>`. */
@@ -387,11 +383,6 @@ function extract(root: DomNode[]): { text: string; blocks: Block[]; linkedShare:
   /** The `<pre>` a keyword's bold line describes, and where the text of each such `<pre>` went. */
   let describedByTerm: DomElement | null = null;
   const describedRanges: TextRange[] = [];
-  const startsBoldTerm = (node: DomElement): boolean => {
-    const description = boldTermDescription(node);
-    if (description !== null) describedByTerm = description;
-    return description !== null;
-  };
   const walk = (nodes: DomNode[]): void => {
     for (const node of nodes) {
       if (node.type === ElementType.Text) {
@@ -445,12 +436,18 @@ function extract(root: DomNode[]): { text: string; blocks: Block[]; linkedShare:
       }
       // A question set in bold on its own heads its answer, as a term does: a FAQ's "<p><b>(1) How do I …?</b></p>".
       else if (ctx.heading === 0 && isBoldQuestion(node)) ctx.heading = DEFINITION_TERM_LEVEL;
-      // A keyword set in bold on a line of its own, with at most its arguments, heads the prose after it as a term does:
-      // HAProxy's "<b>timeout client</b> &lt;timeout&gt;" over "Set the maximum inactivity time on the client side."
-      else if (ctx.heading === 0 && startsBoldTerm(node)) ctx.heading = DEFINITION_TERM_LEVEL;
-      // An option list set as a table (Docutils' `table.option-list`): a row's first cell, all code, is the term its
-      // second cell describes ("--enable-usb | Turns on generation of the USB driver code.").
-      else if (ctx.heading === 0 && isCodeTermCell(node)) ctx.heading = DEFINITION_TERM_LEVEL;
+      else if (ctx.heading === 0) {
+        // A keyword set in bold on a line of its own, with at most its arguments, heads the prose after it as a term
+        // does: HAProxy's "<b>timeout client</b> &lt;timeout&gt;" over "Set the maximum inactivity time on the client side."
+        const described = boldTermDescription(node);
+        if (described !== null) {
+          ctx.heading = DEFINITION_TERM_LEVEL;
+          describedByTerm = described;
+        }
+        // An option list set as a table (Docutils' `table.option-list`): a row's first cell, all code, is the term its
+        // second cell describes ("--enable-usb | Turns on generation of the USB driver code.").
+        else if (isCodeTermCell(node)) ctx.heading = DEFINITION_TERM_LEVEL;
+      }
       if (name === 'pre') ctx.pre++;
       if (name === 'pre' || name === 'code') ctx.code++;
       if (ITEM_TAGS.has(name)) ctx.item++;
@@ -496,7 +493,7 @@ function extract(root: DomNode[]): { text: string; blocks: Block[]; linkedShare:
     const next = builder.blocks[index + 1]?.start ?? text.length;
     const leftOutBetween = gap < gaps.length && gaps[gap]! <= next;
     // A FAQ's question stands over its answer; it is not joined to it.
-    if (block.kind === 'heading' && block.level === DEFINITION_TERM_LEVEL && !leftOutBetween && !trimmed.title!.endsWith('?')) trimmed.term = true;
+    if (isTermHeading(block) && !leftOutBetween && !trimmed.title!.endsWith('?')) trimmed.term = true;
     if (block.kind === 'heading' && leftOutBetween) trimmed.leftOutAfter = true;
     blocks.push(trimmed);
   }
