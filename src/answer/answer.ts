@@ -204,8 +204,24 @@ function retrieveHits(corpus: Corpus, question: Question, limit: number): Hit[] 
  */
 function subjectNeverWritten(corpus: Corpus, question: Question): boolean {
   if (!question.asksDefinition) return false;
-  const misspelt = misspeltForms(corpus, question);
-  return namesOfSubject(question).some(({ name }) => neverWritten(corpus, name, misspelt));
+  const unwritten = unwrittenNames(corpus, question);
+  return namesOfSubject(question).some(({ name }) => unwritten.has(name));
+}
+
+const unwrittenNameSets = new WeakMap<Question, ReadonlySet<string>>();
+
+/**
+ * The names the question writes as the documentation would (identifiers) that no passage writes, read once per question
+ * (ranking and the decline both ask). A word read through a spelling correction ("lru_cahce") leaves its name unknown.
+ */
+function unwrittenNames(corpus: Corpus, question: Question): ReadonlySet<string> {
+  let unwritten = unwrittenNameSets.get(question);
+  if (unwritten === undefined) {
+    const misspelt = misspeltForms(corpus, question);
+    unwritten = new Set(identifiersOfQuestion(question).filter((identifier) => neverWritten(corpus, identifier, misspelt)));
+    unwrittenNameSets.set(question, unwritten);
+  }
+  return unwritten;
 }
 
 /** The names written as code that a definition question's subject is made of, each with its terms. */
@@ -352,9 +368,7 @@ function rankSentences(corpus: Corpus, question: Question, weights: number[], mo
   // A word read through a spelling correction is half evidence: the correction may be wrong.
   const corrected = question.terms.map((term, termIndex) => known[termIndex] && isCorrected(corpus, term));
   // A name the question writes as the documentation would, that the corpus never writes, is missing from every passage.
-  const misspelt = misspeltForms(corpus, question);
-  const unwrittenIdentifier =
-    identifiersOfQuestion(question).some((identifier) => neverWritten(corpus, identifier, misspelt)) || namesUnknownWord(question, known) || asksUnknownThing(question, known);
+  const unwrittenIdentifier = unwrittenNames(corpus, question).size > 0 || namesUnknownWord(question, known) || asksUnknownThing(question, known);
   const unknownTerms = (known.filter((isKnown) => !isKnown).length + 0.5 * corrected.filter(Boolean).length) / known.length;
   const isCommon = (term: string): boolean => {
     const frequency = documentFrequency(corpus.impacts, term);

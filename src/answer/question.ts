@@ -207,7 +207,7 @@ const KIND_PATTERNS: [RegExp, AnswerKind][] = [
   [new RegExp(String.raw`\b(?:${VALUE_WORDS.join('|')})\b`, 'i'), 'value'],
   // "What counts as a changeset?" asks what the word means, not which thing counts.
   [/^\s*what\s+counts\s+as\b/i, 'other'],
-  [/^\s*(which|what)\s+(?!(is|was|are|were|did|does|do|has|have|had|can|could|will|would|should|happened|happens|caused)\b)\w+/i, 'entity'],
+  [new RegExp(String.raw`^\s*(which|what)\s+(?!(?:${AUXILIARIES}|happened|happens|caused)\b)\w+`, 'i'), 'entity'],
 ];
 
 /** "who is aldo roldan?": "who is" and a name alone, however it is typed. */
