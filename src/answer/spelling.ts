@@ -20,6 +20,8 @@ const MIN_LENGTH = 4;
 const LETTERS_ONLY = /^\p{L}+$/u;
 /** Terms this long may be two edits away; shorter ones one. */
 const TWO_EDITS_FROM = 7;
+/** What a swap of two neighbouring letters costs in Levenshtein distance, which MiniSearch's fuzzy search counts. */
+const SWAP_AS_EDITS = 2;
 
 export interface Correction {
   /** The word as the question wrote it. */
@@ -151,10 +153,11 @@ function readTerm(corpus: Corpus, term: QuestionTerm, text: string): { terms: Qu
   // evidence it does not speak of it. A word the name begins with, or that begins with it, is its relative ("German"
   // of "Germany").
   const commonTerms = term.isName ? englishTermsOf(corpus) : null;
-  // Terms of the corpus a few edits from the written term ("klitchko" → "klitschko"; MiniSearch counts a swap as
-  // two edits, so a swapped name is found only from seven letters up)…
+  // Terms of the corpus a few edits from the written term ("klitchko" → "klitschko"). MiniSearch counts a swap of two
+  // letters as two edits, so a short word is looked up two edits away and kept only within one swap ("stldib" → "stdlib").
   const seen = new Set<string>();
-  for (const result of corpus.search.search(form, { ...SPELLING_OPTIONS, fuzzy: allowed, maxFuzzy: allowed })) {
+  const reach = Math.max(allowed, SWAP_AS_EDITS);
+  for (const result of corpus.search.search(form, { ...SPELLING_OPTIONS, fuzzy: reach, maxFuzzy: reach })) {
     for (const match of result.terms) {
       if (match === form || seen.has(match)) continue;
       if (commonTerms?.has(match) === true && !match.startsWith(form) && !form.startsWith(match)) continue;

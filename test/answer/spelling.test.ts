@@ -25,6 +25,15 @@ describe('spelling correction against the corpus vocabulary', () => {
     expect(question.terms.find((term) => term.raw === 'mayor')?.forms).toEqual(['mayor']);
   });
 
+  it('reads a short word of the corpus that is no English word with two letters swapped ("stldib", "bulidd")', async () => {
+    const corpus = await corpusOf([plainArticle('a', 'The stdlib module reads files. A buildd is a build daemon. The stand lid stays closed.')]);
+    const read = (text: string) => correctSpelling(corpus, analyzeQuestion(text)).corrections.map((correction) => [correction.written, correction.term]);
+    expect(read('what stldib module reads files?')).toEqual([['stldib', 'stdlib']]);
+    expect(read('what does a bulidd do?')).toEqual([['bulidd', 'buildd']]);
+    // Two edits that are no swap stay too far for a word this short.
+    expect(read('what does a bduldd do?')).toEqual([]);
+  });
+
   it('reads a name the corpus never writes as another name, never as a common word ("Redis" is no "relies")', async () => {
     const corpus = await corpusOf([plainArticle('a', 'The LDAP server listens on port 389 by default. The client relies on the LDAP server for lookups.')]);
     expect(correctSpelling(corpus, analyzeQuestion('what is the default port of the Redis server?')).corrections).toEqual([]);
