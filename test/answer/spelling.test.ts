@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { answerQuestion } from '../../src/answer/answer.js';
 import { analyzeQuestion } from '../../src/answer/question.js';
 import { correctQuestionWords, correctSpelling, editDistance } from '../../src/answer/spelling.js';
-import { corpusOf, plainArticle } from '../helpers.js';
+import { corpusOf, plainArticle, seedCorpus } from '../helpers.js';
 import { articleFrom } from '../ingest/helpers.js';
 
 describe('spelling correction against the corpus vocabulary', () => {
@@ -32,6 +32,15 @@ describe('spelling correction against the corpus vocabulary', () => {
     expect(read('what does a bulidd do?')).toEqual([['bulidd', 'buildd']]);
     // Two edits that are no swap stay too far for a word this short.
     expect(read('what does a bduldd do?')).toEqual([]);
+  });
+
+  it('answers a question with a slip in one word as it answers it typed right: a correction is little evidence against it', async () => {
+    const corpus = await seedCorpus();
+    const right = answerQuestion(corpus, 'Who is the Kremlin spokesman?');
+    const slipped = answerQuestion(corpus, 'Who is the Kremlin spoeksman?');
+    expect(right.answer).toBe('Dmitry Peskov');
+    expect(slipped.answer).toBe(right.answer);
+    expect(slipped.didYouMean).toBe('Who is the Kremlin spokesman?');
   });
 
   it('reads a name the corpus never writes as another name, never as a common word ("Redis" is no "relies")', async () => {
