@@ -7,6 +7,7 @@ import { runConsole } from './console.js';
 import { runSuiteCommand } from './eval/command.js';
 import { sourceTextOfBytes } from './eval/pagetext.js';
 import { collapseSpace, parseCases, scoreCase, totals, type CaseResult } from './eval/score.js';
+import { type Slip, SLIPS } from './eval/slips.js';
 import { watchSeeds } from './indexing/watch-seeds.js';
 import { SeedsFolderError } from './ingest/index.js';
 import { IndexOfOtherFolderError, openLibraryWithReport, type Log } from './library.js';
@@ -24,8 +25,9 @@ const USAGE = `Usage:
   npm run sources -- [--json]                               list the indexed sources
   npm run console                                           ask questions interactively
   npm run eval    -- FILE.jsonl [--seeds DIR] [--index DIR] score an evaluation file
-  npm run eval    -- --suite [--json] [--only NAME] [--suite-file FILE] [--floors FILE]
-                                                            score every corpus of ../shared/eval/corpora.json`;
+  npm run eval    -- --suite [--json] [--only NAME] [--suite-file FILE] [--floors FILE] [--slips swap|drop]
+                                                            score every corpus of ../shared/eval/corpora.json;
+                                                            --slips: each question with one typo in its longest word`;
 
 const stderrLog: Log = {
   info: (message) => process.stderr.write(`${message}\n`),
@@ -44,6 +46,7 @@ async function main(argv: string[]): Promise<number> {
       'suite-file': { type: 'string' },
       only: { type: 'string', multiple: true, default: [] },
       floors: { type: 'string' },
+      slips: { type: 'string' },
       watch: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -103,7 +106,7 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'eval': {
       if (values.suite || values['suite-file'] !== undefined) {
-        return runSuiteCommand({ suiteFile: values['suite-file'], only: values.only, floorsFile: values.floors, json: values.json });
+        return runSuiteCommand({ suiteFile: values['suite-file'], only: values.only, floorsFile: values.floors, json: values.json, slip: slipOption(values.slips) });
       }
       const file = rest[0];
       if (file === undefined) throw new UsageError('eval needs a question file: npm run eval -- FILE.jsonl');
@@ -112,6 +115,14 @@ async function main(argv: string[]): Promise<number> {
     default:
       throw new UsageError(`unknown command "${command}"`);
   }
+}
+
+/** `--slips swap|drop`, or undefined when not given. */
+function slipOption(value: string | undefined): Slip | undefined {
+  if (value === undefined) return undefined;
+  const slip = SLIPS.find((known) => known === value);
+  if (slip === undefined) throw new UsageError(`--slips takes ${SLIPS.join(' or ')}, not "${value}"`);
+  return slip;
 }
 
 /** `index --watch`: reindexes on every settled change (each logged on standard error) until Ctrl-C or SIGTERM. */

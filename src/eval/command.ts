@@ -1,5 +1,5 @@
 /**
- * `npm run eval -- --suite [--json] [--only NAME] [--suite-file FILE] [--floors FILE]`: runs the suite,
+ * `npm run eval -- --suite [--json] [--only NAME] [--suite-file FILE] [--floors FILE] [--slips swap|drop]`: runs the suite,
  * prints the failing cases and then the tables (or one JSON object), and checks the floors.
  * Exit code: 1 when a corpus is below a floor or could not be evaluated, 2 on a usage or file error, else 0.
  */
@@ -12,6 +12,7 @@ import { renderFailures } from './failures.js';
 import { checkFloors, parseFloors } from './floors.js';
 import { suiteJson } from './json.js';
 import { runSuite, type SuiteProgress } from './suite.js';
+import type { Slip } from './slips.js';
 import { renderSuiteTables } from './table.js';
 
 export interface SuiteCommand {
@@ -21,6 +22,8 @@ export interface SuiteCommand {
   only: readonly string[];
   floorsFile?: string | undefined;
   json: boolean;
+  /** Ask every question with one slip of the keyboard typed into it. */
+  slip?: Slip | undefined;
 }
 
 interface Terminal {
@@ -55,7 +58,8 @@ export async function runSuiteCommand(command: SuiteCommand, terminal: Terminal 
   }
 
   const started = performance.now();
-  const reports = await runSuite({ corpora, cacheDir, progress: progressOn(terminal.stderr) });
+  if (command.slip !== undefined) terminal.stderr.write(`eval: every question asked with one slip (${command.slip}) in its longest word\n`);
+  const reports = await runSuite({ corpora, cacheDir, progress: progressOn(terminal.stderr), slip: command.slip });
   const floorFailures = floors === null ? null : checkFloors(floors, reports);
   if (command.json) {
     terminal.stdout.write(`${JSON.stringify(suiteJson(reports, floorFailures))}\n`);

@@ -14,6 +14,7 @@ import type { CaseOutcome, CorpusReport } from './outcome.js';
 import { sourceTextOfBytes } from './pagetext.js';
 import { prepareCorpus, type CommandRunner } from './prepare.js';
 import { collapseSpace, parseCases, type EvalCase } from './score.js';
+import { type Slip, withSlip } from './slips.js';
 
 export interface SuiteProgress {
   /** A message on its own line. */
@@ -29,6 +30,8 @@ export interface SuiteOptions {
   progress: SuiteProgress;
   /** Runs apt-get, dpkg (tests pass one that refuses). */
   runCommand?: CommandRunner;
+  /** Ask every question with this slip typed into it (src/eval/slips.ts). */
+  slip?: Slip | undefined;
 }
 
 /** Skipped-file warnings shown per corpus; the rest are counted. */
@@ -60,7 +63,8 @@ async function evaluateCorpus(corpus: SuiteCorpus, options: SuiteOptions): Promi
   const { progress } = options;
   const say = (text: string): void => progress.line(`[${corpus.name}] ${text}`);
   const folder = await prepareCorpus(corpus, (text) => progress.line(text), options.runCommand);
-  const cases = await readCases(corpus.questions);
+  const slip = options.slip;
+  const cases = (await readCases(corpus.questions)).map((testCase) => (slip === undefined ? testCase : { ...testCase, question: withSlip(testCase.question, slip) }));
 
   say('indexing…');
   const warnings: string[] = [];

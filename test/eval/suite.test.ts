@@ -89,6 +89,20 @@ describe('the suite on a plain-folder corpus', () => {
     expect(err.join('')).toContain('every corpus at or above its floor');
   });
 
+  it('asks every question with a slip typed into it when told to, against the same expectations', async () => {
+    const { out, err, terminal: io } = terminal();
+    const code = await runSuiteCommand({ suiteFile: path.join(root, 'suite', 'suite.json'), only: ['tiny'], json: true, slip: 'swap' }, io);
+    expect(code).toBe(0);
+    expect(err.join('')).toContain('every question asked with one slip (swap) in its longest word');
+    const report = JSON.parse(out.join('')) as { cases: { id: string; question: string; pass: boolean }[] };
+    expect(report.cases.map((entry) => entry.question)).toEqual([
+      'How many coutnries does the Danube flow through?',
+      'What is the boliing point of mercury?',
+      'Where do lyxnes live?',
+    ]);
+    expect(report.cases.find((entry) => entry.id === 'danube-countries')?.pass).toBe(true);
+  });
+
   it('exits 1 naming the corpus and metric below a floor, prints one JSON object, and reuses the saved index', async () => {
     const { out, err, terminal: io } = terminal();
     const code = await runSuiteCommand({ suiteFile: path.join(root, 'suite', 'suite.json'), only: [], floorsFile: path.join(root, 'high-floors.json'), json: true }, io);
