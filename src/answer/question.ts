@@ -337,7 +337,7 @@ export function analyzeQuestion(text: string): Question {
     topic,
     askedThing: kind === 'other' ? askedThingOf(spelledOut, terms) : -1,
     pointsBack,
-    abbreviations: kind === 'expansion' || asksDefinition ? abbreviationsIn(text, tokens, abbreviationSubject(kind, topic, terms)) : [],
+    abbreviations: kind === 'expansion' || asksDefinition ? abbreviationsIn(text, tokens, abbreviationSubject(kind, topic, terms, pointsBack)) : [],
   };
 }
 
@@ -543,9 +543,14 @@ function withoutAdverbAfterQuestionWord(asked: string): string {
 
 /**
  * The subject's words that may be an abbreviation written in small letters: any of an expansion's ("what does the name
- * bash stand for?"), a definition's only when it is one word ("whats wasi for").
+ * bash stand for?"), a definition's only when it is one word ("whats wasi for"), or the word an expansion's "that" points back at.
  */
-function abbreviationSubject(kind: AnswerKind, topic: readonly number[], terms: readonly QuestionTerm[]): string[] {
+function abbreviationSubject(kind: AnswerKind, topic: readonly number[], terms: readonly QuestionTerm[], pointsBack: boolean): string[] {
+  // "… keeps saying eai. what's that short for?": the word the preamble ends on, unless it is an English word.
+  if (kind === 'expansion' && pointsBack) {
+    const last = terms.findLast((term) => term.isContext);
+    return last === undefined || isEnglishWord(last.raw) ? [] : [last.raw];
+  }
   return kind === 'expansion' || topic.length === 1 ? topic.map((termIndex) => terms[termIndex]!.raw) : [];
 }
 

@@ -97,6 +97,10 @@ describe('definitions: the entry whose heading names what is asked', async () =>
     // "short for" meets a text that says "stands for"; "what's the X … short for" asks what X is.
     const basics = await corpusOf([articleFrom('basics.md', 'The first thing you must do is create a cif object.\n\nThe cif in ffi_cif stands for Call InterFace.')]);
     expect(answerQuestion(basics, "what's the 'cif' in ffi_cif short for? i keep seeing it everywhere").answer).toBe('Call InterFace');
+    // "that" points back at the word the preamble ends on, written in small letters as in capitals; an English word is none.
+    expect(answerQuestion(docs, 'the frame docs keep saying awp. whats that short for?').answer).toBe('Acme Widget Protocol');
+    expect(analyzeQuestion('the docs keep saying awp. whats that short for?').abbreviations).toEqual(['awp']);
+    expect(analyzeQuestion('the docs keep saying frame. whats that short for?').abbreviations).toEqual([]);
     // A piece of an identifier is no abbreviation: "__init__" is a name, not "init" to spell out.
     expect(analyzeQuestion('What does __init__ do in a class?').abbreviations).toEqual([]);
     expect(analyzeQuestion('what does e.g. stand for?').abbreviations).toEqual(['e.g']);
