@@ -165,6 +165,7 @@ function readQuestion(corpus: Corpus, text: string): { question: Question; corre
 function retrieveHits(corpus: Corpus, question: Question, limit: number): Hit[] {
   if (question.terms.length === 0) return [];
   const hits = topPassages(corpus.impacts, question.terms.map(searchedForms), limit);
+  if (question.kind === 'version') return [...hits, ...versionNotesOfNamedEntries(corpus, question, new Set(hits.map((hit) => hit.id)))];
   if (question.topic.length === 0) return hits;
   const subject = question.topic.map((termIndex) => searchedForms(question.terms[termIndex]!));
   const seen = new Set(hits.map((hit) => hit.id));
@@ -259,6 +260,35 @@ function entriesOfNamedSubject(corpus: Corpus, question: Question): Hit[] {
     found.push(...entry.slice(0, SUBJECT_PASSAGES).map((passage) => ({ id: passage.id, score: 0 })));
   }
   return found;
+}
+
+/**
+ * "Since which version is FetchContent_MakeAvailable available?": the entries whose heading writes a name the question
+ * writes as code may open with a note that says nothing but their version ("New in version 3.14."), too short to be
+ * retrieved by the question's words. Those notes, of passages not found already.
+ */
+function versionNotesOfNamedEntries(corpus: Corpus, question: Question, seen: ReadonlySet<number>): Hit[] {
+  const found: Hit[] = [];
+  for (const name of identifiersOfQuestion(question)) {
+    const terms = tokenize(name).map((token) => token.term).filter((term) => term !== '');
+    if (terms.length === 0) continue;
+    const holding = passagesHoldingAll(corpus.impacts, terms);
+    if (holding.length > MAX_PASSAGES_READ_FOR_NAME) continue;
+    const written = writtenWhole(name);
+    for (const id of holding) {
+      const passage = corpus.passages[id];
+      if (passage === undefined || seen.has(id) || !written.test(passage.heading) || !isBareChangeNote(openingLine(passage))) continue;
+      found.push({ id, score: 0 });
+      if (found.length === SUBJECT_PASSAGES) return found;
+    }
+  }
+  return found;
+}
+
+/** The passage's first line of text past the term line its heading's name may open it with. */
+function openingLine(passage: Passage): string {
+  const lines = passage.text.split('\n', 4).filter((line) => line.trim() !== '');
+  return (lines[0]?.trim() === passage.heading.trim() ? lines[1] : lines[0]) ?? '';
 }
 
 /** More passages than this holding a name's words are not read for it: the name is no rare one. */

@@ -68,6 +68,22 @@ describe('version questions', () => {
     expect(answer.quotes[0]?.text.replace(/\s+/gu, ' ')).toBe('FetchContent_MakeAvailable New in version 3.14.');
   });
 
+  it('finds the note at the head of the entry a version question names, among many passages that share its words', async () => {
+    const others = Array.from(
+      { length: 30 },
+      (_, index) => `<h2>Recipe ${String.fromCharCode(97 + (index % 26)).repeat(1 + Math.floor(index / 26))}</h2><p>This recipe calls cmake_path to join paths, whatever cmake version runs it; each version of cmake_path added separators alike.</p>`,
+    );
+    const page = [
+      '<html><head><title>Paths</title></head><body><main><h1>Paths</h1>',
+      '<h2>cmake_path</h2><p>New in version 3.20.</p><pre>cmake_path(GET &lt;path-var&gt; ROOT_NAME &lt;out-var&gt;)</pre>',
+      '<p>This command is for the manipulation of paths.</p>',
+      ...others,
+      '</main></body></html>',
+    ].join('');
+    const corpus = await corpusOf([articleFrom('command/cmake_path.html', page)]);
+    expect(answerQuestion(corpus, 'which cmake version added cmake_path?').answer).toBe('3.20');
+  });
+
   it('answers no other question with a note that says nothing but the version its term is new in ("GLOB New in version 3.6.")', async () => {
     const coverage = [
       '<html><head><title>CTestCoverageCollectGCOV</title></head><body><main><h1>CTestCoverageCollectGCOV</h1>',
