@@ -103,7 +103,7 @@ export function answerQuestion(corpus: Corpus, text: string, model: RankingModel
   const valueMissing =
     (VALUE_REQUIRED.has(question.kind) && !ranked.some((sentence) => answers(sentence) && sentence.short !== null)) ||
     (question.asksDate && !ranked.some((sentence) => answers(sentence) && dated(sentence)));
-  if (best === undefined || best.score < model.threshold || valueMissing || !doesAskedAction(best, question) || subjectNeverWritten(corpus, question)) {
+  if (best === undefined || best.score < model.threshold || valueMissing || !doesAskedAction(corpus, best, question) || subjectNeverWritten(corpus, question)) {
     return { ...base, status: 'no_answer', answer: null, quotes: [], related: relatedReading(corpus, ranked) };
   }
 
@@ -772,11 +772,23 @@ function holdsTerm(view: SentenceView | undefined, termIndex: number): boolean {
  * ("ALTER DATABASE … RENAME TO"), in the verb asked or one of its sense: one that only shares the question's nouns
  * ("The .pyc file includes the timestamp …" for "how do i copy a file but keep its timestamps?") tells something else.
  */
-function doesAskedAction(sentence: RankedSentence, question: Question): boolean {
+function doesAskedAction(corpus: Corpus, sentence: RankedSentence, question: Question): boolean {
   const { action } = question;
   if (action === null) return true;
   const { view } = sentence;
-  return view.tokens.some((token) => action.includes(token.term)) || contentTerms(view.passage.heading).some((term) => action.includes(term));
+  const headingTerms = contentTerms(view.passage.heading);
+  if (!view.tokens.some((token) => action.includes(token.term)) && !headingTerms.some((term) => action.includes(term))) return false;
+  // …and to the thing asked: "The RENAME form changes the name of the index." renames no database.
+  const object = objectForms(question);
+  if (object === null) return true;
+  const title = corpus.sourceById.get(view.passage.sourceId)?.source.title ?? '';
+  return view.tokens.some((token) => object.includes(token.term)) || headingTerms.some((term) => object.includes(term)) || contentTerms(title).some((term) => object.includes(term));
+}
+
+/** The forms of the term a how-to's action is done to, as the question was read (a misspelt word with its correction). */
+function objectForms(question: Question): string[] | null {
+  const written = question.actionObject?.toLowerCase();
+  return written === undefined ? null : (question.terms.find((term) => term.raw.toLowerCase() === written)?.forms ?? null);
 }
 
 /** 1 when the question's words open the sentence ("The break statement, like in C, breaks out …"): a definition, for "what is / what does" questions. */

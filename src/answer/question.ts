@@ -3,7 +3,7 @@ import { isEnglishWord } from '../text/english.js';
 import { nameKindOf } from '../text/names.js';
 import { adverbAfterQuestionWord, askedNouns, countedNoun } from '../text/tagger.js';
 import { normalizeWord, tokenize, type Token } from '../text/terms.js';
-import { actionVerbForms, adjectiveSynonyms, agentNouns, isOnlyAdverb, isOnlyModifier, mayBeAdverb, mayBeVerb, measureRelatives, nounNeighbours, nounSynonyms, particleAsVerb, pastFormCauses, pastFormSynonyms, verbCauses } from '../text/wordnet.js';
+import { actionVerbForms, adjectiveSynonyms, agentNouns, isOnlyAdverb, isOnlyModifier, mayBeAdverb, mayBeNoun, mayBeVerb, measureRelatives, nounNeighbours, nounSynonyms, particleAsVerb, pastFormCauses, pastFormSynonyms, verbCauses } from '../text/wordnet.js';
 import { findNumbers, formatValue, isNumberWord } from './numbers.js';
 import { identifierSpans } from './code-names.js';
 
@@ -62,6 +62,11 @@ export interface Question {
    * the verbs of its most frequent sense; null for any other question or a light verb ("how do I get …").
    */
   action: string[] | null;
+  /**
+   * The noun the asked action is done to, as written ("databse" of "how do I rename a databse?"): the head of the noun
+   * phrase a determiner opens straight after the verb. Null when there is none.
+   */
+  actionObject: string | null;
   /** Indices into `terms` of the X a definition question asks about; empty when it asks none. */
   topic: number[];
   /** Index into `terms` of the noun "what is the N …?" asks about ("weather" of "what's the weather in kyiv?"), or -1. */
@@ -314,7 +319,7 @@ export function analyzeQuestion(text: string): Question {
       isContext: !askedTerms.has(token.term) && !inTopic && !inCode(token),
     });
   }
-  const action = actionOf(asked);
+  const { action, object: actionObject } = actionOf(asked);
   // "… out of the box?", "… if I never set it?", "unless told otherwise": a setting's value when no one sets it is its
   // default, which documentation states in that word.
   if (action === null && !terms.some((term) => term.forms.includes(DEFAULT_TERM)) && IMPLICIT_DEFAULT.some((pattern) => pattern.test(text))) {
@@ -334,6 +339,7 @@ export function analyzeQuestion(text: string): Question {
     numbers: new Set(findNumbers(tokens).map((mention) => formatValue(mention.written))),
     asksDefinition,
     action,
+    actionObject,
     topic,
     askedThing: kind === 'other' ? askedThingOf(spelledOut, terms) : -1,
     pointsBack,
@@ -372,9 +378,10 @@ const INTERROGATIVE_CLAUSE = /^(?:if|whether|what|which|who|when|where|why|how)$
  * are supported?", "find out how many cores …"): any way of finding out answers it ("check the FFI_CLOSURES define to
  * determine whether …").
  */
-function actionOf(asked: string): string[] | null {
+function actionOf(asked: string): { action: string[] | null; object: string | null } {
+  const none = { action: null, object: null };
   const opening = HOW_TO.exec(asked);
-  if (opening === null) return null;
+  if (opening === null) return none;
   const words = asked
     .slice(opening[0].length)
     .split(/[^\p{L}'-]+/u)
@@ -383,14 +390,31 @@ function actionOf(asked: string): string[] | null {
   // "How do I make new repos start on 'main'?" asks to start something: a causative's action is the verb after its object.
   if (CAUSATIVES.test(words[at] ?? '')) {
     const caused = words.findIndex((word, index) => index > at + 1 && index <= at + 4 && tokenize(word)[0]?.term !== '' && mayBeVerb(word));
-    if (caused === -1) return null;
+    if (caused === -1) return none;
     at = caused;
   }
   const verb = words[at];
-  if (verb === undefined || !mayBeVerb(verb) || words.slice(at + 1, at + 3).some((word) => INTERROGATIVE_CLAUSE.test(word))) return null;
+  if (verb === undefined || !mayBeVerb(verb) || words.slice(at + 1, at + 3).some((word) => INTERROGATIVE_CLAUSE.test(word))) return none;
   const forms = actionVerbForms(verb);
-  return forms === null ? null : [...new Set(forms.flatMap((form) => tokenize(form).map((token) => token.term)).filter((term) => term !== ''))];
+  if (forms === null) return none;
+  return { action: [...new Set(forms.flatMap((form) => tokenize(form).map((token) => token.term)).filter((term) => term !== ''))], object: objectOf(asked.slice(opening[0].length), verb) };
 }
+
+/**
+ * "… rename a local branch?", "… load an SELinux policy module into …": the last word of the noun phrase a determiner
+ * opens straight after the verb, up to a preposition, a conjunction or punctuation; null when the verb has no such object
+ * or that word cannot be a noun.
+ */
+function objectOf(text: string, verb: string): string | null {
+  const at = new RegExp(`(?<![\\p{L}'-])${verb}(?![\\p{L}'-])`, 'u').exec(text);
+  if (at === null) return null;
+  const phrase = OBJECT_PHRASE.exec(text.slice(at.index + verb.length))?.[1];
+  const head = phrase?.split(/\s+/u).at(-1);
+  return head !== undefined && (mayBeNoun(head) || !isEnglishWord(head)) ? head : null;
+}
+
+const OBJECT_PHRASE =
+  /^\s+(?:a|an|the|my|your|our|their|its|this|that|these|those|all|every|some|any)\s+((?:[\p{L}\p{N}_-]+\s+){0,3}?[\p{L}\p{N}_-]+)(?=\s*(?:$|[?.!,;:)]|(?:to|in|into|on|onto|from|with|without|for|by|at|of|so|and|but|or|while|when|that|which|using|via|as|before|after|if|instead)\b))/iu;
 
 /** Text before a word that opens a quotation ("… getting 'Conditional …"). */
 const QUOTATION_BEFORE = /(?:^|\s)['"‘“]$/u;

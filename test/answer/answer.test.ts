@@ -524,6 +524,18 @@ describe('a how-to', () => {
     expect(answerQuestion(notes, 'how do I make new repos start on a named branch?').status).toBe('no_answer');
   });
 
+  it('is answered by a sentence that does it to the thing asked, named in the sentence, its heading or its title', async () => {
+    expect(analyzeQuestion('how do I rename a local branch?').actionObject).toBe('branch');
+    expect(analyzeQuestion('how do you load an SELinux policy module into the current config?').actionObject).toBe('module');
+    expect(analyzeQuestion('how do i turn bdat off?').actionObject).toBeNull();
+    const index = await corpusOf([
+      articleFrom('alter_index.md', '# ALTER INDEX\n\nRENAME\n\nRename the index with the RENAME form: it renames the index and keeps its storage parameters.\n'),
+      articleFrom('concepts.md', '# Concepts\n\nA cluster holds many databases. Each database holds schemas.\n'),
+    ]);
+    expect(answerQuestion(index, 'how do I rename an index?').status).toBe('answered');
+    expect(answerQuestion(index, 'how do I rename a database?').status).toBe('no_answer');
+  });
+
   it('asking how to find something out, may be answered in any verb ("check … to determine whether")', async () => {
     const closures = await corpusOf([articleFrom('closures.txt', 'Not all platforms support closures. Check the FFI_CLOSURES define to determine whether closures are supported on the platform.')]);
     expect(answerQuestion(closures, 'how can I tell if closures are supported on the platform?').status).toBe('answered');
