@@ -18,6 +18,7 @@ import { contentSet, sameStatement, sharedNumbering } from './duplicates.js';
 import { addressesReader, crossReferenceTarget, entryPageOpenings, headingKey, introducesTopic, namesOnly, ownHeading, sectionTitled, titlesTerm, withoutSectionNumber } from './entries.js';
 import { extractAnswer, statesDefault } from './extract.js';
 import { definedNameOfFocus, extractEntryNameOfFocus, optionOfTerm } from './name-answers.js';
+import { withNamesOfCorpus } from './corpus-names.js';
 import { identifiersOfQuestion, neverWritten, writes, writtenWhole } from './identifiers.js';
 import { isFigure, type ShortAnswer } from './short-answer.js';
 import { versionsIn } from './spans.js';
@@ -159,7 +160,7 @@ export function retrieve(corpus: Corpus, text: string, limit: number): Passage[]
 function readQuestion(corpus: Corpus, text: string): { question: Question; corrections: Correction[] } {
   const asked = correctQuestionWords(text, (word) => documentFrequency(corpus.impacts, computeTerm(word)) > 0);
   const read = correctSpelling(corpus, analyzeQuestion(asked.text));
-  return { question: withPointedSubject(corpus, withCompounds(corpus, read.question)), corrections: [...asked.corrections, ...read.corrections] };
+  return { question: withPointedSubject(corpus, withCompounds(corpus, withNamesOfCorpus(corpus, read.question))), corrections: [...asked.corrections, ...read.corrections] };
 }
 
 function retrieveHits(corpus: Corpus, question: Question, limit: number): Hit[] {

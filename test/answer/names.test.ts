@@ -572,6 +572,18 @@ describe('a name the corpus never writes', () => {
   });
 });
 
+describe('a name typed in small letters', () => {
+  it('is the name the corpus writes in capitals: a passage that does not hold it speaks of something else', async () => {
+    const corpus = await corpusOf([
+      plainArticle('kerberos', 'Kerberos is an authentication system from MIT. Kerberos tickets expire after a day. A Kerberos realm names a site.'),
+      plainArticle('ldap', 'The directory server uses port 389 by default. Clients may ask it for tickets of users.'),
+    ]);
+    expect(answerQuestion(corpus, 'what port does Kerberos use by default?').status).toBe('no_answer');
+    expect(answerQuestion(corpus, 'what port does kerberos use by default?').status).toBe('no_answer');
+    expect(answerQuestion(corpus, 'what port does the directory server use by default?').answer).toBe('389');
+  });
+});
+
 describe('which file, which directory: a path', () => {
   it('answers "which file …" with the path the sentence gives, not a name it writes', async () => {
     const language = [
