@@ -384,6 +384,13 @@ function isShouted(view: SentenceView): boolean {
 }
 
 /** Every word of the span is a common English word written with a capital ("Open Source"), none in capitals ("AG"). */
+/** The span stands after "by" after a past participle: "was written by …", "developed by …". */
+function isPassiveAgent(view: SentenceView, span: NameSpan): boolean {
+  return /^by$/iu.test(view.tokens[span.from - 1]?.raw ?? '') && PAST_PARTICIPLE.test(view.tokens[span.from - 2]?.raw ?? '');
+}
+
+const PAST_PARTICIPLE = /^\p{Ll}+(?:ed|en|wn)$/u;
+
 function everyWordEnglish(view: SentenceView, span: NameSpan): boolean {
   for (let index = span.from; index <= span.to; index++) {
     const raw = view.tokens[index]!.raw;
@@ -496,7 +503,8 @@ export function extractName(view: SentenceView, question: Question, weights: Ter
     if (question.kind === 'person') {
       // A capitalised common word the lexicon knows as no name ("Windows", "Chapter", "SQUASH") is no one, nor are
       // common words capitalised together ("Open Source").
-      if (kinds.size === 0 && everyWordEnglish(view, span)) continue;
+      // …unless it is the agent of a passive verb ("written by Bill Joy"): common words capitalised there name someone.
+      if (kinds.size === 0 && everyWordEnglish(view, span) && !(words >= 2 && isPassiveAgent(view, span))) continue;
       // …nor common words after an acronym the lexicon knows as no one ("JSON Web Tokens").
       if (kinds.size === 0 && words >= 2 && everyWordEnglish(view, { from: span.from + 1, to: span.to }) && ACRONYM.test(first.raw)) continue;
       // Nor is a name the whole corpus uses, under an English word capitalised only because it opens the sentence ("New

@@ -584,6 +584,14 @@ describe('a name typed in small letters', () => {
   });
 });
 
+describe('a person named in common words', () => {
+  it('is the agent of a passive verb ("written by Bill Joy"), though each word is a common noun', async () => {
+    const corpus = await corpusOf([plainArticle('vi', 'The vi editor was written by Bill Joy in 1976. It runs on every Unix.'), plainArticle('open', 'Open Source licences allow changes.')]);
+    expect(answerQuestion(corpus, 'who wrote the vi editor?').answer).toBe('Bill Joy');
+    expect(answerQuestion(corpus, 'who allows changes?').answer).toBeNull();
+  });
+});
+
 describe('which file, which directory: a path', () => {
   it('answers "which file …" with the path the sentence gives, not a name it writes', async () => {
     const language = [
