@@ -321,9 +321,19 @@ function isCalled(view: SentenceView, span: NameSpan): boolean {
   return view.text.charAt(view.tokens[span.to]!.end - view.range.start) === '(';
 }
 
-/** The "++" of "C++", the "#" of "C#": marks that end a name but are no word of their own, so no token holds them. */
+/**
+ * The "++" of "C++", the "#" of "C#": marks that end a name but are no word of their own, so no token holds them; and
+ * the closing bracket of a type argument the name opens ("Rc<T>", "Vec<String>").
+ */
 function markedSuffix(view: SentenceView, span: NameSpan): string {
-  return /^[+#]+(?![\p{L}\p{N}])/u.exec(view.text.slice(view.tokens[span.to]!.end - view.range.start))?.[0] ?? '';
+  const after = view.text.slice(view.tokens[span.to]!.end - view.range.start);
+  const opened = sliceTokens(view, span.from, span.to);
+  if (count(opened, '<') > count(opened, '>') && after.startsWith('>')) return '>';
+  return /^[+#]+(?![\p{L}\p{N}])/u.exec(after)?.[0] ?? '';
+}
+
+function count(text: string, mark: string): number {
+  return text.split(mark).length - 1;
 }
 
 /** Two tokens joined as parts of a code path: "Aptitude::ProblemResolver", "SQLITE_SOURCE", "Meta/Reintegrate". */

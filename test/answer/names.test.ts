@@ -592,6 +592,13 @@ describe('a person named in common words', () => {
   });
 });
 
+describe('a type name with its type argument', () => {
+  it('is answered whole, with the bracket that closes it ("Rc<T>", not "Rc<T")', async () => {
+    const corpus = await corpusOf([plainArticle('rc', 'The smart pointer Rc<T> is not Sync for the same reasons that it is not Send. A Box owns one value.')]);
+    expect(answerQuestion(corpus, 'which smart pointer is not Sync?').answer).toBe('Rc<T>');
+  });
+});
+
 describe('which file, which directory: a path', () => {
   it('answers "which file …" with the path the sentence gives, not a name it writes', async () => {
     const language = [
