@@ -85,6 +85,12 @@ describe('the command line', () => {
     expect(run.stderr).toContain('the text is empty');
   });
 
+  it('refuses a slip the suite does not know, naming the ones it does', async () => {
+    const run = await cli(['eval', '--suite', '--slips', 'shuffle']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--slips takes swap or drop, not "shuffle"');
+  });
+
   it('names a missing seeds folder', async () => {
     const run = await cli(['ask', '--seeds', path.join(root, 'nowhere'), '--index', path.join(root, 'index2'), 'Who?']);
     expect(run.code).toBe(2);
