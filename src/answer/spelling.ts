@@ -154,17 +154,21 @@ function readTerm(corpus: Corpus, term: QuestionTerm, text: string): { terms: Qu
   // of "Germany").
   const commonTerms = term.isName ? englishTermsOf(corpus) : null;
   // Terms of the corpus a few edits from the written term ("klitchko" → "klitschko"). MiniSearch counts a swap of two
-  // letters as two edits, so a short word is looked up two edits away and kept only within one swap ("stldib" → "stdlib").
+  // letters as two edits, so a short word none is found for is looked up again two edits away and kept only within one
+  // swap ("stldib" → "stdlib"); that lookup costs several times the first, so only then.
   const seen = new Set<string>();
-  const reach = Math.max(allowed, SWAP_AS_EDITS);
-  for (const result of corpus.search.search(form, { ...SPELLING_OPTIONS, fuzzy: reach, maxFuzzy: reach })) {
-    for (const match of result.terms) {
-      if (match === form || seen.has(match)) continue;
-      if (commonTerms?.has(match) === true && !match.startsWith(form) && !form.startsWith(match)) continue;
-      seen.add(match);
-      consider(match, editDistance(form, match), null);
+  const lookUp = (reach: number): void => {
+    for (const result of corpus.search.search(form, { ...SPELLING_OPTIONS, fuzzy: reach, maxFuzzy: reach })) {
+      for (const match of result.terms) {
+        if (match === form || seen.has(match)) continue;
+        if (commonTerms?.has(match) === true && !match.startsWith(form) && !form.startsWith(match)) continue;
+        seen.add(match);
+        consider(match, editDistance(form, match), null);
+      }
     }
-  }
+  };
+  lookUp(allowed);
+  if (best === null && allowed < SWAP_AS_EDITS) lookUp(SWAP_AS_EDITS);
   // …and English words a few edits from the written word, read as the corpus reads them ("poeple" → "people" → "person").
   if (commonTerms === null) {
     const pool = spellableWords(corpus);
