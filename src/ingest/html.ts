@@ -757,14 +757,10 @@ function statedMetadata(all: DomElement[], root: DomElement | null): StatedMetad
   // A <title> the page heads a section with, below an h1 that says something else, names the page; the h1 is the site's
   // ("<h1>The XML C parser and toolkit of Gnome</h1><h2>XSLT</h2>" under "<title>XSLT</title>").
   const h1IsBanner = declared !== undefined && h1Text !== declared && all.some((el) => SUBHEADING.test(el.name) && clean(textOf(el)) === declared);
-  // A <title> whose last part the first h1 repeats ("Page - Site"): the h1 is a menu bar's site name, the parts before
-  // it name the page ("<title>Data Types - The Rust Programming Language</title>" over mdBook's
-  // "<h1 class="menu-title">The Rust Programming Language</h1>").
-  const pagePart = siteName === undefined && h1Text !== undefined ? partNamingPage(pageTitle, h1Text) : undefined;
-  const title = pagePart ?? (h1IsSection || h1IsBanner ? (declared ?? h1Text) : (h1Text ?? declared));
+  const title = h1IsSection || h1IsBanner ? (declared ?? h1Text) : (h1Text ?? declared);
   if (title) stated.title = title;
 
-  const outlet = clean(siteName) ?? (pagePart === undefined ? undefined : h1Text) ?? footerCopyright(all);
+  const outlet = clean(siteName) ?? footerCopyright(all);
   if (outlet) stated.outlet = outlet;
 
   const isTime = (el: DomElement): boolean => el.name === 'time' && Boolean(el.attribs.datetime);
@@ -817,20 +813,10 @@ function textOf(el: DomElement): string {
   return parts.join('');
 }
 
-/** The parts of a `<title>` before its last, when that last part is `siteName` ("Page - Site"). */
-function partNamingPage(pageTitle: string | undefined, siteName: string): string | undefined {
-  const parts = pageTitle?.split(TITLE_SEPARATOR).map((part) => part.trim()) ?? [];
-  if (parts.length < 2 || parts.at(-1)!.toLowerCase() !== siteName.toLowerCase()) return undefined;
-  const page = parts.slice(0, -1).join(' - ');
-  return page === '' ? undefined : page;
-}
-
-const TITLE_SEPARATOR = /\s+[|–—-]\s+/u;
-
 /** `Headline | Outlet` → `Headline` when the outlet is known. */
 function withoutSiteName(title: string, siteName: string | undefined): string {
   if (!siteName) return title;
-  const parts = title.split(TITLE_SEPARATOR);
+  const parts = title.split(/\s+[|–—-]\s+/u);
   const kept = parts.filter((p) => p.trim().toLowerCase() !== siteName.trim().toLowerCase());
   return kept.length > 0 && kept.length < parts.length ? kept.join(' - ') : title;
 }

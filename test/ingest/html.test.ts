@@ -87,19 +87,6 @@ describe('HTML documentation page', () => {
     expect(articleFrom('XSLT.html', page).source.title).toBe('XSLT');
   });
 
-  it('reads an h1 that repeats the last part of the <title> ("Page - Site") as the site\'s name, and the parts before it as the page\'s title', () => {
-    const prose = '<p>Every value in Rust is of a certain data type, which tells Rust what kind of data is being specified.</p>';
-    const page = (title: string): string =>
-      `<html><head><title>${title}</title></head><body><div id="menu-bar"><h1 class="menu-title">The Rust Programming Language</h1></div>` +
-      `<main><h2>Data Types</h2>${prose}</main></body></html>`;
-    const book = articleFrom('ch03-02-data-types.html', page('Data Types - The Rust Programming Language')).source;
-    expect([book.title, book.outlet]).toEqual(['Data Types', 'The Rust Programming Language']);
-    expect(articleFrom('appendix-01.html', page('A - Keywords - The Rust Programming Language')).source.title).toBe('A - Keywords');
-    // A news page's headline is its h1 and the first part of its <title>: the site is the last part.
-    const news = `<html><head><title>Water rates rise - Daily Bugle</title></head><body><h1>Water rates rise</h1>${prose}</body></html>`;
-    expect(articleFrom('water.html', news).source.title).toBe('Water rates rise');
-  });
-
   it("reads an h1 that only links to the site's home page as the site's banner, not the page's title", () => {
     const prose = '<p>Access control lists decide which messages are accepted, and the rules are applied in order.</p>';
     const banner = (href: string): string =>
