@@ -25,9 +25,9 @@ const USAGE = `Usage:
   npm run sources -- [--json]                               list the indexed sources
   npm run console                                           ask questions interactively
   npm run eval    -- FILE.jsonl [--seeds DIR] [--index DIR] score an evaluation file
-  npm run eval    -- --suite [--json] [--only NAME] [--suite-file FILE] [--floors FILE] [--slips swap|drop]
+  npm run eval    -- --suite [--json] [--only NAME] [--suite-file FILE] [--floors FILE] [--slips swap|drop|lower]
                                                             score every corpus of ../shared/eval/corpora.json;
-                                                            --slips: each question with one typo in its longest word`;
+                                                            --slips: each question with one typo, or in small letters`;
 
 const stderrLog: Log = {
   info: (message) => process.stderr.write(`${message}\n`),
@@ -121,7 +121,7 @@ async function main(argv: string[]): Promise<number> {
 function slipOption(value: string | undefined): Slip | undefined {
   if (value === undefined) return undefined;
   const slip = SLIPS.find((known) => known === value);
-  if (slip === undefined) throw new UsageError(`--slips takes ${SLIPS.join(' or ')}, not "${value}"`);
+  if (slip === undefined) throw new UsageError(`--slips takes one of ${SLIPS.join(', ')}, not "${value}"`);
   return slip;
 }
 

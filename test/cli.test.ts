@@ -88,7 +88,7 @@ describe('the command line', () => {
   it('refuses a slip the suite does not know, naming the ones it does', async () => {
     const run = await cli(['eval', '--suite', '--slips', 'shuffle']);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('--slips takes swap or drop, not "shuffle"');
+    expect(run.stderr).toContain('--slips takes one of swap, drop, lower, not "shuffle"');
   });
 
   it('names a missing seeds folder', async () => {

@@ -1,5 +1,5 @@
 /**
- * `npm run eval -- --suite [--json] [--only NAME] [--suite-file FILE] [--floors FILE] [--slips swap|drop]`: runs the suite,
+ * `npm run eval -- --suite [--json] [--only NAME] [--suite-file FILE] [--floors FILE] [--slips swap|drop|lower]`: runs the suite,
  * prints the failing cases and then the tables (or one JSON object), and checks the floors.
  * Exit code: 1 when a corpus is below a floor or could not be evaluated, 2 on a usage or file error, else 0.
  */
@@ -58,7 +58,7 @@ export async function runSuiteCommand(command: SuiteCommand, terminal: Terminal 
   }
 
   const started = performance.now();
-  if (command.slip !== undefined) terminal.stderr.write(`eval: every question asked with one slip (${command.slip}) in its longest word\n`);
+  if (command.slip !== undefined) terminal.stderr.write(`eval: every question asked ${command.slip === 'lower' ? 'in small letters' : `with one slip (${command.slip}) in its longest word`}\n`);
   const reports = await runSuite({ corpora, cacheDir, progress: progressOn(terminal.stderr), slip: command.slip });
   const floorFailures = floors === null ? null : checkFloors(floors, reports);
   if (command.json) {

@@ -1,8 +1,9 @@
 /**
  * A slip of the keyboard typed into a question, for measuring how answers hold up under typos (`npm run eval --
- * --suite --slips swap|drop`): the same expectations, the question with one slip in its longest plain word. Pure.
+ * --suite --slips swap|drop|lower`): the same expectations, the question with one slip in its longest plain word, or
+ * typed in small letters throughout as chat questions often are. Pure.
  */
-export const SLIPS = ['swap', 'drop'] as const;
+export const SLIPS = ['swap', 'drop', 'lower'] as const;
 export type Slip = (typeof SLIPS)[number];
 
 /** A word of six small letters or more, not glued to code punctuation ("os.path", "--no-ff", "fs.readFile("). */
@@ -10,10 +11,12 @@ const PLAIN_WORD = /(?<![\p{L}\p{N}_.$@/-])\p{Ll}{6,}(?![\p{L}\p{N}_.(/-])/gu;
 
 /**
  * The question with two neighbouring letters swapped in its longest plain word (the first of equals), at its middle
- * or the nearest pair of unlike letters ("interpreter" → "inteprreter"), or its middle letter dropped ("interpeter").
- * Unchanged when it has no such word.
+ * or the nearest pair of unlike letters ("interpreter" → "inteprreter"), or its middle letter dropped ("interreter").
+ * Unchanged when it has no such word. Or the whole question in small letters ("Who is the Kremlin spokesman?" → "who
+ * is the kremlin spokesman?").
  */
 export function withSlip(question: string, slip: Slip): string {
+  if (slip === 'lower') return question.toLowerCase();
   let longest: RegExpExecArray | null = null;
   for (const match of question.matchAll(PLAIN_WORD)) if (longest === null || match[0].length > longest[0].length) longest = match as RegExpExecArray;
   if (longest === null) return question;

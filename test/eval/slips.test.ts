@@ -11,6 +11,10 @@ describe('a slip typed into a question', () => {
     expect(withSlip('is it committed?', 'swap')).toBe('is it comimtted?');
   });
 
+  it('types the whole question in small letters', () => {
+    expect(withSlip('Who is the Kremlin spokesman?', 'lower')).toBe('who is the kremlin spokesman?');
+  });
+
   it('leaves names written as code, capitals and short words alone', () => {
     expect(withSlip('what does os.path.normpath do?', 'swap')).toBe('what does os.path.normpath do?');
     expect(withSlip('what does --no-verify skip?', 'drop')).toBe('what does --no-verify skip?');
