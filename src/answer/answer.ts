@@ -135,8 +135,10 @@ export function answerQuestion(corpus: Corpus, text: string, model: RankingModel
   const chosen = ordered.filter((group, index) => index === 0 || !figuresFirst || group[0]!.short !== null).slice(0, MAX_QUOTES);
   // Where a word comes from is a story its quote tells: the phrase after "from" only marks the sentence that tells it.
   const shortAnswer = question.kind === 'origin' ? null : (chosen.map((group) => group[0]!.short).find((short) => short !== null) ?? null);
+  const saysWhatItIs = question.asksDefinition ? sentenceSayingWhatItIs(chosen[0]![0]!, ranked, question) : undefined;
+  const quoted = saysWhatItIs === undefined ? chosen : [chosen[0]!, [saysWhatItIs], ...chosen.slice(1)];
   const quotes = joinNeighbours(
-    chosen.map((group) => ({ quote: toQuote(corpus, group, ranked, model.threshold), passage: group[0]!.view.passage })),
+    quoted.map((group) => ({ quote: toQuote(corpus, group, ranked, model.threshold), passage: group[0]!.view.passage })),
   );
   return {
     ...base,
@@ -904,6 +906,24 @@ function inTextOrder(one: Quote, other: Quote): [Quote, Quote] {
 
 /** A value written with a digit or a slash: a figure, a span of time, a path. */
 const FIGURE_OR_PATH = /[\p{N}/]/u;
+
+/**
+ * The definition quoted is a sentence that only names the subject, at its end ("Cargo also provides a command called
+ * cargo check."): the sentence after it, when it opens by pointing back ("This command quickly checks your code …"),
+ * says what the subject is, and is quoted with it.
+ */
+function sentenceSayingWhatItIs(lead: RankedSentence, ranked: RankedSentence[], question: Question): RankedSentence | undefined {
+  const { view } = lead;
+  const last = view.tokens.findLastIndex((token) => token.term !== '');
+  if (last === -1 || !question.topic.some((termIndex) => view.hits[termIndex]!.includes(last))) return undefined;
+  return ranked.find(
+    (other) =>
+      other.view.passage.id === view.passage.id &&
+      other.view.range.start >= view.range.end &&
+      /^\s*$/u.test(view.passage.text.slice(view.range.end - view.passage.start, other.view.range.start - view.passage.start)) &&
+      POINTS_BACK_AT_OPENING.test(other.view.text),
+  );
+}
 
 /** A sentence that opens by pointing back at what the one before it said: "This is called …", "It was …", "Such …". */
 const POINTS_BACK_AT_OPENING = /^(?:This|That|These|Those|It|Its|Such|They|Their|Both)\b/u;

@@ -189,6 +189,23 @@ describe('definitions: the entry whose heading names what is asked', async () =>
 });
 
 
+describe('definitions: a sentence that only names the subject', () => {
+  it('is quoted with the next one when that one points back and says what the subject does', async () => {
+    const text = [
+      '# Hello, Cargo!',
+      '',
+      'Cargo also provides a command called cargo check. This command quickly checks your code to make sure it compiles but does not produce an executable.',
+      '',
+      'Cargo builds the project with cargo build and runs it with cargo run.',
+      '',
+    ].join('\n');
+    const corpus = await corpusOf([articleFrom('hello-cargo.md', text)]);
+    const [quote] = answerQuestion(corpus, 'what does cargo check do?').quotes;
+    expect(quote?.text).toBe('Cargo also provides a command called cargo check. This command quickly checks your code to make sure it compiles but does not produce an executable.');
+    expect(text.slice(quote!.start, quote!.end)).toBe(quote!.text);
+  });
+});
+
 describe('definitions: a sentence that opens with the subject', () => {
   it('defines it when it says what the subject is, not a state of it or a name it is part of', async () => {
     const manual = [
