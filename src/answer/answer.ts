@@ -6,7 +6,7 @@
  */
 import type { Answer, Passage, Quote } from '../model.js';
 import type { Corpus } from '../search/corpus.js';
-import { documentFrequency, passagesHoldingAll, topPassages, type Hit } from '../search/impacts.js';
+import { documentFrequency, topPassages, type Hit } from '../search/impacts.js';
 import { MAX_QUESTION_LENGTH, type AskOutcome } from '../service.js';
 import { findConflicts } from './conflicts.js';
 import { sourceRef, type RankedSentence } from './ranked.js';
@@ -19,7 +19,7 @@ import { addressesReader, crossReferenceTarget, entryPageOpenings, headingKey, i
 import { extractAnswer, statesDefault } from './extract.js';
 import { definedNameOfFocus, extractEntryNameOfFocus, optionOfTerm } from './name-answers.js';
 import { withNamesOfCorpus } from './corpus-names.js';
-import { identifiersOfQuestion, neverWritten, writes, writtenWhole } from './identifiers.js';
+import { identifiersOfQuestion, neverWritten, passagesHoldingName, termsOfName, writes, writtenWhole } from './identifiers.js';
 import { isFigure, type ShortAnswer } from './short-answer.js';
 import { versionsIn } from './spans.js';
 import { analyzeQuestion, type AnswerKind, asksDefault, DEFAULT_TERM, questionForms, type Question, type QuestionTerm } from './question.js';
@@ -232,7 +232,7 @@ function unwrittenNames(corpus: Corpus, question: Question): ReadonlySet<string>
 function namesOfSubject(question: Question): { name: string; terms: string[] }[] {
   const subject = new Set(question.topic.flatMap((termIndex) => question.terms[termIndex]!.forms));
   return identifiersOfQuestion(question).flatMap((name) => {
-    const terms = tokenize(name).map((token) => token.term).filter((term) => term !== '');
+    const terms = termsOfName(name);
     return terms.length > 0 && terms.every((term) => subject.has(term)) ? [{ name, terms }] : [];
   });
 }
@@ -256,13 +256,16 @@ function entriesOfNamedSubject(corpus: Corpus, question: Question): Hit[] {
   const found: Hit[] = [];
   for (const { name, terms } of namesOfSubject(question)) {
     if (terms.length < 2) continue;
-    const holding = passagesHoldingAll(corpus.impacts, terms);
-    if (holding.length > MAX_PASSAGES_READ_FOR_NAME) continue;
-    const written = writtenWhole(name);
-    const entry = holding.flatMap((id) => corpus.passages[id] ?? []).filter((passage) => written.test(passage.heading));
-    found.push(...entry.slice(0, SUBJECT_PASSAGES).map((passage) => ({ id: passage.id, score: 0 })));
+    found.push(...entryOfName(corpus, name, terms).slice(0, SUBJECT_PASSAGES).map((passage) => ({ id: passage.id, score: 0 })));
   }
   return found;
+}
+
+/** The passages of the entry whose heading writes `name` whole, among those holding its words; none for a common name. */
+function entryOfName(corpus: Corpus, name: string, terms: readonly string[]): Passage[] {
+  const written = writtenWhole(name);
+  const holding = passagesHoldingName(corpus, terms) ?? [];
+  return holding.flatMap((id) => corpus.passages[id] ?? []).filter((passage) => written.test(passage.heading));
 }
 
 /**
@@ -273,15 +276,11 @@ function entriesOfNamedSubject(corpus: Corpus, question: Question): Hit[] {
 function versionNotesOfNamedEntries(corpus: Corpus, question: Question, seen: ReadonlySet<number>): Hit[] {
   const found: Hit[] = [];
   for (const name of identifiersOfQuestion(question)) {
-    const terms = tokenize(name).map((token) => token.term).filter((term) => term !== '');
+    const terms = termsOfName(name);
     if (terms.length === 0) continue;
-    const holding = passagesHoldingAll(corpus.impacts, terms);
-    if (holding.length > MAX_PASSAGES_READ_FOR_NAME) continue;
-    const written = writtenWhole(name);
-    for (const id of holding) {
-      const passage = corpus.passages[id];
-      if (passage === undefined || seen.has(id) || !written.test(passage.heading) || !isBareChangeNote(openingLine(passage))) continue;
-      found.push({ id, score: 0 });
+    for (const passage of entryOfName(corpus, name, terms)) {
+      if (seen.has(passage.id) || !isBareChangeNote(openingLine(passage))) continue;
+      found.push({ id: passage.id, score: 0 });
       if (found.length === SUBJECT_PASSAGES) return found;
     }
   }
@@ -293,9 +292,6 @@ function openingLine(passage: Passage): string {
   const lines = passage.text.split('\n', 4).filter((line) => line.trim() !== '');
   return (lines[0]?.trim() === passage.heading.trim() ? lines[1] : lines[0]) ?? '';
 }
-
-/** More passages than this holding a name's words are not read for it: the name is no rare one. */
-const MAX_PASSAGES_READ_FOR_NAME = 5_000;
 
 function searchedForms(term: QuestionTerm): string[] {
   return term.unsearched === undefined ? term.forms : term.forms.filter((form) => !term.unsearched!.includes(form));

@@ -42,15 +42,31 @@ export function identifiersOfQuestion(question: Question): readonly string[] {
  * question's "lru_cahce" read as "lru_cache"): false then. Only the passages holding all its words are read.
  */
 export function neverWritten(corpus: Corpus, identifier: string, misspelt: ReadonlySet<string>): boolean {
-  const terms = tokenize(identifier).map((token) => token.term).filter((term) => term !== '');
+  const terms = termsOfName(identifier);
   if (terms.length === 0 || terms.some((term) => misspelt.has(term))) return false;
   if (terms.some((term) => documentFrequency(corpus.impacts, term) === 0)) return true;
   // Only a passage holding every word of the name can write it.
-  const holding = passagesHoldingAll(corpus.impacts, terms);
-  if (holding.length > MAX_PASSAGES_READ) return false;
+  const holding = passagesHoldingName(corpus, terms);
+  if (holding === null) return false;
   const written = writtenWhole(identifier);
   return !holding.some((id) => {
     const passage = corpus.passages[id];
     return passage !== undefined && writes(passage, written);
   });
+}
+
+/** The words a name is made of, as the index holds them ("g_hash_table_new": g, hash, table, new). */
+export function termsOfName(name: string): string[] {
+  return tokenize(name)
+    .map((token) => token.term)
+    .filter((term) => term !== '');
+}
+
+/**
+ * The ids of the passages holding every one of a name's words (`termsOfName`), ascending: the only ones that can
+ * write it. Null when more than MAX_PASSAGES_READ do: the name is no rare one, and reading them all costs.
+ */
+export function passagesHoldingName(corpus: Corpus, terms: readonly string[]): number[] | null {
+  const holding = passagesHoldingAll(corpus.impacts, terms);
+  return holding.length > MAX_PASSAGES_READ ? null : holding;
 }
