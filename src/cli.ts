@@ -117,7 +117,7 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-/** `--slips swap|drop`, or undefined when not given. */
+/** The slip `--slips` names (one of SLIPS), or undefined when not given. */
 function slipOption(value: string | undefined): Slip | undefined {
   if (value === undefined) return undefined;
   const slip = SLIPS.find((known) => known === value);

@@ -393,7 +393,6 @@ function isShouted(view: SentenceView): boolean {
   return words.length >= SHOUTED_MIN_WORDS && words.filter((token) => ACRONYM.test(token.raw)).length >= words.length * SHOUTED_SHARE;
 }
 
-/** Every word of the span is a common English word written with a capital ("Open Source"), none in capitals ("AG"). */
 /** The span stands after "by" after a past participle: "was written by …", "developed by …". */
 function isPassiveAgent(view: SentenceView, span: NameSpan): boolean {
   return /^by$/iu.test(view.tokens[span.from - 1]?.raw ?? '') && PAST_PARTICIPLE.test(view.tokens[span.from - 2]?.raw ?? '');
@@ -401,6 +400,7 @@ function isPassiveAgent(view: SentenceView, span: NameSpan): boolean {
 
 const PAST_PARTICIPLE = /^\p{Ll}+(?:ed|en|wn)$/u;
 
+/** Every word of the span is a common English word written with a capital ("Open Source"), none in capitals ("AG"). */
 function everyWordEnglish(view: SentenceView, span: NameSpan): boolean {
   for (let index = span.from; index <= span.to; index++) {
     const raw = view.tokens[index]!.raw;
