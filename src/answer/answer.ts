@@ -893,8 +893,11 @@ function adjacentIn(passage: Passage, one: Quote, other: Quote): boolean {
   const [first, second] = inTextOrder(one, other);
   const text = (quote: Quote): string => passage.text.slice(quote.start - passage.start, quote.end - passage.start);
   if (first.start < passage.start || second.end > passage.end || text(first) !== first.text || text(second) !== second.text) return false;
-  return first.end <= second.start && /^[^\S\n]*\n?[^\S\n]*$/u.test(passage.text.slice(first.end - passage.start, second.start - passage.start));
+  return first.end <= second.start && NEIGHBOUR_GAP.test(passage.text.slice(first.end - passage.start, second.start - passage.start));
 }
+
+/** What may stand between two sentences quoted as one: spaces and at most one line break, no paragraph break. */
+const NEIGHBOUR_GAP = /^[^\S\n]*\n?[^\S\n]*$/u;
 
 function inTextOrder(one: Quote, other: Quote): [Quote, Quote] {
   return one.start < other.start ? [one, other] : [other, one];
@@ -905,8 +908,8 @@ const FIGURE_OR_PATH = /[\p{N}/]/u;
 
 /**
  * The definition quoted is a sentence that only names the subject, at its end ("Cargo also provides a command called
- * cargo check."): the sentence after it, when it opens by pointing back ("This command quickly checks your code …"),
- * says what the subject is, and is quoted with it.
+ * cargo check."): the sentence right after it, when it opens by pointing back ("This command quickly checks your code
+ * …"), says what the subject is, and is quoted with it (joined as neighbours are, so not across a paragraph break).
  */
 function sentenceSayingWhatItIs(lead: RankedSentence, ranked: RankedSentence[], question: Question): RankedSentence | undefined {
   const { view } = lead;
@@ -916,7 +919,7 @@ function sentenceSayingWhatItIs(lead: RankedSentence, ranked: RankedSentence[], 
     (other) =>
       other.view.passage.id === view.passage.id &&
       other.view.range.start >= view.range.end &&
-      /^\s*$/u.test(view.passage.text.slice(view.range.end - view.passage.start, other.view.range.start - view.passage.start)) &&
+      NEIGHBOUR_GAP.test(view.passage.text.slice(view.range.end - view.passage.start, other.view.range.start - view.passage.start)) &&
       POINTS_BACK_AT_OPENING.test(other.view.text),
   );
 }

@@ -203,6 +203,9 @@ describe('definitions: a sentence that only names the subject', () => {
     const [quote] = answerQuestion(corpus, 'what does cargo check do?').quotes;
     expect(quote?.text).toBe('Cargo also provides a command called cargo check. This command quickly checks your code to make sure it compiles but does not produce an executable.');
     expect(text.slice(quote!.start, quote!.end)).toBe(quote!.text);
+    // Not across a paragraph break: quotes join as neighbours only within one.
+    const apart = await corpusOf([articleFrom('hello-cargo.md', text.replace('cargo check. This', 'cargo check.\n\nThis'))]);
+    expect(answerQuestion(apart, 'what does cargo check do?').quotes.map((shown) => shown.text)).not.toContainEqual(expect.stringMatching(/^This command/u));
   });
 });
 
