@@ -12,7 +12,7 @@ import { renderFailures } from './failures.js';
 import { checkFloors, parseFloors } from './floors.js';
 import { suiteJson } from './json.js';
 import { runSuite, type SuiteProgress } from './suite.js';
-import type { Slip } from './slips.js';
+import { describeSlip, type Slip } from './slips.js';
 import { renderSuiteTables } from './table.js';
 
 export interface SuiteCommand {
@@ -58,7 +58,7 @@ export async function runSuiteCommand(command: SuiteCommand, terminal: Terminal 
   }
 
   const started = performance.now();
-  if (command.slip !== undefined) terminal.stderr.write(`eval: every question asked ${command.slip === 'lower' ? 'in small letters' : `with one slip (${command.slip}) in its longest word`}\n`);
+  if (command.slip !== undefined) terminal.stderr.write(`eval: every question asked ${describeSlip(command.slip)}\n`);
   const reports = await runSuite({ corpora, cacheDir, progress: progressOn(terminal.stderr), slip: command.slip });
   const floorFailures = floors === null ? null : checkFloors(floors, reports);
   if (command.json) {

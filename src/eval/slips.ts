@@ -6,6 +6,11 @@
 export const SLIPS = ['swap', 'drop', 'lower'] as const;
 export type Slip = (typeof SLIPS)[number];
 
+/** How the questions were asked, for the suite's log line. */
+export function describeSlip(slip: Slip): string {
+  return slip === 'lower' ? 'in small letters' : `with one slip (${slip}) in its longest word`;
+}
+
 /** A word of six small letters or more, not glued to code punctuation ("os.path", "--no-ff", "fs.readFile("). */
 const PLAIN_WORD = /(?<![\p{L}\p{N}_.$@/-])\p{Ll}{6,}(?![\p{L}\p{N}_.(/-])/gu;
 
