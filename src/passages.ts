@@ -1,7 +1,7 @@
 /** Article → passages: a few consecutive sentences each, with exact offsets into the article's text. */
 import type { Article, Passage, TextRange } from './model.js';
 import { isBareChangeNote } from './text/change-notes.js';
-import { splitSentences } from './text/sentences.js';
+import { pastEnumerator, splitSentences } from './text/sentences.js';
 
 export interface PassageOptions {
   /** A passage closes once it holds this many characters… */
@@ -68,7 +68,7 @@ function termStartsBefore(article: Article): Map<number, number> {
     if (heading.term === undefined) continue;
     let next = heading.term.end;
     while (next < article.text.length && /\s/u.test(article.text.charAt(next))) next++;
-    starts.set(next, heading.term.start);
+    starts.set(pastEnumerator(article.text, next), heading.term.start);
   }
   return starts;
 }

@@ -33,11 +33,24 @@ export function splitSentences(text: string, range: TextRange = { start: 0, end:
       continue;
     }
     for (const sentence of joinAsides(text, mergeOpenQuotations(text, splitBlock(text, block)))) {
+      if (ENUMERATOR.test(text.slice(sentence.start, sentence.end))) continue;
       if (sentence.end - sentence.start > MAX_SENTENCE_LENGTH) splitLines(text, sentence, sentences);
       else sentences.push(sentence);
     }
   }
   return sentences;
+}
+
+/**
+ * A list item's number ("1." of "1. Install the package.", a dictionary's numbered sense) says nothing of its own: it is
+ * no sentence, so a defined term is quoted with the item's words after it, not with the number alone.
+ */
+const ENUMERATOR = /^\d{1,3}\.$/u;
+
+/** Where the words of a list item that starts at `at` start, past its number and the space after it ("1. Install …"). */
+export function pastEnumerator(text: string, at: number): number {
+  const number = /^\d{1,3}\.\s+/u.exec(text.slice(at, at + 8));
+  return number === null ? at : at + number[0].length;
 }
 
 /** A line that is wholly a bracketed remark with no sentence of its own ("(default: 2)") under the line it remarks on. */

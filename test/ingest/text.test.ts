@@ -149,6 +149,19 @@ zombie process
     expect(passages.find((passage) => passage.text.includes('has not yet waited'))?.heading).toBe('zombie process');
   });
 
+  it("quotes a term with its numbered sense's words, not with the sense's number alone", () => {
+    const article = read(`off-by-one bug
+obo bug
+
+   1. (Also "obo") A loop that runs once too often or once too few.
+
+   2. Any error that is out by a small amount.
+`);
+    const passage = toPassages(article, 0).find((candidate) => candidate.heading === 'off-by-one bug, obo bug')!;
+    const first = passage.sentences[0]!;
+    expect(article.text.slice(first.start, first.end)).toBe('off-by-one bug\nobo bug\n\n   1. (Also "obo") A loop that runs once too often or once too few.');
+  });
+
   it('takes no term from prose that leads into an indented example: an indented line, or wrapped lines of many words', () => {
     const article = read(`Verb Doubling
 

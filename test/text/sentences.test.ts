@@ -83,6 +83,12 @@ describe('splitSentences', () => {
     ]);
   });
 
+  it("leaves a list item's number out of the sentences: it says nothing alone", () => {
+    expect(sentencesOf('Steps:\n1. Install the package.\n2. Run it now.')).toEqual(['Steps:', 'Install the package.', 'Run it now.']);
+    expect(sentencesOf('   2. One who programs enthusiastically.')).toEqual(['One who programs enthusiastically.']);
+    expect(sentencesOf('It was released in version 1. The next one came later.')).toEqual(['It was released in version 1.', 'The next one came later.']);
+  });
+
   it('reads on past a Markdown link that ends a line when the next line goes on in lower case', () => {
     const text =
       'The module uses the [Friso](https://github.com/lionsoul2014/friso)\nchinese tokenization library for this purpose.\n' +
