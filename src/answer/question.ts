@@ -172,6 +172,9 @@ const HOW_OFTEN = /^\s*how\s+(often|frequently)\b/diu;
 /** The verbs a question asks with ("which port does …", "what is …"), not the asked thing's own. */
 const AUXILIARIES = '(?:is|was|are|were|did|does|do|has|have|had|can|could|will|would|should)';
 
+/** "What kind of bug is that?": what the thing the question named before is, its subject pointing back. */
+const KIND_OF_POINTED_BACK = /^\s*what\s+(?:kind|sort|type)s?\s+of\s+[\w-]+\s+(?:is|are|was|were)\s+(that|this|it|these|those|they)\W*$/diu;
+
 const KIND_PATTERNS: [RegExp, AnswerKind][] = [
   // A yes/no question ("are foreign keys enforced by default?", "is Debian an acronym for something?") is answered by a
   // statement, not by a value or a long form.
@@ -212,6 +215,8 @@ const KIND_PATTERNS: [RegExp, AnswerKind][] = [
   [new RegExp(String.raw`\b(?:${VALUE_WORDS.join('|')})\b`, 'i'), 'value'],
   // "What counts as a changeset?" asks what the word means, not which thing counts.
   [/^\s*what\s+counts\s+as\b/i, 'other'],
+  // "… a 'fencepost error' in my loop. What kind of bug is that?" asks what the thing named before is, as "what is that?" does.
+  [KIND_OF_POINTED_BACK, 'other'],
   [new RegExp(String.raw`^\s*(which|what)\s+(?!(?:${AUXILIARIES}|happened|happens|caused)\b)\w+`, 'i'), 'entity'],
 ];
 
@@ -237,6 +242,7 @@ const DEFINITION =
 
 /** Where a definition question names its subject: the first group of the first pattern that matches. */
 const TOPIC_PATTERNS: RegExp[] = [
+  KIND_OF_POINTED_BACK,
   /\bwhat\s+counts\s+as\s+(?:an?\s+|the\s+)?(.+?)\s*(?:[?!.]|$)/diu,
   /\bwhat\s+(?:does|do|did)\s+(?:the\s+|an?\s+)?(.+?)\s+(?:\p{L}+ly\s+)?(?:do|does|mean|means|stand\s+for|short\s+for|refers?\s+to)\b/diu,
   /\b(?:meaning|definition)\s+of\s+(?:the\s+|an?\s+)?(.+?)\s*(?:[?!.]|$)/diu,
@@ -274,7 +280,7 @@ export function analyzeQuestion(text: string): Question {
   // "did anyone die?": the verbs after "did" are asked in the past.
   const didAt = tokens.findIndex((token) => token.start >= clause.start && /^did$/iu.test(token.raw));
   // "what's the 'cif' in ffi_cif short for?" asks what cif is, as "what does cif stand for?" does.
-  const asksDefinition = kind === 'expansion' || (kind === 'other' && DEFINITION.test(asked));
+  const asksDefinition = kind === 'expansion' || (kind === 'other' && (DEFINITION.test(asked) || KIND_OF_POINTED_BACK.test(asked)));
   const statedTopic = asksDefinition ? topicOf(asked, clause.start) : kind === 'origin' ? topicOf(asked, clause.start, ORIGIN_TOPIC_PATTERNS) : null;
   const quoted = asksDefinition ? quotedSubject(text, statedTopic) : null;
   const topicSpan = quoted ?? statedTopic;

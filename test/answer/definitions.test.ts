@@ -345,6 +345,7 @@ describe('definitions: a term the question quotes, and a sentence that names the
     expect(subject("the upload docs mention a 'bundle'. what is that?")).toEqual(['bundle']);
     expect(subject("the manual talks about the 'start directory'. what does that mean exactly?")).toEqual(['start', 'directory']);
     expect(subject("what counts as a 'batch' when writing change logs?")).toEqual(['batch']);
+    expect(subject("a reviewer flagged a 'start directory' bug in my patch. what kind of bug is that?")).toEqual(['start', 'directory']);
     // A word of the subject's own after the quote keeps the whole subject.
     expect(subject("what is a 'sparse' file?")).toEqual(['sparse', 'file']);
     // An apostrophe opens no quotation.
@@ -378,6 +379,9 @@ describe('definitions: a term the question quotes, and a sentence that names the
     );
     expect(answerQuestion(corpus, "the manual talks about the 'start directory'. what does that mean exactly?").quotes[0]?.text).toBe(
       'When the program finds its executable, we call the directory it was found in the start directory.',
+    );
+    expect(answerQuestion(corpus, "the upload docs mention a 'bundle'. what sort of file is that?").quotes[0]?.text).toBe(
+      'Three related files (a “bundle”) carry a release: the archive, its signature and a directive.',
     );
   });
 });
