@@ -68,6 +68,8 @@ function termStartsBefore(article: Article): Map<number, number> {
     if (heading.term === undefined) continue;
     let next = heading.term.end;
     while (next < article.text.length && /\s/u.test(article.text.charAt(next))) next++;
+    // A numbered item's first sentence starts at its number, or past it when the number ends no sentence of its own.
+    starts.set(next, heading.term.start);
     starts.set(pastEnumerator(article.text, next), heading.term.start);
   }
   return starts;

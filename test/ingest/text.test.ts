@@ -160,6 +160,9 @@ obo bug
     const passage = toPassages(article, 0).find((candidate) => candidate.heading === 'off-by-one bug, obo bug')!;
     const first = passage.sentences[0]!;
     expect(article.text.slice(first.start, first.end)).toBe('off-by-one bug\nobo bug\n\n   1. (Also "obo") A loop that runs once too often or once too few.');
+    // …and with the sense's words when its number opens their sentence ("1. <data> …").
+    const image = toPassages(read(DICTIONARY), 0).find((candidate) => candidate.heading === 'image, picture')!;
+    expect(read(DICTIONARY).text.slice(image.sentences[0]!.start, image.sentences[0]!.end)).toBe('image\npicture\n\n   1. <data, graphics> Data representing a two-dimensional scene.');
   });
 
   it('takes no term from prose that leads into an indented example: an indented line, or wrapped lines of many words', () => {
