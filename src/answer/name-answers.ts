@@ -537,10 +537,14 @@ export function extractName(view: SentenceView, question: Question, weights: Ter
     } else if (question.kind === 'place') {
       // A word WordNet knows only as no place ("Unix" of "a Unix socket") is none.
       if (kinds.size === 0 && words === 1 && namesNoPlace(first.raw)) continue;
-      if (kinds.has('place')) score *= KNOWN_NAME_EVIDENCE;
-      else if (kinds.has('person') || kinds.has('organization')) score *= 0.5;
       const before = view.tokens[span.from - 1]?.raw.toLowerCase() ?? '';
       const after = view.tokens[span.to + 1]?.raw ?? '';
+      // Nor is a word in capitals ("MANPAGER", "FRISOINI": a setting's name) unless the lexicon or the sentence sets it
+      // as a place: before a place noun, after "in", "at" ….
+      const setAsPlace = kinds.has('place') || kinds.has('organization') || PLACE_NOUNS.test(after) || PLACE_PREPOSITIONS.has(before);
+      if (!setAsPlace && words === 1 && isAcronym) continue;
+      if (kinds.has('place')) score *= KNOWN_NAME_EVIDENCE;
+      else if (kinds.has('person') || kinds.has('organization')) score *= 0.5;
       if (PLACE_NOUNS.test(after)) score *= 2;
       else if (PLACE_PREPOSITIONS.has(before) || /[’']s$/.test(view.tokens[span.to]!.raw)) score *= 1.3;
       if (isAcronym) score *= 0.5;

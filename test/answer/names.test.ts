@@ -148,6 +148,15 @@ describe('kinds of names, from a lexicon', () => {
     expect(answerQuestion(corpus, 'where were talks on the treaty held?').answer).not.toBe('Germany, France');
   });
 
+  it('answers "where" with a word in capitals only when the sentence sets it as a place ("in NYC"), not with a setting ("PAGER")', async () => {
+    const corpus = await corpusOf([
+      plainArticle('pager', 'To use it as the pager of the Korn shell, add to its config file export PAGER="view -" and start a new shell.'),
+      plainArticle('meeting', 'The spring meeting of the group was held in NYC, in a borrowed office.'),
+    ]);
+    expect(answerQuestion(corpus, 'where is the config file of the korn shell?').answer).toBeNull();
+    expect(answerQuestion(corpus, 'where was the spring meeting of the group held?').answer).toBe('NYC');
+  });
+
   it('names a person after the title inside a run of capitals, and across a line wrapped inside the name', async () => {
     const corpus = await corpusOf([
       plainArticle('offer', 'HOUSTON, March 3 - Pennzoil Co Chairman J. Hugh Liedtke said the offer was fair.'),
