@@ -83,9 +83,10 @@ export async function openLibraryWithReport(options: LibraryOptions): Promise<Op
   const sameIndexer = (await savedIndexerStamp(options.indexDir)) === (await indexingCodeStamp());
   const otherIndexer = 'the saved index was built by another version of Quoth';
   if (options.forceRebuild) {
-    if (!sameIndexer) return build(options, log, otherIndexer, true);
     // Loaded here rather than in the worker, so that what the rebuild changed can be told.
     const saved = await loadSavedCorpus(options.indexDir);
+    if (!saved.ok && saved.kind === 'missing') return build(options, log, saved.reason, true);
+    if (!sameIndexer) return build(options, log, otherIndexer, true);
     return build(options, log, 'a rebuild was asked for', false, saved.ok ? saved.corpus : undefined);
   }
 

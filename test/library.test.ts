@@ -32,6 +32,9 @@ describe('Library', () => {
   it('builds the index once, then loads it while it matches the seeds', async () => {
     const first = await openLibraryWithReport({ seedsDir, indexDir });
     expect(first.origin).toEqual({ loaded: false, reason: expect.stringContaining('no saved index') });
+    // A rebuild asked for (`npm run index`) into an empty folder says so too, not that another version built it.
+    const asked = await openLibraryWithReport({ seedsDir, indexDir: path.join(root, 'empty-index'), forceRebuild: true });
+    expect(asked.origin).toEqual({ loaded: false, reason: expect.stringContaining('no saved index') });
     const second = await openLibraryWithReport({ seedsDir, indexDir });
     expect(second.origin).toEqual({ loaded: true });
     expect(second.library.info().passages).toBe(first.library.info().passages);
