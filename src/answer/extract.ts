@@ -73,7 +73,7 @@ function statesOtherOrdinal(view: SentenceView, question: Question): boolean {
 }
 
 export function extractAnswer(view: SentenceView, question: Question, weights: TermWeights, isCommon: IsCommon = neverCommon): ShortAnswer | null {
-  if (statesOtherBound(view, question) || figureOfNoDefault(view, question) || statesOtherOrdinal(view, question) || !writesNamedNumbers(view, question)) return null;
+  if (statesOtherBound(view, question) || figureOfNoDefault(view, question) || statesOtherOrdinal(view, question) || !writesNamedNumbers(view, question) || namesAnotherNumber(view, question)) return null;
   switch (question.kind) {
     case 'count':
       return (
@@ -132,6 +132,8 @@ interface AskedNumber {
   isDay: boolean;
   /** Written after the word it numbers, quantifying nothing after it: "debian 7", "node 18", "error 404". */
   namesSomething: boolean;
+  /** The term of the word it numbers, when it names something or follows a capitalised name ("BIND 9 first …"). */
+  numbered: string | null;
 }
 
 /** The numbers each passage writes, and those each question proper writes, read once. */
@@ -174,6 +176,26 @@ function writesNamedNumbers(view: SentenceView, question: Question): boolean {
   return named.length === 0 || writesQuestionNumbers(view, question, named);
 }
 
+/**
+ * "When was BIND 9 first released?" asks the time of BIND 9: a sentence that writes the name with another number, and
+ * never the one asked ("… released the first production-ready version of BIND version 8 in May 1997"), dates another
+ * one. The name and its number may stand a word apart ("BIND version 8", "Debian release 11"). Asked of other things,
+ * such a sentence may still answer: "the default protocol is 4, first introduced in Python 3.4" for Python 3.11's.
+ */
+function namesAnotherNumber(view: SentenceView, question: Question): boolean {
+  if (question.kind !== 'time') return false;
+  const named = numbersAskedBy(question).filter((asked) => asked.numbered !== null);
+  if (named.length === 0) return false;
+  const { tokens } = view;
+  const mentions = findNumbers(tokens);
+  const written = new Set(mentions.map((mention) => formatValue(mention.written)));
+  return named.some(
+    ({ number, numbered }) =>
+      !written.has(number) &&
+      mentions.some(({ from }) => tokens[from - 1]?.term === numbered || (tokens[from - 2]?.term === numbered && !/^\d/u.test(tokens[from - 1]!.raw))),
+  );
+}
+
 /** The numbers of the question proper: "… it's still 0. When does libffi fill in the size?" asks of no 0. */
 function numbersAskedBy(question: Question): readonly AskedNumber[] {
   let asked = askedNumbers.get(question);
@@ -186,7 +208,7 @@ function numbersAskedBy(question: Question): readonly AskedNumber[] {
       const before = tokens[mention.from - 1];
       const after = tokens[mention.to];
       const namesSomething = /^\d/u.test(tokens[mention.from]!.raw) && before !== undefined && before.term !== '' && !/^\d/u.test(before.raw) && (after === undefined || after.term === '');
-      return [{ number, isDay: isDayOfMonth(tokens, mention), namesSomething }];
+      return [{ number, isDay: isDayOfMonth(tokens, mention), namesSomething, numbered: namesSomething || (/^\d/u.test(tokens[mention.from]!.raw) && before !== undefined && before.term !== '' && /^\p{Lu}/u.test(before.raw)) ? before!.term : null }];
     });
     askedNumbers.set(question, asked);
   }

@@ -135,6 +135,19 @@ describe('measures, earlier events and missing counts', async () => {
     expect(answerQuestion(history, 'what took place on 12 August 2017?').status).toBe('answered');
   });
 
+  it('does not date a version the question names with a sentence that names another one beside it ("BIND version 8")', async () => {
+    const history = await corpusOf([
+      plainArticle(
+        'history',
+        'The two authors released the first production-ready version of Kestrel version 8 in May 1997. Kestrel version 9 was released in September 2000 and is a rewrite of nearly all of it.',
+      ),
+      // A manual of Kestrel 9 writes its 9 everywhere: the number weighs little against the other words.
+      ...['zones', 'logging', 'views', 'keys'].map((topic) => plainArticle(topic, `Kestrel 9 reads its ${topic} from the configuration file. In Kestrel 9 the ${topic} can be reloaded.`)),
+    ]);
+    expect(answerQuestion(history, 'When was Kestrel 9 first released?').answer).toBe('in September 2000');
+    expect(answerQuestion(history, 'When was Kestrel 8 released?').answer).toBe('in May 1997');
+  });
+
   it('reads "on what exact day" as a date asked', async () => {
     expect(analyzeQuestion('on what exact day did the project get started?')).toMatchObject({ kind: 'time', asksDate: true, asksDay: true });
     const history = await corpusOf([plainArticle('history', 'The project was officially started by Ian Murdock on August 16th, 1993. It grew into a large community.')]);
