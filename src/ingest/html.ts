@@ -110,18 +110,29 @@ const MIN_INDEX_ENTRIES = 3;
  * own. A list of links to other sites ("Git (git) — https://git-scm.com/") says where each thing lives: it stays.
  */
 function isIndexList(el: DomElement): boolean {
-  return el.name === 'dl' && childrenNamed(el, 'dd').length >= MIN_INDEX_ENTRIES && pointsOnly(el);
+  const entry = INDEX_ENTRY.get(el.name);
+  return entry !== undefined && childrenNamed(el, entry).length >= MIN_INDEX_ENTRIES && pointsOnly(el);
 }
 
 /**
- * Every description of the list is nothing but links within the documentation, or holds only subentries that are
+ * What holds an index's entry in each kind of list: a definition list's description, or a list item (Sphinx's newer
+ * `genindex`: "+aaflag" over a list of "dig command line option" links).
+ */
+const INDEX_ENTRY = new Map([
+  ['dl', 'dd'],
+  ['ul', 'li'],
+]);
+
+/**
+ * Every entry of the list is nothing but links within the documentation, or holds only subentries that are
  * ("access control lists (ACLs)" over "arguments — Access control lists [ACL conditions]", …).
  */
 function pointsOnly(list: DomElement): boolean {
-  return childrenNamed(list, 'dd').every((description) => {
-    const { letters, linked } = lettersOf(description.children, false);
-    const subentries = childrenNamed(description, 'dl');
-    const pointsItself = letters === 0 ? subentries.length > 0 : linked === letters || SEE_ALSO.test(ownText(description));
+  return childrenNamed(list, INDEX_ENTRY.get(list.name)!).every((entry) => {
+    const { letters, linked } = lettersOf(entry.children, false, list.name);
+    const subentries = childrenNamed(entry, list.name);
+    if (list.name === 'ul') return (linked === letters ? letters > 0 || subentries.length > 0 : subentries.length > 0) && subentries.every(pointsOnly);
+    const pointsItself = letters === 0 ? subentries.length > 0 : linked === letters || SEE_ALSO.test(ownText(entry));
     return pointsItself && subentries.every(pointsOnly);
   });
 }
@@ -143,8 +154,8 @@ function isLinkWithin(href: string | undefined): boolean {
   return href !== undefined && !/^[a-z][a-z0-9+.-]*:/iu.test(href);
 }
 
-/** Letters and digits under `nodes`, and those inside links within the documentation; a nested definition list (an entry's subentries) is its own. */
-function lettersOf(nodes: DomElement['children'], inLink: boolean): { letters: number; linked: number } {
+/** Letters and digits under `nodes`, and those inside links within the documentation; a nested list of `nested`'s kind (an entry's subentries) is its own. */
+function lettersOf(nodes: DomElement['children'], inLink: boolean, nested = 'dl'): { letters: number; linked: number } {
   let letters = 0;
   let linked = 0;
   for (const node of nodes) {
@@ -152,8 +163,8 @@ function lettersOf(nodes: DomElement['children'], inLink: boolean): { letters: n
       const count = node.data.replace(/[^\p{L}\p{N}]/gu, '').length;
       letters += count;
       if (inLink) linked += count;
-    } else if (node.type === ElementType.Tag && node.name !== 'dl') {
-      const inner = lettersOf(node.children, inLink || (node.name === 'a' && isLinkWithin(node.attribs.href)));
+    } else if (node.type === ElementType.Tag && node.name !== nested) {
+      const inner = lettersOf(node.children, inLink || (node.name === 'a' && isLinkWithin(node.attribs.href)), nested);
       letters += inner.letters;
       linked += inner.linked;
     }

@@ -203,6 +203,23 @@ describe('HTML documentation page', () => {
     expect(page.text).toContain('See the spool: the messages waiting there.');
   });
 
+  it("drops an index written as nested lists, a term over its links, as Sphinx's newer genindex is", () => {
+    const item = (term: string, ...where: string[]): string =>
+      `<li>${term}<ul>${where.map((page) => `<li><a href="manpages.html#${page}">${page} command line option</a></li>`).join('')}</ul></li>`;
+    const page = articleFrom(
+      'genindex.html',
+      '<h1>Index</h1><h2>Symbols</h2><table class="indextable"><tr><td><ul>' +
+        '<li><a href="chapter3.html#term-0"><strong>$TTL</strong></a></li>' +
+        item('+aaflag', 'dig', 'mdig') +
+        item('+additional', 'dig', 'mdig') +
+        item('+all', 'delv', 'dig') +
+        '</ul></td></tr></table><h2>Options</h2><ul><li>+short prints only the answer.</li><li>+trace follows delegations.</li><li>+all sets every flag.</li></ul>',
+    );
+    expect(page.text).not.toContain('+aaflag');
+    expect(page.text).not.toContain('mdig command line option');
+    expect(page.text).toContain('+short prints only the answer.');
+  });
+
   it('drops a list whose every item is one link and nothing else (a menu), and keeps a list that says something of its links', () => {
     const page = articleFrom(
       'FAQ.html',
