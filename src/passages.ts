@@ -128,31 +128,40 @@ function joinAdjacent(text: string, ranges: TextRange[], code: readonly TextRang
 
 /**
  * The innermost heading over `offset`. A title the page gives several sections ("Default" under each setting,
- * "Example" under each command) says which only with its parent's: "TIMEOUT › Default".
+ * "Example" under each command) says which only with its parent's: "TIMEOUT › Default"; and when that pair repeats
+ * too (every manual page of a book of them has "Options › -p port"), with as many more ancestors as make it one:
+ * "rndc-confgen › Options › -p port".
  */
 function headingAt(article: Article, offset: number, repeated: ReadonlySet<string>): string {
-  let best: Article['headings'][number] | undefined;
-  let parent: Article['headings'][number] | undefined;
-  for (const heading of article.headings) {
-    if (offset < heading.range.start || offset >= heading.range.end) continue;
-    if (best === undefined || heading.range.start > best.range.start) {
-      parent = best;
-      best = heading;
-    } else if (parent === undefined || heading.range.start > parent.range.start) {
-      parent = heading;
-    }
-  }
-  if (best === undefined) return '';
-  return parent !== undefined && repeated.has(best.title) ? `${parent.title} › ${best.title}` : best.title;
+  const titles = enclosingTitles(article, offset);
+  let named = 1;
+  while (named < titles.length && repeated.has(pathKey(titles, named))) named++;
+  return titles.slice(0, named).reverse().join(' › ');
 }
 
-/** Titles more than one of the article's headings have. */
+/** The titles of the headings over `offset`, innermost first. */
+function enclosingTitles(article: Article, offset: number): string[] {
+  return article.headings
+    .filter((heading) => offset >= heading.range.start && offset < heading.range.end)
+    .sort((one, other) => other.range.start - one.range.start)
+    .map((heading) => heading.title);
+}
+
+function pathKey(titles: readonly string[], depth: number): string {
+  return titles.slice(0, depth).join('\u0000');
+}
+
+/** Heading paths (a title with its nearest ancestors' titles, innermost first) more than one of the article's headings has. */
 function repeatedTitles(article: Article): Set<string> {
   const seen = new Set<string>();
   const repeated = new Set<string>();
-  for (const { title } of article.headings) {
-    if (seen.has(title)) repeated.add(title);
-    seen.add(title);
+  for (const heading of article.headings) {
+    const titles = enclosingTitles(article, heading.range.start);
+    for (let depth = 1; depth <= titles.length; depth++) {
+      const key = pathKey(titles, depth);
+      if (seen.has(key)) repeated.add(key);
+      seen.add(key);
+    }
   }
   return repeated;
 }

@@ -76,6 +76,16 @@ describe('section headings', () => {
   });
 });
 
+describe('section headings of a book of manual pages', () => {
+  it('name a heading with as many ancestors as make it one when its parent repeats too ("dig › Options › -p port")', () => {
+    const page = (name: string): string => `<h2>${name}</h2><p>The ${name} tool.</p><h3>Options</h3><dl><dt>-p port</dt><dd>Sends queries to this port of ${name}.</dd></dl>`;
+    const html = articleFrom('manpages.html', `<html><head><title>Manual Pages</title></head><body><main><h1>Manual Pages</h1>${page('dig')}${page('delv')}</main></body></html>`);
+    const headings = toPassages(html, 0).map((passage) => passage.heading);
+    expect(headings).toContain('dig › Options › -p port');
+    expect(headings).toContain('delv › Options › -p port');
+  });
+});
+
 describe('a change note at the head of a section', () => {
   it('is quoted with the heading it dates, when it says nothing but its version, in HTML and Markdown', () => {
     const markdown = articleFrom(
