@@ -39,12 +39,12 @@ export function toPassages(article: Article, firstId: number, options: PassageOp
 
   const termsBefore = termStartsBefore(article);
   const headingsBefore = headingStartsBefore(article);
-  const repeated = repeatedTitles(article);
+  const chains = headingChains(article);
   for (const block of joinAdjacent(article.text, article.body, article.code ?? [])) {
     close();
     for (const split of splitSentences(article.text, block)) {
       const sentence = withHeadingOfChangeNote(article.text, withTermsBefore(split, termsBefore), headingsBefore);
-      const heading = headingAt(article, split.start, repeated);
+      const heading = headingAt(article, split.start, chains);
       if (open !== null) {
         const length = sentence.end - open.sentences[0]!.start;
         if (open.heading !== heading || open.sentences.length >= options.maxSentences || length > options.maxChars) close();
@@ -132,36 +132,48 @@ function joinAdjacent(text: string, ranges: TextRange[], code: readonly TextRang
  * too (every manual page of a book of them has "Options › -p port"), with as many more ancestors as make it one:
  * "rndc-confgen › Options › -p port".
  */
-function headingAt(article: Article, offset: number, repeated: ReadonlySet<string>): string {
-  const titles = enclosingTitles(article, offset);
+function headingAt(article: Article, offset: number, chains: HeadingChains): string {
+  let innermost: Heading | undefined;
+  for (const heading of article.headings) {
+    if (offset < heading.range.start || offset >= heading.range.end) continue;
+    if (innermost === undefined || heading.range.start > innermost.range.start) innermost = heading;
+  }
+  if (innermost === undefined) return '';
+  const titles = chains.titles.get(innermost)!;
   let named = 1;
-  while (named < titles.length && repeated.has(pathKey(titles, named))) named++;
+  while (named < titles.length && chains.repeated.has(pathKey(titles, named))) named++;
   return titles.slice(0, named).reverse().join(' › ');
 }
 
-/** The titles of the headings over `offset`, innermost first. */
-function enclosingTitles(article: Article, offset: number): string[] {
-  return article.headings
-    .filter((heading) => offset >= heading.range.start && offset < heading.range.end)
-    .sort((one, other) => other.range.start - one.range.start)
-    .map((heading) => heading.title);
+type Heading = Article['headings'][number];
+
+interface HeadingChains {
+  /** Each heading's title and its ancestors' (the headings whose range holds it), innermost first. */
+  titles: Map<Heading, string[]>;
+  /** Those chains, cut to each depth, that more than one heading of the article has. */
+  repeated: Set<string>;
 }
 
-function pathKey(titles: readonly string[], depth: number): string {
-  return titles.slice(0, depth).join('\u0000');
-}
-
-/** Heading paths (a title with its nearest ancestors' titles, innermost first) more than one of the article's headings has. */
-function repeatedTitles(article: Article): Set<string> {
+/** One pass over the headings in order, sections holding their subsections. */
+function headingChains(article: Article): HeadingChains {
+  const titles = new Map<Heading, string[]>();
   const seen = new Set<string>();
   const repeated = new Set<string>();
-  for (const heading of article.headings) {
-    const titles = enclosingTitles(article, heading.range.start);
-    for (let depth = 1; depth <= titles.length; depth++) {
-      const key = pathKey(titles, depth);
+  let open: Heading[] = [];
+  const inOrder = [...article.headings].sort((one, other) => one.range.start - other.range.start || other.range.end - one.range.end);
+  for (const heading of inOrder) {
+    open = [...open.filter((outer) => heading.range.start < outer.range.end), heading];
+    const chain = open.map((each) => each.title).reverse();
+    titles.set(heading, chain);
+    for (let depth = 1; depth <= chain.length; depth++) {
+      const key = pathKey(chain, depth);
       if (seen.has(key)) repeated.add(key);
       seen.add(key);
     }
   }
-  return repeated;
+  return { titles, repeated };
+}
+
+function pathKey(titles: readonly string[], depth: number): string {
+  return titles.slice(0, depth).join('\u0000');
 }

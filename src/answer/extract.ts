@@ -207,8 +207,10 @@ function numbersAskedBy(question: Question): readonly AskedNumber[] {
       if (mention.to - mention.from !== 1 || !proper.has(tokens[mention.from]!.raw) || !question.numbers.has(number)) return [];
       const before = tokens[mention.from - 1];
       const after = tokens[mention.to];
-      const namesSomething = /^\d/u.test(tokens[mention.from]!.raw) && before !== undefined && before.term !== '' && !/^\d/u.test(before.raw) && (after === undefined || after.term === '');
-      return [{ number, isDay: isDayOfMonth(tokens, mention), namesSomething, numbered: namesSomething || (/^\d/u.test(tokens[mention.from]!.raw) && before !== undefined && before.term !== '' && /^\p{Lu}/u.test(before.raw)) ? before!.term : null }];
+      const afterWord = /^\d/u.test(tokens[mention.from]!.raw) && before !== undefined && before.term !== '';
+      const namesSomething = afterWord && !/^\d/u.test(before.raw) && (after === undefined || after.term === '');
+      const numbered = namesSomething || (afterWord && /^\p{Lu}/u.test(before.raw)) ? before!.term : null;
+      return [{ number, isDay: isDayOfMonth(tokens, mention), namesSomething, numbered }];
     });
     askedNumbers.set(question, asked);
   }
