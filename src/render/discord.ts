@@ -184,8 +184,8 @@ function outletOrName(source: SourceRef): string {
  * A short inert label naming a source for "also reported by": outlet (date), else title (date); its id when that name
  * is the quoted source's own (a copy of the page under another file name).
  */
-function shortLabel(source: SourceRef, max: number, quoted?: SourceRef): string {
-  const named = outletOrName(source);
+function shortLabel(source: SourceRef, max: number, quoted?: SourceRef, byTitle = false): string {
+  const named = byTitle ? sourceName(source) : outletOrName(source);
   const label = fitText(quoted !== undefined && named === outletOrName(quoted) ? source.id : named, max);
   return source.published ? `${label} (${source.published})` : label;
 }
@@ -301,9 +301,13 @@ function conflictEmbed(conflict: Conflict, answer: Answer, options: AnswerRender
   const values = conflict.values.slice(0, budget.conflictValues);
   const fields: APIEmbedField[] = values.map((value) => {
     const refs = value.refs ?? [];
-    const stated = value.sources.map((id, index) => {
-      const source = refs[index]?.id === id ? refs[index] : (refs.find((ref) => ref.id === id) ?? findSource(id, answer, options));
-      return source ? shortLabel(source, Math.min(60, budget.label)) : fitText(id, 40);
+    const sources = value.sources.map((id, index) => (refs[index]?.id === id ? refs[index] : (refs.find((ref) => ref.id === id) ?? findSource(id, answer, options))));
+    // Pages of one site share its outlet ("Internet Systems Consortium, Internet Systems Consortium"): they are named by title.
+    const outlets = sources.map((source) => (source === undefined ? null : outletOrName(source)));
+    const stated = sources.map((source, index) => {
+      if (source === undefined) return fitText(value.sources[index]!, 40);
+      const shared = outlets.filter((outlet) => outlet === outlets[index]).length > 1;
+      return shortLabel(source, Math.min(60, budget.label), undefined, shared);
     });
     const quoteSource = refs.find((ref) => ref.id === value.quote.sourceId) ?? findSource(value.quote.sourceId, answer, options);
     const quoteLine = `> ${fitText(value.quote.text, budget.quote)}`;

@@ -187,6 +187,21 @@ describe('renderAnswer', () => {
     ]);
   });
 
+  it('names by title the conflicting pages of one site, which share its outlet', () => {
+    const reference = source('reference', { title: 'Configuration Reference', outlet: 'Internet Systems Consortium', published: null });
+    const manual = source('manpages', { title: 'Manual Pages', outlet: 'Internet Systems Consortium', published: null });
+    const conflict: Conflict = {
+      about: 'port',
+      values: [
+        { value: '53', sources: ['reference', 'manpages'], refs: [reference, manual], quote: { text: 'The default is 53.', sourceId: 'reference' } },
+        { value: '953', sources: ['manpages'], refs: [manual], quote: { text: 'The default is 953.', sourceId: 'manpages' } },
+      ],
+    };
+    const rendered = renderAnswer(answer({ quotes: [quote('The default is 953.', manual)], conflicts: [conflict] }));
+    expect(rendered.embeds[1]?.fields?.[0]?.value).toContain('Stated by 2 sources: Configuration Reference, Manual Pages');
+    expect(rendered.embeds[1]?.fields?.[1]?.value).toContain('Stated by 1 source: Internet Systems Consortium');
+  });
+
   it('names conflicting sources from the index when a value carries only ids', () => {
     const conflict: Conflict = {
       about: 'drones launched',
