@@ -6,7 +6,7 @@
  * text in whole pieces, and each piece is budgeted so the message never exceeds a limit.
  */
 import { escapeMarkdown, type APIEmbed, type APIEmbedField } from 'discord.js';
-import { corroborationText } from './sources.js';
+import { corroborationText, distinctShortNames } from './sources.js';
 import type { RatingChange } from '../feedback/ledger.js';
 import type { InsightGroup } from '../feedback/insights.js';
 import type { Rating } from '../feedback/records.js';
@@ -184,9 +184,8 @@ function outletOrName(source: SourceRef): string {
  * A short inert label naming a source for "also reported by": outlet (date), else title (date); its id when that name
  * is the quoted source's own (a copy of the page under another file name).
  */
-function shortLabel(source: SourceRef, max: number, quoted?: SourceRef, byTitle = false): string {
-  const named = byTitle ? sourceName(source) : outletOrName(source);
-  const label = fitText(quoted !== undefined && named === outletOrName(quoted) ? source.id : named, max);
+function shortLabel(source: SourceRef, max: number, quoted?: SourceRef, name = outletOrName(source)): string {
+  const label = fitText(quoted !== undefined && name === outletOrName(quoted) ? source.id : name, max);
   return source.published ? `${label} (${source.published})` : label;
 }
 
@@ -302,13 +301,10 @@ function conflictEmbed(conflict: Conflict, answer: Answer, options: AnswerRender
   const fields: APIEmbedField[] = values.map((value) => {
     const refs = value.refs ?? [];
     const sources = value.sources.map((id, index) => (refs[index]?.id === id ? refs[index] : (refs.find((ref) => ref.id === id) ?? findSource(id, answer, options))));
-    // Pages of one site share its outlet ("Internet Systems Consortium, Internet Systems Consortium"): they are named by title.
-    const outlets = sources.map((source) => (source === undefined ? null : outletOrName(source)));
-    const stated = sources.map((source, index) => {
-      if (source === undefined) return fitText(value.sources[index]!, 40);
-      const shared = outlets.filter((outlet) => outlet === outlets[index]).length > 1;
-      return shortLabel(source, Math.min(60, budget.label), undefined, shared);
-    });
+    const found = sources.filter((source): source is SourceRef => source !== undefined);
+    const distinct = distinctShortNames(found);
+    const names = new Map(found.map((source, index) => [source, distinct[index]!]));
+    const stated = sources.map((source, index) => (source === undefined ? fitText(value.sources[index]!, 40) : shortLabel(source, Math.min(60, budget.label), undefined, names.get(source))));
     const quoteSource = refs.find((ref) => ref.id === value.quote.sourceId) ?? findSource(value.quote.sourceId, answer, options);
     const quoteLine = `> ${fitText(value.quote.text, budget.quote)}`;
     const from = quoteSource ? `— ${fitText(sourceName(quoteSource), budget.label)}` : '';

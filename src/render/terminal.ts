@@ -2,7 +2,7 @@
 import wrapAnsi from 'wrap-ansi';
 import type { Answer, Quote } from '../model.js';
 import type { IndexInfo } from '../service.js';
-import { asShown, corroborationText, describeSource, shortSourceName } from './sources.js';
+import { asShown, corroborationText, describeSource, distinctShortNames } from './sources.js';
 
 export interface Style {
   bold(text: string): string;
@@ -36,7 +36,8 @@ export function renderAnswer(answer: Answer, style: Style = plainStyle): string 
   for (const conflict of answer.conflicts) {
     lines.push('', style.warn(`Sources disagree${conflict.about ? ` (${conflict.about})` : ''}:`));
     for (const value of conflict.values) {
-      const names = value.refs.map((source) => [shortSourceName(source), source.published].filter(Boolean).join(' ')).join('; ');
+      const short = distinctShortNames(value.refs);
+      const names = value.refs.map((source, index) => [short[index], source.published].filter(Boolean).join(' ')).join('; ');
       lines.push(`  • ${style.bold(value.value)} — ${names}`);
       lines.push(`      “${asShown(value.quote.text)}”`);
     }

@@ -35,4 +35,21 @@ describe('renderAnswer for a terminal', () => {
     answer.sourceCount = 2;
     expect(renderAnswer(answer)).toContain('also reported by ch44');
   });
+
+  it("names by title the disagreeing pages of one site, which share its outlet, and by outlet a source alone", () => {
+    const page = (id: string, title: string): SourceRef => ({ ...manual, id, title, path: `docs/${id}.html`, outlet: 'GNU Project' });
+    const answer = answerQuoting(null);
+    answer.conflicts = [
+      {
+        about: 'timeout',
+        values: [
+          { value: '500', sources: ['bashref', 'readline'], refs: [page('bashref', 'Bash Reference Manual'), page('readline', 'GNU Readline Library')], quote: { text: 'The default value is 500.', sourceId: 'bashref' } },
+          { value: '100', sources: ['faq'], refs: [page('faq', 'Bash FAQ')], quote: { text: 'It waits 100 ms.', sourceId: 'faq' } },
+        ],
+      },
+    ];
+    const lines = renderAnswer(answer).split('\n');
+    expect(lines).toContain('  • 500 — Bash Reference Manual; GNU Readline Library');
+    expect(lines).toContain('  • 100 — GNU Project');
+  });
 });
