@@ -39,13 +39,14 @@ export function toPassages(article: Article, firstId: number, options: PassageOp
 
   const termsBefore = termStartsBefore(article);
   const headingsBefore = headingStartsBefore(article);
-  const chains = headingChains(article);
+  const headingNameOf = headingNames(article);
   const innermostAt = innermostHeadings(article);
   for (const block of joinAdjacent(article.text, article.body, article.code ?? [])) {
     close();
     for (const split of splitSentences(article.text, block)) {
       const sentence = withHeadingOfChangeNote(article.text, withTermsBefore(split, termsBefore), headingsBefore);
-      const heading = headingAt(innermostAt(split.start), chains);
+      const innermost = innermostAt(split.start);
+      const heading = innermost === undefined ? '' : headingNameOf.get(innermost)!;
       if (open !== null) {
         const length = sentence.end - open.sentences[0]!.start;
         if (open.heading !== heading || open.sentences.length >= options.maxSentences || length > options.maxChars) close();
@@ -127,20 +128,6 @@ function joinAdjacent(text: string, ranges: TextRange[], code: readonly TextRang
   return joined;
 }
 
-/**
- * The innermost heading over `offset`. A title the page gives several sections ("Default" under each setting,
- * "Example" under each command) says which only with its parent's: "TIMEOUT › Default"; and when that pair repeats
- * too (every manual page of a book of them has "Options › -p port"), with as many more ancestors as make it one:
- * "rndc-confgen › Options › -p port".
- */
-function headingAt(innermost: Heading | undefined, chains: HeadingChains): string {
-  if (innermost === undefined) return '';
-  const titles = chains.titles.get(innermost)!;
-  let named = 1;
-  while (named < titles.length && chains.repeated.has(pathKey(titles, named))) named++;
-  return titles.slice(0, named).reverse().join(' › ');
-}
-
 type Heading = Article['headings'][number];
 
 /**
@@ -166,31 +153,36 @@ function innermostHeadings(article: Article): (offset: number) => Heading | unde
   };
 }
 
-interface HeadingChains {
-  /** Each heading's title and its ancestors' (the headings whose range holds it), innermost first. */
-  titles: Map<Heading, string[]>;
-  /** Those chains, cut to each depth, that more than one heading of the article has. */
-  repeated: Set<string>;
-}
-
-/** One pass over the headings in order, sections holding their subsections. */
-function headingChains(article: Article): HeadingChains {
-  const titles = new Map<Heading, string[]>();
+/**
+ * Each heading's name in passages. A title the page gives several sections ("Default" under each setting, "Example"
+ * under each command) says which only with its parent's: "TIMEOUT › Default"; and when that pair repeats too (every
+ * manual page of a book of them has "Options › -p port"), with as many more ancestors as make it one:
+ * "rndc-confgen › Options › -p port". One pass over the headings in order, sections holding their subsections.
+ */
+function headingNames(article: Article): Map<Heading, string> {
+  const chains = new Map<Heading, string[]>();
   const seen = new Set<string>();
   const repeated = new Set<string>();
   let open: Heading[] = [];
   const inOrder = [...article.headings].sort((one, other) => one.range.start - other.range.start || other.range.end - one.range.end);
   for (const heading of inOrder) {
     open = [...open.filter((outer) => heading.range.start < outer.range.end), heading];
+    // The heading's title and its ancestors', innermost first.
     const chain = open.map((each) => each.title).reverse();
-    titles.set(heading, chain);
+    chains.set(heading, chain);
     for (let depth = 1; depth <= chain.length; depth++) {
       const key = pathKey(chain, depth);
       if (seen.has(key)) repeated.add(key);
       seen.add(key);
     }
   }
-  return { titles, repeated };
+  const names = new Map<Heading, string>();
+  for (const [heading, chain] of chains) {
+    let named = 1;
+    while (named < chain.length && repeated.has(pathKey(chain, named))) named++;
+    names.set(heading, chain.slice(0, named).reverse().join(' › '));
+  }
+  return names;
 }
 
 function pathKey(titles: readonly string[], depth: number): string {
