@@ -8,7 +8,7 @@ import { extractCodeNameOfFocus, extractLongForm, extractName } from './name-ans
 import { type AnswerKind, asksDefault, DEFAULT_TERM, type Question, questionForms, VALUE_WORDS, writesDefault } from './question.js';
 import { contentTerms, tokenize } from '../text/terms.js';
 import { isOnlyAdverb, mayBeIngForm, mayBeVerb } from '../text/wordnet.js';
-import type { SentenceView } from './sentence.js';
+import { numbersIn, type SentenceView } from './sentence.js';
 import type { IsCommon, ShortAnswer, TermWeights } from './short-answer.js';
 import { bestPatternMatch, extractDuration, extractFrequency, extractOccasion, extractOrigin, extractPath, extractProductRelease, extractTime, VERSION } from './spans.js';
 
@@ -187,7 +187,7 @@ function namesAnotherNumber(view: SentenceView, question: Question): boolean {
   const named = numbersAskedBy(question).filter((asked) => asked.numbered !== null);
   if (named.length === 0) return false;
   const { tokens } = view;
-  const mentions = findNumbers(tokens);
+  const mentions = numbersIn(view);
   const written = new Set(mentions.map((mention) => formatValue(mention.written)));
   return named.some(
     ({ number, numbered }) =>
