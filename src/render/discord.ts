@@ -6,7 +6,7 @@
  * text in whole pieces, and each piece is budgeted so the message never exceeds a limit.
  */
 import { escapeMarkdown, type APIEmbed, type APIEmbedField } from 'discord.js';
-import { corroborationText, distinctShortNames } from './sources.js';
+import { corroborationText, distinctShortNames, shortSourceName } from './sources.js';
 import type { RatingChange } from '../feedback/ledger.js';
 import type { InsightGroup } from '../feedback/insights.js';
 import type { Rating } from '../feedback/records.js';
@@ -176,16 +176,12 @@ function sourceName(source: SourceRef): string {
   return source.title?.trim() || source.id;
 }
 
-function outletOrName(source: SourceRef): string {
-  return source.outlet?.trim() || sourceName(source);
-}
-
 /**
  * A short inert label naming a source for "also reported by": outlet (date), else title (date); its id when that name
  * is the quoted source's own (a copy of the page under another file name).
  */
-function shortLabel(source: SourceRef, max: number, quoted?: SourceRef, name = outletOrName(source)): string {
-  const label = fitText(quoted !== undefined && name === outletOrName(quoted) ? source.id : name, max);
+function shortLabel(source: SourceRef, max: number, quoted?: SourceRef, name = shortSourceName(source)): string {
+  const label = fitText(quoted !== undefined && name === shortSourceName(quoted) ? source.id : name, max);
   return source.published ? `${label} (${source.published})` : label;
 }
 

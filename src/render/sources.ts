@@ -13,7 +13,7 @@ export function describeSource(source: SourceRef): string {
 }
 
 /** Short name for lists: outlet, else title, else id. */
-function shortSourceName(source: SourceRef): string {
+export function shortSourceName(source: SourceRef): string {
   return source.outlet?.trim() || source.title?.trim() || source.id;
 }
 
