@@ -1,7 +1,8 @@
 /**
  * Builds a corpus from the seeds folder in a worker thread, so the main thread (the bot answering /ask) is never
  * held for long: reading, parsing, indexing, encoding and saving run in the worker; the encoded index arrives in one
- * message whose buffers are transferred, and is decoded here as a saved index is loaded (no passage objects made).
+ * message whose buffers are shared or transferred, and is decoded here as a saved index is loaded (no passage objects
+ * made).
  *
  * The worker is started on the first build and kept for the next ones, holding the index it last built: a reindex
  * neither starts a thread nor hands the index over. It is stopped when idle for a while, by `close()`, or when it
@@ -13,7 +14,6 @@ import { SeedsFolderError } from '../ingest/errors.js';
 import type { SkippedFile } from '../model.js';
 import type { Corpus } from '../search/corpus.js';
 import { decodeCorpus, encodedFormOf } from '../search/envelope.js';
-import type { TermTable } from '../search/termtable.js';
 import { siblingModule, startProjectWorker } from '../threads.js';
 import type { BuildOrder, BuildRequest, BuildSteps, PreviousIndex, SaveOutcome, StartedFrom, WorkerMessage } from './protocol.js';
 
@@ -141,8 +141,6 @@ export class IndexBuilder {
       const previous = request.incremental && options.previous !== undefined ? this.handOver(options.previous, transfer) : undefined;
       if (previous !== undefined) order.previous = previous;
       let removed = new Map<string, Map<string, number>>();
-      /** The term table sent ahead of the index, while the worker encodes the rest. */
-      let tableAhead: TermTable | undefined;
       const fail = (error: Error): void => {
         this.running = null;
         this.settleIfIdle();
@@ -159,9 +157,6 @@ export class IndexBuilder {
               removed = new Map(message.removed.map(([file, reasons]) => [file, new Map(reasons)]));
               options.onRead?.(message.skipped, message.warnings);
               break;
-            case 'table':
-              tableAhead = message.table;
-              break;
             case 'failed':
               fail(
                 message.seedsFolder
@@ -176,7 +171,7 @@ export class IndexBuilder {
               let corpus: Corpus;
               try {
                 // Encoded by the worker and handed over in memory: not checked again as a file read from disk is.
-                corpus = decodeCorpus(message.corpus, { check: false, ...(tableAhead === undefined ? {} : { tableAhead }) });
+                corpus = decodeCorpus(message.corpus, { check: false });
               } catch (error) {
                 fail(new IndexBuildError(`Quoth: the index worker sent an index that does not decode: ${(error as Error).message}`, { cause: error }));
                 break;
@@ -229,8 +224,8 @@ export class IndexBuilder {
     if (this.held?.corpus === previous) return { held: this.held.id };
     const encoded = encodedFormOf(previous);
     if (encoded === undefined) return undefined;
-    // The columns are a copy made for the worker: moved, not copied again. The text is shared with the index
-    // answering here, and is copied.
+    // The columns are a copy made for the worker: moved, not copied again. The text is the index's answering here:
+    // shared when it came from a worker (shared memory), else copied.
     transfer.push(encoded.columns.buffer as ArrayBuffer);
     return { encoded };
   }

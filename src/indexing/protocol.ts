@@ -1,13 +1,13 @@
 /**
  * Messages between the main thread and the index-building worker. The worker lives on between builds and holds the
  * index it last built, so the next incremental build needs nothing handed in. The index arrives in one message whose
- * column and text buffers are transferred, not copied; the main thread decodes them as it would read a saved index.
+ * column and text buffers are shared or transferred, not copied; the main thread decodes them as it would read a saved
+ * index.
  */
 import type { IngestWarning } from '../ingest/index.js';
 import type { SeedsFolderProblem } from '../ingest/errors.js';
 import type { SkippedFile } from '../model.js';
 import type { EncodedCorpus } from '../search/envelope.js';
-import type { TermTable } from '../search/termtable.js';
 
 export interface BuildRequest {
   seedsDir: string;
@@ -67,14 +67,13 @@ export interface SaveOutcome {
 
 export type WorkerMessage =
   | { type: 'progress'; done: number; total: number }
-  /**
-   * The term table of the index being built, as soon as it is counted (a copy): the main thread scores its impacts
-   * while the worker encodes the rest. Sent for held builds only (a copy of the table is most of the index's columns).
-   */
-  | { type: 'table'; table: TermTable }
   /** What reading the folder found, before the index is built: for the log. */
   | { type: 'read'; skipped: SkippedFile[]; warnings: IngestWarning[]; removed: [string, [string, number][]][] }
-  /** The index, encoded as it is saved, sent before it is saved (when held) so that the main thread uses it meanwhile. */
+  /**
+   * The index, encoded as it is saved. When the worker holds it, sent before it is saved so that the main thread uses
+   * it meanwhile, its buffers in shared memory (both threads read them, neither writes); else sent once saved, its
+   * buffers moved.
+   */
   | { type: 'built'; corpus: EncodedCorpus; filesRead: number; filesHashed: number; startedFrom: StartedFrom; steps: BuildSteps }
   /**
    * The index of build `id` is saved durably, or `saveError` says why it could not be (read-only folder, full disk):

@@ -96,35 +96,32 @@ async function build(order: BuildOrder): Promise<void> {
   read.digests.length = 0;
   const assembleMs = performance.now() - started - readMs;
   send({ type: 'read', skipped: seeds.skipped, warnings: seeds.warnings, removed: read.removed });
-  if (order.hold) send({ type: 'table', table: corpus.table });
   started = performance.now();
-  const encoded = encodeCorpus(corpus, seeds.stamps);
+  const encoded = encodeCorpus(corpus, { fileStamps: seeds.stamps, shared: order.hold });
   const encodeMs = performance.now() - started;
   // A folder removed while the index was built: what was read may be a fragment of nothing; keep the saved index.
   await seeds.assertFolderUnchanged();
   const steps = { loadPreviousMs, readMs, digestMs, assembleMs, encodeMs };
-  const sendBuilt = (): void =>
-    send({ type: 'built', corpus: encoded, filesRead: seeds.read, filesHashed: seeds.hashed, startedFrom, steps }, [encoded.columns.buffer as ArrayBuffer, encoded.text.buffer as ArrayBuffer]);
+  const built = { type: 'built', corpus: encoded, filesRead: seeds.read, filesHashed: seeds.hashed, startedFrom, steps } as const;
   held = null;
   if (!order.hold) {
-    // Saved first and sent after: no copy of the index to save (at a million passages it would be ~400 MB more).
+    // Saved first and sent after, its buffers moved: no copy of the index to save (at a million passages it would be ~400 MB more).
     const outcome = await save(request.indexDir, encoded);
-    sendBuilt();
+    send(built, [encoded.columns.buffer as ArrayBuffer, encoded.text.buffer as ArrayBuffer]);
     send({ type: 'saved', id: order.id, ...outcome });
     return;
   }
-  // Sent before it is saved, so that the main thread answers from it while this one saves it; the buffers go to the
-  // main thread, a copy stays, to be saved and held. The next build may start before the save ends: saves are
+  // Sent before it is saved, so that the main thread answers from it while this one saves it: its buffers are shared
+  // memory, which both threads read and neither writes. The next build may start before the save ends: saves are
   // chained, one at a time in the order built, and run mostly in the thread pool (compressing, hashing, writing).
-  const kept: EncodedCorpus = { header: encoded.header, columns: encoded.columns.slice(), text: encoded.text.slice() };
-  sendBuilt();
+  send(built);
   try {
     // Held as it was built: its columns are not checked again, its term table not decoded again.
-    held = { id: order.id, corpus: decodeCorpus(kept, { score: false, check: false, table: corpus.table }) };
+    held = { id: order.id, corpus: decodeCorpus(encoded, { score: false, check: false, table: corpus.table }) };
   } catch {
     // Not held: the next build is handed the index, or reads the saved one. (Its outcome is sent already.)
   }
-  saving = saving.then(async () => send({ type: 'saved', id: order.id, ...(await save(request.indexDir, kept)) }));
+  saving = saving.then(async () => send({ type: 'saved', id: order.id, ...(await save(request.indexDir, encoded)) }));
 }
 
 async function save(indexDir: string, encoded: EncodedCorpus): Promise<SaveOutcome> {

@@ -62,20 +62,36 @@ export class IndexFormatError extends Error {
 }
 
 const COLUMN_ALIGNMENT = 8;
+
+type Allocate = (length: number) => Uint8Array;
+const plainBytes: Allocate = (length) => new Uint8Array(length);
+const sharedBytes: Allocate = (length) => new Uint8Array(new SharedArrayBuffer(length));
 const utf8 = new TextEncoder();
 const utf8Decoder = new TextDecoder();
 
-/** The corpus in saved form, with the stamps of the files it was built from (by default those it holds). */
-export function encodeCorpus(corpus: Corpus, fileStamps: ReadonlyMap<string, FileStamp> = corpus.fileStamps ?? new Map()): EncodedCorpus {
+export interface EncodeOptions {
+  /** The stamps of the files it was built from (by default those it holds). */
+  fileStamps?: ReadonlyMap<string, FileStamp>;
+  /**
+   * Columns and text in shared memory: posted to another thread, they are shared rather than copied or moved, so the
+   * thread that encoded them keeps them too (to save and to build on). No thread writes to them once encoded.
+   */
+  shared?: boolean;
+}
+
+/** The corpus in saved form. */
+export function encodeCorpus(corpus: Corpus, options: EncodeOptions = {}): EncodedCorpus {
   const { passages, table } = corpus;
+  const fileStamps = options.fileStamps ?? corpus.fileStamps ?? new Map<string, FileStamp>();
+  const allocate = options.shared === true ? sharedBytes : plainBytes;
   const sourceIndex = new Map(corpus.sources.map((indexed, index) => [indexed.source.id, index]));
   const headings = new Map<string, number>();
   const reused = reusedPassagesOf(corpus);
   const previous = reused === undefined ? undefined : decodedFrom.get(reused.previous);
   const indexed =
     reused === undefined || previous === undefined
-      ? passageColumns(passages, sourceIndex, headings)
-      : passageColumnsReusing(passages, reused.previousIds, previousPassages(previous, sourceIndex), sourceIndex, headings);
+      ? passageColumns(passages, sourceIndex, headings, allocate)
+      : passageColumnsReusing(passages, reused.previousIds, previousPassages(previous, sourceIndex), sourceIndex, headings, allocate);
   const repeated = passageColumns(
     corpus.repeated.map((entry) => entry.passage),
     sourceIndex,
@@ -141,7 +157,7 @@ export function encodeCorpus(corpus: Corpus, fileStamps: ReadonlyMap<string, Fil
     fileStamps: [...fileStamps].map(([path, stamp]) => [path, stamp.size, stamp.mtimeNs]),
     columns: columns.map(([name, column]) => ({ name, type: typeName(column), length: column.length })),
   };
-  return { header, columns: concatenate(columns.map(([, column]) => column)), text: indexed.text.bytes };
+  return { header, columns: concatenate(columns.map(([, column]) => column), allocate), text: indexed.text.bytes };
 }
 
 /** A list of passages as columns, one entry per passage. */
@@ -162,7 +178,7 @@ interface PassageColumns extends PassageFields {
 }
 
 /** Passages in columns; their headings are numbered into `headings` (shared by every list of passages). */
-function passageColumns(passages: readonly Passage[], sourceIndex: ReadonlyMap<string, number>, headings: Map<string, number>): PassageColumns {
+function passageColumns(passages: readonly Passage[], sourceIndex: ReadonlyMap<string, number>, headings: Map<string, number>, allocate: Allocate = plainBytes): PassageColumns {
   const n = passages.length;
   const columns = { source: new Int32Array(n), start: new Int32Array(n), end: new Int32Array(n), heading: new Int32Array(n), code: new Uint8Array(n), sentenceOffsets: new Int32Array(n + 1) };
   passages.forEach((passage, id) => (columns.sentenceOffsets[id + 1] = columns.sentenceOffsets[id]! + 2 * passage.sentences.length));
@@ -181,7 +197,7 @@ function passageColumns(passages: readonly Passage[], sourceIndex: ReadonlyMap<s
     }
     texts.push(passage.text);
   });
-  return { ...columns, bounds, text: stringList(texts) };
+  return { ...columns, bounds, text: stringList(texts, allocate) };
 }
 
 /** The number of `heading` in `headings`, numbered in order of first use (shared by every list of passages). */
@@ -237,6 +253,7 @@ function passageColumnsReusing(
   previous: PreviousPassages,
   sourceIndex: ReadonlyMap<string, number>,
   headings: Map<string, number>,
+  allocate: Allocate,
 ): PassageColumns {
   const n = passages.length;
   const columns = { source: new Int32Array(n), start: new Int32Array(n), end: new Int32Array(n), heading: new Int32Array(n), code: new Uint8Array(n), sentenceOffsets: new Int32Array(n + 1) };
@@ -269,7 +286,7 @@ function passageColumnsReusing(
     textOffsets[id + 1] = textOffsets[id]! + Buffer.byteLength(passage.text, 'utf8');
   }
   const bounds = new Int32Array(columns.sentenceOffsets[n]!);
-  const bytes = new Uint8Array(textOffsets[n]!);
+  const bytes = allocate(textOffsets[n]!);
   for (let id = 0; id < n; ) {
     const from = previousIds[id]!;
     if (from < 0) {
@@ -301,10 +318,10 @@ function concatenateSignatures(signatures: readonly CopySignature[]): Uint32Arra
 }
 
 /** The strings as one UTF-8 block with offsets, encoded straight into the block (no buffer per string). */
-function stringList(strings: readonly string[]): { bytes: Uint8Array; offsets: Int32Array } {
+function stringList(strings: readonly string[], allocate: Allocate = plainBytes): { bytes: Uint8Array; offsets: Int32Array } {
   const offsets = new Int32Array(strings.length + 1);
   strings.forEach((string, index) => (offsets[index + 1] = offsets[index]! + Buffer.byteLength(string, 'utf8')));
-  const bytes = new Uint8Array(offsets[strings.length]!);
+  const bytes = allocate(offsets[strings.length]!);
   strings.forEach((string, index) => utf8.encodeInto(string, bytes.subarray(offsets[index]!, offsets[index + 1]!)));
   return { bytes, offsets };
 }
@@ -331,8 +348,8 @@ function typeName(column: Column): ArrayType {
 
 const padded = (bytes: number): number => Math.ceil(bytes / COLUMN_ALIGNMENT) * COLUMN_ALIGNMENT;
 
-function concatenate(columns: Column[]): Uint8Array {
-  const buffer = new Uint8Array(columns.reduce((sum, column) => sum + padded(column.byteLength), 0));
+function concatenate(columns: Column[], allocate: Allocate): Uint8Array {
+  const buffer = allocate(columns.reduce((sum, column) => sum + padded(column.byteLength), 0));
   let at = 0;
   for (const column of columns) {
     buffer.set(new Uint8Array(column.buffer, column.byteOffset, column.byteLength), at);
@@ -449,11 +466,6 @@ export interface DecodeOptions {
   check?: boolean;
   /** The term table the corpus was encoded from, in this process: taken as it is, not decoded from the columns again. */
   table?: TermTable;
-  /**
-   * The term table of the encoding, handed over ahead of it: the columns' postings are written over with its ids (a
-   * copy, not a decoding of their gaps), and the table then reads the columns, so that nothing is held twice.
-   */
-  tableAhead?: TermTable;
 }
 
 /**
@@ -483,7 +495,7 @@ export function decodeCorpus(encoded: EncodedCorpus, options: DecodeOptions = {}
   if (headingOffsets === undefined) throw new IndexFormatError('column headingOffsets is missing');
   const headingText = column('headingText', headingOffsets.at(-1) ?? 0, 'Uint8');
   const headings = readStrings('heading', column('headingOffsets', headingOffsets.length, 'Int32'), headingText);
-  const terms = (options.table ?? options.tableAhead)?.terms ?? readStrings('term', column('termOffsets', termCount + 1, 'Int32'), column('termText', columns.get('termText')?.length ?? 0, 'Uint8'));
+  const terms = options.table?.terms ?? readStrings('term', column('termOffsets', termCount + 1, 'Int32'), column('termText', columns.get('termText')?.length ?? 0, 'Uint8'));
   const check = options.check ?? true;
   const sourceIds = header.sources.map((indexed) => indexed.source.id);
 
@@ -535,20 +547,19 @@ export function decodeCorpus(encoded: EncodedCorpus, options: DecodeOptions = {}
   });
   const repeated = lazyArray(r, (at) => ({ source: repeatedAt.sources[at]!, position: repeatedPosition[at]!, passage: { ...repeatedAt.passage(at), id: repeatedPosition[at]! } }));
 
+  // Columns in shared memory are another thread's too (the index worker that encoded them saves and builds on them):
+  // the postings' ids are restored into a copy of their gaps, not over them.
+  const shared = columnBytes.buffer instanceof SharedArrayBuffer;
   const table: TermTable = options.table ?? {
     size: n,
     terms,
     offsets: column('postingOffsets', termCount + 1, 'Int32'),
-    ids: column('postingGaps', postings, 'Int32'),
+    ids: shared ? column('postingGaps', postings, 'Int32').slice() : column('postingGaps', postings, 'Int32'),
     counts: { text: counts('countText', postings), heading: counts('countHeading', postings), title: counts('countTitle', postings) },
     lengths: { text: counts('lengthText', n), heading: counts('lengthHeading', n), title: counts('lengthTitle', n) },
     words: { text: counts('wordsText', n), heading: counts('wordsHeading', n) },
   };
-  const { tableAhead } = options;
-  if (tableAhead !== undefined) {
-    if (tableAhead.ids.length !== postings || tableAhead.offsets.length !== table.offsets.length) throw new IndexFormatError('the term table handed over is not that of the columns');
-    table.ids.set(tableAhead.ids);
-  } else if (options.table === undefined) restorePostings(table);
+  if (options.table === undefined) restorePostings(table);
 
   const signaturesOf = (prefix: 'signature' | 'copySignature', count: number): CopySignature[] => {
     const hashes = column(`${prefix}Hashes`, count * COPY_SIGNATURE_HASHES, 'Uint32');
@@ -571,7 +582,7 @@ export function decodeCorpus(encoded: EncodedCorpus, options: DecodeOptions = {}
     fileStamps: new Map(header.fileStamps.map(([path, size, mtimeNs]) => [path, { size, mtimeNs }])),
     ...(options.score === false ? {} : { impacts: impactsOf(table) }),
   });
-  decodedFrom.set(corpus, { header, columns: columnBytes, text, postings: options.table === undefined ? 'ids' : 'gaps' });
+  decodedFrom.set(corpus, { header, columns: columnBytes, text, postings: options.table === undefined && !shared ? 'ids' : 'gaps' });
   return corpus;
 }
 

@@ -216,7 +216,7 @@ describe('an incremental build trusting file stamps (size and modification time)
   /** A full build saved with the stamps of the files it hashed, and loaded back, as the index worker does. */
   async function savedBuild(): Promise<Corpus> {
     const loaded = await loadSeeds(seeds);
-    return decodeCorpus(encodeCorpus(await buildCorpus(loaded.articles, loaded.skipped, BUILT_AT), loaded.stamps));
+    return decodeCorpus(encodeCorpus(await buildCorpus(loaded.articles, loaded.skipped, BUILT_AT), { fileStamps: loaded.stamps }));
   }
 
   const incrementally = (previous: Corpus): ReturnType<typeof loadSeeds> =>
@@ -230,7 +230,7 @@ describe('an incremental build trusting file stamps (size and modification time)
     expect(loaded.articles).toEqual([]);
     expect(loaded.reused).toHaveLength(6);
     expect(loaded.skipped.map((file) => path.basename(file.path))).toEqual(['stub.md']);
-    expect(encodeCorpus(buildIncrementally(previous, loaded, BUILT_AT).corpus, loaded.stamps)).toEqual(encodeCorpus(previous));
+    expect(encodeCorpus(buildIncrementally(previous, loaded, BUILT_AT).corpus, { fileStamps: loaded.stamps })).toEqual(encodeCorpus(previous));
 
     // Other bytes of the same size behind the same stamp are taken for the bytes hashed: proof the file was not read.
     const ferry = path.join(seeds, 'ferry.txt');
@@ -274,7 +274,7 @@ describe('an incremental build trusting file stamps (size and modification time)
     const shown = `${seeds.split(path.sep).join('/')}/ferry.txt`;
     expect(loaded.stamps.get(shown)?.mtimeNs).toBe(String(BigInt(touched.getTime()) * 1_000_000n));
 
-    const next = decodeCorpus(encodeCorpus(buildIncrementally(previous, loaded, BUILT_AT).corpus, loaded.stamps));
+    const next = decodeCorpus(encodeCorpus(buildIncrementally(previous, loaded, BUILT_AT).corpus, { fileStamps: loaded.stamps }));
     expect((await incrementally(next)).hashed).toBe(0);
   });
 

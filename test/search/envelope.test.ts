@@ -56,6 +56,28 @@ describe('the saved index', () => {
     for (const question of QUESTIONS) expect(answerQuestion(again, question)).toEqual(answerQuestion(corpus, question));
   });
 
+  it('encodes into shared memory that threads decode without writing to it (the index worker saves and builds on what it sent)', async () => {
+    const corpus = await seedCorpus();
+    const plain = encodeCorpus(corpus);
+    const shared = encodeCorpus(corpus, { shared: true });
+    expect(shared.columns.buffer).toBeInstanceOf(SharedArrayBuffer);
+    expect(shared.text.buffer).toBeInstanceOf(SharedArrayBuffer);
+    const bytesOf = (bytes: Uint8Array): Buffer => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    expect(bytesOf(shared.columns).equals(bytesOf(plain.columns))).toBe(true);
+    expect(bytesOf(shared.text).equals(bytesOf(plain.text))).toBe(true);
+    // As the main thread decodes it (postings restored from their gaps) and as the worker holds it (its own table).
+    const answering = decodeCorpus(shared, { check: false });
+    const held = decodeCorpus(shared, { score: false, check: false, table: corpus.table });
+    expect(bytesOf(shared.columns).equals(bytesOf(plain.columns))).toBe(true);
+    expect(answering.table).toEqual(corpus.table);
+    expect(held.table).toEqual(corpus.table);
+    for (const question of QUESTIONS) expect(answerQuestion(answering, question)).toEqual(answerQuestion(corpus, question));
+    // Handed to a new worker later, it is still the encoding it was.
+    const handed = encodedFormOf(answering)!;
+    expect(bytesOf(handed.columns).equals(bytesOf(plain.columns))).toBe(true);
+    expect(decodeCorpus(handed).table).toEqual(corpus.table);
+  });
+
   it('replaces the JSON index of earlier versions when it saves', async () => {
     await writeFile(path.join(dir, 'index.json'), '{"sha256":"0",');
     await saveCorpus(dir, await seedCorpus());
