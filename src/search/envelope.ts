@@ -383,6 +383,11 @@ export function readHeader(json: unknown): IndexHeader {
 }
 
 /** The named columns of the buffer, as typed arrays over its bytes (no copy: writing to one edits the encoding). */
+/** How many bytes the columns a header lists take, padded as they are laid one after the other. */
+export function columnsByteLength(header: IndexHeader): number {
+  return header.columns.reduce((sum, { type, length }) => sum + padded(length * ARRAY_TYPES[type].BYTES_PER_ELEMENT), 0);
+}
+
 export function readColumns(header: IndexHeader, bytes: Uint8Array): Map<string, Column> {
   bytes = aligned(bytes);
   const columns = new Map<string, Column>();

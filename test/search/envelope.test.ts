@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { answerQuestion } from '../../src/answer/answer.js';
 import { decodeCorpus, encodedFormOf, encodeCorpus, IndexFormatError, readColumns, readHeader, SCHEMA_VERSION, type EncodedCorpus } from '../../src/search/envelope.js';
-import { INDEX_FILE, loadSavedCorpus, removeLeftoverTemporaries, saveCorpus } from '../../src/search/store.js';
+import { frame, INDEX_FILE, loadSavedCorpus, removeLeftoverTemporaries, saveCorpus, unframe } from '../../src/search/store.js';
 import { corpusOf, seedCorpus } from '../helpers.js';
 import { articleFrom } from '../ingest/helpers.js';
 
@@ -168,6 +168,18 @@ describe('the saved index', () => {
     expect(() => decodeCorpus(edited((_, encoded) => (encoded.header.sources[0]!.passages += 1)))).toThrow(/lists \d+ passages, the index holds \d+/);
     expect(() => decodeCorpus(edited((_, encoded) => (encoded.header.columns = encoded.header.columns.slice(1))))).toThrow(IndexFormatError);
     expect(() => decodeCorpus(edited((_, encoded) => (encoded.header.counts.passages -= 1)))).toThrow(/column passageSource holds \d+ values, expected/);
+  });
+
+  it('refuses columns that inflate past the size their header lists, without inflating them further', async () => {
+    const encoded = encodeCorpus(await seedCorpus());
+    const columns = encoded.header.columns;
+    // A header that lists less than the columns hold (its checksum holds: the file was written so).
+    encoded.header.columns = columns.map((column) => (column.name === 'passageSource' ? { ...column, length: 0 } : column));
+    const file = path.join(dir, INDEX_FILE);
+    await writeFile(file, Buffer.concat(frame(encoded)));
+    const bytes = await readFile(file);
+    expect(() => unframe(bytes)).toThrow(/its columns cannot be inflated/);
+    expect(await loadSavedCorpus(dir)).toEqual({ ok: false, kind: 'unusable', reason: expect.stringContaining('its columns cannot be inflated') });
   });
 
   it('syncs the file before the rename and the folder after it', async () => {
