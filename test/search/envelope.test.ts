@@ -41,6 +41,23 @@ describe('the saved index', () => {
     expect(decoded.passages).toEqual(corpus.passages);
   });
 
+  it('reads back headings and terms in any script, characters of four bytes too, and bytes that are no UTF-8 as one string each', async () => {
+    const corpus = await corpusOf([
+      articleFrom('fuss.md', '# Fußball in Łódź\n\nDer Fußball rollt durch Łódź.\n\n## Noten 𝄞 und Café\n\nDie Noten 𝄞 klingen im Café.\n'),
+      articleFrom('plain.md', '# Plain\n\nPlain words only.\n'),
+    ]);
+    const encoded = encodeCorpus(corpus);
+    const decoded = decodeCorpus(structuredClone(encoded));
+    expect(decoded.passages.map((passage) => passage.heading)).toEqual(corpus.passages.map((passage) => passage.heading));
+    expect(decoded.table.terms).toEqual(corpus.table.terms);
+    // A byte that starts no character, in the first heading: that heading decodes with a replacement character, the others as written.
+    const headingText = readColumns(encoded.header, encoded.columns).get('headingText') as Uint8Array;
+    headingText[0] = 0xff;
+    const headings = decodeCorpus(encoded, { check: false }).passages.map((passage) => passage.heading);
+    expect(headings.filter((heading) => heading.includes('\uFFFD'))).toHaveLength(headings.filter((heading) => heading === headings[0]).length);
+    expect(headings.filter((heading) => !heading.includes('\uFFFD'))).toEqual(corpus.passages.map((passage) => passage.heading).filter((heading) => heading !== corpus.passages[0]!.heading));
+  });
+
   it('gives a decoded index back in its encoded form, to hand to another thread, without disturbing it', async () => {
     const corpus = await seedCorpus();
     const encoded = encodeCorpus(corpus);
