@@ -454,6 +454,9 @@ function rankSentences(corpus: Corpus, question: Question, weights: number[], mo
         (entryMatch > 0 || pageMatch > 0) && crossReferenceTarget(view.text) === null && isEntryProse(view.text, notProse, question.kind === 'origin');
       // An entry's definition comes early: in its first prose sentence, or after a few lines of history or signature.
       const entryOpening = isProse ? Math.max(entryMatch / (1 + proseBefore), pageMatch / (1 + proseBeforeInPage)) : 0;
+      // The first prose of a page titled with the subject alone ("imfile: Text File Input Module") is about it, named or
+      // not ("This module provides …"): the title's words count as its heading's.
+      const opensEntryPage = isProse && pageMatch > 0 && proseBeforeInPage === 0;
       // Past the opening of the subject's own entry, the word in quotation marks is talk about the word ("… calls them ‘Bogons’").
       const quotedIntroduces = entryMatch === 0 || (isProse && proseBefore === 0);
       if (isProse) {
@@ -478,7 +481,7 @@ function rankSentences(corpus: Corpus, question: Question, weights: number[], mo
         const weight = weights[termIndex]!;
         if (view.hits[termIndex]!.length > 0 || (givesEntryDefault && views.some((other) => holdsTerm(other, termIndex)))) covered += weight;
         // The section heading names what its sentences are about ("os.path.join(path, *paths)" → "Join one or more …").
-        else if (term.forms.some((form) => headingTerms.has(form))) inHeading += weight;
+        else if (term.forms.some((form) => headingTerms.has(form) || (opensEntryPage && titleTerms.has(form)))) inHeading += weight;
         else if (pointsBack && holdsTerm(views[position - 1], termIndex)) pointed += weight;
         else if (holdsTerm(views[position - 1], termIndex) || holdsTerm(views[position + 1], termIndex)) nearby += weight;
       });

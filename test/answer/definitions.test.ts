@@ -165,6 +165,24 @@ describe('definitions: the entry whose heading names what is asked', async () =>
     );
   });
 
+  it('quotes the opening of the page titled with the subject, which says "this module", over a note that names it under another heading', async () => {
+    const head = (title: string): string => `<html><head><title>${title}</title></head><body>`;
+    const module =
+      head('imgrab: Camera Input Module') +
+      '<h1>imgrab: Camera Input Module</h1><p>Module Name: imgrab</p>' +
+      '<h2>Purpose</h2><p>This module provides the ability to read frames from a camera and turn each one into an event. ' +
+      'Frames are read one at a time.</p>' +
+      '<h2>Parameters</h2><p>The device parameter names the camera to read.</p></body></html>';
+    const notes =
+      head('Release notes') +
+      '<h1>Release notes</h1><h2>imgrab changes</h2><p>Starting with 2.0, imgrab supports wildcards in device names. ' +
+      'The old statefile parameter has been deprecated.</p></body></html>';
+    const docs = await corpusOf([articleFrom('modules/imgrab.html', module), articleFrom('notes.html', notes)]);
+    for (const question of ['What is imgrab?', 'What does the imgrab module do?']) {
+      expect(answerQuestion(docs, question).quotes[0]?.text, question).toBe('This module provides the ability to read frames from a camera and turn each one into an event.');
+    }
+  });
+
   it('passes over an instruction to the reader at the start of an entry: it tells what to do, not what the subject is', async () => {
     const { addressesReader } = await import('../../src/answer/entries.js');
     expect(addressesReader('To use this tool, you must specify --tool=gizmo on the command line.')).toBe(true);
