@@ -4,6 +4,9 @@ import { analyzeQuestion } from '../../src/answer/question.js';
 import { corpusOf, plainArticle } from '../helpers.js';
 import { articleFrom } from '../ingest/helpers.js';
 
+/** The opening of an HTML page with its title. */
+const pageHead = (title: string): string => `<html><head><title>${title}</title></head><body>`;
+
 const glossary = [
   '# Glossary',
   '',
@@ -147,16 +150,15 @@ describe('definitions: the entry whose heading names what is asked', async () =>
   });
 
   it('quotes the opening of the page whose title names the subject, past its syntax label', async () => {
-    const head = (title: string): string => `<html><head><title>${title}</title></head><body>`;
     const vacuum =
-      head('VACUUM') +
+      pageHead('VACUUM') +
       '<h1>1. Syntax</h1><p><b>vacuum-stmt:</b></p>' +
       '<h1>2. Description</h1><p>The VACUUM command rebuilds the database file, repacking it into a minimal amount of disk space. ' +
       'There are several reasons an application might do this.</p>' +
       '<h1>3. How VACUUM works</h1><p>The VACUUM command works by copying the contents of the database into a temporary file. ' +
       'The VACUUM command may change the row ids of entries in tables.</p></body></html>';
     const tempfiles =
-      head('Temporary Files') +
+      pageHead('Temporary Files') +
       '<h1>1. Transient databases</h1><p>The VACUUM command works by creating a temporary file and then rebuilding the entire database into it. ' +
       'The temporary file used by the VACUUM command is deleted when the command ends.</p></body></html>';
     const docs = await corpusOf([articleFrom('lang_vacuum.html', vacuum), articleFrom('tempfiles.html', tempfiles)]);
@@ -166,15 +168,14 @@ describe('definitions: the entry whose heading names what is asked', async () =>
   });
 
   it('quotes the opening of the page titled with the subject, which says "this module", over a note that names it under another heading', async () => {
-    const head = (title: string): string => `<html><head><title>${title}</title></head><body>`;
     const module =
-      head('imgrab: Camera Input Module') +
+      pageHead('imgrab: Camera Input Module') +
       '<h1>imgrab: Camera Input Module</h1><p>Module Name: imgrab</p>' +
       '<h2>Purpose</h2><p>This module provides the ability to read frames from a camera and turn each one into an event. ' +
       'Frames are read one at a time.</p>' +
       '<h2>Parameters</h2><p>The device parameter names the camera to read.</p></body></html>';
     const notes =
-      head('Release notes') +
+      pageHead('Release notes') +
       '<h1>Release notes</h1><h2>imgrab changes</h2><p>Starting with 2.0, imgrab supports wildcards in device names. ' +
       'The old statefile parameter has been deprecated.</p></body></html>';
     const docs = await corpusOf([articleFrom('modules/imgrab.html', module), articleFrom('notes.html', notes)]);
