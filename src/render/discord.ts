@@ -6,7 +6,7 @@
  * text in whole pieces, and each piece is budgeted so the message never exceeds a limit.
  */
 import { escapeMarkdown, type APIEmbed, type APIEmbedField } from 'discord.js';
-import { corroborationText, distinctShortNames, shortSourceName } from './sources.js';
+import { corroborationText, distinctShortNames, shortSourceName, sourceName } from './sources.js';
 import type { RatingChange } from '../feedback/ledger.js';
 import type { InsightGroup } from '../feedback/insights.js';
 import type { Rating } from '../feedback/records.js';
@@ -170,11 +170,6 @@ export function limitViolations(message: RenderedMessage): string[] {
 // ---------------------------------------------------------------------------------------------------------------
 // Sources
 // ---------------------------------------------------------------------------------------------------------------
-
-/** The source's title, or its id when it has none. Raw (unescaped). */
-function sourceName(source: SourceRef): string {
-  return source.title?.trim() || source.id;
-}
 
 /**
  * A short inert label naming a source for "also reported by": outlet (date), else title (date); its id when that name

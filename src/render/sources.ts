@@ -17,13 +17,18 @@ export function shortSourceName(source: SourceRef): string {
   return source.outlet?.trim() || source.title?.trim() || source.id;
 }
 
+/** A source's own name: its title, else its id. */
+export function sourceName(source: SourceRef): string {
+  return source.title?.trim() || source.id;
+}
+
 /**
- * Short names for a list of sources, each its title (else id) where the list holds another of the same short name: the
+ * Short names for a list of sources, each its own name where the list holds another of the same short name: the
  * pages of one site share its outlet ("Internet Systems Consortium; Internet Systems Consortium").
  */
 export function distinctShortNames(sources: readonly SourceRef[]): string[] {
   const short = sources.map(shortSourceName);
-  return sources.map((source, index) => (short.indexOf(short[index]!) !== short.lastIndexOf(short[index]!) ? source.title?.trim() || source.id : short[index]!));
+  return sources.map((source, index) => (short.indexOf(short[index]!) !== short.lastIndexOf(short[index]!) ? sourceName(source) : short[index]!));
 }
 
 /**
