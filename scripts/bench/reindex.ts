@@ -8,7 +8,7 @@ import { cp, readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { openLibraryWithReport, type Library } from '../../src/library.js';
 import type { ReindexReport } from '../../src/service.js';
-import { progress, timed } from './measure.js';
+import { progress, summarize, timed } from './measure.js';
 
 /** Reindexes after the first, each of one changed file: an odd number, so that the median is one of them. */
 const NEXT_REINDEXES = 5;
@@ -62,8 +62,8 @@ export async function reindexOneFile(args: ReindexArgs): Promise<ReindexResult> 
   }
   // Once the index it answers from is saved: the folder is removed after this phase.
   await library.close();
-  const sorted = [...next].sort((a, b) => a.ms - b.ms);
-  const median = sorted[sorted.length >> 1]!;
+  const p50 = summarize(next.map((sample) => sample.ms)).p50;
+  const median = next.find((sample) => sample.ms === p50)!;
   return {
     fullBuildMs: opened.ms,
     firstReindexMs: first.ms,
